@@ -1,0 +1,6 @@
+/**
+ * The only runtime globals `shared/` relies on beyond ECMAScript itself. Browsers,
+ * Electron and Node all provide them; declaring them here (instead of loading
+ * the DOM or Node typings) keeps every other global out of reach.
+ */
+declare var crypto: { randomUUID(): string };

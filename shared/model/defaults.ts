@@ -1,0 +1,82 @@
+import type { Channel, LifecycleStage } from "./schema";
+
+/** The lifecycle stages of DOMAIN.md, in the order a relationship runs through them. */
+export function defaultStages(): LifecycleStage[] {
+  return [
+    {
+      id: "acquire",
+      kind: "acquire",
+      name: "Acquire",
+      color: "#2f80ed",
+      description: "Get: turn prospects into customers.",
+    },
+    {
+      id: "onboard",
+      kind: "onboard",
+      name: "Onboard",
+      color: "#00a3a3",
+      description: "Make the first weeks a success.",
+    },
+    {
+      id: "develop",
+      kind: "develop",
+      name: "Develop",
+      color: "#27ae60",
+      description: "Cross-sell and up-sell where it helps the customer.",
+    },
+    {
+      id: "retain",
+      kind: "retain",
+      name: "Retain",
+      color: "#8e44ad",
+      description: "Keep: loyalty, renewal, advocacy.",
+    },
+    {
+      id: "atRisk",
+      kind: "atRisk",
+      name: "At risk",
+      color: "#e67e22",
+      description: "Spot and save customers drifting away.",
+    },
+    {
+      id: "winBack",
+      kind: "winBack",
+      name: "Win back",
+      color: "#c0392b",
+      description: "Bring defected customers back.",
+    },
+  ];
+}
+
+/**
+ * A starting set of channels with typical costs (fixed per send, per contact),
+ * for the user to adjust to the client's real rates.
+ */
+export function defaultChannels(): Channel[] {
+  const channel = (
+    id: string,
+    kind: Channel["kind"],
+    name: string,
+    fixedCost: number,
+    costPerContact: number,
+  ): Channel => ({
+    id,
+    kind,
+    name,
+    fixedCost,
+    costPerContact,
+    contactCap: null,
+  });
+  return [
+    channel("email", "email", "Email", 150, 0.02),
+    channel("directMail", "directMail", "Direct mail", 800, 1.4),
+    channel("phone", "phone", "Phone / call centre", 0, 6),
+    channel("fieldSales", "fieldSales", "Field sales visit", 0, 220),
+    channel("event", "event", "Event", 5000, 45),
+    channel("newsletter", "newsletter", "Newsletter / magazine", 1200, 0.6),
+    channel("webInApp", "webInApp", "Web / in-app", 300, 0),
+    channel("sms", "sms", "SMS", 50, 0.08),
+    channel("social", "social", "Social", 500, 0),
+    channel("survey", "survey", "Survey", 400, 0.5),
+  ];
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/**
+ * Field builders shared by the schemas. Each carries the human sentence that
+ * `formatIssues` shows the user, so a rule and its message live together.
+ */
+
+export const id = () =>
+  z.string().min(1, { error: "must not be empty" }).max(100, { error: "must be at most 100 characters" });
+
+export const name = () =>
+  z.string().trim().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" });
+
+export const text = (max = 10_000) =>
+  z
+    .string()
+    .max(max, { error: `must be at most ${max} characters` })
+    .default("");
+
+/** A share of customers, stored as 0–1 and shown as a percentage. */
+export const fraction = () =>
+  z
+    .number({ error: "must be a number" })
+    .min(0, { error: "must be between 0 and 1" })
+    .max(1, { error: "must be between 0 and 1" });
+
+export const money = () => z.number({ error: "must be a number" }).min(0, { error: "must not be negative" }).finite();
+
+export const customerCount = () =>
+  z.number({ error: "must be a number" }).min(0, { error: "must not be negative" }).finite();
+
+export const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be between ${min} and ${max}` })
+    .max(max, { error: `must be between ${min} and ${max}` });
+
+export const color = () => z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like "#3366cc"' });
+
+/** Customers per segment id: how many are in a phase, or arrive each month. */
+export const perSegment = () => z.record(z.string(), customerCount()).default({});
+
+export const isoTimestamp = () => z.iso.datetime({ error: "must be an ISO date-time" });
+
+export const yearMonth = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like "2027-01"' });

@@ -1,0 +1,62 @@
+import { err, ok, type Result } from "../../result";
+import type { RoadmapIssue } from "../issues";
+import { migrateV0ToV1 } from "./v0-to-v1";
+
+type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+
+/**
+ * `MIGRATIONS[n]` turns a version-n document into a version-(n+1) one.
+ * Append only: a released migration is never edited, since files of its
+ * version are out there. Each takes a plain object and returns a new one.
+ */
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1];
+
+/** The newest schema version the registry reaches. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+
+export interface Migrated {
+  doc: Record<string, unknown>;
+  /** The version the document was in before migration. */
+  fromVersion: number;
+}
+
+/** Reads the document's version and runs every migration from there to the latest. */
+export function migrateToLatest(raw: unknown): Result<Migrated, RoadmapIssue[]> {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return err([{ path: "", problem: "is not a roadmap: the file must hold a JSON object" }]);
+  }
+  const version = versionOf(raw as Record<string, unknown>);
+  if (!version.ok) return version;
+  const fromVersion = version.value;
+  if (fromVersion > LATEST_SCHEMA_VERSION) {
+    return err([
+      {
+        path: "schemaVersion",
+        problem: `was saved by a newer version of Relationship Roadmap (file format ${fromVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update the app to open it`,
+      },
+    ]);
+  }
+  let doc = raw as Record<string, unknown>;
+  for (let v = fromVersion; v < LATEST_SCHEMA_VERSION; v++) {
+    const migrate = MIGRATIONS[v];
+    if (migrate) doc = migrate(doc);
+  }
+  return ok({ doc, fromVersion });
+}
+
+function versionOf(doc: Record<string, unknown>): Result<number, RoadmapIssue[]> {
+  if (doc.schemaVersion === undefined && doc.version === 0) return ok(0);
+  const v = doc.schemaVersion;
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 1) {
+    return err([
+      {
+        path: "schemaVersion",
+        problem:
+          v === undefined
+            ? "is missing: this does not look like a Relationship Roadmap file"
+            : `must be a whole number of at least 1, got ${JSON.stringify(v)}`,
+      },
+    ]);
+  }
+  return ok(v);
+}

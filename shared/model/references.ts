@@ -1,0 +1,86 @@
+import type { z } from "zod";
+import type { RoadmapObjectSchema } from "./schema";
+
+type RoadmapShape = z.output<typeof RoadmapObjectSchema>;
+type Path = (string | number)[];
+
+/**
+ * The rules one field cannot check alone: ids are unique, every reference
+ * points at something that exists, a transition joins two different phases
+ * at most once per direction, and one-off sends fall inside the horizon.
+ * A document that passes can be walked without a single dangling lookup.
+ */
+export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
+  const report = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  const stageIds = uniqueIds(doc.stages, "stages", report);
+  const phaseIds = uniqueIds(doc.phases, "phases", report);
+  const segmentIds = uniqueIds(doc.segments, "segments", report);
+  const ownerIds = uniqueIds(doc.owners, "owners", report);
+  const channelIds = uniqueIds(doc.channels, "channels", report);
+  const roleIds = uniqueIds(doc.roles, "roles", report);
+  uniqueIds(doc.transitions, "transitions", report);
+  uniqueIds(doc.communications, "communications", report);
+
+  const mustExist = (ids: Set<string>, kind: string, value: string, path: Path) => {
+    if (!ids.has(value)) report(path, `refers to ${kind} "${value}", which does not exist`);
+  };
+
+  doc.phases.forEach((phase, i) => {
+    mustExist(stageIds, "lifecycle stage", phase.stageId, ["phases", i, "stageId"]);
+    for (const key of Object.keys(phase.initialCustomers)) {
+      mustExist(segmentIds, "segment", key, ["phases", i, "initialCustomers", key]);
+    }
+    for (const key of Object.keys(phase.arrivalsPerMonth)) {
+      mustExist(segmentIds, "segment", key, ["phases", i, "arrivalsPerMonth", key]);
+    }
+  });
+
+  const directions = new Set<string>();
+  doc.transitions.forEach((transition, i) => {
+    mustExist(phaseIds, "phase", transition.from, ["transitions", i, "from"]);
+    mustExist(phaseIds, "phase", transition.to, ["transitions", i, "to"]);
+    if (transition.from === transition.to) {
+      report(["transitions", i, "to"], "must lead to a different phase than it starts from");
+    }
+    const direction = `${transition.from}\u0000${transition.to}`;
+    if (directions.has(direction)) {
+      report(["transitions", i], `duplicates another transition from "${transition.from}" to "${transition.to}"`);
+    }
+    directions.add(direction);
+    for (const key of Object.keys(transition.rateBySegment)) {
+      mustExist(segmentIds, "segment", key, ["transitions", i, "rateBySegment", key]);
+    }
+  });
+
+  doc.communications.forEach((communication, i) => {
+    mustExist(phaseIds, "phase", communication.phaseId, ["communications", i, "phaseId"]);
+    mustExist(channelIds, "channel", communication.channelId, ["communications", i, "channelId"]);
+    mustExist(ownerIds, "owner", communication.ownerId, ["communications", i, "ownerId"]);
+    communication.audience.segmentIds.forEach((segmentId, j) => {
+      mustExist(segmentIds, "segment", segmentId, ["communications", i, "audience", "segmentIds", j]);
+    });
+    communication.audience.roleIds.forEach((roleId, j) => {
+      mustExist(roleIds, "role", roleId, ["communications", i, "audience", "roleIds", j]);
+    });
+    if (communication.timing.kind === "oneOff" && communication.timing.month >= doc.horizonMonths) {
+      report(
+        ["communications", i, "timing", "month"],
+        `must fall inside the ${doc.horizonMonths}-month planning horizon (0 to ${doc.horizonMonths - 1})`,
+      );
+    }
+  });
+}
+
+function uniqueIds(
+  items: readonly { id: string }[],
+  collection: string,
+  report: (path: Path, message: string) => void,
+): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) report([collection, i, "id"], `repeats the id "${item.id}" used earlier in ${collection}`);
+    seen.add(item.id);
+  });
+  return seen;
+}

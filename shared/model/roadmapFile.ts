@@ -1,0 +1,123 @@
+import { err, ok, type Result } from "../result";
+import { describeIssue, type RoadmapIssue } from "./issues";
+import { parseRoadmap } from "./parse";
+import type { Roadmap } from "./schema";
+
+export const ROADMAP_FILE_EXTENSION = ".roadmap";
+
+/** Larger files are refused before parsing: no real roadmap comes near it. */
+export const MAX_ROADMAP_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Deeper nesting is refused before parsing; a roadmap is at most a handful of levels deep. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Why a file could not be read as a roadmap, ready to show the user. */
+export interface RoadmapFileError {
+  fileName: string;
+  /** One sentence naming the file and the first problem. */
+  summary: string;
+  /** Every problem found, each naming its field. */
+  issues: RoadmapIssue[];
+}
+
+export interface ReadRoadmapFile {
+  roadmap: Roadmap;
+  fromVersion: number;
+}
+
+/**
+ * Reads the text of a `.roadmap` file: size and nesting limits, JSON syntax,
+ * migration and validation. Pure, so the browser, Electron and the CLI refuse
+ * a bad file with the same words.
+ */
+export function readRoadmapFile(
+  fileName: string,
+  text: string,
+  sizeInBytes = byteLength(text),
+): Result<ReadRoadmapFile, RoadmapFileError> {
+  const refuse = (issues: RoadmapIssue[]) => {
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? "s" : ""})` : "";
+    return err({
+      fileName,
+      summary: `${fileName} could not be opened: ${first ? describeIssue(first) : "unknown problem"}${more}.`,
+      issues,
+    });
+  };
+  if (sizeInBytes > MAX_ROADMAP_FILE_BYTES) {
+    return refuse([
+      {
+        path: "",
+        problem: `the file is ${megabytes(sizeInBytes)}, larger than the ${megabytes(MAX_ROADMAP_FILE_BYTES)} a roadmap may be`,
+      },
+    ]);
+  }
+  const depth = maxNestingDepth(text);
+  if (depth > MAX_JSON_DEPTH) {
+    return refuse([
+      { path: "", problem: `the file nests ${depth} levels deep, more than the ${MAX_JSON_DEPTH} a roadmap may` },
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return refuse([{ path: "", problem: `the file is not valid JSON (${(error as Error).message})` }]);
+  }
+  const parsed = parseRoadmap(raw);
+  if (!parsed.ok) return refuse(parsed.error);
+  return ok(parsed.value);
+}
+
+/** The file's text: pretty-printed so that files diff well in version control. */
+export function serializeRoadmap(roadmap: Roadmap): string {
+  return `${JSON.stringify(roadmap, null, 2)}\n`;
+}
+
+/** A file name for the roadmap that every operating system accepts. */
+export function roadmapFileName(roadmap: Pick<Roadmap, "name">): string {
+  const safe = roadmap.name
+    .replace(/[\\/:*?"<>|\p{Cc}]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 120);
+  return `${safe || "Untitled roadmap"}${ROADMAP_FILE_EXTENSION}`;
+}
+
+/** Deepest nesting of objects and arrays, found without parsing (strings are skipped). */
+export function maxNestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return max;
+}
+
+/** UTF-8 size of the text, counted without TextEncoder so `shared/` needs no DOM or Node. */
+export function byteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,264 @@
+import { z } from "zod";
+import {
+  color,
+  customerCount,
+  fraction,
+  id,
+  isoTimestamp,
+  money,
+  name,
+  perSegment,
+  text,
+  wholeNumber,
+  yearMonth,
+} from "./fields";
+import { checkReferences } from "./references";
+
+/** What the `type` field of every roadmap file says. */
+export const ROADMAP_FILE_TYPE = "relationship-roadmap";
+
+/** The schema version this build reads and writes. Older files are migrated up to it. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
+
+export const LifecycleStageSchema = z.object({
+  id: id(),
+  name: name(),
+  /** Which of the standard stretches of a relationship this stage stands for; `custom` for the user's own. */
+  kind: z.enum(STAGE_KINDS).default("custom"),
+  color: color(),
+  description: text(),
+});
+
+export const KpiSchema = z.object({
+  id: id(),
+  name: name(),
+  /** The figure to reach; `unit` says how to read it (%, customers, €, days…). */
+  target: z.number({ error: "must be a number" }).finite().nullable().default(null),
+  unit: text(40),
+  timeframe: text(200),
+});
+
+export const PositionSchema = z.object({
+  x: z.number({ error: "must be a number" }).finite(),
+  y: z.number({ error: "must be a number" }).finite(),
+});
+
+export const RelationshipStrengthSchema = z.object({
+  /** Relationship Strength Index, 0–100, averaged over the phase's survey respondents. */
+  score: z
+    .number({ error: "must be a number" })
+    .min(0, { error: "must be between 0 and 100" })
+    .max(100, { error: "must be between 0 and 100" }),
+  respondents: wholeNumber(0, 10_000_000),
+});
+
+export const PhaseSchema = z.object({
+  id: id(),
+  name: name(),
+  stageId: id(),
+  description: text(),
+  objectives: z.array(z.string().max(1000)).default([]),
+  /** Products or services a customer in this phase typically holds. */
+  productsHeld: z.array(z.string().max(200)).default([]),
+  /** The customer's own lifestage (e.g. "scaling team", "new parent"), as the seed's roadmaps map it. */
+  customerLifestage: text(200),
+  kpis: z.array(KpiSchema).default([]),
+  initialCustomers: perSegment(),
+  arrivalsPerMonth: perSegment(),
+  /** Share of the phase's customers who leave for good each month. */
+  churnRate: fraction().default(0),
+  relationshipStrength: RelationshipStrengthSchema.nullable().default(null),
+  position: PositionSchema.default({ x: 0, y: 0 }),
+});
+
+export const TransitionSchema = z.object({
+  id: id(),
+  from: id(),
+  to: id(),
+  /** Share of the source phase's customers who move along this transition each month. */
+  rate: fraction(),
+  /** Per-segment overrides of `rate`, by segment id. */
+  rateBySegment: z.record(z.string(), fraction()).default({}),
+  trigger: text(200),
+});
+
+export const SegmentStrategySchema = z.object({
+  whatItIs: text(),
+  whatItIsNot: text(),
+  differenceFromToday: text(),
+  pathToValue: text(),
+  capabilitiesNeeded: text(),
+  timeframe: text(200),
+});
+
+export const SegmentSchema = z.object({
+  id: id(),
+  name: name(),
+  size: customerCount().default(0),
+  /** Yearly margin one customer of this segment brings. */
+  annualValue: money().default(0),
+  color: color(),
+  strategy: SegmentStrategySchema.default({
+    whatItIs: "",
+    whatItIsNot: "",
+    differenceFromToday: "",
+    pathToValue: "",
+    capabilitiesNeeded: "",
+    timeframe: "",
+  }),
+});
+
+export const OWNER_KINDS = ["productManagement", "marketing", "sales", "service", "partnerChannel"] as const;
+export const PARTNER_TYPES = ["dealer", "broker", "agent", "franchise", "reseller", "other"] as const;
+
+export const OwnerSchema = z.object({
+  id: id(),
+  name: name(),
+  kind: z.enum(OWNER_KINDS),
+  /** Only for `partnerChannel` owners: which kind of indirect channel. */
+  partnerType: z.enum(PARTNER_TYPES).nullable().default(null),
+});
+
+export const CHANNEL_KINDS = [
+  "email",
+  "directMail",
+  "phone",
+  "fieldSales",
+  "event",
+  "newsletter",
+  "webInApp",
+  "sms",
+  "social",
+  "survey",
+  "other",
+] as const;
+
+export const ChannelSchema = z.object({
+  id: id(),
+  name: name(),
+  kind: z.enum(CHANNEL_KINDS),
+  /** Default costs a new communication on this channel starts with. */
+  fixedCost: money().default(0),
+  costPerContact: money().default(0),
+  /** Most sends of this channel one customer should get in a month, when the channel has such a limit. */
+  contactCap: wholeNumber(1, 1000).nullable().default(null),
+});
+
+/** A role inside a customer organisation (B2B), e.g. economic buyer, user, administrator. */
+export const RoleSchema = z.object({
+  id: id(),
+  name: name(),
+});
+
+export const PURPOSES = [
+  "welcome",
+  "education",
+  "crossSell",
+  "upSell",
+  "retention",
+  "loyalty",
+  "survey",
+  "service",
+  "winBack",
+  "newsletter",
+] as const;
+
+export const PERSONALISATION_LEVELS = ["mass", "segment", "oneToOne"] as const;
+export const COMMUNICATION_STATUSES = ["existing", "proposed", "retired"] as const;
+
+export const TimingSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("onEntry"),
+      /** Months after a customer enters the phase; 0 sends in the month of entry. */
+      offsetMonths: wholeNumber(0, 120),
+    }),
+    z.object({
+      kind: z.literal("recurring"),
+      everyMonths: wholeNumber(1, 120),
+    }),
+    z.object({
+      kind: z.literal("oneOff"),
+      /** Month of the planning horizon, counted from 0 at the roadmap's start month. */
+      month: wholeNumber(0, 599),
+    }),
+  ],
+  { error: 'must have kind "onEntry", "recurring" or "oneOff"' },
+);
+
+export const AudienceSchema = z.object({
+  /** Segments reached; empty means every segment. */
+  segmentIds: z.array(id()).default([]),
+  roleIds: z.array(id()).default([]),
+  /** Share of the phase's customers in those segments who are reached. */
+  share: fraction().default(1),
+});
+
+export const CommunicationSchema = z.object({
+  id: id(),
+  phaseId: id(),
+  name: name(),
+  purpose: z.enum(PURPOSES),
+  channelId: id(),
+  ownerId: id(),
+  audience: AudienceSchema.default({ segmentIds: [], roleIds: [], share: 1 }),
+  timing: TimingSchema,
+  personalisation: z.enum(PERSONALISATION_LEVELS).default("mass"),
+  fixedCost: money().default(0),
+  costPerContact: money().default(0),
+  responseRate: fraction().default(0),
+  valuePerResponse: money().default(0),
+  status: z.enum(COMMUNICATION_STATUSES).default("proposed"),
+  notes: text(),
+});
+
+export const RoadmapObjectSchema = z.object({
+  type: z.literal(ROADMAP_FILE_TYPE, { error: `must be "${ROADMAP_FILE_TYPE}"` }),
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `must be ${CURRENT_SCHEMA_VERSION}` }),
+  id: id(),
+  name: name(),
+  client: text(200),
+  preparedBy: text(200),
+  /** ISO 4217 code; money in the roadmap is in this currency. */
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a three-letter currency code like "EUR"' }),
+  startMonth: yearMonth(),
+  horizonMonths: wholeNumber(1, 600),
+  /** Yearly rate used to discount future margin in lifetime-value figures. */
+  annualDiscountRate: fraction().default(0.1),
+  /** Communications a customer may get in one month before it counts as a collision. */
+  contactCap: wholeNumber(1, 100).default(4),
+  notes: text(50_000),
+  createdAt: isoTimestamp(),
+  updatedAt: isoTimestamp(),
+  stages: z.array(LifecycleStageSchema).min(1, { error: "must have at least one lifecycle stage" }),
+  phases: z.array(PhaseSchema).default([]),
+  transitions: z.array(TransitionSchema).default([]),
+  segments: z.array(SegmentSchema).min(1, { error: "must have at least one segment" }),
+  owners: z.array(OwnerSchema).default([]),
+  channels: z.array(ChannelSchema).default([]),
+  roles: z.array(RoleSchema).default([]),
+  communications: z.array(CommunicationSchema).default([]),
+});
+
+/** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
+export const RoadmapSchema = RoadmapObjectSchema.superRefine(checkReferences);
+
+export type Roadmap = z.infer<typeof RoadmapSchema>;
+export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
+export type StageKind = (typeof STAGE_KINDS)[number];
+export type Phase = z.infer<typeof PhaseSchema>;
+export type Kpi = z.infer<typeof KpiSchema>;
+export type Transition = z.infer<typeof TransitionSchema>;
+export type Segment = z.infer<typeof SegmentSchema>;
+export type SegmentStrategy = z.infer<typeof SegmentStrategySchema>;
+export type Owner = z.infer<typeof OwnerSchema>;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+export type Channel = z.infer<typeof ChannelSchema>;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type Role = z.infer<typeof RoleSchema>;
+export type Communication = z.infer<typeof CommunicationSchema>;
+export type Timing = z.infer<typeof TimingSchema>;
+export type Purpose = (typeof PURPOSES)[number];

@@ -1,0 +1,34 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: { name: "shared", environment: "node", include: ["shared/**/*.test.ts"] },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: "renderer",
+          environment: "happy-dom",
+          include: ["renderer/**/*.test.{ts,tsx}"],
+          setupFiles: ["renderer/test/setup.ts"],
+        },
+      },
+      {
+        test: { name: "electron", environment: "node", include: ["electron/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "e2e",
+          environment: "node",
+          include: ["e2e/**/*.e2e.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
