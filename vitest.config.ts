@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { APP_DEFINES } from "./vite.config";
 
 export default defineConfig({
   test: {
@@ -9,6 +10,7 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        define: APP_DEFINES,
         test: {
           name: "renderer",
           environment: "happy-dom",

@@ -6,3 +6,4 @@ export * from "./parse";
 export * from "./roadmapFile";
 export * from "./schema";
 export * from "./templates";
+export * from "./queries";

@@ -1,0 +1,76 @@
+import * as fs from "node:fs/promises";
+import path from "node:path";
+import { err, ok, type Result } from "../shared/result";
+import { errorCode, errorMessage } from "./errors";
+
+export const ROADMAP_EXTENSION = "roadmap";
+
+/** Larger than any real roadmap by far; refusing early keeps a wrong pick from freezing the app. */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export const ROADMAP_DIALOG_FILTERS = [{ name: "Relationship Roadmap", extensions: [ROADMAP_EXTENSION] }];
+
+export interface FileContents {
+  name: string;
+  text: string;
+  sizeInBytes: number;
+}
+
+export interface ReadFileSystem {
+  stat(filePath: string): Promise<{ size: number; isFile(): boolean }>;
+  readFile(filePath: string): Promise<Uint8Array>;
+}
+
+const nodeFileSystem: ReadFileSystem = { stat: (p) => fs.stat(p), readFile: (p) => fs.readFile(p) };
+
+/** Reads a roadmap the user chose, refusing oversized files before loading them into memory. */
+export async function readRoadmapFile(
+  filePath: string,
+  files: ReadFileSystem = nodeFileSystem,
+): Promise<Result<FileContents, string>> {
+  const name = path.basename(filePath);
+  try {
+    const stats = await files.stat(filePath);
+    if (!stats.isFile()) return err(`“${name}” is not a file.`);
+    if (stats.size > MAX_FILE_BYTES) return err(tooLarge(name));
+    const bytes = await files.readFile(filePath);
+    // The file may have grown between the two calls.
+    if (bytes.byteLength > MAX_FILE_BYTES) return err(tooLarge(name));
+    return ok({ name, text: new TextDecoder("utf-8").decode(bytes), sizeInBytes: bytes.byteLength });
+  } catch (error) {
+    return err(describeReadError(name, error));
+  }
+}
+
+function tooLarge(name: string): string {
+  return `“${name}” is larger than 20 MB, too large to be a roadmap.`;
+}
+
+function describeReadError(name: string, error: unknown): string {
+  switch (errorCode(error)) {
+    case "ENOENT":
+      return `“${name}” could not be found. It may have been moved or deleted.`;
+    case "EACCES":
+    case "EPERM":
+      return `You don't have permission to open “${name}”.`;
+    case "EISDIR":
+      return `“${name}” is a folder, not a roadmap file.`;
+    default:
+      return `“${name}” could not be opened (${errorCode(error) ?? errorMessage(error)}).`;
+  }
+}
+
+/**
+ * A bare file name for the save dialog's default: the renderer's suggestion
+ * must not steer the dialog into another folder, and gets the roadmap extension.
+ */
+export function suggestedFileName(suggestion: string): string {
+  const base = suggestion
+    .replace(/[\\/]/g, " ")
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go.
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
+    .trim()
+    .replace(/^\.+/, "");
+  const stem = base.toLowerCase().endsWith(`.${ROADMAP_EXTENSION}`) ? base.slice(0, -ROADMAP_EXTENSION.length - 1) : base;
+  return `${stem.trim() || "Untitled"}.${ROADMAP_EXTENSION}`;
+}

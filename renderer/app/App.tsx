@@ -1,0 +1,89 @@
+import { type DragEvent, useState } from "react";
+import { EditorScreen } from "../features/editor/EditorScreen";
+import { HomeScreen } from "../features/library/HomeScreen";
+import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
+import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
+import { TrashScreen } from "../features/library/TrashScreen";
+import { Dialog } from "../ui/Dialog";
+import { Notices } from "../ui/Notices";
+import { AboutDialog } from "./AboutDialog";
+import { useAppState, useAppStoreApi } from "./AppStoreContext";
+import { TopBar } from "./TopBar";
+import type { Services } from "./services";
+import { useHostIntegration } from "./useHostIntegration";
+
+export function App({ services }: { services: Pick<Services, "platform"> }) {
+  useHostIntegration(services);
+  const screen = useAppState((state) => state.screen);
+  const { dragging, dropHandlers } = useFileDrop();
+
+  return (
+    <div className="app" {...dropHandlers}>
+      <TopBar />
+      {screen.kind === "home" && <HomeScreen />}
+      {screen.kind === "trash" && <TrashScreen />}
+      {screen.kind === "editor" && <EditorScreen />}
+      <DialogHost />
+      <Notices />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop .roadmap files to add them to your library
+        </div>
+      )}
+    </div>
+  );
+}
+
+function DialogHost() {
+  const dialog = useAppState((state) => state.dialog);
+  const close = useAppState((state) => state.closeDialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case "newRoadmap":
+      return <NewRoadmapDialog templates={dialog.templates} />;
+    case "importError":
+      return <ImportErrorDialog error={dialog.error} />;
+    case "importConflict":
+      return <ImportConflictDialog fileName={dialog.fileName} existingName={dialog.existingName} />;
+    case "about":
+      return <AboutDialog onClose={close} />;
+    default:
+      return (
+        <Dialog title="Unknown dialog" onClose={close} footer={null}>
+          {null}
+        </Dialog>
+      );
+  }
+}
+
+/** Files dropped anywhere on the window are imported; one file is opened as well. */
+function useFileDrop() {
+  const store = useAppStoreApi();
+  const [dragging, setDragging] = useState(false);
+  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
+  const dropHandlers = {
+    onDragOver: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    },
+    onDragLeave: (event: DragEvent) => {
+      if (event.currentTarget === event.target) setDragging(false);
+    },
+    onDrop: (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      const files = [...event.dataTransfer.files];
+      void (async () => {
+        for (const file of files) {
+          const text = await file.text();
+          await store
+            .getState()
+            .importFile({ handle: "drop", name: file.name, text, sizeInBytes: file.size }, { open: files.length === 1 });
+        }
+      })();
+    },
+  };
+  return { dragging, dropHandlers };
+}

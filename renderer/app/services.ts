@@ -1,0 +1,9 @@
+import type { RoadmapRepository } from "../data/roadmapRepository";
+import type { Platform } from "../platform";
+
+/** What the stores need from outside; tests pass fakes or in-memory versions. */
+export interface Services {
+  repository: RoadmapRepository;
+  platform: Platform;
+  now: () => Date;
+}

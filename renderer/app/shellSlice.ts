@@ -1,0 +1,49 @@
+import type { RoadmapFileError, RoadmapTemplate } from "../../shared/model";
+import type { SliceContext } from "./appStore";
+
+export type Screen = { kind: "home" } | { kind: "trash" } | { kind: "editor"; roadmapId: string };
+
+export interface Notice {
+  id: number;
+  tone: "info" | "error";
+  message: string;
+  action?: { label: string; run: () => void };
+}
+
+/** Modal dialogs; at most one is open. */
+export type Dialog =
+  | { kind: "newRoadmap"; templates: readonly RoadmapTemplate[] }
+  | { kind: "importError"; error: RoadmapFileError }
+  | { kind: "importConflict"; fileName: string; existingName: string }
+  | { kind: "about" };
+
+/** Where the user is, which dialog is open, and the messages at the foot of the window. */
+export interface ShellSlice {
+  screen: Screen;
+  dialog: Dialog | null;
+  notices: Notice[];
+  showScreen(screen: Screen): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  notify(notice: Omit<Notice, "id">): void;
+  dismissNotice(id: number): void;
+}
+
+let nextNoticeId = 1;
+
+export function createShellSlice({ set, get }: SliceContext): ShellSlice {
+  return {
+    screen: { kind: "home" },
+    dialog: null,
+    notices: [],
+    showScreen: (screen) => set({ screen }),
+    openDialog: (dialog) => set({ dialog }),
+    closeDialog: () => set({ dialog: null }),
+    notify: (notice) => {
+      const id = nextNoticeId++;
+      // A new notice replaces older ones of the same tone: a stack of stale undo offers helps no one.
+      set({ notices: [...get().notices.filter((n) => n.tone !== notice.tone), { ...notice, id }] });
+    },
+    dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  };
+}

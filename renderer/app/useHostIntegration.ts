@@ -1,0 +1,45 @@
+import { useEffect } from "react";
+import { useAppStoreApi } from "./AppStoreContext";
+import { COMMANDS, matchesShortcut, runCommand } from "./commands";
+import type { Services } from "./services";
+
+/**
+ * Connects the app to where it runs: menu commands and files opened from
+ * outside (Electron), keyboard shortcuts (the browser, where no native menu
+ * owns them), and the window title.
+ */
+export function useHostIntegration({ platform }: Pick<Services, "platform">): void {
+  const store = useAppStoreApi();
+
+  useEffect(() => {
+    const offMenu = platform.onMenuCommand((command) => runCommand(command, store.getState()));
+    const offFile = platform.onFileOpened((file) => void store.getState().importFile(file, { open: true }));
+    platform.ready();
+    return () => {
+      offMenu();
+      offFile();
+    };
+  }, [platform, store]);
+
+  useEffect(() => {
+    if (platform.hasNativeMenu) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (store.getState().dialog) return;
+      const command = COMMANDS.find((c) => c.shortcut && matchesShortcut(c.shortcut, event));
+      if (!command || command.id === "edit.undo" || command.id === "edit.redo") return;
+      event.preventDefault();
+      runCommand(command.id, store.getState());
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [platform, store]);
+
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.document?.name === previous.document?.name) return;
+        platform.setDocumentState({ title: state.document?.name ?? null, edited: false });
+      }),
+    [platform, store],
+  );
+}

@@ -1,0 +1,163 @@
+import Dexie, { type Table } from "dexie";
+import { parseRoadmap, type Roadmap, type RoadmapIssue } from "../../shared/model";
+import { err, ok, type Result } from "../../shared/result";
+
+/** What the home screen lists, kept apart from the document so the list loads fast. */
+export interface RoadmapSummary {
+  id: string;
+  name: string;
+  client: string;
+  updatedAt: string;
+  phaseCount: number;
+  communicationCount: number;
+  /** When it was moved to the trash; null while it is in the library. */
+  deletedAt: string | null;
+}
+
+interface StoredDocument {
+  id: string;
+  /** Kept as written; read back through `parseRoadmap`, which migrates older versions. */
+  document: unknown;
+}
+
+interface Setting {
+  key: string;
+  value: unknown;
+}
+
+/** v1 kept whole documents in one table; the home screen had to load every document to list them. */
+interface StoredRoadmapV1 {
+  id: string;
+  document: Roadmap;
+  updatedAt: string;
+}
+
+export const DATABASE_NAME = "relationship-roadmap";
+
+/**
+ * Versions are append-only: a released `version(n)` is never edited, since
+ * users' databases are at it. A new layout is a new version with an upgrade.
+ */
+class RoadmapDatabase extends Dexie {
+  summaries!: Table<RoadmapSummary, string>;
+  documents!: Table<StoredDocument, string>;
+  settings!: Table<Setting, string>;
+
+  constructor(name: string, durability: "strict" | "default") {
+    super(name, { chromeTransactionDurability: durability });
+    this.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
+    this.version(2)
+      .stores({ roadmaps: null, summaries: "id, updatedAt", documents: "id", settings: "key" })
+      .upgrade(async (tx) => {
+        const old = (await tx.table("roadmaps").toArray()) as StoredRoadmapV1[];
+        await tx.table("documents").bulkPut(old.map(({ id, document }) => ({ id, document })));
+        await tx.table("summaries").bulkPut(old.map(({ document }) => summarize(document, null)));
+      });
+  }
+}
+
+export function summarize(roadmap: Roadmap, deletedAt: string | null): RoadmapSummary {
+  return {
+    id: roadmap.id,
+    name: roadmap.name,
+    client: roadmap.client,
+    updatedAt: roadmap.updatedAt,
+    phaseCount: roadmap.phases.length,
+    communicationCount: roadmap.communications.length,
+    deletedAt,
+  };
+}
+
+export type LoadError = { kind: "missing" } | { kind: "invalid"; issues: RoadmapIssue[] };
+
+/**
+ * The only module that touches IndexedDB. Explicit writes (create, import,
+ * delete, restore) commit with strict durability, so they survive a power cut
+ * the moment the user sees them; autosaves use the faster default.
+ */
+export class RoadmapRepository {
+  private readonly db: RoadmapDatabase;
+  private readonly strictDb: RoadmapDatabase;
+
+  constructor(name = DATABASE_NAME) {
+    this.db = new RoadmapDatabase(name, "default");
+    this.strictDb = new RoadmapDatabase(name, "strict");
+  }
+
+  /** Called when another window upgrades the database; this one has closed its connection. */
+  onVersionChange(listener: () => void): void {
+    for (const db of [this.db, this.strictDb]) db.on("versionchange", listener);
+  }
+
+  async listRoadmaps(): Promise<RoadmapSummary[]> {
+    const all = await this.db.summaries.orderBy("updatedAt").reverse().toArray();
+    return all.filter((summary) => summary.deletedAt === null);
+  }
+
+  async listTrash(): Promise<RoadmapSummary[]> {
+    const all = await this.db.summaries.toArray();
+    return all
+      .filter((summary) => summary.deletedAt !== null)
+      .sort((a, b) => (b.deletedAt ?? "").localeCompare(a.deletedAt ?? ""));
+  }
+
+  async getSummary(id: string): Promise<RoadmapSummary | undefined> {
+    return this.db.summaries.get(id);
+  }
+
+  async loadRoadmap(id: string): Promise<Result<Roadmap, LoadError>> {
+    const stored = await this.db.documents.get(id);
+    if (!stored) return err({ kind: "missing" });
+    const parsed = parseRoadmap(stored.document);
+    if (!parsed.ok) return err({ kind: "invalid", issues: parsed.error });
+    return ok(parsed.value.roadmap);
+  }
+
+  /** Adds a new roadmap, or replaces one with the same id (an import the user chose to let replace). */
+  async addRoadmap(roadmap: Roadmap): Promise<void> {
+    await this.write(this.strictDb, roadmap, null);
+  }
+
+  /** Saves an edit of a roadmap in the library; used by autosave. */
+  async saveRoadmap(roadmap: Roadmap): Promise<void> {
+    const existing = await this.db.summaries.get(roadmap.id);
+    await this.write(this.db, roadmap, existing?.deletedAt ?? null);
+  }
+
+  async moveToTrash(id: string, now = new Date()): Promise<void> {
+    await this.strictDb.summaries.update(id, { deletedAt: now.toISOString() });
+  }
+
+  async restoreFromTrash(id: string): Promise<void> {
+    await this.strictDb.summaries.update(id, { deletedAt: null });
+  }
+
+  async deletePermanently(ids: readonly string[]): Promise<void> {
+    const db = this.strictDb;
+    await db.transaction("rw", db.summaries, db.documents, async () => {
+      await db.summaries.bulkDelete([...ids]);
+      await db.documents.bulkDelete([...ids]);
+    });
+  }
+
+  async getSetting<T>(key: string): Promise<T | undefined> {
+    const setting = await this.db.settings.get(key);
+    return setting?.value as T | undefined;
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await this.db.settings.put({ key, value });
+  }
+
+  close(): void {
+    this.db.close();
+    this.strictDb.close();
+  }
+
+  private async write(db: RoadmapDatabase, roadmap: Roadmap, deletedAt: string | null): Promise<void> {
+    await db.transaction("rw", db.summaries, db.documents, async () => {
+      await db.documents.put({ id: roadmap.id, document: roadmap });
+      await db.summaries.put(summarize(roadmap, deletedAt));
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import { useMemo } from "react";
+import { ROADMAP_TEMPLATES } from "../../../shared/model";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { ImportIcon, PlusIcon } from "../../ui/icons";
+import { plural } from "../../ui/format";
+import { RoadmapTable } from "./RoadmapTable";
+
+/** The library: every roadmap on this computer, and the way to start a new one. */
+export function HomeScreen() {
+  const store = useAppStoreApi();
+  const summaries = useAppState((state) => state.summaries);
+  const loaded = useAppState((state) => state.libraryLoaded);
+  const templates = useMemo(() => ROADMAP_TEMPLATES, []);
+
+  const startFromTemplate = async (templateId: string | null) => {
+    const state = store.getState();
+    const id = await state.createRoadmap({ name: "", client: "", templateId });
+    await state.openRoadmap(id);
+  };
+
+  return (
+    <main className="home" aria-labelledby="home-title">
+      <div className="home-head">
+        <div>
+          <h1 id="home-title">Roadmaps</h1>
+          <p className="muted">
+            {loaded ? plural(summaries.length, "roadmap") : "Loading…"} · kept on this computer, works offline
+          </p>
+        </div>
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => void store.getState().importFromDisk()}>
+            <ImportIcon /> Import .roadmap…
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => store.getState().openDialog({ kind: "newRoadmap", templates })}
+          >
+            <PlusIcon /> New roadmap
+          </button>
+        </div>
+      </div>
+
+      {loaded && summaries.length === 0 ? (
+        <section className="empty-state" aria-label="No roadmaps yet">
+          <h2>Map your client's customer lifecycle</h2>
+          <p className="muted">
+            Draw the phases a customer moves through, put every team's communications where they happen, and see what
+            the plan costs and buys. Start from a worked example or from a blank page.
+          </p>
+          <div className="toolbar">
+            {templates.map((template) => (
+              <button
+                key={template.id}
+                type="button"
+                className="button button-primary"
+                onClick={() => void startFromTemplate(template.id)}
+              >
+                Start from “{template.name}”
+              </button>
+            ))}
+            <button type="button" className="button" onClick={() => void startFromTemplate(null)}>
+              Blank roadmap
+            </button>
+          </div>
+        </section>
+      ) : (
+        <RoadmapTable summaries={summaries} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,209 @@
+import type { OpenedFile } from "../../../shared/ipc/contract";
+import {
+  createRoadmap,
+  duplicateRoadmap,
+  findTemplate,
+  type Roadmap,
+  RoadmapObjectSchema,
+  readRoadmapFile,
+  roadmapFileName,
+  serializeRoadmap,
+} from "../../../shared/model";
+import type { SliceContext } from "../../app/appStore";
+import type { RoadmapSummary } from "../../data/roadmapRepository";
+
+export interface ImportOptions {
+  open: boolean;
+}
+
+export interface NewRoadmapRequest {
+  name: string;
+  client: string;
+  /** Null for a blank roadmap. */
+  templateId: string | null;
+}
+
+/** The home screen's list of roadmaps and every command on it. */
+export interface LibrarySlice {
+  summaries: RoadmapSummary[];
+  trash: RoadmapSummary[];
+  libraryLoaded: boolean;
+  /** An import waiting for the user to say whether it replaces the roadmap with the same id. */
+  pendingImport: { roadmap: Roadmap; open: boolean } | null;
+  refreshLibrary(): Promise<void>;
+  createRoadmap(request: NewRoadmapRequest): Promise<string>;
+  /** Returns the problem with the new name, or null once renamed. */
+  renameRoadmap(id: string, name: string): Promise<string | null>;
+  duplicateRoadmap(id: string): Promise<void>;
+  moveToTrash(id: string): Promise<void>;
+  restoreFromTrash(id: string): Promise<void>;
+  deleteForever(id: string): Promise<void>;
+  emptyTrash(): Promise<void>;
+  /** Asks for a `.roadmap` file and adds it to the library; `open` then opens it in the editor. */
+  importFromDisk(options?: ImportOptions): Promise<void>;
+  /** Adds a file's roadmap to the library (picked, dropped or opened from outside the app). */
+  importFile(file: OpenedFile, options?: ImportOptions): Promise<void>;
+  resolveImportConflict(choice: "replace" | "keepBoth" | "cancel"): Promise<void>;
+  exportRoadmap(id: string): Promise<void>;
+}
+
+export function createLibrarySlice({ set, get, services }: SliceContext): LibrarySlice {
+  const { repository, platform, now } = services;
+
+  const refreshLibrary = async () => {
+    const [summaries, trash] = await Promise.all([repository.listRoadmaps(), repository.listTrash()]);
+    set({ summaries, trash, libraryLoaded: true });
+  };
+
+  const loadOrReport = async (id: string): Promise<Roadmap | null> => {
+    const loaded = await repository.loadRoadmap(id);
+    if (loaded.ok) return loaded.value;
+    get().notify({
+      tone: "error",
+      message:
+        loaded.error.kind === "missing"
+          ? "That roadmap is no longer in the library."
+          : `That roadmap could not be read: ${loaded.error.issues[0]?.problem ?? "unknown problem"}.`,
+    });
+    await refreshLibrary();
+    return null;
+  };
+
+  const addImported = async (roadmap: Roadmap, replaced: Roadmap | null, { open }: ImportOptions) => {
+    await repository.addRoadmap(roadmap);
+    await refreshLibrary();
+    if (open) await get().openRoadmap(roadmap.id);
+    get().notify({
+      tone: "info",
+      message: replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`,
+      action: replaced
+        ? {
+            label: "Undo",
+            run: () => {
+              void repository.addRoadmap(replaced).then(refreshLibrary);
+            },
+          }
+        : undefined,
+    });
+  };
+
+  return {
+    summaries: [],
+    trash: [],
+    libraryLoaded: false,
+    pendingImport: null,
+    refreshLibrary,
+
+    createRoadmap: async ({ name, client, templateId }) => {
+      const template = templateId ? findTemplate(templateId) : undefined;
+      const base = template ? template.create(now()) : createRoadmap({ now: now() });
+      const roadmap: Roadmap = {
+        ...base,
+        name: name.trim() || base.name,
+        client: client.trim() || base.client,
+      };
+      await repository.addRoadmap(roadmap);
+      await refreshLibrary();
+      return roadmap.id;
+    },
+
+    renameRoadmap: async (id, name) => {
+      const checked = RoadmapObjectSchema.shape.name.safeParse(name);
+      if (!checked.success) return `The name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
+      const roadmap = await loadOrReport(id);
+      if (!roadmap) return null;
+      if (roadmap.name === checked.data) return null;
+      await repository.saveRoadmap({ ...roadmap, name: checked.data, updatedAt: now().toISOString() });
+      await refreshLibrary();
+      return null;
+    },
+
+    duplicateRoadmap: async (id) => {
+      const roadmap = await loadOrReport(id);
+      if (!roadmap) return;
+      const copy = duplicateRoadmap(roadmap, now());
+      await repository.addRoadmap(copy);
+      await refreshLibrary();
+      get().notify({ tone: "info", message: `Created “${copy.name}”.` });
+    },
+
+    moveToTrash: async (id) => {
+      const summary = await repository.getSummary(id);
+      if (!summary) return;
+      await repository.moveToTrash(id, now());
+      await refreshLibrary();
+      get().notify({
+        tone: "info",
+        message: `Moved “${summary.name}” to the trash.`,
+        action: { label: "Undo", run: () => void get().restoreFromTrash(id) },
+      });
+    },
+
+    restoreFromTrash: async (id) => {
+      await repository.restoreFromTrash(id);
+      await refreshLibrary();
+    },
+
+    deleteForever: async (id) => {
+      await repository.deletePermanently([id]);
+      await refreshLibrary();
+    },
+
+    emptyTrash: async () => {
+      await repository.deletePermanently(get().trash.map((summary) => summary.id));
+      await refreshLibrary();
+    },
+
+    importFromDisk: async (options = { open: false }) => {
+      const picked = await platform.openFile("roadmap");
+      if ("error" in picked) {
+        get().notify({ tone: "error", message: picked.error });
+        return;
+      }
+      if (!picked.canceled) await get().importFile(picked.file, options);
+    },
+
+    importFile: async (file, options = { open: false }) => {
+      const read = readRoadmapFile(file.name, file.text, file.sizeInBytes);
+      if (!read.ok) {
+        get().openDialog({ kind: "importError", error: read.error });
+        return;
+      }
+      const roadmap = read.value.roadmap;
+      const existing = await repository.getSummary(roadmap.id);
+      if (existing) {
+        set({ pendingImport: { roadmap, open: options.open } });
+        get().openDialog({ kind: "importConflict", fileName: file.name, existingName: existing.name });
+        return;
+      }
+      await addImported(roadmap, null, options);
+    },
+
+    resolveImportConflict: async (choice) => {
+      const pending = get().pendingImport;
+      set({ pendingImport: null });
+      get().closeDialog();
+      if (!pending || choice === "cancel") return;
+      const { roadmap, open } = pending;
+      if (choice === "keepBoth") {
+        await addImported(duplicateRoadmap(roadmap, now()), null, { open });
+        return;
+      }
+      const replaced = await repository.loadRoadmap(roadmap.id);
+      await addImported(roadmap, replaced.ok ? replaced.value : null, { open });
+    },
+
+    exportRoadmap: async (id) => {
+      const roadmap = await loadOrReport(id);
+      if (!roadmap) return;
+      const saved = await platform.saveFile({
+        kind: "roadmap",
+        text: serializeRoadmap(roadmap),
+        suggestedName: roadmapFileName(roadmap),
+        handle: null,
+      });
+      if ("error" in saved) get().notify({ tone: "error", message: saved.error });
+      else if (!saved.canceled) get().notify({ tone: "info", message: `Exported “${roadmap.name}” as ${saved.name}.` });
+    },
+  };
+}

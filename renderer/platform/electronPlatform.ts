@@ -1,0 +1,19 @@
+import type { DesktopApi } from "../../shared/ipc/contract";
+import type { Platform } from "./platform";
+
+export function createElectronPlatform(desktop: DesktopApi): Platform {
+  return {
+    kind: "electron",
+    hasNativeMenu: true,
+    openFile: (kind) => desktop.openFile({ kind }),
+    saveFile: (request) => desktop.saveFile(request),
+    setDocumentState: (state) => {
+      void desktop.setDocumentState(state);
+    },
+    onMenuCommand: (listener) => desktop.onMenuCommand(listener),
+    onFileOpened: (listener) => desktop.onFileOpened(listener),
+    ready: () => {
+      void desktop.rendererReady();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type {
+  DocumentState,
+  FileKind,
+  MenuCommand,
+  OpenedFile,
+  OpenFileResult,
+  SaveFileRequest,
+  SaveFileResult,
+} from "../../shared/ipc/contract";
+
+/**
+ * Everything the renderer needs from the machine it runs on. One
+ * implementation talks to Electron's main process, the other to a plain
+ * browser; the app picks one at start-up and never asks which it got, except
+ * through `hasNativeMenu` to avoid doubling shortcuts the menu already owns.
+ */
+export interface Platform {
+  readonly kind: "electron" | "web";
+  /** The native menu handles the standard shortcuts (Electron); the web build handles them itself. */
+  readonly hasNativeMenu: boolean;
+  openFile(kind: FileKind): Promise<OpenFileResult>;
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  setDocumentState(state: DocumentState): void;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Files opened from outside the app: command line, file association, recent files. */
+  onFileOpened(listener: (file: OpenedFile) => void): () => void;
+  /** Tells the host the app listens; files waiting to be opened arrive after this. */
+  ready(): void;
+}

@@ -1,0 +1,31 @@
+// `npm run screenshots`: drives the built web app in Chromium and saves the README's pictures.
+import { mkdirSync } from "node:fs";
+import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
+
+const OUT = "docs/screenshots";
+mkdirSync(OUT, { recursive: true });
+
+const server = await serveBuiltApp();
+const browser = await launchChromium();
+try {
+  const { page } = await openApp(browser, server.url);
+  await page.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
+  await page.getByRole("article").first().waitFor();
+  await page.screenshot({ path: `${OUT}/editor-outline.png` });
+
+  await page.getByRole("button", { name: "Back to roadmaps" }).click();
+  await page.getByRole("button", { name: "New roadmap" }).click();
+  await page.getByRole("textbox", { name: "Name" }).fill("Retail bank — Young professionals");
+  await page.getByRole("textbox", { name: "Client" }).fill("Northwind Bank");
+  await page.getByRole("button", { name: "Create roadmap" }).click();
+  await page.getByRole("button", { name: "Back to roadmaps" }).click();
+  await page.getByRole("table").waitFor();
+  await page.screenshot({ path: `${OUT}/home.png` });
+
+  await page.getByRole("button", { name: "New roadmap" }).click();
+  await page.screenshot({ path: `${OUT}/new-roadmap-dialog.png` });
+  console.log(`Saved screenshots to ${OUT}/`);
+} finally {
+  await browser.close();
+  await server.close();
+}
