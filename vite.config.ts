@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
-import { CONTENT_SECURITY_POLICY } from "./shared/csp";
+import { CONTENT_SECURITY_POLICY } from "./shared/csp.ts";
 
 /**
  * The same Content-Security-Policy Electron sends as a header, also as a meta

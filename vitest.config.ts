@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
-import { APP_DEFINES } from "./vite.config";
+import { APP_DEFINES } from "./vite.config.ts";
 
 export default defineConfig({
   test: {

@@ -44,7 +44,13 @@ function DialogHost() {
     case "importError":
       return <ImportErrorDialog error={dialog.error} />;
     case "importConflict":
-      return <ImportConflictDialog fileName={dialog.fileName} existingName={dialog.existingName} />;
+      return (
+        <ImportConflictDialog
+          fileName={dialog.fileName}
+          existingName={dialog.existingName}
+          existingInTrash={dialog.existingInTrash}
+        />
+      );
     case "about":
       return <AboutDialog onClose={close} />;
     default:

@@ -14,7 +14,7 @@ export interface Notice {
 export type Dialog =
   | { kind: "newRoadmap"; templates: readonly RoadmapTemplate[] }
   | { kind: "importError"; error: RoadmapFileError }
-  | { kind: "importConflict"; fileName: string; existingName: string }
+  | { kind: "importConflict"; fileName: string; existingName: string; existingInTrash: boolean }
   | { kind: "about" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */

@@ -74,7 +74,10 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 
 function show(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "an empty list";
+    return `a list of ${value.length} item${value.length === 1 ? "" : "s"}`;
+  }
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);

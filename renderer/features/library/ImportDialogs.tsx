@@ -35,12 +35,20 @@ export function ImportErrorDialog({ error }: { error: RoadmapFileError }) {
 }
 
 /** The file holds a roadmap the library already has (same id): replace it, keep both, or stop. */
-export function ImportConflictDialog({ fileName, existingName }: { fileName: string; existingName: string }) {
+export function ImportConflictDialog({
+  fileName,
+  existingName,
+  existingInTrash,
+}: {
+  fileName: string;
+  existingName: string;
+  existingInTrash: boolean;
+}) {
   const store = useAppStoreApi();
   const resolve = (choice: "replace" | "keepBoth" | "cancel") => void store.getState().resolveImportConflict(choice);
   return (
     <Dialog
-      title="This roadmap is already in your library"
+      title={existingInTrash ? "This roadmap is in your trash" : "This roadmap is already in your library"}
       role="alertdialog"
       onClose={() => resolve("cancel")}
       footer={
@@ -58,8 +66,8 @@ export function ImportConflictDialog({ fileName, existingName }: { fileName: str
       }
     >
       <p>
-        {fileName} is a version of “{existingName}”, which your library already holds. Replace the library's version
-        with the file, or keep both as separate roadmaps?
+        {fileName} is a version of “{existingName}”, which your {existingInTrash ? "trash" : "library"} already holds.
+        Replace that version with the file, or keep both as separate roadmaps?
       </p>
     </Dialog>
   );

@@ -173,7 +173,12 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       const existing = await repository.getSummary(roadmap.id);
       if (existing) {
         set({ pendingImport: { roadmap, open: options.open } });
-        get().openDialog({ kind: "importConflict", fileName: file.name, existingName: existing.name });
+        get().openDialog({
+          kind: "importConflict",
+          fileName: file.name,
+          existingName: existing.name,
+          existingInTrash: existing.deletedAt !== null,
+        });
         return;
       }
       await addImported(roadmap, null, options);

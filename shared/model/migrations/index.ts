@@ -23,7 +23,7 @@ export interface Migrated {
 /** Reads the document's version and runs every migration from there to the latest. */
 export function migrateToLatest(raw: unknown): Result<Migrated, RoadmapIssue[]> {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return err([{ path: "", problem: "is not a roadmap: the file must hold a JSON object" }]);
+    return err([{ path: "", problem: `the file holds ${jsonKind(raw)} instead of a roadmap (a JSON object)` }]);
   }
   const version = versionOf(raw as Record<string, unknown>);
   if (!version.ok) return version;
@@ -59,4 +59,12 @@ function versionOf(doc: Record<string, unknown>): Result<number, RoadmapIssue[]>
     ]);
   }
   return ok(v);
+}
+
+function jsonKind(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "string") return "text";
+  if (typeof value === "boolean") return "a true/false value";
+  return "a number";
 }

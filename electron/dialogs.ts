@@ -1,0 +1,42 @@
+import path from "node:path";
+import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from "electron";
+import { ROADMAP_DIALOG_FILTERS, suggestedFileName } from "./roadmapFiles";
+
+/** The native file dialogs, as the only way a new path enters the app from the renderer's requests. */
+export interface FileDialogs {
+  /** The file the user picked to open, or null if they cancelled. */
+  chooseFileToOpen(): Promise<string | null>;
+  /** Where the user chose to save, or null if they cancelled. */
+  chooseSaveTarget(suggestedName: string): Promise<string | null>;
+}
+
+export function createFileDialogs(
+  dialog: Pick<Dialog, "showOpenDialog" | "showSaveDialog">,
+  parentWindow: () => BrowserWindow | null,
+  defaultFolder: () => string,
+): FileDialogs {
+  return {
+    async chooseFileToOpen() {
+      const options: OpenDialogOptions = {
+        title: "Open Roadmap",
+        defaultPath: defaultFolder(),
+        properties: ["openFile"],
+        filters: ROADMAP_DIALOG_FILTERS,
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseSaveTarget(suggestedName) {
+      const options: SaveDialogOptions = {
+        title: "Save Roadmap",
+        defaultPath: path.join(defaultFolder(), suggestedFileName(suggestedName)),
+        filters: ROADMAP_DIALOG_FILTERS,
+        properties: ["createDirectory", "showOverwriteConfirmation"],
+      };
+      const parent = parentWindow();
+      const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+      return result.canceled || result.filePath === "" ? null : result.filePath;
+    },
+  };
+}

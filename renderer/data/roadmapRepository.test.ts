@@ -1,0 +1,108 @@
+import Dexie from "dexie";
+import { describe, expect, it } from "vitest";
+import { createRoadmap, ROADMAP_TEMPLATES } from "../../shared/model";
+import { RoadmapRepository } from "./roadmapRepository";
+
+const uniqueName = () => `repo-test-${Math.random()}`;
+const template = () => {
+  const first = ROADMAP_TEMPLATES[0];
+  if (!first) throw new Error("no template");
+  return first.create(new Date("2027-01-15T00:00:00Z"));
+};
+
+describe("RoadmapRepository", () => {
+  it("lists added roadmaps newest first with their phase count, and loads them back identical", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    const older = { ...createRoadmap({ name: "Older" }), updatedAt: "2027-01-01T00:00:00.000Z" };
+    const newer = { ...template(), updatedAt: "2027-02-01T00:00:00.000Z" };
+    await repository.addRoadmap(older);
+    await repository.addRoadmap(newer);
+
+    const list = await repository.listRoadmaps();
+    expect(list.map((s) => s.name)).toEqual([newer.name, "Older"]);
+    expect(list[0]?.phaseCount).toBe(newer.phases.length);
+
+    const loaded = await repository.loadRoadmap(newer.id);
+    expect(loaded).toEqual({ ok: true, value: newer });
+  });
+
+  it("moves a roadmap to the trash and back without losing it", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    const roadmap = createRoadmap({ name: "Keep me" });
+    await repository.addRoadmap(roadmap);
+    await repository.moveToTrash(roadmap.id, new Date("2027-02-02T00:00:00Z"));
+    expect(await repository.listRoadmaps()).toEqual([]);
+    expect((await repository.listTrash()).map((s) => s.deletedAt)).toEqual(["2027-02-02T00:00:00.000Z"]);
+
+    await repository.restoreFromTrash(roadmap.id);
+    expect((await repository.listRoadmaps()).map((s) => s.name)).toEqual(["Keep me"]);
+    expect(await repository.listTrash()).toEqual([]);
+  });
+
+  it("an autosave of a trashed roadmap keeps it in the trash", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    const roadmap = createRoadmap({ name: "Trashed" });
+    await repository.addRoadmap(roadmap);
+    await repository.moveToTrash(roadmap.id);
+    await repository.saveRoadmap({ ...roadmap, name: "Trashed, edited" });
+    expect(await repository.listRoadmaps()).toEqual([]);
+    expect((await repository.listTrash()).map((s) => s.name)).toEqual(["Trashed, edited"]);
+  });
+
+  it("deletes for good: summary and document both gone", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    const roadmap = createRoadmap();
+    await repository.addRoadmap(roadmap);
+    await repository.deletePermanently([roadmap.id]);
+    expect(await repository.getSummary(roadmap.id)).toBeUndefined();
+    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: false, error: { kind: "missing" } });
+  });
+
+  it("reports a stored document that no longer validates instead of handing it to the editor", async () => {
+    const name = uniqueName();
+    const repository = new RoadmapRepository(name);
+    const roadmap = createRoadmap();
+    await repository.addRoadmap({ ...roadmap, horizonMonths: 0 });
+    const loaded = await repository.loadRoadmap(roadmap.id);
+    expect(loaded.ok).toBe(false);
+    if (!loaded.ok && loaded.error.kind === "invalid") {
+      expect(loaded.error.issues[0]).toEqual({ path: "horizonMonths", problem: "must be between 1 and 600, got 0" });
+    }
+  });
+
+  it("keeps settings across connections", async () => {
+    const name = uniqueName();
+    const first = new RoadmapRepository(name);
+    await first.setSetting("openRoadmapId", "abc");
+    first.close();
+    const second = new RoadmapRepository(name);
+    expect(await second.getSetting("openRoadmapId")).toBe("abc");
+  });
+
+  it("upgrades a version-1 database (whole documents in one table) without losing a roadmap", async () => {
+    const name = uniqueName();
+    const roadmap = template();
+    // The v1 layout exactly as it shipped, frozen here as test data.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
+    await v1.table("roadmaps").put({ id: roadmap.id, document: roadmap, updatedAt: roadmap.updatedAt });
+    await v1.table("settings").put({ key: "openRoadmapId", value: roadmap.id });
+    v1.close();
+
+    const repository = new RoadmapRepository(name);
+    const list = await repository.listRoadmaps();
+    expect(list).toEqual([
+      {
+        id: roadmap.id,
+        name: roadmap.name,
+        client: roadmap.client,
+        updatedAt: roadmap.updatedAt,
+        phaseCount: roadmap.phases.length,
+        communicationCount: roadmap.communications.length,
+        deletedAt: null,
+      },
+    ]);
+    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: roadmap });
+    expect(await repository.getSetting("openRoadmapId")).toBe(roadmap.id);
+  });
+});

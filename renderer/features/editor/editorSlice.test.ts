@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../../test/fakes";
+import { OPEN_ROADMAP_SETTING } from "./editorSlice";
+
+describe("editor session", () => {
+  it("reopens the roadmap that was open when the app last closed", async () => {
+    const first = createTestApp();
+    const id = await first.store.getState().createRoadmap({ name: "Where I was", client: "", templateId: null });
+    await first.store.getState().openRoadmap(id);
+
+    // A second store over the same database stands for the app started again.
+    const { createAppStore } = await import("../../app/appStore");
+    const again = createAppStore({ repository: first.repository, platform: first.platform, now: () => new Date() });
+    await again.getState().restoreSession();
+    expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });
+    expect(again.getState().document?.name).toBe("Where I was");
+  });
+
+  it("starts on the home screen after the roadmap was closed, or moved to the trash", async () => {
+    const { store, repository } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "A", client: "", templateId: null });
+    await store.getState().openRoadmap(id);
+    await store.getState().closeRoadmap();
+    expect(await repository.getSetting(OPEN_ROADMAP_SETTING)).toBeNull();
+
+    await store.getState().openRoadmap(id);
+    await repository.moveToTrash(id);
+    await store.getState().restoreSession();
+    expect(store.getState().summaries).toEqual([]);
+  });
+
+  it("saves to the same file again without asking once saved, and asks again on Save As", async () => {
+    const { store, saves } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });
+    await store.getState().openRoadmap(id);
+    await store.getState().saveToFile({ saveAs: false });
+    await store.getState().saveToFile({ saveAs: false });
+    await store.getState().saveToFile({ saveAs: true });
+    expect(saves.map((save) => save.handle)).toEqual([null, "h1", null]);
+  });
+});

@@ -1,0 +1,42 @@
+import type { OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
+import { type AppStore, createAppStore } from "../app/appStore";
+import { RoadmapRepository } from "../data/roadmapRepository";
+import type { Platform } from "../platform";
+
+/** A platform whose file picker returns what the test queued, and which records every save. */
+export function createFakePlatform() {
+  const opens: OpenFileResult[] = [];
+  const saves: SaveFileRequest[] = [];
+  let saveResult: SaveFileResult = { canceled: false, handle: "h1", name: "saved.roadmap" };
+  const platform: Platform = {
+    kind: "web",
+    hasNativeMenu: false,
+    openFile: async () => opens.shift() ?? { canceled: true },
+    saveFile: async (request) => {
+      saves.push(request);
+      return saveResult;
+    },
+    setDocumentState: () => {},
+    onMenuCommand: () => () => {},
+    onFileOpened: () => () => {},
+    ready: () => {},
+  };
+  return {
+    platform,
+    saves,
+    queueOpen: (result: OpenFileResult) => opens.push(result),
+    failNextSaves: (error: string) => {
+      saveResult = { error };
+    },
+  };
+}
+
+let databaseCounter = 0;
+
+/** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
+export function createTestApp(now = () => new Date("2027-03-01T10:00:00Z")) {
+  const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
+  const fake = createFakePlatform();
+  const store: AppStore = createAppStore({ repository, platform: fake.platform, now });
+  return { store, repository, ...fake };
+}
