@@ -1,4 +1,5 @@
 import { defaultChannels, defaultStages } from "./defaults";
+import { MAX_NAME_LENGTH } from "./fields";
 import { createId } from "./ids";
 import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE, type Roadmap } from "./schema";
 
@@ -71,10 +72,16 @@ export function duplicateRoadmap(roadmap: Roadmap, now = new Date()): Roadmap {
   return {
     ...structuredCloneRoadmap(roadmap),
     id: createId(),
-    name: `${roadmap.name} (copy)`.slice(0, 200),
+    name: copyName(roadmap.name),
     createdAt: timestamp,
     updatedAt: timestamp,
   };
+}
+
+/** Shortens the original rather than the marker, so a copy of a long name still reads as a copy. */
+function copyName(name: string): string {
+  const marker = " (copy)";
+  return `${name.slice(0, MAX_NAME_LENGTH - marker.length).trimEnd()}${marker}`;
 }
 
 function structuredCloneRoadmap(roadmap: Roadmap): Roadmap {

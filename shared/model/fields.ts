@@ -8,8 +8,15 @@ import { z } from "zod";
 export const id = () =>
   z.string().min(1, { error: "must not be empty" }).max(100, { error: "must be at most 100 characters" });
 
+/** Longest name of anything in a roadmap, in UTF-16 code units as JavaScript counts them. */
+export const MAX_NAME_LENGTH = 200;
+
 export const name = () =>
-  z.string().trim().min(1, { error: "must not be empty" }).max(200, { error: "must be at most 200 characters" });
+  z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(MAX_NAME_LENGTH, { error: `must be at most ${MAX_NAME_LENGTH} characters` });
 
 export const text = (max = 10_000) =>
   z

@@ -32,11 +32,16 @@ describe("the sample roadmap", () => {
 });
 
 describe("field rules name the field and quote the value", () => {
-  it("shows a share out of range as the user typed it", () => {
-    const result = parseRoadmap({ ...sampleRoadmap(), phases: [{ ...first(sampleRoadmap().phases), churnRate: 1.4 }] });
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.map(describeIssue)).toEqual(["phases[0].churnRate: must be between 0 and 1, got 1.4"]);
+  it("reports a share out of range by its path and the value found there", () => {
+    const doc = sampleRoadmap();
+    first(doc.phases).churnRate = 1.4;
+    const result = parseRoadmap(doc);
+    expect(result.ok ? [] : result.error).toEqual([
+      { path: "phases[0].churnRate", problem: "must be between 0 and 1, got 1.4" },
+    ]);
+    expect(result.ok ? [] : result.error.map(describeIssue)).toEqual([
+      "phases[0].churnRate: must be between 0 and 1, got 1.4",
+    ]);
   });
 
   it.each<Case>([

@@ -1,8 +1,17 @@
 import { nextMonth } from "../createRoadmap";
 import { defaultChannels, defaultStages } from "../defaults";
 import { createId } from "../ids";
-import type { Channel, Communication, Kpi, Phase, Roadmap, Segment, Transition } from "../schema";
-import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE } from "../schema";
+import {
+  type Channel,
+  type Communication,
+  CURRENT_SCHEMA_VERSION,
+  type Kpi,
+  type Phase,
+  ROADMAP_FILE_TYPE,
+  type Roadmap,
+  type Segment,
+  type Transition,
+} from "../schema";
 
 /** Customers per segment, in the order enterprise, mid-market, small business. */
 function bySegment(enterprise: number, midMarket: number, smallBusiness: number): Record<string, number> {
@@ -424,6 +433,7 @@ function roles(): Roadmap["roles"] {
   ];
 }
 
+/** An audience with no segments listed reaches every segment. */
 const ALL_SEGMENTS: readonly string[] = [];
 const LARGER_ACCOUNTS: readonly string[] = ["enterprise", "midMarket"];
 const SMALL_BUSINESS: readonly string[] = ["smallBusiness"];

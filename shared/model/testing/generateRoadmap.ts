@@ -1,13 +1,13 @@
 import { defaultChannels, defaultStages } from "../defaults";
 import {
   COMMUNICATION_STATUSES,
+  type Communication,
   CURRENT_SCHEMA_VERSION,
+  type Owner,
   PERSONALISATION_LEVELS,
+  type Phase,
   PURPOSES,
   ROADMAP_FILE_TYPE,
-  type Communication,
-  type Owner,
-  type Phase,
   type Roadmap,
   type Segment,
   type Timing,
@@ -66,7 +66,9 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
     objectives: ["Keep customers moving on"],
     productsHeld: ["Core product"],
     customerLifestage: "",
-    kpis: [{ id: `kpi-${i + 1}`, name: "Conversion", target: Math.round(random() * 100), unit: "%", timeframe: "monthly" }],
+    kpis: [
+      { id: `kpi-${i + 1}`, name: "Conversion", target: Math.round(random() * 100), unit: "%", timeframe: "monthly" },
+    ],
     initialCustomers: perSegment(1_000),
     arrivalsPerMonth: i === 0 ? perSegment(200) : {},
     churnRate: round(random() * 0.05),
@@ -88,30 +90,33 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
     { id: "role-user", name: "End user" },
   ];
 
-  const communications: Communication[] = Array.from({ length: phases.length === 0 ? 0 : options.communications }, (_, i) => {
-    const channel = pick(channels);
-    return {
-      id: `comm-${i + 1}`,
-      phaseId: pick(phases).id,
-      name: `Communication ${i + 1}`,
-      purpose: pick(PURPOSES),
-      channelId: channel.id,
-      ownerId: pick(owners).id,
-      audience: {
-        segmentIds: random() < 0.5 ? [] : [pick(segments).id],
-        roleIds: random() < 0.5 ? [] : [pick(roles).id],
-        share: round(0.2 + random() * 0.8),
-      },
-      timing: generateTiming(i, random),
-      personalisation: pick(PERSONALISATION_LEVELS),
-      fixedCost: channel.fixedCost,
-      costPerContact: channel.costPerContact,
-      responseRate: round(random() * 0.2),
-      valuePerResponse: Math.round(random() * 500),
-      status: pick(COMMUNICATION_STATUSES),
-      notes: "",
-    };
-  });
+  const communications: Communication[] = Array.from(
+    { length: phases.length === 0 ? 0 : options.communications },
+    (_, i) => {
+      const channel = pick(channels);
+      return {
+        id: `comm-${i + 1}`,
+        phaseId: pick(phases).id,
+        name: `Communication ${i + 1}`,
+        purpose: pick(PURPOSES),
+        channelId: channel.id,
+        ownerId: pick(owners).id,
+        audience: {
+          segmentIds: random() < 0.5 ? [] : [pick(segments).id],
+          roleIds: random() < 0.5 ? [] : [pick(roles).id],
+          share: round(0.2 + random() * 0.8),
+        },
+        timing: generateTiming(i, random),
+        personalisation: pick(PERSONALISATION_LEVELS),
+        fixedCost: channel.fixedCost,
+        costPerContact: channel.costPerContact,
+        responseRate: round(random() * 0.2),
+        valuePerResponse: Math.round(random() * 500),
+        status: pick(COMMUNICATION_STATUSES),
+        notes: "",
+      };
+    },
+  );
 
   return {
     type: ROADMAP_FILE_TYPE,
@@ -157,14 +162,16 @@ function generateTransitions(phases: Phase[], options: GenerateRoadmapOptions, r
   for (const [from] of pairs) outDegree.set(from, (outDegree.get(from) ?? 0) + 1);
   // Rates are bounded by what the phase's churn leaves over, split between its transitions.
   const budget = (from: number) => (0.9 - (phases[from]?.churnRate ?? 0)) / (outDegree.get(from) ?? 1);
-  return pairs.map(([from, to], i) => ({
-    id: `transition-${i + 1}`,
-    from: `phase-${from + 1}`,
-    to: `phase-${to + 1}`,
-    rate: round(random() * budget(from)),
-    rateBySegment: random() < 0.2 ? { "segment-1": round(random() * budget(from)) } : {},
-    trigger: `Trigger ${i + 1}`,
-  }));
+  return pairs.map(
+    ([from, to], i): Transition => ({
+      id: `transition-${i + 1}`,
+      from: `phase-${from + 1}`,
+      to: `phase-${to + 1}`,
+      rate: round(random() * budget(from)),
+      rateBySegment: random() < 0.2 ? { "segment-1": round(random() * budget(from)) } : {},
+      trigger: `Trigger ${i + 1}`,
+    }),
+  );
 }
 
 function generateTiming(index: number, random: () => number): Timing {
