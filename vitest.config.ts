@@ -23,6 +23,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: "bench",
+          environment: "node",
+          include: [],
+          benchmark: { include: ["shared/**/*.bench.ts", "renderer/**/*.bench.ts"] },
+        },
+      },
+      {
+        test: {
           name: "e2e",
           environment: "node",
           include: ["e2e/**/*.e2e.ts"],

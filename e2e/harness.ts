@@ -32,7 +32,8 @@ export function launchChromium(): Promise<Browser> {
 
 /** Serves the built renderer (dist/renderer, made by `npm run build:web`) on a free loopback port. */
 export async function serveBuiltApp(): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!existsSync("dist/renderer/index.html")) throw new Error("dist/renderer is missing: run `npm run build:web` first");
+  if (!existsSync("dist/renderer/index.html"))
+    throw new Error("dist/renderer is missing: run `npm run build:web` first");
   const server: PreviewServer = await preview({
     configFile: "vite.config.ts",
     logLevel: "warn",

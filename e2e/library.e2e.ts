@@ -32,7 +32,10 @@ async function createFromTemplate(p: Page) {
 
 /** Clicks an export button and returns the downloaded file's name and text. */
 async function exportVia(p: Page, buttonName: string) {
-  const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: buttonName }).click()]);
+  const [download] = await Promise.all([
+    p.waitForEvent("download"),
+    p.getByRole("button", { name: buttonName }).click(),
+  ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
 }

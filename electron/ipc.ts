@@ -5,12 +5,12 @@ import {
   type DocumentState,
   DocumentStateSchema,
   INVOKE_CHANNELS,
+  OpenFileRequestSchema,
   type OpenFileResult,
   OpenFileResultSchema,
-  OpenFileRequestSchema,
   type SaveFileRequest,
-  type SaveFileResult,
   SaveFileRequestSchema,
+  type SaveFileResult,
   SaveFileResultSchema,
 } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
@@ -42,7 +42,8 @@ export interface IpcDeps {
 type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
 export type InvokeHandler = (event: IpcSender, payload: unknown) => Promise<unknown>;
 
-export const FOREIGN_SENDER_ERROR = "This request did not come from the Relationship Roadmap window, so it was ignored.";
+export const FOREIGN_SENDER_ERROR =
+  "This request did not come from the Relationship Roadmap window, so it was ignored.";
 export const MALFORMED_REQUEST_ERROR = "The request was not understood, so nothing was done.";
 
 /**

@@ -20,7 +20,11 @@ const UNEXPECTED_ANSWER = { error: "The app's main process gave an answer the wi
  * parsed too; a malformed one becomes an error value or is dropped.
  */
 export function createDesktopApi(ipc: Ipc) {
-  async function invoke<T>(channel: string, schema: z.ZodType<T>, payload: unknown): Promise<T | typeof UNEXPECTED_ANSWER> {
+  async function invoke<T>(
+    channel: string,
+    schema: z.ZodType<T>,
+    payload: unknown,
+  ): Promise<T | typeof UNEXPECTED_ANSWER> {
     try {
       const parsed = schema.safeParse(await ipc.invoke(channel, payload));
       return parsed.success ? parsed.data : UNEXPECTED_ANSWER;

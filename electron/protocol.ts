@@ -58,10 +58,6 @@ export function createAppProtocolHandler(root: string, fetchFile: FetchFile): (r
   };
 }
 
-export function serveRenderer(
-  protocol: Pick<Protocol, "handle">,
-  root: string,
-  fetchFile: FetchFile,
-): void {
+export function serveRenderer(protocol: Pick<Protocol, "handle">, root: string, fetchFile: FetchFile): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(root, fetchFile));
 }

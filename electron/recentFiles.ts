@@ -14,7 +14,10 @@ export interface RecentFiles {
 }
 
 /** Most recent first, each file once; `changed` persists the list and rebuilds the menu. */
-export function createRecentFiles(initial: readonly string[], changed: (files: readonly string[]) => void): RecentFiles {
+export function createRecentFiles(
+  initial: readonly string[],
+  changed: (files: readonly string[]) => void,
+): RecentFiles {
   let files: readonly string[] = initial.slice(0, MAX_RECENT_FILES);
   const update = (next: readonly string[]) => {
     files = next;

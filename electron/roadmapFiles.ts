@@ -69,8 +69,12 @@ export function suggestedFileName(suggestion: string): string {
     .replace(/[\\/]/g, " ")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go.
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, "")
-    .trim()
-    .replace(/^\.+/, "");
-  const stem = base.toLowerCase().endsWith(`.${ROADMAP_EXTENSION}`) ? base.slice(0, -ROADMAP_EXTENSION.length - 1) : base;
+    .replace(/\s+/g, " ")
+    // A leading dot would hide the file on macOS and Linux.
+    .replace(/^[.\s]+/, "")
+    .trim();
+  const stem = base.toLowerCase().endsWith(`.${ROADMAP_EXTENSION}`)
+    ? base.slice(0, -ROADMAP_EXTENSION.length - 1)
+    : base;
   return `${stem.trim() || "Untitled"}.${ROADMAP_EXTENSION}`;
 }

@@ -1,4 +1,4 @@
-import type { Session, WebContents } from "electron";
+import type { HeadersReceivedResponse, OnHeadersReceivedListenerDetails, Session, WebContents } from "electron";
 import { CONTENT_SECURITY_POLICY } from "../shared/csp";
 
 /** Hands a URL to the user's browser (`shell.openExternal`). */
@@ -54,10 +54,19 @@ export function denyAllPermissions(
  * sent. The app:// responses carry it already (see protocol.ts), since
  * webRequest does not see custom protocols.
  */
-export function enforceContentSecurityPolicy(session: Pick<Session, "webRequest">): void {
+type HeadersListener = (
+  details: OnHeadersReceivedListenerDetails,
+  callback: (response: HeadersReceivedResponse) => void,
+) => void;
+
+export function enforceContentSecurityPolicy(session: {
+  webRequest: { onHeadersReceived(listener: HeadersListener): void };
+}): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders = Object.fromEntries(
-      Object.entries(details.responseHeaders ?? {}).filter(([name]) => name.toLowerCase() !== "content-security-policy"),
+      Object.entries(details.responseHeaders ?? {}).filter(
+        ([name]) => name.toLowerCase() !== "content-security-policy",
+      ),
     );
     responseHeaders["Content-Security-Policy"] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders });

@@ -38,7 +38,7 @@ export function placeWindow(
 ): WindowPlacement {
   const screen = saved === null ? undefined : mostOverlapping(saved, workAreas);
   if (saved === null || screen === undefined) {
-    const size = fit(saved ?? DEFAULT_SIZE, primaryWorkArea);
+    const size = fitInto(saved ?? DEFAULT_SIZE, primaryWorkArea);
     return {
       bounds: {
         ...size,
@@ -48,7 +48,7 @@ export function placeWindow(
       maximized: saved?.maximized ?? false,
     };
   }
-  const size = fit(saved, screen);
+  const size = fitInto(saved, screen);
   return {
     bounds: {
       ...size,
@@ -59,7 +59,7 @@ export function placeWindow(
   };
 }
 
-function fit(size: { width: number; height: number }, area: Rectangle): { width: number; height: number } {
+function fitInto(size: { width: number; height: number }, area: Rectangle): { width: number; height: number } {
   return {
     width: Math.min(Math.max(size.width, MIN_WINDOW_SIZE.width), area.width),
     height: Math.min(Math.max(size.height, MIN_WINDOW_SIZE.height), area.height),

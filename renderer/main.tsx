@@ -1,8 +1,8 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { createAppStore } from "./app/appStore";
-import { AppStoreProvider } from "./app/AppStoreContext";
 import { App } from "./app/App";
+import { AppStoreProvider } from "./app/AppStoreContext";
+import { createAppStore } from "./app/appStore";
 import { RoadmapRepository } from "./data/roadmapRepository";
 import { detectPlatform } from "./platform";
 import "./styles/app.css";

@@ -10,6 +10,15 @@ const browser = await launchChromium();
 try {
   const { page } = await openApp(browser, server.url);
   await page.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/canvas.png` });
+
+  await page.locator(".react-flow__node", { hasText: "Renewal due" }).click();
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: `${OUT}/canvas-inspector.png` });
+
+  await page.getByRole("tab", { name: "Outline" }).click();
   await page.getByRole("article").first().waitFor();
   await page.screenshot({ path: `${OUT}/editor-outline.png` });
 

@@ -1,15 +1,16 @@
 import { type DragEvent, useState } from "react";
+import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
-import { Dialog } from "../ui/Dialog";
+import { StagesDialog } from "../features/stages/StagesDialog";
 import { Notices } from "../ui/Notices";
 import { AboutDialog } from "./AboutDialog";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
-import { TopBar } from "./TopBar";
 import type { Services } from "./services";
+import { TopBar } from "./TopBar";
 import { useHostIntegration } from "./useHostIntegration";
 
 export function App({ services }: { services: Pick<Services, "platform"> }) {
@@ -51,14 +52,12 @@ function DialogHost() {
           existingInTrash={dialog.existingInTrash}
         />
       );
+    case "deletePhases":
+      return <DeletePhasesDialog phaseIds={dialog.phaseIds} transitionIds={dialog.transitionIds} />;
+    case "stages":
+      return <StagesDialog />;
     case "about":
       return <AboutDialog onClose={close} />;
-    default:
-      return (
-        <Dialog title="Unknown dialog" onClose={close} footer={null}>
-          {null}
-        </Dialog>
-      );
   }
 }
 
@@ -86,7 +85,10 @@ function useFileDrop() {
           const text = await file.text();
           await store
             .getState()
-            .importFile({ handle: "drop", name: file.name, text, sizeInBytes: file.size }, { open: files.length === 1 });
+            .importFile(
+              { handle: "drop", name: file.name, text, sizeInBytes: file.size },
+              { open: files.length === 1 },
+            );
         }
       })();
     },

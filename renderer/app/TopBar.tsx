@@ -1,5 +1,5 @@
-import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { BackIcon, ExportIcon, LogoMark, SaveIcon, TrashIcon } from "../ui/icons";
+import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { displayShortcut, findCommand } from "./commands";
 
 /** The bar across the top: where you are, and the commands that apply there. */

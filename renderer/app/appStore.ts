@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
-import { createShellSlice, type ShellSlice } from "./shellSlice";
 import type { Services } from "./services";
+import { createShellSlice, type ShellSlice } from "./shellSlice";
 
 export type AppState = ShellSlice & LibrarySlice & EditorSlice;
 export type AppStore = StoreApi<AppState>;

@@ -1,6 +1,26 @@
-import type { MenuCommand } from "../../shared/ipc/contract";
+import { MENU_COMMANDS, type MenuCommand } from "../../shared/ipc/contract";
 import { ROADMAP_TEMPLATES } from "../../shared/model";
+import {
+  addPhaseAt,
+  autoArrange,
+  deleteSelection,
+  duplicateSelection,
+  selectAll,
+} from "../features/canvas/canvasActions";
+import { canvasController } from "../features/canvas/canvasController";
 import type { AppState } from "./appStore";
+
+/** Commands only the app's own UI offers (toolbar, context menu, keyboard), not the native menu. */
+export type AppCommand =
+  | "canvas.addPhase"
+  | "canvas.duplicate"
+  | "canvas.delete"
+  | "canvas.selectAll"
+  | "canvas.autoArrange"
+  | "canvas.zoomToFit"
+  | "roadmap.editStages";
+
+export type CommandId = MenuCommand | AppCommand;
 
 /**
  * Every user command, defined once: its label, its shortcut, when it applies
@@ -8,7 +28,7 @@ import type { AppState } from "./appStore";
  * commands from here, so a command behaves the same however it is invoked.
  */
 export interface Command {
-  id: MenuCommand;
+  id: CommandId;
   label: string;
   /** "Mod" is Cmd on macOS and Ctrl elsewhere. */
   shortcut?: string;
@@ -19,12 +39,26 @@ export interface Command {
 const always = () => true;
 const whenRoadmapOpen = (state: AppState) => state.document !== null;
 
-/** Text fields keep their own undo; everything else will go to the roadmap's history. */
-function undoInTextField(direction: "undo" | "redo"): void {
+const whenPhasesSelected = (state: AppState) => state.document !== null && state.selection.phaseIds.length > 0;
+const whenSomethingSelected = (state: AppState) =>
+  state.document !== null && state.selection.phaseIds.length + state.selection.transitionIds.length > 0;
+
+/** Whether keyboard focus is in a text field, which keeps its own undo, select-all and delete. */
+export function isTypingInField(): boolean {
   const active = document.activeElement;
-  if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement) {
-    document.execCommand(direction);
-  }
+  return (
+    active instanceof HTMLInputElement ||
+    active instanceof HTMLTextAreaElement ||
+    active instanceof HTMLSelectElement ||
+    (active instanceof HTMLElement && active.isContentEditable)
+  );
+}
+
+/** In a text field Undo undoes typing; elsewhere it undoes the last change to the roadmap. */
+function undoOrRedo(state: AppState, direction: "undo" | "redo"): void {
+  if (isTypingInField()) document.execCommand(direction);
+  else if (direction === "undo") state.undo();
+  else state.redo();
 }
 
 export const COMMANDS: readonly Command[] = [
@@ -77,13 +111,60 @@ export const COMMANDS: readonly Command[] = [
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.closeRoadmap(),
   },
-  { id: "edit.undo", label: "Undo", shortcut: "Mod+Z", isEnabled: always, perform: () => undoInTextField("undo") },
+  {
+    id: "edit.undo",
+    label: "Undo",
+    shortcut: "Mod+Z",
+    isEnabled: (state) => isTypingInField() || state.past.length > 0,
+    perform: (state) => undoOrRedo(state, "undo"),
+  },
   {
     id: "edit.redo",
     label: "Redo",
     shortcut: "Mod+Shift+Z",
-    isEnabled: always,
-    perform: () => undoInTextField("redo"),
+    isEnabled: (state) => isTypingInField() || state.future.length > 0,
+    perform: (state) => undoOrRedo(state, "redo"),
+  },
+  {
+    id: "canvas.addPhase",
+    label: "Add phase",
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => addPhaseAt(state),
+  },
+  {
+    id: "canvas.duplicate",
+    label: "Duplicate",
+    shortcut: "Mod+D",
+    isEnabled: whenPhasesSelected,
+    perform: duplicateSelection,
+  },
+  { id: "canvas.delete", label: "Delete", isEnabled: whenSomethingSelected, perform: deleteSelection },
+  {
+    id: "canvas.selectAll",
+    label: "Select all phases",
+    shortcut: "Mod+A",
+    isEnabled: (state) => state.document !== null && !isTypingInField(),
+    perform: selectAll,
+  },
+  {
+    id: "canvas.autoArrange",
+    label: "Auto-arrange",
+    shortcut: "Mod+Shift+L",
+    isEnabled: (state) => (state.document?.phases.length ?? 0) > 0,
+    perform: autoArrange,
+  },
+  {
+    id: "canvas.zoomToFit",
+    label: "Zoom to fit",
+    shortcut: "Mod+Shift+F",
+    isEnabled: whenRoadmapOpen,
+    perform: () => canvasController()?.fitView(),
+  },
+  {
+    id: "roadmap.editStages",
+    label: "Lifecycle stages…",
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.openDialog({ kind: "stages" }),
   },
   {
     id: "help.about",
@@ -93,12 +174,17 @@ export const COMMANDS: readonly Command[] = [
   },
 ];
 
-export function findCommand(id: MenuCommand): Command | undefined {
+export function findCommand(id: CommandId): Command | undefined {
   return COMMANDS.find((command) => command.id === id);
 }
 
+/** Whether the native menu (when there is one) owns this command's shortcut. */
+export function isMenuCommand(id: CommandId): id is MenuCommand {
+  return (MENU_COMMANDS as readonly string[]).includes(id);
+}
+
 /** Runs a command if it applies now; a command that does not apply is ignored, as a greyed-out menu item would be. */
-export function runCommand(id: MenuCommand, state: AppState): void {
+export function runCommand(id: CommandId, state: AppState): void {
   const command = findCommand(id);
   if (command?.isEnabled(state)) void command.perform(state);
 }

@@ -15,6 +15,8 @@ export type Dialog =
   | { kind: "newRoadmap"; templates: readonly RoadmapTemplate[] }
   | { kind: "importError"; error: RoadmapFileError }
   | { kind: "importConflict"; fileName: string; existingName: string; existingInTrash: boolean }
+  | { kind: "deletePhases"; phaseIds: string[]; transitionIds: string[] }
+  | { kind: "stages" }
   | { kind: "about" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */

@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { useAppStoreApi } from "./AppStoreContext";
-import { COMMANDS, matchesShortcut, runCommand } from "./commands";
+import { COMMANDS, isMenuCommand, isTypingInField, matchesShortcut, runCommand } from "./commands";
 import type { Services } from "./services";
 
 /**
@@ -22,11 +22,14 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
   }, [platform, store]);
 
   useEffect(() => {
-    if (platform.hasNativeMenu) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (store.getState().dialog) return;
       const command = COMMANDS.find((c) => c.shortcut && matchesShortcut(c.shortcut, event));
-      if (!command || command.id === "edit.undo" || command.id === "edit.redo") return;
+      if (!command) return;
+      // The native menu's accelerators already run these in Electron.
+      if (platform.hasNativeMenu && isMenuCommand(command.id)) return;
+      // Text fields keep their own undo and select-all.
+      if (isTypingInField() && ["edit.undo", "edit.redo", "canvas.selectAll"].includes(command.id)) return;
       event.preventDefault();
       runCommand(command.id, store.getState());
     };

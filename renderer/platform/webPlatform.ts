@@ -33,7 +33,8 @@ function pickFile(doc: Document, accept: string): Promise<OpenFileResult> {
         return;
       }
       file.text().then(
-        (text) => resolve({ canceled: false, file: { handle: "upload", name: file.name, text, sizeInBytes: file.size } }),
+        (text) =>
+          resolve({ canceled: false, file: { handle: "upload", name: file.name, text, sizeInBytes: file.size } }),
         (error: unknown) => resolve({ error: `${file.name} could not be read: ${String(error)}` }),
       );
     });

@@ -52,6 +52,7 @@ export function Dialog({ title, onClose, children, footer, role = "dialog", wide
 
   return (
     <div className="dialog-backdrop">
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the role is dialog or alertdialog, both modal roles */}
       <div
         ref={panel}
         className={wide ? "dialog dialog-wide" : "dialog"}

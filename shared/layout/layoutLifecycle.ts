@@ -25,7 +25,7 @@ export async function layoutLifecycle(
       "elk.algorithm": "layered",
       "elk.direction": "RIGHT",
       "elk.partitioning.activate": "true",
-      "elk.layered.spacing.nodeNodeBetweenLayers": "90",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "70",
       "elk.spacing.nodeNode": "40",
       "elk.layered.cycleBreaking.strategy": "DEPTH_FIRST",
       "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",

@@ -13,7 +13,7 @@ import { formatCount, formatPercent, plural } from "../../ui/format";
 export function PhaseOutline({ roadmap }: { roadmap: Roadmap }) {
   const phaseNames = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
   return (
-    <main className="editor" aria-label={`Roadmap ${roadmap.name}`}>
+    <div className="outline">
       <section className="roadmap-facts" aria-label="Roadmap at a glance">
         <Fact label="Phases" value={formatCount(roadmap.phases.length)} />
         <Fact label="Transitions" value={formatCount(roadmap.transitions.length)} />
@@ -37,7 +37,7 @@ export function PhaseOutline({ roadmap }: { roadmap: Roadmap }) {
           </section>
         ))}
       </div>
-    </main>
+    </div>
   );
 }
 

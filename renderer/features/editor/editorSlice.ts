@@ -1,18 +1,55 @@
 import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { createAutosave, type SaveStatus } from "./autosave";
 
 /** The setting that brings the user back to the roadmap they had open. */
 export const OPEN_ROADMAP_SETTING = "openRoadmapId";
 
-/** The roadmap open in the editor. */
+/** Undo steps kept per open roadmap. */
+export const HISTORY_LIMIT = 200;
+
+/** Edits with the same key within this time make one undo step (typing a name is one step, not one per key). */
+export const COALESCE_MS = 1500;
+
+export interface Selection {
+  phaseIds: readonly string[];
+  transitionIds: readonly string[];
+}
+
+export const EMPTY_SELECTION: Selection = { phaseIds: [], transitionIds: [] };
+
+export interface EditOptions {
+  /** Consecutive edits with the same key are merged into one undo step. */
+  coalesceKey?: string;
+  /** What to select after the edit; the selection is kept (minus deleted items) otherwise. */
+  select?: Selection;
+}
+
+/** The roadmap open in the editor, its undo history and its autosave. */
 export interface EditorSlice {
   document: Roadmap | null;
   /** Why the roadmap chosen could not be opened, when it could not. */
   documentIssues: RoadmapIssue[] | null;
   /** The file the open roadmap was last saved to in this session, for Save without asking. */
   fileHandle: string | null;
+  past: Roadmap[];
+  future: Roadmap[];
+  selection: Selection;
+  /** The phase whose name is being edited on the canvas. */
+  renamingPhaseId: string | null;
+  snapToGrid: boolean;
+  saveStatus: SaveStatus;
   openRoadmap(id: string): Promise<void>;
   closeRoadmap(): Promise<void>;
+  /** Applies a change to the open roadmap as one undo step, and schedules its autosave. */
+  edit(change: (roadmap: Roadmap) => Roadmap, options?: EditOptions): void;
+  undo(): void;
+  redo(): void;
+  select(selection: Selection): void;
+  setRenamingPhase(phaseId: string | null): void;
+  setSnapToGrid(on: boolean): void;
+  /** Saves pending changes to the library now (window hidden or closing, roadmap closed). */
+  flushAutosave(): Promise<void>;
   /** Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`). */
   saveToFile(options: { saveAs: boolean }): Promise<void>;
   /** Reopens what was open when the app last closed, or shows the home screen. */
@@ -20,13 +57,42 @@ export interface EditorSlice {
 }
 
 export function createEditorSlice({ set, get, services }: SliceContext): EditorSlice {
-  const { repository } = services;
+  const { repository, now } = services;
+  let lastCoalesce: { key: string; at: number } | null = null;
+
+  const autosave = createAutosave<Roadmap>(
+    (roadmap) => repository.saveRoadmap(roadmap),
+    (saveStatus, error) => {
+      set({ saveStatus });
+      if (saveStatus === "failed") {
+        get().notify({
+          tone: "error",
+          message: `Changes could not be saved to the library (${String(error)}). They are kept in this window; the next change tries again.`,
+        });
+      }
+    },
+  );
+
+  /** Sets the document after an edit, undo or redo: stamps it, keeps the selection valid, saves it. */
+  const show = (roadmap: Roadmap, selection: Selection | undefined, history: Pick<EditorSlice, "past" | "future">) => {
+    const stamped = { ...roadmap, updatedAt: now().toISOString() };
+    set({ document: stamped, ...history, selection: pruneSelection(selection ?? get().selection, stamped) });
+    autosave.schedule(stamped);
+  };
+
   return {
     document: null,
     documentIssues: null,
     fileHandle: null,
+    past: [],
+    future: [],
+    selection: EMPTY_SELECTION,
+    renamingPhaseId: null,
+    snapToGrid: true,
+    saveStatus: "saved",
 
     openRoadmap: async (id) => {
+      await autosave.flush();
       const loaded = await repository.loadRoadmap(id);
       if (!loaded.ok) {
         if (loaded.error.kind === "missing") {
@@ -38,15 +104,75 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         set({ document: null, documentIssues: loaded.error.issues, screen: { kind: "editor", roadmapId: id } });
         return;
       }
-      set({ document: loaded.value, documentIssues: null, fileHandle: null, screen: { kind: "editor", roadmapId: id } });
+      lastCoalesce = null;
+      set({
+        document: loaded.value,
+        documentIssues: null,
+        fileHandle: null,
+        past: [],
+        future: [],
+        selection: EMPTY_SELECTION,
+        saveStatus: "saved",
+        screen: { kind: "editor", roadmapId: id },
+      });
       await repository.setSetting(OPEN_ROADMAP_SETTING, id);
     },
 
     closeRoadmap: async () => {
-      set({ document: null, documentIssues: null, fileHandle: null, screen: { kind: "home" } });
+      await autosave.flush();
+      set({
+        document: null,
+        documentIssues: null,
+        fileHandle: null,
+        past: [],
+        future: [],
+        selection: EMPTY_SELECTION,
+        screen: { kind: "home" },
+      });
       await repository.setSetting(OPEN_ROADMAP_SETTING, null);
       await get().refreshLibrary();
     },
+
+    edit: (change, options = {}) => {
+      const current = get().document;
+      if (!current) return;
+      const next = change(current);
+      if (next === current) {
+        if (options.select) set({ selection: pruneSelection(options.select, current) });
+        return;
+      }
+      const at = now().getTime();
+      const merge =
+        options.coalesceKey !== undefined &&
+        lastCoalesce?.key === options.coalesceKey &&
+        at - lastCoalesce.at < COALESCE_MS &&
+        get().past.length > 0;
+      lastCoalesce = options.coalesceKey ? { key: options.coalesceKey, at } : null;
+      const past = merge ? get().past : [...get().past, current].slice(-HISTORY_LIMIT);
+      show(next, options.select, { past, future: [] });
+    },
+
+    undo: () => {
+      const { document: current, past, future } = get();
+      const previous = past.at(-1);
+      if (!current || !previous) return;
+      lastCoalesce = null;
+      show(previous, undefined, { past: past.slice(0, -1), future: [current, ...future] });
+    },
+
+    redo: () => {
+      const { document: current, past, future } = get();
+      const [next, ...rest] = future;
+      if (!current || !next) return;
+      lastCoalesce = null;
+      show(next, undefined, { past: [...past, current], future: rest });
+    },
+
+    select: (selection) => set({ selection }),
+    setRenamingPhase: (renamingPhaseId) => set({ renamingPhaseId }),
+    setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
+
+    flushAutosave: () => autosave.flush(),
 
     saveToFile: async ({ saveAs }) => {
       const roadmap = get().document;
@@ -71,4 +197,15 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       if (id && summary && summary.deletedAt === null) await get().openRoadmap(id);
     },
   };
+}
+
+/** Drops selected ids that no longer exist, keeping the same object when nothing changed. */
+function pruneSelection(selection: Selection, roadmap: Roadmap): Selection {
+  const phases = new Set(roadmap.phases.map((p) => p.id));
+  const transitions = new Set(roadmap.transitions.map((t) => t.id));
+  const phaseIds = selection.phaseIds.filter((id) => phases.has(id));
+  const transitionIds = selection.transitionIds.filter((id) => transitions.has(id));
+  return phaseIds.length === selection.phaseIds.length && transitionIds.length === selection.transitionIds.length
+    ? selection
+    : { phaseIds, transitionIds };
 }

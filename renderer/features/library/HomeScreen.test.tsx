@@ -50,10 +50,14 @@ describe("home screen", () => {
 
   it("lists each roadmap's client and phase count", async () => {
     const { store } = await renderApp();
-    await act(() => store.getState().createRoadmap({ name: "Bank", client: "Northwind", templateId: "b2b-subscription-software" }));
+    await act(() =>
+      store.getState().createRoadmap({ name: "Bank", client: "Northwind", templateId: "b2b-subscription-software" }),
+    );
     const row = screen.getAllByTestId("roadmap-row")[0];
     if (!row) throw new Error("no row");
-    const cells = within(row).getAllByRole("cell").map((cell) => cell.textContent);
+    const cells = within(row)
+      .getAllByRole("cell")
+      .map((cell) => cell.textContent);
     expect(cells.slice(0, 3)).toEqual(["Bank", "Northwind", String(store.getState().summaries[0]?.phaseCount)]);
   });
 

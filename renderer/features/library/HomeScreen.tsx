@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 import { ROADMAP_TEMPLATES } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { ImportIcon, PlusIcon } from "../../ui/icons";
 import { plural } from "../../ui/format";
+import { ImportIcon, PlusIcon } from "../../ui/icons";
 import { RoadmapTable } from "./RoadmapTable";
 
 /** The library: every roadmap on this computer, and the way to start a new one. */

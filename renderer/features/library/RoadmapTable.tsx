@@ -78,13 +78,19 @@ function RoadmapRow({ summary, now, renaming, onRenameStart, onRenameEnd }: Road
         <IconButton label={`Rename ${summary.name}`} onClick={onRenameStart}>
           <PencilIcon />
         </IconButton>
-        <IconButton label={`Duplicate ${summary.name}`} onClick={() => void store.getState().duplicateRoadmap(summary.id)}>
+        <IconButton
+          label={`Duplicate ${summary.name}`}
+          onClick={() => void store.getState().duplicateRoadmap(summary.id)}
+        >
           <CopyIcon />
         </IconButton>
         <IconButton label={`Export ${summary.name}`} onClick={() => void store.getState().exportRoadmap(summary.id)}>
           <ExportIcon />
         </IconButton>
-        <IconButton label={`Move ${summary.name} to the trash`} onClick={() => void store.getState().moveToTrash(summary.id)}>
+        <IconButton
+          label={`Move ${summary.name} to the trash`}
+          onClick={() => void store.getState().moveToTrash(summary.id)}
+        >
           <TrashIcon />
         </IconButton>
       </td>

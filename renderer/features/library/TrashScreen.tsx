@@ -1,6 +1,6 @@
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { IconButton } from "../../ui/IconButton";
 import { formatDateTime } from "../../ui/format";
+import { IconButton } from "../../ui/IconButton";
 import { RestoreIcon, TrashIcon } from "../../ui/icons";
 
 /** Roadmaps moved to the trash stay here until restored or deleted for good. */

@@ -7,7 +7,9 @@ const TEMPLATE_ID = "b2b-subscription-software";
 describe("library", () => {
   it("creates a roadmap from the template under the name and client given", async () => {
     const { store } = createTestApp();
-    const id = await store.getState().createRoadmap({ name: "  Acme renewal plan ", client: "Acme", templateId: TEMPLATE_ID });
+    const id = await store
+      .getState()
+      .createRoadmap({ name: "  Acme renewal plan ", client: "Acme", templateId: TEMPLATE_ID });
     const [summary] = store.getState().summaries;
     expect(summary).toMatchObject({ id, name: "Acme renewal plan", client: "Acme" });
     expect(summary?.phaseCount).toBeGreaterThanOrEqual(6);
@@ -37,11 +39,19 @@ describe("library", () => {
     const { store } = createTestApp();
     const id = await store.getState().createRoadmap({ name: "Original", client: "", templateId: TEMPLATE_ID });
     await store.getState().duplicateRoadmap(id);
-    const names = store.getState().summaries.map((s) => s.name).sort();
+    const names = store
+      .getState()
+      .summaries.map((s) => s.name)
+      .sort();
     expect(names).toEqual(["Original", "Original (copy)"]);
     const copy = store.getState().summaries.find((s) => s.name === "Original (copy)");
     await store.getState().renameRoadmap(copy?.id ?? "", "Variant B");
-    expect(store.getState().summaries.map((s) => s.name).sort()).toEqual(["Original", "Variant B"]);
+    expect(
+      store
+        .getState()
+        .summaries.map((s) => s.name)
+        .sort(),
+    ).toEqual(["Original", "Variant B"]);
   });
 
   it("moves to the trash with an Undo that brings it back", async () => {
@@ -68,7 +78,12 @@ describe("library", () => {
   });
 
   describe("import", () => {
-    const file = (text: string, name = "client.roadmap") => ({ handle: "upload", name, text, sizeInBytes: text.length });
+    const file = (text: string, name = "client.roadmap") => ({
+      handle: "upload",
+      name,
+      text,
+      sizeInBytes: text.length,
+    });
 
     it("adds a valid file to the library", async () => {
       const { store } = createTestApp();
@@ -107,10 +122,14 @@ describe("library", () => {
 
     it("refuses a file over 20 MB before reading it", async () => {
       const { store } = createTestApp();
-      await store.getState().importFile({ handle: "upload", name: "huge.roadmap", text: "{}", sizeInBytes: 21 * 1024 * 1024 });
+      await store
+        .getState()
+        .importFile({ handle: "upload", name: "huge.roadmap", text: "{}", sizeInBytes: 21 * 1024 * 1024 });
       const dialog = store.getState().dialog;
       if (dialog?.kind !== "importError") throw new Error("expected an import error");
-      expect(dialog.error.summary).toMatch(/huge\.roadmap could not be opened: the file is 21\.0 MB, larger than the 20\.0 MB/);
+      expect(dialog.error.summary).toMatch(
+        /huge\.roadmap could not be opened: the file is 21\.0 MB, larger than the 20\.0 MB/,
+      );
       expect(store.getState().summaries).toEqual([]);
     });
 
@@ -190,6 +209,9 @@ describe("library", () => {
     const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });
     failNextSaves("Plan.roadmap was not saved: the disk is full.");
     await store.getState().exportRoadmap(id);
-    expect(store.getState().notices.at(-1)).toMatchObject({ tone: "error", message: "Plan.roadmap was not saved: the disk is full." });
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: "Plan.roadmap was not saved: the disk is full.",
+    });
   });
 });

@@ -1,0 +1,245 @@
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import {
+  INVOKE_CHANNELS,
+  OpenFileResultSchema,
+  type SaveFileRequest,
+  SaveFileResultSchema,
+} from "../shared/ipc/contract";
+import { err, ok } from "../shared/result";
+import type { FileDialogs } from "./dialogs";
+import { FileHandles } from "./fileHandles";
+import { createIpcHandlers, FOREIGN_SENDER_ERROR, type IpcDeps, type IpcSender, MALFORMED_REQUEST_ERROR } from "./ipc";
+
+const APP_URL = "app://roadmap/index.html";
+const ourContents = { id: 1 };
+const trusted: IpcSender = { sender: ourContents, senderFrame: { url: APP_URL, parent: null } };
+
+function setUp(trustedContents: unknown = ourContents) {
+  const deps = {
+    trustedContents: () => trustedContents,
+    isAppUrl: (url: string) => url.startsWith("app://roadmap/"),
+    dialogs: {
+      chooseFileToOpen: vi.fn<FileDialogs["chooseFileToOpen"]>(async () => "/home/ann/Acme.roadmap"),
+      chooseSaveTarget: vi.fn<FileDialogs["chooseSaveTarget"]>(async () => "/home/ann/Chosen.roadmap"),
+    },
+    readFile: vi.fn<IpcDeps["readFile"]>(async (filePath) =>
+      ok({ name: path.basename(filePath), text: "{}", sizeInBytes: 2 }),
+    ),
+    writeFile: vi.fn<IpcDeps["writeFile"]>(async () => ok(undefined)),
+    handles: new FileHandles(),
+    fileChosen: vi.fn<IpcDeps["fileChosen"]>(),
+    showDocumentState: vi.fn<IpcDeps["showDocumentState"]>(),
+    rendererReady: vi.fn<IpcDeps["rendererReady"]>(),
+  } satisfies IpcDeps;
+  return { deps, handlers: createIpcHandlers(deps) };
+}
+
+const saveRequest = (handle: string | null): SaveFileRequest => ({
+  kind: "roadmap",
+  text: '{"type":"roadmap"}',
+  suggestedName: "Acme",
+  handle,
+});
+
+const validPayloads = {
+  [INVOKE_CHANNELS.openFile]: { kind: "roadmap" },
+  [INVOKE_CHANNELS.saveFile]: saveRequest(null),
+  [INVOKE_CHANNELS.setDocumentState]: { title: "Acme", edited: true },
+  [INVOKE_CHANNELS.rendererReady]: undefined,
+};
+const channels = Object.values(INVOKE_CHANNELS);
+
+function touchedAnything(deps: ReturnType<typeof setUp>["deps"]) {
+  return [
+    deps.dialogs.chooseFileToOpen,
+    deps.dialogs.chooseSaveTarget,
+    deps.readFile,
+    deps.writeFile,
+    deps.fileChosen,
+    deps.showDocumentState,
+    deps.rendererReady,
+  ].some((spy) => spy.mock.calls.length > 0);
+}
+
+describe("sender check", () => {
+  const foreignSenders: [string, IpcSender][] = [
+    ["another webContents", { sender: { id: 2 }, senderFrame: { url: APP_URL, parent: null } }],
+    [
+      "a page that is not the app",
+      { sender: ourContents, senderFrame: { url: "https://evil.example/", parent: null } },
+    ],
+    ["a file page", { sender: ourContents, senderFrame: { url: "file:///home/ann/x.html", parent: null } }],
+    ["an embedded frame", { sender: ourContents, senderFrame: { url: APP_URL, parent: {} } }],
+    ["a frame that is gone", { sender: ourContents, senderFrame: null }],
+  ];
+
+  it.each(channels)("%s refuses every foreign sender and does nothing", async (channel) => {
+    for (const [, sender] of foreignSenders) {
+      const { deps, handlers } = setUp();
+      expect(await handlers[channel](sender, validPayloads[channel])).toEqual({ error: FOREIGN_SENDER_ERROR });
+      expect(touchedAnything(deps)).toBe(false);
+    }
+  });
+
+  it("refuses everyone while there is no window", async () => {
+    const { deps, handlers } = setUp(null);
+    expect(await handlers[INVOKE_CHANNELS.openFile](trusted, { kind: "roadmap" })).toEqual({
+      error: FOREIGN_SENDER_ERROR,
+    });
+    expect(deps.dialogs.chooseFileToOpen).not.toHaveBeenCalled();
+  });
+});
+
+describe("malformed payloads", () => {
+  const malformed: Record<(typeof channels)[number], unknown[]> = {
+    [INVOKE_CHANNELS.openFile]: [undefined, null, "roadmap", { kind: "image" }, { kind: 1 }],
+    [INVOKE_CHANNELS.saveFile]: [
+      undefined,
+      { ...saveRequest(null), text: 42 },
+      { ...saveRequest(null), suggestedName: "" },
+      { ...saveRequest(null), handle: undefined },
+      { ...saveRequest(null), handle: "x".repeat(101) },
+      { ...saveRequest(null), path: "/etc/passwd", handle: "" },
+      { kind: "roadmap", text: "t", suggestedName: "n" },
+    ],
+    [INVOKE_CHANNELS.setDocumentState]: [
+      undefined,
+      { title: 3, edited: false },
+      { title: "x".repeat(301), edited: true },
+    ],
+    [INVOKE_CHANNELS.rendererReady]: [{ ready: true }, "now"],
+  };
+
+  it.each(channels)("%s answers malformed payloads with an error and touches nothing", async (channel) => {
+    for (const payload of malformed[channel]) {
+      const { deps, handlers } = setUp();
+      expect(await handlers[channel](trusted, payload)).toEqual({ error: MALFORMED_REQUEST_ERROR });
+      expect(touchedAnything(deps)).toBe(false);
+    }
+  });
+});
+
+describe("file:open", () => {
+  const open = (handlers: ReturnType<typeof setUp>["handlers"]) =>
+    handlers[INVOKE_CHANNELS.openFile](trusted, { kind: "roadmap" });
+
+  it("returns the chosen file with a handle, and no path", async () => {
+    const { deps, handlers } = setUp();
+    const result = await open(handlers);
+    expect(OpenFileResultSchema.parse(result)).toEqual({
+      canceled: false,
+      file: { handle: expect.any(String), name: "Acme.roadmap", text: "{}", sizeInBytes: 2 },
+    });
+    expect(JSON.stringify(result)).not.toContain("/home/ann");
+    expect(deps.readFile).toHaveBeenCalledWith("/home/ann/Acme.roadmap");
+    expect(deps.fileChosen).toHaveBeenCalledWith("/home/ann/Acme.roadmap");
+  });
+
+  it("reports a cancelled dialog", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseFileToOpen.mockResolvedValue(null);
+    expect(await open(handlers)).toEqual({ canceled: true });
+    expect(deps.readFile).not.toHaveBeenCalled();
+  });
+
+  it("passes on a refusal to read (such as a file over 20 MB) as an error, without a handle", async () => {
+    const { deps, handlers } = setUp();
+    deps.readFile.mockResolvedValue(err("“huge.roadmap” is larger than 20 MB, too large to be a roadmap."));
+    expect(await open(handlers)).toEqual({ error: "“huge.roadmap” is larger than 20 MB, too large to be a roadmap." });
+    expect(deps.fileChosen).not.toHaveBeenCalled();
+  });
+
+  it("turns a failing dialog into an error value instead of throwing", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseFileToOpen.mockRejectedValue(new Error("dialog broke"));
+    expect(await open(handlers)).toEqual({ error: "Something went wrong: dialog broke" });
+  });
+});
+
+describe("file:save", () => {
+  const save = (handlers: ReturnType<typeof setUp>["handlers"], request: unknown) =>
+    handlers[INVOKE_CHANNELS.saveFile](trusted, request);
+
+  it("writes straight to the file behind a handle it gave out", async () => {
+    const { deps, handlers } = setUp();
+    const opened = OpenFileResultSchema.parse(await handlers[INVOKE_CHANNELS.openFile](trusted, { kind: "roadmap" }));
+    if (!("file" in opened)) throw new Error("expected a file");
+
+    const result = await save(handlers, saveRequest(opened.file.handle));
+    expect(SaveFileResultSchema.parse(result)).toEqual({
+      canceled: false,
+      handle: opened.file.handle,
+      name: "Acme.roadmap",
+    });
+    expect(deps.dialogs.chooseSaveTarget).not.toHaveBeenCalled();
+    expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Acme.roadmap", '{"type":"roadmap"}');
+  });
+
+  it.each([
+    ["no handle (Save As)", null],
+    ["a handle it never gave out", "made-up-handle"],
+  ])("asks where to save for %s, and writes only where the user chose", async (_case, handle) => {
+    const { deps, handlers } = setUp();
+    const result = await save(handlers, saveRequest(handle));
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("Acme");
+    expect(deps.writeFile).toHaveBeenCalledTimes(1);
+    expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Chosen.roadmap", expect.any(String));
+    expect(SaveFileResultSchema.parse(result)).toEqual({
+      canceled: false,
+      handle: expect.any(String),
+      name: "Chosen.roadmap",
+    });
+  });
+
+  it("never writes to a path the renderer names itself", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValue(null);
+    for (const handle of ["/etc/passwd", "../../secret.roadmap", "C:\\Windows\\system.ini"]) {
+      expect(await save(handlers, saveRequest(handle))).toEqual({ canceled: true });
+    }
+    expect(await save(handlers, { ...saveRequest(null), suggestedName: "/etc/passwd" })).toEqual({ canceled: true });
+    expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it("does not write when the dialog is cancelled", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValue(null);
+    expect(await save(handlers, saveRequest(null))).toEqual({ canceled: true });
+    expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it("hands out a handle after Save As that later saves without asking", async () => {
+    const { deps, handlers } = setUp();
+    const first = SaveFileResultSchema.parse(await save(handlers, saveRequest(null)));
+    if (!("handle" in first)) throw new Error("expected a handle");
+    await save(handlers, saveRequest(first.handle));
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledTimes(1);
+    expect(deps.writeFile).toHaveBeenLastCalledWith("/home/ann/Chosen.roadmap", expect.any(String));
+  });
+
+  it("passes on a failed write as the error sentence and hands out no handle", async () => {
+    const { deps, handlers } = setUp();
+    deps.writeFile.mockResolvedValue(
+      err("The disk is full, so the file could not be saved. Free some space and try again."),
+    );
+    expect(await save(handlers, saveRequest(null))).toEqual({
+      error: "The disk is full, so the file could not be saved. Free some space and try again.",
+    });
+    expect(deps.fileChosen).not.toHaveBeenCalled();
+  });
+});
+
+describe("window:set-document-state and app:renderer-ready", () => {
+  it("passes the document state on", async () => {
+    const { deps, handlers } = setUp();
+    expect(await handlers[INVOKE_CHANNELS.setDocumentState](trusted, { title: "Acme", edited: true })).toBeUndefined();
+    expect(deps.showDocumentState).toHaveBeenCalledWith({ title: "Acme", edited: true });
+  });
+
+  it("reports that the renderer is ready", async () => {
+    const { deps, handlers } = setUp();
+    expect(await handlers[INVOKE_CHANNELS.rendererReady](trusted, undefined)).toBeUndefined();
+    expect(deps.rendererReady).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,128 @@
+import type { MenuItemConstructorOptions } from "electron";
+import { describe, expect, it, vi } from "vitest";
+import { buildMenuTemplate, type MenuOptions } from "./menu";
+
+type Item = MenuItemConstructorOptions;
+
+function build(options: Partial<MenuOptions> = {}) {
+  const actions = { send: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
+  const template = buildMenuTemplate(
+    { appName: "Relationship Roadmap", platform: "linux", isDevelopment: false, recentFiles: [], ...options },
+    actions,
+  );
+  return { template, actions };
+}
+
+function submenu(item: Item | undefined): Item[] {
+  if (!item || !Array.isArray(item.submenu)) throw new Error(`${item?.label ?? item?.role} has no submenu`);
+  return item.submenu;
+}
+
+/** The item reached by following labels (or roles) from the menu bar. */
+function find(template: Item[], ...names: string[]): Item {
+  let items = template;
+  let found: Item | undefined;
+  for (const name of names) {
+    found = items.find((item) => item.label === name || item.role === name);
+    if (!found) throw new Error(`no menu item ${names.join(" › ")}`);
+    items = Array.isArray(found.submenu) ? found.submenu : [];
+  }
+  if (!found) throw new Error("no names given");
+  return found;
+}
+
+function click(item: Item): void {
+  if (!item.click) throw new Error(`${item.label} does nothing when clicked`);
+  item.click({} as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+}
+
+const everything = (items: Item[]): Item[] =>
+  items.flatMap((item) => [item, ...everything(Array.isArray(item.submenu) ? item.submenu : [])]);
+
+describe("menu commands", () => {
+  it.each([
+    [["File", "New"], "CmdOrCtrl+N", "file.new"],
+    [["File", "Open…"], "CmdOrCtrl+O", "file.open"],
+    [["File", "Save"], "CmdOrCtrl+S", "file.save"],
+    [["File", "Save As…"], "CmdOrCtrl+Shift+S", "file.saveAs"],
+    [["File", "Import…"], undefined, "file.import"],
+    [["File", "Export…"], undefined, "file.export"],
+    [["File", "Close Roadmap"], undefined, "file.closeRoadmap"],
+    [["Edit", "Undo"], "CmdOrCtrl+Z", "edit.undo"],
+    [["Edit", "Redo"], "CmdOrCtrl+Shift+Z", "edit.redo"],
+    [["help", "About Relationship Roadmap"], undefined, "help.about"],
+  ])("%j has shortcut %s and sends %s to the renderer", (labels, accelerator, command) => {
+    const { template, actions } = build();
+    const item = find(template, ...labels);
+    expect(item.accelerator).toBe(accelerator);
+    click(item);
+    expect(actions.send).toHaveBeenCalledExactlyOnceWith(command);
+  });
+
+  it("leaves clipboard, zoom and full screen to Electron's roles", () => {
+    const { template } = build();
+    const roles = everything(template).map((item) => item.role);
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        "cut",
+        "copy",
+        "paste",
+        "selectAll",
+        "zoomIn",
+        "zoomOut",
+        "resetZoom",
+        "togglefullscreen",
+        "quit",
+      ]),
+    );
+    // Undo and redo belong to the roadmap's own history, not the text field's.
+    expect(roles).not.toContain("undo");
+    expect(roles).not.toContain("redo");
+  });
+
+  it("offers reload and developer tools only in development", () => {
+    const roles = (isDevelopment: boolean) => everything(build({ isDevelopment }).template).map((item) => item.role);
+    expect(roles(false)).not.toContain("toggleDevTools");
+    expect(roles(false)).not.toContain("reload");
+    expect(roles(true)).toEqual(expect.arrayContaining(["toggleDevTools", "reload"]));
+  });
+});
+
+describe("platform conventions", () => {
+  it("starts with the app menu on macOS, holding About and Quit", () => {
+    const { template, actions } = build({ platform: "darwin" });
+    expect(template[0]?.label).toBe("Relationship Roadmap");
+    const appMenu = submenu(template[0]);
+    expect(appMenu.map((item) => item.role)).toContain("quit");
+    click(find(template, "Relationship Roadmap", "About Relationship Roadmap"));
+    expect(actions.send).toHaveBeenCalledWith("help.about");
+    expect(submenu(find(template, "File")).map((item) => item.role)).not.toContain("quit");
+  });
+
+  it("has no app menu elsewhere and quits from the File menu", () => {
+    const { template } = build({ platform: "win32" });
+    expect(template.map((item) => item.label ?? item.role)).toEqual(["File", "Edit", "View", "help"]);
+    expect(submenu(find(template, "File")).map((item) => item.role)).toContain("quit");
+  });
+});
+
+describe("Open Recent", () => {
+  it("lists recent files by name and opens the one picked", () => {
+    const recentFiles = ["/home/ann/Acme.roadmap", "/home/ann/work/Beta.roadmap"];
+    const { template, actions } = build({ recentFiles });
+    const items = submenu(find(template, "File", "Open Recent"));
+    expect(items.slice(0, 2).map((item) => [item.label, item.sublabel])).toEqual([
+      ["Acme.roadmap", "/home/ann"],
+      ["Beta.roadmap", "/home/ann/work"],
+    ]);
+    click(find(template, "File", "Open Recent", "Beta.roadmap"));
+    expect(actions.openRecent).toHaveBeenCalledWith("/home/ann/work/Beta.roadmap");
+    click(find(template, "File", "Open Recent", "Clear Recent"));
+    expect(actions.clearRecent).toHaveBeenCalled();
+  });
+
+  it("says so when there are none", () => {
+    const { template } = build();
+    expect(submenu(find(template, "File", "Open Recent"))).toEqual([{ label: "No Recent Roadmaps", enabled: false }]);
+  });
+});

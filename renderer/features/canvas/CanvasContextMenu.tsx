@@ -1,0 +1,108 @@
+import { useEffect, useRef } from "react";
+import { useAppStoreApi } from "../../app/AppStoreContext";
+import type { AppState } from "../../app/appStore";
+import { addPhaseAt, autoArrange, deleteSelection, duplicateSelection, selectAll } from "./canvasActions";
+import { canvasController } from "./canvasController";
+
+export interface ContextMenuTarget {
+  kind: "phase" | "transition" | "pane";
+  id: string | null;
+  x: number;
+  y: number;
+}
+
+interface MenuItem {
+  label: string;
+  shortcut?: string;
+  run: (state: AppState) => void;
+}
+
+function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
+  const roadmap = state.document;
+  if (!roadmap) return [];
+  if (target.kind === "phase" && target.id) {
+    const id = target.id;
+    const phase = roadmap.phases.find((p) => p.id === id);
+    return [
+      { label: "Rename", shortcut: "F2", run: (s) => s.setRenamingPhase(id) },
+      { label: "Duplicate", shortcut: "Ctrl+D", run: duplicateSelection },
+      ...roadmap.stages
+        .filter((stage) => stage.id !== phase?.stageId)
+        .map((stage) => ({
+          label: `Move to stage “${stage.name}”`,
+          run: (s: AppState) =>
+            s.edit((r) => ({
+              ...r,
+              phases: r.phases.map((p) => (s.selection.phaseIds.includes(p.id) ? { ...p, stageId: stage.id } : p)),
+            })),
+        })),
+      { label: "Delete", shortcut: "Del", run: deleteSelection },
+    ];
+  }
+  if (target.kind === "transition") {
+    return [{ label: "Delete transition", shortcut: "Del", run: deleteSelection }];
+  }
+  return [
+    {
+      label: "Add phase here",
+      run: (s) => addPhaseAt(s, canvasController()?.screenToCanvas({ x: target.x, y: target.y })),
+    },
+    { label: "Select all", shortcut: "Ctrl+A", run: selectAll },
+    { label: "Auto-arrange", run: (s) => void autoArrange(s) },
+    { label: "Zoom to fit", run: () => canvasController()?.fitView() },
+  ];
+}
+
+/** The right-click menu of a phase, a transition or the empty canvas. */
+export function CanvasContextMenu({ target, onClose }: { target: ContextMenuTarget; onClose: () => void }) {
+  const store = useAppStoreApi();
+  const menu = useRef<HTMLDivElement>(null);
+  const items = itemsFor(target, store.getState());
+
+  useEffect(() => {
+    menu.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
+    const close = (event: Event) => {
+      if (!menu.current?.contains(event.target as Node)) onClose();
+    };
+    window.addEventListener("pointerdown", close, true);
+    return () => window.removeEventListener("pointerdown", close, true);
+  }, [onClose]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const entries = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+    const index = entries.indexOf(document.activeElement as HTMLElement);
+    if (event.key === "Escape") onClose();
+    else if (event.key === "ArrowDown") entries[(index + 1) % entries.length]?.focus();
+    else if (event.key === "ArrowUp") entries[(index - 1 + entries.length) % entries.length]?.focus();
+    else return;
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div
+      ref={menu}
+      className="context-menu"
+      role="menu"
+      aria-label="Canvas actions"
+      style={{ left: target.x, top: target.y }}
+      onKeyDown={onKeyDown}
+    >
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          className="context-menu-item"
+          onClick={() => {
+            onClose();
+            item.run(store.getState());
+          }}
+        >
+          <span>{item.label}</span>
+          {item.shortcut && <kbd>{item.shortcut}</kbd>}
+        </button>
+      ))}
+    </div>
+  );
+}

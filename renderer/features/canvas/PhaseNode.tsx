@@ -1,0 +1,76 @@
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo, useState } from "react";
+import { RoadmapObjectSchema } from "../../../shared/model";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { formatCount, formatPercent } from "../../ui/format";
+import { renamePhase } from "./canvasActions";
+import type { PhaseFlowNode } from "./canvasModel";
+
+/** A phase on the canvas: its stage colour and name, customers, communications, and a flag when outflow passes 100 %. */
+export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodeProps<PhaseFlowNode>) {
+  const renaming = useAppState((state) => state.renamingPhaseId === id);
+  return (
+    <div
+      className={`phase-node${selected ? " is-selected" : ""}${data.overflow !== null ? " has-problem" : ""}`}
+      style={{ "--stage-color": data.color } as React.CSSProperties}
+    >
+      <Handle type="target" position={Position.Left} className="phase-handle" aria-label={`Into ${data.name}`} />
+      <div className="phase-node-stage">{data.stageName}</div>
+      {renaming ? <RenameInput id={id} name={data.name} /> : <div className="phase-node-name">{data.name}</div>}
+      <div className="phase-node-stats">
+        <span title="Customers at plan start">{formatCount(data.customers)} customers</span>
+        <span title="Communications on this phase">
+          {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
+        </span>
+      </div>
+      {data.overflow !== null && (
+        <div className="phase-node-problem" role="img" aria-label="Outflow over 100 %">
+          ⚠ Outflow {formatPercent(data.overflow)} a month
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} className="phase-handle" aria-label={`Out of ${data.name}`} />
+    </div>
+  );
+});
+
+function RenameInput({ id, name }: { id: string; name: string }) {
+  const store = useAppStoreApi();
+  const [value, setValue] = useState(name);
+  const [problem, setProblem] = useState<string | null>(null);
+  const finish = (commit: boolean) => {
+    if (commit) {
+      const checked = RoadmapObjectSchema.shape.name.safeParse(value);
+      if (!checked.success) {
+        setProblem(`Name ${checked.error.issues[0]?.message ?? "is not valid"}`);
+        return;
+      }
+      renamePhase(store.getState(), id, checked.data);
+    }
+    store.getState().setRenamingPhase(null);
+  };
+  return (
+    <>
+      <input
+        className="phase-node-rename nodrag"
+        // biome-ignore lint/a11y/noAutofocus: the user just asked to rename this phase.
+        autoFocus
+        aria-label="Phase name"
+        aria-invalid={problem !== null}
+        value={value}
+        maxLength={200}
+        onFocus={(event) => event.target.select()}
+        onChange={(event) => {
+          setValue(event.target.value);
+          setProblem(null);
+        }}
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          if (event.key === "Enter") finish(true);
+          if (event.key === "Escape") finish(false);
+        }}
+        onBlur={() => finish(true)}
+      />
+      {problem && <div className="phase-node-problem">{problem}</div>}
+    </>
+  );
+}

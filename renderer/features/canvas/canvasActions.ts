@@ -1,0 +1,185 @@
+import { layoutLifecycle } from "../../../shared/layout/layoutLifecycle";
+import {
+  type Alignment,
+  addPhase,
+  alignPhases,
+  communicationsOnPhases,
+  connectPhases,
+  copyPhases,
+  deleteElements,
+  distributePhases,
+  duplicatePhases,
+  movePhases,
+  type OrphanedCommunications,
+  type PhaseClip,
+  type Point,
+  parsePhaseClip,
+  pastePhases,
+  updatePhase,
+} from "../../../shared/model";
+import type { AppState } from "../../app/appStore";
+import { EMPTY_SELECTION } from "../editor/editorSlice";
+import { canvasController } from "./canvasController";
+import { type Direction, GRID, nearestPhaseInDirection, PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "./canvasModel";
+
+/**
+ * What the canvas's commands do, as functions of the store's state. The
+ * toolbar, context menus, keyboard and native menu all call these.
+ */
+
+const sizeOf = (phaseId: string) =>
+  canvasController()?.sizeOf(phaseId) ?? { width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT };
+
+const snap = ({ x, y }: Point): Point => ({ x: Math.round(x / GRID) * GRID, y: Math.round(y / GRID) * GRID });
+
+export function addPhaseAt(state: AppState, position?: Point, stageId?: string): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const stage = stageId ?? roadmap.stages[0]?.id;
+  if (!stage) return;
+  const center = position ?? canvasController()?.viewportCenter() ?? { x: 0, y: 0 };
+  const at = snap({ x: center.x - PHASE_NODE_WIDTH / 2, y: center.y - PHASE_NODE_HEIGHT / 2 });
+  const { roadmap: next, phaseId } = addPhase(roadmap, { stageId: stage, position: at });
+  state.edit(() => next, { select: { phaseIds: [phaseId], transitionIds: [] } });
+  state.setRenamingPhase(phaseId);
+}
+
+export function renamePhase(state: AppState, phaseId: string, name: string): void {
+  state.edit((roadmap) => updatePhase(roadmap, phaseId, { name }));
+}
+
+export function connect(state: AppState, from: string, to: string): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const result = connectPhases(roadmap, from, to);
+  if (!result.ok) {
+    state.notify({ tone: "error", message: result.error });
+    return;
+  }
+  state.edit(() => result.value.roadmap, { select: { phaseIds: [], transitionIds: [result.value.transitionId] } });
+}
+
+export function moveDraggedPhases(state: AppState, positions: ReadonlyMap<string, Point>): void {
+  state.edit((roadmap) => movePhases(roadmap, positions));
+}
+
+/**
+ * Deletes the selection. When selected phases carry communications the user
+ * is asked first whether to delete them or move them to another phase.
+ */
+export function deleteSelection(state: AppState): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const { phaseIds, transitionIds } = state.selection;
+  if (phaseIds.length === 0 && transitionIds.length === 0) return;
+  const communications = communicationsOnPhases(roadmap, phaseIds);
+  if (communications.length > 0) {
+    state.openDialog({ kind: "deletePhases", phaseIds: [...phaseIds], transitionIds: [...transitionIds] });
+    return;
+  }
+  state.edit((r) => deleteElements(r, { phaseIds, transitionIds }), { select: EMPTY_SELECTION });
+}
+
+export function deletePhasesResolved(
+  state: AppState,
+  phaseIds: readonly string[],
+  transitionIds: readonly string[],
+  communications: OrphanedCommunications,
+): void {
+  state.closeDialog();
+  state.edit((r) => deleteElements(r, { phaseIds, transitionIds }, communications), { select: EMPTY_SELECTION });
+}
+
+export function duplicateSelection(state: AppState): void {
+  const roadmap = state.document;
+  if (!roadmap || state.selection.phaseIds.length === 0) return;
+  const result = duplicatePhases(roadmap, state.selection.phaseIds);
+  state.edit(() => result.roadmap, { select: { phaseIds: result.phaseIds, transitionIds: [] } });
+}
+
+export function selectAll(state: AppState): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  state.select({ phaseIds: roadmap.phases.map((p) => p.id), transitionIds: roadmap.transitions.map((t) => t.id) });
+}
+
+/** Clip of the selected phases, or null when no phase is selected. */
+export function copySelection(state: AppState): PhaseClip | null {
+  return state.document ? copyPhases(state.document, state.selection.phaseIds) : null;
+}
+
+let pasteCount = 0;
+let lastPastedText = "";
+
+/** Pastes clipboard text; repeated pastes of the same phases step further down and right. */
+export function pasteText(state: AppState, text: string): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const clip = parsePhaseClip(text);
+  if (!clip.ok) {
+    state.notify({ tone: "error", message: clip.error });
+    return;
+  }
+  pasteCount = text === lastPastedText ? pasteCount + 1 : 1;
+  lastPastedText = text;
+  const fromThisRoadmap = clip.value.phases.every((p) => roadmap.phases.some((q) => q.id === p.id));
+  const offset = fromThisRoadmap ? { x: 40 * pasteCount, y: 40 * pasteCount } : pasteOffsetToViewport(clip.value);
+  const result = pastePhases(roadmap, clip.value, offset);
+  state.edit(() => result.roadmap, { select: { phaseIds: result.phaseIds, transitionIds: [] } });
+}
+
+/** Phases from another roadmap land in the middle of what the user is looking at. */
+function pasteOffsetToViewport(clip: PhaseClip): Point {
+  const center = canvasController()?.viewportCenter() ?? { x: 0, y: 0 };
+  const xs = clip.phases.map((p) => p.position.x);
+  const ys = clip.phases.map((p) => p.position.y);
+  return snap({
+    x: center.x - (Math.min(...xs) + Math.max(...xs) + PHASE_NODE_WIDTH) / 2,
+    y: center.y - (Math.min(...ys) + Math.max(...ys) + PHASE_NODE_HEIGHT) / 2,
+  });
+}
+
+export function align(state: AppState, alignment: Alignment): void {
+  state.edit((roadmap) => alignPhases(roadmap, state.selection.phaseIds, alignment, sizeOf));
+}
+
+export function distribute(state: AppState, axis: "horizontal" | "vertical"): void {
+  state.edit((roadmap) => distributePhases(roadmap, state.selection.phaseIds, axis, sizeOf));
+}
+
+/** Lays the whole roadmap out along the lifecycle, as one undo step. */
+export async function autoArrange(state: AppState): Promise<void> {
+  const roadmap = state.document;
+  if (!roadmap || roadmap.phases.length === 0) return;
+  const positions = await layoutLifecycle(roadmap, sizeOf);
+  state.edit((current) => movePhases(current, positions));
+  requestAnimationFrame(() => canvasController()?.fitView());
+}
+
+/** Arrow keys: select the nearest phase in that direction (or the first phase when none is selected). */
+export function moveSelectionFocus(state: AppState, direction: Direction): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const from = state.selection.phaseIds.at(-1);
+  const next = from ? nearestPhaseInDirection(roadmap, from, direction) : roadmap.phases[0]?.id;
+  if (!next) return;
+  state.select({ phaseIds: [next], transitionIds: [] });
+  canvasController()?.revealPhase(next);
+}
+
+/** Shift+arrow keys: nudge the selected phases by one grid step. */
+export function nudgeSelection(state: AppState, direction: Direction): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  const { dx, dy } = {
+    left: { dx: -GRID, dy: 0 },
+    right: { dx: GRID, dy: 0 },
+    up: { dx: 0, dy: -GRID },
+    down: { dx: 0, dy: GRID },
+  }[direction];
+  const selected = new Set(state.selection.phaseIds);
+  const positions = new Map(
+    roadmap.phases.filter((p) => selected.has(p.id)).map((p) => [p.id, { x: p.position.x + dx, y: p.position.y + dy }]),
+  );
+  state.edit((r) => movePhases(r, positions), { coalesceKey: `nudge:${[...selected].join(",")}` });
+}

@@ -1,0 +1,136 @@
+import type { Edge, Node } from "@xyflow/react";
+import { customersAtStart, type Roadmap } from "../../../shared/model";
+import type { Selection } from "../editor/editorSlice";
+
+export interface PhaseNodeData extends Record<string, unknown> {
+  name: string;
+  stageName: string;
+  color: string;
+  customers: number;
+  communicationCount: number;
+  /** Outgoing rates plus churn, when they exceed 100 % for some segment. */
+  overflow: number | null;
+}
+
+export interface TransitionEdgeData extends Record<string, unknown> {
+  rate: number;
+  trigger: string;
+  /** Per-segment rates differ from the default. */
+  hasSegmentRates: boolean;
+}
+
+export type PhaseFlowNode = Node<PhaseNodeData, "phase">;
+export type TransitionFlowEdge = Edge<TransitionEdgeData, "transition">;
+
+/** Width of a phase on the canvas; fixed, so the layout can place phases before they are drawn. */
+export const PHASE_NODE_WIDTH = 220;
+/** Height a phase usually takes, for layout before React Flow has measured it. */
+export const PHASE_NODE_HEIGHT = 104;
+export const GRID = 20;
+
+/**
+ * The canvas's nodes for the document. A node whose phase, stage, counts and
+ * selection did not change is the very object of `previous`, so React Flow
+ * re-renders only what changed (a drag of one phase re-renders that phase).
+ */
+export function buildPhaseNodes(
+  roadmap: Roadmap,
+  selection: Selection,
+  overflow: ReadonlyMap<string, { outflow: number }>,
+  previous: ReadonlyMap<string, PhaseFlowNode>,
+): PhaseFlowNode[] {
+  const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
+  const communicationCounts = new Map<string, number>();
+  for (const c of roadmap.communications)
+    communicationCounts.set(c.phaseId, (communicationCounts.get(c.phaseId) ?? 0) + 1);
+  const selected = new Set(selection.phaseIds);
+
+  return roadmap.phases.map((phase) => {
+    const stage = stages.get(phase.stageId);
+    const data: PhaseNodeData = {
+      name: phase.name,
+      stageName: stage?.name ?? "",
+      color: stage?.color ?? "#888888",
+      customers: customersAtStart(phase),
+      communicationCount: communicationCounts.get(phase.id) ?? 0,
+      overflow: overflow.get(phase.id)?.outflow ?? null,
+    };
+    const isSelected = selected.has(phase.id);
+    const old = previous.get(phase.id);
+    if (
+      old &&
+      old.selected === isSelected &&
+      old.position.x === phase.position.x &&
+      old.position.y === phase.position.y &&
+      shallowEqual(old.data, data)
+    ) {
+      return old;
+    }
+    return {
+      id: phase.id,
+      type: "phase",
+      position: phase.position,
+      data: old && shallowEqual(old.data, data) ? old.data : data,
+      selected: isSelected,
+      ariaLabel: `Phase ${data.name}, ${data.stageName}`,
+      width: PHASE_NODE_WIDTH,
+      ...(old?.measured ? { measured: old.measured } : {}),
+    };
+  });
+}
+
+export function buildTransitionEdges(
+  roadmap: Roadmap,
+  selection: Selection,
+  previous: ReadonlyMap<string, TransitionFlowEdge>,
+): TransitionFlowEdge[] {
+  const selected = new Set(selection.transitionIds);
+  return roadmap.transitions.map((t) => {
+    const data: TransitionEdgeData = {
+      rate: t.rate,
+      trigger: t.trigger,
+      hasSegmentRates: Object.keys(t.rateBySegment).length > 0,
+    };
+    const isSelected = selected.has(t.id);
+    const old = previous.get(t.id);
+    if (
+      old &&
+      old.selected === isSelected &&
+      old.source === t.from &&
+      old.target === t.to &&
+      old.data &&
+      shallowEqual(old.data, data)
+    ) {
+      return old;
+    }
+    return { id: t.id, type: "transition", source: t.from, target: t.to, data, selected: isSelected };
+  });
+}
+
+export type Direction = "left" | "right" | "up" | "down";
+
+/**
+ * The phase the arrow keys move to from `fromId`: the nearest one whose
+ * centre lies in that direction, preferring phases straight ahead.
+ */
+export function nearestPhaseInDirection(roadmap: Roadmap, fromId: string, direction: Direction): string | null {
+  const from = roadmap.phases.find((p) => p.id === fromId);
+  if (!from) return null;
+  let best: { id: string; score: number } | null = null;
+  for (const phase of roadmap.phases) {
+    if (phase.id === fromId) continue;
+    const dx = phase.position.x - from.position.x;
+    const dy = phase.position.y - from.position.y;
+    const [ahead, aside] =
+      direction === "right" ? [dx, dy] : direction === "left" ? [-dx, dy] : direction === "down" ? [dy, dx] : [-dy, dx];
+    if (ahead <= 0) continue;
+    const score = ahead + 2 * Math.abs(aside);
+    if (!best || score < best.score) best = { id: phase.id, score };
+  }
+  return best?.id ?? null;
+}
+
+function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.is(a[key], b[key]));
+}

@@ -1,0 +1,220 @@
+import {
+  createId,
+  type Kpi,
+  monthlyOutflow,
+  type Phase,
+  PhaseSchema,
+  type Roadmap,
+  updatePhase,
+} from "../../../shared/model";
+import { useAppStoreApi } from "../../app/AppStoreContext";
+import { formatPercent } from "../../ui/format";
+import { NumberField, SelectField, TextField } from "./fields";
+
+const nameProblem = (value: string) => {
+  const checked = PhaseSchema.shape.name.safeParse(value);
+  return checked.success ? null : `Name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
+};
+
+const lines = (text: string) =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) {
+  const store = useAppStoreApi();
+  const change = (field: string, patch: Partial<Phase>) =>
+    store.getState().edit((r) => updatePhase(r, phase.id, patch), { coalesceKey: `phase:${phase.id}:${field}` });
+  const setKpis = (kpis: Kpi[]) => change("kpis", { kpis });
+
+  return (
+    <div className="inspector-body">
+      <h2 className="inspector-title">Phase</h2>
+      <TextField
+        label="Name"
+        value={phase.name}
+        validate={nameProblem}
+        maxLength={200}
+        onCommit={(name) => change("name", { name: name.trim() })}
+      />
+      <SelectField
+        label="Lifecycle stage"
+        value={phase.stageId}
+        options={roadmap.stages.map((s) => ({ value: s.id, label: s.name }))}
+        onCommit={(stageId) => change("stageId", { stageId })}
+      />
+      <TextField
+        label="Description"
+        multiline
+        value={phase.description}
+        onCommit={(description) => change("description", { description })}
+      />
+      <TextField
+        label="Objectives"
+        multiline
+        hint="One per line."
+        value={phase.objectives.join("\n")}
+        onCommit={(text) => change("objectives", { objectives: lines(text) })}
+      />
+      <TextField
+        label="Products and services held"
+        multiline
+        hint="One per line."
+        value={phase.productsHeld.join("\n")}
+        onCommit={(text) => change("productsHeld", { productsHeld: lines(text) })}
+      />
+      <TextField
+        label="Customer lifestage"
+        value={phase.customerLifestage}
+        maxLength={200}
+        onCommit={(customerLifestage) => change("customerLifestage", { customerLifestage })}
+      />
+
+      <h3 className="inspector-section">Customers</h3>
+      <NumberField
+        label="Churn per month"
+        percent
+        min={0}
+        max={100}
+        value={phase.churnRate}
+        hint="Customers who leave for good each month."
+        onCommit={(churnRate) => change("churnRate", { churnRate: churnRate ?? 0 })}
+      />
+      <OutflowSummary roadmap={roadmap} phase={phase} />
+      {roadmap.segments.map((segment) => (
+        <div key={segment.id} className="segment-row">
+          <span className="segment-name">
+            <span className="stage-dot" style={{ background: segment.color }} />
+            {segment.name}
+          </span>
+          <NumberField
+            label={`Customers at start — ${segment.name}`}
+            min={0}
+            optional
+            value={phase.initialCustomers[segment.id] ?? null}
+            onCommit={(n) =>
+              change(`initial:${segment.id}`, { initialCustomers: withCount(phase.initialCustomers, segment.id, n) })
+            }
+          />
+          <NumberField
+            label={`New per month — ${segment.name}`}
+            min={0}
+            optional
+            value={phase.arrivalsPerMonth[segment.id] ?? null}
+            onCommit={(n) =>
+              change(`arrivals:${segment.id}`, { arrivalsPerMonth: withCount(phase.arrivalsPerMonth, segment.id, n) })
+            }
+          />
+        </div>
+      ))}
+
+      <h3 className="inspector-section">Relationship Strength Index</h3>
+      <div className="field-pair">
+        <NumberField
+          label="RSI score"
+          min={0}
+          max={100}
+          optional
+          value={phase.relationshipStrength?.score ?? null}
+          hint="0–100, from relationship surveys."
+          onCommit={(score) =>
+            change("rsi", {
+              relationshipStrength:
+                score === null ? null : { score, respondents: phase.relationshipStrength?.respondents ?? 0 },
+            })
+          }
+        />
+        <NumberField
+          label="Respondents"
+          min={0}
+          integer
+          value={phase.relationshipStrength?.respondents ?? 0}
+          onCommit={(respondents) =>
+            phase.relationshipStrength &&
+            change("rsiRespondents", {
+              relationshipStrength: { ...phase.relationshipStrength, respondents: respondents ?? 0 },
+            })
+          }
+        />
+      </div>
+
+      <h3 className="inspector-section">KPIs</h3>
+      {phase.kpis.map((kpi, index) => (
+        <fieldset key={kpi.id} className="kpi">
+          <legend className="visually-hidden">KPI {index + 1}</legend>
+          <TextField
+            label="KPI"
+            value={kpi.name}
+            validate={nameProblem}
+            onCommit={(name) => setKpis(phase.kpis.map((k) => (k.id === kpi.id ? { ...k, name: name.trim() } : k)))}
+          />
+          <div className="field-pair">
+            <NumberField
+              label="Target"
+              optional
+              value={kpi.target}
+              onCommit={(target) => setKpis(phase.kpis.map((k) => (k.id === kpi.id ? { ...k, target } : k)))}
+            />
+            <TextField
+              label="Unit"
+              value={kpi.unit}
+              maxLength={40}
+              onCommit={(unit) => setKpis(phase.kpis.map((k) => (k.id === kpi.id ? { ...k, unit } : k)))}
+            />
+          </div>
+          <TextField
+            label="Timeframe"
+            value={kpi.timeframe}
+            maxLength={200}
+            onCommit={(timeframe) => setKpis(phase.kpis.map((k) => (k.id === kpi.id ? { ...k, timeframe } : k)))}
+          />
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => setKpis(phase.kpis.filter((k) => k.id !== kpi.id))}
+          >
+            Remove KPI “{kpi.name}”
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        className="button"
+        onClick={() =>
+          setKpis([...phase.kpis, { id: createId(), name: "New KPI", target: null, unit: "", timeframe: "" }])
+        }
+      >
+        Add KPI
+      </button>
+    </div>
+  );
+}
+
+/** Outgoing rates plus churn, per segment; over 100 % is an error the engine cannot plan with. */
+function OutflowSummary({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) {
+  const rows = roadmap.segments.map((segment) => ({ segment, outflow: monthlyOutflow(roadmap, phase.id, segment.id) }));
+  const over = rows.filter((row) => row.outflow > 1 + 1e-9);
+  const all = rows.map((row) => row.outflow);
+  const same = all.every((value) => Math.abs(value - (all[0] ?? 0)) < 1e-9);
+  return (
+    <div className={over.length > 0 ? "outflow is-over" : "outflow"} role={over.length > 0 ? "alert" : undefined}>
+      {over.length > 0 ? (
+        <>
+          Outflow is over 100 % a month:{" "}
+          {over.map((row) => `${row.segment.name} ${formatPercent(row.outflow)}`).join(", ")}. Lower the transition
+          rates or the churn.
+        </>
+      ) : same ? (
+        <>Outflow: {formatPercent(all[0] ?? 0)} of the phase's customers leave it each month.</>
+      ) : (
+        <>Outflow per month: {rows.map((row) => `${row.segment.name} ${formatPercent(row.outflow)}`).join(", ")}.</>
+      )}
+    </div>
+  );
+}
+
+function withCount(counts: Record<string, number>, segmentId: string, n: number | null): Record<string, number> {
+  const { [segmentId]: _, ...rest } = counts;
+  return n === null || n === 0 ? rest : { ...rest, [segmentId]: n };
+}

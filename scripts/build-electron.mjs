@@ -1,0 +1,4 @@
+import { build } from "esbuild";
+import { electronBundles } from "./electronBundles.mjs";
+
+await build(electronBundles);
