@@ -77,7 +77,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
   const show = (roadmap: Roadmap, selection: Selection | undefined, history: Pick<EditorSlice, "past" | "future">) => {
     const stamped = { ...roadmap, updatedAt: now().toISOString() };
     set({ document: stamped, ...history, selection: pruneSelection(selection ?? get().selection, stamped) });
-    autosave.schedule(stamped);
+    autosave.schedule(stamped, now().getTime());
   };
 
   return {
