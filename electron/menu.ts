@@ -70,14 +70,15 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
   const editMenu: Item = {
     label: "Edit",
     submenu: [
-      // The roadmap has its own history, so these are commands rather than the text-field roles.
+      // The roadmap has its own history and selection, so these are commands rather than the text-field roles;
+      // the renderer hands them to a text field when one has focus.
       command("edit.undo", "Undo", "CmdOrCtrl+Z"),
       command("edit.redo", "Redo", "CmdOrCtrl+Shift+Z"),
       separator,
       { role: "cut" },
       { role: "copy" },
       { role: "paste" },
-      { role: "selectAll" },
+      command("edit.selectAll", "Select All", "CmdOrCtrl+A"),
     ],
   };
 

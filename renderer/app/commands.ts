@@ -15,7 +15,6 @@ export type AppCommand =
   | "canvas.addPhase"
   | "canvas.duplicate"
   | "canvas.delete"
-  | "canvas.selectAll"
   | "canvas.autoArrange"
   | "canvas.zoomToFit"
   | "roadmap.editStages";
@@ -140,11 +139,14 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: "canvas.delete", label: "Delete", isEnabled: whenSomethingSelected, perform: deleteSelection },
   {
-    id: "canvas.selectAll",
-    label: "Select all phases",
+    id: "edit.selectAll",
+    label: "Select all",
     shortcut: "Mod+A",
-    isEnabled: (state) => state.document !== null && !isTypingInField(),
-    perform: selectAll,
+    isEnabled: (state) => state.document !== null || isTypingInField(),
+    perform: (state) => {
+      if (isTypingInField()) document.execCommand("selectAll");
+      else selectAll(state);
+    },
   },
   {
     id: "canvas.autoArrange",

@@ -29,7 +29,7 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
       // The native menu's accelerators already run these in Electron.
       if (platform.hasNativeMenu && isMenuCommand(command.id)) return;
       // Text fields keep their own undo and select-all.
-      if (isTypingInField() && ["edit.undo", "edit.redo", "canvas.selectAll"].includes(command.id)) return;
+      if (isTypingInField() && ["edit.undo", "edit.redo", "edit.selectAll"].includes(command.id)) return;
       event.preventDefault();
       runCommand(command.id, store.getState());
     };

@@ -18,6 +18,7 @@ export const MENU_COMMANDS = [
   "file.closeRoadmap",
   "edit.undo",
   "edit.redo",
+  "edit.selectAll",
   "help.about",
 ] as const;
 export const MenuCommandSchema = z.enum(MENU_COMMANDS);

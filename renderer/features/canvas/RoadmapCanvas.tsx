@@ -56,6 +56,7 @@ export const STAGE_DRAG_TYPE = "application/x-roadmap-stage";
 const nodeTypes = { phase: PhaseNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
+const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 const ARROW_KEYS: Record<string, Direction> = {
   ArrowLeft: "left",
   ArrowRight: "right",
@@ -82,6 +83,9 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   const [edges, setEdges] = useState<TransitionFlowEdge[]>([]);
   const [menu, setMenu] = useState<ContextMenuTarget | null>(null);
   const [wrapper, setWrapper] = useState<HTMLDivElement | null>(null);
+  // Fit the view on open only when there is something to fit: an empty canvas keeps zoom 1, so the first
+  // phases drawn stay where they were placed.
+  const [fitOnOpen] = useState(() => roadmap.phases.length > 0);
 
   useLayoutEffect(() => {
     setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous)));
@@ -91,7 +95,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   useEffect(
     () =>
       registerCanvasController({
-        fitView: () => void flow.fitView({ padding: 0.15, duration: 200 }),
+        fitView: () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
         viewportCenter: () => {
           const box = wrapper?.getBoundingClientRect();
           return box
@@ -244,8 +248,8 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
         snapGrid={[GRID, GRID]}
         onlyRenderVisibleElements
         disableKeyboardA11y
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.05}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

@@ -5,7 +5,9 @@ import { createTestApp } from "../../test/fakes";
 async function openTemplate() {
   let clock = new Date("2027-03-01T10:00:00Z").getTime();
   const app = createTestApp(() => new Date(clock));
-  const id = await app.store.getState().createRoadmap({ name: "", client: "", templateId: "b2b-subscription-software" });
+  const id = await app.store
+    .getState()
+    .createRoadmap({ name: "", client: "", templateId: "b2b-subscription-software" });
   await app.store.getState().openRoadmap(id);
   const advance = (ms: number) => {
     clock += ms;
@@ -45,10 +47,14 @@ describe("undo history", () => {
       advance(200);
     }
     expect(store.getState().past).toHaveLength(1);
-    store.getState().edit((r) => updatePhase(r, phase.id, { churnRate: 0.2 }), { coalesceKey: `phase:${phase.id}:churn` });
+    store
+      .getState()
+      .edit((r) => updatePhase(r, phase.id, { churnRate: 0.2 }), { coalesceKey: `phase:${phase.id}:churn` });
     expect(store.getState().past).toHaveLength(2);
     advance(5000);
-    store.getState().edit((r) => updatePhase(r, phase.id, { churnRate: 0.25 }), { coalesceKey: `phase:${phase.id}:churn` });
+    store
+      .getState()
+      .edit((r) => updatePhase(r, phase.id, { churnRate: 0.25 }), { coalesceKey: `phase:${phase.id}:churn` });
     expect(store.getState().past).toHaveLength(3);
 
     store.getState().undo();

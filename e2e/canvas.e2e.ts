@@ -1,0 +1,217 @@
+import { readFile } from "node:fs/promises";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  expect(appErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
+const canvas = (p: Page) => p.getByRole("application", { name: /Roadmap canvas/ });
+const mod = process.platform === "darwin" ? "Meta" : "Control";
+
+async function newBlankRoadmap(p: Page, name: string) {
+  await p.getByRole("button", { name: "New roadmap" }).click();
+  const dialog = p.getByRole("dialog", { name: "New roadmap" });
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
+  await dialog.getByRole("button", { name: "Create roadmap" }).click();
+  await canvas(p).waitFor();
+}
+
+/** Double-clicks empty canvas at (x, y) of the canvas box and names the new phase by keyboard. */
+async function drawPhase(p: Page, x: number, y: number, name: string) {
+  const box = await canvas(p).boundingBox();
+  if (!box) throw new Error("canvas not visible");
+  await p.mouse.dblclick(box.x + x, box.y + y);
+  const input = p.getByRole("textbox", { name: "Phase name" });
+  await input.fill(name);
+  await input.press("Enter");
+  await phaseNode(p, name).waitFor();
+}
+
+async function connectByMouse(p: Page, from: string, to: string) {
+  const source = await handle(phaseNode(p, from), "source");
+  const target = await handle(phaseNode(p, to), "target");
+  await p.mouse.move(source.x, source.y);
+  await p.mouse.down();
+  await p.mouse.move((source.x + target.x) / 2, (source.y + target.y) / 2, { steps: 5 });
+  await p.mouse.move(target.x, target.y, { steps: 5 });
+  await p.mouse.up();
+}
+
+async function handle(node: Locator, kind: "source" | "target") {
+  const box = await node.locator(`.react-flow__handle.${kind}`).boundingBox();
+  if (!box) throw new Error(`no ${kind} handle`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function exportedDocument(p: Page) {
+  const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Export" }).click()]);
+  return JSON.parse(await readFile(await download.path(), "utf8"));
+}
+
+describe("drawing a roadmap on the canvas", () => {
+  it("draws four phases with the mouse, finishes by keyboard, sets rates, and reloads identical", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await newBlankRoadmap(page, "Workshop draft");
+
+    await drawPhase(page, 150, 250, "Prospect");
+    await drawPhase(page, 400, 250, "First 90 days");
+    await drawPhase(page, 650, 250, "Loyal customer");
+    await drawPhase(page, 650, 450, "Lapsed");
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(4);
+
+    await connectByMouse(page, "Prospect", "First 90 days");
+    await connectByMouse(page, "First 90 days", "Loyal customer");
+    await connectByMouse(page, "Loyal customer", "Lapsed");
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(3);
+
+    // The last transition drawn is selected: set its rate and trigger in the inspector.
+    const rate = page.getByRole("textbox", { name: "Monthly rate" });
+    await rate.fill("4");
+    await page.getByRole("textbox", { name: "Trigger" }).fill("No purchase for 12 months");
+    await expect
+      .poll(() => page.locator(".transition-label").allTextContents())
+      .toContain("4%/moNo purchase for 12 months");
+
+    // Keyboard: from Prospect, arrow right to the next phase, Enter to edit it, F2 to rename.
+    await phaseNode(page, "Prospect").click();
+    await canvas(page).press("ArrowRight");
+    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("First 90 days");
+    await canvas(page).press("Enter");
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("id") ?? ""))
+      .toBe(await page.getByRole("textbox", { name: "Name" }).getAttribute("id"));
+    await page.keyboard.press("Tab");
+    await page.getByRole("textbox", { name: "Churn per month" }).fill("2.5");
+    await phaseNode(page, "First 90 days").click();
+    await canvas(page).press("F2");
+    await page.getByRole("textbox", { name: "Phase name" }).fill("Onboarding");
+    await page.keyboard.press("Enter");
+    await phaseNode(page, "Onboarding").waitFor();
+
+    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+    const before = await exportedDocument(page);
+    expect(before.phases.map((p: { name: string }) => p.name)).toEqual([
+      "Prospect",
+      "Onboarding",
+      "Loyal customer",
+      "Lapsed",
+    ]);
+    expect(before.phases[1].churnRate).toBe(0.025);
+    expect(before.transitions).toHaveLength(3);
+    expect(before.transitions[2]).toMatchObject({ rate: 0.04, trigger: "No purchase for 12 months" });
+
+    await page.reload();
+    await phaseNode(page, "Onboarding").waitFor();
+    const after = await exportedDocument(page);
+    expect(after).toEqual(before);
+  });
+
+  it("undoes and redoes by keys", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await newBlankRoadmap(page, "Undo test");
+    await drawPhase(page, 200, 250, "Alpha");
+    await drawPhase(page, 500, 250, "Beta");
+
+    await canvas(page).focus();
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(2);
+    expect(await phaseNode(page, "New phase").count()).toBe(1);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(1);
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await page.keyboard.press(`${mod}+Shift+z`);
+    await phaseNode(page, "Beta").waitFor();
+
+    // A drag is one undo step, not one per pixel.
+    const node = phaseNode(page, "Beta");
+    const start = await node.boundingBox();
+    if (!start) throw new Error("no node");
+    await page.mouse.move(start.x + 60, start.y + 20);
+    await page.mouse.down();
+    await page.mouse.move(start.x + 160, start.y + 120, { steps: 12 });
+    await page.mouse.up();
+    const moved = await node.boundingBox();
+    expect(moved?.y).toBeGreaterThan(start.y + 50);
+    await canvas(page).focus();
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(async () => (await node.boundingBox())?.y).toBeCloseTo(start.y, 0);
+  });
+
+  it("shows an invalid rate's message and does not save it", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await newBlankRoadmap(page, "Rates");
+    await drawPhase(page, 200, 250, "Active");
+    await drawPhase(page, 500, 250, "Renewal");
+    await connectByMouse(page, "Active", "Renewal");
+    const rate = page.getByRole("textbox", { name: "Monthly rate" });
+    await rate.fill("12");
+    await rate.fill("140");
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "Monthly rate" }).textContent())
+      .toBe("Monthly rate must be between 0 % and 100 %.");
+    expect(await rate.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => page.locator(".transition-label").first().textContent()).toBe("12%/mo");
+
+    await rate.fill("abc");
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "Monthly rate" }).textContent())
+      .toBe("Monthly rate must be a number, not “abc”.");
+    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+    await page.reload();
+    await phaseNode(page, "Renewal").waitFor();
+    const saved = await exportedDocument(page);
+    expect(saved.transitions[0].rate).toBe(0.12);
+  });
+
+  it("flags a phase whose outflow is over 100 % on the canvas and in the inspector", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await newBlankRoadmap(page, "Outflow");
+    await drawPhase(page, 200, 250, "Active");
+    await drawPhase(page, 500, 250, "Lapsed");
+    await connectByMouse(page, "Active", "Lapsed");
+    await page.getByRole("textbox", { name: "Monthly rate" }).fill("30");
+
+    await phaseNode(page, "Active").click();
+    await page.getByRole("textbox", { name: "Churn per month" }).fill("80");
+    const flag = phaseNode(page, "Active").getByRole("img", { name: "Outflow over 100 %" });
+    await expect.poll(() => flag.textContent()).toBe("⚠ Outflow 110% a month");
+    await expect
+      .poll(() => page.locator(".outflow.is-over").textContent())
+      .toContain("Outflow is over 100 % a month: All customers 110%");
+
+    await page.getByRole("textbox", { name: "Churn per month" }).fill("70");
+    await expect.poll(() => flag.count()).toBe(0);
+  });
+
+  it("refuses a second transition in the same direction with a message", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await newBlankRoadmap(page, "Duplicates");
+    await drawPhase(page, 200, 250, "Active");
+    await drawPhase(page, 500, 250, "Lapsed");
+    await connectByMouse(page, "Active", "Lapsed");
+    await connectByMouse(page, "Active", "Lapsed");
+    await expect
+      .poll(() => page.getByRole("alert").filter({ hasText: "already a transition" }).textContent())
+      .toMatch(/There is already a transition from “Active” to “Lapsed”/);
+    expect(await page.locator(".react-flow__edge").count()).toBe(1);
+  });
+});
