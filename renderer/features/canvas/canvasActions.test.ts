@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { communicationsOnPhases, parseRoadmap } from "../../../shared/model";
+import { createTestApp } from "../../test/fakes";
+import {
+  addPhaseAt,
+  autoArrange,
+  connect,
+  copySelection,
+  deletePhasesResolved,
+  deleteSelection,
+  duplicateSelection,
+  pasteText,
+  selectAll,
+} from "./canvasActions";
+
+async function openRoadmap(templateId: string | null) {
+  const app = createTestApp();
+  const id = await app.store.getState().createRoadmap({ name: "Plan", client: "", templateId });
+  await app.store.getState().openRoadmap(id);
+  return app;
+}
+
+const state = (app: Awaited<ReturnType<typeof openRoadmap>>) => app.store.getState();
+const phaseNamed = (app: Awaited<ReturnType<typeof openRoadmap>>, name: string) => {
+  const phase = state(app).document?.phases.find((p) => p.name === name);
+  if (!phase) throw new Error(`no phase ${name}`);
+  return phase;
+};
+
+describe("canvas commands", () => {
+  it("adds a phase where asked, selects it and starts renaming it; undo removes it", async () => {
+    const app = await openRoadmap(null);
+    addPhaseAt(state(app), { x: 400, y: 300 }, "retain");
+    const [phase] = state(app).document?.phases ?? [];
+    expect(phase).toMatchObject({ name: "New phase", stageId: "retain", position: { x: 300, y: 240 } });
+    expect(state(app).selection.phaseIds).toEqual([phase?.id]);
+    expect(state(app).renamingPhaseId).toBe(phase?.id);
+    state(app).undo();
+    expect(state(app).document?.phases).toEqual([]);
+  });
+
+  it("connects two phases and refuses a self-loop or a duplicate with a message", async () => {
+    const app = await openRoadmap(null);
+    addPhaseAt(state(app), { x: 0, y: 0 });
+    addPhaseAt(state(app), { x: 400, y: 0 });
+    const [a, b] = state(app).document?.phases ?? [];
+    if (!a || !b) throw new Error("phases missing");
+    connect(state(app), a.id, b.id);
+    expect(state(app).document?.transitions).toMatchObject([{ from: a.id, to: b.id, rate: 0.1 }]);
+    connect(state(app), a.id, a.id);
+    expect(state(app).notices.at(-1)?.message).toMatch(/cannot lead to itself/);
+    connect(state(app), a.id, b.id);
+    expect(state(app).notices.at(-1)?.message).toMatch(/already a transition/);
+    connect(state(app), b.id, a.id);
+    expect(state(app).document?.transitions).toHaveLength(2);
+  });
+
+  it("deletes a phase without communications at once, with its transitions", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const trial = phaseNamed(app, "Trial");
+    expect(communicationsOnPhases(state(app).document ?? never(), [trial.id])).toHaveLength(1);
+    const advocate = phaseNamed(app, "Advocate");
+    state(app).select({ phaseIds: [advocate.id], transitionIds: [] });
+    state(app).edit((r) => ({ ...r, communications: r.communications.filter((c) => c.phaseId !== advocate.id) }));
+    const before = state(app).document?.transitions.length ?? 0;
+    const touching = state(app).document?.transitions.filter((t) => t.from === advocate.id || t.to === advocate.id);
+    deleteSelection(state(app));
+    expect(state(app).dialog).toBeNull();
+    expect(state(app).document?.phases.some((p) => p.id === advocate.id)).toBe(false);
+    expect(state(app).document?.transitions).toHaveLength(before - (touching?.length ?? 0));
+  });
+
+  it("asks before deleting a phase with communications, and can move them to another phase", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const onboarding = phaseNamed(app, "First 90 days");
+    const active = phaseNamed(app, "Active single-product");
+    const carried = communicationsOnPhases(state(app).document ?? never(), [onboarding.id]).map((c) => c.id);
+    state(app).select({ phaseIds: [onboarding.id], transitionIds: [] });
+    deleteSelection(state(app));
+    expect(state(app).dialog).toEqual({ kind: "deletePhases", phaseIds: [onboarding.id], transitionIds: [] });
+    expect(state(app).document?.phases.some((p) => p.id === onboarding.id)).toBe(true);
+
+    deletePhasesResolved(state(app), [onboarding.id], [], { kind: "moveTo", phaseId: active.id });
+    const moved = state(app).document?.communications.filter((c) => carried.includes(c.id));
+    expect(moved?.map((c) => c.phaseId)).toEqual(carried.map(() => active.id));
+    expect(parseRoadmap(state(app).document).ok).toBe(true);
+  });
+
+  it("duplicates the selection next to it and selects the copies", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const renewal = phaseNamed(app, "Renewal due");
+    state(app).select({ phaseIds: [renewal.id], transitionIds: [] });
+    duplicateSelection(state(app));
+    const copies = state(app).document?.phases.filter((p) => p.name === "Renewal due") ?? [];
+    expect(copies).toHaveLength(2);
+    const copy = copies.find((p) => p.id !== renewal.id);
+    expect(copy?.position).toEqual({ x: renewal.position.x + 40, y: renewal.position.y + 40 });
+    expect(state(app).selection.phaseIds).toEqual([copy?.id]);
+  });
+
+  it("copies phases from one roadmap and pastes them into another, bringing owners and channels along", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const source = state(app).document;
+    const onboarding = phaseNamed(app, "First 90 days");
+    state(app).select({ phaseIds: [onboarding.id], transitionIds: [] });
+    const clip = copySelection(state(app));
+    expect(clip?.communications.length).toBeGreaterThan(0);
+
+    const blank = await state(app).createRoadmap({ name: "Other client", client: "", templateId: null });
+    await state(app).openRoadmap(blank);
+    pasteText(state(app), JSON.stringify(clip));
+    const pasted = state(app).document;
+    expect(pasted?.phases.map((p) => p.name)).toEqual(["First 90 days"]);
+    expect(pasted?.communications).toHaveLength(clip?.communications.length ?? -1);
+    const ownerIds = new Set(pasted?.communications.map((c) => c.ownerId));
+    expect(pasted?.owners.filter((o) => ownerIds.has(o.id)).map((o) => o.name).sort()).toEqual(
+      source?.owners.filter((o) => ownerIds.has(o.id)).map((o) => o.name).sort(),
+    );
+    expect(parseRoadmap(pasted).ok).toBe(true);
+  });
+
+  it("refuses to paste text that is not phases, with the reason, changing nothing", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const before = state(app).document;
+    pasteText(state(app), "Quarterly review notes");
+    expect(state(app).notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: "The clipboard does not hold phases from Relationship Roadmap.",
+    });
+    pasteText(state(app), JSON.stringify({ type: "relationship-roadmap/phases", version: 1, phases: [] }));
+    expect(state(app).notices.at(-1)?.message).toMatch(/^The clipboard's phases could not be pasted: /);
+    expect(state(app).document).toBe(before);
+  });
+
+  it("auto-arranges the whole roadmap as one undo step", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const before = state(app).document?.phases.map((p) => p.position);
+    await autoArrange(state(app));
+    const after = state(app).document?.phases.map((p) => p.position);
+    expect(after).not.toEqual(before);
+    state(app).undo();
+    expect(state(app).document?.phases.map((p) => p.position)).toEqual(before);
+  });
+
+  it("selects every phase and transition", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    selectAll(state(app));
+    expect(state(app).selection.phaseIds).toHaveLength(state(app).document?.phases.length ?? -1);
+    expect(state(app).selection.transitionIds).toHaveLength(state(app).document?.transitions.length ?? -1);
+  });
+});
+
+function never(): never {
+  throw new Error("no document");
+}
