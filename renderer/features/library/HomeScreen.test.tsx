@@ -11,6 +11,7 @@ describe("home screen", () => {
 
     await user.click(screen.getByRole("button", { name: "Start from “B2B subscription software”" }));
     await waitFor(() => expect(store.getState().screen.kind).toBe("editor"));
+    await user.click(screen.getByRole("tab", { name: "Outline" }));
     expect(await screen.findByRole("article", { name: "Phase Trial" })).toBeInTheDocument();
   });
 
