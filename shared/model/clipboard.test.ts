@@ -254,8 +254,8 @@ describe("duplicatePhases", () => {
     const added = roadmap.transitions.slice(before.transitions.length);
     expect(added.map((t) => [t.from, t.to, t.rate])).toEqual([[renewal, risk, 0.07]]);
     expect(roadmap.communications.slice(before.communications.length).map((c) => [c.name, c.phaseId])).toEqual([
-      ["Renewal reminders", renewal],
-      ["Save call", risk],
+      ["Renewal reminder with value summary", renewal],
+      ["Save call with usage health review", risk],
     ]);
   });
 

@@ -25,7 +25,7 @@ export const CLIP_TYPE = "relationship-roadmap/phases";
 export const PhaseClipSchema = z.object({
   type: z.literal(CLIP_TYPE),
   version: z.literal(1),
-  phases: z.array(PhaseSchema).min(1),
+  phases: z.array(PhaseSchema).min(1, { error: "must hold at least one phase" }),
   transitions: z.array(TransitionSchema),
   communications: z.array(CommunicationSchema),
   stages: z.array(LifecycleStageSchema),
@@ -65,12 +65,15 @@ export function copyPhases(roadmap: Roadmap, phaseIds: readonly string[]): Phase
 
 /** Reads clipboard text; anything that is not a phase clip is refused with the reason. */
 export function parsePhaseClip(text: string): Result<PhaseClip, string> {
+  const notPhases = err("The clipboard does not hold phases from Relationship Roadmap.");
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return err("The clipboard does not hold phases from Relationship Roadmap.");
+    return notPhases;
   }
+  // Text that happens to be JSON (a number, a roadmap file, another app's data) is not a broken clip.
+  if (typeof raw !== "object" || raw === null || !("type" in raw) || raw.type !== CLIP_TYPE) return notPhases;
   const parsed = PhaseClipSchema.safeParse(raw);
   if (!parsed.success) {
     const first = fromZodIssues(parsed.error.issues, raw)[0];
@@ -105,10 +108,13 @@ export function pastePhases(
     from: newIds.get(t.from) ?? t.from,
     to: newIds.get(t.to) ?? t.to,
   }));
+  const lastMonth = roadmap.horizonMonths - 1;
   const communications = clip.communications.map((c) => ({
     ...c,
     id: createId(),
     phaseId: newIds.get(c.phaseId) ?? c.phaseId,
+    // A one-off send copied from a roadmap with a longer horizon would fall outside this one's.
+    timing: c.timing.kind === "oneOff" && c.timing.month > lastMonth ? { ...c.timing, month: lastMonth } : c.timing,
   }));
   return {
     roadmap: {

@@ -45,11 +45,11 @@ export function DeletePhasesDialog({ phaseIds, transitionIds }: { phaseIds: stri
       </p>
       <fieldset className="field choice-list">
         <legend className="visually-hidden">Communications of the deleted phases</legend>
-        <label>
+        <label className="choice-option">
           <input type="radio" name="orphans" checked={choice === "delete"} onChange={() => setChoice("delete")} />
           Delete {count === 1 ? "it" : "them"} with the phase
         </label>
-        <label>
+        <label className="choice-option">
           <input
             type="radio"
             name="orphans"

@@ -113,8 +113,16 @@ describe("canvas commands", () => {
     expect(pasted?.phases.map((p) => p.name)).toEqual(["First 90 days"]);
     expect(pasted?.communications).toHaveLength(clip?.communications.length ?? -1);
     const ownerIds = new Set(pasted?.communications.map((c) => c.ownerId));
-    expect(pasted?.owners.filter((o) => ownerIds.has(o.id)).map((o) => o.name).sort()).toEqual(
-      source?.owners.filter((o) => ownerIds.has(o.id)).map((o) => o.name).sort(),
+    expect(
+      pasted?.owners
+        .filter((o) => ownerIds.has(o.id))
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(
+      source?.owners
+        .filter((o) => ownerIds.has(o.id))
+        .map((o) => o.name)
+        .sort(),
     );
     expect(parseRoadmap(pasted).ok).toBe(true);
   });
