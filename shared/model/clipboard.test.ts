@@ -102,7 +102,12 @@ describe("pasting into the same roadmap", () => {
     const copyOf = new Map(copied.map((id, i) => [id, phaseIds[i]]));
     const added = roadmap.transitions.slice(before.transitions.length);
     const originals = before.transitions.filter((t) => copied.includes(t.from) && copied.includes(t.to));
-    expect(ids(originals)).toEqual(["tr-onboarding-complete", "tr-onboarding-stalls", "tr-single-usage-drop", "tr-saved"]);
+    expect(ids(originals)).toEqual([
+      "tr-onboarding-complete",
+      "tr-onboarding-stalls",
+      "tr-single-usage-drop",
+      "tr-saved",
+    ]);
     expect(added).toEqual(
       originals.map((t, i) => ({
         ...t,

@@ -170,7 +170,9 @@ describe("any sequence of edits", () => {
   it("keeps the B2B template a valid document after every step", () => {
     fc.assert(
       fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
-        const clipboard: { clip: PhaseClip | null } = { clip: copyPhases(template(), ["phase-at-risk", "phase-lapsed"]) };
+        const clipboard: { clip: PhaseClip | null } = {
+          clip: copyPhases(template(), ["phase-at-risk", "phase-lapsed"]),
+        };
         let roadmap = template();
         for (const [step, e] of edits.entries()) {
           roadmap = apply(roadmap, e, clipboard);
@@ -185,7 +187,10 @@ describe("any sequence of edits", () => {
   it("does change the document in those sequences, so the property is not vacuous", () => {
     const base = template();
     const seen = new Set<string>();
-    for (const edits of fc.sample(fc.array(edit, { minLength: 25, maxLength: 25 }), { seed: FAST_CHECK.seed, numRuns: 30 })) {
+    for (const edits of fc.sample(fc.array(edit, { minLength: 25, maxLength: 25 }), {
+      seed: FAST_CHECK.seed,
+      numRuns: 30,
+    })) {
       const clipboard: { clip: PhaseClip | null } = { clip: null };
       const roadmap = edits.reduce((doc, e) => apply(doc, e, clipboard), template());
       if (roadmap.phases.length > base.phases.length) seen.add("more phases");

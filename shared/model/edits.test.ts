@@ -284,9 +284,9 @@ describe("deleteElements", () => {
 
   it("returns the same document when nothing is selected", () => {
     const before = template();
-    expect(deleteElements(before, { phaseIds: [], transitionIds: [] }, { kind: "moveTo", phaseId: "phase-trial" })).toBe(
-      before,
-    );
+    expect(
+      deleteElements(before, { phaseIds: [], transitionIds: [] }, { kind: "moveTo", phaseId: "phase-trial" }),
+    ).toBe(before);
   });
 });
 

@@ -4,11 +4,13 @@ import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatPercent } from "../../ui/format";
 import { renamePhase } from "./canvasActions";
+import { renderProbe } from "./renderProbe";
 import type { PhaseFlowNode } from "./canvasModel";
 
 /** A phase on the canvas: its stage colour and name, customers, communications, and a flag when outflow passes 100 %. */
 export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodeProps<PhaseFlowNode>) {
   const renaming = useAppState((state) => state.renamingPhaseId === id);
+  renderProbe.onRender?.("phase", id);
   return (
     <div
       className={`phase-node${selected ? " is-selected" : ""}${data.overflow !== null ? " has-problem" : ""}`}

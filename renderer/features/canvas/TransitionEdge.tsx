@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyf
 import { memo } from "react";
 import { formatPercent } from "../../ui/format";
 import type { TransitionFlowEdge } from "./canvasModel";
+import { renderProbe } from "./renderProbe";
 
 /**
  * A transition: an arrow labelled with its monthly rate and trigger. An
@@ -10,6 +11,7 @@ import type { TransitionFlowEdge } from "./canvasModel";
  */
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  renderProbe.onRender?.("transition", id);
   const backwards = targetX < sourceX;
   const [path, labelX, labelY] = backwards
     ? loopPath(sourceX, sourceY, targetX, targetY)

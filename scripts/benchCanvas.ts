@@ -1,0 +1,138 @@
+// `npm run bench:canvas`: opens generated roadmaps in the app's real canvas and in a bare React Flow page
+// (the library's own limit) in headless Chromium, and prints open time, drag and pan frame times and render counts.
+import type { Page } from "playwright-core";
+import { preview } from "vite";
+import { launchChromium } from "../e2e/harness";
+
+interface Figures {
+  openMs: number;
+  drag: { median: number; p95: number };
+  pan: { median: number; p95: number };
+  renders?: {
+    phases: string[];
+    phaseRenders: number;
+    transitions: number;
+    outsideIncident: number;
+    incident: number;
+    dragged: string;
+  };
+}
+
+const SIZES = [300, 3000];
+const STEPS = 60;
+
+const server = await preview({
+  configFile: "vite.bench.config.ts",
+  logLevel: "warn",
+  preview: { host: "127.0.0.1", port: 0, strictPort: false },
+});
+const base = server.resolvedUrls?.local[0];
+if (!base) throw new Error("the preview server did not report its address");
+const browser = await launchChromium();
+
+const nextFrame = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+
+function stats(frames: number[]) {
+  const sorted = [...frames].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95) };
+}
+
+async function record(page: Page, act: () => Promise<void>) {
+  await page.evaluate(() => {
+    window.bench.frames = [];
+    window.bench.renders.phase.clear();
+    window.bench.renders.transition.clear();
+    window.bench.recording = true;
+  });
+  await act();
+  return page.evaluate(() => {
+    window.bench.recording = false;
+    return window.bench.frames.slice(1);
+  });
+}
+
+async function measure(mode: "app" | "bare", phases: number): Promise<Figures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}bench/canvas.html?mode=${mode}&phases=${phases}`);
+  await page.waitForFunction(() => window.bench?.interactiveAt !== undefined, null, { timeout: 120_000 });
+  const openMs = await page.evaluate(() => (window.bench.interactiveAt ?? 0) - (window.bench.openedAt ?? 0));
+  await page.waitForTimeout(300);
+
+  // Drag the node nearest the middle of the screen, one mouse move per frame.
+  const node = await page.evaluate(() => {
+    const nodes = [...document.querySelectorAll<HTMLElement>(".react-flow__node")];
+    let best: { id: string; x: number; y: number; d: number } | null = null;
+    for (const n of nodes) {
+      const box = n.getBoundingClientRect();
+      const x = box.left + box.width / 2;
+      const y = box.top + Math.min(12, box.height / 2);
+      const d = Math.hypot(x - 500, y - 400);
+      if (!best || d < best.d) best = { id: n.dataset.id ?? "", x, y, d };
+    }
+    return best;
+  });
+  if (!node) throw new Error("no node on screen");
+  const dragFrames = await record(page, async () => {
+    await page.mouse.move(node.x, node.y);
+    await page.mouse.down();
+    for (let i = 1; i <= STEPS; i++) {
+      await page.mouse.move(node.x + i * 3, node.y + i * 2);
+      await nextFrame(page);
+    }
+    await page.mouse.up();
+  });
+  const renders =
+    mode === "app"
+      ? await page.evaluate((id) => {
+          const incident = new Set(window.bench.incident(id));
+          const transitions = [...window.bench.renders.transition.keys()];
+          return {
+            phases: [...window.bench.renders.phase.keys()],
+            phaseRenders: [...window.bench.renders.phase.values()].reduce((a, b) => a + b, 0),
+            transitions: transitions.length,
+            outsideIncident: transitions.filter((t) => !incident.has(t)).length,
+            incident: incident.size,
+            dragged: id,
+          };
+        }, node.id)
+      : undefined;
+
+  // Pan with the wheel, one step per frame (the app pans on scroll; so does the bare page here).
+  await page.mouse.move(640, 400);
+  const panFrames = await record(page, async () => {
+    for (let i = 0; i < STEPS; i++) {
+      await page.mouse.wheel(8, 6);
+      await nextFrame(page);
+    }
+  });
+  await context.close();
+  return { openMs, drag: stats(dragFrames), pan: stats(panFrames), renders };
+}
+
+const fmt = (n: number) => n.toFixed(1);
+
+function describeRenders(renders: Figures["renders"]): string {
+  if (!renders) return "";
+  const others = renders.phases.filter((id) => id !== renders.dragged).length;
+  return `dragged phase ${renders.phaseRenders - 0}× over ${STEPS} moves; other phases: ${others}; transitions: ${renders.transitions} of its ${renders.incident} (others: ${renders.outsideIncident})`;
+}
+const rows: string[] = [];
+try {
+  for (const phases of SIZES) {
+    const bare = await measure("bare", phases);
+    const app = await measure("app", phases);
+    const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
+    rows.push(
+      `| ${phases} | bare React Flow | ${fmt(bare.openMs)} | ${fmt(bare.drag.median)} / ${fmt(bare.drag.p95)} | ${fmt(bare.pan.median)} / ${fmt(bare.pan.p95)} | — |`,
+      `| ${phases} | Relationship Roadmap | ${fmt(app.openMs)} | ${fmt(app.drag.median)} / ${fmt(app.drag.p95)} (×${ratio(app.drag.p95, bare.drag.p95)}) | ${fmt(app.pan.median)} / ${fmt(app.pan.p95)} (×${ratio(app.pan.p95, bare.pan.p95)}) | ${describeRenders(app.renders)} |`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log("| phases | page | open → interactive (ms) | drag frame median / p95 (ms) | pan frame median / p95 (ms) | renders during the drag |");
+console.log("|---|---|---|---|---|---|");
+for (const row of rows) console.log(row);

@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { APP_DEFINES } from "./vite.config.ts";
+
+/** Builds the canvas benchmark page (renderer/bench/canvas.html) apart from the app, into dist/bench. */
+export default defineConfig({
+  root: "renderer",
+  base: "./",
+  plugins: [react()],
+  define: APP_DEFINES,
+  build: {
+    outDir: "../dist/bench",
+    emptyOutDir: true,
+    rollupOptions: { input: "renderer/bench/canvas.html" },
+  },
+});
