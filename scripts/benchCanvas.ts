@@ -19,6 +19,8 @@ interface Figures {
 }
 
 const SIZES = [300, 3000];
+/** The whole roadmap fitted to the screen (null), and 100 %, the zoom people work at. */
+const ZOOMS = [null, 1];
 const STEPS = 60;
 
 const server = await preview({
@@ -52,13 +54,14 @@ async function record(page: Page, act: () => Promise<void>) {
   });
 }
 
-async function measure(mode: "app" | "bare", phases: number): Promise<Figures> {
+async function measure(mode: "app" | "bare", phases: number, zoom: number | null): Promise<Figures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(`${base}bench/canvas.html?mode=${mode}&phases=${phases}`);
   await page.waitForFunction(() => window.bench?.interactiveAt !== undefined, null, { timeout: 120_000 });
   const openMs = await page.evaluate(() => (window.bench.interactiveAt ?? 0) - (window.bench.openedAt ?? 0));
-  await page.waitForTimeout(300);
+  if (zoom !== null) await page.evaluate((z) => window.bench.zoomTo(z), zoom);
+  await page.waitForTimeout(500);
 
   // Drag the node nearest the middle of the screen, one mouse move per frame.
   const node = await page.evaluate(() => {
@@ -120,19 +123,22 @@ function describeRenders(renders: Figures["renders"]): string {
 }
 const rows: string[] = [];
 try {
-  for (const phases of SIZES) {
-    const bare = await measure("bare", phases);
-    const app = await measure("app", phases);
+  for (const [phases, zoom] of SIZES.flatMap((n) => ZOOMS.map((z) => [n, z] as const))) {
+    const bare = await measure("bare", phases, zoom);
+    const app = await measure("app", phases, zoom);
+    const view = zoom === null ? "fit" : `${zoom * 100} %`;
     const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "n/a");
     rows.push(
-      `| ${phases} | bare React Flow | ${fmt(bare.openMs)} | ${fmt(bare.drag.median)} / ${fmt(bare.drag.p95)} | ${fmt(bare.pan.median)} / ${fmt(bare.pan.p95)} | — |`,
-      `| ${phases} | Relationship Roadmap | ${fmt(app.openMs)} | ${fmt(app.drag.median)} / ${fmt(app.drag.p95)} (×${ratio(app.drag.p95, bare.drag.p95)}) | ${fmt(app.pan.median)} / ${fmt(app.pan.p95)} (×${ratio(app.pan.p95, bare.pan.p95)}) | ${describeRenders(app.renders)} |`,
+      `| ${phases} | ${view} | bare React Flow | ${fmt(bare.openMs)} | ${fmt(bare.drag.median)} / ${fmt(bare.drag.p95)} | ${fmt(bare.pan.median)} / ${fmt(bare.pan.p95)} | — |`,
+      `| ${phases} | ${view} | Relationship Roadmap | ${fmt(app.openMs)} | ${fmt(app.drag.median)} / ${fmt(app.drag.p95)} (×${ratio(app.drag.p95, bare.drag.p95)}) | ${fmt(app.pan.median)} / ${fmt(app.pan.p95)} (×${ratio(app.pan.p95, bare.pan.p95)}) | ${describeRenders(app.renders)} |`,
     );
   }
 } finally {
   await browser.close();
   await server.close();
 }
-console.log("| phases | page | open → interactive (ms) | drag frame median / p95 (ms) | pan frame median / p95 (ms) | renders during the drag |");
-console.log("|---|---|---|---|---|---|");
+console.log(
+  "| phases | view | page | open → interactive (ms) | drag frame median / p95 (ms) | pan frame median / p95 (ms) | renders during the drag |",
+);
+console.log("|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);

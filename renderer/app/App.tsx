@@ -19,7 +19,7 @@ export function App({ services }: { services: Pick<Services, "platform"> }) {
   const { dragging, dropHandlers } = useFileDrop();
 
   return (
-    <div className="app" {...dropHandlers}>
+    <div className={screen.kind === "editor" ? "app is-editor" : "app"} {...dropHandlers}>
       <TopBar />
       {screen.kind === "home" && <HomeScreen />}
       {screen.kind === "trash" && <TrashScreen />}

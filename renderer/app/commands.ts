@@ -17,6 +17,7 @@ export type AppCommand =
   | "canvas.delete"
   | "canvas.autoArrange"
   | "canvas.zoomToFit"
+  | "canvas.actualSize"
   | "roadmap.editStages";
 
 export type CommandId = MenuCommand | AppCommand;
@@ -161,6 +162,13 @@ export const COMMANDS: readonly Command[] = [
     shortcut: "Mod+Shift+F",
     isEnabled: whenRoadmapOpen,
     perform: () => canvasController()?.fitView(),
+  },
+  {
+    id: "canvas.actualSize",
+    label: "100 %",
+    shortcut: "Mod+Shift+0",
+    isEnabled: whenRoadmapOpen,
+    perform: () => canvasController()?.zoomTo(1),
   },
   {
     id: "roadmap.editStages",

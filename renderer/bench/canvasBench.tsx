@@ -1,13 +1,14 @@
-import { ReactFlow, useNodesInitialized } from "@xyflow/react";
+import { ReactFlow, useNodesInitialized, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
 import { generateRoadmap } from "../../shared/model/testing/generateRoadmap";
-import { createAppStore } from "../app/appStore";
 import { AppStoreProvider } from "../app/AppStoreContext";
+import { createAppStore } from "../app/appStore";
 import { RoadmapRepository } from "../data/roadmapRepository";
-import { EditorScreen } from "../features/editor/EditorScreen";
+import { canvasController } from "../features/canvas/canvasController";
 import { renderProbe } from "../features/canvas/renderProbe";
+import { EditorScreen } from "../features/editor/EditorScreen";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
 
@@ -17,20 +18,6 @@ import "../styles/app.css";
  * and default nodes (`?mode=bare`), the library's own limit.
  */
 
-declare global {
-  interface Window {
-    bench: {
-      openedAt?: number;
-      interactiveAt?: number;
-      renders: { phase: Map<string, number>; transition: Map<string, number> };
-      frames: number[];
-      recording: boolean;
-      /** Transitions into or out of a phase: the edges a drag of that phase may re-render. */
-      incident: (phaseId: string) => string[];
-    };
-  }
-}
-
 const params = new URLSearchParams(location.search);
 const phases = Number(params.get("phases") ?? 300);
 const roadmap = generateRoadmap({ phases, transitionsPerPhase: 1.5, communications: 0, segments: 3, seed: 7 });
@@ -39,6 +26,7 @@ window.bench = {
   frames: [],
   recording: false,
   incident: (phaseId) => roadmap.transitions.filter((t) => t.from === phaseId || t.to === phaseId).map((t) => t.id),
+  zoomTo: (zoom) => canvasController()?.zoomTo(zoom),
 };
 
 renderProbe.onRender = (kind, id) => {
@@ -57,6 +45,10 @@ requestAnimationFrame(tick);
 /** Marks the canvas interactive on the first frame after React Flow has measured the visible nodes. */
 function InteractiveProbe() {
   const initialized = useNodesInitialized();
+  const flow = useReactFlow();
+  useEffect(() => {
+    window.bench.zoomTo = (zoom) => void flow.zoomTo(zoom, { duration: 0 });
+  }, [flow]);
   useEffect(() => {
     if (!initialized || window.bench.interactiveAt) return;
     requestAnimationFrame(() => {
@@ -73,7 +65,7 @@ async function openApp() {
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <AppStoreProvider store={store}>
-      <div className="app">
+      <div className="app is-editor">
         <EditorScreen />
       </div>
     </AppStoreProvider>,

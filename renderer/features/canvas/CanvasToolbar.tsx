@@ -8,6 +8,7 @@ const TOOLBAR_COMMANDS: CommandId[] = [
   "edit.redo",
   "canvas.autoArrange",
   "canvas.zoomToFit",
+  "canvas.actualSize",
   "roadmap.editStages",
 ];
 

@@ -4,16 +4,31 @@ import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatPercent } from "../../ui/format";
 import { renamePhase } from "./canvasActions";
-import { renderProbe } from "./renderProbe";
 import type { PhaseFlowNode } from "./canvasModel";
+import { useZoomedOut } from "./levelOfDetail";
+import { renderProbe } from "./renderProbe";
 
 /** A phase on the canvas: its stage colour and name, customers, communications, and a flag when outflow passes 100 %. */
 export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodeProps<PhaseFlowNode>) {
   const renaming = useAppState((state) => state.renamingPhaseId === id);
+  const zoomedOut = useZoomedOut();
   renderProbe.onRender?.("phase", id);
+  const problem = data.overflow !== null ? " has-problem" : "";
+  if (zoomedOut && !renaming) {
+    return (
+      <div
+        className={`phase-node is-compact${selected ? " is-selected" : ""}${problem}`}
+        style={{ "--stage-color": data.color } as React.CSSProperties}
+      >
+        <Handle type="target" position={Position.Left} className="phase-handle" />
+        <div className="phase-node-name">{data.name}</div>
+        <Handle type="source" position={Position.Right} className="phase-handle" />
+      </div>
+    );
+  }
   return (
     <div
-      className={`phase-node${selected ? " is-selected" : ""}${data.overflow !== null ? " has-problem" : ""}`}
+      className={`phase-node${selected ? " is-selected" : ""}${problem}`}
       style={{ "--stage-color": data.color } as React.CSSProperties}
     >
       <Handle type="target" position={Position.Left} className="phase-handle" aria-label={`Into ${data.name}`} />

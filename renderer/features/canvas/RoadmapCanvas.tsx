@@ -102,6 +102,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
             ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 })
             : { x: 0, y: 0 };
         },
+        zoomTo: (zoom) => void flow.zoomTo(zoom, { duration: 0 }),
         screenToCanvas: (point) => flow.screenToFlowPosition(point),
         sizeOf: (id) => {
           const node = flow.getNode(id);

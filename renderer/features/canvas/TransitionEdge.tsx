@@ -2,6 +2,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyf
 import { memo } from "react";
 import { formatPercent } from "../../ui/format";
 import type { TransitionFlowEdge } from "./canvasModel";
+import { useZoomedOut } from "./levelOfDetail";
 import { renderProbe } from "./renderProbe";
 
 /**
@@ -11,6 +12,7 @@ import { renderProbe } from "./renderProbe";
  */
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const zoomedOut = useZoomedOut();
   renderProbe.onRender?.("transition", id);
   const backwards = targetX < sourceX;
   const [path, labelX, labelY] = backwards
@@ -26,15 +28,17 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
         className={backwards ? "transition-path is-loop" : "transition-path"}
         interactionWidth={16}
       />
-      <EdgeLabelRenderer>
-        <div
-          className={`transition-label nodrag nopan${selected ? " is-selected" : ""}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-        >
-          <strong>{rate}</strong>
-          {data?.trigger && <span>{data.trigger}</span>}
-        </div>
-      </EdgeLabelRenderer>
+      {!zoomedOut && (
+        <EdgeLabelRenderer>
+          <div
+            className={`transition-label nodrag nopan${selected ? " is-selected" : ""}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            <strong>{rate}</strong>
+            {data?.trigger && <span>{data.trigger}</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
     </>
   );
 });

@@ -7,6 +7,8 @@ import type { Point } from "../../../shared/model";
  */
 export interface CanvasController {
   fitView(): void;
+  /** Zooms to the given level (1 is 100 %), keeping the centre of the view where it is. */
+  zoomTo(zoom: number): void;
   /** Centre of the visible area, in canvas coordinates: where a new phase appears. */
   viewportCenter(): Point;
   /** A point on screen (client coordinates) in canvas coordinates. */

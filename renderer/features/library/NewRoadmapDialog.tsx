@@ -66,7 +66,10 @@ export function NewRoadmapDialog({ templates }: { templates: readonly RoadmapTem
         <fieldset className="field template-choice">
           <legend>Start from</legend>
           {options.map((option) => (
-            <label key={option.id ?? "blank"} className="template-option">
+            <label
+              key={option.id ?? "blank"}
+              className={templateId === option.id ? "template-option is-checked" : "template-option"}
+            >
               <input
                 type="radio"
                 name="template"

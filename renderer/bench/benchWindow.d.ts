@@ -1,0 +1,14 @@
+/** What the canvas benchmark page exposes to the script that drives it (scripts/benchCanvas.ts). */
+interface Window {
+  bench: {
+    openedAt?: number;
+    interactiveAt?: number;
+    renders: { phase: Map<string, number>; transition: Map<string, number> };
+    frames: number[];
+    recording: boolean;
+    /** Transitions into or out of a phase: the edges a drag of that phase may re-render. */
+    incident: (phaseId: string) => string[];
+    /** Zooms the canvas to a level, keeping its centre. */
+    zoomTo: (zoom: number) => void;
+  };
+}
