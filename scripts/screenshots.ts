@@ -1,5 +1,7 @@
 // `npm run screenshots`: drives the built web app in Chromium and saves the README's pictures.
 import { mkdirSync } from "node:fs";
+import { serializeRoadmap } from "../shared/model";
+import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 
 const OUT = "docs/screenshots";
@@ -33,6 +35,21 @@ try {
 
   await page.getByRole("button", { name: "New roadmap" }).click();
   await page.screenshot({ path: `${OUT}/new-roadmap-dialog.png` });
+  await page.keyboard.press("Escape");
+
+  const big = generateRoadmap({ phases: 3000, transitionsPerPhase: 1.5, communications: 2000, segments: 12, seed: 7 });
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import .roadmap…" }).click(),
+  ]);
+  await chooser.setFiles({ name: "large.roadmap", mimeType: "application/json", buffer: Buffer.from(serializeRoadmap(big)) });
+  await page.getByRole("button", { name: big.name, exact: true }).click();
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/canvas-3000-fit.png` });
+  await page.getByRole("button", { name: "100 %" }).click();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/canvas-3000-100.png` });
   console.log(`Saved screenshots to ${OUT}/`);
 } finally {
   await browser.close();
