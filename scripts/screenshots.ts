@@ -1,8 +1,8 @@
 // `npm run screenshots`: drives the built web app in Chromium and saves the README's pictures.
 import { mkdirSync } from "node:fs";
+import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
-import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 
 const OUT = "docs/screenshots";
 mkdirSync(OUT, { recursive: true });
@@ -42,7 +42,11 @@ try {
     page.waitForEvent("filechooser"),
     page.getByRole("button", { name: "Import .roadmap…" }).click(),
   ]);
-  await chooser.setFiles({ name: "large.roadmap", mimeType: "application/json", buffer: Buffer.from(serializeRoadmap(big)) });
+  await chooser.setFiles({
+    name: "large.roadmap",
+    mimeType: "application/json",
+    buffer: Buffer.from(serializeRoadmap(big)),
+  });
   await page.getByRole("button", { name: big.name, exact: true }).click();
   await page.locator(".react-flow__node").first().waitFor();
   await page.waitForTimeout(800);
