@@ -26,7 +26,7 @@ const TEMPLATE_NAME = "B2B subscription software — customer lifecycle";
 
 async function createFromTemplate(p: Page) {
   await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-  await p.getByRole("article", { name: "Phase Trial" }).waitFor();
+  await p.locator(".react-flow__node", { hasText: "Trial" }).waitFor();
   await p.getByRole("button", { name: "Back to roadmaps" }).click();
 }
 
@@ -72,9 +72,9 @@ describe("the roadmap library in the browser build", () => {
   it("reopens the roadmap that was open before a reload", async () => {
     ({ page } = await openApp(browser, server.url));
     await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-    await page.getByRole("article", { name: "Phase Trial" }).waitFor();
+    await page.locator(".react-flow__node", { hasText: "Trial" }).waitFor();
     await page.reload();
-    await page.getByRole("article", { name: "Phase Trial" }).waitFor();
+    await page.locator(".react-flow__node", { hasText: "Trial" }).waitFor();
     expect(await page.locator(".topbar-name").textContent()).toBe(TEMPLATE_NAME);
   });
 
