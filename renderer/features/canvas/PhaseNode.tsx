@@ -22,6 +22,9 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
       >
         <Handle type="target" position={Position.Left} className="phase-handle" />
         <div className="phase-node-name">{data.name}</div>
+        <div className="phase-node-stats">
+          {formatCount(data.customers)} · {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
+        </div>
         <Handle type="source" position={Position.Right} className="phase-handle" />
       </div>
     );

@@ -15,8 +15,8 @@ export function StagePalette({ roadmap }: { roadmap: Roadmap }) {
           className="stage-chip"
           draggable
           style={{ "--stage-color": stage.color } as React.CSSProperties}
-          title={`Drag onto the canvas, or press, to add a ${stage.name} phase`}
-          aria-label={`Add a ${stage.name} phase`}
+          title={`Drag onto the canvas, or press, to add a phase to the stage “${stage.name}”`}
+          aria-label={`Add phase: ${stage.name}`}
           onDragStart={(event) => {
             event.dataTransfer.setData(STAGE_DRAG_TYPE, stage.id);
             event.dataTransfer.effectAllowed = "copy";

@@ -1,0 +1,133 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  expect(appErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
+const canvas = (p: Page) => p.getByRole("application", { name: /Roadmap canvas/ });
+const mod = process.platform === "darwin" ? "Meta" : "Control";
+
+async function openTemplate(p: Page) {
+  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+  await phaseNode(p, "Trial").waitFor();
+}
+
+describe("editing the template on the canvas", () => {
+  it("adds a phase by dragging a stage from the palette onto the canvas", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    const before = await page.locator(".react-flow__node").count();
+    await page.getByRole("button", { name: "Add phase: Win back" }).dragTo(canvas(page), {
+      targetPosition: { x: 450, y: 650 },
+    });
+    const input = page.getByRole("textbox", { name: "Phase name" });
+    await input.fill("Win-back offer");
+    await input.press("Enter");
+    await expect.poll(() => page.locator(".react-flow__node").count()).toBe(before + 1);
+    await expect.poll(() => page.getByRole("combobox", { name: "Lifecycle stage" }).inputValue()).toBe("winBack");
+  });
+
+  it("duplicates a phase from its context menu, and deletes it again with the Delete key", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    await phaseNode(page, "Advocate").click({ button: "right" });
+    await page.getByRole("menuitem", { name: /Duplicate/ }).click();
+    await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(2);
+    await canvas(page).press("Delete");
+    // Advocate carries a communication, so the copy does too: the app asks first.
+    await page.getByRole("alertdialog", { name: "Delete phase" }).getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(1);
+  });
+
+  it("asks what to do with a phase's communications before deleting it, and moves them", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    const comms = await phaseNode(page, "First 90 days").locator(".phase-node-stats").textContent();
+    expect(comms).toMatch(/3 comms\./);
+    await phaseNode(page, "First 90 days").click();
+    await canvas(page).press("Delete");
+    const dialog = page.getByRole("alertdialog", { name: "Delete phase" });
+    await dialog.getByRole("radio", { name: /Move them to/ }).check();
+    await dialog
+      .getByRole("combobox", { name: "Phase to move the communications to" })
+      .selectOption({ label: "Trial" });
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => phaseNode(page, "First 90 days").count()).toBe(0);
+    await expect.poll(() => phaseNode(page, "Trial").locator(".phase-node-stats").textContent()).toMatch(/4 comms\./);
+  });
+
+  it("copies phases from one roadmap and pastes them into another", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    await phaseNode(page, "Renewal due").click();
+    await phaseNode(page, "At risk").click({ modifiers: ["Shift"] });
+    await canvas(page).focus();
+    await page.keyboard.press(`${mod}+c`);
+
+    await page.getByRole("button", { name: "Back to roadmaps" }).click();
+    await page.getByRole("button", { name: "New roadmap" }).click();
+    const dialog = page.getByRole("dialog", { name: "New roadmap" });
+    await dialog.getByRole("textbox", { name: "Name" }).fill("Second client");
+    await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
+    await dialog.getByRole("button", { name: "Create roadmap" }).click();
+    await canvas(page).waitFor();
+    await canvas(page).focus();
+    await page.keyboard.press(`${mod}+v`);
+    await phaseNode(page, "Renewal due").waitFor();
+    await phaseNode(page, "At risk").waitFor();
+    expect(await page.locator(".react-flow__edge").count()).toBe(1);
+  });
+
+  it("renames a lifecycle stage, and the phases of that stage follow; one undo restores it", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    await phaseNode(page, "First 90 days").click();
+    const stageShown = () =>
+      page.getByRole("combobox", { name: "Lifecycle stage" }).locator("option:checked").textContent();
+    expect(await stageShown()).toBe("Onboard");
+
+    await page.getByRole("button", { name: "Lifecycle stages…", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Lifecycle stages" });
+    await dialog.getByRole("textbox", { name: "Name of stage 2" }).fill("Activate");
+    await dialog.getByRole("button", { name: "Apply" }).click();
+    await expect.poll(stageShown).toBe("Activate");
+    await expect.poll(() => page.getByRole("button", { name: "Add phase: Activate" }).count()).toBe(1);
+
+    await canvas(page).focus();
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(stageShown).toBe("Onboard");
+  });
+
+  it("auto-arranges along the lifecycle and undoes it", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    const positions = () =>
+      page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).style.transform));
+    const before = await positions();
+    await page.getByRole("button", { name: "Auto-arrange" }).click();
+    await expect.poll(positions).not.toEqual(before);
+    const trialX = await phaseNode(page, "Trial").evaluate((n) => n.getBoundingClientRect().x);
+    const lapsedX = await phaseNode(page, "Lapsed").evaluate((n) => n.getBoundingClientRect().x);
+    expect(trialX).toBeLessThan(lapsedX);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(positions).toEqual(before);
+  });
+});
