@@ -104,7 +104,7 @@ describe("editing the template on the canvas", () => {
       page.getByRole("combobox", { name: "Lifecycle stage" }).locator("option:checked").textContent();
     expect(await stageShown()).toBe("Onboard");
 
-    await page.getByRole("button", { name: "Lifecycle stages…", exact: true }).click();
+    await page.getByRole("button", { name: "Stages…", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Lifecycle stages" });
     await dialog.getByRole("textbox", { name: "Name of stage 2" }).fill("Activate");
     await dialog.getByRole("button", { name: "Apply" }).click();

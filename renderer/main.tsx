@@ -4,10 +4,18 @@ import { App } from "./app/App";
 import { AppStoreProvider } from "./app/AppStoreContext";
 import { createAppStore } from "./app/appStore";
 import { RoadmapRepository } from "./data/roadmapRepository";
+import { createWorkerPlanService } from "./features/plan/planService";
 import { detectPlatform } from "./platform";
 import "./styles/app.css";
 
-const services = { repository: new RoadmapRepository(), platform: detectPlatform(), now: () => new Date() };
+const services = {
+  repository: new RoadmapRepository(),
+  platform: detectPlatform(),
+  now: () => new Date(),
+  planner: createWorkerPlanService(
+    () => new Worker(new URL("./features/plan/planWorker.ts", import.meta.url), { type: "module" }),
+  ),
+};
 const store = createAppStore(services);
 
 services.repository.onVersionChange(() => {

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
+import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
 
-export type AppState = ShellSlice & LibrarySlice & EditorSlice;
+export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -15,12 +16,25 @@ export interface SliceContext {
 }
 
 export function createAppStore(services: Services): AppStore {
-  return createStore<AppState>()((set, get) => {
+  const store = createStore<AppState>()((set, get) => {
     const context: SliceContext = { set, get, services };
     return {
       ...createShellSlice(context),
       ...createLibrarySlice(context),
       ...createEditorSlice(context),
+      ...createPlanSlice(context),
     };
   });
+  // Data flows one way: each new version of the document goes to the engine; views read its plan.
+  store.subscribe((state, previous) => {
+    if (state.document === previous.document) return;
+    if (!state.document) {
+      store.setState({ plan: null, planStale: false, planError: null });
+      return;
+    }
+    const otherRoadmap = state.document.id !== previous.document?.id;
+    store.setState(otherRoadmap ? { plan: null, planStale: true, planError: null } : { planStale: true });
+    services.planner.request(state.document);
+  });
+  return store;
 }

@@ -172,7 +172,7 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: "roadmap.editStages",
-    label: "Lifecycle stages…",
+    label: "Stages…",
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.openDialog({ kind: "stages" }),
   },

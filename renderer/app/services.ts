@@ -1,4 +1,5 @@
 import type { RoadmapRepository } from "../data/roadmapRepository";
+import type { PlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
 
 /** What the stores need from outside; tests pass fakes or in-memory versions. */
@@ -6,4 +7,5 @@ export interface Services {
   repository: RoadmapRepository;
   platform: Platform;
   now: () => Date;
+  planner: PlanService;
 }

@@ -9,6 +9,7 @@ import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
+import { createInProcessPlanService } from "../features/plan/planService";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
 
@@ -61,7 +62,12 @@ function InteractiveProbe() {
 async function openApp() {
   const repository = new RoadmapRepository(`bench-${Date.now()}`);
   await repository.addRoadmap(roadmap);
-  const store = createAppStore({ repository, platform: createWebPlatform(), now: () => new Date() });
+  const store = createAppStore({
+    repository,
+    platform: createWebPlatform(),
+    now: () => new Date(),
+    planner: createInProcessPlanService(),
+  });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <AppStoreProvider store={store}>

@@ -1,6 +1,7 @@
 import type { OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
 import { type AppStore, createAppStore } from "../app/appStore";
 import { RoadmapRepository } from "../data/roadmapRepository";
+import { createInProcessPlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
 
 /** A platform whose file picker returns what the test queued, and which records every save. */
@@ -37,6 +38,11 @@ let databaseCounter = 0;
 export function createTestApp(now = () => new Date("2027-03-01T10:00:00Z")) {
   const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
-  const store: AppStore = createAppStore({ repository, platform: fake.platform, now });
+  const store: AppStore = createAppStore({
+    repository,
+    platform: fake.platform,
+    now,
+    planner: createInProcessPlanService(),
+  });
   return { store, repository, ...fake };
 }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "../result";
 import { createId } from "./ids";
-import type { LifecycleStage, Phase, Roadmap, Transition } from "./schema";
+import type { Communication, LifecycleStage, Phase, Roadmap, Transition } from "./schema";
 
 /**
  * Edits of a roadmap as pure functions: each takes a document and returns the
@@ -235,4 +235,15 @@ function roundPoint({ x, y }: Point): Point {
 
 function average(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+export function updateCommunication(
+  roadmap: Roadmap,
+  communicationId: string,
+  patch: Partial<Omit<Communication, "id">>,
+): Roadmap {
+  return {
+    ...roadmap,
+    communications: roadmap.communications.map((c) => (c.id === communicationId ? { ...c, ...patch } : c)),
+  };
 }

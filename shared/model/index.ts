@@ -8,4 +8,5 @@ export * from "./parse";
 export * from "./queries";
 export * from "./roadmapFile";
 export * from "./schema";
+export * from "./structuralSharing";
 export * from "./templates";

@@ -41,7 +41,7 @@ export function CanvasToolbar() {
       })}
       <label className="toggle">
         <input type="checkbox" checked={snapToGrid} onChange={(event) => state.setSnapToGrid(event.target.checked)} />
-        Snap to grid
+        Snap
       </label>
       <span className={`save-status is-${saveStatus}`} role="status" aria-live="polite">
         {saveStatus === "saved" ? "Saved" : saveStatus === "failed" ? "Not saved" : "Saving…"}

@@ -2,7 +2,7 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useState } from "react";
 import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatPercent } from "../../ui/format";
+import { formatCount, formatMoney, formatPercent } from "../../ui/format";
 import { renamePhase } from "./canvasActions";
 import type { PhaseFlowNode } from "./canvasModel";
 import { useZoomedOut } from "./levelOfDetail";
@@ -43,6 +43,11 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
           {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
         </span>
       </div>
+      {data.monthlyCost !== null && data.monthlyCost > 0 && (
+        <div className="phase-node-cost" title="Average cost a month, from the plan">
+          {formatMoney(data.monthlyCost, data.currency)} a month
+        </div>
+      )}
       {data.overflow !== null && (
         <div className="phase-node-problem" role="img" aria-label="Outflow over 100 %">
           ⚠ Outflow {formatPercent(data.overflow)} a month

@@ -79,6 +79,11 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   const selection = useAppState((state) => state.selection);
   const snapToGrid = useAppState((state) => state.snapToGrid);
   const overflow = useMemo(() => overflowingPhases(roadmap), [roadmap]);
+  const plan = useAppState((state) => state.plan);
+  const monthlyCosts = useMemo(
+    () => new Map(plan?.phases.map((phase) => [phase.phaseId, phase.averageMonthlyCost]) ?? []),
+    [plan],
+  );
   const [nodes, setNodes] = useState<PhaseFlowNode[]>([]);
   const [edges, setEdges] = useState<TransitionFlowEdge[]>([]);
   const [menu, setMenu] = useState<ContextMenuTarget | null>(null);
@@ -88,9 +93,9 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   const [fitOnOpen] = useState(() => roadmap.phases.length > 0);
 
   useLayoutEffect(() => {
-    setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous)));
+    setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous), monthlyCosts));
     setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous)));
-  }, [roadmap, selection, overflow]);
+  }, [roadmap, selection, overflow, monthlyCosts]);
 
   useEffect(
     () =>

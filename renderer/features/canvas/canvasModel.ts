@@ -10,6 +10,9 @@ export interface PhaseNodeData extends Record<string, unknown> {
   communicationCount: number;
   /** Outgoing rates plus churn, when they exceed 100 % for some segment. */
   overflow: number | null;
+  /** Average cost a month from the plan; null until the plan is computed. */
+  monthlyCost: number | null;
+  currency: string;
 }
 
 export interface TransitionEdgeData extends Record<string, unknown> {
@@ -38,6 +41,7 @@ export function buildPhaseNodes(
   selection: Selection,
   overflow: ReadonlyMap<string, { outflow: number }>,
   previous: ReadonlyMap<string, PhaseFlowNode>,
+  monthlyCosts: ReadonlyMap<string, number> = new Map(),
 ): PhaseFlowNode[] {
   const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
   const communicationCounts = new Map<string, number>();
@@ -54,6 +58,8 @@ export function buildPhaseNodes(
       customers: customersAtStart(phase),
       communicationCount: communicationCounts.get(phase.id) ?? 0,
       overflow: overflow.get(phase.id)?.outflow ?? null,
+      monthlyCost: monthlyCosts.get(phase.id) ?? null,
+      currency: roadmap.currency,
     };
     const isSelected = selected.has(phase.id);
     const old = previous.get(phase.id);

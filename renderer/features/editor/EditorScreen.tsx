@@ -1,13 +1,22 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
 import { Inspector } from "../inspector/Inspector";
+import { BudgetView } from "../plan/BudgetView";
+import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
+import { PressureView } from "../plan/PressureView";
+import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
 
-type EditorTab = "canvas" | "outline";
+const VIEWS: { view: EditorView; label: string }[] = [
+  { view: "canvas", label: "Canvas" },
+  { view: "outline", label: "Outline" },
+  { view: "budget", label: "Budget" },
+  { view: "pressure", label: "Contact pressure" },
+];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
 export function EditorScreen() {
@@ -39,54 +48,45 @@ export function EditorScreen() {
 }
 
 function Editor({ roadmap }: { roadmap: Roadmap }) {
-  const [tab, setTab] = useState<EditorTab>("canvas");
+  const store = useAppStoreApi();
+  const view = useAppState((state) => state.view);
+  const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
   return (
     <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
         <div className="tabs" role="tablist" aria-label="Views">
-          <TabButton tab="canvas" current={tab} onSelect={setTab} label="Canvas" />
-          <TabButton tab="outline" current={tab} onSelect={setTab} label="Outline" />
+          {VIEWS.map(({ view: tab, label }) => (
+            <button
+              key={tab}
+              type="button"
+              role="tab"
+              aria-selected={tab === view}
+              className={tab === view ? "tab is-active" : "tab"}
+              onClick={() => store.getState().showView(tab)}
+            >
+              {label}
+              {tab === "pressure" && collisions > 0 && <span className="tab-badge">{collisions}</span>}
+            </button>
+          ))}
         </div>
-        {tab === "canvas" && <CanvasToolbar />}
+        {view === "canvas" && <CanvasToolbar />}
       </div>
       <div className="editor-body">
-        <div className="editor-main" role="tabpanel" aria-label={tab === "canvas" ? "Canvas" : "Outline"}>
-          {tab === "canvas" ? (
+        <div className="editor-main" role="tabpanel" aria-label={VIEWS.find((v) => v.view === view)?.label}>
+          {view === "canvas" && (
             <>
               <StagePalette roadmap={roadmap} />
               <RoadmapCanvas roadmap={roadmap} />
+              <DiagnosticsPanel roadmap={roadmap} />
             </>
-          ) : (
-            <PhaseOutline roadmap={roadmap} />
           )}
+          {view === "outline" && <PhaseOutline roadmap={roadmap} />}
+          {view === "budget" && <BudgetView roadmap={roadmap} />}
+          {view === "pressure" && <PressureView roadmap={roadmap} />}
         </div>
         <Inspector roadmap={roadmap} />
       </div>
     </main>
-  );
-}
-
-function TabButton({
-  tab,
-  current,
-  onSelect,
-  label,
-}: {
-  tab: EditorTab;
-  current: EditorTab;
-  onSelect: (tab: EditorTab) => void;
-  label: string;
-}) {
-  return (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={tab === current}
-      className={tab === current ? "tab is-active" : "tab"}
-      onClick={() => onSelect(tab)}
-    >
-      {label}
-    </button>
   );
 }
 

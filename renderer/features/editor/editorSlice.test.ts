@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/fakes";
+import { createInProcessPlanService } from "../plan/planService";
 import { OPEN_ROADMAP_SETTING } from "./editorSlice";
 
 describe("editor session", () => {
@@ -10,7 +11,12 @@ describe("editor session", () => {
 
     // A second store over the same database stands for the app started again.
     const { createAppStore } = await import("../../app/appStore");
-    const again = createAppStore({ repository: first.repository, platform: first.platform, now: () => new Date() });
+    const again = createAppStore({
+      repository: first.repository,
+      platform: first.platform,
+      now: () => new Date(),
+      planner: createInProcessPlanService(),
+    });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });
     expect(again.getState().document?.name).toBe("Where I was");

@@ -18,6 +18,9 @@ export interface Selection {
 
 export const EMPTY_SELECTION: Selection = { phaseIds: [], transitionIds: [] };
 
+/** The views of the open roadmap, as tabs above it. */
+export type EditorView = "canvas" | "outline" | "budget" | "pressure";
+
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */
   coalesceKey?: string;
@@ -38,6 +41,7 @@ export interface EditorSlice {
   /** The phase whose name is being edited on the canvas. */
   renamingPhaseId: string | null;
   snapToGrid: boolean;
+  view: EditorView;
   saveStatus: SaveStatus;
   openRoadmap(id: string): Promise<void>;
   closeRoadmap(): Promise<void>;
@@ -48,6 +52,7 @@ export interface EditorSlice {
   select(selection: Selection): void;
   setRenamingPhase(phaseId: string | null): void;
   setSnapToGrid(on: boolean): void;
+  showView(view: EditorView): void;
   /** Saves pending changes to the library now (window hidden or closing, roadmap closed). */
   flushAutosave(): Promise<void>;
   /** Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`). */
@@ -89,6 +94,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     selection: EMPTY_SELECTION,
     renamingPhaseId: null,
     snapToGrid: true,
+    view: "canvas",
     saveStatus: "saved",
 
     openRoadmap: async (id) => {
@@ -112,6 +118,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         past: [],
         future: [],
         selection: EMPTY_SELECTION,
+        view: "canvas",
         saveStatus: "saved",
         screen: { kind: "editor", roadmapId: id },
       });
@@ -171,6 +178,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     select: (selection) => set({ selection }),
     setRenamingPhase: (renamingPhaseId) => set({ renamingPhaseId }),
     setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
+    showView: (view) => set({ view }),
 
     flushAutosave: () => autosave.flush(),
 

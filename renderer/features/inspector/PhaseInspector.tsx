@@ -10,6 +10,7 @@ import {
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { formatPercent } from "../../ui/format";
 import { NumberField, SelectField, TextField } from "./fields";
+import { PhaseCommunications } from "./PhaseCommunications";
 
 const nameProblem = (value: string) => {
   const checked = PhaseSchema.shape.name.safeParse(value);
@@ -70,6 +71,9 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         maxLength={200}
         onCommit={(customerLifestage) => change("customerLifestage", { customerLifestage })}
       />
+
+      <h3 className="inspector-section">Communications</h3>
+      <PhaseCommunications roadmap={roadmap} phase={phase} />
 
       <h3 className="inspector-section">Customers</h3>
       <NumberField

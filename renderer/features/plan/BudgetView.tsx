@@ -1,0 +1,298 @@
+import { useMemo, useState } from "react";
+import type { BudgetDimension, BudgetTable, PlanResult } from "../../../shared/engine";
+import type { Roadmap } from "../../../shared/model";
+import { useAppState } from "../../app/AppStoreContext";
+import { formatCount, formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
+import { StackedBarChart } from "../../ui/StackedBarChart";
+import { labelsFor } from "./labels";
+
+const CHART_DIMENSIONS: { value: BudgetDimension; label: string }[] = [
+  { value: "stage", label: "Stage" },
+  { value: "channel", label: "Channel" },
+  { value: "owner", label: "Owner" },
+];
+
+/** What the plan costs and buys: totals, per period, per phase and month, the costliest sends, lifetime value. */
+export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
+  const plan = useAppState((state) => state.plan);
+  const stale = useAppState((state) => state.planStale);
+  const error = useAppState((state) => state.planError);
+  if (error)
+    return (
+      <p className="plan-message" role="alert">
+        The plan could not be computed: {error}
+      </p>
+    );
+  if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
+  return (
+    <div className={stale ? "plan-view is-stale" : "plan-view"} aria-busy={stale}>
+      <BudgetSummary roadmap={roadmap} plan={plan} />
+      <PeriodTotals roadmap={roadmap} plan={plan} />
+      <CostChart roadmap={roadmap} plan={plan} />
+      <PhaseMonthTable roadmap={roadmap} plan={plan} />
+      <CostliestCommunications roadmap={roadmap} plan={plan} />
+      <LifetimeValue roadmap={roadmap} plan={plan} />
+    </div>
+  );
+}
+
+interface PlanProps {
+  roadmap: Roadmap;
+  plan: PlanResult;
+}
+
+function BudgetSummary({ roadmap, plan }: PlanProps) {
+  const money = (value: number) => formatMoney(value, roadmap.currency);
+  const { budget, customers } = plan;
+  return (
+    <section className="plan-cards" aria-label="Plan summary">
+      <Card label="Total budget" value={money(budget.totalCost)} testId="budget-total" />
+      <Card label="Expected value" value={money(budget.totalValue)} />
+      <Card label="ROI" value={budget.roi === null ? "—" : formatPercent(budget.roi)} />
+      <Card label="Customers at the end" value={formatCount(customers.atEnd)} />
+      <Card label="Contacts" value={formatCount(budget.totalReach)} />
+      <Card label="Send occasions" value={formatCount(budget.sends)} />
+    </section>
+  );
+}
+
+function Card({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="plan-card">
+      <span className="fact-label">{label}</span>
+      <span className="plan-card-value" data-testid={testId}>
+        {value}
+      </span>
+    </div>
+  );
+}
+
+function PeriodTotals({ roadmap, plan }: PlanProps) {
+  const money = (value: number) => formatMoney(value, roadmap.currency);
+  const rows = (table: BudgetTable) =>
+    table.periods.map((period, j) => ({ period, cost: table.cost[j] ?? 0, value: table.value[j] ?? 0 }));
+  return (
+    <section className="plan-section" aria-labelledby="periods-title">
+      <h2 id="periods-title">By year and quarter</h2>
+      <div className="period-tables">
+        {(["byYear", "byQuarter"] as const).map((key) => (
+          <table key={key} className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{key === "byYear" ? "Year" : "Quarter"}</th>
+                <th scope="col" className="numeric">
+                  Cost
+                </th>
+                <th scope="col" className="numeric">
+                  Expected value
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows(plan.budget.overall[key]).map(({ period, cost, value }) => (
+                <tr key={period.label}>
+                  <th scope="row">{period.label}</th>
+                  <td className="numeric">{money(cost)}</td>
+                  <td className="numeric">{money(value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function CostChart({ roadmap, plan }: PlanProps) {
+  const [dimension, setDimension] = useState<BudgetDimension>("stage");
+  const breakdown = plan.budget.byDimension[dimension];
+  const label = labelsFor(roadmap, dimension);
+  const months = breakdown.byMonth.periods;
+  const series = breakdown.keys.map((key, k) => {
+    const { label: name, color } = label(key, k);
+    return {
+      key,
+      label: name,
+      color,
+      values: months.map((_, j) => breakdown.byMonth.cost[k * months.length + j] ?? 0),
+    };
+  });
+  return (
+    <section className="plan-section" aria-labelledby="chart-title">
+      <div className="section-head">
+        <h2 id="chart-title">Cost per month</h2>
+        <label className="inline-field">
+          by
+          <select value={dimension} onChange={(event) => setDimension(event.target.value as BudgetDimension)}>
+            {CHART_DIMENSIONS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <StackedBarChart
+        title={`Cost per month by ${dimension}`}
+        categories={months.map((m) => m.label)}
+        series={series.filter((s) => s.values.some((v) => v > 0))}
+        formatValue={(v) => formatMoney(v, roadmap.currency)}
+        formatAxis={(v) => formatMoneyShort(v, roadmap.currency)}
+      />
+    </section>
+  );
+}
+
+/** Cost of each phase in each month, with totals; the table finance checks first. */
+export function PhaseMonthTable({ roadmap, plan }: PlanProps) {
+  const table = plan.budget.byDimension.phase.byMonth;
+  const T = table.periods.length;
+  const names = useMemo(() => new Map(roadmap.phases.map((p) => [p.id, p.name])), [roadmap.phases]);
+  const money = (value: number) => formatMoney(value, roadmap.currency);
+  const columnTotals = table.periods.map((_, j) =>
+    table.keys.reduce((sum, _key, k) => sum + (table.cost[k * T + j] ?? 0), 0),
+  );
+  return (
+    <section className="plan-section" aria-labelledby="phase-month-title">
+      <h2 id="phase-month-title">Cost by phase and month</h2>
+      <div className="table-scroll">
+        <table className="data-table phase-month-table">
+          <thead>
+            <tr>
+              <th scope="col">Phase</th>
+              {table.periods.map((period) => (
+                <th key={period.label} scope="col" className="numeric">
+                  {period.label}
+                </th>
+              ))}
+              <th scope="col" className="numeric">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {table.keys.map((key, k) => (
+              <tr key={key}>
+                <th scope="row">{names.get(key) ?? key}</th>
+                {table.periods.map((period, j) => (
+                  <td key={period.label} className="numeric">
+                    {money(table.cost[k * T + j] ?? 0)}
+                  </td>
+                ))}
+                <td className="numeric total">{money(plan.budget.byDimension.phase.totalCost[k] ?? 0)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">Total</th>
+              {columnTotals.map((total, j) => (
+                <td key={table.periods[j]?.label} className="numeric total">
+                  {money(total)}
+                </td>
+              ))}
+              <td className="numeric total" data-testid="phase-month-grand-total">
+                {money(plan.budget.totalCost)}
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function CostliestCommunications({ roadmap, plan }: PlanProps) {
+  const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
+  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
+  const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
+  const money = (value: number) => formatMoney(value, roadmap.currency);
+  return (
+    <section className="plan-section" aria-labelledby="costliest-title">
+      <h2 id="costliest-title">Costliest communications</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Communication</th>
+            <th scope="col">Phase</th>
+            <th scope="col">Owner</th>
+            <th scope="col" className="numeric">
+              Contacts
+            </th>
+            <th scope="col" className="numeric">
+              Cost
+            </th>
+            <th scope="col" className="numeric">
+              Expected value
+            </th>
+            <th scope="col" className="numeric">
+              ROI
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plan.costliestCommunications.map((schedule) => {
+            const communication = communications.get(schedule.communicationId);
+            return (
+              <tr key={schedule.communicationId}>
+                <th scope="row">{communication?.name}</th>
+                <td>{phases.get(communication?.phaseId ?? "")}</td>
+                <td>{owners.get(communication?.ownerId ?? "")}</td>
+                <td className="numeric">{formatCount(schedule.totalReach)}</td>
+                <td className="numeric">{money(schedule.totalCost)}</td>
+                <td className="numeric">{money(schedule.totalValue)}</td>
+                <td className="numeric">{schedule.roi === null ? "—" : formatPercent(schedule.roi)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function LifetimeValue({ roadmap, plan }: PlanProps) {
+  const { lifetimeValue } = plan;
+  const P = lifetimeValue.phaseIds.length;
+  const entryPhases =
+    lifetimeValue.entryPhaseIds.length > 0 ? lifetimeValue.entryPhaseIds : lifetimeValue.phaseIds.slice(0, 1);
+  const phaseNames = new Map(roadmap.phases.map((p) => [p.id, p.name]));
+  const segments = new Map(roadmap.segments.map((s) => [s.id, s]));
+  return (
+    <section className="plan-section" aria-labelledby="clv-title">
+      <h2 id="clv-title">Customer lifetime value</h2>
+      <p className="muted">
+        Expected margin of one customer over the {roadmap.horizonMonths}-month horizon, discounted at{" "}
+        {formatPercent(roadmap.annualDiscountRate)} a year, by segment and the phase the customer enters in.
+      </p>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            {entryPhases.map((id) => (
+              <th key={id} scope="col" className="numeric">
+                Entering {phaseNames.get(id)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lifetimeValue.segmentIds.map((segmentId, s) => (
+            <tr key={segmentId}>
+              <th scope="row">{segments.get(segmentId)?.name}</th>
+              {entryPhases.map((phaseId) => {
+                const p = lifetimeValue.phaseIds.indexOf(phaseId);
+                return (
+                  <td key={phaseId} className="numeric">
+                    {formatMoney(lifetimeValue.values[s * P + p] ?? 0, roadmap.currency)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import type { PlanDiagnostic } from "../../../shared/engine";
+import type { Roadmap } from "../../../shared/model";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { formatPercent } from "../../ui/format";
+
+const NO_DIAGNOSTICS: readonly PlanDiagnostic[] = [];
+
+/** What makes the plan's figures doubtful; clicking one selects what it concerns on the canvas. */
+export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
+  const store = useAppStoreApi();
+  const diagnostics = useAppState((state) => state.plan?.diagnostics ?? NO_DIAGNOSTICS);
+  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
+  const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
+  const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
+  const describe = (d: PlanDiagnostic): string => {
+    switch (d.kind) {
+      case "outflowOverLimit":
+        return `“${phases.get(d.phaseId)}”: ${formatPercent(d.outflow)} of ${segments.get(d.segmentId)} customers leave each month; the plan counts 100 %.`;
+      case "unreachablePhase":
+        return `“${phases.get(d.phaseId)}” has no customers at the start, no arrivals and no way in.`;
+      case "absorbingPhase":
+        return `“${phases.get(d.phaseId)}” has no way out and no churn: its customers stay for ever.`;
+      case "emptyAudience":
+        return `“${communications.get(d.communicationId)?.name}” reaches no one (${d.reason === "zeroShare" ? "audience share 0 %" : "its segments do not exist"}).`;
+      case "missingCost":
+        return `“${communications.get(d.communicationId)?.name}” is sent but has no cost set.`;
+    }
+  };
+  const select = (d: PlanDiagnostic) => {
+    const phaseId =
+      "phaseId" in d ? d.phaseId : communications.get(("communicationId" in d && d.communicationId) || "")?.phaseId;
+    if (phaseId) store.getState().select({ phaseIds: [phaseId], transitionIds: [] });
+  };
+  return (
+    <section className="diagnostics" aria-label="Diagnostics">
+      <h2 className="diagnostics-title">
+        Diagnostics <span className="muted">{diagnostics.length}</span>
+      </h2>
+      {diagnostics.length === 0 ? (
+        <p className="muted">Nothing doubtful in the plan.</p>
+      ) : (
+        <ul>
+          {diagnostics.map((d, i) => (
+            <li key={`${d.kind}:${i}`}>
+              <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
+                {describe(d)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

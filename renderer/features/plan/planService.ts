@@ -1,0 +1,98 @@
+import { createPlanEngine, type PlanResult } from "../../../shared/engine";
+import { type Roadmap, shareUnchanged } from "../../../shared/model";
+
+/**
+ * Plans roadmaps off the UI thread. `request` never waits: the latest
+ * document wins, and a result arrives through the listener when ready.
+ */
+export interface PlanService {
+  request(roadmap: Roadmap): void;
+  onResult(listener: (result: PlanOutcome) => void): () => void;
+  dispose(): void;
+}
+
+export type PlanOutcome = { roadmapId: string; result: PlanResult } | { roadmapId: string; error: string };
+
+export interface PlanRequestMessage {
+  seq: number;
+  roadmap: Roadmap;
+}
+
+export type PlanResponseMessage = { seq: number } & PlanOutcome;
+
+/** Runs the engine in a Web Worker; while it works, only the newest request waits. */
+export function createWorkerPlanService(createWorker: () => Worker): PlanService {
+  const worker = createWorker();
+  const listeners = new Set<(result: PlanOutcome) => void>();
+  let seq = 0;
+  let busy = false;
+  let waiting: Roadmap | null = null;
+
+  const send = (roadmap: Roadmap) => {
+    busy = true;
+    worker.postMessage({ seq: ++seq, roadmap } satisfies PlanRequestMessage);
+  };
+
+  worker.addEventListener("message", (event: MessageEvent<PlanResponseMessage>) => {
+    busy = false;
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      send(next);
+      // A newer document is on its way; this result is already stale.
+      return;
+    }
+    const { seq: _seq, ...outcome } = event.data;
+    for (const listener of listeners) listener(outcome);
+  });
+  worker.addEventListener("error", (event) => {
+    busy = false;
+    for (const listener of listeners) listener({ roadmapId: "", error: event.message || "the planning worker failed" });
+  });
+
+  return {
+    request: (roadmap) => {
+      if (busy) waiting = roadmap;
+      else send(roadmap);
+    },
+    onResult: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => worker.terminate(),
+  };
+}
+
+/** Plans on the calling thread, for tests and tools; results arrive in a microtask, as from a worker. */
+export function createInProcessPlanService(): PlanService {
+  const planner = createPlanner();
+  const listeners = new Set<(result: PlanOutcome) => void>();
+  return {
+    request: (roadmap) => {
+      const outcome = planner(roadmap);
+      queueMicrotask(() => {
+        for (const listener of listeners) listener(outcome);
+      });
+    },
+    onResult: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose: () => listeners.clear(),
+  };
+}
+
+/** One engine and the last document it saw, shared again with each new one so unchanged parts are reused. */
+export function createPlanner(): (roadmap: Roadmap) => PlanOutcome {
+  const engine = createPlanEngine();
+  let previous: Roadmap | null = null;
+  return (incoming) => {
+    const roadmap = previous?.id === incoming.id ? shareUnchanged(previous, incoming) : incoming;
+    previous = roadmap;
+    try {
+      return { roadmapId: roadmap.id, result: engine.run(roadmap) };
+    } catch (error) {
+      return { roadmapId: roadmap.id, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}

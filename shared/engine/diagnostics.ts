@@ -1,0 +1,204 @@
+import type { Communication, Roadmap } from "../model/schema";
+import { type CustomerFlow, OUTFLOW_TOLERANCE } from "./flow";
+import type { CommunicationSchedule } from "./schedule";
+
+/**
+ * Something in the roadmap that makes the plan's figures doubtful, with the
+ * ids of what it concerns. An error means the engine had to change the
+ * figures to compute at all; a warning means they are computed as drawn but
+ * probably not as meant.
+ */
+export type PlanDiagnostic =
+  | {
+      /** Outgoing rates plus churn exceed 100 % a month; the plan scales them down to 100 %. */
+      readonly kind: "outflowOverLimit";
+      readonly severity: "error";
+      readonly phaseId: string;
+      readonly segmentId: string;
+      /** The monthly outflow as drawn, e.g. 1.12 for 112 %. */
+      readonly outflow: number;
+    }
+  | {
+      /** No customers at the start, no arrivals, and no path in from a phase that has some. */
+      readonly kind: "unreachablePhase";
+      readonly severity: "warning";
+      readonly phaseId: string;
+    }
+  | {
+      /** No way out and no churn for these segments: their customers stay for ever. */
+      readonly kind: "absorbingPhase";
+      readonly severity: "warning";
+      readonly phaseId: string;
+      readonly segmentIds: readonly string[];
+    }
+  | {
+      /** The communication can reach no one: a share of 0, or only segments that do not exist (listed). */
+      readonly kind: "emptyAudience";
+      readonly severity: "warning";
+      readonly communicationId: string;
+      readonly reason: "zeroShare" | "unknownSegments";
+      readonly segmentIds: readonly string[];
+    }
+  | {
+      /** The communication fires but neither a fixed cost nor a cost per contact is set. */
+      readonly kind: "missingCost";
+      readonly severity: "warning";
+      readonly communicationId: string;
+    };
+
+/** Problems of the lifecycle graph: outflow over 100 %, unreachable phases, absorbing phases. */
+export function diagnoseFlow(flow: CustomerFlow): PlanDiagnostic[] {
+  const S = flow.segmentIds.length;
+  const P = flow.phaseIds.length;
+  const diagnostics: PlanDiagnostic[] = [];
+
+  for (let p = 0; p < P; p++) {
+    for (let s = 0; s < S; s++) {
+      const outflow = flow.outflow[s * P + p] as number;
+      if (outflow > 1 + OUTFLOW_TOLERANCE) {
+        diagnostics.push({
+          kind: "outflowOverLimit",
+          severity: "error",
+          phaseId: flow.phaseIds[p] as string,
+          segmentId: flow.segmentIds[s] as string,
+          outflow,
+        });
+      }
+    }
+  }
+
+  const reachable = reachablePhases(flow);
+  for (let p = 0; p < P; p++) {
+    if (reachable[p] === 0) {
+      diagnostics.push({ kind: "unreachablePhase", severity: "warning", phaseId: flow.phaseIds[p] as string });
+    }
+  }
+
+  for (let p = 0; p < P; p++) {
+    const stuck = flow.segmentIds.filter((_, s) => flow.outflow[s * P + p] === 0);
+    if (stuck.length > 0) {
+      diagnostics.push({ kind: "absorbingPhase", severity: "warning", phaseId: flow.phaseIds[p] as string, segmentIds: stuck });
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Problems of single communications: an audience no one is in, or a cost
+ * nobody filled in. Retired communications never send, so they are left alone.
+ */
+export function diagnoseCommunications(
+  flow: CustomerFlow,
+  communications: readonly Communication[],
+  schedules: readonly CommunicationSchedule[],
+): PlanDiagnostic[] {
+  const known = new Set(flow.segmentIds);
+  const diagnostics: PlanDiagnostic[] = [];
+  communications.forEach((communication, c) => {
+    if (communication.status === "retired") return;
+    const { segmentIds, share } = communication.audience;
+    if (share === 0) {
+      diagnostics.push({
+        kind: "emptyAudience",
+        severity: "warning",
+        communicationId: communication.id,
+        reason: "zeroShare",
+        segmentIds: [],
+      });
+    } else if (segmentIds.length > 0 && segmentIds.every((id) => !known.has(id))) {
+      diagnostics.push({
+        kind: "emptyAudience",
+        severity: "warning",
+        communicationId: communication.id,
+        reason: "unknownSegments",
+        segmentIds: [...segmentIds],
+      });
+    }
+    if (communication.fixedCost === 0 && communication.costPerContact === 0 && (schedules[c]?.sends ?? 0) > 0) {
+      diagnostics.push({ kind: "missingCost", severity: "warning", communicationId: communication.id });
+    }
+  });
+  return diagnostics;
+}
+
+/**
+ * Everything doubtful about the plan: first the lifecycle graph (phases in
+ * document order), then the communications (in document order).
+ */
+export function diagnoseRoadmap(
+  roadmap: Pick<Roadmap, "communications">,
+  flow: CustomerFlow,
+  schedules: readonly CommunicationSchedule[],
+): PlanDiagnostic[] {
+  return [...diagnoseFlow(flow), ...diagnoseCommunications(flow, roadmap.communications, schedules)];
+}
+
+/** A sentence for the user, naming what the diagnostic concerns. */
+export function describeDiagnostic(
+  diagnostic: PlanDiagnostic,
+  roadmap: Pick<Roadmap, "phases" | "segments" | "communications">,
+): string {
+  const nameOf = (items: readonly { id: string; name: string }[], id: string) =>
+    `“${items.find((item) => item.id === id)?.name ?? id}”`;
+  switch (diagnostic.kind) {
+    case "outflowOverLimit":
+      return `${nameOf(roadmap.phases, diagnostic.phaseId)}: outgoing rates plus churn add up to ${percent(diagnostic.outflow)} a month for ${nameOf(roadmap.segments, diagnostic.segmentId)}; the plan scales them down to 100 %.`;
+    case "unreachablePhase":
+      return `${nameOf(roadmap.phases, diagnostic.phaseId)}: no customer can reach this phase (no customers at the start, no arrivals, and no transition leading in from a phase that has some).`;
+    case "absorbingPhase":
+      return `${nameOf(roadmap.phases, diagnostic.phaseId)}: customers of ${diagnostic.segmentIds.map((id) => nameOf(roadmap.segments, id)).join(", ")} never leave this phase (no way out and no churn).`;
+    case "emptyAudience":
+      return diagnostic.reason === "zeroShare"
+        ? `${nameOf(roadmap.communications, diagnostic.communicationId)}: the audience share is 0 %, so it reaches no one.`
+        : `${nameOf(roadmap.communications, diagnostic.communicationId)}: its audience names only segments that do not exist (${diagnostic.segmentIds.join(", ")}), so it reaches no one.`;
+    case "missingCost":
+      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: it is sent but costs nothing; set a fixed cost or a cost per contact.`;
+  }
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+/**
+ * 1 for phases some segment's customers are in at the start, arrive in, or
+ * can get to along transitions that move that segment (rate above 0).
+ */
+function reachablePhases(flow: CustomerFlow): Uint8Array {
+  const S = flow.segmentIds.length;
+  const P = flow.phaseIds.length;
+  const R = flow.transitionIds.length;
+  const T = flow.months;
+  const outgoing: number[][] = Array.from({ length: P }, () => []);
+  for (let r = 0; r < R; r++) {
+    const from = flow.transitionFrom[r] as number;
+    if (from >= 0 && (flow.transitionTo[r] as number) >= 0) outgoing[from]?.push(r);
+  }
+  const reachable = new Uint8Array(P);
+  const seen = new Uint8Array(P);
+  const queue: number[] = [];
+  for (let s = 0; s < S; s++) {
+    seen.fill(0);
+    queue.length = 0;
+    for (let p = 0; p < P; p++) {
+      const populated = (flow.population[s * (T + 1) * P + p] as number) > 0;
+      const arriving = T > 0 && (flow.arrivals[s * T * P + p] as number) > 0;
+      if (populated || arriving) {
+        seen[p] = 1;
+        queue.push(p);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const p = queue[head] as number;
+      reachable[p] = 1;
+      for (const r of outgoing[p] ?? []) {
+        const to = flow.transitionTo[r] as number;
+        if (seen[to] === 0 && (flow.transitionRate[s * R + r] as number) > 0) {
+          seen[to] = 1;
+          queue.push(to);
+        }
+      }
+    }
+  }
+  return reachable;
+}
