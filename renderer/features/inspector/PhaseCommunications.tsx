@@ -43,7 +43,11 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
               />
             </div>
             {schedule && (
-              <div className="communication-plan" data-testid={`plan-${communication.id}`}>
+              <div
+                className="communication-plan"
+                data-testid={`plan-${communication.id}`}
+                data-total-reach={schedule.totalReach}
+              >
                 {formatCount(schedule.totalReach)} contacts in {schedule.sends} sends ·{" "}
                 {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
               </div>

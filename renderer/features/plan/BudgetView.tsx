@@ -46,7 +46,7 @@ function BudgetSummary({ roadmap, plan }: PlanProps) {
   const { budget, customers } = plan;
   return (
     <section className="plan-cards" aria-label="Plan summary">
-      <Card label="Total budget" value={money(budget.totalCost)} testId="budget-total" />
+      <Card label="Total budget" value={money(budget.totalCost)} rawValue={budget.totalCost} testId="budget-total" />
       <Card label="Expected value" value={money(budget.totalValue)} />
       <Card label="ROI" value={budget.roi === null ? "—" : formatPercent(budget.roi)} />
       <Card label="Customers at the end" value={formatCount(customers.atEnd)} />
@@ -56,11 +56,22 @@ function BudgetSummary({ roadmap, plan }: PlanProps) {
   );
 }
 
-function Card({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Card({
+  label,
+  value,
+  rawValue,
+  testId,
+}: {
+  label: string;
+  value: string;
+  rawValue?: number;
+  testId?: string;
+}) {
   return (
     <div className="plan-card">
       <span className="fact-label">{label}</span>
-      <span className="plan-card-value" data-testid={testId}>
+      {/* The unrounded figure rides along for tools and tests that check the arithmetic to the cent. */}
+      <span className="plan-card-value" data-testid={testId} data-value={rawValue}>
         {value}
       </span>
     </div>

@@ -1,0 +1,86 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveBuiltApp();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(async () => {
+  expect(appErrors(page)).toEqual([]);
+  await page.context().close();
+});
+
+const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
+
+async function openTemplate(p: Page) {
+  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+  await phaseNode(p, "Trial").waitFor();
+}
+
+async function budgetTotal(p: Page): Promise<number> {
+  await p.getByRole("tab", { name: "Budget" }).click();
+  const total = p.getByTestId("budget-total");
+  await total.waitFor();
+  await expect.poll(() => p.locator(".plan-view.is-stale").count()).toBe(0);
+  return Number(await total.getAttribute("data-value"));
+}
+
+describe("the plan", () => {
+  it("changes the budget total by exactly reach × delta when a cost per contact changes", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    const before = await budgetTotal(page);
+    expect(before).toBeGreaterThan(0);
+
+    await page.getByRole("tab", { name: "Canvas" }).click();
+    await phaseNode(page, "First 90 days").click();
+    const item = page.getByRole("listitem", { name: /^Communication / }).first();
+    const name = ((await item.getAttribute("aria-label")) ?? "").replace(/^Communication /, "");
+    const reach = Number(await item.locator(".communication-plan").getAttribute("data-total-reach"));
+    expect(reach).toBeGreaterThan(0);
+    const field = page.getByRole("textbox", { name: `Cost per contact — ${name}` });
+    const old = Number((await field.inputValue()).replace(",", "."));
+    await field.fill(String(old + 0.75));
+
+    await expect.poll(() => budgetTotal(page)).not.toBe(before);
+    const after = await budgetTotal(page);
+    expect(after - before).toBeCloseTo(reach * 0.75, 6);
+  });
+
+  it("lists the colliding communications and their owners for a heatmap cell over the cap", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    await page.getByRole("tab", { name: /Contact pressure/ }).click();
+    const over = page.getByRole("button", { name: /^Small business \(cost to serve\), .*over the cap$/ }).first();
+    await over.click();
+    const details = page.getByRole("region", { name: /^Collisions: Small business/ });
+    await expect
+      .poll(() => details.textContent())
+      .toMatch(
+        /customers in Active single-product get 5 communications this month, from PM – Core platform, PM – Analytics suite, Marketing, Reseller partners\./,
+      );
+
+    await details.getByRole("button", { name: "Show “Active single-product” on the canvas" }).click();
+    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Active single-product");
+  });
+
+  it("shows the monthly cost on the phases of the canvas", async () => {
+    ({ page } = await openApp(browser, server.url));
+    await openTemplate(page);
+    await page.getByRole("button", { name: "100 %" }).click();
+    const costs = page.locator(".react-flow__node .phase-node-cost");
+    await expect.poll(() => costs.count()).toBeGreaterThan(0);
+    expect(await costs.first().textContent()).toMatch(/^€[\d,]+ a month$/);
+  });
+});

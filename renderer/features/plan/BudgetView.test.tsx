@@ -1,0 +1,42 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { planRoadmap } from "../../../shared/engine";
+import { ROADMAP_TEMPLATES } from "../../../shared/model";
+import { PhaseMonthTable } from "./BudgetView";
+
+const template = () => {
+  const first = ROADMAP_TEMPLATES[0];
+  if (!first) throw new Error("no template");
+  return first.create(new Date("2027-01-15T00:00:00Z"));
+};
+
+const euros = (text: string | null) => Number((text ?? "").replace(/[^\d.-]/g, ""));
+
+describe("the cost by phase and month table", () => {
+  it("has a row per phase and a column per month, and its totals add up to the plan's total", () => {
+    const roadmap = template();
+    const plan = planRoadmap(roadmap);
+    render(<PhaseMonthTable roadmap={roadmap} plan={plan} />);
+    const table = screen.getByRole("table");
+    const rows = within(table).getAllByRole("row");
+    // Header, one row per phase, the totals row.
+    expect(rows).toHaveLength(roadmap.phases.length + 2);
+    const headerCells = within(rows[0] as HTMLElement).getAllByRole("columnheader");
+    expect(headerCells).toHaveLength(roadmap.horizonMonths + 2);
+
+    const bodyRows = rows.slice(1, -1);
+    const rowTotals = bodyRows.map((row) => euros(within(row).getAllByRole("cell").at(-1)?.textContent ?? ""));
+    const grandTotal = euros(screen.getByTestId("phase-month-grand-total").textContent);
+    expect(grandTotal).toBe(Math.round(plan.budget.totalCost));
+    // Each shown figure is rounded to the unit, so the sum may differ from the total by half a unit a row.
+    expect(Math.abs(rowTotals.reduce((a, b) => a + b, 0) - grandTotal)).toBeLessThanOrEqual(bodyRows.length / 2);
+
+    const footer = rows.at(-1) as HTMLElement;
+    const monthTotals = within(footer)
+      .getAllByRole("cell")
+      .slice(0, -1)
+      .map((cell) => euros(cell.textContent));
+    expect(Math.abs(monthTotals.reduce((a, b) => a + b, 0) - grandTotal)).toBeLessThanOrEqual(monthTotals.length / 2);
+    expect(within(bodyRows[0] as HTMLElement).getByRole("rowheader")).toHaveTextContent(roadmap.phases[0]?.name ?? "");
+  });
+});
