@@ -40,8 +40,8 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
         <p className="muted">Nothing doubtful in the plan.</p>
       ) : (
         <ul>
-          {diagnostics.map((d, i) => (
-            <li key={`${d.kind}:${i}`}>
+          {diagnostics.map((d) => (
+            <li key={diagnosticKey(d)}>
               <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
                 {describe(d)}
               </button>
@@ -51,4 +51,14 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
       )}
     </section>
   );
+}
+
+/** Unique per diagnostic: a kind never repeats for the same phase, segment or communication. */
+function diagnosticKey(d: PlanDiagnostic): string {
+  return [
+    d.kind,
+    "phaseId" in d ? d.phaseId : "",
+    "segmentId" in d ? d.segmentId : "",
+    "communicationId" in d ? d.communicationId : "",
+  ].join(":");
 }
