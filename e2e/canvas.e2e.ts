@@ -198,6 +198,14 @@ describe("drawing a roadmap on the canvas", () => {
       .poll(() => page.locator(".outflow.is-over").textContent())
       .toContain("Outflow is over 100 % a month: All customers 110%");
 
+    const diagnostic = page
+      .getByRole("region", { name: "Diagnostics" })
+      .getByRole("button", { name: "“Active”: outflow is 110% a month for All customers; the plan counts 100 %." });
+    await diagnostic.waitFor();
+    await phaseNode(page, "Lapsed").click();
+    await diagnostic.click();
+    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Active");
+
     await page.getByRole("textbox", { name: "Churn per month" }).fill("70");
     await expect.poll(() => flag.count()).toBe(0);
   });

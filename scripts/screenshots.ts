@@ -24,6 +24,15 @@ try {
   await page.getByRole("article").first().waitFor();
   await page.screenshot({ path: `${OUT}/editor-outline.png` });
 
+  await page.getByRole("tab", { name: "Budget" }).click();
+  await page.getByTestId("budget-total").waitFor();
+  await page.screenshot({ path: `${OUT}/budget.png` });
+
+  await page.getByRole("tab", { name: /Contact pressure/ }).click();
+  await page.getByRole("button", { name: /over the cap$/ }).first().click();
+  await page.screenshot({ path: `${OUT}/contact-pressure.png` });
+  await page.getByRole("tab", { name: "Canvas" }).click();
+
   await page.getByRole("button", { name: "Back to roadmaps" }).click();
   await page.getByRole("button", { name: "New roadmap" }).click();
   await page.getByRole("textbox", { name: "Name" }).fill("Retail bank — Young professionals");

@@ -15,7 +15,7 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
   const describe = (d: PlanDiagnostic): string => {
     switch (d.kind) {
       case "outflowOverLimit":
-        return `“${phases.get(d.phaseId)}”: ${formatPercent(d.outflow)} of ${segments.get(d.segmentId)} customers leave each month; the plan counts 100 %.`;
+        return `“${phases.get(d.phaseId)}”: outflow is ${formatPercent(d.outflow)} a month for ${segments.get(d.segmentId)}; the plan counts 100 %.`;
       case "unreachablePhase":
         return `“${phases.get(d.phaseId)}” has no customers at the start, no arrivals and no way in.`;
       case "absorbingPhase":
@@ -31,24 +31,27 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
       "phaseId" in d ? d.phaseId : communications.get(("communicationId" in d && d.communicationId) || "")?.phaseId;
     if (phaseId) store.getState().select({ phaseIds: [phaseId], transitionIds: [] });
   };
+  if (diagnostics.length === 0) {
+    return (
+      <section className="diagnostics is-empty" aria-label="Diagnostics">
+        <span className="muted">Diagnostics: nothing doubtful in the plan</span>
+      </section>
+    );
+  }
   return (
     <section className="diagnostics" aria-label="Diagnostics">
       <h2 className="diagnostics-title">
         Diagnostics <span className="muted">{diagnostics.length}</span>
       </h2>
-      {diagnostics.length === 0 ? (
-        <p className="muted">Nothing doubtful in the plan.</p>
-      ) : (
-        <ul>
-          {diagnostics.map((d) => (
-            <li key={diagnosticKey(d)}>
-              <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
-                {describe(d)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul>
+        {diagnostics.map((d) => (
+          <li key={diagnosticKey(d)}>
+            <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
+              {describe(d)}
+            </button>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

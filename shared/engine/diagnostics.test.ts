@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import type { Roadmap } from "../model/schema";
+import { describeDiagnostic, diagnoseRoadmap, type PlanDiagnostic } from "./diagnostics";
+import { simulateCustomerFlow } from "./flow";
+import { scheduleCommunications } from "./schedule";
+import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
+
+function diagnose(roadmap: Roadmap): PlanDiagnostic[] {
+  const flow = simulateCustomerFlow(roadmap);
+  return diagnoseRoadmap(roadmap, flow, scheduleCommunications(flow, roadmap.communications));
+}
+
+/** "start" has customers and leads to "next"; every phase churns a little unless a test says otherwise. */
+function lifecycle(patch: Partial<Roadmap> = {}): Roadmap {
+  return {
+    ...emptyRoadmap(),
+    phases: [
+      { ...blankPhase("start"), name: "Start", initialCustomers: { "segment-1": 100 }, churnRate: 0.05 },
+      { ...blankPhase("next"), name: "Next", churnRate: 0.05 },
+    ],
+    transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "" }],
+    ...patch,
+  };
+}
+
+describe("diagnoseRoadmap", () => {
+  it("finds nothing wrong with a plain lifecycle", () => {
+    expect(diagnose(lifecycle())).toEqual([]);
+  });
+
+  it("reports outflow over 100 % with the phase, the segment and the figure as drawn", () => {
+    const roadmap = lifecycle({
+      segments: [segment("segment-1", 0), segment("segment-2", 0)],
+      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: { "segment-2": 1 }, trigger: "" }],
+    });
+    expect(diagnose(roadmap)).toEqual([
+      { kind: "outflowOverLimit", severity: "error", phaseId: "start", segmentId: "segment-2", outflow: 1.05 },
+    ]);
+  });
+
+  it("reports phases no customer can reach, also behind a transition that moves no one", () => {
+    const roadmap = lifecycle();
+    const withIslands: Roadmap = {
+      ...roadmap,
+      phases: [
+        ...roadmap.phases,
+        { ...blankPhase("island"), churnRate: 0.1 },
+        { ...blankPhase("behind-island"), churnRate: 0.1 },
+        { ...blankPhase("behind-zero-rate"), churnRate: 0.1 },
+      ],
+      transitions: [
+        ...roadmap.transitions,
+        { id: "island-on", from: "island", to: "behind-island", rate: 0.5, rateBySegment: {}, trigger: "" },
+        { id: "zero", from: "next", to: "behind-zero-rate", rate: 0, rateBySegment: {}, trigger: "" },
+      ],
+    };
+    expect(diagnose(withIslands).filter((d) => d.kind === "unreachablePhase")).toEqual([
+      { kind: "unreachablePhase", severity: "warning", phaseId: "island" },
+      { kind: "unreachablePhase", severity: "warning", phaseId: "behind-island" },
+      { kind: "unreachablePhase", severity: "warning", phaseId: "behind-zero-rate" },
+    ]);
+  });
+
+  it("does not report a phase that only arrivals fill", () => {
+    const roadmap = lifecycle();
+    const withEntry = {
+      ...roadmap,
+      phases: [...roadmap.phases, { ...blankPhase("trial"), arrivalsPerMonth: { "segment-1": 3 }, churnRate: 0.5 }],
+    };
+    expect(diagnose(withEntry)).toEqual([]);
+  });
+
+  it("reports phases with no way out and no churn, naming the segments that get stuck", () => {
+    const roadmap = lifecycle({
+      segments: [segment("segment-1", 0), segment("segment-2", 0)],
+      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "" }],
+    });
+    const stuck: Roadmap = {
+      ...roadmap,
+      phases: roadmap.phases.map((phase) => (phase.id === "next" ? { ...phase, churnRate: 0 } : phase)),
+    };
+    expect(diagnose(stuck)).toEqual([
+      { kind: "absorbingPhase", severity: "warning", phaseId: "next", segmentIds: ["segment-1", "segment-2"] },
+    ]);
+    const stuckForOne: Roadmap = {
+      ...lifecycle({ segments: roadmap.segments }),
+      phases: [{ ...blankPhase("start"), initialCustomers: { "segment-1": 100 } }, blankPhase("next")],
+      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: { "segment-2": 0 }, trigger: "" }],
+    };
+    expect(diagnose(stuckForOne).filter((d) => d.kind === "absorbingPhase")).toEqual([
+      { kind: "absorbingPhase", severity: "warning", phaseId: "start", segmentIds: ["segment-2"] },
+      { kind: "absorbingPhase", severity: "warning", phaseId: "next", segmentIds: ["segment-1", "segment-2"] },
+    ]);
+  });
+
+  it("reports communications whose audience is empty: a share of 0, or only segments that do not exist", () => {
+    const roadmap = lifecycle({
+      communications: [
+        communication("no-share", "start", { audience: { segmentIds: [], roleIds: [], share: 0 }, fixedCost: 1 }),
+        communication("gone", "start", { audience: { segmentIds: ["deleted"], roleIds: [], share: 1 }, fixedCost: 1 }),
+        communication("retired", "start", { audience: { segmentIds: [], roleIds: [], share: 0 }, status: "retired" }),
+      ],
+    });
+    expect(diagnose(roadmap)).toEqual([
+      { kind: "emptyAudience", severity: "warning", communicationId: "no-share", reason: "zeroShare", segmentIds: [] },
+      {
+        kind: "emptyAudience",
+        severity: "warning",
+        communicationId: "gone",
+        reason: "unknownSegments",
+        segmentIds: ["deleted"],
+      },
+    ]);
+  });
+
+  it("reports a communication that fires without any cost, and none that never fires", () => {
+    const roadmap = lifecycle({
+      communications: [
+        communication("free", "start"),
+        communication("free-but-silent", "next", { timing: { kind: "onEntry", offsetMonths: 12 } }),
+        communication("priced", "start", { costPerContact: 0.1 }),
+      ],
+    });
+    expect(diagnose(roadmap)).toEqual([{ kind: "missingCost", severity: "warning", communicationId: "free" }]);
+  });
+
+  it("describes each diagnostic in a sentence that names what it concerns", () => {
+    const roadmap = lifecycle({
+      segments: [{ ...segment("segment-1", 0), name: "Small business" }],
+      communications: [{ ...communication("free", "start"), name: "Monthly tips" }],
+    });
+    const sentences = [
+      { kind: "outflowOverLimit", severity: "error", phaseId: "start", segmentId: "segment-1", outflow: 1.125 },
+      { kind: "unreachablePhase", severity: "warning", phaseId: "next" },
+      { kind: "absorbingPhase", severity: "warning", phaseId: "next", segmentIds: ["segment-1"] },
+      { kind: "emptyAudience", severity: "warning", communicationId: "free", reason: "zeroShare", segmentIds: [] },
+      { kind: "emptyAudience", severity: "warning", communicationId: "free", reason: "unknownSegments", segmentIds: ["x"] },
+      { kind: "missingCost", severity: "warning", communicationId: "free" },
+    ] satisfies PlanDiagnostic[];
+    expect(sentences.map((d) => describeDiagnostic(d, roadmap))).toEqual([
+      "“Start”: outgoing rates plus churn add up to 112.5 % a month for “Small business”; the plan scales them down to 100 %.",
+      "“Next”: no customer can reach this phase (no customers at the start, no arrivals, and no transition leading in from a phase that has some).",
+      "“Next”: customers of “Small business” never leave this phase (no way out and no churn).",
+      "“Monthly tips”: the audience share is 0 %, so it reaches no one.",
+      "“Monthly tips”: its audience names only segments that do not exist (x), so it reaches no one.",
+      "“Monthly tips”: it is sent but costs nothing; set a fixed cost or a cost per contact.",
+    ]);
+  });
+});
