@@ -27,8 +27,8 @@ export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
   return (
     <div className={stale ? "plan-view is-stale" : "plan-view"} aria-busy={stale}>
       <BudgetSummary roadmap={roadmap} plan={plan} />
-      <PeriodTotals roadmap={roadmap} plan={plan} />
       <CostChart roadmap={roadmap} plan={plan} />
+      <PeriodTotals roadmap={roadmap} plan={plan} />
       <PhaseMonthTable roadmap={roadmap} plan={plan} />
       <CostliestCommunications roadmap={roadmap} plan={plan} />
       <LifetimeValue roadmap={roadmap} plan={plan} />
