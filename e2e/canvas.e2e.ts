@@ -198,9 +198,9 @@ describe("drawing a roadmap on the canvas", () => {
       .poll(() => page.locator(".outflow.is-over").textContent())
       .toContain("Outflow is over 100 % a month: All customers 110%");
 
-    const diagnostic = page
-      .getByRole("region", { name: "Diagnostics" })
-      .getByRole("button", { name: "“Active”: outflow is 110% a month for All customers; the plan counts 100 %." });
+    const diagnostic = page.getByRole("region", { name: "Diagnostics" }).getByRole("button", {
+      name: "“Active”: outgoing rates plus churn add up to 110 % a month for “All customers”; the plan scales them down to 100 %.",
+    });
     await diagnostic.waitFor();
     await phaseNode(page, "Lapsed").click();
     await diagnostic.click();

@@ -27,6 +27,17 @@ export interface DimensionBudget {
   readonly byYear: BudgetTable;
 }
 
+/** One key's row of a table: its cost and value in each of the table's periods; undefined for an unknown key. */
+export function budgetRow(table: BudgetTable, key: string): { cost: Float64Array; value: Float64Array } | undefined {
+  const k = table.keys.indexOf(key);
+  if (k < 0) return undefined;
+  const columns = table.periods.length;
+  return {
+    cost: table.cost.subarray(k * columns, (k + 1) * columns),
+    value: table.value.subarray(k * columns, (k + 1) * columns),
+  };
+}
+
 /**
  * What the plan costs and is expected to bring. Each breakdown adds up to the
  * totals (to rounding): a communication's cost is split between segments in
@@ -76,7 +87,7 @@ export function rollUpBudget(
  */
 const CHUNK_SIZE = 64;
 
-/** The tables a chunk's rows add into, in the order of `TABLES`. */
+/** Which table a chunk's row adds into; `TABLES` counts them. */
 const OVERALL = 0;
 const PHASE = 1;
 const CHANNEL = 2;
@@ -211,7 +222,7 @@ function sumChunk(
     months: T,
     rowTables: Uint8Array.from(rowTables),
     rowKeys,
-    keysByTable: rowOf.map((rows) => [...rows.keys()]),
+    keysByTable: Array.from({ length: TABLES }, (_, table) => rowKeys.filter((_, i) => rowTables[i] === table)),
     sums,
   };
 }
@@ -289,7 +300,12 @@ function assemble(
   const stageOfPhase = phaseKeys.keys.map((id) => stages.index.get(stageIdOfPhase.get(id) ?? "") ?? 0);
 
   const dimension = (table: number) =>
-    dimensionBudget((keys[table] as KeyIndex).keys, costs[table] as Float64Array, values[table] as Float64Array, calendar);
+    dimensionBudget(
+      (keys[table] as KeyIndex).keys,
+      costs[table] as Float64Array,
+      values[table] as Float64Array,
+      calendar,
+    );
   return {
     totalCost,
     totalValue,

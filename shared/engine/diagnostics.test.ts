@@ -134,7 +134,13 @@ describe("diagnoseRoadmap", () => {
       { kind: "unreachablePhase", severity: "warning", phaseId: "next" },
       { kind: "absorbingPhase", severity: "warning", phaseId: "next", segmentIds: ["segment-1"] },
       { kind: "emptyAudience", severity: "warning", communicationId: "free", reason: "zeroShare", segmentIds: [] },
-      { kind: "emptyAudience", severity: "warning", communicationId: "free", reason: "unknownSegments", segmentIds: ["x"] },
+      {
+        kind: "emptyAudience",
+        severity: "warning",
+        communicationId: "free",
+        reason: "unknownSegments",
+        segmentIds: ["x"],
+      },
       { kind: "missingCost", severity: "warning", communicationId: "free" },
     ] satisfies PlanDiagnostic[];
     expect(sentences.map((d) => describeDiagnostic(d, roadmap))).toEqual([

@@ -77,7 +77,12 @@ export function diagnoseFlow(flow: CustomerFlow): PlanDiagnostic[] {
   for (let p = 0; p < P; p++) {
     const stuck = flow.segmentIds.filter((_, s) => flow.outflow[s * P + p] === 0);
     if (stuck.length > 0) {
-      diagnostics.push({ kind: "absorbingPhase", severity: "warning", phaseId: flow.phaseIds[p] as string, segmentIds: stuck });
+      diagnostics.push({
+        kind: "absorbingPhase",
+        severity: "warning",
+        phaseId: flow.phaseIds[p] as string,
+        segmentIds: stuck,
+      });
     }
   }
   return diagnostics;

@@ -29,7 +29,12 @@ function twoPhaseChain(): Roadmap {
     ...emptyRoadmap(),
     horizonMonths: 4,
     phases: [
-      { ...blankPhase("a"), initialCustomers: { "segment-1": 1000 }, arrivalsPerMonth: { "segment-1": 100 }, churnRate: 0.1 },
+      {
+        ...blankPhase("a"),
+        initialCustomers: { "segment-1": 1000 },
+        arrivalsPerMonth: { "segment-1": 100 },
+        churnRate: 0.1,
+      },
       { ...blankPhase("b"), initialCustomers: { "segment-1": 200 }, churnRate: 0.5 },
     ],
     transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],
@@ -102,7 +107,12 @@ describe("simulateCustomerFlow", () => {
       ...emptyRoadmap(),
       horizonMonths: 36,
       phases: [
-        { ...blankPhase("only"), initialCustomers: { "segment-1": 500 }, arrivalsPerMonth: { "segment-1": 40 }, churnRate: 1 - r },
+        {
+          ...blankPhase("only"),
+          initialCustomers: { "segment-1": 500 },
+          arrivalsPerMonth: { "segment-1": 40 },
+          churnRate: 1 - r,
+        },
       ],
     };
     const flow = simulateCustomerFlow(roadmap);
@@ -136,6 +146,25 @@ describe("simulateCustomerFlow", () => {
     expect(populationOf(flow, 0, 0)).toEqual([1000, 0, 0]);
     expect(populationOf(flow, 0, 1)).toEqual(close([0, 600, 600]));
     expect(monthlyOf(flow.churned, flow, 0, 0)).toEqual(close([400, 0]));
+  });
+
+  it("empties a phase whose rates add up to 100 % only up to rounding (0.6 + 0.3 + 0.1 = 0.9999999999999999)", () => {
+    const roadmap: Roadmap = {
+      ...emptyRoadmap(),
+      horizonMonths: 2,
+      phases: [
+        { ...blankPhase("a"), initialCustomers: { "segment-1": 1000 }, churnRate: 0.6 },
+        blankPhase("b"),
+        blankPhase("c"),
+      ],
+      transitions: [
+        { id: "a-to-b", from: "a", to: "b", rate: 0.3, rateBySegment: {}, trigger: "" },
+        { id: "a-to-c", from: "a", to: "c", rate: 0.1, rateBySegment: {}, trigger: "" },
+      ],
+    };
+    const flow = simulateCustomerFlow(roadmap);
+    expect(flow.outflow[0]).toBeLessThan(1);
+    expect(populationOf(flow, 0, 0)).toEqual([1000, 0, 0]);
   });
 
   it("applies a transition's rate for a segment where it has one, its general rate elsewhere", () => {

@@ -8,8 +8,10 @@ import { perSegmentValue, rateForSegment, sameRecord } from "./perSegment";
 export type FlowInputs = Pick<Roadmap, "horizonMonths" | "phases" | "transitions" | "segments">;
 
 /**
- * A phase's outflow counts as over 100 % only beyond this: rates typed as
- * decimals that add up to a hair over 1 are still 100 % (as in edits.ts).
+ * Rates typed as decimals that add up to within this of 1 are 100 % (as in
+ * edits.ts): 0.6 + 0.3 + 0.1 is 0.9999999999999999 in floating point, and
+ * must still empty the phase rather than leave a residue of customers that
+ * communications would then be sent to and charged for.
  */
 export const OUTFLOW_TOLERANCE = 1e-9;
 
@@ -65,7 +67,8 @@ export function populationIndex(flow: CustomerFlow, s: number, p: number, t: num
  * A phase whose outgoing rates plus churn exceed 100 % for a segment has all
  * of them scaled down in proportion so they add up to 100 %, which keeps every
  * figure finite and non-negative; `outflow` keeps the figure as drawn so the
- * plan can say so.
+ * plan can say so. An outflow within `OUTFLOW_TOLERANCE` of 100 % is scaled
+ * to exactly 100 % the same way.
  */
 export function simulateCustomerFlow(inputs: FlowInputs): CustomerFlow {
   const { phases, transitions, segments } = inputs;
@@ -108,14 +111,15 @@ export function simulateCustomerFlow(inputs: FlowInputs): CustomerFlow {
     for (let r = 0; r < R; r++) {
       const from = transitionFrom[r] as number;
       // A transition with a missing end moves no one: there is nowhere to take customers from or to.
-      const rate = from < 0 || (transitionTo[r] as number) < 0 ? 0 : rateForSegment(transitions[r] as Transition, segmentId);
+      const rate =
+        from < 0 || (transitionTo[r] as number) < 0 ? 0 : rateForSegment(transitions[r] as Transition, segmentId);
       transitionRate[transitionBase + r] = rate;
       if (from >= 0) outflow[phaseBase + from] = (outflow[phaseBase + from] as number) + rate;
     }
     for (let p = 0; p < P; p++) {
       const phase = phases[p] as Phase;
       const total = outflow[phaseBase + p] as number;
-      if (total > 1) {
+      if (total > 1 - OUTFLOW_TOLERANCE) {
         churnRate[phaseBase + p] = phase.churnRate / total;
         stayRate[phaseBase + p] = 0;
       } else {
@@ -126,7 +130,8 @@ export function simulateCustomerFlow(inputs: FlowInputs): CustomerFlow {
     for (let r = 0; r < R; r++) {
       const from = transitionFrom[r] as number;
       const total = from < 0 ? 0 : (outflow[phaseBase + from] as number);
-      if (total > 1) transitionRate[transitionBase + r] = (transitionRate[transitionBase + r] as number) / total;
+      if (total > 1 - OUTFLOW_TOLERANCE)
+        transitionRate[transitionBase + r] = (transitionRate[transitionBase + r] as number) / total;
     }
 
     for (let t = 0; t < T; t++) {

@@ -1,13 +1,60 @@
 /**
  * The planning engine: from a roadmap document to what the plan costs and
  * buys. Pure functions over the document; `createPlanEngine` is the entry
- * point for the app, the rest is exported for reports and tests.
+ * point for the app, the parts are exported for reports and tests.
  */
-export * from "./budget";
-export * from "./calendar";
-export * from "./diagnostics";
-export * from "./flow";
-export * from "./lifetimeValue";
-export * from "./planEngine";
-export * from "./pressure";
-export * from "./schedule";
+export {
+  BUDGET_DIMENSIONS,
+  type Budget,
+  type BudgetDimension,
+  type BudgetInputs,
+  type BudgetRollUp,
+  type BudgetTable,
+  budgetRow,
+  createBudgetRollUp,
+  type DimensionBudget,
+  rollUpBudget,
+} from "./budget";
+export { type Period, type PlanCalendar, planCalendar } from "./calendar";
+export {
+  describeDiagnostic,
+  diagnoseCommunications,
+  diagnoseFlow,
+  diagnoseRoadmap,
+  type PlanDiagnostic,
+} from "./diagnostics";
+export {
+  type CustomerFlow,
+  type FlowInputs,
+  flowIndex,
+  OUTFLOW_TOLERANCE,
+  populationIndex,
+  sameFlowInputs,
+  simulateCustomerFlow,
+} from "./flow";
+export { type CustomerLifetimeValue, customerLifetimeValue, lifetimeValueOf } from "./lifetimeValue";
+export {
+  COSTLIEST_COMMUNICATIONS,
+  type CustomerCounts,
+  type CustomerTotals,
+  createPlanEngine,
+  type PhaseSummary,
+  type PlanEngine,
+  type PlanEngineStats,
+  type PlanResult,
+  planRoadmap,
+} from "./planEngine";
+export {
+  type CollidingCommunication,
+  type ContactCollision,
+  type ContactPressure,
+  measureContactPressure,
+} from "./pressure";
+export {
+  type CommunicationSchedule,
+  type FlowIndex,
+  indexFlow,
+  returnOnInvestment,
+  scheduleCommunication,
+  scheduleCommunications,
+} from "./schedule";

@@ -84,3 +84,14 @@ export function customerLifetimeValue(
     entryPhaseIds,
   };
 }
+
+/** Lifetime value of a customer of the segment entering the phase; undefined when either is not in the plan. */
+export function lifetimeValueOf(
+  lifetimeValue: CustomerLifetimeValue,
+  segmentId: string,
+  phaseId: string,
+): number | undefined {
+  const s = lifetimeValue.segmentIds.indexOf(segmentId);
+  const p = lifetimeValue.phaseIds.indexOf(phaseId);
+  return s < 0 || p < 0 ? undefined : lifetimeValue.values[s * lifetimeValue.phaseIds.length + p];
+}

@@ -93,6 +93,7 @@ interface ScheduledCommunication {
 }
 
 interface RollUp {
+  readonly flow: CustomerFlow;
   readonly inputs: BudgetInputs;
   readonly calendar: PlanCalendar;
   readonly schedules: readonly CommunicationSchedule[];
@@ -218,7 +219,7 @@ export function createPlanEngine(): PlanEngine {
     return pressureMemo.pressure;
   }
 
-  function lifetimeValueOf(roadmap: Roadmap, flow: CustomerFlow): CustomerLifetimeValue {
+  function lifetimeValueFor(roadmap: Roadmap, flow: CustomerFlow): CustomerLifetimeValue {
     const annualValues = roadmap.segments.map((segment) => segment.annualValue);
     if (
       lifetimeMemo?.flow !== flow ||
@@ -239,6 +240,7 @@ export function createPlanEngine(): PlanEngine {
   function rollUpOf(roadmap: Roadmap, calendar: PlanCalendar, state: FlowState): RollUp {
     if (
       rollUpMemo &&
+      rollUpMemo.flow === state.flow &&
       rollUpMemo.schedules === lastSchedules &&
       rollUpMemo.calendar === calendar &&
       sameBudgetKeys(rollUpMemo.inputs, roadmap)
@@ -250,6 +252,7 @@ export function createPlanEngine(): PlanEngine {
     const phaseBudget = budget.byDimension.phase;
     const T = calendar.months.length;
     rollUpMemo = {
+      flow: state.flow,
       inputs: {
         phases: roadmap.phases,
         stages: roadmap.stages,
@@ -299,7 +302,7 @@ export function createPlanEngine(): PlanEngine {
         costliestCommunications: rollUp.costliest,
         budget: rollUp.budget,
         phases: rollUp.phases,
-        lifetimeValue: lifetimeValueOf(roadmap, state.flow),
+        lifetimeValue: lifetimeValueFor(roadmap, state.flow),
         pressure: pressureOf(roadmap, state.flow),
         diagnostics: [...state.diagnostics, ...rollUp.diagnostics],
       };

@@ -14,7 +14,12 @@ function chain(horizonMonths = 4): Roadmap {
     ...emptyRoadmap(),
     horizonMonths,
     phases: [
-      { ...blankPhase("a"), initialCustomers: { "segment-1": 1000 }, arrivalsPerMonth: { "segment-1": 100 }, churnRate: 0.1 },
+      {
+        ...blankPhase("a"),
+        initialCustomers: { "segment-1": 1000 },
+        arrivalsPerMonth: { "segment-1": 100 },
+        churnRate: 0.1,
+      },
       { ...blankPhase("b"), initialCustomers: { "segment-1": 200 }, churnRate: 0.5 },
     ],
     transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],

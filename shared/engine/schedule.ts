@@ -66,7 +66,9 @@ export function returnOnInvestment(value: number, cost: number): number | null {
  * plan start are unknown, so it reaches no one in the first `offsetMonths`
  * months); recurring reaches the phase's customers in months 0, k, 2k…;
  * one-off reaches them in its month. Reach counts the audience's segments
- * only, times the audience share.
+ * only, times the audience share. It counts customers (accounts, for a B2B
+ * client): the audience's roles say who inside a customer is addressed, not
+ * how many customers are.
  */
 export function scheduleCommunication(
   flow: CustomerFlow,
@@ -78,7 +80,9 @@ export function scheduleCommunication(
   const phaseIndex = index.phase.get(communication.phaseId) ?? -1;
   const { share } = communication.audience;
   const canReach = communication.status !== "retired" && phaseIndex >= 0 && share > 0;
-  const segmentIndices = canReach ? audienceSegments(communication.audience.segmentIds, flow, index) : new Int32Array(0);
+  const segmentIndices = canReach
+    ? audienceSegments(communication.audience.segmentIds, flow, index)
+    : new Int32Array(0);
   const n = segmentIndices.length;
   // One allocation per communication: a fresh typed array of this size costs more to create than to fill.
   const storage = new Float64Array((4 + n) * T);

@@ -1,10 +1,11 @@
 import { useMemo, useState } from "react";
-import type { BudgetDimension, BudgetTable, PlanResult } from "../../../shared/engine";
+import type { BudgetDimension, BudgetTable } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { useAppState } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "./labels";
+import type { PlanSummary } from "./planService";
 
 const CHART_DIMENSIONS: { value: BudgetDimension; label: string }[] = [
   { value: "stage", label: "Stage" },
@@ -38,7 +39,7 @@ export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
 
 interface PlanProps {
   roadmap: Roadmap;
-  plan: PlanResult;
+  plan: PlanSummary;
 }
 
 function BudgetSummary({ roadmap, plan }: PlanProps) {

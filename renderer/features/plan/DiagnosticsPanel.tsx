@@ -1,7 +1,6 @@
-import type { PlanDiagnostic } from "../../../shared/engine";
+import { describeDiagnostic, type PlanDiagnostic } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatPercent } from "../../ui/format";
 
 const NO_DIAGNOSTICS: readonly PlanDiagnostic[] = [];
 
@@ -9,23 +8,7 @@ const NO_DIAGNOSTICS: readonly PlanDiagnostic[] = [];
 export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const diagnostics = useAppState((state) => state.plan?.diagnostics ?? NO_DIAGNOSTICS);
-  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
-  const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
   const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
-  const describe = (d: PlanDiagnostic): string => {
-    switch (d.kind) {
-      case "outflowOverLimit":
-        return `“${phases.get(d.phaseId)}”: outflow is ${formatPercent(d.outflow)} a month for ${segments.get(d.segmentId)}; the plan counts 100 %.`;
-      case "unreachablePhase":
-        return `“${phases.get(d.phaseId)}” has no customers at the start, no arrivals and no way in.`;
-      case "absorbingPhase":
-        return `“${phases.get(d.phaseId)}” has no way out and no churn: its customers stay for ever.`;
-      case "emptyAudience":
-        return `“${communications.get(d.communicationId)?.name}” reaches no one (${d.reason === "zeroShare" ? "audience share 0 %" : "its segments do not exist"}).`;
-      case "missingCost":
-        return `“${communications.get(d.communicationId)?.name}” is sent but has no cost set.`;
-    }
-  };
   const select = (d: PlanDiagnostic) => {
     const phaseId =
       "phaseId" in d ? d.phaseId : communications.get(("communicationId" in d && d.communicationId) || "")?.phaseId;
@@ -47,7 +30,7 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
         {diagnostics.map((d) => (
           <li key={diagnosticKey(d)}>
             <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
-              {describe(d)}
+              {describeDiagnostic(d, roadmap)}
             </button>
           </li>
         ))}

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import type { ContactCollision, PlanResult } from "../../../shared/engine";
+import type { ContactCollision } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import type { PlanSummary } from "./planService";
 
 type Rows = "segment" | "phase";
 
@@ -115,7 +116,7 @@ export function PressureView({ roadmap }: { roadmap: Roadmap }) {
   );
 }
 
-function collisionsAt(plan: PlanResult, cell: SelectedCell): readonly ContactCollision[] {
+function collisionsAt(plan: PlanSummary, cell: SelectedCell): readonly ContactCollision[] {
   return plan.pressure.collisions.filter(
     (c) => c.month === cell.month && (cell.rows === "segment" ? c.segmentId : c.phaseId) === cell.rowId,
   );

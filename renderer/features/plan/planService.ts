@@ -11,7 +11,14 @@ export interface PlanService {
   dispose(): void;
 }
 
-export type PlanOutcome = { roadmapId: string; result: PlanResult } | { roadmapId: string; error: string };
+/**
+ * The plan as the views read it: everything but the raw customer-flow arrays,
+ * which no view shows and which would be copied across the worker boundary
+ * on every edit (megabytes for a large roadmap).
+ */
+export type PlanSummary = Omit<PlanResult, "flow">;
+
+export type PlanOutcome = { roadmapId: string; result: PlanSummary } | { roadmapId: string; error: string };
 
 export interface PlanRequestMessage {
   seq: number;
@@ -90,7 +97,8 @@ export function createPlanner(): (roadmap: Roadmap) => PlanOutcome {
     const roadmap = previous?.id === incoming.id ? shareUnchanged(previous, incoming) : incoming;
     previous = roadmap;
     try {
-      return { roadmapId: roadmap.id, result: engine.run(roadmap) };
+      const { flow: _flow, ...result } = engine.run(roadmap);
+      return { roadmapId: roadmap.id, result };
     } catch (error) {
       return { roadmapId: roadmap.id, error: error instanceof Error ? error.message : String(error) };
     }

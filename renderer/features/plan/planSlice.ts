@@ -1,9 +1,9 @@
-import type { PlanResult } from "../../../shared/engine";
 import type { SliceContext } from "../../app/appStore";
+import type { PlanSummary } from "./planService";
 
 /** The plan computed from the open roadmap: what it costs, buys and where it collides. */
 export interface PlanSlice {
-  plan: PlanResult | null;
+  plan: PlanSummary | null;
   /** The plan is for an older version of the document; a new one is on its way. */
   planStale: boolean;
   planError: string | null;

@@ -102,11 +102,7 @@ export function naivePlan(roadmap: Roadmap): NaivePlan {
 }
 
 /** One month for one segment: where each phase's customers go. */
-function step(
-  roadmap: Roadmap,
-  segmentId: string,
-  now: Shares,
-): { stayed: Shares; moved: Shares; churned: Shares } {
+function step(roadmap: Roadmap, segmentId: string, now: Shares): { stayed: Shares; moved: Shares; churned: Shares } {
   const stayed: Shares = new Map();
   const moved: Shares = new Map();
   const churned: Shares = new Map();
@@ -119,7 +115,9 @@ function step(
         : transition.rate,
     );
     const drawn = rates.reduce((sum, rate) => sum + rate, phase.churnRate);
-    const scale = drawn > 1 ? 1 / drawn : 1;
+    // Within a hair of 100 % counts as 100 %, as the engine documents (OUTFLOW_TOLERANCE).
+    const full = drawn > 1 - 1e-9;
+    const scale = full ? 1 / drawn : 1;
     let left = 0;
     outgoing.forEach((transition, i) => {
       const going = customers * (rates[i] ?? 0) * scale;
@@ -128,7 +126,7 @@ function step(
     });
     const lost = customers * phase.churnRate * scale;
     churned.set(phase.id, lost);
-    stayed.set(phase.id, drawn > 1 ? 0 : customers - left - lost);
+    stayed.set(phase.id, full ? 0 : customers - left - lost);
   }
   return { stayed, moved, churned };
 }
