@@ -29,7 +29,10 @@ try {
   await page.screenshot({ path: `${OUT}/budget.png` });
 
   await page.getByRole("tab", { name: /Contact pressure/ }).click();
-  await page.getByRole("button", { name: /over the cap$/ }).first().click();
+  await page
+    .getByRole("button", { name: /over the cap$/ })
+    .first()
+    .click();
   await page.screenshot({ path: `${OUT}/contact-pressure.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
 
