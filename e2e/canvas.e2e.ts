@@ -1,30 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { canvasOf, MOD, phaseNode, setUpAppInBrowser } from "./harness";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+const app = setUpAppInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(appErrors(page)).toEqual([]);
-  await page.context().close();
-});
-
-const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
-const canvas = (p: Page) => p.getByRole("application", { name: /Roadmap canvas/ });
-const mod = process.platform === "darwin" ? "Meta" : "Control";
 
 async function newBlankRoadmap(p: Page, name: string) {
   await p.getByRole("button", { name: "New roadmap" }).click();
@@ -32,12 +12,12 @@ async function newBlankRoadmap(p: Page, name: string) {
   await dialog.getByRole("textbox", { name: "Name" }).fill(name);
   await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
   await dialog.getByRole("button", { name: "Create roadmap" }).click();
-  await canvas(p).waitFor();
+  await canvasOf(p).waitFor();
 }
 
 /** Double-clicks empty canvas at (x, y) of the canvas box and names the new phase by keyboard. */
 async function drawPhase(p: Page, x: number, y: number, name: string) {
-  const box = await canvas(p).boundingBox();
+  const box = await canvasOf(p).boundingBox();
   if (!box) throw new Error("canvas not visible");
   await p.mouse.dblclick(box.x + x, box.y + y);
   const input = p.getByRole("textbox", { name: "Phase name" });
@@ -69,7 +49,7 @@ async function exportedDocument(p: Page) {
 
 describe("drawing a roadmap on the canvas", () => {
   it("draws four phases with the mouse, finishes by keyboard, sets rates, and reloads identical", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await newBlankRoadmap(page, "Workshop draft");
 
     await drawPhase(page, 150, 250, "Prospect");
@@ -93,16 +73,16 @@ describe("drawing a roadmap on the canvas", () => {
 
     // Keyboard: from Prospect, arrow right to the next phase, Enter to edit it, F2 to rename.
     await phaseNode(page, "Prospect").click();
-    await canvas(page).press("ArrowRight");
+    await canvasOf(page).press("ArrowRight");
     await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("First 90 days");
-    await canvas(page).press("Enter");
+    await canvasOf(page).press("Enter");
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("id") ?? ""))
       .toBe(await page.getByRole("textbox", { name: "Name" }).getAttribute("id"));
     await page.keyboard.press("Tab");
     await page.getByRole("textbox", { name: "Churn per month" }).fill("2.5");
     await phaseNode(page, "First 90 days").click();
-    await canvas(page).press("F2");
+    await canvasOf(page).press("F2");
     await page.getByRole("textbox", { name: "Phase name" }).fill("Onboarding");
     await page.keyboard.press("Enter");
     await phaseNode(page, "Onboarding").waitFor();
@@ -126,19 +106,19 @@ describe("drawing a roadmap on the canvas", () => {
   });
 
   it("undoes and redoes by keys", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await newBlankRoadmap(page, "Undo test");
     await drawPhase(page, 200, 250, "Alpha");
     await drawPhase(page, 500, 250, "Beta");
 
-    await canvas(page).focus();
-    await page.keyboard.press(`${mod}+z`);
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+z`);
     await expect.poll(() => page.locator(".react-flow__node").count()).toBe(2);
     expect(await phaseNode(page, "New phase").count()).toBe(1);
-    await page.keyboard.press(`${mod}+z`);
+    await page.keyboard.press(`${MOD}+z`);
     await expect.poll(() => page.locator(".react-flow__node").count()).toBe(1);
-    await page.keyboard.press(`${mod}+Shift+z`);
-    await page.keyboard.press(`${mod}+Shift+z`);
+    await page.keyboard.press(`${MOD}+Shift+z`);
+    await page.keyboard.press(`${MOD}+Shift+z`);
     await phaseNode(page, "Beta").waitFor();
 
     // A drag is one undo step, not one per pixel.
@@ -151,13 +131,13 @@ describe("drawing a roadmap on the canvas", () => {
     await page.mouse.up();
     const moved = await node.boundingBox();
     expect(moved?.y).toBeGreaterThan(start.y + 50);
-    await canvas(page).focus();
-    await page.keyboard.press(`${mod}+z`);
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+z`);
     await expect.poll(async () => (await node.boundingBox())?.y).toBeCloseTo(start.y, 0);
   });
 
   it("shows an invalid rate's message and does not save it", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await newBlankRoadmap(page, "Rates");
     await drawPhase(page, 200, 250, "Active");
     await drawPhase(page, 500, 250, "Renewal");
@@ -183,7 +163,7 @@ describe("drawing a roadmap on the canvas", () => {
   });
 
   it("flags a phase whose outflow is over 100 % on the canvas and in the inspector", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await newBlankRoadmap(page, "Outflow");
     await drawPhase(page, 200, 250, "Active");
     await drawPhase(page, 500, 250, "Lapsed");
@@ -211,7 +191,7 @@ describe("drawing a roadmap on the canvas", () => {
   });
 
   it("refuses a second transition in the same direction with a message", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await newBlankRoadmap(page, "Duplicates");
     await drawPhase(page, 200, 250, "Active");
     await drawPhase(page, 500, 250, "Lapsed");

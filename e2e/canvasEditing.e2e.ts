@@ -1,29 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { canvasOf, MOD, phaseNode, setUpAppInBrowser } from "./harness";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+const app = setUpAppInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(appErrors(page)).toEqual([]);
-  await page.context().close();
-});
-
-const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
-const canvas = (p: Page) => p.getByRole("application", { name: /Roadmap canvas/ });
-const mod = process.platform === "darwin" ? "Meta" : "Control";
 
 async function openTemplate(p: Page) {
   await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
@@ -32,10 +12,10 @@ async function openTemplate(p: Page) {
 
 describe("editing the template on the canvas", () => {
   it("adds a phase by dragging a stage from the palette onto the canvas", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     const before = await page.locator(".react-flow__node").count();
-    await page.getByRole("button", { name: "Add phase: Win back" }).dragTo(canvas(page), {
+    await page.getByRole("button", { name: "Add phase: Win back" }).dragTo(canvasOf(page), {
       targetPosition: { x: 450, y: 650 },
     });
     const input = page.getByRole("textbox", { name: "Phase name" });
@@ -46,24 +26,24 @@ describe("editing the template on the canvas", () => {
   });
 
   it("duplicates a phase from its context menu, and deletes it again with the Delete key", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     await phaseNode(page, "Advocate").click({ button: "right" });
     await page.getByRole("menuitem", { name: /Duplicate/ }).click();
     await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(2);
-    await canvas(page).press("Delete");
+    await canvasOf(page).press("Delete");
     // Advocate carries a communication, so the copy does too: the app asks first.
     await page.getByRole("alertdialog", { name: "Delete phase" }).getByRole("button", { name: "Delete" }).click();
     await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(1);
   });
 
   it("asks what to do with a phase's communications before deleting it, and moves them", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     const comms = await phaseNode(page, "First 90 days").locator(".phase-node-stats").textContent();
     expect(comms).toMatch(/3 comms\./);
     await phaseNode(page, "First 90 days").click();
-    await canvas(page).press("Delete");
+    await canvasOf(page).press("Delete");
     const dialog = page.getByRole("alertdialog", { name: "Delete phase" });
     await dialog.getByRole("radio", { name: /Move them to/ }).check();
     await dialog
@@ -75,12 +55,12 @@ describe("editing the template on the canvas", () => {
   });
 
   it("copies phases from one roadmap and pastes them into another", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     await phaseNode(page, "Renewal due").click();
     await phaseNode(page, "At risk").click({ modifiers: ["Shift"] });
-    await canvas(page).focus();
-    await page.keyboard.press(`${mod}+c`);
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+c`);
 
     await page.getByRole("button", { name: "Back to roadmaps" }).click();
     await page.getByRole("button", { name: "New roadmap" }).click();
@@ -88,16 +68,16 @@ describe("editing the template on the canvas", () => {
     await dialog.getByRole("textbox", { name: "Name" }).fill("Second client");
     await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
     await dialog.getByRole("button", { name: "Create roadmap" }).click();
-    await canvas(page).waitFor();
-    await canvas(page).focus();
-    await page.keyboard.press(`${mod}+v`);
+    await canvasOf(page).waitFor();
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+v`);
     await phaseNode(page, "Renewal due").waitFor();
     await phaseNode(page, "At risk").waitFor();
     expect(await page.locator(".react-flow__edge").count()).toBe(1);
   });
 
   it("renames a lifecycle stage, and the phases of that stage follow; one undo restores it", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     await phaseNode(page, "First 90 days").click();
     const stageShown = () =>
@@ -111,13 +91,13 @@ describe("editing the template on the canvas", () => {
     await expect.poll(stageShown).toBe("Activate");
     await expect.poll(() => page.getByRole("button", { name: "Add phase: Activate" }).count()).toBe(1);
 
-    await canvas(page).focus();
-    await page.keyboard.press(`${mod}+z`);
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+z`);
     await expect.poll(stageShown).toBe("Onboard");
   });
 
   it("auto-arranges along the lifecycle and undoes it", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     const positions = () =>
       page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).style.transform));

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 /** Debian's Chromium, or whatever CHROMIUM_PATH names; Playwright's own browser download is never used. */
 export function findChromium(): string {
@@ -63,3 +64,48 @@ export async function openApp(browser: Browser, url: string): Promise<{ context:
 export function appErrors(page: Page): string[] {
   return (page as Page & { appErrors: string[] }).appErrors;
 }
+
+/**
+ * One browser and one server for a test file, and a fresh profile for each
+ * test: `open()` gives a page on the app; after each test the page must have
+ * logged no errors, and its profile is thrown away.
+ */
+export function setUpAppInBrowser(): { open: () => Promise<Page> } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof serveBuiltApp>> | undefined;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    server = await serveBuiltApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    if (!page) return;
+    const errors = appErrors(page);
+    await page.context().close();
+    page = undefined;
+    expect(errors).toEqual([]);
+  });
+
+  return {
+    open: async () => {
+      if (!browser || !server)
+        throw new Error("setUpAppInBrowser: the browser is not up yet (call open() inside a test)");
+      page = (await openApp(browser, server.url)).page;
+      return page;
+    },
+  };
+}
+
+/** A phase on the canvas, found by (part of) its name. */
+export const phaseNode = (page: Page, name: string) => page.locator(".react-flow__node", { hasText: name });
+
+/** The canvas itself, which takes the keyboard. */
+export const canvasOf = (page: Page) => page.getByRole("application", { name: /Roadmap canvas/ });
+
+/** The platform's command modifier, as Playwright names it. */
+export const MOD = process.platform === "darwin" ? "Meta" : "Control";

@@ -1,26 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { setUpAppInBrowser } from "./harness";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+const app = setUpAppInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(appErrors(page)).toEqual([]);
-  await page.context().close();
-});
 
 const TEMPLATE_NAME = "B2B subscription software — customer lifecycle";
 
@@ -52,7 +36,7 @@ const rowNames = (p: Page) => p.getByTestId("roadmap-row").locator(".roadmap-nam
 
 describe("the roadmap library in the browser build", () => {
   it("creates from the template, renames, and still has it after a reload", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await createFromTemplate(page);
     expect(await rowNames(page)).toEqual([TEMPLATE_NAME]);
 
@@ -70,7 +54,7 @@ describe("the roadmap library in the browser build", () => {
   });
 
   it("reopens the roadmap that was open before a reload", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
     await page.locator(".react-flow__node", { hasText: "Trial" }).waitFor();
     await page.reload();
@@ -79,7 +63,7 @@ describe("the roadmap library in the browser build", () => {
   });
 
   it("exports a .roadmap and imports it back identical", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await createFromTemplate(page);
     const exported = await exportVia(page, `Export ${TEMPLATE_NAME}`);
     expect(exported.name).toBe(`${TEMPLATE_NAME}.roadmap`);
@@ -101,7 +85,7 @@ describe("the roadmap library in the browser build", () => {
   });
 
   it("refuses a bad file with a message naming the file and field, and leaves the library unchanged", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await createFromTemplate(page);
     const before = await rowNames(page);
     const { text } = await exportVia(page, `Export ${TEMPLATE_NAME}`);
@@ -125,7 +109,7 @@ describe("the roadmap library in the browser build", () => {
   });
 
   it("moves a roadmap to the trash, undoes it, and restores from the trash", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await createFromTemplate(page);
     await page.getByRole("button", { name: `Move ${TEMPLATE_NAME} to the trash` }).click();
     await page.getByRole("status").getByRole("button", { name: "Undo" }).click();

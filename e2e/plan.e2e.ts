@@ -1,27 +1,9 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { appErrors, launchChromium, openApp, serveBuiltApp } from "./harness";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { phaseNode, setUpAppInBrowser } from "./harness";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveBuiltApp>>;
+const app = setUpAppInBrowser();
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveBuiltApp();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-afterEach(async () => {
-  expect(appErrors(page)).toEqual([]);
-  await page.context().close();
-});
-
-const phaseNode = (p: Page, name: string) => p.locator(".react-flow__node", { hasText: name });
 
 async function openTemplate(p: Page) {
   await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
@@ -38,7 +20,7 @@ async function budgetTotal(p: Page): Promise<number> {
 
 describe("the plan", () => {
   it("changes the budget total by exactly reach × delta when a cost per contact changes", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     const before = await budgetTotal(page);
     expect(before).toBeGreaterThan(0);
@@ -59,7 +41,7 @@ describe("the plan", () => {
   });
 
   it("lists the colliding communications and their owners for a heatmap cell over the cap", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     await page.getByRole("tab", { name: /Contact pressure/ }).click();
     const over = page.getByRole("button", { name: /^Small business \(cost to serve\), .*over the cap$/ }).first();
@@ -76,7 +58,7 @@ describe("the plan", () => {
   });
 
   it("shows the monthly cost on the phases of the canvas", async () => {
-    ({ page } = await openApp(browser, server.url));
+    page = await app.open();
     await openTemplate(page);
     await page.getByRole("button", { name: "100 %" }).click();
     const costs = page.locator(".react-flow__node .phase-node-cost");
