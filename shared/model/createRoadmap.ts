@@ -1,4 +1,4 @@
-import { defaultChannels, defaultStages } from "./defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy } from "./defaults";
 import { MAX_NAME_LENGTH } from "./fields";
 import { createId } from "./ids";
 import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE, type Roadmap } from "./schema";
@@ -42,14 +42,7 @@ export function createRoadmap(options: NewRoadmapOptions = {}): Roadmap {
         size: 0,
         annualValue: 0,
         color: "#4f5d75",
-        strategy: {
-          whatItIs: "",
-          whatItIsNot: "",
-          differenceFromToday: "",
-          pathToValue: "",
-          capabilitiesNeeded: "",
-          timeframe: "",
-        },
+        strategy: emptySegmentStrategy(),
       },
     ],
     owners: [],

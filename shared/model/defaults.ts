@@ -1,4 +1,4 @@
-import type { Channel, LifecycleStage } from "./schema";
+import type { Channel, LifecycleStage, SegmentStrategy } from "./schema";
 
 /** The lifecycle stages of DOMAIN.md, in the order a relationship runs through them. */
 export function defaultStages(): LifecycleStage[] {
@@ -79,4 +79,16 @@ export function defaultChannels(): Channel[] {
     channel("social", "social", "Social", 500, 0),
     channel("survey", "survey", "Survey", 400, 0.5),
   ];
+}
+
+/** A segment strategy not yet written: every field empty. */
+export function emptySegmentStrategy(): SegmentStrategy {
+  return {
+    whatItIs: "",
+    whatItIsNot: "",
+    differenceFromToday: "",
+    pathToValue: "",
+    capabilitiesNeeded: "",
+    timeframe: "",
+  };
 }

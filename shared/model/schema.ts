@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { emptySegmentStrategy } from "./defaults";
 import {
   color,
   customerCount,
@@ -100,14 +101,7 @@ export const SegmentSchema = z.object({
   /** Yearly margin one customer of this segment brings. */
   annualValue: money().default(0),
   color: color(),
-  strategy: SegmentStrategySchema.default({
-    whatItIs: "",
-    whatItIsNot: "",
-    differenceFromToday: "",
-    pathToValue: "",
-    capabilitiesNeeded: "",
-    timeframe: "",
-  }),
+  strategy: SegmentStrategySchema.default(emptySegmentStrategy()),
 });
 
 export const OWNER_KINDS = ["productManagement", "marketing", "sales", "service", "partnerChannel"] as const;

@@ -61,6 +61,17 @@ export interface EditorSlice {
   restoreSession(): Promise<void>;
 }
 
+/** The editor with no roadmap open, and what a roadmap starts with when opened. */
+const CLOSED = {
+  document: null,
+  documentIssues: null,
+  fileHandle: null,
+  past: [],
+  future: [],
+  selection: EMPTY_SELECTION,
+  renamingPhaseId: null,
+} satisfies Partial<EditorSlice>;
+
 export function createEditorSlice({ set, get, services }: SliceContext): EditorSlice {
   const { repository, now } = services;
   let lastCoalesce: { key: string; at: number } | null = null;
@@ -86,13 +97,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
   };
 
   return {
-    document: null,
-    documentIssues: null,
-    fileHandle: null,
-    past: [],
-    future: [],
-    selection: EMPTY_SELECTION,
-    renamingPhaseId: null,
+    ...CLOSED,
     snapToGrid: true,
     view: "canvas",
     saveStatus: "saved",
@@ -112,12 +117,8 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       }
       lastCoalesce = null;
       set({
+        ...CLOSED,
         document: loaded.value,
-        documentIssues: null,
-        fileHandle: null,
-        past: [],
-        future: [],
-        selection: EMPTY_SELECTION,
         view: "canvas",
         saveStatus: "saved",
         screen: { kind: "editor", roadmapId: id },
@@ -127,15 +128,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 
     closeRoadmap: async () => {
       await autosave.flush();
-      set({
-        document: null,
-        documentIssues: null,
-        fileHandle: null,
-        past: [],
-        future: [],
-        selection: EMPTY_SELECTION,
-        screen: { kind: "home" },
-      });
+      set({ ...CLOSED, screen: { kind: "home" } });
       await repository.setSetting(OPEN_ROADMAP_SETTING, null);
       await get().refreshLibrary();
     },

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { defaultChannels, defaultStages } from "../../model/defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy } from "../../model/defaults";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
@@ -207,14 +207,7 @@ export function segment(id: string, annualValue: number): Segment {
     size: 0,
     annualValue,
     color: "#4f5d75",
-    strategy: {
-      whatItIs: "",
-      whatItIsNot: "",
-      differenceFromToday: "",
-      pathToValue: "",
-      capabilitiesNeeded: "",
-      timeframe: "",
-    },
+    strategy: emptySegmentStrategy(),
   };
 }
 

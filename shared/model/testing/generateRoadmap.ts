@@ -1,4 +1,4 @@
-import { defaultChannels, defaultStages } from "../defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy } from "../defaults";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
@@ -46,14 +46,7 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
     size: 100 + Math.floor(random() * 10_000),
     annualValue: Math.round(random() * 20_000),
     color: SEGMENT_COLORS[i % SEGMENT_COLORS.length] as string,
-    strategy: {
-      whatItIs: "",
-      whatItIsNot: "",
-      differenceFromToday: "",
-      pathToValue: "",
-      capabilitiesNeeded: "",
-      timeframe: "",
-    },
+    strategy: emptySegmentStrategy(),
   }));
   const perSegment = (max: number) =>
     Object.fromEntries(segments.map((segment) => [segment.id, Math.floor(random() * max)]));

@@ -1,4 +1,4 @@
-import { defaultStages } from "../defaults";
+import { defaultStages, emptySegmentStrategy } from "../defaults";
 import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE, type Roadmap } from "../schema";
 
 /**
@@ -64,14 +64,7 @@ export function sampleRoadmap(): Roadmap {
         size: 500,
         annualValue: 1200,
         color: "#f18f01",
-        strategy: {
-          whatItIs: "",
-          whatItIsNot: "",
-          differenceFromToday: "",
-          pathToValue: "",
-          capabilitiesNeeded: "",
-          timeframe: "",
-        },
+        strategy: emptySegmentStrategy(),
       },
     ],
     owners: [{ id: "owner-marketing", name: "Marketing", kind: "marketing", partnerType: null }],
