@@ -43,13 +43,14 @@ const whenPhasesSelected = (state: AppState) => state.document !== null && state
 const whenSomethingSelected = (state: AppState) =>
   state.document !== null && state.selection.phaseIds.length + state.selection.transitionIds.length > 0;
 
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "color", "button", "submit", "reset", "file", "range"]);
+
 /** Whether keyboard focus is in a text field, which keeps its own undo, select-all and delete. */
 export function isTypingInField(): boolean {
   const active = document.activeElement;
   return (
-    active instanceof HTMLInputElement ||
+    (active instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(active.type)) ||
     active instanceof HTMLTextAreaElement ||
-    active instanceof HTMLSelectElement ||
     (active instanceof HTMLElement && active.isContentEditable)
   );
 }

@@ -71,12 +71,13 @@ export function CanvasContextMenu({ target, onClose }: { target: ContextMenuTarg
   const onKeyDown = (event: React.KeyboardEvent) => {
     const entries = [...(menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
     const index = entries.indexOf(document.activeElement as HTMLElement);
+    // Keys pressed in the menu are the menu's: Enter on an item must not also reach the canvas.
+    event.stopPropagation();
     if (event.key === "Escape") onClose();
     else if (event.key === "ArrowDown") entries[(index + 1) % entries.length]?.focus();
     else if (event.key === "ArrowUp") entries[(index - 1 + entries.length) % entries.length]?.focus();
     else return;
     event.preventDefault();
-    event.stopPropagation();
   };
 
   return (

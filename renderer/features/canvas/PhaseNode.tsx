@@ -69,7 +69,7 @@ function RenameInput({ id, name }: { id: string; name: string }) {
         setProblem(`Name ${checked.error.issues[0]?.message ?? "is not valid"}`);
         return;
       }
-      renamePhase(store.getState(), id, checked.data);
+      if (checked.data !== name) renamePhase(store.getState(), id, checked.data);
     }
     store.getState().setRenamingPhase(null);
   };

@@ -283,7 +283,12 @@ function useClipboard(wrapper: HTMLElement | null) {
   const store = useAppStoreApi();
   useEffect(() => {
     if (!wrapper) return;
-    const applies = () => !isEditableTarget(document.activeElement) && store.getState().dialog === null;
+    // Only when the canvas has the keyboard and no text is selected: copying text elsewhere stays copying text.
+    const applies = () =>
+      wrapper.contains(document.activeElement) &&
+      !isEditableTarget(document.activeElement) &&
+      (document.getSelection()?.isCollapsed ?? true) &&
+      store.getState().dialog === null;
     const onCopy = (event: ClipboardEvent, cut: boolean) => {
       if (!applies()) return;
       const clip = copySelection(store.getState());

@@ -44,7 +44,8 @@ export function EditorScreen() {
     );
   }
   if (!roadmap) return <main className="home muted">Opening…</main>;
-  return <Editor roadmap={roadmap} />;
+  // Keyed by roadmap: another roadmap gets a fresh viewport, fit and view state.
+  return <Editor key={roadmap.id} roadmap={roadmap} />;
 }
 
 function Editor({ roadmap }: { roadmap: Roadmap }) {

@@ -26,7 +26,7 @@ export function createAutosave<T>(
 
   const run = async (): Promise<void> => {
     clearTimer();
-    if (running) await running;
+    while (running) await running;
     const doc = latest;
     if (doc === null) return;
     latest = null;
@@ -53,8 +53,17 @@ export function createAutosave<T>(
       const wait = Math.max(0, Math.min(AUTOSAVE_QUIET_MS, firstPendingAt + AUTOSAVE_MAX_WAIT_MS - now));
       timer = setTimeout(() => void run(), wait);
     },
-    /** Saves what is pending now, e.g. when the window is hidden or closed. */
-    flush: (): Promise<void> => run(),
+    /** Saves what is pending now, e.g. when the window is hidden or closed; resolves once nothing is being written. */
+    flush: async (): Promise<void> => {
+      await run();
+      while (running) await running;
+    },
+    /** Forgets unsaved changes: the library's copy was replaced and is now the one to show. */
+    discard: (): void => {
+      clearTimer();
+      latest = null;
+      firstPendingAt = null;
+    },
     hasPending: (): boolean => latest !== null,
   };
 }

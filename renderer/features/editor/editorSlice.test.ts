@@ -35,6 +35,16 @@ describe("editor session", () => {
     expect(store.getState().summaries).toEqual([]);
   });
 
+  it("closes any open dialog when another roadmap opens, so it cannot act on the wrong one", async () => {
+    const { store } = createTestApp();
+    const a = await store.getState().createRoadmap({ name: "A", client: "", templateId: null });
+    const b = await store.getState().createRoadmap({ name: "B", client: "", templateId: null });
+    await store.getState().openRoadmap(a);
+    store.getState().openDialog({ kind: "stages" });
+    await store.getState().openRoadmap(b);
+    expect(store.getState().dialog).toBeNull();
+  });
+
   it("saves to the same file again without asking once saved, and asks again on Save As", async () => {
     const { store, saves } = createTestApp();
     const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });

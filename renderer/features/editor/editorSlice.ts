@@ -55,6 +55,8 @@ export interface EditorSlice {
   showView(view: EditorView): void;
   /** Saves pending changes to the library now (window hidden or closing, roadmap closed). */
   flushAutosave(): Promise<void>;
+  /** Shows the library's copy of the open roadmap again, dropping unsaved edits: it was replaced from outside. */
+  reloadFromLibrary(): Promise<void>;
   /** Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`). */
   saveToFile(options: { saveAs: boolean }): Promise<void>;
   /** Reopens what was open when the app last closed, or shows the home screen. */
@@ -118,6 +120,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       lastCoalesce = null;
       set({
         ...CLOSED,
+        dialog: null,
         document: loaded.value,
         view: "canvas",
         saveStatus: "saved",
@@ -128,7 +131,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 
     closeRoadmap: async () => {
       await autosave.flush();
-      set({ ...CLOSED, screen: { kind: "home" } });
+      set({ ...CLOSED, dialog: null, screen: { kind: "home" } });
       await repository.setSetting(OPEN_ROADMAP_SETTING, null);
       await get().refreshLibrary();
     },
@@ -174,6 +177,13 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     showView: (view) => set({ view }),
 
     flushAutosave: () => autosave.flush(),
+
+    reloadFromLibrary: async () => {
+      const id = get().document?.id;
+      if (!id) return;
+      autosave.discard();
+      await get().openRoadmap(id);
+    },
 
     saveToFile: async ({ saveAs }) => {
       const roadmap = get().document;

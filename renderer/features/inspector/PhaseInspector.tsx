@@ -17,6 +17,10 @@ const nameProblem = (value: string) => {
   return checked.success ? null : `Name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
 };
 
+/** Each line of a list field within the schema's limit, or why not. */
+const linesWithin = (max: number) => (text: string) =>
+  lines(text).some((line) => line.length > max) ? `Each line must be at most ${max} characters.` : null;
+
 const lines = (text: string) =>
   text
     .split("\n")
@@ -55,6 +59,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         label="Objectives"
         multiline
         hint="One per line."
+        validate={linesWithin(1000)}
         value={phase.objectives.join("\n")}
         onCommit={(text) => change("objectives", { objectives: lines(text) })}
       />
@@ -62,6 +67,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         label="Products and services held"
         multiline
         hint="One per line."
+        validate={linesWithin(200)}
         value={phase.productsHeld.join("\n")}
         onCommit={(text) => change("productsHeld", { productsHeld: lines(text) })}
       />
@@ -132,6 +138,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         <NumberField
           label="Respondents"
           min={0}
+          max={10_000_000}
           integer
           value={phase.relationshipStrength?.respondents ?? 0}
           onCommit={(respondents) =>

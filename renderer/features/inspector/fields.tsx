@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /**
  * Inspector fields validate as the user types: a valid value is applied to
@@ -36,15 +36,33 @@ function FieldShell({ label, problem, hint, children }: FieldShellProps) {
   );
 }
 
-/** Keeps the text the user typed while it is invalid; follows the document (undo, other views) otherwise. */
+/**
+ * The text in a field. While the user types it is theirs (the document may
+ * store it normalised, e.g. trimmed, and must not rewrite it under the
+ * cursor); otherwise it follows the document (undo, edits from other views).
+ */
 function useFieldText(formatted: string) {
   const [text, setText] = useState(formatted);
   const [problem, setProblem] = useState<string | null>(null);
+  const editing = useRef(false);
+  const latest = useRef(formatted);
+  latest.current = formatted;
   useEffect(() => {
+    if (editing.current) return;
     setText(formatted);
     setProblem(null);
   }, [formatted]);
-  return { text, setText, problem, setProblem };
+  const focusHandlers = {
+    onFocus: () => {
+      editing.current = true;
+    },
+    onBlur: () => {
+      editing.current = false;
+      setText(latest.current);
+      setProblem(null);
+    },
+  };
+  return { text, setText, problem, setProblem, focusHandlers };
 }
 
 interface TextFieldProps {
@@ -59,7 +77,7 @@ interface TextFieldProps {
 }
 
 export function TextField({ label, value, onCommit, validate, multiline, hint, maxLength = 10_000 }: TextFieldProps) {
-  const { text, setText, problem, setProblem } = useFieldText(value);
+  const { text, setText, problem, setProblem, focusHandlers } = useFieldText(value);
   const change = (next: string) => {
     setText(next);
     const reason = validate?.(next) ?? null;
@@ -77,6 +95,7 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
             maxLength={maxLength}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
+            {...focusHandlers}
             onChange={(event) => change(event.target.value)}
           />
         ) : (
@@ -86,6 +105,7 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
             maxLength={maxLength}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
+            {...focusHandlers}
             onChange={(event) => change(event.target.value)}
           />
         )
@@ -123,7 +143,7 @@ export function NumberField({
   hint,
 }: NumberFieldProps) {
   const shown = value === null ? "" : formatNumber(percent ? value * 100 : value);
-  const { text, setText, problem, setProblem } = useFieldText(shown);
+  const { text, setText, problem, setProblem, focusHandlers } = useFieldText(shown);
   const suffix = percent ? " %" : unit ? ` ${unit}` : "";
   const change = (next: string) => {
     setText(next);
@@ -164,6 +184,7 @@ export function NumberField({
             value={text}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
+            {...focusHandlers}
             onChange={(event) => change(event.target.value)}
           />
           {suffix && <span className="number-suffix">{suffix.trim()}</span>}
@@ -203,7 +224,8 @@ export function parseNumber(text: string): number | null {
     .replace(/[\s\u00a0]/g, "")
     .replace(",", ".");
   if (cleaned === "" || !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
 }
 
 function formatNumber(value: number): string {

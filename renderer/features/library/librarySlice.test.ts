@@ -149,6 +149,20 @@ describe("library", () => {
       });
     });
 
+    it("shows the imported version in the editor when it replaces the open roadmap", async () => {
+      const { store, repository } = createTestApp();
+      const roadmap = createRoadmap({ name: "Mine" });
+      await repository.addRoadmap(roadmap);
+      await store.getState().openRoadmap(roadmap.id);
+      await store.getState().importFile(file(serializeRoadmap({ ...roadmap, name: "Theirs" })));
+      await store.getState().resolveImportConflict("replace");
+      expect(store.getState().document?.name).toBe("Theirs");
+      // A later edit must not write the old version back.
+      await store.getState().flushAutosave();
+      const saved = await repository.loadRoadmap(roadmap.id);
+      expect(saved.ok && saved.value.name).toBe("Theirs");
+    });
+
     it("keeps both as separate roadmaps when asked", async () => {
       const { store, repository } = createTestApp();
       const roadmap = createRoadmap({ name: "Mine" });

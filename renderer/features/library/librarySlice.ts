@@ -69,9 +69,15 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     return null;
   };
 
-  const addImported = async (roadmap: Roadmap, replaced: Roadmap | null, { open }: ImportOptions) => {
+  /** Writes a roadmap over the library's copy; if it is the one open, the editor shows the new copy. */
+  const replaceInLibrary = async (roadmap: Roadmap) => {
     await repository.addRoadmap(roadmap);
+    if (get().document?.id === roadmap.id) await get().reloadFromLibrary();
     await refreshLibrary();
+  };
+
+  const addImported = async (roadmap: Roadmap, replaced: Roadmap | null, { open }: ImportOptions) => {
+    await replaceInLibrary(roadmap);
     if (open) await get().openRoadmap(roadmap.id);
     get().notify({
       tone: "info",
@@ -79,9 +85,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       action: replaced
         ? {
             label: "Undo",
-            run: () => {
-              void repository.addRoadmap(replaced).then(refreshLibrary);
-            },
+            run: () => void replaceInLibrary(replaced),
           }
         : undefined,
     });

@@ -20,8 +20,15 @@ interface SelectedCell {
  */
 export function PressureView({ roadmap }: { roadmap: Roadmap }) {
   const plan = useAppState((state) => state.plan);
+  const error = useAppState((state) => state.planError);
   const [rows, setRows] = useState<Rows>("segment");
   const [selected, setSelected] = useState<SelectedCell | null>(null);
+  if (error)
+    return (
+      <p className="plan-message" role="alert">
+        The plan could not be computed: {error}
+      </p>
+    );
   if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
   const { pressure, calendar } = plan;
   const S = pressure.segmentIds.length;

@@ -34,9 +34,11 @@ export function createWorkerPlanService(createWorker: () => Worker): PlanService
   let seq = 0;
   let busy = false;
   let waiting: Roadmap | null = null;
+  let lastSentId = "";
 
   const send = (roadmap: Roadmap) => {
     busy = true;
+    lastSentId = roadmap.id;
     worker.postMessage({ seq: ++seq, roadmap } satisfies PlanRequestMessage);
   };
 
@@ -54,7 +56,13 @@ export function createWorkerPlanService(createWorker: () => Worker): PlanService
   });
   worker.addEventListener("error", (event) => {
     busy = false;
-    for (const listener of listeners) listener({ roadmapId: "", error: event.message || "the planning worker failed" });
+    const failed = { roadmapId: lastSentId, error: event.message || "the planning worker failed" };
+    for (const listener of listeners) listener(failed);
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      send(next);
+    }
   });
 
   return {
