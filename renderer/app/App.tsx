@@ -81,7 +81,7 @@ function useFileDrop() {
       setDragging(false);
       const files = [...event.dataTransfer.files];
       void (async () => {
-        for (const file of files) {
+        for (const [i, file] of files.entries()) {
           const text = await file.text();
           await store
             .getState()
@@ -89,6 +89,15 @@ function useFileDrop() {
               { handle: "drop", name: file.name, text, sizeInBytes: file.size },
               { open: files.length === 1 },
             );
+          // A file that needs an answer (already in the library, or refused) stops the batch: one question at a time.
+          const rest = files.slice(i + 1);
+          if (store.getState().dialog && rest.length > 0) {
+            store.getState().notify({
+              tone: "error",
+              message: `Not imported yet: ${rest.map((f) => f.name).join(", ")}. Drop them again after answering.`,
+            });
+            return;
+          }
         }
       })();
     },
