@@ -10,3 +10,4 @@ export * from "./roadmapFile";
 export * from "./schema";
 export * from "./structuralSharing";
 export * from "./templates";
+export * from "./organisation";

@@ -1,0 +1,113 @@
+import type { Communication, Roadmap } from "./schema";
+
+/**
+ * Removing a segment, owner, channel or role that communications use: either
+ * hand their part to another one, or remove it along with what depends on it.
+ * Either way no reference is left dangling.
+ */
+export type RemovalPolicy = { kind: "reassign"; to: string } | { kind: "remove" };
+
+/** Communications that send through, are owned by, or are addressed to the item. */
+export function communicationsUsing(
+  roadmap: Roadmap,
+  kind: "segment" | "owner" | "channel" | "role",
+  id: string,
+): Communication[] {
+  return roadmap.communications.filter((c) => {
+    switch (kind) {
+      case "segment":
+        return c.audience.segmentIds.includes(id);
+      case "owner":
+        return c.ownerId === id;
+      case "channel":
+        return c.channelId === id;
+      case "role":
+        return c.audience.roleIds.includes(id);
+    }
+  });
+}
+
+/**
+ * Removes a segment. Reassigning moves its customers (at start and arriving)
+ * into the other segment and points audiences at it; removing drops them, and
+ * deletes communications whose audience was that segment alone (an empty
+ * audience would mean "everyone"). A roadmap keeps at least one segment.
+ */
+export function removeSegment(roadmap: Roadmap, segmentId: string, policy: RemovalPolicy): Roadmap {
+  if (roadmap.segments.length <= 1 || !roadmap.segments.some((s) => s.id === segmentId)) return roadmap;
+  const to =
+    policy.kind === "reassign" && policy.to !== segmentId && roadmap.segments.some((s) => s.id === policy.to)
+      ? policy.to
+      : null;
+  const moveCounts = (counts: Record<string, number>) => {
+    const { [segmentId]: moved = 0, ...rest } = counts;
+    if (to === null || moved === 0) return rest;
+    return { ...rest, [to]: (rest[to] ?? 0) + moved };
+  };
+  const communications = roadmap.communications.flatMap((c) => {
+    if (!c.audience.segmentIds.includes(segmentId)) return [c];
+    const others = c.audience.segmentIds.filter((id) => id !== segmentId);
+    const segmentIds = to === null ? others : [...new Set([...others, to])];
+    if (segmentIds.length === 0) return [];
+    return [{ ...c, audience: { ...c.audience, segmentIds } }];
+  });
+  return {
+    ...roadmap,
+    segments: roadmap.segments.filter((s) => s.id !== segmentId),
+    phases: roadmap.phases.map((p) =>
+      segmentId in p.initialCustomers || segmentId in p.arrivalsPerMonth
+        ? { ...p, initialCustomers: moveCounts(p.initialCustomers), arrivalsPerMonth: moveCounts(p.arrivalsPerMonth) }
+        : p,
+    ),
+    transitions: roadmap.transitions.map((t) => {
+      if (!(segmentId in t.rateBySegment)) return t;
+      const { [segmentId]: _removed, ...rest } = t.rateBySegment;
+      return { ...t, rateBySegment: rest };
+    }),
+    communications,
+  };
+}
+
+/** Removes an owner; their communications go to another owner or are removed. */
+export function removeOwner(roadmap: Roadmap, ownerId: string, policy: RemovalPolicy): Roadmap {
+  return removeReferenced(roadmap, "owners", "ownerId", ownerId, policy);
+}
+
+/** Removes a channel; its communications move to another channel or are removed. */
+export function removeChannel(roadmap: Roadmap, channelId: string, policy: RemovalPolicy): Roadmap {
+  return removeReferenced(roadmap, "channels", "channelId", channelId, policy);
+}
+
+/** Removes a role from the roadmap and from every audience; roles narrow who is addressed, not how many. */
+export function removeRole(roadmap: Roadmap, roleId: string): Roadmap {
+  return {
+    ...roadmap,
+    roles: roadmap.roles.filter((r) => r.id !== roleId),
+    communications: roadmap.communications.map((c) =>
+      c.audience.roleIds.includes(roleId)
+        ? { ...c, audience: { ...c.audience, roleIds: c.audience.roleIds.filter((id) => id !== roleId) } }
+        : c,
+    ),
+  };
+}
+
+function removeReferenced(
+  roadmap: Roadmap,
+  collection: "owners" | "channels",
+  field: "ownerId" | "channelId",
+  id: string,
+  policy: RemovalPolicy,
+): Roadmap {
+  const items: readonly { id: string }[] = roadmap[collection];
+  if (!items.some((item) => item.id === id)) return roadmap;
+  const to =
+    policy.kind === "reassign" && policy.to !== id && items.some((item) => item.id === policy.to) ? policy.to : null;
+  return {
+    ...roadmap,
+    [collection]: items.filter((item) => item.id !== id),
+    communications: roadmap.communications.flatMap((c) => {
+      if (c[field] !== id) return [c];
+      return to === null ? [] : [{ ...c, [field]: to }];
+    }),
+  };
+}
