@@ -1,4 +1,5 @@
 import { type DragEvent, useState } from "react";
+import { RemoveListItemDialog } from "../features/audiences/RemoveListItemDialog";
 import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { HomeScreen } from "../features/library/HomeScreen";
@@ -56,6 +57,8 @@ function DialogHost() {
       return <DeletePhasesDialog phaseIds={dialog.phaseIds} transitionIds={dialog.transitionIds} />;
     case "stages":
       return <StagesDialog />;
+    case "removeListItem":
+      return <RemoveListItemDialog list={dialog.list} id={dialog.id} />;
     case "about":
       return <AboutDialog onClose={close} />;
   }

@@ -1,4 +1,4 @@
-import type { RoadmapFileError, RoadmapTemplate } from "../../shared/model";
+import type { OrganisationList, RoadmapFileError, RoadmapTemplate } from "../../shared/model";
 import type { SliceContext } from "./appStore";
 
 export type Screen = { kind: "home" } | { kind: "trash" } | { kind: "editor"; roadmapId: string };
@@ -17,6 +17,7 @@ export type Dialog =
   | { kind: "importConflict"; fileName: string; existingName: string; existingInTrash: boolean }
   | { kind: "deletePhases"; phaseIds: string[]; transitionIds: string[] }
   | { kind: "stages" }
+  | { kind: "removeListItem"; list: OrganisationList; id: string }
   | { kind: "about" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */

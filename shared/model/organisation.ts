@@ -1,3 +1,5 @@
+import { emptySegmentStrategy } from "./defaults";
+import { createId } from "./ids";
 import type { Communication, Roadmap } from "./schema";
 
 /**
@@ -110,4 +112,75 @@ function removeReferenced(
       return to === null ? [] : [{ ...c, [field]: to }];
     }),
   };
+}
+
+/** The lists of a roadmap's audiences and organisation, edited in the Audiences view. */
+export type OrganisationList = "segments" | "owners" | "channels" | "roles";
+
+/** Changes one item of a list; the others keep their objects. */
+export function updateListItem<K extends OrganisationList>(
+  roadmap: Roadmap,
+  list: K,
+  id: string,
+  patch: Partial<Omit<Roadmap[K][number], "id">>,
+): Roadmap {
+  const items: readonly { id: string }[] = roadmap[list];
+  return { ...roadmap, [list]: items.map((item) => (item.id === id ? { ...item, ...patch } : item)) };
+}
+
+const SEGMENT_COLORS = ["#1f4e79", "#2e86ab", "#f18f01", "#c73e1d", "#6a994e", "#7b2cbf", "#4f5d75", "#e76f51"];
+
+/** Appends a new, empty item to a list, named so the user can find it: "New segment 2". */
+export function addListItem(roadmap: Roadmap, list: OrganisationList): { roadmap: Roadmap; id: string } {
+  const id = createId();
+  const name = nextName(
+    roadmap[list].map((item) => item.name),
+    { segments: "New segment", owners: "New owner", channels: "New channel", roles: "New role" }[list],
+  );
+  switch (list) {
+    case "segments":
+      return {
+        id,
+        roadmap: {
+          ...roadmap,
+          segments: [
+            ...roadmap.segments,
+            {
+              id,
+              name,
+              size: 0,
+              annualValue: 0,
+              color: SEGMENT_COLORS[roadmap.segments.length % SEGMENT_COLORS.length] ?? "#4f5d75",
+              strategy: emptySegmentStrategy(),
+            },
+          ],
+        },
+      };
+    case "owners":
+      return {
+        id,
+        roadmap: { ...roadmap, owners: [...roadmap.owners, { id, name, kind: "marketing", partnerType: null }] },
+      };
+    case "channels":
+      return {
+        id,
+        roadmap: {
+          ...roadmap,
+          channels: [
+            ...roadmap.channels,
+            { id, name, kind: "email", fixedCost: 0, costPerContact: 0, contactCap: null },
+          ],
+        },
+      };
+    case "roles":
+      return { id, roadmap: { ...roadmap, roles: [...roadmap.roles, { id, name }] } };
+  }
+}
+
+function nextName(existing: readonly string[], base: string): string {
+  const taken = new Set(existing);
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} ${n}`)) n++;
+  return `${base} ${n}`;
 }

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { AudiencesView } from "../audiences/AudiencesView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
@@ -14,6 +15,7 @@ import { PhaseOutline } from "./PhaseOutline";
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
   { view: "outline", label: "Outline" },
+  { view: "audiences", label: "Audiences" },
   { view: "budget", label: "Budget" },
   { view: "pressure", label: "Contact pressure" },
 ];
@@ -82,6 +84,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             </>
           )}
           {view === "outline" && <PhaseOutline roadmap={roadmap} />}
+          {view === "audiences" && <AudiencesView roadmap={roadmap} />}
           {view === "budget" && <BudgetView roadmap={roadmap} />}
           {view === "pressure" && <PressureView roadmap={roadmap} />}
         </div>

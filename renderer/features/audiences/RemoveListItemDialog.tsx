@@ -1,0 +1,123 @@
+import { useState } from "react";
+import {
+  communicationsUsing,
+  type OrganisationList,
+  type RemovalPolicy,
+  type Roadmap,
+  removeChannel,
+  removeOwner,
+  removeRole,
+  removeSegment,
+} from "../../../shared/model";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { Dialog } from "../../ui/Dialog";
+
+const KIND: Record<OrganisationList, "segment" | "owner" | "channel" | "role"> = {
+  segments: "segment",
+  owners: "owner",
+  channels: "channel",
+  roles: "role",
+};
+
+function removal(roadmap: Roadmap, list: OrganisationList, id: string, policy: RemovalPolicy): Roadmap {
+  switch (list) {
+    case "segments":
+      return removeSegment(roadmap, id, policy);
+    case "owners":
+      return removeOwner(roadmap, id, policy);
+    case "channels":
+      return removeChannel(roadmap, id, policy);
+    case "roles":
+      return removeRole(roadmap, id);
+  }
+}
+
+/**
+ * Removing a segment, owner or channel that communications use: hand them to
+ * another one, or remove them too. Never leaves a reference dangling.
+ */
+export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id: string }) {
+  const store = useAppStoreApi();
+  const roadmap = useAppState((state) => state.document);
+  const items: readonly { id: string; name: string }[] = roadmap?.[list] ?? [];
+  const others = items.filter((item) => item.id !== id);
+  const [choice, setChoice] = useState<"reassign" | "remove">(
+    others.length > 0 && list !== "roles" ? "reassign" : "remove",
+  );
+  const [target, setTarget] = useState(others[0]?.id ?? "");
+  if (!roadmap) return null;
+  const item = items.find((i) => i.id === id);
+  const kind = KIND[list];
+  const used = communicationsUsing(roadmap, kind, id).length;
+  const close = () => store.getState().closeDialog();
+  const confirm = () => {
+    const policy: RemovalPolicy =
+      choice === "reassign" && target ? { kind: "reassign", to: target } : { kind: "remove" };
+    store.getState().closeDialog();
+    store.getState().edit((r) => removal(r, list, id, policy));
+  };
+  const canReassign = list !== "roles" && others.length > 0;
+
+  return (
+    <Dialog
+      title={`Remove ${kind} “${item?.name ?? ""}”`}
+      role="alertdialog"
+      onClose={close}
+      footer={
+        <>
+          <button type="button" className="button" onClick={close}>
+            Cancel
+          </button>
+          <button type="button" className="button button-danger" onClick={confirm}>
+            Remove
+          </button>
+        </>
+      }
+    >
+      {used === 0 && list !== "segments" ? (
+        <p>No communication uses it.</p>
+      ) : list === "roles" ? (
+        <p>
+          It is removed from the audience of {used} communication{used === 1 ? "" : "s"}; they stay.
+        </p>
+      ) : (
+        <fieldset className="field choice-list">
+          <legend>
+            {list === "segments"
+              ? `Its customers and ${used} communication audience${used === 1 ? "" : "s"}:`
+              : `${used} communication${used === 1 ? "" : "s"} use${used === 1 ? "s" : ""} it:`}
+          </legend>
+          {canReassign && (
+            <label className="choice-option">
+              <input
+                type="radio"
+                name="removal"
+                checked={choice === "reassign"}
+                onChange={() => setChoice("reassign")}
+              />
+              Hand over to
+              <select
+                aria-label={`${kind} to hand over to`}
+                value={target}
+                disabled={choice !== "reassign"}
+                onChange={(event) => setTarget(event.target.value)}
+              >
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label className="choice-option">
+            <input type="radio" name="removal" checked={choice === "remove"} onChange={() => setChoice("remove")} />
+            {list === "segments"
+              ? "Remove its customers, and communications addressed to it alone"
+              : "Remove those communications"}
+          </label>
+        </fieldset>
+      )}
+    </Dialog>
+  );
+}
