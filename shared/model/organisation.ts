@@ -15,18 +15,13 @@ export function communicationsUsing(
   kind: "segment" | "owner" | "channel" | "role",
   id: string,
 ): Communication[] {
-  return roadmap.communications.filter((c) => {
-    switch (kind) {
-      case "segment":
-        return c.audience.segmentIds.includes(id);
-      case "owner":
-        return c.ownerId === id;
-      case "channel":
-        return c.channelId === id;
-      case "role":
-        return c.audience.roleIds.includes(id);
-    }
-  });
+  const uses: Record<typeof kind, (c: Communication) => boolean> = {
+    segment: (c) => c.audience.segmentIds.includes(id),
+    owner: (c) => c.ownerId === id,
+    channel: (c) => c.channelId === id,
+    role: (c) => c.audience.roleIds.includes(id),
+  };
+  return roadmap.communications.filter(uses[kind]);
 }
 
 /**
