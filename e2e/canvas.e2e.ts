@@ -9,7 +9,7 @@ let page: Page;
 async function newBlankRoadmap(p: Page, name: string) {
   await p.getByRole("button", { name: "New roadmap" }).click();
   const dialog = p.getByRole("dialog", { name: "New roadmap" });
-  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
   await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
   await dialog.getByRole("button", { name: "Create roadmap" }).click();
   await canvasOf(p).waitFor();
@@ -74,11 +74,13 @@ describe("drawing a roadmap on the canvas", () => {
     // Keyboard: from Prospect, arrow right to the next phase, Enter to edit it, F2 to rename.
     await phaseNode(page, "Prospect").click();
     await canvasOf(page).press("ArrowRight");
-    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("First 90 days");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue())
+      .toBe("First 90 days");
     await canvasOf(page).press("Enter");
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("id") ?? ""))
-      .toBe(await page.getByRole("textbox", { name: "Name" }).getAttribute("id"));
+      .toBe(await page.getByRole("textbox", { name: "Name", exact: true }).getAttribute("id"));
     await page.keyboard.press("Tab");
     await page.getByRole("textbox", { name: "Churn per month" }).fill("2.5");
     await phaseNode(page, "First 90 days").click();
@@ -184,7 +186,7 @@ describe("drawing a roadmap on the canvas", () => {
     await diagnostic.waitFor();
     await phaseNode(page, "Lapsed").click();
     await diagnostic.click();
-    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Active");
+    await expect.poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Active");
 
     await page.getByRole("textbox", { name: "Churn per month" }).fill("70");
     await expect.poll(() => flag.count()).toBe(0);

@@ -65,7 +65,7 @@ describe("editing the template on the canvas", () => {
     await page.getByRole("button", { name: "Back to roadmaps" }).click();
     await page.getByRole("button", { name: "New roadmap" }).click();
     const dialog = page.getByRole("dialog", { name: "New roadmap" });
-    await dialog.getByRole("textbox", { name: "Name" }).fill("Second client");
+    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Second client");
     await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
     await dialog.getByRole("button", { name: "Create roadmap" }).click();
     await canvasOf(page).waitFor();

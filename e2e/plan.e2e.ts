@@ -54,7 +54,9 @@ describe("the plan", () => {
       );
 
     await details.getByRole("button", { name: "Show “Active single-product” on the canvas" }).click();
-    await expect.poll(() => page.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Active single-product");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue())
+      .toBe("Active single-product");
   });
 
   it("shows the monthly cost on the phases of the canvas", async () => {

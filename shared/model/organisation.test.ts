@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  addCommunication,
   communicationsUsing,
+  deleteCommunication,
+  duplicateCommunication,
+  moveCommunication,
   parseRoadmap,
   type RemovalPolicy,
   ROADMAP_TEMPLATES,
@@ -126,5 +130,45 @@ describe("any sequence of removals", () => {
       }),
       { numRuns: 150, seed: 42 },
     );
+  });
+});
+
+describe("communications on a phase", () => {
+  it("adds one with the first channel's default costs and first owner, ready to plan", () => {
+    const roadmap = template();
+    const phase = roadmap.phases[0]?.id ?? "";
+    const added = addCommunication(roadmap, phase, "Trial day-3 nudge");
+    if ("problem" in added) throw new Error(added.problem);
+    const communication = added.roadmap.communications.find((c) => c.id === added.id);
+    expect(communication).toMatchObject({
+      name: "Trial day-3 nudge",
+      phaseId: phase,
+      channelId: roadmap.channels[0]?.id,
+      ownerId: roadmap.owners[0]?.id,
+      fixedCost: roadmap.channels[0]?.fixedCost,
+      costPerContact: roadmap.channels[0]?.costPerContact,
+    });
+    expect(parseRoadmap(added.roadmap).ok).toBe(true);
+  });
+
+  it("refuses to add one when there is no owner, saying what to do", () => {
+    const roadmap = { ...template(), owners: [], communications: [] };
+    const added = addCommunication(roadmap, roadmap.phases[0]?.id ?? "", "Welcome");
+    expect(added).toEqual({ problem: "Add an owner in the Audiences view first: every communication has one." });
+  });
+
+  it("duplicates next to the original, deletes, and moves within its phase only", () => {
+    const roadmap = template();
+    const phase = roadmap.phases.find((p) => p.name === "First 90 days")?.id ?? "";
+    const onPhase = (r: Roadmap) => r.communications.filter((c) => c.phaseId === phase).map((c) => c.name);
+    const names = onPhase(roadmap);
+    const first = roadmap.communications.find((c) => c.phaseId === phase);
+    const duplicated = duplicateCommunication(roadmap, first?.id ?? "");
+    expect(onPhase(duplicated?.roadmap ?? roadmap)).toEqual([names[0], `${names[0]} (copy)`, ...names.slice(1)]);
+
+    const moved = moveCommunication(roadmap, first?.id ?? "", "down");
+    expect(onPhase(moved)).toEqual([names[1], names[0], ...names.slice(2)]);
+    expect(moveCommunication(roadmap, first?.id ?? "", "up")).toBe(roadmap);
+    expect(onPhase(deleteCommunication(roadmap, first?.id ?? ""))).toEqual(names.slice(1));
   });
 });

@@ -179,3 +179,69 @@ function nextName(existing: readonly string[], base: string): string {
   while (taken.has(`${base} ${n}`)) n++;
   return `${base} ${n}`;
 }
+
+/**
+ * A new communication on a phase, on the roadmap's first channel and from its
+ * first owner, with that channel's default costs; null with the reason when
+ * the roadmap has no channel or no owner to send it.
+ */
+export function addCommunication(
+  roadmap: Roadmap,
+  phaseId: string,
+  name: string,
+): { roadmap: Roadmap; id: string } | { problem: string } {
+  const channel = roadmap.channels[0];
+  const owner = roadmap.owners[0];
+  if (!channel) return { problem: "Add a channel in the Audiences view first: a communication is sent through one." };
+  if (!owner) return { problem: "Add an owner in the Audiences view first: every communication has one." };
+  const communication: Communication = {
+    id: createId(),
+    phaseId,
+    name,
+    purpose: "education",
+    channelId: channel.id,
+    ownerId: owner.id,
+    audience: { segmentIds: [], roleIds: [], share: 1 },
+    timing: { kind: "onEntry", offsetMonths: 0 },
+    personalisation: "mass",
+    fixedCost: channel.fixedCost,
+    costPerContact: channel.costPerContact,
+    responseRate: 0,
+    valuePerResponse: 0,
+    status: "proposed",
+    notes: "",
+  };
+  return { roadmap: { ...roadmap, communications: [...roadmap.communications, communication] }, id: communication.id };
+}
+
+/** A copy right after the original, "(copy)" added to its name. */
+export function duplicateCommunication(roadmap: Roadmap, id: string): { roadmap: Roadmap; id: string } | null {
+  const index = roadmap.communications.findIndex((c) => c.id === id);
+  const original = roadmap.communications[index];
+  if (!original) return null;
+  const copy = { ...original, id: createId(), name: `${original.name} (copy)`.slice(0, 200) };
+  const communications = [...roadmap.communications];
+  communications.splice(index + 1, 0, copy);
+  return { roadmap: { ...roadmap, communications }, id: copy.id };
+}
+
+export function deleteCommunication(roadmap: Roadmap, id: string): Roadmap {
+  return { ...roadmap, communications: roadmap.communications.filter((c) => c.id !== id) };
+}
+
+/** Moves a communication before the previous (or after the next) one on the same phase. */
+export function moveCommunication(roadmap: Roadmap, id: string, direction: "up" | "down"): Roadmap {
+  const list = roadmap.communications;
+  const index = list.findIndex((c) => c.id === id);
+  const moving = list[index];
+  if (!moving) return roadmap;
+  const step = direction === "up" ? -1 : 1;
+  let other = index + step;
+  while (other >= 0 && other < list.length && list[other]?.phaseId !== moving.phaseId) other += step;
+  const neighbour = list[other];
+  if (!neighbour) return roadmap;
+  const communications = [...list];
+  communications[index] = neighbour;
+  communications[other] = moving;
+  return { ...roadmap, communications };
+}

@@ -1,60 +1,355 @@
-import { type Phase, type Roadmap, updateCommunication } from "../../../shared/model";
+import { useState } from "react";
+import { planCalendar } from "../../../shared/engine";
+import {
+  addCommunication,
+  COMMUNICATION_STATUSES,
+  type Communication,
+  deleteCommunication,
+  duplicateCommunication,
+  moveCommunication,
+  PERSONALISATION_LEVELS,
+  type Phase,
+  PURPOSES,
+  type Roadmap,
+  RoadmapObjectSchema,
+  type Timing,
+  updateCommunication,
+} from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
-import { NumberField } from "./fields";
+import { PURPOSE_LABELS } from "../plan/labels";
+import { NumberField, SelectField, TextField } from "./fields";
 
-/** The phase's communications with their costs, and what each costs and reaches over the plan. */
+const STATUS_LABELS: Record<Communication["status"], string> = {
+  existing: "Existing",
+  proposed: "Proposed",
+  retired: "Retired",
+};
+
+const PERSONALISATION_LABELS: Record<Communication["personalisation"], string> = {
+  mass: "Mass",
+  segment: "By segment",
+  oneToOne: "One-to-one",
+};
+
+const TIMING_LABELS: Record<Timing["kind"], string> = {
+  onEntry: "On entry to the phase",
+  recurring: "Recurring while in the phase",
+  oneOff: "Once, in a given month",
+};
+
+const nameProblem = (value: string) => {
+  const checked = RoadmapObjectSchema.shape.name.safeParse(value);
+  return checked.success ? null : `Name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
+};
+
+/** The phase's communications: quick-add, every field, duplicate, reorder, delete, and what each costs over the plan. */
 export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) {
   const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
+  const [newName, setNewName] = useState("");
   const communications = roadmap.communications.filter((c) => c.phaseId === phase.id);
   const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
   const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
   const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
-  if (communications.length === 0) return <p className="muted">No communications on this phase yet.</p>;
+
+  const quickAdd = () => {
+    const name = newName.trim();
+    if (!name) return;
+    const added = addCommunication(store.getState().document ?? roadmap, phase.id, name);
+    if ("problem" in added) {
+      store.getState().notify({ tone: "error", message: added.problem });
+      return;
+    }
+    store.getState().edit(() => added.roadmap);
+    setNewName("");
+  };
+
   return (
-    <ul className="communication-list">
-      {communications.map((communication) => {
-        const schedule = schedules.get(communication.id);
-        const change = (field: "fixedCost" | "costPerContact", value: number | null) =>
-          store.getState().edit((r) => updateCommunication(r, communication.id, { [field]: value ?? 0 }), {
-            coalesceKey: `communication:${communication.id}:${field}`,
-          });
-        return (
-          <li key={communication.id} className="communication-item" aria-label={`Communication ${communication.name}`}>
-            <div className="communication-name">{communication.name}</div>
-            <div className="muted communication-meta">
-              {channels.get(communication.channelId)} · {owners.get(communication.ownerId)} · {communication.status}
-            </div>
-            <div className="field-pair">
-              <NumberField
-                label={`Fixed cost per send — ${communication.name}`}
-                min={0}
-                unit={roadmap.currency}
-                value={communication.fixedCost}
-                onCommit={(v) => change("fixedCost", v)}
-              />
-              <NumberField
-                label={`Cost per contact — ${communication.name}`}
-                min={0}
-                unit={roadmap.currency}
-                value={communication.costPerContact}
-                onCommit={(v) => change("costPerContact", v)}
-              />
-            </div>
-            {schedule && (
-              <div
-                className="communication-plan"
-                data-testid={`plan-${communication.id}`}
-                data-total-reach={schedule.totalReach}
+    <>
+      <div className="quick-add">
+        <input
+          aria-label="New communication's name"
+          placeholder="Add a communication: type its name, press Enter"
+          value={newName}
+          maxLength={200}
+          onChange={(event) => setNewName(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") quickAdd();
+          }}
+        />
+      </div>
+      {communications.length === 0 ? (
+        <p className="muted">No communications on this phase yet.</p>
+      ) : (
+        <ul className="communication-list">
+          {communications.map((communication) => {
+            const schedule = schedules.get(communication.id);
+            return (
+              <li
+                key={communication.id}
+                className="communication-item"
+                aria-label={`Communication ${communication.name}`}
               >
-                {formatCount(schedule.totalReach)} contacts in {schedule.sends} sends ·{" "}
-                {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
-              </div>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+                <div className="communication-name">{communication.name}</div>
+                <div className="muted communication-meta">
+                  {channels.get(communication.channelId)} · {owners.get(communication.ownerId)} ·{" "}
+                  {STATUS_LABELS[communication.status].toLowerCase()}
+                </div>
+                <CostFields roadmap={roadmap} communication={communication} />
+                {schedule && (
+                  <div
+                    className="communication-plan"
+                    data-testid={`plan-${communication.id}`}
+                    data-total-reach={schedule.totalReach}
+                  >
+                    {formatCount(schedule.totalReach)} contacts in {schedule.sends} sends ·{" "}
+                    {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
+                  </div>
+                )}
+                <details className="communication-details">
+                  <summary>All fields</summary>
+                  <CommunicationFields roadmap={roadmap} communication={communication} />
+                </details>
+                <CommunicationActions communication={communication} />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function useChange(communication: Communication) {
+  const store = useAppStoreApi();
+  return (field: string, patch: Partial<Omit<Communication, "id">>) =>
+    store.getState().edit((r) => updateCommunication(r, communication.id, patch), {
+      coalesceKey: `communication:${communication.id}:${field}`,
+    });
+}
+
+function CostFields({ roadmap, communication }: { roadmap: Roadmap; communication: Communication }) {
+  const change = useChange(communication);
+  return (
+    <div className="field-pair">
+      <NumberField
+        label={`Fixed cost per send — ${communication.name}`}
+        min={0}
+        unit={roadmap.currency}
+        value={communication.fixedCost}
+        onCommit={(v) => change("fixedCost", { fixedCost: v ?? 0 })}
+      />
+      <NumberField
+        label={`Cost per contact — ${communication.name}`}
+        min={0}
+        unit={roadmap.currency}
+        value={communication.costPerContact}
+        onCommit={(v) => change("costPerContact", { costPerContact: v ?? 0 })}
+      />
+    </div>
+  );
+}
+
+function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; communication: Communication }) {
+  const change = useChange(communication);
+  const { timing, audience } = communication;
+  const months = planCalendar(roadmap.startMonth, roadmap.horizonMonths).months;
+  const toggle = (ids: readonly string[], id: string, on: boolean) => (on ? [...ids, id] : ids.filter((x) => x !== id));
+  const setTimingKind = (kind: Timing["kind"]) =>
+    change("timing", {
+      timing:
+        kind === "onEntry"
+          ? { kind, offsetMonths: 0 }
+          : kind === "recurring"
+            ? { kind, everyMonths: 3 }
+            : { kind, month: 0 },
+    });
+
+  return (
+    <div className="communication-fields">
+      <TextField
+        label="Name"
+        value={communication.name}
+        maxLength={200}
+        validate={nameProblem}
+        onCommit={(name) => change("name", { name: name.trim() })}
+      />
+      <div className="field-pair">
+        <SelectField
+          label="Purpose"
+          value={communication.purpose}
+          options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))}
+          onCommit={(purpose) => change("purpose", { purpose })}
+        />
+        <SelectField
+          label="Status"
+          value={communication.status}
+          options={COMMUNICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+          onCommit={(status) => change("status", { status })}
+        />
+      </div>
+      <div className="field-pair">
+        <SelectField
+          label="Channel"
+          value={communication.channelId}
+          options={roadmap.channels.map((c) => ({ value: c.id, label: c.name }))}
+          onCommit={(channelId) => change("channelId", { channelId })}
+        />
+        <SelectField
+          label="Owner"
+          value={communication.ownerId}
+          options={roadmap.owners.map((o) => ({ value: o.id, label: o.name }))}
+          onCommit={(ownerId) => change("ownerId", { ownerId })}
+        />
+      </div>
+      <SelectField
+        label="Timing"
+        value={timing.kind}
+        options={(["onEntry", "recurring", "oneOff"] as const).map((kind) => ({
+          value: kind,
+          label: TIMING_LABELS[kind],
+        }))}
+        onCommit={setTimingKind}
+      />
+      {timing.kind === "onEntry" && (
+        <NumberField
+          label="Months after entry"
+          integer
+          min={0}
+          max={120}
+          value={timing.offsetMonths}
+          onCommit={(v) => change("timing.offset", { timing: { kind: "onEntry", offsetMonths: v ?? 0 } })}
+        />
+      )}
+      {timing.kind === "recurring" && (
+        <NumberField
+          label="Every (months)"
+          integer
+          min={1}
+          max={120}
+          value={timing.everyMonths}
+          onCommit={(v) => v !== null && change("timing.every", { timing: { kind: "recurring", everyMonths: v } })}
+        />
+      )}
+      {timing.kind === "oneOff" && (
+        <SelectField
+          label="Month"
+          value={String(timing.month)}
+          options={months.map((m, i) => ({ value: String(i), label: m.label }))}
+          onCommit={(v) => change("timing.month", { timing: { kind: "oneOff", month: Number(v) } })}
+        />
+      )}
+      <fieldset className="field checkbox-group">
+        <legend>Segments (none ticked: every segment)</legend>
+        {roadmap.segments.map((segment) => (
+          <label key={segment.id} className="choice-option">
+            <input
+              type="checkbox"
+              checked={audience.segmentIds.includes(segment.id)}
+              onChange={(event) =>
+                change("audience.segments", {
+                  audience: { ...audience, segmentIds: toggle(audience.segmentIds, segment.id, event.target.checked) },
+                })
+              }
+            />
+            {segment.name}
+          </label>
+        ))}
+      </fieldset>
+      {roadmap.roles.length > 0 && (
+        <fieldset className="field checkbox-group">
+          <legend>Roles addressed</legend>
+          {roadmap.roles.map((role) => (
+            <label key={role.id} className="choice-option">
+              <input
+                type="checkbox"
+                checked={audience.roleIds.includes(role.id)}
+                onChange={(event) =>
+                  change("audience.roles", {
+                    audience: { ...audience, roleIds: toggle(audience.roleIds, role.id, event.target.checked) },
+                  })
+                }
+              />
+              {role.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="field-pair">
+        <NumberField
+          label="Share of the audience reached"
+          percent
+          min={0}
+          max={100}
+          value={audience.share}
+          onCommit={(share) => change("audience.share", { audience: { ...audience, share: share ?? 0 } })}
+        />
+        <SelectField
+          label="Personalisation"
+          value={communication.personalisation}
+          options={PERSONALISATION_LEVELS.map((p) => ({ value: p, label: PERSONALISATION_LABELS[p] }))}
+          onCommit={(personalisation) => change("personalisation", { personalisation })}
+        />
+      </div>
+      <div className="field-pair">
+        <NumberField
+          label="Response rate"
+          percent
+          min={0}
+          max={100}
+          value={communication.responseRate}
+          onCommit={(responseRate) => change("responseRate", { responseRate: responseRate ?? 0 })}
+        />
+        <NumberField
+          label="Value per response"
+          min={0}
+          unit={roadmap.currency}
+          value={communication.valuePerResponse}
+          onCommit={(v) => change("valuePerResponse", { valuePerResponse: v ?? 0 })}
+        />
+      </div>
+      <TextField label="Notes" multiline value={communication.notes} onCommit={(notes) => change("notes", { notes })} />
+    </div>
+  );
+}
+
+function CommunicationActions({ communication }: { communication: Communication }) {
+  const store = useAppStoreApi();
+  const edit = (change: (r: Roadmap) => Roadmap) => store.getState().edit(change);
+  return (
+    <div className="communication-actions">
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() => edit((r) => duplicateCommunication(r, communication.id)?.roadmap ?? r)}
+      >
+        Duplicate
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Move ${communication.name} up`}
+        onClick={() => edit((r) => moveCommunication(r, communication.id, "up"))}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        aria-label={`Move ${communication.name} down`}
+        onClick={() => edit((r) => moveCommunication(r, communication.id, "down"))}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        className="button button-small button-danger"
+        aria-label={`Delete ${communication.name}`}
+        onClick={() => edit((r) => deleteCommunication(r, communication.id))}
+      >
+        Delete
+      </button>
+    </div>
   );
 }

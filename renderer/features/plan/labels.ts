@@ -14,7 +14,7 @@ const SERIES_COLORS = [
   "#7f8c8d",
 ];
 
-const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], string> = {
+export const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], string> = {
   welcome: "Welcome",
   education: "Education",
   crossSell: "Cross-sell",

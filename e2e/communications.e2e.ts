@@ -1,0 +1,50 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { phaseNode, setUpAppInBrowser } from "./harness";
+
+const app = setUpAppInBrowser();
+let page: Page;
+
+describe("communications on a phase", () => {
+  it("adds one by typing its name and Enter, edits its timing, and it survives a reload", async () => {
+    page = await app.open();
+    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+    await phaseNode(page, "Lapsed").click();
+    const quickAdd = page.getByRole("textbox", { name: "New communication's name" });
+    await quickAdd.fill("Win-back survey");
+    await quickAdd.press("Enter");
+    const item = page.getByRole("listitem", { name: "Communication Win-back survey" });
+    await item.waitFor();
+    expect(await quickAdd.inputValue()).toBe("");
+
+    await item.getByText("All fields").click();
+    await item.getByRole("combobox", { name: "Timing" }).selectOption("recurring");
+    await item.getByRole("textbox", { name: "Every (months)" }).fill("0");
+    await expect.poll(() => item.getByRole("alert").textContent()).toBe("Every (months) must be between 1 and 120.");
+    await item.getByRole("textbox", { name: "Every (months)" }).fill("6");
+    await item.getByRole("combobox", { name: "Purpose" }).selectOption("survey");
+    await page.waitForTimeout(1200);
+
+    await page.reload();
+    await phaseNode(page, "Lapsed").click();
+    const saved = page.getByRole("listitem", { name: "Communication Win-back survey" });
+    await saved.getByText("All fields").click();
+    expect(await saved.getByRole("combobox", { name: "Timing" }).inputValue()).toBe("recurring");
+    expect(await saved.getByRole("textbox", { name: "Every (months)" }).inputValue()).toBe("6");
+    expect(await saved.getByRole("combobox", { name: "Purpose" }).inputValue()).toBe("survey");
+  });
+
+  it("refuses a response rate over 100 % at the field", async () => {
+    page = await app.open();
+    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+    await phaseNode(page, "Trial").click();
+    const item = page.getByRole("listitem", { name: /^Communication / }).first();
+    await item.getByText("All fields").click();
+    const rate = item.getByRole("textbox", { name: "Response rate" });
+    const before = await rate.inputValue();
+    await rate.fill("140");
+    await expect.poll(() => item.getByRole("alert").textContent()).toBe("Response rate must be between 0 % and 100 %.");
+    await rate.blur();
+    await expect.poll(() => rate.inputValue()).toBe(before);
+  });
+});
