@@ -24,6 +24,14 @@ try {
   await page.getByRole("article").first().waitFor();
   await page.screenshot({ path: `${OUT}/editor-outline.png` });
 
+  await page.getByRole("tab", { name: "Calendar" }).click();
+  await page.locator(".calendar-mark").first().waitFor();
+  await page.screenshot({ path: `${OUT}/calendar.png` });
+
+  await page.getByRole("tab", { name: "Audiences" }).click();
+  await page.getByRole("button", { name: "Add segment" }).waitFor();
+  await page.screenshot({ path: `${OUT}/audiences.png` });
+
   await page.getByRole("tab", { name: "Budget" }).click();
   await page.getByTestId("budget-total").waitFor();
   await page.screenshot({ path: `${OUT}/budget.png` });

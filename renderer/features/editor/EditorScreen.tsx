@@ -7,6 +7,7 @@ import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
 import { Inspector } from "../inspector/Inspector";
 import { BudgetView } from "../plan/BudgetView";
+import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
 import { PressureView } from "../plan/PressureView";
 import type { EditorView } from "./editorSlice";
@@ -16,6 +17,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
   { view: "outline", label: "Outline" },
   { view: "audiences", label: "Audiences" },
+  { view: "calendar", label: "Calendar" },
   { view: "budget", label: "Budget" },
   { view: "pressure", label: "Contact pressure" },
 ];
@@ -85,6 +87,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
           )}
           {view === "outline" && <PhaseOutline roadmap={roadmap} />}
           {view === "audiences" && <AudiencesView roadmap={roadmap} />}
+          {view === "calendar" && <CalendarView roadmap={roadmap} />}
           {view === "budget" && <BudgetView roadmap={roadmap} />}
           {view === "pressure" && <PressureView roadmap={roadmap} />}
         </div>
