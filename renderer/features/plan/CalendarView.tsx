@@ -99,6 +99,7 @@ export function CalendarView({ roadmap }: { roadmap: Roadmap }) {
                             {sends > 0 && (
                               <span
                                 className="calendar-mark"
+                                role="img"
                                 title={`${period.label}: ${sends > 1 ? `${sends} sends, ` : ""}${formatCount(reach)} contacts, ${money(cost)}`}
                                 aria-label={`${communication.name} sends in ${period.label}`}
                               >
