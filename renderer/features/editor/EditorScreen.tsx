@@ -9,6 +9,7 @@ import { Inspector } from "../inspector/Inspector";
 import { BudgetView } from "../plan/BudgetView";
 import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
+import { OwnerView } from "../plan/OwnerView";
 import { PressureView } from "../plan/PressureView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
@@ -18,6 +19,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "outline", label: "Outline" },
   { view: "audiences", label: "Audiences" },
   { view: "calendar", label: "Calendar" },
+  { view: "owner", label: "By owner" },
   { view: "budget", label: "Budget" },
   { view: "pressure", label: "Contact pressure" },
 ];
@@ -88,6 +90,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
           {view === "outline" && <PhaseOutline roadmap={roadmap} />}
           {view === "audiences" && <AudiencesView roadmap={roadmap} />}
           {view === "calendar" && <CalendarView roadmap={roadmap} />}
+          {view === "owner" && <OwnerView roadmap={roadmap} />}
           {view === "budget" && <BudgetView roadmap={roadmap} />}
           {view === "pressure" && <PressureView roadmap={roadmap} />}
         </div>
