@@ -48,3 +48,19 @@ describe("communications on a phase", () => {
     await expect.poll(() => rate.inputValue()).toBe(before);
   });
 });
+
+describe("moving a communication", () => {
+  it("moves it to another phase by dragging it onto that phase on the canvas", async () => {
+    page = await app.open();
+    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+    await phaseNode(page, "Advocate").click();
+    const item = page.getByRole("listitem", { name: /^Communication / }).first();
+    const name = ((await item.getAttribute("aria-label")) ?? "").replace(/^Communication /, "");
+    await item.dragTo(phaseNode(page, "Renewal due"));
+    await expect.poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Renewal due");
+    await page.getByRole("listitem", { name: `Communication ${name}` }).waitFor();
+    await expect
+      .poll(() => phaseNode(page, "Advocate").locator(".phase-node-stats").textContent())
+      .toMatch(/0 comms\./);
+  });
+});

@@ -32,6 +32,7 @@ import {
   connect,
   copySelection,
   deleteSelection,
+  moveCommunicationToPhase,
   moveDraggedPhases,
   moveSelectionFocus,
   nudgeSelection,
@@ -48,10 +49,9 @@ import {
   type PhaseFlowNode,
   type TransitionFlowEdge,
 } from "./canvasModel";
+import { COMMUNICATION_DRAG_TYPE, STAGE_DRAG_TYPE } from "./dragTypes";
 import { PhaseNode } from "./PhaseNode";
 import { TransitionEdge } from "./TransitionEdge";
-
-export const STAGE_DRAG_TYPE = "application/x-roadmap-stage";
 
 const nodeTypes = { phase: PhaseNode };
 const edgeTypes = { transition: TransitionEdge };
@@ -187,12 +187,27 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   };
 
   const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!event.dataTransfer.types.includes(STAGE_DRAG_TYPE)) return;
+    const types = event.dataTransfer.types;
+    if (types.includes(COMMUNICATION_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+      return;
+    }
+    if (!types.includes(STAGE_DRAG_TYPE)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = "copy";
   };
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    const communicationId = event.dataTransfer.getData(COMMUNICATION_DRAG_TYPE);
+    if (communicationId) {
+      event.preventDefault();
+      event.stopPropagation();
+      const target = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node");
+      const phaseId = target?.dataset.id;
+      if (phaseId) moveCommunicationToPhase(store.getState(), communicationId, phaseId);
+      return;
+    }
     const stageId = event.dataTransfer.getData(STAGE_DRAG_TYPE);
     if (!stageId) return;
     event.preventDefault();

@@ -1,7 +1,7 @@
 import type { Roadmap } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { addPhaseAt } from "./canvasActions";
-import { STAGE_DRAG_TYPE } from "./RoadmapCanvas";
+import { STAGE_DRAG_TYPE } from "./dragTypes";
 
 /** The lifecycle stages as chips: drag one onto the canvas (or press it) to add a phase of that stage. */
 export function StagePalette({ roadmap }: { roadmap: Roadmap }) {

@@ -15,6 +15,7 @@ import {
   type Point,
   parsePhaseClip,
   pastePhases,
+  updateCommunication,
   updatePhase,
 } from "../../../shared/model";
 import type { AppState } from "../../app/appStore";
@@ -182,4 +183,13 @@ export function nudgeSelection(state: AppState, direction: Direction): void {
     roadmap.phases.filter((p) => selected.has(p.id)).map((p) => [p.id, { x: p.position.x + dx, y: p.position.y + dy }]),
   );
   state.edit((r) => movePhases(r, positions), { coalesceKey: `nudge:${[...selected].join(",")}` });
+}
+
+/** A communication dropped on a phase moves there; the phase is selected so the user sees it arrive. */
+export function moveCommunicationToPhase(state: AppState, communicationId: string, phaseId: string): void {
+  const communication = state.document?.communications.find((c) => c.id === communicationId);
+  if (!communication || communication.phaseId === phaseId) return;
+  state.edit((r) => updateCommunication(r, communicationId, { phaseId }), {
+    select: { phaseIds: [phaseId], transitionIds: [] },
+  });
 }

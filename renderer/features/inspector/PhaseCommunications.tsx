@@ -17,6 +17,7 @@ import {
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
+import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { PURPOSE_LABELS } from "../plan/labels";
 import { NumberField, SelectField, TextField } from "./fields";
 
@@ -90,6 +91,12 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                 key={communication.id}
                 className="communication-item"
                 aria-label={`Communication ${communication.name}`}
+                draggable
+                title="Drag onto a phase on the canvas to move it there"
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(COMMUNICATION_DRAG_TYPE, communication.id);
+                  event.dataTransfer.effectAllowed = "move";
+                }}
               >
                 <div className="communication-name">{communication.name}</div>
                 <div className="muted communication-meta">
