@@ -10,6 +10,7 @@ import { BudgetView } from "../plan/BudgetView";
 import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
 import { OwnerView } from "../plan/OwnerView";
+import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
@@ -18,6 +19,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
   { view: "outline", label: "Outline" },
   { view: "audiences", label: "Audiences" },
+  { view: "plan", label: "Plan" },
   { view: "calendar", label: "Calendar" },
   { view: "owner", label: "By owner" },
   { view: "budget", label: "Budget" },
@@ -89,6 +91,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
           )}
           {view === "outline" && <PhaseOutline roadmap={roadmap} />}
           {view === "audiences" && <AudiencesView roadmap={roadmap} />}
+          {view === "plan" && <PlanTableView roadmap={roadmap} />}
           {view === "calendar" && <CalendarView roadmap={roadmap} />}
           {view === "owner" && <OwnerView roadmap={roadmap} />}
           {view === "budget" && <BudgetView roadmap={roadmap} />}

@@ -1,18 +1,8 @@
 import { useState } from "react";
-import type { Roadmap, Timing } from "../../../shared/model";
+import type { Roadmap } from "../../../shared/model";
 import { useAppState } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
-
-function describeTiming(timing: Timing, months: readonly { label: string }[]): string {
-  switch (timing.kind) {
-    case "onEntry":
-      return timing.offsetMonths === 0 ? "On entry" : `${timing.offsetMonths} months after entry`;
-    case "recurring":
-      return timing.everyMonths === 1 ? "Every month" : `Every ${timing.everyMonths} months`;
-    case "oneOff":
-      return `Once, ${months[timing.month]?.label ?? `month ${timing.month}`}`;
-  }
-}
+import { describeTiming } from "./describeTiming";
 
 /**
  * One owner's share of the plan — what they send, what it costs, and where

@@ -1,0 +1,376 @@
+import { type UIEvent, useMemo, useState } from "react";
+import {
+  COMMUNICATION_STATUSES,
+  type Communication,
+  PURPOSES,
+  type Roadmap,
+  updateCommunication,
+} from "../../../shared/model";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { describeTiming } from "./describeTiming";
+import { PURPOSE_LABELS } from "./labels";
+
+const ROW_HEIGHT = 34;
+const VIEWPORT_ROWS = 22;
+
+type SortKey = "name" | "phase" | "owner" | "channel" | "annualReach" | "annualCost";
+type GroupBy = "none" | "phase" | "owner";
+
+interface Filters {
+  owner: string;
+  channel: string;
+  segment: string;
+  stage: string;
+  status: string;
+  purpose: string;
+}
+
+const NO_FILTERS: Filters = { owner: "", channel: "", segment: "", stage: "", status: "", purpose: "" };
+
+interface Row {
+  communication: Communication;
+  phase: string;
+  stage: string;
+  stageId: string;
+  owner: string;
+  channel: string;
+  audience: string;
+  annualReach: number;
+  annualCost: number;
+}
+
+type Item = { kind: "group"; label: string; count: number } | { kind: "row"; row: Row };
+
+/**
+ * Every communication of the roadmap in one table: sort, filter, group,
+ * search, change owner, channel or status in place, and change the owner of
+ * many at once. Only the rows on screen are drawn, so thousands stay smooth.
+ */
+export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
+  const store = useAppStoreApi();
+  const plan = useAppState((state) => state.plan);
+  const [search, setSearch] = useState("");
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [groupBy, setGroupBy] = useState<GroupBy>("none");
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: "phase", descending: false });
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkOwner, setBulkOwner] = useState(roadmap.owners[0]?.id ?? "");
+  const [scrollTop, setScrollTop] = useState(0);
+
+  const rows = useMemo<Row[]>(() => {
+    const phases = new Map(roadmap.phases.map((p) => [p.id, p]));
+    const stages = new Map(roadmap.stages.map((s) => [s.id, s.name]));
+    const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
+    const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
+    const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
+    const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
+    const perYear = 12 / roadmap.horizonMonths;
+    return roadmap.communications.map((c) => {
+      const phase = phases.get(c.phaseId);
+      const schedule = schedules.get(c.id);
+      return {
+        communication: c,
+        phase: phase?.name ?? "",
+        stageId: phase?.stageId ?? "",
+        stage: stages.get(phase?.stageId ?? "") ?? "",
+        owner: owners.get(c.ownerId) ?? "",
+        channel: channels.get(c.channelId) ?? "",
+        audience:
+          c.audience.segmentIds.length === 0
+            ? "All segments"
+            : c.audience.segmentIds.map((id) => segments.get(id) ?? id).join(", "),
+        annualReach: (schedule?.totalReach ?? 0) * perYear,
+        annualCost: (schedule?.totalCost ?? 0) * perYear,
+      };
+    });
+  }, [roadmap, plan]);
+
+  const visibleRows = useMemo(() => {
+    const needle = search.trim().toLowerCase();
+    const matches = rows.filter(({ communication: c, stageId, phase, owner, channel }) => {
+      if (filters.owner && c.ownerId !== filters.owner) return false;
+      if (filters.channel && c.channelId !== filters.channel) return false;
+      if (filters.segment && c.audience.segmentIds.length > 0 && !c.audience.segmentIds.includes(filters.segment))
+        return false;
+      if (filters.stage && stageId !== filters.stage) return false;
+      if (filters.status && c.status !== filters.status) return false;
+      if (filters.purpose && c.purpose !== filters.purpose) return false;
+      return !needle || [c.name, phase, owner, channel, c.notes].some((text) => text.toLowerCase().includes(needle));
+    });
+    const value = (row: Row): string | number =>
+      sort.key === "name"
+        ? row.communication.name
+        : sort.key === "annualReach" || sort.key === "annualCost"
+          ? row[sort.key]
+          : row[sort.key];
+    return [...matches].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      return sort.descending ? -order : order;
+    });
+  }, [rows, search, filters, sort]);
+
+  const items = useMemo<Item[]>(() => {
+    if (groupBy === "none") return visibleRows.map((row) => ({ kind: "row", row }));
+    const groups = new Map<string, Row[]>();
+    for (const row of visibleRows) {
+      const key = groupBy === "phase" ? row.phase : row.owner;
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    return [...groups].flatMap(([label, groupRows]) => [
+      { kind: "group" as const, label, count: groupRows.length },
+      ...groupRows.map((row) => ({ kind: "row" as const, row })),
+    ]);
+  }, [visibleRows, groupBy]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 5);
+  const shown = items.slice(first, first + VIEWPORT_ROWS + 10);
+  const money = (v: number) => formatMoney(v, roadmap.currency);
+  const change = (id: string, patch: Partial<Omit<Communication, "id">>) =>
+    store.getState().edit((r) => updateCommunication(r, id, patch));
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  const visibleIds = visibleRows.map((r) => r.communication.id);
+  const allVisibleSelected = visibleIds.length > 0 && visibleIds.every((id) => selected.has(id));
+  const applyBulkOwner = () => {
+    const ids = new Set(selected);
+    store.getState().edit((r) => ({
+      ...r,
+      communications: r.communications.map((c) => (ids.has(c.id) ? { ...c, ownerId: bulkOwner } : c)),
+    }));
+    setSelected(new Set());
+  };
+  const filter = (key: keyof Filters, label: string, options: { value: string; label: string }[]) => (
+    <label className="inline-field">
+      {label}
+      <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const header = (key: SortKey, label: string, numeric = false) => (
+    <th
+      scope="col"
+      className={numeric ? "numeric" : undefined}
+      aria-sort={sort.key === key ? (sort.descending ? "descending" : "ascending") : "none"}
+    >
+      <button
+        type="button"
+        className="link-button sort-button"
+        onClick={() => setSort({ key, descending: sort.key === key ? !sort.descending : false })}
+      >
+        {label}
+        {sort.key === key ? (sort.descending ? " ▼" : " ▲") : ""}
+      </button>
+    </th>
+  );
+
+  return (
+    <div className="plan-view plan-table-view">
+      <section className="plan-section" aria-label="Plan table">
+        <div className="plan-table-controls">
+          <input
+            className="search"
+            aria-label="Search communications"
+            placeholder="Search name, phase, owner, channel, notes"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+          {filter(
+            "owner",
+            "owner",
+            roadmap.owners.map((o) => ({ value: o.id, label: o.name })),
+          )}
+          {filter(
+            "channel",
+            "channel",
+            roadmap.channels.map((c) => ({ value: c.id, label: c.name })),
+          )}
+          {filter(
+            "segment",
+            "segment",
+            roadmap.segments.map((s) => ({ value: s.id, label: s.name })),
+          )}
+          {filter(
+            "stage",
+            "stage",
+            roadmap.stages.map((s) => ({ value: s.id, label: s.name })),
+          )}
+          {filter(
+            "status",
+            "status",
+            COMMUNICATION_STATUSES.map((s) => ({ value: s, label: s })),
+          )}
+          {filter(
+            "purpose",
+            "purpose",
+            PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] })),
+          )}
+          <label className="inline-field">
+            group by
+            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
+              <option value="none">Nothing</option>
+              <option value="phase">Phase</option>
+              <option value="owner">Owner</option>
+            </select>
+          </label>
+        </div>
+        <fieldset className="bulk-bar">
+          <legend className="visually-hidden">Change many at once</legend>
+          <span>
+            {visibleRows.length} of {rows.length} communications · {selected.size} selected
+          </span>
+          <label className="inline-field">
+            set owner to
+            <select value={bulkOwner} onChange={(e) => setBulkOwner(e.target.value)}>
+              {roadmap.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={selected.size === 0 || !bulkOwner}
+            onClick={applyBulkOwner}
+          >
+            Apply to {selected.size} selected
+          </button>
+        </fieldset>
+        <div
+          className="plan-table-scroll"
+          style={{ height: VIEWPORT_ROWS * ROW_HEIGHT + ROW_HEIGHT }}
+          onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
+        >
+          <table className="data-table plan-table" aria-rowcount={items.length + 1}>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown communications"
+                    checked={allVisibleSelected}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(visibleIds) : new Set())}
+                  />
+                </th>
+                {header("name", "Communication")}
+                {header("phase", "Phase")}
+                <th scope="col">Stage</th>
+                {header("owner", "Owner")}
+                {header("channel", "Channel")}
+                <th scope="col">Audience</th>
+                <th scope="col">Timing</th>
+                <th scope="col">Personalisation</th>
+                <th scope="col" className="numeric">
+                  Fixed / per contact
+                </th>
+                <th scope="col" className="numeric">
+                  Response
+                </th>
+                <th scope="col">Status</th>
+                {header("annualReach", "Contacts a year", true)}
+                {header("annualCost", "Cost a year", true)}
+              </tr>
+            </thead>
+            <tbody>
+              {first > 0 && <tr className="spacer-row" style={{ height: first * ROW_HEIGHT }} />}
+              {shown.map((item) =>
+                item.kind === "group" ? (
+                  <tr key={`group:${item.label}`} className="plan-table-group" style={{ height: ROW_HEIGHT }}>
+                    <th scope="rowgroup" colSpan={14}>
+                      {item.label} <span className="muted">{item.count}</span>
+                    </th>
+                  </tr>
+                ) : (
+                  <tr
+                    key={item.row.communication.id}
+                    style={{ height: ROW_HEIGHT }}
+                    aria-label={`Plan row ${item.row.communication.name}`}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${item.row.communication.name}`}
+                        checked={selected.has(item.row.communication.id)}
+                        onChange={(e) => toggle(item.row.communication.id, e.target.checked)}
+                      />
+                    </td>
+                    <th scope="row">{item.row.communication.name}</th>
+                    <td>{item.row.phase}</td>
+                    <td>{item.row.stage}</td>
+                    <td>
+                      <select
+                        aria-label={`Owner of ${item.row.communication.name}`}
+                        value={item.row.communication.ownerId}
+                        onChange={(e) => change(item.row.communication.id, { ownerId: e.target.value })}
+                      >
+                        {roadmap.owners.map((o) => (
+                          <option key={o.id} value={o.id}>
+                            {o.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <select
+                        aria-label={`Channel of ${item.row.communication.name}`}
+                        value={item.row.communication.channelId}
+                        onChange={(e) => change(item.row.communication.id, { channelId: e.target.value })}
+                      >
+                        {roadmap.channels.map((c) => (
+                          <option key={c.id} value={c.id}>
+                            {c.name}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>{item.row.audience}</td>
+                    <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
+                    <td>{item.row.communication.personalisation}</td>
+                    <td className="numeric">
+                      {money(item.row.communication.fixedCost)} /{" "}
+                      {formatMoney(item.row.communication.costPerContact, roadmap.currency, { precise: true })}
+                    </td>
+                    <td className="numeric">{formatPercent(item.row.communication.responseRate)}</td>
+                    <td>
+                      <select
+                        aria-label={`Status of ${item.row.communication.name}`}
+                        value={item.row.communication.status}
+                        onChange={(e) =>
+                          change(item.row.communication.id, { status: e.target.value as Communication["status"] })
+                        }
+                      >
+                        {COMMUNICATION_STATUSES.map((s) => (
+                          <option key={s} value={s}>
+                            {s}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="numeric">{formatCount(item.row.annualReach)}</td>
+                    <td className="numeric">{money(item.row.annualCost)}</td>
+                  </tr>
+                ),
+              )}
+              {first + shown.length < items.length && (
+                <tr className="spacer-row" style={{ height: (items.length - first - shown.length) * ROW_HEIGHT }} />
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}
