@@ -17,7 +17,7 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
   if (zoomedOut && !renaming) {
     return (
       <div
-        className={`phase-node is-compact${selected ? " is-selected" : ""}${problem}`}
+        className={`phase-node is-compact${selected ? " is-selected" : ""}${problem}${data.overContactCap ? " is-over-cap" : ""}`}
         style={{ "--stage-color": data.color } as React.CSSProperties}
       >
         <Handle type="target" position={Position.Left} className="phase-handle" />
@@ -43,6 +43,16 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
           {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
         </span>
       </div>
+      {data.channels && (
+        <div className="phase-node-channels" title="Channels its communications use">
+          {data.channels}
+        </div>
+      )}
+      {data.overContactCap && (
+        <div className="phase-node-pressure" role="img" aria-label="Over the contact cap">
+          Over the contact cap in some months
+        </div>
+      )}
       {data.monthlyCost !== null && data.monthlyCost > 0 && (
         <div className="phase-node-cost" title="Average cost a month, from the plan">
           {formatMoney(data.monthlyCost, data.currency)} a month

@@ -84,6 +84,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     () => new Map(plan?.phases.map((phase) => [phase.phaseId, phase.averageMonthlyCost]) ?? []),
     [plan],
   );
+  const overCapPhases = useMemo(() => new Set(plan?.pressure.collisions.map((c) => c.phaseId) ?? []), [plan]);
   const [nodes, setNodes] = useState<PhaseFlowNode[]>([]);
   const [edges, setEdges] = useState<TransitionFlowEdge[]>([]);
   const [menu, setMenu] = useState<ContextMenuTarget | null>(null);
@@ -93,9 +94,9 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   const [fitOnOpen] = useState(() => roadmap.phases.length > 0);
 
   useLayoutEffect(() => {
-    setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous), monthlyCosts));
+    setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous), monthlyCosts, overCapPhases));
     setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous)));
-  }, [roadmap, selection, overflow, monthlyCosts]);
+  }, [roadmap, selection, overflow, monthlyCosts, overCapPhases]);
 
   useEffect(
     () =>

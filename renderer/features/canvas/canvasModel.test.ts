@@ -43,6 +43,19 @@ describe("canvas nodes", () => {
   });
 });
 
+describe("what a phase shows from its communications and the plan", () => {
+  it("marks the channels its communications use, and phases over the contact cap", () => {
+    const roadmap = template();
+    const active = roadmap.phases.find((p) => p.name === "Active single-product");
+    if (!active) throw new Error("no phase");
+    const nodes = buildPhaseNodes(roadmap, EMPTY_SELECTION, new Map(), new Map(), new Map(), new Set([active.id]));
+    const node = nodes.find((n) => n.id === active.id);
+    expect(node?.data.overContactCap).toBe(true);
+    expect(node?.data.channels).toContain("✉");
+    expect(nodes.filter((n) => n.data.overContactCap)).toHaveLength(1);
+  });
+});
+
 describe("arrow-key navigation", () => {
   const roadmap = template();
   const named = (name: string) => roadmap.phases.find((p) => p.name === name)?.id ?? "";

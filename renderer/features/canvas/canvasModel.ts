@@ -1,5 +1,5 @@
 import type { Edge, Node } from "@xyflow/react";
-import { customersAtStart, type Roadmap } from "../../../shared/model";
+import { type ChannelKind, customersAtStart, type Roadmap } from "../../../shared/model";
 import type { Selection } from "../editor/editorSlice";
 
 export interface PhaseNodeData extends Record<string, unknown> {
@@ -13,7 +13,25 @@ export interface PhaseNodeData extends Record<string, unknown> {
   /** Average cost a month from the plan; null until the plan is computed. */
   monthlyCost: number | null;
   currency: string;
+  /** Short marks of the channels its communications use, e.g. "✉ ☎". */
+  channels: string;
+  /** Some month, customers here get more communications than the roadmap's contact cap. */
+  overContactCap: boolean;
 }
+
+const CHANNEL_MARKS: Record<ChannelKind, string> = {
+  email: "✉",
+  directMail: "📮",
+  phone: "☎",
+  fieldSales: "🤝",
+  event: "🎤",
+  newsletter: "📰",
+  webInApp: "🖥",
+  sms: "💬",
+  social: "📣",
+  survey: "📋",
+  other: "•",
+};
 
 export interface TransitionEdgeData extends Record<string, unknown> {
   rate: number;
@@ -42,11 +60,17 @@ export function buildPhaseNodes(
   overflow: ReadonlyMap<string, { outflow: number }>,
   previous: ReadonlyMap<string, PhaseFlowNode>,
   monthlyCosts: ReadonlyMap<string, number> = new Map(),
+  overCapPhases: ReadonlySet<string> = new Set(),
 ): PhaseFlowNode[] {
   const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
   const communicationCounts = new Map<string, number>();
-  for (const c of roadmap.communications)
+  const channelKinds = new Map<string, Set<ChannelKind>>();
+  const channelKindById = new Map(roadmap.channels.map((c) => [c.id, c.kind]));
+  for (const c of roadmap.communications) {
     communicationCounts.set(c.phaseId, (communicationCounts.get(c.phaseId) ?? 0) + 1);
+    const kind = channelKindById.get(c.channelId);
+    if (kind) channelKinds.set(c.phaseId, (channelKinds.get(c.phaseId) ?? new Set()).add(kind));
+  }
   const selected = new Set(selection.phaseIds);
 
   return roadmap.phases.map((phase) => {
@@ -60,6 +84,8 @@ export function buildPhaseNodes(
       overflow: overflow.get(phase.id)?.outflow ?? null,
       monthlyCost: monthlyCosts.get(phase.id) ?? null,
       currency: roadmap.currency,
+      channels: [...(channelKinds.get(phase.id) ?? [])].map((kind) => CHANNEL_MARKS[kind]).join(" "),
+      overContactCap: overCapPhases.has(phase.id),
     };
     const isSelected = selected.has(phase.id);
     const old = previous.get(phase.id);
