@@ -51,7 +51,7 @@ describe("what a phase shows from its communications and the plan", () => {
     const nodes = buildPhaseNodes(roadmap, EMPTY_SELECTION, new Map(), new Map(), new Map(), new Set([active.id]));
     const node = nodes.find((n) => n.id === active.id);
     expect(node?.data.overContactCap).toBe(true);
-    expect(node?.data.channels).toContain("✉");
+    expect(node?.data.channels).toContain("Email");
     expect(nodes.filter((n) => n.data.overContactCap)).toHaveLength(1);
   });
 });

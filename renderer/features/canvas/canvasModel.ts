@@ -13,24 +13,25 @@ export interface PhaseNodeData extends Record<string, unknown> {
   /** Average cost a month from the plan; null until the plan is computed. */
   monthlyCost: number | null;
   currency: string;
-  /** Short marks of the channels its communications use, e.g. "✉ ☎". */
+  /** Short names of the channels its communications use, e.g. "Email · Phone". */
   channels: string;
   /** Some month, customers here get more communications than the roadmap's contact cap. */
   overContactCap: boolean;
 }
 
+/** Short names, not emoji: emoji fonts are missing on some machines and print badly. */
 const CHANNEL_MARKS: Record<ChannelKind, string> = {
-  email: "✉",
-  directMail: "📮",
-  phone: "☎",
-  fieldSales: "🤝",
-  event: "🎤",
-  newsletter: "📰",
-  webInApp: "🖥",
-  sms: "💬",
-  social: "📣",
-  survey: "📋",
-  other: "•",
+  email: "Email",
+  directMail: "Mail",
+  phone: "Phone",
+  fieldSales: "Visit",
+  event: "Event",
+  newsletter: "News",
+  webInApp: "Web",
+  sms: "SMS",
+  social: "Social",
+  survey: "Survey",
+  other: "Other",
 };
 
 export interface TransitionEdgeData extends Record<string, unknown> {
@@ -84,7 +85,7 @@ export function buildPhaseNodes(
       overflow: overflow.get(phase.id)?.outflow ?? null,
       monthlyCost: monthlyCosts.get(phase.id) ?? null,
       currency: roadmap.currency,
-      channels: [...(channelKinds.get(phase.id) ?? [])].map((kind) => CHANNEL_MARKS[kind]).join(" "),
+      channels: [...(channelKinds.get(phase.id) ?? [])].map((kind) => CHANNEL_MARKS[kind]).join(" · "),
       overContactCap: overCapPhases.has(phase.id),
     };
     const isSelected = selected.has(phase.id);
