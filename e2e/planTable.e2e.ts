@@ -44,3 +44,26 @@ describe("the plan table", () => {
     await expect.poll(() => rowNames(page)).toEqual([]);
   });
 });
+
+describe("selection shared between views", () => {
+  it("selecting a communication in the plan table selects it in the calendar, on the canvas and in the inspector", async () => {
+    page = await app.open();
+    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+    await phaseNode(page, "Trial").waitFor();
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await page.getByRole("button", { name: "Relationship survey", exact: true }).click();
+
+    await page.getByRole("tab", { name: "Calendar" }).click();
+    await expect
+      .poll(() => page.getByRole("row", { name: "Calendar row Relationship survey" }).getAttribute("class"))
+      .toBe("is-selected");
+
+    await page.getByRole("tab", { name: "Canvas" }).click();
+    await expect
+      .poll(() => page.getByRole("textbox", { name: "Name", exact: true }).first().inputValue())
+      .toBe("Multi-product");
+    const item = page.getByRole("listitem", { name: "Communication Relationship survey" });
+    await expect.poll(() => item.getAttribute("class")).toContain("is-selected");
+    expect(await item.locator("details").getAttribute("open")).not.toBeNull();
+  });
+});

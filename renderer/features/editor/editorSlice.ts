@@ -40,6 +40,8 @@ export interface EditorSlice {
   selection: Selection;
   /** The phase whose name is being edited on the canvas. */
   renamingPhaseId: string | null;
+  /** The communication selected in any view; its phase is selected with it. */
+  selectedCommunicationId: string | null;
   snapToGrid: boolean;
   view: EditorView;
   saveStatus: SaveStatus;
@@ -50,6 +52,8 @@ export interface EditorSlice {
   undo(): void;
   redo(): void;
   select(selection: Selection): void;
+  /** Selects a communication everywhere: its phase on the canvas, its row in the tables, its fields in the inspector. */
+  selectCommunication(communicationId: string): void;
   setRenamingPhase(phaseId: string | null): void;
   setSnapToGrid(on: boolean): void;
   showView(view: EditorView): void;
@@ -72,6 +76,7 @@ const CLOSED = {
   future: [],
   selection: EMPTY_SELECTION,
   renamingPhaseId: null,
+  selectedCommunicationId: null,
 } satisfies Partial<EditorSlice>;
 
 export function createEditorSlice({ set, get, services }: SliceContext): EditorSlice {
@@ -171,7 +176,20 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       show(next, undefined, { past: [...past, current], future: rest });
     },
 
-    select: (selection) => set({ selection }),
+    select: (selection) => {
+      const communication = get().document?.communications.find((c) => c.id === get().selectedCommunicationId);
+      // A communication stays selected only while its phase is the one selected.
+      const keep = communication && selection.phaseIds.length === 1 && selection.phaseIds[0] === communication.phaseId;
+      set({ selection, selectedCommunicationId: keep ? communication.id : null });
+    },
+    selectCommunication: (communicationId) => {
+      const communication = get().document?.communications.find((c) => c.id === communicationId);
+      if (!communication) return;
+      set({
+        selection: { phaseIds: [communication.phaseId], transitionIds: [] },
+        selectedCommunicationId: communicationId,
+      });
+    },
     setRenamingPhase: (renamingPhaseId) => set({ renamingPhaseId }),
     setSnapToGrid: (snapToGrid) => set({ snapToGrid }),
     showView: (view) => set({ view }),

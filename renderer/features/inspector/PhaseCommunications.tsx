@@ -48,6 +48,7 @@ const nameProblem = (value: string) => {
 export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) {
   const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
+  const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [newName, setNewName] = useState("");
   const communications = roadmap.communications.filter((c) => c.phaseId === phase.id);
   const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
@@ -89,7 +90,12 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
             return (
               <li
                 key={communication.id}
-                className="communication-item"
+                className={communication.id === selectedId ? "communication-item is-selected" : "communication-item"}
+                ref={
+                  communication.id === selectedId
+                    ? (element) => element?.scrollIntoView({ block: "nearest" })
+                    : undefined
+                }
                 aria-label={`Communication ${communication.name}`}
                 draggable
                 title="Drag onto a phase on the canvas to move it there"
@@ -114,7 +120,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                     {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
                   </div>
                 )}
-                <details className="communication-details">
+                <details className="communication-details" open={communication.id === selectedId || undefined}>
                   <summary>All fields</summary>
                   <CommunicationFields roadmap={roadmap} communication={communication} />
                 </details>

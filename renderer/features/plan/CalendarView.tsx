@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { Communication, Roadmap } from "../../../shared/model";
-import { useAppState } from "../../app/AppStoreContext";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
 
 type GroupBy = "phase" | "owner";
@@ -11,7 +11,9 @@ type Scale = "month" | "quarter";
  * or owner: a mark in each month (or quarter) it sends, with reach and cost.
  */
 export function CalendarView({ roadmap }: { roadmap: Roadmap }) {
+  const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
+  const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [groupBy, setGroupBy] = useState<GroupBy>("phase");
   const [scale, setScale] = useState<Scale>("month");
   if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
@@ -90,8 +92,20 @@ export function CalendarView({ roadmap }: { roadmap: Roadmap }) {
                     </th>
                   </tr>
                   {group.items.map((communication) => (
-                    <tr key={communication.id} aria-label={`Calendar row ${communication.name}`}>
-                      <th scope="row">{communication.name}</th>
+                    <tr
+                      key={communication.id}
+                      aria-label={`Calendar row ${communication.name}`}
+                      className={communication.id === selectedId ? "is-selected" : undefined}
+                    >
+                      <th scope="row">
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => store.getState().selectCommunication(communication.id)}
+                        >
+                          {communication.name}
+                        </button>
+                      </th>
                       {periods.map((period) => {
                         const { sends, reach, cost } = cell(communication, period.firstMonth, period.monthCount);
                         return (

@@ -50,6 +50,7 @@ type Item = { kind: "group"; label: string; count: number } | { kind: "row"; row
 export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
+  const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [search, setSearch] = useState("");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [groupBy, setGroupBy] = useState<GroupBy>("none");
@@ -298,6 +299,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     key={item.row.communication.id}
                     style={{ height: ROW_HEIGHT }}
                     aria-label={`Plan row ${item.row.communication.name}`}
+                    className={item.row.communication.id === selectedId ? "is-selected" : undefined}
                   >
                     <td>
                       <input
@@ -307,7 +309,15 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                         onChange={(e) => toggle(item.row.communication.id, e.target.checked)}
                       />
                     </td>
-                    <th scope="row">{item.row.communication.name}</th>
+                    <th scope="row">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => store.getState().selectCommunication(item.row.communication.id)}
+                      >
+                        {item.row.communication.name}
+                      </button>
+                    </th>
                     <td>{item.row.phase}</td>
                     <td>{item.row.stage}</td>
                     <td>
