@@ -17,6 +17,16 @@ describe("communications on a phase", () => {
     await item.waitFor();
     expect(await quickAdd.inputValue()).toBe("");
 
+    // Two more, on two phases: one typed here, one on another phase picked with the mouse.
+    await quickAdd.fill("Win-back call");
+    await quickAdd.press("Enter");
+    await page.getByRole("listitem", { name: "Communication Win-back call" }).waitFor();
+    await phaseNode(page, "Trial").click();
+    await page.getByRole("textbox", { name: "New communication's name" }).fill("Trial check-in");
+    await page.getByRole("textbox", { name: "New communication's name" }).press("Enter");
+    await page.getByRole("listitem", { name: "Communication Trial check-in" }).waitFor();
+    await phaseNode(page, "Lapsed").click();
+
     await item.getByText("All fields").click();
     await item.getByRole("combobox", { name: "Timing" }).selectOption("recurring");
     await item.getByRole("textbox", { name: "Every (months)" }).fill("0");
@@ -32,6 +42,9 @@ describe("communications on a phase", () => {
     expect(await saved.getByRole("combobox", { name: "Timing" }).inputValue()).toBe("recurring");
     expect(await saved.getByRole("textbox", { name: "Every (months)" }).inputValue()).toBe("6");
     expect(await saved.getByRole("combobox", { name: "Purpose" }).inputValue()).toBe("survey");
+    await page.getByRole("listitem", { name: "Communication Win-back call" }).waitFor();
+    await phaseNode(page, "Trial").click();
+    await page.getByRole("listitem", { name: "Communication Trial check-in" }).waitFor();
   });
 
   it("refuses a response rate over 100 % at the field", async () => {

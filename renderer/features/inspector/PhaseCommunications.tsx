@@ -104,7 +104,14 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                   event.dataTransfer.effectAllowed = "move";
                 }}
               >
-                <div className="communication-name">{communication.name}</div>
+                <button
+                  type="button"
+                  className="link-button communication-name"
+                  title="Select it in every view"
+                  onClick={() => store.getState().selectCommunication(communication.id)}
+                >
+                  {communication.name}
+                </button>
                 <div className="muted communication-meta">
                   {channels.get(communication.channelId)} · {owners.get(communication.ownerId)} ·{" "}
                   {STATUS_LABELS[communication.status].toLowerCase()}
