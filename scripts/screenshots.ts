@@ -24,6 +24,10 @@ try {
   await page.getByRole("article").first().waitFor();
   await page.screenshot({ path: `${OUT}/editor-outline.png` });
 
+  await page.getByRole("tab", { name: "Plan", exact: true }).click();
+  await page.getByRole("combobox", { name: "group by" }).selectOption("phase");
+  await page.screenshot({ path: `${OUT}/plan-table.png` });
+
   await page.getByRole("tab", { name: "Calendar" }).click();
   await page.locator(".calendar-mark").first().waitFor();
   await page.screenshot({ path: `${OUT}/calendar.png` });
