@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { type Communication, createRoadmap, type Roadmap, serializeRoadmap } from "../shared/model";
+import { addPhase, type Communication, createRoadmap, type Roadmap, serializeRoadmap } from "../shared/model";
 import { phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
@@ -8,6 +8,9 @@ let page: Page;
 
 function calendarRoadmap(): Roadmap {
   const base = createRoadmap({ name: "Calendar check", startMonth: "2027-01", horizonMonths: 12 });
+  const added = addPhase(base, { stageId: "retain", position: { x: 0, y: 0 } });
+  const phase = added.roadmap.phases[0];
+  if (!phase) throw new Error("addPhase added no phase");
   const communication = (id: string, name: string, timing: Communication["timing"]): Communication => ({
     id,
     phaseId: "active",
@@ -30,19 +33,12 @@ function calendarRoadmap(): Roadmap {
     owners: [{ id: "marketing", name: "Marketing", kind: "marketing", partnerType: null }],
     phases: [
       {
+        ...phase,
         id: "active",
         name: "Active",
-        stageId: "retain",
-        description: "",
-        objectives: [],
-        productsHeld: [],
-        customerLifestage: "",
-        kpis: [],
         initialCustomers: { all: 100 },
         arrivalsPerMonth: { all: 10 },
         churnRate: 0.05,
-        relationshipStrength: null,
-        position: { x: 0, y: 0 },
       },
     ],
     communications: [

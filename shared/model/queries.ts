@@ -25,3 +25,8 @@ export function outgoingTransitions(roadmap: Roadmap, phaseId: string): Transiti
 export function communicationsOf(roadmap: Roadmap, phaseId: string): Roadmap["communications"] {
   return roadmap.communications.filter((communication) => communication.phaseId === phaseId);
 }
+
+/** Name by id, for views that show what a document refers to. */
+export function namesById(items: readonly { id: string; name: string }[]): Map<string, string> {
+  return new Map(items.map((item) => [item.id, item.name]));
+}

@@ -11,6 +11,7 @@ import {
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
+import { HandOverChoice } from "../../ui/HandOverChoice";
 
 const KIND: Record<OrganisationList, "segment" | "owner" | "channel" | "role"> = {
   segments: "segment",
@@ -88,27 +89,16 @@ export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id:
               : `${used} communication${used === 1 ? "" : "s"} use${used === 1 ? "s" : ""} it:`}
           </legend>
           {canReassign && (
-            <label className="choice-option">
-              <input
-                type="radio"
-                name="removal"
-                checked={choice === "reassign"}
-                onChange={() => setChoice("reassign")}
-              />
-              Hand over to
-              <select
-                aria-label={`${kind} to hand over to`}
-                value={target}
-                disabled={choice !== "reassign"}
-                onChange={(event) => setTarget(event.target.value)}
-              >
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <HandOverChoice
+              group="removal"
+              chosen={choice === "reassign"}
+              onChoose={() => setChoice("reassign")}
+              label="Hand over to"
+              selectLabel={`${kind} to hand over to`}
+              options={others}
+              target={target}
+              onTarget={setTarget}
+            />
           )}
           <label className="choice-option">
             <input type="radio" name="removal" checked={choice === "remove"} onChange={() => setChoice("remove")} />

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { communicationsOnPhases } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
+import { HandOverChoice } from "../../ui/HandOverChoice";
 import { deletePhasesResolved } from "./canvasActions";
 
 /** Phases about to be deleted carry communications: delete those too, or move them to a phase that stays. */
@@ -49,28 +50,17 @@ export function DeletePhasesDialog({ phaseIds, transitionIds }: { phaseIds: stri
           <input type="radio" name="orphans" checked={choice === "delete"} onChange={() => setChoice("delete")} />
           Delete {count === 1 ? "it" : "them"} with the phase
         </label>
-        <label className="choice-option">
-          <input
-            type="radio"
-            name="orphans"
-            checked={choice === "move"}
-            disabled={remaining.length === 0}
-            onChange={() => setChoice("move")}
-          />
-          Move {count === 1 ? "it" : "them"} to
-          <select
-            aria-label="Phase to move the communications to"
-            value={target}
-            disabled={choice !== "move"}
-            onChange={(event) => setTarget(event.target.value)}
-          >
-            {remaining.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <HandOverChoice
+          group="orphans"
+          chosen={choice === "move"}
+          disabled={remaining.length === 0}
+          onChoose={() => setChoice("move")}
+          label={`Move ${count === 1 ? "it" : "them"} to`}
+          selectLabel="Phase to move the communications to"
+          options={remaining}
+          target={target}
+          onTarget={setTarget}
+        />
       </fieldset>
     </Dialog>
   );

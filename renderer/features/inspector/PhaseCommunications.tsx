@@ -7,6 +7,7 @@ import {
   deleteCommunication,
   duplicateCommunication,
   moveCommunication,
+  namesById,
   PERSONALISATION_LEVELS,
   type Phase,
   PURPOSES,
@@ -51,8 +52,8 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [newName, setNewName] = useState("");
   const communications = roadmap.communications.filter((c) => c.phaseId === phase.id);
-  const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
-  const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
+  const channels = namesById(roadmap.channels);
+  const owners = namesById(roadmap.owners);
   const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
 
   const quickAdd = () => {

@@ -1,10 +1,11 @@
 import { useMemo, useState } from "react";
 import type { BudgetDimension, BudgetTable } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
-import { useAppState } from "../../app/AppStoreContext";
+import { namesById } from "../../../shared/model";
 import { formatCount, formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "./labels";
+import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
 
 const CHART_DIMENSIONS: { value: BudgetDimension; label: string }[] = [
@@ -15,25 +16,19 @@ const CHART_DIMENSIONS: { value: BudgetDimension; label: string }[] = [
 
 /** What the plan costs and buys: totals, per period, per phase and month, the costliest sends, lifetime value. */
 export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
-  const plan = useAppState((state) => state.plan);
-  const stale = useAppState((state) => state.planStale);
-  const error = useAppState((state) => state.planError);
-  if (error)
-    return (
-      <p className="plan-message" role="alert">
-        The plan could not be computed: {error}
-      </p>
-    );
-  if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
   return (
-    <div className={stale ? "plan-view is-stale" : "plan-view"} aria-busy={stale}>
-      <BudgetSummary roadmap={roadmap} plan={plan} />
-      <CostChart roadmap={roadmap} plan={plan} />
-      <PeriodTotals roadmap={roadmap} plan={plan} />
-      <PhaseMonthTable roadmap={roadmap} plan={plan} />
-      <CostliestCommunications roadmap={roadmap} plan={plan} />
-      <LifetimeValue roadmap={roadmap} plan={plan} />
-    </div>
+    <PlanGate>
+      {(plan, stale) => (
+        <div className={stale ? "plan-view is-stale" : "plan-view"} aria-busy={stale}>
+          <BudgetSummary roadmap={roadmap} plan={plan} />
+          <CostChart roadmap={roadmap} plan={plan} />
+          <PeriodTotals roadmap={roadmap} plan={plan} />
+          <PhaseMonthTable roadmap={roadmap} plan={plan} />
+          <CostliestCommunications roadmap={roadmap} plan={plan} />
+          <LifetimeValue roadmap={roadmap} plan={plan} />
+        </div>
+      )}
+    </PlanGate>
   );
 }
 
@@ -160,7 +155,7 @@ function CostChart({ roadmap, plan }: PlanProps) {
 export function PhaseMonthTable({ roadmap, plan }: PlanProps) {
   const table = plan.budget.byDimension.phase.byMonth;
   const T = table.periods.length;
-  const names = useMemo(() => new Map(roadmap.phases.map((p) => [p.id, p.name])), [roadmap.phases]);
+  const names = useMemo(() => namesById(roadmap.phases), [roadmap.phases]);
   const money = (value: number) => formatMoney(value, roadmap.currency);
   const columnTotals = table.periods.map((_, j) =>
     table.keys.reduce((sum, _key, k) => sum + (table.cost[k * T + j] ?? 0), 0),
@@ -217,8 +212,8 @@ export function PhaseMonthTable({ roadmap, plan }: PlanProps) {
 
 function CostliestCommunications({ roadmap, plan }: PlanProps) {
   const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
-  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
-  const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
+  const phases = namesById(roadmap.phases);
+  const owners = namesById(roadmap.owners);
   const money = (value: number) => formatMoney(value, roadmap.currency);
   return (
     <section className="plan-section" aria-labelledby="costliest-title">
@@ -269,7 +264,7 @@ function LifetimeValue({ roadmap, plan }: PlanProps) {
   const P = lifetimeValue.phaseIds.length;
   const entryPhases =
     lifetimeValue.entryPhaseIds.length > 0 ? lifetimeValue.entryPhaseIds : lifetimeValue.phaseIds.slice(0, 1);
-  const phaseNames = new Map(roadmap.phases.map((p) => [p.id, p.name]));
+  const phaseNames = namesById(roadmap.phases);
   const segments = new Map(roadmap.segments.map((s) => [s.id, s]));
   return (
     <section className="plan-section" aria-labelledby="clv-title">

@@ -2,6 +2,8 @@ import { useState } from "react";
 import type { Communication, Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
+import { PlanGate } from "./PlanGate";
+import type { PlanSummary } from "./planService";
 
 type GroupBy = "phase" | "owner";
 type Scale = "month" | "quarter";
@@ -11,12 +13,14 @@ type Scale = "month" | "quarter";
  * or owner: a mark in each month (or quarter) it sends, with reach and cost.
  */
 export function CalendarView({ roadmap }: { roadmap: Roadmap }) {
+  return <PlanGate>{(plan) => <Calendar roadmap={roadmap} plan={plan} />}</PlanGate>;
+}
+
+function Calendar({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
   const store = useAppStoreApi();
-  const plan = useAppState((state) => state.plan);
   const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [groupBy, setGroupBy] = useState<GroupBy>("phase");
   const [scale, setScale] = useState<Scale>("month");
-  if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
   const periods = scale === "month" ? plan.calendar.months : plan.calendar.quarters;
   const schedules = new Map(plan.communications.map((s) => [s.communicationId, s]));
   const groups =

@@ -1,8 +1,10 @@
 import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
-import { useAppState } from "../../app/AppStoreContext";
+import { namesById } from "../../../shared/model";
 import { formatCount, formatMoney } from "../../ui/format";
 import { describeTiming } from "./describeTiming";
+import { PlanGate } from "./PlanGate";
+import type { PlanSummary } from "./planService";
 
 /**
  * One owner's share of the plan — what they send, what it costs, and where
@@ -10,9 +12,11 @@ import { describeTiming } from "./describeTiming";
  * away from the workshop.
  */
 export function OwnerView({ roadmap }: { roadmap: Roadmap }) {
-  const plan = useAppState((state) => state.plan);
+  return <PlanGate>{(plan) => <OwnerPage roadmap={roadmap} plan={plan} />}</PlanGate>;
+}
+
+function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
   const [ownerId, setOwnerId] = useState(roadmap.owners[0]?.id ?? "");
-  if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
   if (roadmap.owners.length === 0) {
     return <p className="plan-message muted">No owners yet: add them in the Audiences view.</p>;
   }
@@ -20,10 +24,10 @@ export function OwnerView({ roadmap }: { roadmap: Roadmap }) {
   if (!owner) return null;
   const money = (v: number) => formatMoney(v, roadmap.currency);
   const schedules = new Map(plan.communications.map((s) => [s.communicationId, s]));
-  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
-  const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
-  const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
-  const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
+  const phases = namesById(roadmap.phases);
+  const channels = namesById(roadmap.channels);
+  const owners = namesById(roadmap.owners);
+  const segments = namesById(roadmap.segments);
   const communications = roadmap.communications.filter((c) => c.ownerId === owner.id);
   const ownerBudget = plan.budget.byDimension.owner;
   const row = ownerBudget.keys.indexOf(owner.id);

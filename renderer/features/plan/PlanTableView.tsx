@@ -2,6 +2,7 @@ import { type UIEvent, useMemo, useState } from "react";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
+  namesById,
   PURPOSES,
   type Roadmap,
   updateCommunication,
@@ -61,10 +62,10 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
 
   const rows = useMemo<Row[]>(() => {
     const phases = new Map(roadmap.phases.map((p) => [p.id, p]));
-    const stages = new Map(roadmap.stages.map((s) => [s.id, s.name]));
-    const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
-    const channels = new Map(roadmap.channels.map((c) => [c.id, c.name]));
-    const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
+    const stages = namesById(roadmap.stages);
+    const owners = namesById(roadmap.owners);
+    const channels = namesById(roadmap.channels);
+    const segments = namesById(roadmap.segments);
     const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
     const perYear = 12 / roadmap.horizonMonths;
     return roadmap.communications.map((c) => {

@@ -1,7 +1,9 @@
 import { useState } from "react";
 import type { ContactCollision } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
-import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { namesById } from "../../../shared/model";
+import { useAppStoreApi } from "../../app/AppStoreContext";
+import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
 
 type Rows = "segment" | "phase";
@@ -19,17 +21,12 @@ interface SelectedCell {
  * clicking one lists the colliding communications and their owners.
  */
 export function PressureView({ roadmap }: { roadmap: Roadmap }) {
-  const plan = useAppState((state) => state.plan);
-  const error = useAppState((state) => state.planError);
+  return <PlanGate>{(plan) => <PressureHeatmap roadmap={roadmap} plan={plan} />}</PlanGate>;
+}
+
+function PressureHeatmap({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
   const [rows, setRows] = useState<Rows>("segment");
   const [selected, setSelected] = useState<SelectedCell | null>(null);
-  if (error)
-    return (
-      <p className="plan-message" role="alert">
-        The plan could not be computed: {error}
-      </p>
-    );
-  if (!plan) return <p className="plan-message muted">Computing the plan…</p>;
   const { pressure, calendar } = plan;
   const S = pressure.segmentIds.length;
   const P = pressure.phaseIds.length;
@@ -140,9 +137,9 @@ function CollisionDetails({
 }) {
   const store = useAppStoreApi();
   const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
-  const owners = new Map(roadmap.owners.map((o) => [o.id, o.name]));
-  const phases = new Map(roadmap.phases.map((p) => [p.id, p.name]));
-  const segments = new Map(roadmap.segments.map((s) => [s.id, s.name]));
+  const owners = namesById(roadmap.owners);
+  const phases = namesById(roadmap.phases);
+  const segments = namesById(roadmap.segments);
   const showOnCanvas = (phaseId: string) => {
     store.getState().select({ phaseIds: [phaseId], transitionIds: [] });
     store.getState().showView("canvas");
