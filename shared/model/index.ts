@@ -4,6 +4,7 @@ export * from "./defaults";
 export * from "./edits";
 export * from "./ids";
 export * from "./issues";
+export * from "./labels";
 export * from "./organisation";
 export * from "./parse";
 export * from "./queries";

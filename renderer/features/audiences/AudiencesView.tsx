@@ -1,11 +1,11 @@
 import {
   addListItem,
+  CHANNEL_KIND_LABELS,
   CHANNEL_KINDS,
-  type Channel,
   communicationsUsing,
   type OrganisationList,
+  OWNER_KIND_LABELS,
   OWNER_KINDS,
-  type Owner,
   PARTNER_TYPES,
   type Roadmap,
   RoadmapObjectSchema,
@@ -19,28 +19,6 @@ import { NumberField, SelectField, TextField } from "../inspector/fields";
 const nameRule = (label: string) => (value: string) => {
   const checked = RoadmapObjectSchema.shape.name.safeParse(value);
   return checked.success ? null : `${label} ${checked.error.issues[0]?.message ?? "is not valid"}.`;
-};
-
-const OWNER_KIND_LABELS: Record<Owner["kind"], string> = {
-  productManagement: "Product management",
-  marketing: "Marketing",
-  sales: "Sales",
-  service: "Service",
-  partnerChannel: "Partner channel",
-};
-
-const CHANNEL_KIND_LABELS: Record<Channel["kind"], string> = {
-  email: "Email",
-  directMail: "Direct mail",
-  phone: "Phone / call centre",
-  fieldSales: "Field sales visit",
-  event: "Event",
-  newsletter: "Newsletter / magazine",
-  webInApp: "Web / in-app",
-  sms: "SMS",
-  social: "Social",
-  survey: "Survey",
-  other: "Other",
 };
 
 const STRATEGY_FIELDS: { key: keyof SegmentStrategy; label: string }[] = [

@@ -8,31 +8,21 @@ import {
   duplicateCommunication,
   moveCommunication,
   namesById,
+  PERSONALISATION_LABELS,
   PERSONALISATION_LEVELS,
   type Phase,
+  PURPOSE_LABELS,
   PURPOSES,
   type Roadmap,
   RoadmapObjectSchema,
+  STATUS_LABELS,
   type Timing,
   updateCommunication,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
-import { PURPOSE_LABELS } from "../plan/labels";
 import { NumberField, SelectField, TextField } from "./fields";
-
-const STATUS_LABELS: Record<Communication["status"], string> = {
-  existing: "Existing",
-  proposed: "Proposed",
-  retired: "Retired",
-};
-
-const PERSONALISATION_LABELS: Record<Communication["personalisation"], string> = {
-  mass: "Mass",
-  segment: "By segment",
-  oneToOne: "One-to-one",
-};
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
   onEntry: "On entry to the phase",

@@ -1,8 +1,7 @@
 import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
-import { namesById } from "../../../shared/model";
+import { describeTiming, namesById } from "../../../shared/model";
 import { formatCount, formatMoney } from "../../ui/format";
-import { describeTiming } from "./describeTiming";
 import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
 

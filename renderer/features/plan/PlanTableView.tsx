@@ -2,15 +2,15 @@ import { type UIEvent, useMemo, useState } from "react";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
+  describeTiming,
   namesById,
+  PURPOSE_LABELS,
   PURPOSES,
   type Roadmap,
   updateCommunication,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatPercent } from "../../ui/format";
-import { describeTiming } from "./describeTiming";
-import { PURPOSE_LABELS } from "./labels";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;

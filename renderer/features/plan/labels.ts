@@ -1,5 +1,5 @@
 import type { BudgetDimension } from "../../../shared/engine";
-import type { PURPOSES, Roadmap } from "../../../shared/model";
+import { PURPOSE_LABELS, type Roadmap } from "../../../shared/model";
 
 const SERIES_COLORS = [
   "#1d3557",
@@ -13,19 +13,6 @@ const SERIES_COLORS = [
   "#c0392b",
   "#7f8c8d",
 ];
-
-export const PURPOSE_LABELS: Record<(typeof PURPOSES)[number], string> = {
-  welcome: "Welcome",
-  education: "Education",
-  crossSell: "Cross-sell",
-  upSell: "Up-sell",
-  retention: "Retention",
-  loyalty: "Loyalty",
-  survey: "Survey / feedback",
-  service: "Service",
-  winBack: "Win-back",
-  newsletter: "Newsletter",
-};
 
 export interface KeyLabel {
   label: string;
