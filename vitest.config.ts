@@ -22,6 +22,9 @@ export default defineConfig({
         test: { name: "electron", environment: "node", include: ["electron/**/*.test.ts"] },
       },
       {
+        test: { name: "cli", environment: "node", include: ["cli/**/*.test.ts"] },
+      },
+      {
         test: {
           name: "bench",
           environment: "node",

@@ -128,7 +128,7 @@ describe("files opened from outside", () => {
 
     const saved = await invoke(window, INVOKE_CHANNELS.saveFile, {
       kind: "roadmap",
-      text: '{"type":"roadmap","v":2}',
+      contents: '{"type":"roadmap","v":2}',
       suggestedName: "Acme",
       handle: opened?.handle,
     });
@@ -259,7 +259,24 @@ describe("windows and quitting", () => {
   it("titles the window after the open roadmap", async () => {
     await start();
     const window = onlyWindow();
-    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: true });
+    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: false });
     expect(window.setTitle).toHaveBeenLastCalledWith("Acme — Relationship Roadmap");
+  });
+
+  it("asks before closing a window whose roadmap has changes not saved to its file, and saves on Save", async () => {
+    await start();
+    const window = onlyWindow();
+    await invoke(window, INVOKE_CHANNELS.rendererReady);
+    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: true });
+    expect(window.setTitle).toHaveBeenLastCalledWith("• Acme — Relationship Roadmap");
+
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    await vi.waitFor(() => expect(sentOn(window, "menu:command")).toEqual(["file.save"]));
+    const [, question] = fakeElectron.dialog.showMessageBox.mock.calls[0] ?? [];
+    expect(question).toMatchObject({ buttons: ["Save", "Don't Save", "Cancel"] });
+
+    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: false });
+    expect(window.isDestroyed()).toBe(true);
   });
 });

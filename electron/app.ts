@@ -4,6 +4,7 @@ import { EVENT_CHANNELS } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
 import { appOrigin, devServerUrl, PRODUCTION_START_URL } from "./appOrigin";
 import { writeFileAtomic } from "./atomicWrite";
+import { type CloseChoice, type CloseGuard, createCloseGuard } from "./closeGuard";
 import { createFileDialogs } from "./dialogs";
 import { FileHandles } from "./fileHandles";
 import { createIpcHandlers, registerIpcHandlers } from "./ipc";
@@ -13,9 +14,10 @@ import { createFileOpener, roadmapPathsFromArgv } from "./openFiles";
 import { createRendererOutbox, holdMessagesWhileReloading } from "./outbox";
 import { registerAppScheme, serveRenderer } from "./protocol";
 import { createRecentFiles, RecentFilesSchema } from "./recentFiles";
+import { createReportPrinter } from "./reportPrinter";
 import { readRoadmapFile } from "./roadmapFiles";
 import { denyAllPermissions, enforceContentSecurityPolicy, guardWebContents } from "./security";
-import { APP_NAME, createMainWindow, showDocumentState } from "./window";
+import { APP_NAME, createMainWindow, createPrintWindow, showDocumentState } from "./window";
 import { type WindowState, WindowStateSchema } from "./windowState";
 
 export interface StartOptions {
@@ -101,6 +103,7 @@ async function setUp(
   ]);
 
   let mainWindow: BrowserWindow | null = null;
+  let closeGuard: CloseGuard | null = null;
   let windowState: WindowState | null = savedWindowState;
   const handles = new FileHandles();
   const outbox = createRendererOutbox((message) => {
@@ -136,9 +139,12 @@ async function setUp(
     return mainWindow;
   }
 
+  const preloadPath = path.join(app.getAppPath(), "dist-electron", "preload.cjs");
+  const printer = createReportPrinter({ openPrintWindow: () => createPrintWindow(preloadPath, origin.startUrl) });
+
   function openWindow(): BrowserWindow {
     const window = createMainWindow({
-      preloadPath: path.join(app.getAppPath(), "dist-electron", "preload.cjs"),
+      preloadPath,
       startUrl: origin.startUrl,
       savedState: windowState,
       saveState: (state) => {
@@ -147,10 +153,18 @@ async function setUp(
       },
     });
     holdMessagesWhileReloading(window.webContents, outbox);
+    const guard = createCloseGuard({
+      ask: (title) => askAboutUnsavedChanges(window, title),
+      save: () => outbox.post({ channel: EVENT_CHANNELS.menuCommand, payload: "file.save" }),
+      close: () => window.close(),
+    });
+    window.on("close", (event) => guard.windowClosing(event));
     window.on("closed", () => {
       mainWindow = null;
+      closeGuard = null;
       outbox.rendererGone();
     });
+    closeGuard = guard;
     mainWindow = window;
     return window;
   }
@@ -198,13 +212,15 @@ async function setUp(
         () => app.getPath("documents"),
       ),
       readFile: readRoadmapFile,
-      writeFile: (filePath, text) => writeFileAtomic(filePath, text),
+      writeFile: (filePath, contents) => writeFileAtomic(filePath, contents),
       handles,
       fileChosen,
       showDocumentState: (state) => {
         if (mainWindow !== null) showDocumentState(mainWindow, state, platform);
+        closeGuard?.documentStateChanged(state);
       },
       rendererReady: () => outbox.rendererReady(),
+      printer,
     }),
   );
 
@@ -212,6 +228,20 @@ async function setUp(
   openWindow();
   for (const filePath of roadmapPathsFromArgv(options.argv, options.workingDirectory)) void openPath(filePath);
   return { showWindow, openPath };
+}
+
+const CLOSE_CHOICES: readonly CloseChoice[] = ["save", "discard", "cancel"];
+
+async function askAboutUnsavedChanges(window: BrowserWindow, title: string): Promise<CloseChoice> {
+  const { response } = await dialog.showMessageBox(window, {
+    type: "question",
+    message: `Save the changes to “${title}” in its file before closing?`,
+    detail: "Your changes stay in Relationship Roadmap's library either way; only the file would be out of date.",
+    buttons: ["Save", "Don't Save", "Cancel"],
+    defaultId: 0,
+    cancelId: 2,
+  });
+  return CLOSE_CHOICES[response] ?? "cancel";
 }
 
 async function showError(parent: BrowserWindow | null, message: string, detail: string): Promise<void> {

@@ -36,13 +36,20 @@ describe("writeFileAtomic", () => {
   it("leaves the old file intact and removes the temp file when the write fails half-way", async () => {
     const target = path.join(folder, "plan.roadmap");
     await writeFile(target, "the old plan");
-    const result = await writeFileAtomic(target, "the new plan, much longer", async (file, text) => {
-      await file.write(text.slice(0, 5));
+    const result = await writeFileAtomic(target, "the new plan, much longer", async (file, contents) => {
+      await file.write(String(contents).slice(0, 5));
       throw systemError("ENOSPC");
     });
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/disk is full/i) });
     expect(await readFile(target, "utf8")).toBe("the old plan");
     expect(await readdir(folder)).toEqual(["plan.roadmap"]);
+  });
+
+  it("writes bytes as they are", async () => {
+    const target = path.join(folder, "budget.xlsx");
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    expect((await writeFileAtomic(target, bytes)).ok).toBe(true);
+    expect(new Uint8Array(await readFile(target))).toEqual(bytes);
   });
 
   it("reports a folder that no longer exists", async () => {

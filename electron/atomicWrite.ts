@@ -5,19 +5,20 @@ import { err, ok, type Result } from "../shared/result";
 import { errorCode, errorMessage } from "./errors";
 
 /** The step that puts the bytes into the temp file; tests swap it to fail half-way. */
-export type WriteContents = (file: fs.FileHandle, text: string) => Promise<void>;
+export type WriteContents = (file: fs.FileHandle, contents: string | Uint8Array) => Promise<void>;
 
-const writeAll: WriteContents = (file, text) => file.writeFile(text, "utf8");
+const writeAll: WriteContents = (file, contents) =>
+  typeof contents === "string" ? file.writeFile(contents, "utf8") : file.writeFile(contents);
 
 /**
- * Replaces `target` with `text` so that readers (and a crash) see either the
- * old file or the new one, never a half-written mix: the text goes to a temp
+ * Replaces `target` with `contents` (text as UTF-8) so that readers (and a crash) see either the
+ * old file or the new one, never a half-written mix: the contents go to a temp
  * file in the same folder (a rename is only atomic within one file system),
  * is flushed to disk, then renamed over the target.
  */
 export async function writeFileAtomic(
   target: string,
-  text: string,
+  contents: string | Uint8Array,
   writeContents: WriteContents = writeAll,
 ): Promise<Result<void, string>> {
   const directory = path.dirname(target);
@@ -25,7 +26,7 @@ export async function writeFileAtomic(
   let file: fs.FileHandle | undefined;
   try {
     file = await fs.open(temp, "wx", await existingMode(target));
-    await writeContents(file, text);
+    await writeContents(file, contents);
     await file.sync();
     await file.close();
     file = undefined;

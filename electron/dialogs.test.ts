@@ -33,9 +33,20 @@ describe("file dialogs", () => {
 
   it("suggest a bare .roadmap name in the default folder, whatever name the renderer proposed", async () => {
     const { dialog, dialogs } = setUp();
-    await dialogs.chooseSaveTarget("../../etc/passwd");
+    await dialogs.chooseSaveTarget("roadmap", "../../etc/passwd");
     const [, options] = dialog.showSaveDialog.mock.calls[0] ?? [];
     expect(options).toMatchObject({ defaultPath: path.join("/home/ann/Documents", "etc passwd.roadmap") });
+  });
+
+  it("offer an export under its own extension and filter", async () => {
+    const { dialog, dialogs } = setUp();
+    await dialogs.chooseSaveTarget("xlsx", "Acme budget.roadmap");
+    const [, options] = dialog.showSaveDialog.mock.calls[0] ?? [];
+    expect(options).toMatchObject({
+      title: "Export Excel workbook",
+      defaultPath: path.join("/home/ann/Documents", "Acme budget.roadmap.xlsx"),
+      filters: [{ name: "Excel workbook", extensions: ["xlsx"] }],
+    });
   });
 
   it("report cancelling as null", async () => {
@@ -43,6 +54,6 @@ describe("file dialogs", () => {
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: "" });
     expect(await dialogs.chooseFileToOpen()).toBeNull();
-    expect(await dialogs.chooseSaveTarget("Acme")).toBeNull();
+    expect(await dialogs.chooseSaveTarget("roadmap", "Acme")).toBeNull();
   });
 });

@@ -1,13 +1,14 @@
 import path from "node:path";
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from "electron";
+import { FILE_KIND_DETAILS, type FileKind } from "../shared/ipc/contract";
 import { ROADMAP_DIALOG_FILTERS, suggestedFileName } from "./roadmapFiles";
 
 /** The native file dialogs, as the only way a new path enters the app from the renderer's requests. */
 export interface FileDialogs {
   /** The file the user picked to open, or null if they cancelled. */
   chooseFileToOpen(): Promise<string | null>;
-  /** Where the user chose to save, or null if they cancelled. */
-  chooseSaveTarget(suggestedName: string): Promise<string | null>;
+  /** Where the user chose to save a file of this kind, or null if they cancelled. */
+  chooseSaveTarget(kind: FileKind, suggestedName: string): Promise<string | null>;
 }
 
 export function createFileDialogs(
@@ -27,11 +28,12 @@ export function createFileDialogs(
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async chooseSaveTarget(suggestedName) {
+    async chooseSaveTarget(kind, suggestedName) {
+      const { extension, description } = FILE_KIND_DETAILS[kind];
       const options: SaveDialogOptions = {
-        title: "Save Roadmap",
-        defaultPath: path.join(defaultFolder(), suggestedFileName(suggestedName)),
-        filters: ROADMAP_DIALOG_FILTERS,
+        title: kind === "roadmap" ? "Save Roadmap" : `Export ${description}`,
+        defaultPath: path.join(defaultFolder(), suggestedFileName(suggestedName, extension)),
+        filters: [{ name: description, extensions: [extension] }],
         properties: ["createDirectory", "showOverwriteConfirmation"],
       };
       const parent = parentWindow();

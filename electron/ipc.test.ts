@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
+import { defaultReportOptions } from "../shared/export/reportOptions";
 import {
   INVOKE_CHANNELS,
   OpenFileResultSchema,
@@ -14,6 +15,14 @@ import { createIpcHandlers, FOREIGN_SENDER_ERROR, type IpcDeps, type IpcSender, 
 const APP_URL = "app://roadmap/index.html";
 const ourContents = { id: 1 };
 const trusted: IpcSender = { sender: ourContents, senderFrame: { url: APP_URL, parent: null } };
+const printContents = { id: 7 };
+const fromPrintWindow: IpcSender = {
+  sender: printContents,
+  senderFrame: { url: `${APP_URL}?view=print`, parent: null },
+};
+const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+const printJob = { roadmapText: "{}", options: defaultReportOptions() };
+const pdfRequest = { roadmapText: "{}", options: defaultReportOptions(), suggestedName: "Acme report" };
 
 function setUp(trustedContents: unknown = ourContents) {
   const deps = {
@@ -31,13 +40,19 @@ function setUp(trustedContents: unknown = ourContents) {
     fileChosen: vi.fn<IpcDeps["fileChosen"]>(),
     showDocumentState: vi.fn<IpcDeps["showDocumentState"]>(),
     rendererReady: vi.fn<IpcDeps["rendererReady"]>(),
+    printer: {
+      printReport: vi.fn<IpcDeps["printer"]["printReport"]>(async () => ok(PDF_BYTES)),
+      isPrintWindow: vi.fn<IpcDeps["printer"]["isPrintWindow"]>((contents) => contents === printContents),
+      takeJob: vi.fn<IpcDeps["printer"]["takeJob"]>(() => printJob),
+      layoutDone: vi.fn<IpcDeps["printer"]["layoutDone"]>(async () => undefined),
+    },
   } satisfies IpcDeps;
   return { deps, handlers: createIpcHandlers(deps) };
 }
 
 const saveRequest = (handle: string | null): SaveFileRequest => ({
   kind: "roadmap",
-  text: '{"type":"roadmap"}',
+  contents: '{"type":"roadmap"}',
   suggestedName: "Acme",
   handle,
 });
@@ -47,6 +62,9 @@ const validPayloads = {
   [INVOKE_CHANNELS.saveFile]: saveRequest(null),
   [INVOKE_CHANNELS.setDocumentState]: { title: "Acme", edited: true },
   [INVOKE_CHANNELS.rendererReady]: undefined,
+  [INVOKE_CHANNELS.exportPdf]: pdfRequest,
+  [INVOKE_CHANNELS.takePrintJob]: undefined,
+  [INVOKE_CHANNELS.printLayoutDone]: { error: null },
 };
 const channels = Object.values(INVOKE_CHANNELS);
 
@@ -59,6 +77,9 @@ function touchedAnything(deps: ReturnType<typeof setUp>["deps"]) {
     deps.fileChosen,
     deps.showDocumentState,
     deps.rendererReady,
+    deps.printer.printReport,
+    deps.printer.takeJob,
+    deps.printer.layoutDone,
   ].some((spy) => spy.mock.calls.length > 0);
 }
 
@@ -96,12 +117,20 @@ describe("malformed payloads", () => {
     [INVOKE_CHANNELS.openFile]: [undefined, null, "roadmap", { kind: "image" }, { kind: 1 }],
     [INVOKE_CHANNELS.saveFile]: [
       undefined,
-      { ...saveRequest(null), text: 42 },
+      { ...saveRequest(null), contents: 42 },
+      { ...saveRequest(null), kind: "exe" },
       { ...saveRequest(null), suggestedName: "" },
       { ...saveRequest(null), handle: undefined },
       { ...saveRequest(null), handle: "x".repeat(101) },
       { ...saveRequest(null), path: "/etc/passwd", handle: "" },
-      { kind: "roadmap", text: "t", suggestedName: "n" },
+      { kind: "roadmap", contents: "t", suggestedName: "n" },
+    ],
+    [INVOKE_CHANNELS.exportPdf]: [
+      undefined,
+      { ...pdfRequest, options: { paperSize: "A3" } },
+      { ...pdfRequest, options: { sections: ["everything"] } },
+      { ...pdfRequest, roadmapText: 5 },
+      { ...pdfRequest, suggestedName: "" },
     ],
     [INVOKE_CHANNELS.setDocumentState]: [
       undefined,
@@ -109,12 +138,16 @@ describe("malformed payloads", () => {
       { title: "x".repeat(301), edited: true },
     ],
     [INVOKE_CHANNELS.rendererReady]: [{ ready: true }, "now"],
+    [INVOKE_CHANNELS.takePrintJob]: [{ job: 1 }, "now"],
+    [INVOKE_CHANNELS.printLayoutDone]: [undefined, { error: 3 }, { done: true }],
   };
+  const printChannels: readonly string[] = [INVOKE_CHANNELS.takePrintJob, INVOKE_CHANNELS.printLayoutDone];
 
   it.each(channels)("%s answers malformed payloads with an error and touches nothing", async (channel) => {
     for (const payload of malformed[channel]) {
       const { deps, handlers } = setUp();
-      expect(await handlers[channel](trusted, payload)).toEqual({ error: MALFORMED_REQUEST_ERROR });
+      const sender = printChannels.includes(channel) ? fromPrintWindow : trusted;
+      expect(await handlers[channel](sender, payload)).toEqual({ error: MALFORMED_REQUEST_ERROR });
       expect(touchedAnything(deps)).toBe(false);
     }
   });
@@ -182,7 +215,7 @@ describe("file:save", () => {
   ])("asks where to save for %s, and writes only where the user chose", async (_case, handle) => {
     const { deps, handlers } = setUp();
     const result = await save(handlers, saveRequest(handle));
-    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("Acme");
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("roadmap", "Acme");
     expect(deps.writeFile).toHaveBeenCalledTimes(1);
     expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Chosen.roadmap", expect.any(String));
     expect(SaveFileResultSchema.parse(result)).toEqual({
@@ -227,6 +260,74 @@ describe("file:save", () => {
       error: "The disk is full, so the file could not be saved. Free some space and try again.",
     });
     expect(deps.fileChosen).not.toHaveBeenCalled();
+  });
+});
+
+describe("file:save of an export", () => {
+  it("always asks where, writes the bytes, and keeps exports out of the recent roadmaps", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValue("/home/ann/Acme budget.xlsx");
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const result = await handlers[INVOKE_CHANNELS.saveFile](trusted, {
+      kind: "xlsx",
+      contents: bytes,
+      suggestedName: "Acme budget",
+      handle: null,
+    });
+    expect(result).toEqual({ canceled: false, handle: expect.any(String), name: "Acme budget.xlsx" });
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("xlsx", "Acme budget");
+    expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Acme budget.xlsx", bytes);
+    expect(deps.fileChosen).not.toHaveBeenCalled();
+  });
+
+  it("asks even when given the handle of a file it wrote before", async () => {
+    const { deps, handlers } = setUp();
+    const request = { kind: "csv", contents: "a,b", suggestedName: "Plan", handle: null };
+    const first = SaveFileResultSchema.parse(await handlers[INVOKE_CHANNELS.saveFile](trusted, request));
+    if (!("handle" in first)) throw new Error("expected a handle");
+    await handlers[INVOKE_CHANNELS.saveFile](trusted, { ...request, handle: first.handle });
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("export:pdf and the print window", () => {
+  it("asks where first, prints the report, then writes the PDF there", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValue("/home/ann/Acme report.pdf");
+    const result = await handlers[INVOKE_CHANNELS.exportPdf](trusted, pdfRequest);
+    expect(result).toEqual({ canceled: false, handle: expect.any(String), name: "Acme report.pdf" });
+    expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("pdf", "Acme report");
+    expect(deps.printer.printReport).toHaveBeenCalledWith({ roadmapText: "{}", options: pdfRequest.options });
+    expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Acme report.pdf", PDF_BYTES);
+  });
+
+  it("prints nothing when the dialog is cancelled", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValue(null);
+    expect(await handlers[INVOKE_CHANNELS.exportPdf](trusted, pdfRequest)).toEqual({ canceled: true });
+    expect(deps.printer.printReport).not.toHaveBeenCalled();
+  });
+
+  it("passes a failed print on as its sentence and writes nothing", async () => {
+    const { deps, handlers } = setUp();
+    deps.printer.printReport.mockResolvedValue(err("The report took too long to lay out, so no PDF was made."));
+    expect(await handlers[INVOKE_CHANNELS.exportPdf](trusted, pdfRequest)).toEqual({
+      error: "The report took too long to lay out, so no PDF was made.",
+    });
+    expect(deps.writeFile).not.toHaveBeenCalled();
+  });
+
+  it("gives the print window its job and hears when it is laid out", async () => {
+    const { deps, handlers } = setUp();
+    expect(await handlers[INVOKE_CHANNELS.takePrintJob](fromPrintWindow, undefined)).toEqual(printJob);
+    await handlers[INVOKE_CHANNELS.printLayoutDone](fromPrintWindow, { error: null });
+    expect(deps.printer.layoutDone).toHaveBeenCalledWith(printContents, { error: null });
+  });
+
+  it("keeps the app's own window away from the print channels", async () => {
+    const { deps, handlers } = setUp();
+    expect(await handlers[INVOKE_CHANNELS.takePrintJob](trusted, undefined)).toEqual({ error: FOREIGN_SENDER_ERROR });
+    expect(deps.printer.takeJob).not.toHaveBeenCalled();
   });
 });
 

@@ -4,10 +4,14 @@ import { z } from "zod";
 import {
   type DocumentState,
   DocumentStateSchema,
+  type ExportPdfRequest,
+  ExportPdfRequestSchema,
   INVOKE_CHANNELS,
   OpenFileRequestSchema,
   type OpenFileResult,
   OpenFileResultSchema,
+  PrintJobResultSchema,
+  PrintLayoutResultSchema,
   type SaveFileRequest,
   SaveFileRequestSchema,
   type SaveFileResult,
@@ -17,6 +21,7 @@ import type { Result } from "../shared/result";
 import type { FileDialogs } from "./dialogs";
 import { errorMessage } from "./errors";
 import type { FileHandles } from "./fileHandles";
+import type { ReportPrinter } from "./reportPrinter";
 import type { FileContents } from "./roadmapFiles";
 
 /** The parts of an IPC event that say who sent it (a subset of `IpcMainInvokeEvent`). */
@@ -31,12 +36,13 @@ export interface IpcDeps {
   isAppUrl(url: string): boolean;
   dialogs: FileDialogs;
   readFile(filePath: string): Promise<Result<FileContents, string>>;
-  writeFile(filePath: string, text: string): Promise<Result<void, string>>;
+  writeFile(filePath: string, contents: string | Uint8Array): Promise<Result<void, string>>;
   handles: FileHandles;
   /** The user opened or saved this file (for the recent list). */
   fileChosen(filePath: string): void;
   showDocumentState(state: DocumentState): void;
   rendererReady(): void;
+  printer: Pick<ReportPrinter, "printReport" | "isPrintWindow" | "takeJob" | "layoutDone">;
 }
 
 type InvokeChannel = (typeof INVOKE_CHANNELS)[keyof typeof INVOKE_CHANNELS];
@@ -68,13 +74,22 @@ export function isTrustedSender(event: IpcSender, trustedContents: unknown, isAp
  * renderer as an unreadable generic error.
  */
 export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHandler> {
-  function guarded<T>(schema: z.ZodType<T>, perform: (input: T) => Promise<unknown>): InvokeHandler {
+  const fromAppWindow = (event: IpcSender) => isTrustedSender(event, deps.trustedContents(), deps.isAppUrl);
+  // A hidden print window may only ask for its report and say when it is laid out.
+  const fromPrintWindow = (event: IpcSender) =>
+    deps.printer.isPrintWindow(event.sender) && isTrustedSender(event, event.sender, deps.isAppUrl);
+
+  function guarded<T>(
+    schema: z.ZodType<T>,
+    perform: (input: T, event: IpcSender) => Promise<unknown>,
+    mayCall: (event: IpcSender) => boolean = fromAppWindow,
+  ): InvokeHandler {
     return async (event, payload) => {
-      if (!isTrustedSender(event, deps.trustedContents(), deps.isAppUrl)) return { error: FOREIGN_SENDER_ERROR };
+      if (!mayCall(event)) return { error: FOREIGN_SENDER_ERROR };
       const parsed = schema.safeParse(payload);
       if (!parsed.success) return { error: MALFORMED_REQUEST_ERROR };
       try {
-        return await perform(parsed.data);
+        return await perform(parsed.data, event);
       } catch (error) {
         return { error: `Something went wrong: ${errorMessage(error)}` };
       }
@@ -92,15 +107,27 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
   }
 
   async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
-    // Only a handle main gave out leads to a path without asking; anything else goes through the dialog.
-    const known = request.handle === null ? undefined : deps.handles.pathOf(request.handle);
-    const target = known ?? (await deps.dialogs.chooseSaveTarget(request.suggestedName));
+    // Only a handle main gave out leads to a path without asking, and only for roadmaps: an export always asks.
+    const known =
+      request.handle === null || request.kind !== "roadmap" ? undefined : deps.handles.pathOf(request.handle);
+    const target = known ?? (await deps.dialogs.chooseSaveTarget(request.kind, request.suggestedName));
     if (target === null) return { canceled: true };
-    const written = await deps.writeFile(target, request.text);
+    const written = await deps.writeFile(target, request.contents);
     if (!written.ok) return { error: written.error };
     const handle = deps.handles.register(target);
-    deps.fileChosen(target);
+    if (request.kind === "roadmap") deps.fileChosen(target);
     return { canceled: false, handle, name: path.basename(target) };
+  }
+
+  async function exportPdf(request: ExportPdfRequest): Promise<SaveFileResult> {
+    // Where first, then the work: cancelling costs nothing, and a slow print never surprises with a dialog.
+    const target = await deps.dialogs.chooseSaveTarget("pdf", request.suggestedName);
+    if (target === null) return { canceled: true };
+    const printed = await deps.printer.printReport({ roadmapText: request.roadmapText, options: request.options });
+    if (!printed.ok) return { error: printed.error };
+    const written = await deps.writeFile(target, printed.value);
+    if (!written.ok) return { error: written.error };
+    return { canceled: false, handle: deps.handles.register(target), name: path.basename(target) };
   }
 
   return {
@@ -116,6 +143,21 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
     [INVOKE_CHANNELS.rendererReady]: guarded(z.undefined(), async () => {
       deps.rendererReady();
     }),
+    [INVOKE_CHANNELS.exportPdf]: guarded(ExportPdfRequestSchema, async (request) =>
+      conforming(SaveFileResultSchema, await exportPdf(request)),
+    ),
+    [INVOKE_CHANNELS.takePrintJob]: guarded(
+      z.undefined(),
+      async (_input, event) => conforming(PrintJobResultSchema, deps.printer.takeJob(event.sender)),
+      fromPrintWindow,
+    ),
+    [INVOKE_CHANNELS.printLayoutDone]: guarded(
+      PrintLayoutResultSchema,
+      async (layout, event) => {
+        await deps.printer.layoutDone(event.sender, layout);
+      },
+      fromPrintWindow,
+    ),
   };
 }
 

@@ -59,7 +59,8 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
       command("file.saveAs", "Save As…", "CmdOrCtrl+Shift+S"),
       separator,
       command("file.import", "Import…"),
-      command("file.export", "Export…"),
+      command("file.export", "Export…", "CmdOrCtrl+E"),
+      command("file.exportPdf", "Export PDF Report…", "CmdOrCtrl+P"),
       separator,
       command("file.closeRoadmap", "Close Roadmap"),
       // On macOS, Quit lives in the app menu.

@@ -17,7 +17,17 @@ beforeAll(async () => {
 describe("the exposed API", () => {
   it("has exactly the contract's named methods and no way to reach ipcRenderer", () => {
     expect(Object.keys(api).sort()).toEqual(
-      ["onFileOpened", "onMenuCommand", "openFile", "rendererReady", "saveFile", "setDocumentState"].sort(),
+      [
+        "exportPdf",
+        "onFileOpened",
+        "onMenuCommand",
+        "openFile",
+        "printLayoutDone",
+        "rendererReady",
+        "saveFile",
+        "setDocumentState",
+        "takePrintJob",
+      ].sort(),
     );
     expect(Object.values(api).every((value) => typeof value === "function")).toBe(true);
     expect(Object.values(api)).not.toContain(fakeElectron.ipcRenderer);
@@ -29,7 +39,7 @@ describe("the exposed API", () => {
     expect(ipc().invoke).toHaveBeenLastCalledWith("file:open", { kind: "roadmap" });
 
     ipc().invoke.mockResolvedValueOnce({ canceled: false, handle: "h1", name: "Acme.roadmap" });
-    const request = { kind: "roadmap", text: "{}", suggestedName: "Acme", handle: null } as const;
+    const request = { kind: "roadmap", contents: "{}", suggestedName: "Acme", handle: null } as const;
     expect(await api.saveFile(request)).toEqual({ canceled: false, handle: "h1", name: "Acme.roadmap" });
     expect(ipc().invoke).toHaveBeenLastCalledWith("file:save", request);
 
@@ -38,13 +48,28 @@ describe("the exposed API", () => {
 
     await api.rendererReady();
     expect(ipc().invoke).toHaveBeenLastCalledWith("app:renderer-ready");
+
+    const job = {
+      roadmapText: "{}",
+      options: { paperSize: "A4" as const, includeCosts: true, sections: ["summary" as const] },
+    };
+    ipc().invoke.mockResolvedValueOnce(job);
+    expect(await api.takePrintJob()).toEqual(job);
+    expect(ipc().invoke).toHaveBeenLastCalledWith("print:take-job", undefined);
+
+    await api.printLayoutDone({ error: null });
+    expect(ipc().invoke).toHaveBeenLastCalledWith("print:layout-done", { error: null });
+
+    ipc().invoke.mockResolvedValueOnce({ canceled: true });
+    expect(await api.exportPdf({ ...job, suggestedName: "Acme" })).toEqual({ canceled: true });
+    expect(ipc().invoke).toHaveBeenLastCalledWith("export:pdf", { ...job, suggestedName: "Acme" });
   });
 
   it("turns a malformed or failed answer from main into an error value", async () => {
     ipc().invoke.mockResolvedValueOnce({ canceled: false, file: { handle: "", name: 1 } });
     expect(await api.openFile({ kind: "roadmap" })).toEqual({ error: expect.any(String) });
     ipc().invoke.mockRejectedValueOnce(new Error("No handler registered for 'file:save'"));
-    expect(await api.saveFile({ kind: "roadmap", text: "{}", suggestedName: "Acme", handle: null })).toEqual({
+    expect(await api.saveFile({ kind: "roadmap", contents: "{}", suggestedName: "Acme", handle: null })).toEqual({
       error: expect.any(String),
     });
   });

@@ -7,6 +7,7 @@ import {
   MenuCommandSchema,
   OpenedFileSchema,
   OpenFileResultSchema,
+  PrintJobResultSchema,
   SaveFileResultSchema,
 } from "../shared/ipc/contract";
 
@@ -56,6 +57,9 @@ export function createDesktopApi(ipc: Ipc) {
   return {
     openFile: (request) => invoke(INVOKE_CHANNELS.openFile, OpenFileResultSchema, request),
     saveFile: (request) => invoke(INVOKE_CHANNELS.saveFile, SaveFileResultSchema, request),
+    exportPdf: (request) => invoke(INVOKE_CHANNELS.exportPdf, SaveFileResultSchema, request),
+    takePrintJob: () => invoke(INVOKE_CHANNELS.takePrintJob, PrintJobResultSchema, undefined),
+    printLayoutDone: (result) => notify(INVOKE_CHANNELS.printLayoutDone, result),
     setDocumentState: (state) => notify(INVOKE_CHANNELS.setDocumentState, state),
     rendererReady: () => notify(INVOKE_CHANNELS.rendererReady),
     onMenuCommand: (listener) => subscribe(EVENT_CHANNELS.menuCommand, MenuCommandSchema, listener),

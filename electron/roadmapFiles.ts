@@ -62,9 +62,10 @@ function describeReadError(name: string, error: unknown): string {
 
 /**
  * A bare file name for the save dialog's default: the renderer's suggestion
- * must not steer the dialog into another folder, and gets the roadmap extension.
+ * must not steer the dialog into another folder, and gets the extension of
+ * what is saved.
  */
-export function suggestedFileName(suggestion: string): string {
+export function suggestedFileName(suggestion: string, extension: string = ROADMAP_EXTENSION): string {
   const base = suggestion
     .replace(/[\\/]/g, " ")
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go.
@@ -73,8 +74,6 @@ export function suggestedFileName(suggestion: string): string {
     // A leading dot would hide the file on macOS and Linux.
     .replace(/^[.\s]+/, "")
     .trim();
-  const stem = base.toLowerCase().endsWith(`.${ROADMAP_EXTENSION}`)
-    ? base.slice(0, -ROADMAP_EXTENSION.length - 1)
-    : base;
-  return `${stem.trim() || "Untitled"}.${ROADMAP_EXTENSION}`;
+  const stem = base.toLowerCase().endsWith(`.${extension}`) ? base.slice(0, -extension.length - 1) : base;
+  return `${stem.trim() || "Untitled"}.${extension}`;
 }

@@ -82,4 +82,12 @@ describe("showDocumentState", () => {
     expect(window.setTitle).toHaveBeenCalledWith("Relationship Roadmap");
     expect(window.setDocumentEdited).not.toHaveBeenCalled();
   });
+
+  it("marks a roadmap whose file is out of date with a dot in the title on Windows and Linux", () => {
+    const window = { setTitle: vi.fn(), setDocumentEdited: vi.fn() };
+    showDocumentState(window, { title: "Acme", edited: true }, "win32");
+    expect(window.setTitle).toHaveBeenCalledWith("• Acme — Relationship Roadmap");
+    showDocumentState(window, { title: "Acme", edited: false }, "linux");
+    expect(window.setTitle).toHaveBeenLastCalledWith("Acme — Relationship Roadmap");
+  });
 });

@@ -25,15 +25,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: APP_NAME,
     // Shown once painted, so the user never sees an empty white frame.
     show: false,
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-    },
+    webPreferences: secureWebPreferences(options.preloadPath),
   });
 
   window.once("ready-to-show", () => {
@@ -52,16 +44,51 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   return window;
 }
 
-export function windowTitle(documentTitle: string | null): string {
-  return documentTitle ? `${documentTitle} — ${APP_NAME}` : APP_NAME;
+/**
+ * A window that is never shown, laying out the executive report for
+ * `printToPDF` (see reportPrinter.ts). Same sandbox and preload as the app's
+ * window; the `view=print` query makes the renderer show the print view.
+ */
+export function createPrintWindow(preloadPath: string, startUrl: string): BrowserWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 1024,
+    height: 768,
+    webPreferences: { ...secureWebPreferences(preloadPath), backgroundThrottling: false },
+  });
+  const url = new URL(startUrl);
+  url.searchParams.set("view", "print");
+  window.loadURL(url.href).catch((error: unknown) => {
+    console.error(`Could not load the print view ${url.href}:`, error);
+  });
+  return window;
 }
 
-/** Reflects the open roadmap in the title bar, and on macOS its unsaved-changes dot. */
+function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    webviewTag: false,
+  };
+}
+
+/** "Acme — Relationship Roadmap"; elsewhere than macOS (which has its dot) "• Acme — …" while the file is out of date. */
+export function windowTitle(state: DocumentState, platform: NodeJS.Platform): string {
+  if (state.title === null) return APP_NAME;
+  const marker = state.edited && platform !== "darwin" ? "• " : "";
+  return `${marker}${state.title} — ${APP_NAME}`;
+}
+
+/** Reflects the open roadmap in the title bar, and whether its file has unsaved changes. */
 export function showDocumentState(
   window: Pick<BrowserWindow, "setTitle" | "setDocumentEdited">,
   state: DocumentState,
   platform: NodeJS.Platform,
 ): void {
-  window.setTitle(windowTitle(state.title));
+  window.setTitle(windowTitle(state, platform));
   if (platform === "darwin") window.setDocumentEdited(state.edited);
 }

@@ -4,35 +4,51 @@ import { App } from "./app/App";
 import { AppStoreProvider } from "./app/AppStoreContext";
 import { createAppStore } from "./app/appStore";
 import { RoadmapRepository } from "./data/roadmapRepository";
+import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
+import { runPrintWindow } from "./features/report/printWindow";
 import { detectPlatform } from "./platform";
 import "./styles/app.css";
 
-const services = {
-  repository: new RoadmapRepository(),
-  platform: detectPlatform(),
-  now: () => new Date(),
-  planner: createWorkerPlanService(
-    () => new Worker(new URL("./features/plan/planWorker.ts", import.meta.url), { type: "module" }),
-  ),
-};
-const store = createAppStore(services);
-
-services.repository.onVersionChange(() => {
-  store.getState().notify({
-    tone: "error",
-    message: "Relationship Roadmap was updated in another window. Reload this window to keep working.",
-  });
-});
-
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-createRoot(root).render(
-  <StrictMode>
-    <AppStoreProvider store={store}>
-      <App services={services} />
-    </AppStoreProvider>
-  </StrictMode>,
-);
 
-void store.getState().restoreSession();
+// Electron's hidden print window (electron/reportPrinter.ts) shows only the report it is given.
+if (new URLSearchParams(window.location.search).get("view") === "print" && window.roadmapDesktop) {
+  void runPrintWindow(window.roadmapDesktop, root);
+} else {
+  startApp(root);
+}
+
+function startApp(root: HTMLElement): void {
+  const services = {
+    repository: new RoadmapRepository(),
+    platform: detectPlatform(),
+    now: () => new Date(),
+    planner: createWorkerPlanService(
+      () => new Worker(new URL("./features/plan/planWorker.ts", import.meta.url), { type: "module" }),
+    ),
+    exporter: createWorkerExportService(
+      () => new Worker(new URL("./features/export/exportWorker.ts", import.meta.url), { type: "module" }),
+    ),
+  };
+  const store = createAppStore(services);
+
+  services.repository.onVersionChange(() => {
+    store.getState().notify({
+      tone: "error",
+      message: "Relationship Roadmap was updated in another window. Reload this window to keep working.",
+    });
+  });
+
+  createRoot(root).render(
+    <StrictMode>
+      <AppStoreProvider store={store}>
+        <App services={services} />
+      </AppStoreProvider>
+    </StrictMode>,
+  );
+
+  void store.getState().restoreSession();
+  void store.getState().loadExportSettings();
+}

@@ -77,7 +77,9 @@ export class FakeBrowserWindow extends EventEmitter {
 
   /** What the user closing the window sets off. */
   close(): void {
-    this.emit("close", fakeEvent());
+    const closing = fakeEvent();
+    this.emit("close", closing);
+    if (closing.preventDefault.mock.calls.length > 0) return;
     this.destroyed = true;
     this.emit("closed");
   }

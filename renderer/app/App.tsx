@@ -2,6 +2,7 @@ import { type DragEvent, useState } from "react";
 import { RemoveListItemDialog } from "../features/audiences/RemoveListItemDialog";
 import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
+import { ExportDialog } from "../features/export/ExportDialog";
 import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
@@ -57,6 +58,8 @@ function DialogHost() {
       return <DeletePhasesDialog phaseIds={dialog.phaseIds} transitionIds={dialog.transitionIds} />;
     case "stages":
       return <StagesDialog />;
+    case "export":
+      return <ExportDialog initialFormat={dialog.format} />;
     case "removeListItem":
       return <RemoveListItemDialog list={dialog.list} id={dialog.id} />;
     case "about":

@@ -1,3 +1,4 @@
+import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
 import { BackIcon, ExportIcon, LogoMark, SaveIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { displayShortcut, findCommand } from "./commands";
@@ -8,6 +9,7 @@ export function TopBar() {
   const screenKind = useAppState((state) => state.screen.kind);
   const name = useAppState((state) => state.document?.name);
   const client = useAppState((state) => state.document?.client);
+  const unsaved = useAppState(hasUnsavedFileChanges);
   const trashCount = useAppState((state) => state.trash.length);
   const save = findCommand("file.save");
   const exportCommand = findCommand("file.export");
@@ -27,6 +29,11 @@ export function TopBar() {
           <div className="topbar-title">
             <span className="topbar-name">{name}</span>
             {client && <span className="topbar-client">{client}</span>}
+            {unsaved && (
+              <span className="topbar-unsaved" title="Changes not yet saved to the roadmap's file">
+                Unsaved changes
+              </span>
+            )}
           </div>
           <div className="toolbar">
             {save && (

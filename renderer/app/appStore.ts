@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
+import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
 
-export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice;
+export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice & ExportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -23,6 +24,7 @@ export function createAppStore(services: Services): AppStore {
       ...createLibrarySlice(context),
       ...createEditorSlice(context),
       ...createPlanSlice(context),
+      ...createExportSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

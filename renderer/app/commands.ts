@@ -100,10 +100,17 @@ export const COMMANDS: readonly Command[] = [
   },
   {
     id: "file.export",
-    label: "Export .roadmap…",
+    label: "Export…",
     shortcut: "Mod+E",
     isEnabled: whenRoadmapOpen,
-    perform: (state) => (state.document ? state.exportRoadmap(state.document.id) : undefined),
+    perform: (state) => state.openDialog({ kind: "export", format: state.lastExportFormat }),
+  },
+  {
+    id: "file.exportPdf",
+    label: "Export PDF report…",
+    shortcut: "Mod+P",
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.openDialog({ kind: "export", format: "pdf" }),
   },
   {
     id: "file.closeRoadmap",

@@ -1,4 +1,5 @@
 import type { RoadmapRepository } from "../data/roadmapRepository";
+import type { ExportService } from "../features/export/exportService";
 import type { PlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
 
@@ -8,4 +9,5 @@ export interface Services {
   platform: Platform;
   now: () => Date;
   planner: PlanService;
+  exporter: ExportService;
 }

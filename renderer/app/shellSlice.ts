@@ -1,4 +1,5 @@
 import type { OrganisationList, RoadmapFileError, RoadmapTemplate } from "../../shared/model";
+import type { ExportFormat } from "../features/export/exportFormats";
 import type { SliceContext } from "./appStore";
 
 export type Screen = { kind: "home" } | { kind: "trash" } | { kind: "editor"; roadmapId: string };
@@ -18,6 +19,7 @@ export type Dialog =
   | { kind: "deletePhases"; phaseIds: string[]; transitionIds: string[] }
   | { kind: "stages" }
   | { kind: "removeListItem"; list: OrganisationList; id: string }
+  | { kind: "export"; format: ExportFormat }
   | { kind: "about" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */

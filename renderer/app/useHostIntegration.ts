@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
 import { useAppStoreApi } from "./AppStoreContext";
 import { COMMANDS, isMenuCommand, isTypingInField, matchesShortcut, runCommand } from "./commands";
 import type { Services } from "./services";
@@ -40,8 +41,9 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        if (state.document?.name === previous.document?.name) return;
-        platform.setDocumentState({ title: state.document?.name ?? null, edited: false });
+        const edited = hasUnsavedFileChanges(state);
+        if (state.document?.name === previous.document?.name && edited === hasUnsavedFileChanges(previous)) return;
+        platform.setDocumentState({ title: state.document?.name ?? null, edited });
       }),
     [platform, store],
   );

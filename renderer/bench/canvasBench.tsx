@@ -9,7 +9,9 @@ import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
+import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
+import { mountReport } from "../features/report/mountReport";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
 
@@ -64,9 +66,10 @@ async function openApp() {
   await repository.addRoadmap(roadmap);
   const store = createAppStore({
     repository,
-    platform: createWebPlatform(),
+    platform: createWebPlatform(document, mountReport),
     now: () => new Date(),
     planner: createInProcessPlanService(),
+    exporter: createInProcessExportService(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(

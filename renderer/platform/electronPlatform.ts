@@ -7,6 +7,7 @@ export function createElectronPlatform(desktop: DesktopApi): Platform {
     hasNativeMenu: true,
     openFile: (kind) => desktop.openFile({ kind }),
     saveFile: (request) => desktop.saveFile(request),
+    exportPdf: (request) => desktop.exportPdf(request),
     setDocumentState: (state) => {
       void desktop.setDocumentState(state);
     },

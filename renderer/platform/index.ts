@@ -1,4 +1,5 @@
 import type { DesktopApi } from "../../shared/ipc/contract";
+import { mountReport } from "../features/report/mountReport";
 import { createElectronPlatform } from "./electronPlatform";
 import type { Platform } from "./platform";
 import { createWebPlatform } from "./webPlatform";
@@ -12,7 +13,9 @@ declare global {
 
 /** Picks the platform once, at start-up. */
 export function detectPlatform(): Platform {
-  return window.roadmapDesktop ? createElectronPlatform(window.roadmapDesktop) : createWebPlatform();
+  return window.roadmapDesktop
+    ? createElectronPlatform(window.roadmapDesktop)
+    : createWebPlatform(document, mountReport);
 }
 
 export type { Platform } from "./platform";

@@ -1,5 +1,6 @@
 import type {
   DocumentState,
+  ExportPdfRequest,
   FileKind,
   MenuCommand,
   OpenedFile,
@@ -20,6 +21,11 @@ export interface Platform {
   readonly hasNativeMenu: boolean;
   openFile(kind: FileKind): Promise<OpenFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /**
+   * The executive report as a PDF: Electron prints it in a hidden window and
+   * saves it where the user chooses; a browser opens its print dialog.
+   */
+  exportPdf(request: ExportPdfRequest): Promise<SaveFileResult>;
   setDocumentState(state: DocumentState): void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files opened from outside the app: command line, file association, recent files. */

@@ -1,16 +1,32 @@
-import type { FileKind, OpenFileResult, SaveFileResult } from "../../shared/ipc/contract";
+import {
+  type ExportPdfRequest,
+  FILE_KIND_DETAILS,
+  type FileKind,
+  type OpenFileResult,
+  type PrintJob,
+  type SaveFileResult,
+} from "../../shared/ipc/contract";
+import type { Result } from "../../shared/result";
 import type { Platform } from "./platform";
 
-const ACCEPT: Record<FileKind, string> = { roadmap: ".roadmap,application/json" };
-const MIME: Record<FileKind, string> = { roadmap: "application/x-relationship-roadmap+json" };
+/** Lays the executive report out in a container, resolving to the function that removes it. */
+export type ReportLayout = (
+  container: HTMLElement,
+  job: PrintJob,
+  generatedAt: Date,
+) => Promise<Result<() => void, string>>;
 
 /** A browser has no file paths or native menu: files come from a file picker and leave as downloads. */
-export function createWebPlatform(doc: Document = document): Platform {
+export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Platform {
   return {
     kind: "web",
     hasNativeMenu: false,
-    openFile: (kind) => pickFile(doc, ACCEPT[kind]),
-    saveFile: async ({ kind, text, suggestedName }) => download(doc, text, suggestedName, MIME[kind]),
+    openFile: (kind) => pickFile(doc, acceptFor(kind)),
+    saveFile: async ({ kind, contents, suggestedName }) => {
+      const { extension, mimeType } = FILE_KIND_DETAILS[kind];
+      return download(doc, contents, withExtension(suggestedName, extension), mimeType);
+    },
+    exportPdf: (request) => printInPlace(doc, request, layOutReport),
     setDocumentState: ({ title }) => {
       doc.title = title ? `${title} — Relationship Roadmap` : "Relationship Roadmap";
     },
@@ -42,8 +58,53 @@ function pickFile(doc: Document, accept: string): Promise<OpenFileResult> {
   });
 }
 
-function download(doc: Document, text: string, name: string, type: string): SaveFileResult {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function acceptFor(kind: FileKind): string {
+  const { extension, mimeType } = FILE_KIND_DETAILS[kind];
+  return kind === "roadmap" ? `.${extension},application/json` : `.${extension},${mimeType}`;
+}
+
+function withExtension(name: string, extension: string): string {
+  return name.toLowerCase().endsWith(`.${extension}`) ? name : `${name}.${extension}`;
+}
+
+/**
+ * The browser's own print dialog, where "Save as PDF" is one click: the
+ * report is laid out in the page, shown alone while printing, and removed
+ * once the dialog closes.
+ */
+async function printInPlace(doc: Document, request: ExportPdfRequest, layOutReport: ReportLayout) {
+  const view = doc.defaultView;
+  if (!view) return { error: "This page cannot print." };
+  const container = doc.createElement("div");
+  container.className = "report-print-root";
+  doc.body.append(container);
+  const laidOut = await layOutReport(container, request, new Date());
+  if (!laidOut.ok) {
+    container.remove();
+    return { error: `The report could not be laid out: ${laidOut.error}` };
+  }
+  const title = doc.title;
+  // The print dialog names the PDF after the page's title.
+  doc.title = request.suggestedName;
+  doc.body.classList.add("is-printing-report");
+  view.addEventListener(
+    "afterprint",
+    () => {
+      laidOut.value();
+      container.remove();
+      doc.body.classList.remove("is-printing-report");
+      doc.title = title;
+    },
+    { once: true },
+  );
+  view.print();
+  return { canceled: false as const, handle: "print", name: "the print dialog" };
+}
+
+function download(doc: Document, contents: string | Uint8Array, name: string, type: string): SaveFileResult {
+  // A copy, so the Blob owns plain ArrayBuffer-backed bytes whatever buffer the caller's view sits on.
+  const part = typeof contents === "string" ? contents : new Uint8Array(contents);
+  const url = URL.createObjectURL(new Blob([part], { type }));
   const link = doc.createElement("a");
   link.href = url;
   link.download = name;

@@ -1,6 +1,7 @@
-import type { OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
+import type { ExportPdfRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
 import { type AppStore, createAppStore } from "../app/appStore";
 import { RoadmapRepository } from "../data/roadmapRepository";
+import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
 
@@ -8,6 +9,7 @@ import type { Platform } from "../platform";
 export function createFakePlatform() {
   const opens: OpenFileResult[] = [];
   const saves: SaveFileRequest[] = [];
+  const pdfExports: ExportPdfRequest[] = [];
   let saveResult: SaveFileResult = { canceled: false, handle: "h1", name: "saved.roadmap" };
   const platform: Platform = {
     kind: "web",
@@ -15,6 +17,10 @@ export function createFakePlatform() {
     openFile: async () => opens.shift() ?? { canceled: true },
     saveFile: async (request) => {
       saves.push(request);
+      return saveResult;
+    },
+    exportPdf: async (request) => {
+      pdfExports.push(request);
       return saveResult;
     },
     setDocumentState: () => {},
@@ -25,6 +31,7 @@ export function createFakePlatform() {
   return {
     platform,
     saves,
+    pdfExports,
     queueOpen: (result: OpenFileResult) => opens.push(result),
     failNextSaves: (error: string) => {
       saveResult = { error };
@@ -43,6 +50,7 @@ export function createTestApp(now = () => new Date("2027-03-01T10:00:00Z")) {
     platform: fake.platform,
     now,
     planner: createInProcessPlanService(),
+    exporter: createInProcessExportService(),
   });
   return { store, repository, ...fake };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportOptionsSchema } from "../export/reportOptions";
 
 /**
  * The whole conversation between the Electron main process and the renderer,
@@ -15,6 +16,7 @@ export const MENU_COMMANDS = [
   "file.saveAs",
   "file.import",
   "file.export",
+  "file.exportPdf",
   "file.closeRoadmap",
   "edit.undo",
   "edit.redo",
@@ -47,18 +49,44 @@ export const OpenFileResultSchema = z.union([
 ]);
 export type OpenFileResult = z.infer<typeof OpenFileResultSchema>;
 
-export const FILE_KINDS = ["roadmap"] as const;
+/** What a saved file holds: a roadmap, or one of the exports. */
+export const FILE_KINDS = ["roadmap", "pdf", "xlsx", "csv", "ics", "svg", "png"] as const;
 export const FileKindSchema = z.enum(FILE_KINDS);
 export type FileKind = z.infer<typeof FileKindSchema>;
+
+/** Per kind: the file extension, the name a save dialog's filter shows, and the MIME type of a download. */
+export const FILE_KIND_DETAILS: Record<FileKind, { extension: string; description: string; mimeType: string }> = {
+  roadmap: {
+    extension: "roadmap",
+    description: "Relationship Roadmap",
+    mimeType: "application/x-relationship-roadmap+json",
+  },
+  pdf: { extension: "pdf", description: "PDF document", mimeType: "application/pdf" },
+  xlsx: {
+    extension: "xlsx",
+    description: "Excel workbook",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  },
+  csv: { extension: "csv", description: "CSV spreadsheet", mimeType: "text/csv;charset=utf-8" },
+  ics: { extension: "ics", description: "iCalendar", mimeType: "text/calendar;charset=utf-8" },
+  svg: { extension: "svg", description: "SVG image", mimeType: "image/svg+xml" },
+  png: { extension: "png", description: "PNG image", mimeType: "image/png" },
+};
+
+/** Larger than any export of a real roadmap; keeps a runaway request from filling the disk. */
+export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
 export const OpenFileRequestSchema = z.object({ kind: FileKindSchema });
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
 export const SaveFileRequestSchema = z.object({
   kind: FileKindSchema,
-  text: z.string(),
+  contents: z.union([
+    z.string().max(MAX_SAVE_BYTES),
+    z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= MAX_SAVE_BYTES),
+  ]),
   suggestedName: z.string().min(1).max(255),
-  /** Write to this earlier-chosen file without asking; omitted or unknown means ask where. */
+  /** Write to this earlier-chosen file without asking; null or unknown means ask where. Roadmaps only. */
   handle: z.string().min(1).max(100).nullable(),
 });
 export type SaveFileRequest = z.infer<typeof SaveFileRequestSchema>;
@@ -78,12 +106,34 @@ export const DocumentStateSchema = z.object({
 });
 export type DocumentState = z.infer<typeof DocumentStateSchema>;
 
+/** The executive PDF: main asks where to save it, prints the report in a hidden window and writes the file. */
+export const ExportPdfRequestSchema = z.object({
+  /** The roadmap as its file text, so the print window plans exactly what the user sees. */
+  roadmapText: z.string().max(MAX_SAVE_BYTES),
+  options: ReportOptionsSchema,
+  suggestedName: z.string().min(1).max(255),
+});
+export type ExportPdfRequest = z.infer<typeof ExportPdfRequestSchema>;
+
+/** What the hidden print window is asked to lay out. */
+export const PrintJobSchema = ExportPdfRequestSchema.pick({ roadmapText: true, options: true });
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+export const PrintJobResultSchema = z.union([PrintJobSchema, FileErrorSchema]);
+export type PrintJobResult = z.infer<typeof PrintJobResultSchema>;
+
+/** The print window says its report is laid out (error null) or could not be (error says why). */
+export const PrintLayoutResultSchema = z.object({ error: z.string().max(2000).nullable() });
+export type PrintLayoutResult = z.infer<typeof PrintLayoutResultSchema>;
+
 /** Renderer → main, request and response. */
 export const INVOKE_CHANNELS = {
   openFile: "file:open",
   saveFile: "file:save",
   setDocumentState: "window:set-document-state",
   rendererReady: "app:renderer-ready",
+  exportPdf: "export:pdf",
+  takePrintJob: "print:take-job",
+  printLayoutDone: "print:layout-done",
 } as const;
 
 /** Main → renderer, one-way. */
@@ -96,6 +146,11 @@ export const EVENT_CHANNELS = {
 export interface DesktopApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  exportPdf(request: ExportPdfRequest): Promise<SaveFileResult>;
+  /** In the hidden print window: the report to lay out. */
+  takePrintJob(): Promise<PrintJobResult>;
+  /** In the hidden print window: the report is laid out and may be printed (or failed). */
+  printLayoutDone(result: PrintLayoutResult): Promise<void>;
   setDocumentState(state: DocumentState): Promise<void>;
   /** Says the renderer listens, so main can hand over a file from the command line. */
   rendererReady(): Promise<void>;

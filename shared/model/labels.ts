@@ -63,3 +63,18 @@ export function describeTiming(timing: Timing, months: readonly { label: string 
       return `Once, ${months[timing.month]?.label ?? `month ${timing.month}`}`;
   }
 }
+
+/** "All segments", or "Enterprise, Mid-market · Economic buyer · 60 %": whom a communication goes to. */
+export function describeAudience(
+  audience: Communication["audience"],
+  names: { segments: ReadonlyMap<string, string>; roles: ReadonlyMap<string, string> },
+): string {
+  const parts = [
+    audience.segmentIds.length === 0
+      ? "All segments"
+      : audience.segmentIds.map((id) => names.segments.get(id) ?? id).join(", "),
+  ];
+  if (audience.roleIds.length > 0) parts.push(audience.roleIds.map((id) => names.roles.get(id) ?? id).join(", "));
+  if (audience.share < 1) parts.push(`${Math.round(audience.share * 1000) / 10} %`);
+  return parts.join(" · ");
+}

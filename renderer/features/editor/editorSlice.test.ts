@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTestApp } from "../../test/fakes";
+import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
 import { OPEN_ROADMAP_SETTING } from "./editorSlice";
 
@@ -16,6 +17,7 @@ describe("editor session", () => {
       platform: first.platform,
       now: () => new Date(),
       planner: createInProcessPlanService(),
+      exporter: createInProcessExportService(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });

@@ -33,8 +33,10 @@ export interface EditorSlice {
   document: Roadmap | null;
   /** Why the roadmap chosen could not be opened, when it could not. */
   documentIssues: RoadmapIssue[] | null;
-  /** The file the open roadmap was last saved to in this session, for Save without asking. */
+  /** The file the open roadmap was opened from or last saved to in this session, for Save without asking. */
   fileHandle: string | null;
+  /** The document as that file holds it; another document means changes the file does not have yet. */
+  fileSavedDocument: Roadmap | null;
   past: Roadmap[];
   future: Roadmap[];
   selection: Selection;
@@ -63,6 +65,8 @@ export interface EditorSlice {
   reloadFromLibrary(): Promise<void>;
   /** Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`). */
   saveToFile(options: { saveAs: boolean }): Promise<void>;
+  /** The open roadmap came from this file (opened from disk): Save writes back to it. */
+  linkFile(handle: string): void;
   /** Reopens what was open when the app last closed, or shows the home screen. */
   restoreSession(): Promise<void>;
 }
@@ -72,6 +76,7 @@ const CLOSED = {
   document: null,
   documentIssues: null,
   fileHandle: null,
+  fileSavedDocument: null,
   past: [],
   future: [],
   selection: EMPTY_SELECTION,
@@ -208,16 +213,18 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       if (!roadmap) return;
       const saved = await services.platform.saveFile({
         kind: "roadmap",
-        text: serializeRoadmap(roadmap),
+        contents: serializeRoadmap(roadmap),
         suggestedName: roadmapFileName(roadmap),
         handle: saveAs ? null : get().fileHandle,
       });
       if ("error" in saved) get().notify({ tone: "error", message: saved.error });
       else if (!saved.canceled) {
-        set({ fileHandle: saved.handle });
+        set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
         get().notify({ tone: "info", message: `Saved “${roadmap.name}” as ${saved.name}.` });
       }
     },
+
+    linkFile: (handle) => set({ fileHandle: handle, fileSavedDocument: get().document }),
 
     restoreSession: async () => {
       await get().refreshLibrary();
@@ -237,4 +244,9 @@ function pruneSelection(selection: Selection, roadmap: Roadmap): Selection {
   return phaseIds.length === selection.phaseIds.length && transitionIds.length === selection.transitionIds.length
     ? selection
     : { phaseIds, transitionIds };
+}
+
+/** The open roadmap has changes its file does not have yet (the window's "unsaved" marker). */
+export function hasUnsavedFileChanges(state: Pick<EditorSlice, "document" | "fileHandle" | "fileSavedDocument">) {
+  return state.fileHandle !== null && state.document !== state.fileSavedDocument;
 }

@@ -211,7 +211,7 @@ describe("library", () => {
     expect(saves).toEqual([
       {
         kind: "roadmap",
-        text: loaded.ok ? serializeRoadmap(loaded.value) : "",
+        contents: loaded.ok ? serializeRoadmap(loaded.value) : "",
         suggestedName: "Q3 plan draft.roadmap",
         handle: null,
       },

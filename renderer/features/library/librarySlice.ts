@@ -16,6 +16,11 @@ export interface ImportOptions {
   open: boolean;
 }
 
+/** A file the user opened, kept linked to the roadmap it opened as, so Save writes back to it. */
+interface FileLink {
+  handle: string;
+}
+
 export interface NewRoadmapRequest {
   name: string;
   client: string;
@@ -29,7 +34,7 @@ export interface LibrarySlice {
   trash: RoadmapSummary[];
   libraryLoaded: boolean;
   /** An import waiting for the user to say whether it replaces the roadmap with the same id. */
-  pendingImport: { roadmap: Roadmap; open: boolean } | null;
+  pendingImport: { roadmap: Roadmap; open: boolean; file: FileLink } | null;
   refreshLibrary(): Promise<void>;
   createRoadmap(request: NewRoadmapRequest): Promise<string>;
   /** Returns the problem with the new name, or null once renamed. */
@@ -76,9 +81,15 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     await refreshLibrary();
   };
 
-  const addImported = async (roadmap: Roadmap, replaced: Roadmap | null, { open }: ImportOptions) => {
+  const addImported = async (
+    roadmap: Roadmap,
+    replaced: Roadmap | null,
+    { open }: ImportOptions,
+    file: FileLink | null,
+  ) => {
     await replaceInLibrary(roadmap);
     if (open) await get().openRoadmap(roadmap.id);
+    if (open && file) get().linkFile(file.handle);
     get().notify({
       tone: "info",
       message: replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`,
@@ -176,7 +187,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       const roadmap = read.value.roadmap;
       const existing = await repository.getSummary(roadmap.id);
       if (existing) {
-        set({ pendingImport: { roadmap, open: options.open } });
+        set({ pendingImport: { roadmap, open: options.open, file: { handle: file.handle } } });
         get().openDialog({
           kind: "importConflict",
           fileName: file.name,
@@ -185,7 +196,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
         });
         return;
       }
-      await addImported(roadmap, null, options);
+      await addImported(roadmap, null, options, { handle: file.handle });
     },
 
     resolveImportConflict: async (choice) => {
@@ -193,13 +204,14 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       set({ pendingImport: null });
       get().closeDialog();
       if (!pending || choice === "cancel") return;
-      const { roadmap, open } = pending;
+      const { roadmap, open, file } = pending;
       if (choice === "keepBoth") {
-        await addImported(duplicateRoadmap(roadmap, now()), null, { open });
+        // A copy with a new id is no longer what the file holds: saving it asks where.
+        await addImported(duplicateRoadmap(roadmap, now()), null, { open }, null);
         return;
       }
       const replaced = await repository.loadRoadmap(roadmap.id);
-      await addImported(roadmap, replaced.ok ? replaced.value : null, { open });
+      await addImported(roadmap, replaced.ok ? replaced.value : null, { open }, file);
     },
 
     exportRoadmap: async (id) => {
@@ -207,7 +219,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       if (!roadmap) return;
       const saved = await platform.saveFile({
         kind: "roadmap",
-        text: serializeRoadmap(roadmap),
+        contents: serializeRoadmap(roadmap),
         suggestedName: roadmapFileName(roadmap),
         handle: null,
       });

@@ -1,0 +1,53 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serializeRoadmap } from "../shared/model/roadmapFile";
+import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
+
+const bin = fileURLToPath(new URL("../bin/roadmap.mjs", import.meta.url));
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "roadmap-bin-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The command as a user runs it: a separate Node process, started from a folder outside the checkout. */
+async function runBin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("bin/roadmap.mjs", () => {
+  it("validates a roadmap given by a path relative to the working folder", { timeout: 60_000 }, async () => {
+    const roadmap = createB2bSubscriptionRoadmap();
+    await writeFile(path.join(dir, "good.roadmap"), serializeRoadmap(roadmap));
+    const result = await runBin("validate", "good.roadmap");
+    expect(result).toEqual({
+      code: 0,
+      stdout: `good.roadmap: valid: ${roadmap.phases.length} phases, ${roadmap.communications.length} communications\n`,
+      stderr: "",
+    });
+  });
+
+  it("exits with 1 and a message naming the file, not a stack trace, for a bad file", { timeout: 60_000 }, async () => {
+    await writeFile(path.join(dir, "bad.roadmap"), "[]");
+    const result = await runBin("validate", "bad.roadmap");
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: "bad.roadmap: the file holds a list instead of a roadmap (a JSON object)\n",
+    });
+  });
+});

@@ -1,0 +1,202 @@
+import { type BudgetDimension, describeDiagnostic, type PlanResult, returnOnInvestment } from "../shared/engine";
+import { namesById, PURPOSE_LABELS, type Roadmap } from "../shared/model";
+
+/** One row of a roll-up: what the key is, by id and by the name the app shows, and its figures. */
+export interface BudgetLine {
+  readonly id: string;
+  readonly name: string;
+  readonly cost: number;
+  readonly value: number;
+  readonly roi: number | null;
+}
+
+export interface YearLine {
+  readonly year: string;
+  /** Months of the horizon in that year; the first and last year may be partial. */
+  readonly months: number;
+  readonly cost: number;
+  readonly value: number;
+  readonly roi: number | null;
+}
+
+/**
+ * What `roadmap budget` reports: the engine's figures unrounded, with names
+ * beside ids so a script need not look them up. Built only from plain
+ * numbers and strings, so it prints as JSON in a stable key order.
+ */
+export interface BudgetReport {
+  readonly roadmap: {
+    readonly name: string;
+    readonly client: string;
+    readonly currency: string;
+    readonly startMonth: string;
+    /** The horizon's last month, "YYYY-MM". */
+    readonly endMonth: string;
+    readonly horizonMonths: number;
+  };
+  readonly totals: {
+    readonly cost: number;
+    readonly value: number;
+    readonly roi: number | null;
+    readonly responses: number;
+    readonly sends: number;
+    readonly reach: number;
+    readonly customersAtStart: number;
+    readonly arrivals: number;
+    readonly churned: number;
+    readonly customersAtEnd: number;
+  };
+  readonly byDimension: Readonly<Record<BudgetDimension, readonly BudgetLine[]>>;
+  readonly byYear: readonly YearLine[];
+  readonly diagnostics: readonly { severity: "error" | "warning"; kind: string; message: string }[];
+}
+
+/** The order the report lists the roll-ups in: from the lifecycle down to who sends what, then why. */
+const DIMENSION_ORDER: readonly BudgetDimension[] = ["stage", "phase", "channel", "owner", "segment", "purpose"];
+
+const DIMENSION_TITLES: Record<BudgetDimension, string> = {
+  stage: "Stage",
+  phase: "Phase",
+  channel: "Channel",
+  owner: "Owner",
+  segment: "Segment",
+  purpose: "Purpose",
+};
+
+export function budgetReport(roadmap: Roadmap, plan: PlanResult): BudgetReport {
+  const { budget, customers } = plan;
+  const names: Record<BudgetDimension, ReadonlyMap<string, string>> = {
+    stage: namesById(roadmap.stages),
+    phase: namesById(roadmap.phases),
+    channel: namesById(roadmap.channels),
+    owner: namesById(roadmap.owners),
+    segment: namesById(roadmap.segments),
+    purpose: new Map(Object.entries(PURPOSE_LABELS)),
+  };
+  const rollUp = (dimension: BudgetDimension): BudgetLine[] => {
+    const { keys, totalCost, totalValue } = budget.byDimension[dimension];
+    return keys.map((id, k) => {
+      const cost = totalCost[k] ?? 0;
+      const value = totalValue[k] ?? 0;
+      return { id, name: names[dimension].get(id) ?? id, cost, value, roi: returnOnInvestment(value, cost) };
+    });
+  };
+  const years = budget.overall.byYear;
+  return {
+    roadmap: {
+      name: roadmap.name,
+      client: roadmap.client,
+      currency: roadmap.currency,
+      startMonth: roadmap.startMonth,
+      endMonth: plan.calendar.months.at(-1)?.label ?? roadmap.startMonth,
+      horizonMonths: roadmap.horizonMonths,
+    },
+    totals: {
+      cost: budget.totalCost,
+      value: budget.totalValue,
+      roi: budget.roi,
+      responses: budget.totalResponses,
+      sends: budget.sends,
+      reach: budget.totalReach,
+      customersAtStart: customers.atStart,
+      arrivals: customers.arrivals,
+      churned: customers.churned,
+      customersAtEnd: customers.atEnd,
+    },
+    byDimension: {
+      stage: rollUp("stage"),
+      phase: rollUp("phase"),
+      channel: rollUp("channel"),
+      owner: rollUp("owner"),
+      segment: rollUp("segment"),
+      purpose: rollUp("purpose"),
+    },
+    byYear: years.periods.map((period, j) => {
+      const cost = years.cost[j] ?? 0;
+      const value = years.value[j] ?? 0;
+      return { year: period.label, months: period.monthCount, cost, value, roi: returnOnInvestment(value, cost) };
+    }),
+    diagnostics: plan.diagnostics.map((diagnostic) => ({
+      severity: diagnostic.severity,
+      kind: diagnostic.kind,
+      message: describeDiagnostic(diagnostic, roadmap),
+    })),
+  };
+}
+
+/**
+ * The report as aligned tables for a terminal: money in the roadmap's
+ * currency without cents, counts rounded, as the app's Budget view shows them.
+ * `locale` undefined means the system's.
+ */
+export function formatBudgetReport(report: BudgetReport, locale?: string): string {
+  const money = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: report.roadmap.currency,
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  });
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const roi = (value: number | null) => (value === null ? "—" : percent.format(value));
+  const { roadmap, totals } = report;
+
+  const title = roadmap.client ? `${roadmap.name} — ${roadmap.client}` : roadmap.name;
+  const sections = [
+    `${title}\n${roadmap.currency}, ${roadmap.horizonMonths} months from ${roadmap.startMonth} to ${roadmap.endMonth}`,
+    alignTable(
+      [
+        ["Total cost", money.format(totals.cost)],
+        ["Expected value", money.format(totals.value)],
+        ["ROI", roi(totals.roi)],
+        ["Send occasions", count.format(totals.sends)],
+        ["Contacts", count.format(totals.reach)],
+        ["Customers at start", count.format(totals.customersAtStart)],
+        ["Customers at end", count.format(totals.customersAtEnd)],
+      ],
+      ["left", "right"],
+    ),
+    ...DIMENSION_ORDER.map((dimension) =>
+      figuresTable(
+        DIMENSION_TITLES[dimension],
+        report.byDimension[dimension].map((line) => [
+          line.name,
+          money.format(line.cost),
+          money.format(line.value),
+          roi(line.roi),
+        ]),
+      ),
+    ),
+    figuresTable(
+      "Year",
+      report.byYear.map((line) => [
+        line.months === 12 ? line.year : `${line.year} (${line.months} month${line.months === 1 ? "" : "s"})`,
+        money.format(line.cost),
+        money.format(line.value),
+        roi(line.roi),
+      ]),
+    ),
+  ];
+  return `${sections.join("\n\n")}\n`;
+}
+
+function figuresTable(title: string, rows: string[][]): string {
+  return alignTable([[title, "Cost", "Expected value", "ROI"], ...rows], ["left", "right", "right", "right"]);
+}
+
+/** Columns padded to their widest cell, two spaces apart; trailing spaces trimmed. */
+export function alignTable(rows: readonly (readonly string[])[], align: readonly ("left" | "right")[]): string {
+  const widths = align.map((_, c) => Math.max(0, ...rows.map((row) => (row[c] ?? "").length)));
+  return rows
+    .map((row) =>
+      align
+        .map((side, c) => {
+          const cell = row[c] ?? "";
+          const width = widths[c] ?? 0;
+          return side === "left" ? cell.padEnd(width) : cell.padStart(width);
+        })
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}

@@ -1,0 +1,379 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { planRoadmap } from "../shared/engine";
+import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
+import type { Roadmap } from "../shared/model/schema";
+import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
+import type { BudgetReport } from "./budgetReport";
+import { nodeFiles } from "./nodeFiles";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runRoadmapCli } from "./roadmapCli";
+
+const NOW = new Date("2026-03-15T10:00:00Z");
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "roadmap-cli-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function roadmap(...args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runRoadmapCli(args, {
+    stdout: (text) => stdout.push(text),
+    stderr: (text) => stderr.push(text),
+    files: nodeFiles,
+    now: () => NOW,
+    locale: "en-US",
+  });
+  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+const inDir = (name: string) => path.join(dir, name);
+
+async function writeRoadmap(name: string, edit: (doc: Roadmap) => void = () => {}): Promise<string> {
+  const doc = createB2bSubscriptionRoadmap(NOW);
+  edit(doc);
+  const file = inDir(name);
+  await writeFile(file, serializeRoadmap(doc));
+  return file;
+}
+
+async function readBack(file: string): Promise<Roadmap> {
+  const read = readRoadmapFile(file, await readFile(file, "utf8"));
+  if (!read.ok) throw new Error(read.error.summary);
+  return read.value.roadmap;
+}
+
+/** User errors are sentences, never a stack trace. */
+function expectNoStackTrace(text: string) {
+  expect(text).not.toMatch(/\n\s+at /);
+  expect(text).not.toMatch(/Error:/);
+}
+
+describe("a roadmap from a template, through every command", () => {
+  it("is created, validates, budgets with the engine's numbers and exports three well-formed files", async () => {
+    const file = inDir("acme.roadmap");
+    const created = await roadmap("new", "--template", "b2b SUBSCRIPTION software", file);
+    expect(created).toEqual({ code: EXIT_OK, stdout: `${file}\n`, stderr: "" });
+    const doc = await readBack(file);
+    expect(doc.name).toBe(createB2bSubscriptionRoadmap(NOW).name);
+
+    const validated = await roadmap("validate", file);
+    expect(validated.code).toBe(EXIT_OK);
+    expect(validated.stdout).toBe(
+      `${file}: valid: ${doc.phases.length} phases, ${doc.communications.length} communications\n`,
+    );
+
+    const budget = await roadmap("budget", file, "--json");
+    expect(budget.code).toBe(EXIT_OK);
+    const report = JSON.parse(budget.stdout) as BudgetReport & { file: string };
+    const plan = planRoadmap(doc);
+    expect(report.file).toBe(file);
+    expect(report.totals).toEqual({
+      cost: plan.budget.totalCost,
+      value: plan.budget.totalValue,
+      roi: plan.budget.roi,
+      responses: plan.budget.totalResponses,
+      sends: plan.budget.sends,
+      reach: plan.budget.totalReach,
+      customersAtStart: plan.customers.atStart,
+      arrivals: plan.customers.arrivals,
+      churned: plan.customers.churned,
+      customersAtEnd: plan.customers.atEnd,
+    });
+    expect(report.byDimension.owner).toEqual(
+      doc.owners.map((owner, k) => ({
+        id: owner.id,
+        name: owner.name,
+        cost: plan.budget.byDimension.owner.totalCost[k],
+        value: plan.budget.byDimension.owner.totalValue[k],
+        roi: expect.anything(),
+      })),
+    );
+    expect(report.byDimension.stage.map((line) => line.name)).toEqual(doc.stages.map((stage) => stage.name));
+    expect(report.byDimension.purpose.find((line) => line.id === "crossSell")?.name).toBe("Cross-sell");
+    expect(report.byYear.map((line) => [line.year, line.cost])).toEqual(
+      plan.budget.overall.byYear.periods.map((period, j) => [period.label, plan.budget.overall.byYear.cost[j]]),
+    );
+
+    const xlsx = inDir("budget.xlsx");
+    const csv = inDir("plan.csv");
+    const ics = inDir("plan.ics");
+    const exported = await roadmap("export", file, "--xlsx", xlsx, "--csv", csv, "--ics", ics);
+    expect(exported.code).toBe(EXIT_OK);
+    expect(exported.stdout).toBe(
+      `wrote budget workbook: ${xlsx}\nwrote communication plan: ${csv}\nwrote communication calendar: ${ics}\n`,
+    );
+    const csvLines = (await readFile(csv, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
+    expect(csvLines[0]).toMatch(/^Date,Month,Phase,Stage,Communication,/);
+    // One row per send occasion, after the header.
+    expect(csvLines.filter((line) => line !== "")).toHaveLength(plan.budget.sends + 1);
+    const calendar = await readFile(ics, "utf8");
+    expect(calendar.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(calendar.endsWith("END:VCALENDAR\r\n")).toBe(true);
+    expect(calendar).toContain("BEGIN:VEVENT");
+    const workbook = await readFile(xlsx);
+    expect(workbook.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(workbook.byteLength).toBeGreaterThan(1000);
+  });
+});
+
+describe("roadmap new", () => {
+  it("writes a blank roadmap without --template", async () => {
+    const file = inDir("blank.roadmap");
+    expect((await roadmap("new", file)).code).toBe(EXIT_OK);
+    const doc = await readBack(file);
+    expect(doc.phases).toEqual([]);
+    expect(doc.createdAt).toBe(NOW.toISOString());
+    expect((await roadmap("validate", file)).stdout).toBe(`${file}: valid: 0 phases, 0 communications\n`);
+  });
+
+  it("finds a template by its id in any case", async () => {
+    const file = inDir("by-id.roadmap");
+    expect((await roadmap("new", "-t", "B2B-Subscription-Software", file)).code).toBe(EXIT_OK);
+    expect((await readBack(file)).phases.length).toBeGreaterThan(0);
+  });
+
+  it("refuses to replace an existing file unless --force is given", async () => {
+    const file = inDir("taken.roadmap");
+    await writeFile(file, "keep me");
+    const refused = await roadmap("new", file);
+    expect(refused.code).toBe(EXIT_FAILURE);
+    expect(refused.stderr).toBe(`${file}: already exists; pass --force to replace it\n`);
+    expect(await readFile(file, "utf8")).toBe("keep me");
+
+    const forced = await roadmap("new", "--force", file);
+    expect(forced.code).toBe(EXIT_OK);
+    expect((await readBack(file)).type).toBe("relationship-roadmap");
+  });
+
+  it("names the templates when asked for one that does not exist, and writes nothing", async () => {
+    const file = inDir("never.roadmap");
+    const result = await roadmap("new", "--template", "retail bank", file);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain("there is no template “retail bank”");
+    expect(result.stderr).toContain("b2b-subscription-software  B2B subscription software");
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
+  it("says why when the folder does not exist", async () => {
+    const file = inDir("missing/folder/x.roadmap");
+    const result = await roadmap("new", file);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stderr).toBe(`${file}: could not be written: no such file or folder\n`);
+  });
+});
+
+describe("a bad roadmap file", () => {
+  it("is refused by every command when it is not JSON, naming the file", async () => {
+    const file = inDir("broken.roadmap");
+    await writeFile(file, "{ not json");
+    for (const args of [
+      ["validate", file],
+      ["budget", file],
+      ["export", file, "--csv", inDir("x.csv")],
+    ]) {
+      const result = await roadmap(...args);
+      expect(result.code).toBe(EXIT_FAILURE);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toMatch(new RegExp(`^${escapeRegExp(file)}: the file is not valid JSON \\(.+\\)\\n$`));
+      expectNoStackTrace(result.stderr);
+    }
+    await expect(readFile(inDir("x.csv"))).rejects.toThrow();
+  });
+
+  it("lists every invalid field, one per line, with its path and value", async () => {
+    const file = await writeRoadmap("invalid.roadmap", (doc) => {
+      (doc.phases[2] as { churnRate: number }).churnRate = 1.4;
+      (doc as { currency: string }).currency = "euro";
+    });
+    const result = await roadmap("validate", file);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    expect(lines).toContain(`${file}: phases[2].churnRate: must be between 0 and 1, got 1.4`);
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${escapeRegExp(file)}: currency: .*"euro"$`)));
+  });
+
+  it("is refused with a clear message when it comes from a newer version of the app", async () => {
+    const file = await writeRoadmap("future.roadmap", (doc) => {
+      (doc as { schemaVersion: number }).schemaVersion = 99;
+    });
+    const result = await roadmap("budget", file);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stderr).toContain(`${file}: schemaVersion: was saved by a newer version of Relationship Roadmap`);
+  });
+
+  it("is reported as missing when it does not exist", async () => {
+    const file = inDir("nowhere.roadmap");
+    const result = await roadmap("validate", file);
+    expect(result).toEqual({ code: EXIT_FAILURE, stdout: "", stderr: `${file}: no such file or folder\n` });
+  });
+
+  it("fails validation of several files when one is bad, and still checks the others", async () => {
+    const good = await writeRoadmap("good.roadmap");
+    const missing = inDir("missing.roadmap");
+    const result = await roadmap("validate", missing, good);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stdout).toContain(`${good}: valid:`);
+    expect(result.stderr).toBe(`${missing}: no such file or folder\n`);
+  });
+});
+
+describe("roadmap validate", () => {
+  it("accepts a file of an older format and says it was migrated", async () => {
+    const { type: _type, schemaVersion: _version, name, phases, transitions, ...rest } = createB2bSubscriptionRoadmap();
+    const v0 = {
+      ...rest,
+      version: 0,
+      title: name,
+      phases: phases.map(({ churnRate, ...phase }) => ({ ...phase, churnPercent: churnRate * 100 })),
+      transitions: transitions.map(({ rate, ...transition }) => ({ ...transition, ratePercent: rate * 100 })),
+    };
+    const file = inDir("prototype.roadmap");
+    await writeFile(file, JSON.stringify(v0));
+    const result = await roadmap("validate", file);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toBe(
+      `${file}: valid: ${phases.length} phases, ${v0.communications.length} communications (file format 0, read as format 1; saving it in the app updates the file)\n`,
+    );
+  });
+
+  it("reports the plan's warnings on stderr without failing", async () => {
+    const file = await writeRoadmap("free.roadmap", (doc) => {
+      const communication = doc.communications[0] as Roadmap["communications"][number];
+      communication.fixedCost = 0;
+      communication.costPerContact = 0;
+    });
+    const name = (await readBack(file)).communications[0]?.name;
+    const result = await roadmap("validate", file);
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toContain("valid:");
+    expect(result.stderr).toContain(`${file}: warning: “${name}”: it is sent but costs nothing`);
+  });
+});
+
+describe("roadmap budget", () => {
+  it("prints totals and aligned roll-ups in the roadmap's currency, by name", async () => {
+    const file = await writeRoadmap("budget.roadmap");
+    const doc = await readBack(file);
+    const plan = planRoadmap(doc);
+    const result = await roadmap("budget", file);
+    expect(result.code).toBe(EXIT_OK);
+    const euros = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    expect(result.stdout).toMatch(
+      new RegExp(`^Total cost +${escapeRegExp(euros.format(plan.budget.totalCost))}$`, "m"),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`^Expected value +${escapeRegExp(euros.format(plan.budget.totalValue))}$`, "m"),
+    );
+
+    const sections = result.stdout.split("\n\n");
+    const ownerTable = sections.find((section) => section.startsWith("Owner "))?.split("\n") ?? [];
+    expect(ownerTable).toHaveLength(doc.owners.length + 1);
+    doc.owners.forEach((owner, k) => {
+      expect(ownerTable[k + 1]?.startsWith(owner.name)).toBe(true);
+      expect(ownerTable[k + 1]).toContain(euros.format(plan.budget.byDimension.owner.totalCost[k] ?? Number.NaN));
+    });
+    // Right-aligned figures end in the same column on every row.
+    expect(new Set(ownerTable.map((line) => line.length)).size).toBe(1);
+    for (const title of ["Stage", "Phase", "Channel", "Segment", "Purpose", "Year"]) {
+      expect(sections.some((section) => section.startsWith(`${title} `))).toBe(true);
+    }
+  });
+});
+
+describe("roadmap export", () => {
+  it("writes only the calendar of the owner named, in any case", async () => {
+    const file = await writeRoadmap("owners.roadmap");
+    const all = inDir("all.ics");
+    const marketing = inDir("marketing.ics");
+    expect((await roadmap("export", file, "--ics", all)).code).toBe(EXIT_OK);
+    const result = await roadmap("export", file, "--ics", marketing, "--owner", "MARKETING");
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toBe(`wrote communication calendar of Marketing: ${marketing}\n`);
+    const events = (text: string) => text.split("BEGIN:VEVENT").length - 1;
+    const mine = await readFile(marketing, "utf8");
+    expect(events(mine)).toBeGreaterThan(0);
+    expect(events(mine)).toBeLessThan(events(await readFile(all, "utf8")));
+  });
+
+  it("lists the owners when the one named does not exist, and writes nothing", async () => {
+    const file = await writeRoadmap("owners.roadmap");
+    const ics = inDir("nobody.ics");
+    const result = await roadmap("export", file, "--ics", ics, "--owner", "Finance");
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stderr).toContain(`${file}: there is no owner “Finance”. The owners are: `);
+    expect(result.stderr).toContain("“Marketing” (owner-marketing)");
+    await expect(readFile(ics)).rejects.toThrow();
+  });
+
+  it("needs at least one output, and never writes over the roadmap itself", async () => {
+    const file = await writeRoadmap("keep.roadmap");
+    const before = await readFile(file, "utf8");
+    const none = await roadmap("export", file);
+    expect(none.code).toBe(EXIT_USAGE);
+    expect(none.stderr).toContain("name at least one output: --xlsx, --csv or --ics");
+    const over = await roadmap("export", file, "--csv", file);
+    expect(over.code).toBe(EXIT_USAGE);
+    expect(await readFile(file, "utf8")).toBe(before);
+  });
+});
+
+describe("usage", () => {
+  it("prints the usage on stdout when asked and on stderr when no command is given", async () => {
+    const help = await roadmap("--help");
+    expect(help.code).toBe(EXIT_OK);
+    expect(help.stdout).toContain("Usage: roadmap <command> [options]");
+    for (const command of ["new", "validate", "budget", "export"]) expect(help.stdout).toContain(`roadmap ${command} `);
+    const bare = await roadmap();
+    expect(bare.code).toBe(EXIT_USAGE);
+    expect(bare.stdout).toBe("");
+    expect(bare.stderr).toBe(help.stdout);
+  });
+
+  it("explains one command with `help <command>` and with --help", async () => {
+    const help = await roadmap("help", "export");
+    expect(help.code).toBe(EXIT_OK);
+    expect(help.stdout).toContain("Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--owner NAME]");
+    expect(help.stdout).toContain("--owner NAME");
+    expect(await roadmap("export", "--help")).toEqual(help);
+  });
+
+  it("exits with 2 and the usage for an unknown command, option or missing argument", async () => {
+    const unknownCommand = await roadmap("publish", "x.roadmap");
+    expect(unknownCommand.code).toBe(EXIT_USAGE);
+    expect(unknownCommand.stderr).toContain("roadmap: there is no command “publish”");
+    expect(unknownCommand.stderr).toContain("Usage: roadmap <command>");
+
+    const unknownOption = await roadmap("budget", "x.roadmap", "--pdf");
+    expect(unknownOption.code).toBe(EXIT_USAGE);
+    expect(unknownOption.stderr).toContain("--pdf");
+    expect(unknownOption.stderr).toContain("Usage: roadmap budget FILE [--json]");
+
+    const missingValue = await roadmap("export", "x.roadmap", "--csv");
+    expect(missingValue.code).toBe(EXIT_USAGE);
+    expect(missingValue.stderr).toContain("--csv");
+
+    const missingFile = await roadmap("validate");
+    expect(missingFile.code).toBe(EXIT_USAGE);
+    expect(missingFile.stderr).toContain("name at least one roadmap file");
+
+    expect((await roadmap("help", "publish")).code).toBe(EXIT_USAGE);
+    expect((await roadmap("--verbose")).stderr).toContain("unknown option --verbose");
+    for (const result of [unknownCommand, unknownOption, missingValue, missingFile]) {
+      expect(result.stdout).toBe("");
+      expectNoStackTrace(result.stderr);
+    }
+  });
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,410 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { describeDiagnostic, type PlanResult, planRoadmap } from "../shared/engine";
+import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
+import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
+import { createRoadmap } from "../shared/model/createRoadmap";
+import { describeIssue } from "../shared/model/issues";
+import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
+import type { Owner, Roadmap } from "../shared/model/schema";
+import { ROADMAP_TEMPLATES, type RoadmapTemplate } from "../shared/model/templates";
+import { budgetReport, formatBudgetReport } from "./budgetReport";
+import type { CliFiles } from "./nodeFiles";
+
+/** Everything the command line touches outside itself, passed in so tests can watch it. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  files: CliFiles;
+  /** The time stamped on new roadmaps and exports. */
+  now(): Date;
+  /** Locale of the numbers in human-readable output; undefined means the system's. */
+  locale?: string;
+}
+
+export const EXIT_OK = 0;
+/** A file could not be read, was not a valid roadmap, or an output could not be written. */
+export const EXIT_FAILURE = 1;
+/** The command line itself is wrong: unknown command or option, missing or extra arguments. */
+export const EXIT_USAGE = 2;
+
+interface Command {
+  name: string;
+  synopsis: string;
+  summary: string;
+  /** The help page below the usage line. */
+  help(): string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** Every command takes -h; parseArgs is strict by default, so anything else unknown is a usage error. */
+const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+
+const NEW: Command = {
+  name: "new",
+  synopsis: "new [--template NAME] [--force] OUT",
+  summary: "Write a new roadmap file, blank or from a template",
+  help: () =>
+    [
+      "Writes a new roadmap file at OUT and prints its path: a blank roadmap, or",
+      "the template NAME (its id or its name, in any case).",
+      "",
+      "Options:",
+      "  -t, --template NAME  start from one of the app's templates:",
+      ...ROADMAP_TEMPLATES.map((template) => `                         ${template.id}  ${template.name}`),
+      "  -f, --force          replace OUT if it exists",
+    ].join("\n"),
+  async run(args, io) {
+    const parsed = parseCommandLine(NEW, io, () =>
+      parseArgs({
+        args,
+        options: { ...HELP_OPTION, template: { type: "string", short: "t" }, force: { type: "boolean", short: "f" } },
+        allowPositionals: true,
+      }),
+    );
+    if (typeof parsed === "number") return parsed;
+    const [out, ...extra] = parsed.positionals;
+    if (out === undefined || extra.length > 0) return usageError(NEW, "name one output file", io);
+
+    let roadmap: Roadmap;
+    if (parsed.values.template === undefined) {
+      roadmap = createRoadmap({ now: io.now() });
+    } else {
+      const template = findTemplateByIdOrName(parsed.values.template);
+      if (!template) {
+        io.stderr(
+          [
+            `roadmap new: there is no template “${parsed.values.template}”. The templates are:`,
+            ...ROADMAP_TEMPLATES.map((t) => `  ${t.id}  ${t.name}`),
+            "",
+          ].join("\n"),
+        );
+        return EXIT_USAGE;
+      }
+      roadmap = template.create(io.now());
+    }
+
+    const written = await io.files.writeAtomic(out, serializeRoadmap(roadmap), {
+      overwrite: parsed.values.force === true,
+    });
+    if (!written.ok) {
+      io.stderr(
+        written.error.kind === "exists"
+          ? `${out}: already exists; pass --force to replace it\n`
+          : `${out}: could not be written: ${written.error.reason}\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    io.stdout(`${out}\n`);
+    return EXIT_OK;
+  },
+};
+
+const VALIDATE: Command = {
+  name: "validate",
+  synopsis: "validate FILE...",
+  summary: "Check roadmap files and list every problem",
+  help: () =>
+    [
+      "Reads each FILE as the app opens it (older file formats are migrated) and",
+      "prints “valid” with its size, or every problem, one per line, with the",
+      "field and the value found there. The plan's warnings are printed too but",
+      "do not fail the check. Exits with 1 when any file is not a valid roadmap.",
+    ].join("\n"),
+  async run(args, io) {
+    const parsed = parseCommandLine(VALIDATE, io, () =>
+      parseArgs({ args, options: HELP_OPTION, allowPositionals: true }),
+    );
+    if (typeof parsed === "number") return parsed;
+    if (parsed.positionals.length === 0) return usageError(VALIDATE, "name at least one roadmap file", io);
+
+    let exitCode = EXIT_OK;
+    for (const file of parsed.positionals) {
+      const loaded = await loadRoadmap(file, io);
+      if (!loaded) {
+        exitCode = EXIT_FAILURE;
+        continue;
+      }
+      const { roadmap, fromVersion } = loaded;
+      const migrated =
+        fromVersion < roadmap.schemaVersion
+          ? ` (file format ${fromVersion}, read as format ${roadmap.schemaVersion}; saving it in the app updates the file)`
+          : "";
+      io.stdout(
+        `${file}: valid: ${count(roadmap.phases.length, "phase")}, ${count(roadmap.communications.length, "communication")}${migrated}\n`,
+      );
+      reportDiagnostics(file, roadmap, planRoadmap(roadmap), io);
+    }
+    return exitCode;
+  },
+};
+
+const BUDGET: Command = {
+  name: "budget",
+  synopsis: "budget FILE [--json]",
+  summary: "Print the totals of a roadmap's plan and its roll-ups",
+  help: () =>
+    [
+      "Plans the roadmap in FILE and prints its total cost, expected value, ROI,",
+      "send occasions, contacts and customers at the start and end, then the same",
+      "figures by stage, phase, channel, owner, segment, purpose and year.",
+      "",
+      "Options:",
+      "  --json      print the unrounded figures as JSON, with ids and names",
+    ].join("\n"),
+  async run(args, io) {
+    const parsed = parseCommandLine(BUDGET, io, () =>
+      parseArgs({ args, options: { ...HELP_OPTION, json: { type: "boolean" } }, allowPositionals: true }),
+    );
+    if (typeof parsed === "number") return parsed;
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined || extra.length > 0) return usageError(BUDGET, "name one roadmap file", io);
+
+    const loaded = await loadRoadmap(file, io);
+    if (!loaded) return EXIT_FAILURE;
+    const { roadmap } = loaded;
+    const plan = planRoadmap(roadmap);
+    const report = budgetReport(roadmap, plan);
+    io.stdout(
+      parsed.values.json ? `${JSON.stringify({ file, ...report }, null, 2)}\n` : formatBudgetReport(report, io.locale),
+    );
+    reportDiagnostics(file, roadmap, plan, io);
+    return EXIT_OK;
+  },
+};
+
+const EXPORT: Command = {
+  name: "export",
+  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--owner NAME]",
+  summary: "Write the budget workbook, the communication plan and its calendar",
+  help: () =>
+    [
+      "Plans the roadmap in FILE and writes any of its exports, at least one.",
+      "Existing outputs are replaced, each whole or not at all.",
+      "",
+      "Options:",
+      "  --xlsx OUT    the budget workbook, with formulas over an assumptions sheet",
+      "  --csv OUT     the communication plan, one row per send occasion",
+      "  --ics OUT     the communication calendar (iCalendar)",
+      "  --owner NAME  only this owner's communications in the calendar (name or id, any case)",
+    ].join("\n"),
+  async run(args, io) {
+    const parsed = parseCommandLine(EXPORT, io, () =>
+      parseArgs({
+        args,
+        options: {
+          ...HELP_OPTION,
+          xlsx: { type: "string" },
+          csv: { type: "string" },
+          ics: { type: "string" },
+          owner: { type: "string" },
+        },
+        allowPositionals: true,
+      }),
+    );
+    if (typeof parsed === "number") return parsed;
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined || extra.length > 0) return usageError(EXPORT, "name one roadmap file", io);
+    const { xlsx, csv, ics, owner: ownerName } = parsed.values;
+    const outputs = [xlsx, csv, ics].filter((out) => out !== undefined);
+    if (outputs.length === 0) return usageError(EXPORT, "name at least one output: --xlsx, --csv or --ics", io);
+    if (ownerName !== undefined && ics === undefined) {
+      return usageError(EXPORT, "--owner chooses whose calendar --ics writes, so it needs --ics", io);
+    }
+    const clash = clashingPath(file, outputs);
+    if (clash) return usageError(EXPORT, clash, io);
+
+    const loaded = await loadRoadmap(file, io);
+    if (!loaded) return EXIT_FAILURE;
+    const { roadmap } = loaded;
+    let owner: Owner | undefined;
+    if (ownerName !== undefined) {
+      owner = findOwnerByIdOrName(roadmap, ownerName);
+      if (!owner) {
+        io.stderr(`${file}: there is no owner “${ownerName}”. ${ownerList(roadmap)}\n`);
+        return EXIT_FAILURE;
+      }
+    }
+
+    const plan = planRoadmap(roadmap);
+    reportDiagnostics(file, roadmap, plan, io);
+    const now = io.now();
+    // Everything is built before anything is written, so a failing export leaves no partial set behind.
+    const exports: { out: string; what: string; contents: string | Uint8Array }[] = [];
+    if (xlsx !== undefined) {
+      // Loaded only when asked for: exceljs takes longer to load than the other commands take to run.
+      const { buildBudgetWorkbook } = await import("../shared/export/budgetWorkbook");
+      exports.push({ out: xlsx, what: "budget workbook", contents: await buildBudgetWorkbook(roadmap, plan, { now }) });
+    }
+    if (csv !== undefined) {
+      exports.push({ out: csv, what: "communication plan", contents: communicationPlanCsv(roadmap, plan) });
+    }
+    if (ics !== undefined) {
+      exports.push({
+        out: ics,
+        what: owner ? `communication calendar of ${owner.name}` : "communication calendar",
+        contents: communicationPlanCalendar(roadmap, plan, { ownerId: owner?.id, now }),
+      });
+    }
+
+    let exitCode = EXIT_OK;
+    for (const { out, what, contents } of exports) {
+      const written = await io.files.writeAtomic(out, contents, { overwrite: true });
+      if (written.ok) {
+        io.stdout(`wrote ${what}: ${out}\n`);
+      } else {
+        io.stderr(
+          `${out}: could not be written: ${written.error.kind === "failed" ? written.error.reason : "it exists"}\n`,
+        );
+        exitCode = EXIT_FAILURE;
+      }
+    }
+    return exitCode;
+  },
+};
+
+const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT];
+
+/**
+ * The `roadmap` command line over the app's own model, engine and exporters:
+ * the same files, the same numbers, the same words for what is wrong.
+ * Returns the exit code; user errors are messages on stderr, never a stack trace.
+ */
+export async function runRoadmapCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === undefined) {
+    io.stderr(`${usage()}\n`);
+    return EXIT_USAGE;
+  }
+  if (first === "--help" || first === "-h") {
+    io.stdout(`${usage()}\n`);
+    return EXIT_OK;
+  }
+  if (first === "help") {
+    const [topic, ...extra] = rest;
+    if (topic === undefined) {
+      io.stdout(`${usage()}\n`);
+      return EXIT_OK;
+    }
+    const command = COMMANDS.find((c) => c.name === topic);
+    if (!command || extra.length > 0) {
+      io.stderr(`roadmap help: ${command ? "name one command" : `there is no command “${topic}”`}\n\n${usage()}\n`);
+      return EXIT_USAGE;
+    }
+    io.stdout(`${commandHelp(command)}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    const what = first.startsWith("-") ? `unknown option ${first}` : `there is no command “${first}”`;
+    io.stderr(`roadmap: ${what}\n\n${usage()}\n`);
+    return EXIT_USAGE;
+  }
+  return command.run(rest, io);
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "Usage: roadmap <command> [options]",
+    "",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${"help".padEnd(width)}  Show the options of a command: roadmap help <command>`,
+    "",
+    ...COMMANDS.map((c) => `  roadmap ${c.synopsis}`),
+    "",
+    "Exit status: 0 done; 1 a file could not be read, was not a valid roadmap or",
+    "could not be written; 2 the command line is wrong.",
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  return `Usage: roadmap ${command.synopsis}\n\n${command.summary}.\n\n${command.help()}`;
+}
+
+function usageError(command: Command, message: string, io: CliIo): number {
+  io.stderr(
+    `roadmap ${command.name}: ${message}\n\nUsage: roadmap ${command.synopsis}\n(roadmap help ${command.name} for more)\n`,
+  );
+  return EXIT_USAGE;
+}
+
+/**
+ * What `parse` (a `parseArgs` call with the command's options) found, or the
+ * exit code when there is nothing more to do: the command's help was asked
+ * for, or the command line is wrong.
+ */
+function parseCommandLine<T extends { values: { help?: boolean | undefined } }>(
+  command: Command,
+  io: CliIo,
+  parse: () => T,
+): T | number {
+  let parsed: T;
+  try {
+    parsed = parse();
+  } catch (error) {
+    return usageError(command, error instanceof Error ? error.message : String(error), io);
+  }
+  if (parsed.values.help) {
+    io.stdout(`${commandHelp(command)}\n`);
+    return EXIT_OK;
+  }
+  return parsed;
+}
+
+/** The roadmap in the file, or undefined after saying on stderr, line by line, what is wrong with it. */
+async function loadRoadmap(file: string, io: CliIo): Promise<{ roadmap: Roadmap; fromVersion: number } | undefined> {
+  const read = await io.files.readText(file);
+  if (!read.ok) {
+    io.stderr(`${file}: ${read.error}\n`);
+    return undefined;
+  }
+  const result = readRoadmapFile(file, read.value.text, read.value.sizeInBytes);
+  if (!result.ok) {
+    io.stderr(result.error.issues.map((issue) => `${file}: ${describeIssue(issue)}\n`).join(""));
+    return undefined;
+  }
+  return result.value;
+}
+
+/** Warnings about the plan go to stderr, so they never mix into output a script reads. */
+function reportDiagnostics(file: string, roadmap: Roadmap, plan: PlanResult, io: CliIo): void {
+  for (const diagnostic of plan.diagnostics) {
+    io.stderr(`${file}: ${diagnostic.severity}: ${describeDiagnostic(diagnostic, roadmap)}\n`);
+  }
+}
+
+function findTemplateByIdOrName(wanted: string): RoadmapTemplate | undefined {
+  const key = wanted.trim().toLowerCase();
+  return ROADMAP_TEMPLATES.find((t) => t.id.toLowerCase() === key || t.name.toLowerCase() === key);
+}
+
+function findOwnerByIdOrName(roadmap: Roadmap, wanted: string): Owner | undefined {
+  const key = wanted.trim().toLowerCase();
+  return (
+    roadmap.owners.find((owner) => owner.id.toLowerCase() === key) ??
+    roadmap.owners.find((owner) => owner.name.toLowerCase() === key)
+  );
+}
+
+function ownerList(roadmap: Roadmap): string {
+  if (roadmap.owners.length === 0) return "The roadmap has no owners.";
+  return `The owners are: ${roadmap.owners.map((owner) => `“${owner.name}” (${owner.id})`).join(", ")}.`;
+}
+
+/** Why these outputs cannot be written: one would replace the roadmap itself, or two share a path. */
+function clashingPath(input: string, outputs: readonly string[]): string | undefined {
+  const seen = new Set([path.resolve(input)]);
+  for (const out of outputs) {
+    const resolved = path.resolve(out);
+    if (resolved === path.resolve(input)) return `${out} is the roadmap file itself; choose another output`;
+    if (seen.has(resolved)) return `${out} is named for two outputs; give each its own file`;
+    seen.add(resolved);
+  }
+  return undefined;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

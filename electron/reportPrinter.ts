@@ -1,0 +1,103 @@
+import type { PaperSize } from "../shared/export/reportOptions";
+import type { PrintJob, PrintJobResult, PrintLayoutResult } from "../shared/ipc/contract";
+import { err, ok, type Result } from "../shared/result";
+import { errorMessage } from "./errors";
+
+/** The parts of a hidden BrowserWindow the printer uses. */
+export interface PrintWindow {
+  readonly webContents: {
+    printToPDF(options: {
+      pageSize: PaperSize;
+      preferCSSPageSize: boolean;
+      printBackground: boolean;
+      generateDocumentOutline: boolean;
+    }): Promise<Uint8Array>;
+  };
+  isDestroyed(): boolean;
+  destroy(): void;
+}
+
+export interface ReportPrinterOptions {
+  /** A hidden window showing the app's print view, which asks for its job with `takeJob`. */
+  openPrintWindow(): PrintWindow;
+  /** A report that has not laid itself out by then never will: a bug, not a slow machine. */
+  timeoutMs?: number;
+}
+
+interface PendingPrint {
+  readonly window: PrintWindow;
+  readonly job: PrintJob;
+  jobTaken: boolean;
+  finish(result: Result<Uint8Array, string>): void;
+}
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+/**
+ * Prints the executive report with Chromium's own PDF engine: a hidden
+ * window lays the report out with the print stylesheet, says when it is done,
+ * and `printToPDF` turns it into pages. One window per report, destroyed
+ * afterwards, so a failed print leaves nothing behind.
+ */
+export function createReportPrinter(options: ReportPrinterOptions) {
+  const pending = new Map<unknown, PendingPrint>();
+
+  const printReport = (job: PrintJob): Promise<Result<Uint8Array, string>> =>
+    new Promise((resolve) => {
+      const window = options.openPrintWindow();
+      const timer = setTimeout(
+        () => print.finish(err("The report took too long to lay out, so no PDF was made.")),
+        options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      );
+      const print: PendingPrint = {
+        window,
+        job,
+        jobTaken: false,
+        finish: (result) => {
+          clearTimeout(timer);
+          pending.delete(window.webContents);
+          if (!window.isDestroyed()) window.destroy();
+          resolve(result);
+        },
+      };
+      pending.set(window.webContents, print);
+    });
+
+  return {
+    printReport,
+
+    /** Whether `contents` belongs to a print window this printer opened and still waits for. */
+    isPrintWindow: (contents: unknown): boolean => pending.has(contents),
+
+    /** The job for the print window that asks; a window gets its job once. */
+    takeJob(contents: unknown): PrintJobResult {
+      const print = pending.get(contents);
+      if (!print || print.jobTaken) return { error: "There is no report to print in this window." };
+      print.jobTaken = true;
+      return print.job;
+    },
+
+    /** The print window laid its report out (or could not): print it, or pass the failure on. */
+    async layoutDone(contents: unknown, layout: PrintLayoutResult): Promise<void> {
+      const print = pending.get(contents);
+      if (!print) return;
+      if (layout.error !== null) {
+        print.finish(err(`The report could not be laid out: ${layout.error}`));
+        return;
+      }
+      try {
+        const pdf = await print.window.webContents.printToPDF({
+          pageSize: print.job.options.paperSize,
+          preferCSSPageSize: true,
+          printBackground: true,
+          generateDocumentOutline: true,
+        });
+        print.finish(ok(new Uint8Array(pdf)));
+      } catch (error) {
+        print.finish(err(`Chromium could not print the report (${errorMessage(error)}).`));
+      }
+    },
+  };
+}
+
+export type ReportPrinter = ReturnType<typeof createReportPrinter>;

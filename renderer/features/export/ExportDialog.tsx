@@ -1,0 +1,176 @@
+import { useState } from "react";
+import {
+  COST_ONLY_SECTIONS,
+  PAPER_SIZES,
+  type PaperSize,
+  REPORT_SECTION_LABELS,
+  REPORT_SECTIONS,
+  type ReportOptions,
+  type ReportSection,
+} from "../../../shared/export/reportOptions";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { Dialog } from "../../ui/Dialog";
+import { EXPORT_FORMAT_DETAILS, EXPORT_FORMATS, type ExportFormat, type ExportRequest } from "./exportFormats";
+
+const PROGRESS: Record<ExportFormat, string> = {
+  pdf: "Laying out and printing the report…",
+  xlsx: "Writing the workbook…",
+  csv: "Writing the communication plan…",
+  ics: "Writing the calendar…",
+  svg: "Drawing the diagram…",
+  png: "Drawing the diagram…",
+};
+
+/** Every export of the open roadmap in one place: pick a format, set its options, export. */
+export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
+  const store = useAppStoreApi();
+  const roadmap = useAppState((state) => state.document);
+  const exporting = useAppState((state) => state.exporting);
+  const [format, setFormat] = useState<ExportFormat>(initialFormat);
+  const [report, setReport] = useState<ReportOptions>(() => store.getState().reportOptions);
+  const [ownerId, setOwnerId] = useState<string>("");
+  if (!roadmap) return null;
+
+  const close = () => {
+    if (!exporting) store.getState().closeDialog();
+  };
+  const request = (): ExportRequest => {
+    switch (format) {
+      case "pdf":
+        return { format, options: report };
+      case "ics":
+        return { format, ownerId: ownerId === "" ? null : ownerId };
+      default:
+        return { format };
+    }
+  };
+  const run = async () => {
+    const exported = await store.getState().exportDocument(request());
+    if (exported) store.getState().closeDialog();
+  };
+  const noSections = format === "pdf" && report.sections.length === 0;
+
+  return (
+    <Dialog
+      title={`Export “${roadmap.name}”`}
+      wide
+      onClose={close}
+      footer={
+        <>
+          {exporting && (
+            <span className="export-progress" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {PROGRESS[exporting]}
+            </span>
+          )}
+          <button type="button" className="button" onClick={close} disabled={exporting !== null}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={exporting !== null || noSections}
+            onClick={() => void run()}
+          >
+            {exporting ? "Exporting…" : "Export"}
+          </button>
+        </>
+      }
+    >
+      <div className="export-dialog">
+        <fieldset className="export-formats" disabled={exporting !== null}>
+          <legend className="visually-hidden">Format</legend>
+          {EXPORT_FORMATS.map((option) => (
+            <label key={option} className={option === format ? "export-format is-selected" : "export-format"}>
+              <input
+                type="radio"
+                name="export-format"
+                value={option}
+                checked={option === format}
+                onChange={() => setFormat(option)}
+              />
+              <span>
+                <strong>{EXPORT_FORMAT_DETAILS[option].label}</strong>
+                <span className="muted">{EXPORT_FORMAT_DETAILS[option].description}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="export-options">
+          {format === "pdf" && <ReportOptionsFields options={report} onChange={setReport} />}
+          {format === "ics" && (
+            <label className="field">
+              <span>Whose sends</span>
+              <select value={ownerId} onChange={(event) => setOwnerId(event.target.value)}>
+                <option value="">All owners</option>
+                {roadmap.owners.map((owner) => (
+                  <option key={owner.id} value={owner.id}>
+                    {owner.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {format !== "pdf" && format !== "ics" && <p className="muted">{EXPORT_FORMAT_DETAILS[format].description}</p>}
+        </div>
+      </div>
+    </Dialog>
+  );
+}
+
+function ReportOptionsFields({
+  options,
+  onChange,
+}: {
+  options: ReportOptions;
+  onChange: (options: ReportOptions) => void;
+}) {
+  const toggle = (section: ReportSection, on: boolean) =>
+    onChange({
+      ...options,
+      sections: REPORT_SECTIONS.filter((s) => (s === section ? on : options.sections.includes(s))),
+    });
+  return (
+    <>
+      <label className="field">
+        <span>Paper</span>
+        <select
+          value={options.paperSize}
+          onChange={(event) => onChange({ ...options, paperSize: event.target.value as PaperSize })}
+        >
+          {PAPER_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          checked={options.includeCosts}
+          onChange={(event) => onChange({ ...options, includeCosts: event.target.checked })}
+        />
+        Include costs and the budget
+      </label>
+      <fieldset className="export-sections">
+        <legend>Sections</legend>
+        {REPORT_SECTIONS.map((section) => {
+          const costOnly = COST_ONLY_SECTIONS.includes(section) && !options.includeCosts;
+          return (
+            <label key={section} className="checkbox-field">
+              <input
+                type="checkbox"
+                checked={options.sections.includes(section) && !costOnly}
+                disabled={costOnly}
+                onChange={(event) => toggle(section, event.target.checked)}
+              />
+              {REPORT_SECTION_LABELS[section]}
+            </label>
+          );
+        })}
+      </fieldset>
+      {options.sections.length === 0 && <p className="field-problem">Pick at least one section.</p>}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ReportOptions } from "../../../shared/export/reportOptions";
+import type { FileKind } from "../../../shared/ipc/contract";
+
+/** Everything the Export dialog offers, in the order it lists them. */
+export const EXPORT_FORMATS = ["pdf", "xlsx", "csv", "ics", "svg", "png"] as const satisfies readonly FileKind[];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const EXPORT_FORMAT_DETAILS: Record<ExportFormat, { label: string; description: string }> = {
+  pdf: { label: "Executive report (PDF)", description: "Cover, summary, diagram, phases, budget, calendar and more." },
+  xlsx: {
+    label: "Budget workbook (Excel)",
+    description: "Live formulas over the assumptions: change a cost and the totals move.",
+  },
+  csv: {
+    label: "Communication plan (CSV)",
+    description: "One row per send: date, phase, channel, owner, reach, cost.",
+  },
+  ics: { label: "Communication calendar (iCalendar)", description: "Every send as an event, for all owners or one." },
+  svg: { label: "Roadmap diagram (SVG)", description: "The canvas as a vector drawing, sharp at any size." },
+  png: { label: "Roadmap diagram (PNG)", description: "The canvas as an image at twice screen size, for slides." },
+};
+
+export type ExportRequest =
+  | { format: "pdf"; options: ReportOptions }
+  | { format: "xlsx" }
+  | { format: "csv" }
+  | { format: "ics"; ownerId: string | null }
+  | { format: "svg" }
+  | { format: "png" };
+
+/** The exports built from the plan's numbers, off the UI thread. */
+export type DataExportRequest = Extract<ExportRequest, { format: "xlsx" | "csv" | "ics" }>;

@@ -1,0 +1,100 @@
+import { planRoadmap } from "../../../shared/engine";
+import { defaultReportOptions, type ReportOptions, ReportOptionsSchema } from "../../../shared/export/reportOptions";
+import { drawRoadmapDiagram } from "../../../shared/export/roadmapDiagram";
+import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
+import { type Roadmap, serializeRoadmap } from "../../../shared/model";
+import type { SliceContext } from "../../app/appStore";
+import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest } from "./exportFormats";
+import { rasterizeSvg } from "./rasterizeSvg";
+
+const REPORT_OPTIONS_SETTING = "reportOptions";
+
+export interface ExportSlice {
+  /** The export under way, for the dialog's progress; null when none is. */
+  exporting: ExportFormat | null;
+  /** The format the Export dialog opens at: the last one used. */
+  lastExportFormat: ExportFormat;
+  /** The last report options used, remembered between sessions. */
+  reportOptions: ReportOptions;
+  /** Builds the export of the open roadmap and saves it; resolves to whether a file was written. */
+  exportDocument(request: ExportRequest): Promise<boolean>;
+  loadExportSettings(): Promise<void>;
+}
+
+/** File names say what is inside: "Acme onboarding – budget.xlsx". */
+const FILE_NAME_SUFFIX: Record<ExportFormat, string> = {
+  pdf: "report",
+  xlsx: "budget",
+  csv: "communication plan",
+  ics: "calendar",
+  svg: "diagram",
+  png: "diagram",
+};
+
+export function createExportSlice({ set, get, services }: SliceContext): ExportSlice {
+  const save = async (roadmap: Roadmap, request: ExportRequest): Promise<SaveFileResult> => {
+    const suggestedName = `${roadmap.name} – ${FILE_NAME_SUFFIX[request.format]}`;
+    const saveAs = (kind: FileKind, contents: string | Uint8Array) =>
+      services.platform.saveFile({ kind, contents, suggestedName, handle: null });
+    switch (request.format) {
+      case "pdf":
+        return services.platform.exportPdf({
+          roadmapText: serializeRoadmap(roadmap),
+          options: request.options,
+          suggestedName,
+        });
+      case "xlsx":
+      case "csv":
+      case "ics": {
+        const built = await services.exporter.build(roadmap, request, services.now());
+        return built.ok ? saveAs(request.format, built.value) : { error: built.error };
+      }
+      case "svg":
+      case "png": {
+        const diagram = drawRoadmapDiagram(roadmap, { plan: get().plan ?? planRoadmap(roadmap) });
+        return request.format === "svg"
+          ? saveAs("svg", diagram.svg)
+          : saveAs("png", await rasterizeSvg(diagram.svg, diagram.width, diagram.height));
+      }
+    }
+  };
+
+  return {
+    exporting: null,
+    lastExportFormat: "pdf",
+    reportOptions: defaultReportOptions(),
+
+    exportDocument: async (request) => {
+      const roadmap = get().document;
+      if (!roadmap || get().exporting) return false;
+      set({ exporting: request.format, lastExportFormat: request.format });
+      if (request.format === "pdf") {
+        set({ reportOptions: request.options });
+        void services.repository.setSetting(REPORT_OPTIONS_SETTING, request.options);
+      }
+      const label = EXPORT_FORMAT_DETAILS[request.format].label;
+      try {
+        const saved = await save(roadmap, request);
+        if ("error" in saved) {
+          get().notify({ tone: "error", message: `The ${label} could not be exported: ${saved.error}` });
+          return false;
+        }
+        if (saved.canceled) return false;
+        get().notify({ tone: "info", message: `Exported the ${label} to ${saved.name}.` });
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        get().notify({ tone: "error", message: `The ${label} could not be exported: ${reason}` });
+        return false;
+      } finally {
+        set({ exporting: null });
+      }
+    },
+
+    loadExportSettings: async () => {
+      const stored = ReportOptionsSchema.safeParse(await services.repository.getSetting(REPORT_OPTIONS_SETTING));
+      // Settings from another version that no longer parse are forgotten, not an error.
+      if (stored.success) set({ reportOptions: stored.data });
+    },
+  };
+}

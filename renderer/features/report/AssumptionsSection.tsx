@@ -1,0 +1,159 @@
+import { arrivalsPerMonth, CHANNEL_KIND_LABELS, customersAtStart, namesById } from "../../../shared/model";
+import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import type { ReportProps } from "./ExecutiveReport";
+import { ReportSectionTitle } from "./ReportSectionTitle";
+
+/** Everything the numbers rest on, so a reader can check them or argue with them. */
+export function AssumptionsSection({ roadmap, options }: ReportProps) {
+  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  const phases = namesById(roadmap.phases);
+  return (
+    <section className="report-page report-assumptions">
+      <ReportSectionTitle>Assumptions</ReportSectionTitle>
+      <dl className="report-figures">
+        <div>
+          <dt>Plan</dt>
+          <dd>
+            {roadmap.horizonMonths} months from {roadmap.startMonth}
+          </dd>
+        </div>
+        <div>
+          <dt>Currency</dt>
+          <dd>{roadmap.currency}</dd>
+        </div>
+        <div>
+          <dt>Discount rate</dt>
+          <dd>{formatPercent(roadmap.annualDiscountRate)} a year</dd>
+        </div>
+        <div>
+          <dt>Contact cap</dt>
+          <dd>{roadmap.contactCap} a month</dd>
+        </div>
+      </dl>
+
+      <h3>Segments</h3>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col" className="is-number">
+              Size
+            </th>
+            <th scope="col" className="is-number">
+              Yearly value of a customer
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {roadmap.segments.map((segment) => (
+            <tr key={segment.id}>
+              <td>{segment.name}</td>
+              <td className="is-number">{formatCount(segment.size)}</td>
+              <td className="is-number">{money(segment.annualValue)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Phases</h3>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">Phase</th>
+            <th scope="col" className="is-number">
+              Customers at start
+            </th>
+            <th scope="col" className="is-number">
+              Arriving a month
+            </th>
+            <th scope="col" className="is-number">
+              Churn a month
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {roadmap.phases.map((phase) => (
+            <tr key={phase.id}>
+              <td>{phase.name}</td>
+              <td className="is-number">{formatCount(customersAtStart(phase))}</td>
+              <td className="is-number">{formatCount(arrivalsPerMonth(phase))}</td>
+              <td className="is-number">{formatPercent(phase.churnRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Transitions</h3>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">From</th>
+            <th scope="col">To</th>
+            <th scope="col" className="is-number">
+              Rate a month
+            </th>
+            <th scope="col">Trigger</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roadmap.transitions.map((transition) => (
+            <tr key={transition.id}>
+              <td>{phases.get(transition.from)}</td>
+              <td>{phases.get(transition.to)}</td>
+              <td className="is-number">
+                {formatPercent(transition.rate)}
+                {Object.keys(transition.rateBySegment).length > 0 ? " (varies by segment)" : ""}
+              </td>
+              <td>{transition.trigger || "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Channels</h3>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">Channel</th>
+            <th scope="col">Kind</th>
+            {options.includeCosts && (
+              <>
+                <th scope="col" className="is-number">
+                  Fixed cost a send
+                </th>
+                <th scope="col" className="is-number">
+                  Cost per contact
+                </th>
+              </>
+            )}
+            <th scope="col" className="is-number">
+              Most sends a month
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {roadmap.channels.map((channel) => (
+            <tr key={channel.id}>
+              <td>{channel.name}</td>
+              <td>{CHANNEL_KIND_LABELS[channel.kind]}</td>
+              {options.includeCosts && (
+                <>
+                  <td className="is-number">{money(channel.fixedCost)}</td>
+                  <td className="is-number">{money(channel.costPerContact)}</td>
+                </>
+              )}
+              <td className="is-number">{channel.contactCap ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {roadmap.notes && (
+        <>
+          <h3>Notes</h3>
+          <p className="report-notes">{roadmap.notes}</p>
+        </>
+      )}
+    </section>
+  );
+}

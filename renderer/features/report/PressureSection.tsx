@@ -1,0 +1,106 @@
+import { namesById } from "../../../shared/model";
+import type { ReportProps } from "./ExecutiveReport";
+import { ReportSectionTitle } from "./ReportSectionTitle";
+
+const MONTHS_PER_TABLE = 24;
+const COLLISIONS_LISTED = 30;
+
+/**
+ * Communications reaching one customer a month, per segment (in its most
+ * contacted phase), with the months over the cap marked, and who collides.
+ */
+export function PressureSection({ roadmap, plan }: ReportProps) {
+  const { pressure, calendar } = plan;
+  const segments = namesById(roadmap.segments);
+  const phases = namesById(roadmap.phases);
+  const owners = namesById(roadmap.owners);
+  const P = pressure.phaseIds.length;
+  const T = pressure.months;
+  const worst = (s: number, t: number) => {
+    let max = 0;
+    for (let p = 0; p < P; p++) max = Math.max(max, pressure.counts[(s * P + p) * T + t] ?? 0);
+    return max;
+  };
+  const blocks: { label: string; firstMonth: number }[][] = [];
+  for (let first = 0; first < calendar.months.length; first += MONTHS_PER_TABLE) {
+    blocks.push(calendar.months.slice(first, first + MONTHS_PER_TABLE));
+  }
+
+  return (
+    <section className="report-page report-wide report-pressure">
+      <ReportSectionTitle>Contact pressure</ReportSectionTitle>
+      <p className="muted">
+        Communications reaching one customer in a month, all owners together, in the segment's most contacted phase. Red
+        cells are over the roadmap's cap of {pressure.contactCap} a month.
+      </p>
+      {blocks.map((months) => (
+        <table key={months[0]?.label} className="report-heatmap">
+          <thead>
+            <tr>
+              <th scope="col">Segment</th>
+              {months.map((month) => (
+                <th key={month.label} scope="col">
+                  {month.label.slice(2)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {pressure.segmentIds.map((segmentId, s) => (
+              <tr key={segmentId}>
+                <th scope="row">{segments.get(segmentId)}</th>
+                {months.map((month) => {
+                  const count = worst(s, month.firstMonth);
+                  const heat = Math.min(1, count / Math.max(1, pressure.contactCap));
+                  return (
+                    <td
+                      key={month.label}
+                      className={count > pressure.contactCap ? "is-over" : undefined}
+                      style={{ "--heat": heat } as React.CSSProperties}
+                    >
+                      {count || ""}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+      {pressure.collisions.length > 0 && (
+        <>
+          <h3>Collisions</h3>
+          <table className="report-table">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Segment</th>
+                <th scope="col">Phase</th>
+                <th scope="col" className="is-number">
+                  Communications
+                </th>
+                <th scope="col">Owners</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pressure.collisions.slice(0, COLLISIONS_LISTED).map((collision) => (
+                <tr key={`${collision.segmentId}:${collision.phaseId}:${collision.month}`}>
+                  <td>{calendar.months[collision.month]?.label}</td>
+                  <td>{segments.get(collision.segmentId)}</td>
+                  <td>{phases.get(collision.phaseId)}</td>
+                  <td className="is-number">{collision.count}</td>
+                  <td>{collision.ownerIds.map((id) => owners.get(id) ?? id).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {pressure.collisions.length > COLLISIONS_LISTED && (
+            <p className="muted">
+              And {pressure.collisions.length - COLLISIONS_LISTED} more; the app's Pressure view lists them all.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+import type { BudgetTable } from "../../../shared/engine";
+import { namesById } from "../../../shared/model";
+import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
+import type { ReportProps } from "./ExecutiveReport";
+import { ReportSectionTitle } from "./ReportSectionTitle";
+
+/** More quarters than this and the summary's budget table is by year instead, so it fits the page's width. */
+const MAX_QUARTER_COLUMNS = 8;
+const ALERTS_LISTED = 5;
+
+/** The one page an executive reads: what the plan costs and buys, and where it hurts customers. */
+export function ReportSummary({ roadmap, plan, options }: ReportProps) {
+  const { budget, customers, pressure } = plan;
+  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  const byStage = budget.byDimension.stage;
+  const table: BudgetTable =
+    byStage.byQuarter.periods.length <= MAX_QUARTER_COLUMNS ? byStage.byQuarter : byStage.byYear;
+  const stages = namesById(roadmap.stages);
+  const segments = namesById(roadmap.segments);
+  const phases = namesById(roadmap.phases);
+  const owners = namesById(roadmap.owners);
+  const months = plan.calendar.months;
+
+  return (
+    <section className="report-page report-summary">
+      <ReportSectionTitle>Summary</ReportSectionTitle>
+      <div className="report-tiles">
+        {options.includeCosts && <Tile label="Total budget" value={money(budget.totalCost)} />}
+        <Tile label="Expected value" value={money(budget.totalValue)} />
+        {options.includeCosts && (
+          <Tile label="Return on investment" value={budget.roi === null ? "—" : formatPercent(budget.roi)} />
+        )}
+        <Tile
+          label="Customers kept"
+          value={formatCount(customers.atEnd)}
+          note={`of ${formatCount(customers.atStart + customers.arrivals)} (${formatCount(customers.atStart)} at start, ${formatCount(customers.arrivals)} arriving)`}
+        />
+        <Tile
+          label="Communications sent"
+          value={formatCount(budget.sends)}
+          note={`${formatCount(budget.totalReach)} contacts`}
+        />
+      </div>
+
+      {options.includeCosts && (
+        <>
+          <h3>Budget by stage and {table === byStage.byQuarter ? "quarter" : "year"}</h3>
+          <table className="report-table is-numeric">
+            <thead>
+              <tr>
+                <th scope="col">Stage</th>
+                {table.periods.map((period) => (
+                  <th key={period.label} scope="col">
+                    {period.label}
+                  </th>
+                ))}
+                <th scope="col">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {table.keys.map((key, k) => (
+                <tr key={key}>
+                  <th scope="row">{stages.get(key) ?? key}</th>
+                  {table.periods.map((period, j) => (
+                    <td key={period.label}>{money(table.cost[k * table.periods.length + j] ?? 0)}</td>
+                  ))}
+                  <td>{money(byStage.totalCost[k] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                {table.periods.map((period, j) => (
+                  <td key={period.label}>{money(sumColumn(table, j))}</td>
+                ))}
+                <td>{money(budget.totalCost)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </>
+      )}
+
+      <h3>Customers by segment</h3>
+      <table className="report-table is-numeric">
+        <thead>
+          <tr>
+            <th scope="col">Segment</th>
+            <th scope="col">At start</th>
+            <th scope="col">Arriving</th>
+            <th scope="col">Churned</th>
+            <th scope="col">At end</th>
+          </tr>
+        </thead>
+        <tbody>
+          {customers.bySegment.map((segment) => (
+            <tr key={segment.segmentId}>
+              <th scope="row">{segments.get(segment.segmentId) ?? segment.segmentId}</th>
+              <td>{formatCount(segment.atStart)}</td>
+              <td>{formatCount(segment.arrivals)}</td>
+              <td>{formatCount(segment.churned)}</td>
+              <td>{formatCount(segment.atEnd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h3>Contact-pressure alerts</h3>
+      {pressure.collisions.length === 0 ? (
+        <p>No customer gets more than {plural(pressure.contactCap, "communication")} in any month.</p>
+      ) : (
+        <>
+          <p>
+            In {plural(pressure.collisions.length, "case")}, customers get more than{" "}
+            {plural(pressure.contactCap, "communication")} in a month (the roadmap's contact cap).
+            {pressure.collisions.length > ALERTS_LISTED ? ` The first ${ALERTS_LISTED}:` : ""}
+          </p>
+          <ul className="report-alerts">
+            {pressure.collisions.slice(0, ALERTS_LISTED).map((collision) => (
+              <li key={`${collision.segmentId}:${collision.phaseId}:${collision.month}`}>
+                <strong>{segments.get(collision.segmentId)}</strong> in <strong>{phases.get(collision.phaseId)}</strong>
+                , {months[collision.month]?.label}: {collision.count} communications from{" "}
+                {collision.ownerIds.map((id) => owners.get(id) ?? id).join(", ")}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="report-tile">
+      <span className="report-tile-label">{label}</span>
+      <strong className="report-tile-value">{value}</strong>
+      {note && <span className="report-tile-note">{note}</span>}
+    </div>
+  );
+}
+
+function sumColumn(table: BudgetTable, column: number): number {
+  let sum = 0;
+  for (let k = 0; k < table.keys.length; k++) sum += table.cost[k * table.periods.length + column] ?? 0;
+  return sum;
+}

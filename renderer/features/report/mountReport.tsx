@@ -1,0 +1,32 @@
+import { flushSync } from "react-dom";
+import { createRoot } from "react-dom/client";
+import { planRoadmap } from "../../../shared/engine";
+import type { PrintJob } from "../../../shared/ipc/contract";
+import { readRoadmapFile } from "../../../shared/model";
+import { err, ok, type Result } from "../../../shared/result";
+import { ExecutiveReport } from "./ExecutiveReport";
+
+/**
+ * Lays the executive report out in `container`, from the roadmap's file text
+ * (what the user saves is what the report shows), and resolves once it is
+ * ready to print: rendered, fonts loaded, laid out. Resolves to the function
+ * that removes it again, or to why it could not be made.
+ */
+export async function mountReport(
+  container: HTMLElement,
+  job: PrintJob,
+  generatedAt: Date,
+): Promise<Result<() => void, string>> {
+  const read = readRoadmapFile("The roadmap", job.roadmapText);
+  if (!read.ok) return err(read.error.summary);
+  const { roadmap } = read.value;
+  const plan = planRoadmap(roadmap);
+  const root = createRoot(container);
+  flushSync(() => {
+    root.render(<ExecutiveReport roadmap={roadmap} plan={plan} options={job.options} generatedAt={generatedAt} />);
+  });
+  await container.ownerDocument.fonts.ready;
+  // Two frames: the first lays out what React wrote, the second has painted it.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  return ok(() => root.unmount());
+}

@@ -1,0 +1,180 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { planRoadmap } from "../engine/planEngine";
+import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
+import type { Roadmap } from "../model/schema";
+import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
+import { communicationPlanCsv } from "./communicationPlanCsv";
+
+/** Fixed, so a failure found once is found again on every machine. */
+const FAST_CHECK = { seed: 20_261_202, numRuns: 100 };
+
+const HEADER = [
+  "Date",
+  "Month",
+  "Phase",
+  "Stage",
+  "Communication",
+  "Purpose",
+  "Channel",
+  "Owner",
+  "Audience",
+  "Reach",
+  "Cost (EUR)",
+];
+const COST = HEADER.length - 1;
+
+/**
+ * A strict RFC 4180 reader, written apart from the writer so the two cannot
+ * share a mistake: records end in CRLF, a quote opens a field or is doubled
+ * inside one, and anything else out of place throws.
+ */
+function readCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  while (i < text.length) {
+    const character = text[i];
+    if (quoted) {
+      if (character === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (character === '"') {
+        quoted = false;
+        i++;
+        if (![",", "\r", undefined].includes(text[i])) throw new Error(`text after a closing quote at ${i}`);
+      } else {
+        field += character;
+        i++;
+      }
+    } else if (character === '"') {
+      if (field !== "") throw new Error(`quote inside an unquoted field at ${i}`);
+      quoted = true;
+      i++;
+    } else if (character === ",") {
+      record.push(field);
+      field = "";
+      i++;
+    } else if (character === "\r" && text[i + 1] === "\n") {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = "";
+      i += 2;
+    } else if (character === "\r" || character === "\n") {
+      throw new Error(`line break outside quotes that is not CRLF at ${i}`);
+    } else {
+      field += character;
+      i++;
+    }
+  }
+  if (quoted) throw new Error("unterminated quoted field");
+  if (field !== "" || record.length > 0) throw new Error("last record does not end in CRLF");
+  return records;
+}
+
+function readPlan(roadmap: Roadmap): { header: string[]; rows: string[][] } {
+  const csv = communicationPlanCsv(roadmap, planRoadmap(roadmap));
+  expect(csv.startsWith("\uFEFF")).toBe(true);
+  const [header = [], ...rows] = readCsv(csv.slice(1));
+  return { header, rows };
+}
+
+/** One phase of 100 customers over 3 months. */
+function roadmapWith(phaseName: string, ...communications: Roadmap["communications"]): Roadmap {
+  return {
+    ...emptyRoadmap(),
+    horizonMonths: 3,
+    phases: [{ ...blankPhase("phase-1"), name: phaseName, initialCustomers: { "segment-1": 100 } }],
+    communications,
+  };
+}
+
+describe("communicationPlanCsv", () => {
+  it("starts with a byte order mark and the header, the cost column naming the currency", () => {
+    const roadmap = { ...roadmapWith("Active"), currency: "CHF" };
+    const csv = communicationPlanCsv(roadmap, planRoadmap(roadmap));
+    expect(csv).toBe(`\uFEFF${[...HEADER.slice(0, COST), "Cost (CHF)"].join(",")}\r\n`);
+  });
+
+  it("has one row per send occasion and costs that add up to the plan's total", () => {
+    fc.assert(
+      fc.property(randomRoadmaps, (roadmap) => {
+        const plan = planRoadmap(roadmap);
+        const [header, ...rows] = readCsv(communicationPlanCsv(roadmap, plan).slice(1));
+        expect(header).toEqual(HEADER);
+        expect(rows).toHaveLength(plan.budget.sends);
+        expect(rows.every((row) => row.length === HEADER.length)).toBe(true);
+        // Each row is rounded to the cent, off by up to half a cent, so the column's sum may
+        // drift from the engine's total by half a cent a row (plus float noise in the sums).
+        const columnTotal = rows.reduce((sum, row) => sum + Number(row[COST]), 0);
+        const drift = rows.length * 0.005 + 1e-9 * Math.max(1, plan.budget.totalCost);
+        expect(Math.abs(columnTotal - plan.budget.totalCost)).toBeLessThanOrEqual(drift);
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it("adds up to the cent when every send costs whole cents", () => {
+    // Fixed costs in cents and whole customers reached: no row loses anything to rounding.
+    const roadmap = roadmapWith(
+      "Active",
+      communication("monthly", "phase-1", { fixedCost: 1234.56, costPerContact: 0.07 }),
+      communication("once", "phase-1", { fixedCost: 99.99, costPerContact: 1.5, timing: { kind: "oneOff", month: 1 } }),
+    );
+    const plan = planRoadmap(roadmap);
+    const { rows } = readPlan(roadmap);
+    const cents = rows.reduce((sum, row) => sum + Math.round(Number(row[COST]) * 100), 0);
+    expect(cents).toBe(Math.round(plan.budget.totalCost * 100));
+    expect(rows.map((row) => row[COST])).toEqual(["1241.56", "1241.56", "249.99", "1241.56"]);
+  });
+
+  it("writes numbers plainly: two decimals, a point, no thousands separator", () => {
+    const roadmap = roadmapWith(
+      "Active",
+      communication("event", "phase-1", {
+        fixedCost: 1_234_567.891,
+        audience: { segmentIds: [], roleIds: [], share: 0.3333 },
+        timing: { kind: "oneOff", month: 0 },
+      }),
+    );
+    const [row] = readPlan(roadmap).rows;
+    expect(row?.slice(-2)).toEqual(["33.33", "1234567.89"]);
+  });
+
+  it("keeps commas, quotes, line breaks and accents in names intact", () => {
+    const names = ['Launch, "big" one', "Line one\nline two", "Café für Müller", "Semi; colon\r\nand CRLF"];
+    const roadmap = roadmapWith(
+      "Zoë's phase, first",
+      ...names.map((name, i) => communication(`c${i}`, "phase-1", { name, timing: { kind: "oneOff", month: 0 } })),
+    );
+    const { rows } = readPlan(roadmap);
+    expect(rows.map((row) => row[4])).toEqual(names);
+    expect(rows.every((row) => row[2] === "Zoë's phase, first")).toBe(true);
+  });
+
+  it("defuses text a spreadsheet would run as a formula", () => {
+    const names = ['=HYPERLINK("http://example.com","Click")', "+1", "-x", "@sum(A1)", "\tTabbed", "\rReturned"];
+    const roadmap = roadmapWith(
+      "=cmd|' /C calc'!A0",
+      ...names.map((name, i) => communication(`c${i}`, "phase-1", { name, timing: { kind: "oneOff", month: 0 } })),
+      communication("safe", "phase-1", { name: "Plain 1+1=2", timing: { kind: "oneOff", month: 0 } }),
+    );
+    const { rows } = readPlan(roadmap);
+    expect(rows.map((row) => row[4])).toEqual([...names.map((name) => `'${name}`), "Plain 1+1=2"]);
+    expect(rows[0]?.[2]).toBe("'=cmd|' /C calc'!A0");
+    expect(rows[0]?.[0]).toBe("2027-01-01");
+  });
+
+  it("exports every send of the template, its owners' dashes intact", () => {
+    const roadmap = createB2bSubscriptionRoadmap(new Date("2026-11-23T10:00:00Z"));
+    const plan = planRoadmap(roadmap);
+    const { header, rows } = readPlan(roadmap);
+    expect(header).toEqual(HEADER);
+    expect(rows).toHaveLength(plan.budget.sends);
+    expect(rows[0]?.[0]).toBe("2026-12-01");
+    expect(rows.some((row) => row[7] === "PM – Analytics suite")).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import type { PlanResult } from "../engine/planEngine";
+import type { Roadmap } from "../model/schema";
+import { listSendOccasions } from "./sendOccasions";
+
+/** Excel reads a CSV file as the system's code page unless it starts with a byte order mark. */
+const BYTE_ORDER_MARK = "\uFEFF";
+const LINE_END = "\r\n";
+
+/**
+ * The communication plan as CSV (RFC 4180), one row per send occasion: what
+ * the client's teams paste into their own planning sheets. Text that a
+ * spreadsheet would run as a formula is defused; numbers are plain, with a
+ * "." and two decimals, so any locale's spreadsheet reads them the same.
+ */
+export function communicationPlanCsv(roadmap: Roadmap, plan: PlanResult): string {
+  const header = [
+    "Date",
+    "Month",
+    "Phase",
+    "Stage",
+    "Communication",
+    "Purpose",
+    "Channel",
+    "Owner",
+    "Audience",
+    "Reach",
+    `Cost (${roadmap.currency})`,
+  ].map(textCell);
+  const rows = listSendOccasions(roadmap, plan).map((occasion) => [
+    textCell(occasion.date),
+    textCell(occasion.monthLabel),
+    textCell(occasion.phaseName),
+    textCell(occasion.stageName),
+    textCell(occasion.communicationName),
+    textCell(occasion.purpose),
+    textCell(occasion.channelName),
+    textCell(occasion.ownerName),
+    textCell(occasion.audience),
+    occasion.reach.toFixed(2),
+    occasion.cost.toFixed(2),
+  ]);
+  return BYTE_ORDER_MARK + [header, ...rows].map((cells) => cells.join(",") + LINE_END).join("");
+}
+
+/**
+ * Text that a spreadsheet would take for a formula gets a leading apostrophe
+ * (OWASP, "CSV injection"): a communication named "=HYPERLINK(…)" must not
+ * become a live link in the finance team's workbook.
+ */
+function textCell(text: string): string {
+  const defused = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+}

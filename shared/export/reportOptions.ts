@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** The parts of the executive report after its cover, in the order they print. */
+export const REPORT_SECTIONS = [
+  "summary",
+  "diagram",
+  "phases",
+  "budget",
+  "calendar",
+  "pressure",
+  "kpis",
+  "assumptions",
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
+  summary: "One-page summary",
+  diagram: "Roadmap diagram",
+  phases: "A page per phase",
+  budget: "Budget tables and charts",
+  calendar: "Communication calendar",
+  pressure: "Contact-pressure heatmap",
+  kpis: "KPIs and targets",
+  assumptions: "Assumptions",
+};
+
+/** Sections that are about money only, left out when costs are. */
+export const COST_ONLY_SECTIONS: readonly ReportSection[] = ["budget"];
+
+export const PAPER_SIZES = ["A4", "Letter"] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+export const ReportOptionsSchema = z.object({
+  paperSize: z.enum(PAPER_SIZES).default("A4"),
+  /** Off for audiences who should not see what things cost: no budget, no costs, no ROI. */
+  includeCosts: z.boolean().default(true),
+  sections: z
+    .array(z.enum(REPORT_SECTIONS))
+    .max(REPORT_SECTIONS.length)
+    .default([...REPORT_SECTIONS]),
+});
+export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+
+export function defaultReportOptions(): ReportOptions {
+  return ReportOptionsSchema.parse({});
+}
+
+/** The sections that print, in report order, whatever order the options list them in. */
+export function printedSections(options: ReportOptions): ReportSection[] {
+  return REPORT_SECTIONS.filter(
+    (section) => options.sections.includes(section) && (options.includeCosts || !COST_ONLY_SECTIONS.includes(section)),
+  );
+}
