@@ -27,8 +27,8 @@ export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Pl
       return download(doc, contents, withExtension(suggestedName, extension), mimeType);
     },
     exportPdf: (request) => printInPlace(doc, request, layOutReport),
-    setDocumentState: ({ title }) => {
-      doc.title = title ? `${title} — Relationship Roadmap` : "Relationship Roadmap";
+    setDocumentState: ({ title, edited }) => {
+      doc.title = title ? `${edited ? "• " : ""}${title} — Relationship Roadmap` : "Relationship Roadmap";
     },
     onMenuCommand: () => () => {},
     onFileOpened: () => () => {},

@@ -67,10 +67,7 @@ function workbookStyles(moneyFormat: string) {
   return {
     title: { font: { ...BOLD, size: 14 } },
     section: { font: { ...BOLD, size: 12 } },
-    note: {
-      font: { ...FONT, italic: true, color: { argb: "FF595959" } },
-      alignment: { wrapText: true, vertical: "top" },
-    },
+    note: { font: { ...FONT, italic: true, color: { argb: "FF595959" } } },
     header: {
       font: BOLD,
       fill: HEADER_FILL,
@@ -173,6 +170,7 @@ export async function buildBudgetWorkbook(
     totalCost: channel.totalCost,
   });
 
+  // The XML is repetitive enough that the fastest deflate level still compresses it well, in a fraction of the time.
   // exceljs types its buffer as an ArrayBuffer; at run time it is a (Node or polyfilled) Buffer, which this copies into a plain Uint8Array.
   return new Uint8Array(await workbook.xlsx.writeBuffer({ zip: { compressionOptions: { level: 1 } } }));
 }
@@ -194,7 +192,8 @@ function labelsById(
 }
 
 function put(sheet: Worksheet, row: number, column: number, value: CellValue, style?: CellStyle): void {
-  const cell = sheet.getCell(row, column);
+  // Through the row: the sheet's getCell(row, column) decodes an address object for every cell.
+  const cell = sheet.getRow(row).getCell(column);
   cell.value = value;
   if (style) cell.style = style;
 }
@@ -205,6 +204,8 @@ function formula(text: string, result: number | string): CellValue {
 }
 
 function writeHeader(sheet: Worksheet, context: WorkbookContext, row: number, headers: readonly string[]): void {
+  // Two lines, so headers such as "Fixed cost per send (EUR)" wrap in a narrow column rather than hide half.
+  sheet.getRow(row).height = 30;
   for (const [i, header] of headers.entries()) put(sheet, row, i + 1, header, context.styles.header);
 }
 
@@ -303,22 +304,16 @@ function writeSummary(sheet: Worksheet, context: WorkbookContext, now: Date): vo
   });
 
   row++;
-  put(sheet, row, 1, "Inputs", styles.label);
-  put(sheet, row, 2, "Example", styles.moneyInput);
-  put(
-    sheet,
-    row++,
-    3,
-    "Yellow cells are inputs; totals recalculate. Change a cost per contact, a fixed cost, a response rate or a value per response on the Communications sheet, or customers reached on the Reach sheet, and every total moves.",
-    styles.note,
-  );
-  put(
-    sheet,
-    row,
-    3,
-    "Reach was planned from the Assumptions; changing an assumption here does not re-plan it. Re-plan in Relationship Roadmap and export again.",
-    styles.note,
-  );
+  put(sheet, row, 1, "How to read it", styles.section);
+  put(sheet, row, 2, "Input", styles.moneyInput);
+  for (const note of [
+    "Yellow cells are inputs; totals recalculate.",
+    "Change a fixed cost, cost per contact, response rate or value per response on Communications,",
+    "or customers reached on Reach, and every total that depends on it moves.",
+    "Reach was planned in Relationship Roadmap from the Assumptions: changing an assumption does not re-plan it.",
+  ]) {
+    put(sheet, row++, 3, note, styles.note);
+  }
 }
 
 function writeAssumptions(sheet: Worksheet, context: WorkbookContext): void {
@@ -435,7 +430,6 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
   const lastMonth = columnName(REACH_LEAD_COLUMNS + context.T);
   const firstMonth = columnName(REACH_LEAD_COLUMNS + 1);
   const budgetTotal = columnName(budgetTotalColumn(context));
-  const col = (column: number) => columnName(column);
 
   roadmap.communications.forEach((communication, c) => {
     const schedule = plan.communications[c];
@@ -467,17 +461,17 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
       r,
       C.value,
       formula(
-        `${col(C.reach)}${r}*${col(C.responseRate)}${r}*${col(C.valuePerResponse)}${r}`,
+        `${columnName(C.reach)}${r}*${columnName(C.responseRate)}${r}*${columnName(C.valuePerResponse)}${r}`,
         schedule?.totalValue ?? 0,
       ),
       styles.money,
     );
-    const cost = `${col(C.cost)}${r}`;
+    const cost = `${columnName(C.cost)}${r}`;
     put(
       sheet,
       r,
       C.roi,
-      formula(`IF(${cost}>0,(${col(C.value)}${r}-${cost})/${cost},"")`, schedule?.roi ?? ""),
+      formula(`IF(${cost}>0,(${columnName(C.value)}${r}-${cost})/${cost},"")`, schedule?.roi ?? ""),
       styles.share,
     );
   });
@@ -494,7 +488,12 @@ function writeReach(sheet: Worksheet, context: WorkbookContext): void {
     const reach = plan.communications[c]?.reach;
     put(sheet, r, 1, workbookText(communication.name));
     put(sheet, r, 2, workbookText(phaseNames.get(communication.phaseId) ?? communication.phaseId));
-    for (let t = 0; t < T; t++) put(sheet, r, REACH_LEAD_COLUMNS + 1 + t, reach?.[t] ?? 0, styles.countInput);
+    // A month without reach stays blank, so the sheet reads as a calendar of sends (and a large plan
+    // carries a third of the cells); the Budget's formulas read a blank as no one reached.
+    for (let t = 0; t < T; t++) {
+      const reached = reach?.[t] ?? 0;
+      if (reached > 0) put(sheet, r, REACH_LEAD_COLUMNS + 1 + t, reached, styles.countInput);
+    }
   });
 }
 

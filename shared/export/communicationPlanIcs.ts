@@ -24,20 +24,37 @@ export function communicationPlanCalendar(
   const ownerName =
     ownerId === undefined ? undefined : (roadmap.owners.find((owner) => owner.id === ownerId)?.name ?? ownerId);
   const event = eventLines(roadmap, utcTimestamp(now));
-  const lines = [
+  const header = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:${PRODUCT_ID}`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(ownerName === undefined ? roadmap.name : `${roadmap.name} — ${ownerName}`)}`,
-    ...listSendOccasions(roadmap, plan, { ownerId }).flatMap(event),
-    "END:VCALENDAR",
   ];
-  return lines.map((line) => fold(line) + LINE_END).join("");
+  // One string per event, joined once at the end: a plan has tens of thousands of events.
+  const chunks = [contentLines(header)];
+  for (const occasion of listSendOccasions(roadmap, plan, { ownerId })) chunks.push(event(occasion));
+  chunks.push(contentLines(["END:VCALENDAR"]));
+  return chunks.join("");
 }
 
-function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasion) => string[] {
+/** Lines folded and each ended with CRLF, as RFC 5545 writes them. */
+function contentLines(lines: readonly string[]): string {
+  let text = "";
+  for (const line of lines) text += fold(line) + LINE_END;
+  return text;
+}
+
+/** What the events of one communication share, escaped once rather than per send. */
+interface EventTemplate {
+  readonly uidPrefix: string;
+  readonly summary: string;
+  readonly descriptionStart: string;
+  readonly categories: string;
+}
+
+function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasion) => string {
   const money = new Intl.NumberFormat("en", {
     style: "currency",
     currency: roadmap.currency,
@@ -45,31 +62,48 @@ function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasio
     maximumFractionDigits: 2,
   });
   const customers = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+  const templates = new Map<string, EventTemplate>();
+  const templateOf = (occasion: SendOccasion): EventTemplate => {
+    let template = templates.get(occasion.communicationId);
+    if (!template) {
+      const described = [
+        `Purpose: ${occasion.purpose}`,
+        `Channel: ${occasion.channelName}`,
+        `Owner: ${occasion.ownerName}`,
+        `Audience: ${occasion.audience}`,
+      ];
+      template = {
+        uidPrefix: escapeText(`${occasion.communicationId}-`),
+        summary: escapeText(`${occasion.communicationName} — ${occasion.phaseName}`),
+        descriptionStart: `${described.map(escapeText).join("\\n")}\\n`,
+        categories: [occasion.stageName, occasion.channelName]
+          .filter((name) => name !== "")
+          .map(escapeText)
+          .join(","),
+      };
+      templates.set(occasion.communicationId, template);
+    }
+    return template;
+  };
+  const uidSuffix = escapeText(`@${roadmap.id}.relationship-roadmap`);
   return (occasion) => {
+    const template = templateOf(occasion);
     const yearMonth = occasion.monthLabel.replace("-", "");
-    const description = [
-      `Purpose: ${occasion.purpose}`,
-      `Channel: ${occasion.channelName}`,
-      `Owner: ${occasion.ownerName}`,
-      `Audience: ${occasion.audience}`,
-      `Expected reach: ${customers.format(occasion.reach)}`,
-      `Cost: ${money.format(occasion.cost)}`,
-    ].join("\n");
-    const categories = [occasion.stageName, occasion.channelName].filter((name) => name !== "");
-    return [
+    const figures = `${escapeText(`Expected reach: ${customers.format(occasion.reach)}`)}\\n${escapeText(`Cost: ${money.format(occasion.cost)}`)}`;
+    return contentLines([
       "BEGIN:VEVENT",
-      `UID:${escapeText(`${occasion.communicationId}-${occasion.monthLabel}@${roadmap.id}.relationship-roadmap`)}`,
+      `UID:${template.uidPrefix}${occasion.monthLabel}${uidSuffix}`,
       `DTSTAMP:${timestamp}`,
       // Every occasion falls on the 1st, so the day after is the 2nd of the same month.
       `DTSTART;VALUE=DATE:${yearMonth}01`,
       `DTEND;VALUE=DATE:${yearMonth}02`,
-      `SUMMARY:${escapeText(`${occasion.communicationName} — ${occasion.phaseName}`)}`,
-      `DESCRIPTION:${escapeText(description)}`,
-      `CATEGORIES:${categories.map(escapeText).join(",")}`,
+      `SUMMARY:${template.summary}`,
+      `DESCRIPTION:${template.descriptionStart}${figures}`,
+      `CATEGORIES:${template.categories}`,
       // A planned send is a reminder, not a meeting: it must not show the owner as busy.
       "TRANSP:TRANSPARENT",
       "END:VEVENT",
-    ];
+    ]);
   };
 }
 
@@ -96,20 +130,35 @@ function escapeText(text: string): string {
 
 /** Breaks a content line before any character that would take it past 75 octets; a continuation starts with a space. */
 function fold(line: string): string {
-  if (line.length <= MAX_LINE_OCTETS && /^[ -~]*$/.test(line)) return line;
-  let folded = "";
+  if (PRINTABLE_ASCII.test(line)) {
+    if (line.length <= MAX_LINE_OCTETS) return line;
+    // One octet per character: cut every 75, then every 74 after the continuation's space.
+    const parts = [line.slice(0, MAX_LINE_OCTETS)];
+    for (let start = MAX_LINE_OCTETS; start < line.length; start += MAX_LINE_OCTETS - 1) {
+      parts.push(line.slice(start, start + MAX_LINE_OCTETS - 1));
+    }
+    return parts.join(`${LINE_END} `);
+  }
+  const parts: string[] = [];
+  let start = 0;
   let octets = 0;
-  for (const character of line) {
-    const size = utf8Length(character.codePointAt(0) ?? 0);
+  for (let i = 0; i < line.length; ) {
+    const codePoint = line.codePointAt(i) ?? 0;
+    const size = utf8Length(codePoint);
     if (octets + size > MAX_LINE_OCTETS) {
-      folded += `${LINE_END} `;
+      parts.push(line.slice(start, i));
+      start = i;
+      // The continuation's leading space is its first octet.
       octets = 1;
     }
-    folded += character;
     octets += size;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  return folded;
+  parts.push(line.slice(start));
+  return parts.join(`${LINE_END} `);
 }
+
+const PRINTABLE_ASCII = /^[ -~]*$/;
 
 /** Octets of one code point in UTF-8; a lone surrogate is written as U+FFFD, three octets. */
 function utf8Length(codePoint: number): number {

@@ -6,6 +6,7 @@ import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engi
 import type { Phase, Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { drawRoadmapDiagram } from "./roadmapDiagram";
+import { textWidth, wrapText } from "./svgText";
 
 /** Fixed, so a failure found once is found again on every machine. */
 const FAST_CHECK = { seed: 20_261_123, numRuns: 60 };
@@ -317,6 +318,35 @@ describe("drawRoadmapDiagram", () => {
         expect(parsed.querySelectorAll("path.transition")).toHaveLength(roadmap.transitions.length);
         expect(drawRoadmapDiagram(structuredClone(roadmap), options).svg).toBe(drawn.svg);
       }),
+      FAST_CHECK,
+    );
+  });
+});
+
+describe("wrapText", () => {
+  it("breaks text into lines that fit, and only drops what it marks with an ellipsis", () => {
+    const words = fc.array(
+      fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom("Win-back", "€1,200", "新規顧客")),
+    );
+    fc.assert(
+      fc.property(
+        words,
+        fc.integer({ min: 40, max: 300 }),
+        fc.integer({ min: 1, max: 4 }),
+        (parts, width, maxLines) => {
+          const text = parts.join(" ");
+          const style = { fontSize: 14, bold: true };
+          const lines = wrapText(text, width, maxLines, style);
+          expect(lines.length).toBeLessThanOrEqual(maxLines);
+          for (const line of lines) expect(textWidth(line, style.fontSize, style.bold)).toBeLessThanOrEqual(width);
+          const shown = lines.join("").replace(/\s/g, "");
+          const whole = text.replace(/\s/g, "");
+          if (shown !== whole) {
+            expect(lines.at(-1)?.endsWith("…")).toBe(true);
+            expect(whole.startsWith(shown.slice(0, -1))).toBe(true);
+          }
+        },
+      ),
       FAST_CHECK,
     );
   });

@@ -1,7 +1,7 @@
 import type { PlanResult } from "../engine/planEngine";
-import { PURPOSE_LABELS } from "../model/labels";
+import { describeAudience, PURPOSE_LABELS } from "../model/labels";
 import { namesById } from "../model/queries";
-import type { Communication, Roadmap } from "../model/schema";
+import type { Roadmap } from "../model/schema";
 
 /** One month in which one communication fires: a row of the plan, an event of the calendar. */
 export interface SendOccasion {
@@ -29,8 +29,6 @@ type Names = ReadonlyMap<string, string>;
 
 /** What the occasions of one communication have in common. */
 type CommunicationRow = Omit<SendOccasion, "month" | "monthLabel" | "date" | "reach" | "cost">;
-
-const sharePercent = new Intl.NumberFormat("en", { maximumFractionDigits: 2, useGrouping: false });
 
 /**
  * Every send occasion of the plan, by month and, within a month, in document
@@ -67,7 +65,7 @@ export function listSendOccasions(
       channelName: nameOf(names.channels, communication.channelId),
       ownerId: communication.ownerId,
       ownerName: nameOf(names.owners, communication.ownerId),
-      audience: describeAudience(communication.audience, names.segments, names.roles),
+      audience: describeAudience(communication.audience, names),
     };
     return [{ row, schedule }];
   });
@@ -76,8 +74,17 @@ export function listSendOccasions(
   plan.calendar.months.forEach(({ label }, month) => {
     for (const { row, schedule } of sending) {
       if (schedule.fires[month] !== 1) continue;
+      // Spelled out rather than spread: tens of thousands of these, and a literal of fixed shape is much faster.
       occasions.push({
-        ...row,
+        communicationId: row.communicationId,
+        phaseName: row.phaseName,
+        stageName: row.stageName,
+        communicationName: row.communicationName,
+        purpose: row.purpose,
+        channelName: row.channelName,
+        ownerId: row.ownerId,
+        ownerName: row.ownerName,
+        audience: row.audience,
         month,
         monthLabel: label,
         date: `${label}-01`,
@@ -87,18 +94,6 @@ export function listSendOccasions(
     }
   });
   return occasions;
-}
-
-/** "All segments", "Enterprise, Mid-market · Economic buyer, User · 60 %". */
-function describeAudience(audience: Communication["audience"], segments: Names, roles: Names): string {
-  const parts = [
-    audience.segmentIds.length === 0
-      ? "All segments"
-      : audience.segmentIds.map((id) => nameOf(segments, id)).join(", "),
-  ];
-  if (audience.roleIds.length > 0) parts.push(audience.roleIds.map((id) => nameOf(roles, id)).join(", "));
-  if (audience.share < 1) parts.push(`${sharePercent.format(audience.share * 100)} %`);
-  return parts.join(" · ");
 }
 
 function nameOf(names: Names, id: string): string {

@@ -64,7 +64,12 @@ export function describeTiming(timing: Timing, months: readonly { label: string 
   }
 }
 
-/** "All segments", or "Enterprise, Mid-market · Economic buyer · 60 %": whom a communication goes to. */
+const sharePercent = new Intl.NumberFormat("en", { maximumFractionDigits: 2, useGrouping: false });
+
+/**
+ * "All segments", or "Enterprise, Mid-market · Economic buyer, User · 60 %":
+ * whom a communication goes to. A name that cannot be found shows as its id.
+ */
 export function describeAudience(
   audience: Communication["audience"],
   names: { segments: ReadonlyMap<string, string>; roles: ReadonlyMap<string, string> },
@@ -75,6 +80,6 @@ export function describeAudience(
       : audience.segmentIds.map((id) => names.segments.get(id) ?? id).join(", "),
   ];
   if (audience.roleIds.length > 0) parts.push(audience.roleIds.map((id) => names.roles.get(id) ?? id).join(", "));
-  if (audience.share < 1) parts.push(`${Math.round(audience.share * 1000) / 10} %`);
+  if (audience.share < 1) parts.push(`${sharePercent.format(audience.share * 100)} %`);
   return parts.join(" · ");
 }

@@ -3,8 +3,12 @@ import { formatCount, formatMoney } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
+/** More phases than this and they follow one another instead of each starting a page: a report, not a ream. */
+const PAGE_PER_PHASE_UP_TO = 40;
+
 /** A page per phase, in document order: what it is for, how it is measured, and what is sent there. */
 export function PhasePages({ roadmap, plan, options }: ReportProps) {
+  const pagePerPhase = roadmap.phases.length <= PAGE_PER_PHASE_UP_TO;
   const stages = new Map(roadmap.stages.map((stage) => [stage.id, stage]));
   const channels = namesById(roadmap.channels);
   const owners = namesById(roadmap.owners);
@@ -12,14 +16,14 @@ export function PhasePages({ roadmap, plan, options }: ReportProps) {
   const scheduleIndex = new Map(roadmap.communications.map((c, i) => [c.id, i]));
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
 
-  return roadmap.phases.map((phase, index) => {
+  const pages = roadmap.phases.map((phase, index) => {
     const stage = stages.get(phase.stageId);
     const summary = plan.phases[index];
     const communications = roadmap.communications.filter((c) => c.phaseId === phase.id);
     return (
       <section
         key={phase.id}
-        className="report-page report-phase"
+        className={pagePerPhase ? "report-page report-phase" : "report-phase is-flowing"}
         style={{ "--stage-color": stage?.color ?? "#888888" } as React.CSSProperties}
       >
         <p className="report-phase-stage">{stage?.name ?? "No stage"}</p>
@@ -116,6 +120,7 @@ export function PhasePages({ roadmap, plan, options }: ReportProps) {
       </section>
     );
   });
+  return pagePerPhase ? pages : <div className="report-page">{pages}</div>;
 }
 
 function Facts({ title, items }: { title: string; items: readonly string[] }) {

@@ -1,0 +1,243 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ICAL from "ical.js";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { MOD, phaseNode, setUpAppInBrowser } from "./harness";
+import { recalculatedWorkbookTotal } from "./workbookTotals";
+
+const app = setUpAppInBrowser();
+const folder = mkdtempSync(path.join(tmpdir(), "roadmap-exports-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+const TEMPLATE_PHASES = [
+  "Prospect",
+  "Trial",
+  "First 90 days",
+  "Established",
+  "Expansion",
+  "Renewal",
+  "At risk",
+  "Win-back",
+] as const;
+
+async function openTemplate(page: Page) {
+  await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+  await phaseNode(page, "Trial").waitFor();
+}
+
+/** The engine's total, as the Budget view shows it once the plan is current. */
+async function budgetTotal(page: Page): Promise<number> {
+  await page.getByRole("tab", { name: "Budget" }).click();
+  const total = page.getByTestId("budget-total");
+  await total.waitFor();
+  await expect.poll(() => page.locator(".plan-view.is-stale").count()).toBe(0);
+  return Number(await total.getAttribute("data-value"));
+}
+
+async function openExportDialog(page: Page, format: string) {
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Export “/ });
+  await dialog.getByRole("radio", { name: new RegExp(format) }).check();
+  return dialog;
+}
+
+/** Exports through the dialog and returns the downloaded file's path and name. */
+async function exportDownload(
+  page: Page,
+  format: string,
+  prepare?: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>,
+) {
+  const dialog = await openExportDialog(page, format);
+  await prepare?.(dialog);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("button", { name: "Export", exact: true }).click(),
+  ]);
+  const file = path.join(folder, download.suggestedFilename());
+  await download.saveAs(file);
+  await dialog.waitFor({ state: "detached" });
+  return { file, name: download.suggestedFilename() };
+}
+
+function moneyInPage(page: Page, value: number): Promise<string> {
+  return page.evaluate(
+    (amount) =>
+      new Intl.NumberFormat(undefined, {
+        style: "currency",
+        currency: "EUR",
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }).format(amount),
+    value,
+  );
+}
+
+describe("exports from the template", () => {
+  it("prints the executive report: every phase, the budget total, numbered pages", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    const total = await budgetTotal(page);
+    // The browser build hands the laid-out report to the print dialog; here Playwright prints it instead.
+    await page.evaluate(() => {
+      Object.assign(window, { printRequests: 0 });
+      window.print = () => {
+        Object.assign(window, { printRequests: (window as unknown as { printRequests: number }).printRequests + 1 });
+      };
+    });
+
+    await page.keyboard.press(`${MOD}+p`);
+    const dialog = page.getByRole("dialog", { name: /^Export “/ });
+    await expect.poll(() => dialog.getByRole("radio", { name: /Executive report/ }).isChecked()).toBe(true);
+    await dialog.getByRole("combobox", { name: "Paper" }).selectOption("A4");
+    await dialog.getByRole("button", { name: "Export", exact: true }).click();
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { printRequests: number }).printRequests))
+      .toBe(1);
+    await dialog.waitFor({ state: "detached" });
+
+    const pdfFile = path.join(folder, "report.pdf");
+    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const text = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" });
+    for (const phase of TEMPLATE_PHASES) expect(text).toContain(phase);
+    expect(text).toContain(await moneyInPage(page, total));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" }))?.[1]);
+    // Cover, summary, diagram, a page per phase, then budget, calendar, pressure, KPIs and assumptions.
+    expect(pages).toBeGreaterThanOrEqual(2 + 1 + TEMPLATE_PHASES.length + 5);
+    expect(text).toContain(`Page 2 of ${pages}`);
+    expect(text).toContain("Example SaaS Ltd");
+
+    // Closing the print dialog takes the report out of the page again.
+    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    await expect.poll(() => page.locator(".report-print-root").count()).toBe(0);
+  });
+
+  it("leaves costs out of the report for audiences who should not see them", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    const total = await budgetTotal(page);
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    const dialog = await openExportDialog(page, "Executive report");
+    await dialog.getByRole("checkbox", { name: "Include costs and the budget" }).uncheck();
+    await expect.poll(() => dialog.getByRole("checkbox", { name: "Budget tables and charts" }).isDisabled()).toBe(true);
+    await dialog.getByRole("button", { name: "Export", exact: true }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    const pdfFile = path.join(folder, "report-no-costs.pdf");
+    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true }));
+    const text = execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" });
+    expect(text).toContain("First 90 days");
+    expect(text).not.toContain(await moneyInPage(page, total));
+    expect(text).not.toContain("Total budget");
+  });
+
+  it("exports the budget workbook whose recalculated total equals the engine's", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    const total = await budgetTotal(page);
+    const { file, name } = await exportDownload(page, "Budget workbook");
+    expect(name).toMatch(/budget\.xlsx$/);
+    const recalculated = await recalculatedWorkbookTotal(readFileSync(file));
+    expect(recalculated).toBeCloseTo(total, 6);
+  });
+
+  it("exports the communication plan as CSV, one row per send, costs adding up to the total", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    const total = await budgetTotal(page);
+    const { file } = await exportDownload(page, "Communication plan");
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString("utf8").slice(1).trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(
+      /^Date,Month,Phase,Stage,Communication,Purpose,Channel,Owner,Audience,Reach,Cost \(EUR\)$/,
+    );
+    const costs = lines.slice(1).map((line) => Number(line.slice(line.lastIndexOf(",") + 1)));
+    const sum = costs.reduce((a, b) => a + b, 0);
+    // Each row is rounded to the cent.
+    expect(Math.abs(sum - total)).toBeLessThanOrEqual(costs.length * 0.005);
+    for (const phase of ["Trial", "First 90 days", "Renewal"])
+      expect(lines.some((line) => line.includes(phase))).toBe(true);
+  });
+
+  it("exports one owner's calendar, which an iCalendar parser reads event by event", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    await budgetTotal(page);
+    const all = await exportDownload(page, "Communication calendar");
+    const owner = await exportDownload(page, "Communication calendar", async (dialog) => {
+      await dialog.getByRole("combobox", { name: "Whose sends" }).selectOption({ index: 1 });
+    });
+    const events = (file: string) =>
+      new ICAL.Component(ICAL.parse(readFileSync(file, "utf8"))).getAllSubcomponents("vevent");
+    const everyone = events(all.file);
+    const one = events(owner.file);
+    expect(everyone.length).toBeGreaterThan(0);
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.length).toBeLessThan(everyone.length);
+    const uids = new Set(everyone.map((event) => event.getFirstPropertyValue("uid")));
+    expect(uids.size).toBe(everyone.length);
+    for (const event of one) expect(uids.has(event.getFirstPropertyValue("uid"))).toBe(true);
+
+    const csv = await exportDownload(page, "Communication plan");
+    expect(readFileSync(csv.file, "utf8").trimEnd().split("\r\n").length - 1).toBe(everyone.length);
+  });
+
+  it("exports the diagram as SVG with every phase, and as a PNG at twice its size", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    await budgetTotal(page);
+    const svg = await exportDownload(page, "Roadmap diagram \\(SVG\\)");
+    const drawing = readFileSync(svg.file, "utf8");
+    expect(drawing).toMatch(/^<svg|^<\?xml/);
+    for (const phase of TEMPLATE_PHASES) expect(drawing).toContain(phase);
+    const width = Number(/<svg[^>]*\bwidth="([\d.]+)"/.exec(drawing)?.[1]);
+
+    const png = await exportDownload(page, "Roadmap diagram \\(PNG\\)");
+    const image = readFileSync(png.file);
+    expect([...image.subarray(1, 4)].map((c) => String.fromCharCode(c)).join("")).toBe("PNG");
+    expect(image.readUInt32BE(16)).toBe(Math.round(width * 2));
+  });
+});
+
+describe("saving to a file", () => {
+  it("marks changes the file does not have, and a saved file reopens identical", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    const unsaved = page.getByText("Unsaved changes");
+
+    const [first] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save to file" }).click(),
+    ]);
+    const firstFile = path.join(folder, "first.roadmap");
+    await first.saveAs(firstFile);
+    await expect.poll(() => unsaved.count()).toBe(0);
+
+    await phaseNode(page, "Trial").click();
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Free trial");
+    await expect.poll(() => unsaved.count()).toBe(1);
+    await expect.poll(() => page.title()).toMatch(/^• /);
+    await page.keyboard.press(`${MOD}+z`);
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Roadmaps" }).click();
+    await page.keyboard.press(`${MOD}+o`);
+    await (await chooser).setFiles(firstFile);
+    await page.getByRole("button", { name: /Replace/ }).click();
+    await phaseNode(page, "Trial").waitFor();
+
+    const [second] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Save to file" }).click(),
+    ]);
+    const secondFile = path.join(folder, "second.roadmap");
+    await second.saveAs(secondFile);
+    expect(readFileSync(secondFile, "utf8")).toBe(readFileSync(firstFile, "utf8"));
+  });
+});

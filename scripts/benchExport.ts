@@ -1,0 +1,155 @@
+// `npm run bench:export`: times every export of the 2,000-communication roadmap, each beside a bare
+// baseline in the same run — the library doing the same amount of work without our logic — and prints
+// the figures. The workbook is built in child processes so each peak memory is that build's alone.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import ICAL from "ical.js";
+import { planRoadmap } from "../shared/engine";
+import { buildBudgetWorkbook } from "../shared/export/budgetWorkbook";
+import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
+import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
+import { listSendOccasions } from "../shared/export/sendOccasions";
+import type { Roadmap } from "../shared/model";
+import { serializeRoadmap } from "../shared/model";
+import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
+
+/** The size of the issue's targets: far beyond a workshop roadmap, as in the engine benchmark. */
+const roadmap: Roadmap = {
+  ...generateRoadmap({ phases: 300, transitionsPerPhase: 1.5, communications: 2_000, segments: 12, seed: 1 }),
+  horizonMonths: 60,
+};
+const RUNS = 5;
+const now = new Date("2026-11-23T12:00:00Z");
+
+async function median(run: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
+}
+
+/** Exceljs writing as many cells as our workbook, as plain numbers: no formulas, styles or sheets of ours. */
+async function bareWorkbook(rows: number, columns: number): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Sheet1");
+  for (let r = 0; r < rows; r++) sheet.addRow(Array.from({ length: columns }, (_, c) => r * columns + c));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const child = process.argv.indexOf("--workbook");
+if (child >= 0) {
+  // One build in a fresh process: its peak resident memory is what the build needs.
+  const plan = planRoadmap(roadmap);
+  const which = process.argv[child + 1];
+  const started = performance.now();
+  const bytes =
+    which === "ours"
+      ? await buildBudgetWorkbook(roadmap, plan, { now })
+      : await bareWorkbook(roadmap.communications.length * 2, roadmap.horizonMonths + 12);
+  const ms = performance.now() - started;
+  process.stdout.write(JSON.stringify({ ms, bytes: bytes.byteLength, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
+}
+
+const plan = planRoadmap(roadmap);
+const occasions = listSendOccasions(roadmap, plan);
+const line = (label: string, ours: number, bare: number, unit = "ms") =>
+  console.log(`${label.padEnd(34)} ${ours.toFixed(0).padStart(7)} ${unit}   bare ${bare.toFixed(0).padStart(7)} ${unit}   ×${(ours / bare).toFixed(2)}`);
+
+console.log(
+  `Roadmap: ${roadmap.phases.length} phases, ${roadmap.communications.length} communications, ${roadmap.horizonMonths} months, ${occasions.length} send occasions\n`,
+);
+
+const csvMs = await median(() => communicationPlanCsv(roadmap, plan));
+const bareCsvMs = await median(() =>
+  occasions.map((o) => [o.date, o.phaseName, o.communicationName, o.reach, o.cost].join(",")).join("\r\n"),
+);
+line("CSV (target < 500 ms)", csvMs, bareCsvMs);
+
+const icsMs = await median(() => communicationPlanCalendar(roadmap, plan, { now }));
+const bareIcsMs = await median(() => {
+  const calendar = new ICAL.Component(["vcalendar", [], []]);
+  for (const o of occasions) {
+    const event = new ICAL.Component("vevent");
+    event.addPropertyWithValue("uid", `${o.communicationId}-${o.monthLabel}`);
+    event.addPropertyWithValue("summary", `${o.communicationName} — ${o.phaseName}`);
+    event.addPropertyWithValue("dtstart", ICAL.Time.fromDateString(o.date));
+    calendar.addSubcomponent(event);
+  }
+  return calendar.toString();
+});
+line("iCalendar (target < 500 ms)", icsMs, bareIcsMs);
+
+const runWorkbook = (which: "ours" | "bare") =>
+  JSON.parse(
+    execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/benchExport.ts", "--workbook", which], {
+      encoding: "utf8",
+    }),
+  ) as { ms: number; bytes: number; peakMb: number };
+const ours = runWorkbook("ours");
+const bare = runWorkbook("bare");
+line("XLSX (target < 3,000 ms)", ours.ms, bare.ms);
+line("XLSX peak memory (target < 300 MB)", ours.peakMb, bare.peakMb, "MB");
+console.log(`${"".padEnd(34)} ${(ours.bytes / 1e6).toFixed(1)} MB file; bare ${(bare.bytes / 1e6).toFixed(1)} MB`);
+
+await benchPdf();
+
+/**
+ * The PDF as the browser build makes it: the app lays the report out in the page (what Electron's hidden
+ * window does too), then Chromium prints it. Baseline: Chromium printing a bare table with as many rows.
+ */
+async function benchPdf(): Promise<void> {
+  const { launchChromium, openApp, serveBuiltApp } = await import("../e2e/harness");
+  const folder = mkdtempSync(path.join(tmpdir(), "bench-export-"));
+  const file = path.join(folder, "big.roadmap");
+  writeFileSync(file, serializeRoadmap(roadmap));
+  const server = await serveBuiltApp();
+  const browser = await launchChromium();
+  try {
+    const { page } = await openApp(browser, server.url);
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import .roadmap…" }).click();
+    await (await chooser).setFiles(file);
+    await page.getByRole("button", { name: roadmap.name, exact: true }).click();
+    await page.locator(".react-flow__node").first().waitFor({ timeout: 120_000 });
+    await page.evaluate(() => {
+      window.print = () => {};
+    });
+    await page.keyboard.press("Control+p");
+    const dialog = page.getByRole("dialog", { name: /^Export “/ });
+    const started = performance.now();
+    await dialog.getByRole("button", { name: "Export", exact: true }).click();
+    await dialog.waitFor({ state: "detached", timeout: 120_000 });
+    const laidOut = performance.now();
+    // Printing fires "afterprint", which takes the report out of the page: count its rows first.
+    const rows = await page.locator(".report-print-root tr").count();
+    const counted = performance.now();
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    const printed = performance.now() - (counted - laidOut);
+    writeFileSync(path.join(folder, "report.pdf"), pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(folder, "report.pdf")], { encoding: "utf8" }))?.[1]);
+
+    const barePage = await browser.newPage();
+    await barePage.setContent(
+      `<table>${Array.from({ length: rows }, (_, i) => `<tr><td>Row ${i}</td><td>${i * 3}</td><td>${i * 7}</td></tr>`).join("")}</table>`,
+    );
+    const bareStarted = performance.now();
+    await barePage.pdf();
+    const bareMs = performance.now() - bareStarted;
+
+    line("PDF, lay out + print (target < 2,000 ms)", printed - started, bareMs);
+    console.log(
+      `${"".padEnd(34)} layout ${(laidOut - started).toFixed(0)} ms, print ${(printed - laidOut).toFixed(0)} ms; ${pages} pages, ${rows} table rows, ${(pdf.byteLength / 1e6).toFixed(1)} MB`,
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
