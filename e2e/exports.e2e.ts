@@ -11,16 +11,17 @@ import { recalculatedWorkbookTotal } from "./workbookTotals";
 const app = setUpAppInBrowser();
 const folder = mkdtempSync(path.join(tmpdir(), "roadmap-exports-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+let downloads = 0;
 
 const TEMPLATE_PHASES = [
-  "Prospect",
   "Trial",
   "First 90 days",
-  "Established",
-  "Expansion",
-  "Renewal",
+  "Active single-product",
+  "Multi-product",
+  "Advocate",
+  "Renewal due",
   "At risk",
-  "Win-back",
+  "Lapsed",
 ] as const;
 
 async function openTemplate(page: Page) {
@@ -56,7 +57,8 @@ async function exportDownload(
     page.waitForEvent("download"),
     dialog.getByRole("button", { name: "Export", exact: true }).click(),
   ]);
-  const file = path.join(folder, download.suggestedFilename());
+  // Numbered, so two exports under one name do not overwrite each other here.
+  const file = path.join(folder, `${++downloads}-${download.suggestedFilename()}`);
   await download.saveAs(file);
   await dialog.waitFor({ state: "detached" });
   return { file, name: download.suggestedFilename() };
@@ -176,6 +178,7 @@ describe("exports from the template", () => {
       new ICAL.Component(ICAL.parse(readFileSync(file, "utf8"))).getAllSubcomponents("vevent");
     const everyone = events(all.file);
     const one = events(owner.file);
+    expect(owner.name).not.toBe(all.name);
     expect(everyone.length).toBeGreaterThan(0);
     expect(one.length).toBeGreaterThan(0);
     expect(one.length).toBeLessThan(everyone.length);

@@ -33,7 +33,8 @@ const FILE_NAME_SUFFIX: Record<ExportFormat, string> = {
 
 export function createExportSlice({ set, get, services }: SliceContext): ExportSlice {
   const save = async (roadmap: Roadmap, request: ExportRequest): Promise<SaveFileResult> => {
-    const suggestedName = `${roadmap.name} – ${FILE_NAME_SUFFIX[request.format]}`;
+    const owner = request.format === "ics" ? roadmap.owners.find((o) => o.id === request.ownerId) : undefined;
+    const suggestedName = [roadmap.name, FILE_NAME_SUFFIX[request.format], owner?.name].filter(Boolean).join(" – ");
     const saveAs = (kind: FileKind, contents: string | Uint8Array) =>
       services.platform.saveFile({ kind, contents, suggestedName, handle: null });
     switch (request.format) {
