@@ -256,6 +256,35 @@ describe("windows and quitting", () => {
     expect(onlyWindow().options).toMatchObject({ x: 120, y: 90, width: 1000, height: 700 });
   });
 
+  it("exports the report as a PDF from a hidden print window, to where the user chose", async () => {
+    await start();
+    const window = onlyWindow();
+    const target = path.join(folder, "Acme report.pdf");
+    fakeElectron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const job = {
+      roadmapText: '{"name":"Acme"}',
+      options: { paperSize: "Letter", includeCosts: true, sections: ["summary"] },
+    };
+    const exported = invoke(window, INVOKE_CHANNELS.exportPdf, { ...job, suggestedName: "Acme report" });
+
+    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(2));
+    const printWindow = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true },
+    });
+    expect(printWindow.loadURL).toHaveBeenCalledWith("app://roadmap/index.html?view=print");
+    // The app's own window may not take the print window's job.
+    expect(await invoke(window, INVOKE_CHANNELS.takePrintJob)).toEqual({ error: expect.any(String) });
+    expect(await invoke(printWindow, INVOKE_CHANNELS.takePrintJob)).toEqual(job);
+    await invoke(printWindow, INVOKE_CHANNELS.printLayoutDone, { error: null });
+
+    expect(await exported).toEqual({ canceled: false, handle: expect.any(String), name: "Acme report.pdf" });
+    expect(printWindow.webContents.printToPDF).toHaveBeenCalledWith(expect.objectContaining({ pageSize: "Letter" }));
+    expect(printWindow.isDestroyed()).toBe(true);
+    expect(new Uint8Array(await readFile(target))).toEqual(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]));
+  });
+
   it("titles the window after the open roadmap", async () => {
     await start();
     const window = onlyWindow();

@@ -60,7 +60,9 @@ if (child >= 0) {
 const plan = planRoadmap(roadmap);
 const occasions = listSendOccasions(roadmap, plan);
 const line = (label: string, ours: number, bare: number, unit = "ms") =>
-  console.log(`${label.padEnd(34)} ${ours.toFixed(0).padStart(7)} ${unit}   bare ${bare.toFixed(0).padStart(7)} ${unit}   ×${(ours / bare).toFixed(2)}`);
+  console.log(
+    `${label.padEnd(34)} ${ours.toFixed(0).padStart(7)} ${unit}   bare ${bare.toFixed(0).padStart(7)} ${unit}   ×${(ours / bare).toFixed(2)}`,
+  );
 
 console.log(
   `Roadmap: ${roadmap.phases.length} phases, ${roadmap.communications.length} communications, ${roadmap.horizonMonths} months, ${occasions.length} send occasions\n`,
@@ -133,7 +135,9 @@ async function benchPdf(): Promise<void> {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     const printed = performance.now() - (counted - laidOut);
     writeFileSync(path.join(folder, "report.pdf"), pdf);
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(folder, "report.pdf")], { encoding: "utf8" }))?.[1]);
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(folder, "report.pdf")], { encoding: "utf8" }))?.[1],
+    );
 
     const barePage = await browser.newPage();
     await barePage.setContent(

@@ -26,6 +26,8 @@ export function fakeEvent<T extends object>(params: T = {} as T) {
 
 export class FakeWebContents extends EventEmitter {
   readonly send = vi.fn<(channel: string, payload: unknown) => void>();
+  /** What Chromium would print: the first bytes of a PDF. */
+  readonly printToPDF = vi.fn(async (_options: unknown) => new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]));
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
@@ -70,6 +72,10 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit("closed");
   }
   getNormalBounds(): Rectangle {
     return { ...this.bounds };

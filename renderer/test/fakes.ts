@@ -36,6 +36,9 @@ export function createFakePlatform() {
     failNextSaves: (error: string) => {
       saveResult = { error };
     },
+    cancelNextSaves: () => {
+      saveResult = { canceled: true };
+    },
   };
 }
 

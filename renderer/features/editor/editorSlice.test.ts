@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createRoadmap, type Roadmap, serializeRoadmap } from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
-import { OPEN_ROADMAP_SETTING } from "./editorSlice";
+import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
 
 describe("editor session", () => {
   it("reopens the roadmap that was open when the app last closed", async () => {
@@ -55,5 +56,64 @@ describe("editor session", () => {
     await store.getState().saveToFile({ saveAs: false });
     await store.getState().saveToFile({ saveAs: true });
     expect(saves.map((save) => save.handle)).toEqual([null, "h1", null]);
+  });
+});
+
+describe("changes the roadmap's file does not have yet", () => {
+  const rename = (name: string) => (roadmap: Roadmap) => ({ ...roadmap, name });
+
+  it("are none for a roadmap that lives only in the library", async () => {
+    const { store } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });
+    await store.getState().openRoadmap(id);
+    store.getState().edit(rename("Plan B"));
+    expect(hasUnsavedFileChanges(store.getState())).toBe(false);
+  });
+
+  it("appear with an edit after saving, and go with the next save or an undo back to the saved version", async () => {
+    const { store } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });
+    await store.getState().openRoadmap(id);
+    await store.getState().saveToFile({ saveAs: false });
+    expect(hasUnsavedFileChanges(store.getState())).toBe(false);
+
+    store.getState().edit(rename("Plan B"));
+    expect(hasUnsavedFileChanges(store.getState())).toBe(true);
+    store.getState().undo();
+    expect(hasUnsavedFileChanges(store.getState())).toBe(false);
+
+    store.getState().edit(rename("Plan C"));
+    await store.getState().saveToFile({ saveAs: false });
+    expect(hasUnsavedFileChanges(store.getState())).toBe(false);
+  });
+
+  it("stay when saving fails, whose reason is shown", async () => {
+    const { store, failNextSaves } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "Plan", client: "", templateId: null });
+    await store.getState().openRoadmap(id);
+    await store.getState().saveToFile({ saveAs: false });
+    store.getState().edit(rename("Plan B"));
+    failNextSaves("The disk is full, so the file could not be saved. Free some space and try again.");
+    await store.getState().saveToFile({ saveAs: false });
+    expect(hasUnsavedFileChanges(store.getState())).toBe(true);
+    expect(store.getState().document?.name).toBe("Plan B");
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: expect.stringMatching(/disk is full/),
+    });
+  });
+
+  it("are tracked against the file a roadmap was opened from, which Save writes back to", async () => {
+    const { store, saves } = createTestApp();
+    const roadmap = createRoadmap({ now: new Date("2027-01-01T00:00:00Z") });
+    const text = serializeRoadmap(roadmap);
+    await store
+      .getState()
+      .importFile({ handle: "h-opened", name: "Plan.roadmap", text, sizeInBytes: text.length }, { open: true });
+    expect(hasUnsavedFileChanges(store.getState())).toBe(false);
+    store.getState().edit(rename("Plan B"));
+    expect(hasUnsavedFileChanges(store.getState())).toBe(true);
+    await store.getState().saveToFile({ saveAs: false });
+    expect(saves.at(-1)?.handle).toBe("h-opened");
   });
 });

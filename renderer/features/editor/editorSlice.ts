@@ -248,5 +248,12 @@ function pruneSelection(selection: Selection, roadmap: Roadmap): Selection {
 
 /** The open roadmap has changes its file does not have yet (the window's "unsaved" marker). */
 export function hasUnsavedFileChanges(state: Pick<EditorSlice, "document" | "fileHandle" | "fileSavedDocument">) {
-  return state.fileHandle !== null && state.document !== state.fileSavedDocument;
+  const { document, fileSavedDocument: saved } = state;
+  if (state.fileHandle === null || document === saved) return false;
+  if (document === null || saved === null) return true;
+  // Every version shown gets a new time stamp, but edits share what they leave alone, so undoing back to the
+  // saved version gives back the very same parts: comparing them one level deep is exact and cheap.
+  return (Object.keys(document) as (keyof Roadmap)[]).some(
+    (key) => key !== "updatedAt" && document[key] !== saved[key],
+  );
 }

@@ -1,0 +1,74 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { AppStoreProvider } from "../../app/AppStoreContext";
+import { createTestApp } from "../../test/fakes";
+import { ExportDialog } from "./ExportDialog";
+
+async function openDialog(format: "pdf" | "ics" = "pdf") {
+  const app = createTestApp();
+  const id = await app.store
+    .getState()
+    .createRoadmap({ name: "Acme lifecycle", client: "Acme", templateId: "b2b-subscription-software" });
+  await app.store.getState().openRoadmap(id);
+  app.store.getState().openDialog({ kind: "export", format });
+  render(
+    <AppStoreProvider store={app.store}>
+      <ExportDialog initialFormat={format} />
+    </AppStoreProvider>,
+  );
+  return { ...app, user: userEvent.setup() };
+}
+
+describe("the Export dialog", () => {
+  it("exports the report on the chosen paper with the chosen sections, then closes", async () => {
+    const { user, pdfExports, store } = await openDialog();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Paper" }), "Letter");
+    await user.click(screen.getByRole("checkbox", { name: "Communication calendar" }));
+    await user.click(screen.getByRole("button", { name: "Export" }));
+
+    await waitFor(() => expect(pdfExports).toHaveLength(1));
+    expect(pdfExports[0]?.options.paperSize).toBe("Letter");
+    expect(pdfExports[0]?.options.sections).not.toContain("calendar");
+    expect(pdfExports[0]?.options.sections).toContain("budget");
+    await waitFor(() => expect(store.getState().dialog).toBeNull());
+  });
+
+  it("takes the budget section out, and offers it no more, when costs are left out", async () => {
+    const { user, pdfExports } = await openDialog();
+    await user.click(screen.getByRole("checkbox", { name: "Include costs and the budget" }));
+    const budget = screen.getByRole("checkbox", { name: "Budget tables and charts" });
+    expect(budget).toBeDisabled();
+    expect(budget).not.toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(pdfExports).toHaveLength(1));
+    expect(pdfExports[0]?.options.includeCosts).toBe(false);
+  });
+
+  it("will not export a report with no sections, and says why", async () => {
+    const { user } = await openDialog();
+    for (const box of screen.getAllByRole("checkbox").slice(1)) await user.click(box);
+    expect(screen.getByText("Pick at least one section.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
+  });
+
+  it("exports one owner's calendar when one is picked", async () => {
+    const { user, saves, store } = await openDialog("ics");
+    const owner = store.getState().document?.owners[1];
+    await user.selectOptions(screen.getByRole("combobox", { name: "Whose sends" }), owner?.name ?? "");
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(saves[0]?.suggestedName).toContain(owner?.name);
+  });
+
+  it("stays open with its choices when the export fails, so the user can try again", async () => {
+    const { user, store, failNextSaves } = await openDialog();
+    await user.click(screen.getByRole("radio", { name: /Communication plan/ }));
+    failNextSaves("The folder no longer exists. Choose another place to save.");
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(store.getState().notices).toHaveLength(1));
+    expect(store.getState().dialog).toEqual({ kind: "export", format: "pdf" });
+    expect(screen.getByRole("radio", { name: /Communication plan/ })).toBeChecked();
+    expect(screen.getByRole("button", { name: "Export" })).toBeEnabled();
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { defaultReportOptions } from "../../../shared/export/reportOptions";
+import { readRoadmapFile } from "../../../shared/model";
+import { createTestApp } from "../../test/fakes";
+
+async function openTemplate() {
+  const app = createTestApp();
+  const id = await app.store
+    .getState()
+    .createRoadmap({ name: "Acme lifecycle", client: "Acme", templateId: "b2b-subscription-software" });
+  await app.store.getState().openRoadmap(id);
+  return app;
+}
+
+describe("exporting the open roadmap", () => {
+  it("hands the report's printer the roadmap as its file text and the chosen options, and remembers them", async () => {
+    const app = await openTemplate();
+    const options = {
+      paperSize: "Letter" as const,
+      includeCosts: false,
+      sections: ["summary" as const, "kpis" as const],
+    };
+    expect(await app.store.getState().exportDocument({ format: "pdf", options })).toBe(true);
+
+    const [request] = app.pdfExports;
+    expect(request?.options).toEqual(options);
+    expect(request?.suggestedName).toBe("Acme lifecycle – report");
+    const read = readRoadmapFile("report", request?.roadmapText ?? "");
+    expect(read.ok && read.value.roadmap).toEqual(app.store.getState().document);
+    expect(app.store.getState().reportOptions).toEqual(options);
+    expect(await app.repository.getSetting("reportOptions")).toEqual(options);
+    expect(app.store.getState().notices.at(-1)?.message).toMatch(/Exported the Executive report/);
+  });
+
+  it("saves the workbook's bytes, the plan's CSV and one owner's calendar under names that say what they are", async () => {
+    const app = await openTemplate();
+    const owner = app.store.getState().document?.owners[0];
+    await app.store.getState().exportDocument({ format: "xlsx" });
+    await app.store.getState().exportDocument({ format: "csv" });
+    await app.store.getState().exportDocument({ format: "ics", ownerId: owner?.id ?? null });
+    const [xlsx, csv, ics] = app.saves;
+    expect(xlsx?.kind).toBe("xlsx");
+    const bytes = xlsx?.contents;
+    if (!(bytes instanceof Uint8Array)) throw new Error("the workbook should be bytes");
+    expect(String.fromCharCode(...bytes.subarray(0, 2))).toBe("PK");
+    expect(csv).toMatchObject({ kind: "csv", suggestedName: "Acme lifecycle – communication plan", handle: null });
+    expect(String(csv?.contents).startsWith("\uFEFFDate,")).toBe(true);
+    expect(ics).toMatchObject({ kind: "ics", suggestedName: `Acme lifecycle – calendar – ${owner?.name}` });
+    expect(String(ics?.contents)).toContain("BEGIN:VCALENDAR");
+  });
+
+  it("saves the diagram as SVG with the roadmap's phases in it", async () => {
+    const app = await openTemplate();
+    await app.store.getState().exportDocument({ format: "svg" });
+    const svg = String(app.saves[0]?.contents);
+    for (const phase of app.store.getState().document?.phases ?? []) expect(svg).toContain(phase.name);
+  });
+
+  it("says plainly why an export failed, and leaves the roadmap as it was", async () => {
+    const app = await openTemplate();
+    const before = app.store.getState().document;
+    app.failNextSaves("You don't have permission to save there. Choose another folder.");
+    expect(await app.store.getState().exportDocument({ format: "csv" })).toBe(false);
+    expect(app.store.getState().notices.at(-1)).toMatchObject({
+      tone: "error",
+      message:
+        "The Communication plan (CSV) could not be exported: You don't have permission to save there. Choose another folder.",
+    });
+    expect(app.store.getState().document).toBe(before);
+    expect(app.store.getState().exporting).toBeNull();
+  });
+
+  it("reports nothing when the user cancels the save dialog", async () => {
+    const app = await openTemplate();
+    app.cancelNextSaves();
+    expect(await app.store.getState().exportDocument({ format: "pdf", options: defaultReportOptions() })).toBe(false);
+    expect(app.store.getState().notices).toEqual([]);
+  });
+
+  it("forgets stored report options that no longer make sense, instead of failing", async () => {
+    const app = createTestApp();
+    await app.repository.setSetting("reportOptions", { paperSize: "A3", sections: ["everything"] });
+    await app.store.getState().loadExportSettings();
+    expect(app.store.getState().reportOptions).toEqual(defaultReportOptions());
+  });
+});

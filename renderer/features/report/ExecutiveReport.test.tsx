@@ -1,0 +1,146 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { planRoadmap } from "../../../shared/engine";
+import { defaultReportOptions, type ReportOptions } from "../../../shared/export/reportOptions";
+import { serializeRoadmap } from "../../../shared/model";
+import { createB2bSubscriptionRoadmap } from "../../../shared/model/templates/b2bSubscriptionSoftware";
+import { createWebPlatform } from "../../platform/webPlatform";
+import { formatMoney } from "../../ui/format";
+import { ExecutiveReport } from "./ExecutiveReport";
+import { mountReport } from "./mountReport";
+import { runPrintWindow } from "./printWindow";
+import { cssString, reportPageStyle } from "./reportPageStyle";
+
+const roadmap = createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+const plan = planRoadmap(roadmap);
+const generatedAt = new Date("2027-02-01T09:00:00Z");
+
+function renderReport(options: Partial<ReportOptions> = {}) {
+  render(
+    <ExecutiveReport
+      roadmap={roadmap}
+      plan={plan}
+      options={{ ...defaultReportOptions(), ...options }}
+      generatedAt={generatedAt}
+    />,
+  );
+  return screen.getByRole("article", { name: `Executive report: ${roadmap.name}` });
+}
+
+describe("the executive report", () => {
+  it("has a cover, then every section in report order, and a page per phase", () => {
+    const report = renderReport();
+    expect(within(report).getByRole("heading", { level: 1 })).toHaveTextContent(roadmap.name);
+    expect(report).toHaveTextContent(roadmap.client);
+    const titles = within(report)
+      .getAllByRole("heading", { level: 2 })
+      .map((heading) => heading.textContent);
+    expect(titles).toEqual([
+      "Summary",
+      "The roadmap",
+      ...roadmap.phases.map((phase) => phase.name),
+      "Budget",
+      "Communication calendar",
+      "Contact pressure",
+      "KPIs and targets",
+      "Assumptions",
+    ]);
+    expect(report.querySelectorAll(".report-phase.report-page")).toHaveLength(roadmap.phases.length);
+  });
+
+  it("shows the engine's total on the summary, to the cent", () => {
+    const report = renderReport({ sections: ["summary"] });
+    expect(report).toHaveTextContent(formatMoney(plan.budget.totalCost, roadmap.currency, { precise: true }));
+  });
+
+  it("leaves out costs, the budget and the return for audiences who should not see them", () => {
+    const report = renderReport({ includeCosts: false });
+    expect(report).not.toHaveTextContent(formatMoney(plan.budget.totalCost, roadmap.currency, { precise: true }));
+    expect(report).not.toHaveTextContent("Total budget");
+    expect(report).not.toHaveTextContent("Return on investment");
+    expect(within(report).queryByRole("heading", { name: "Budget" })).toBeNull();
+    expect(within(report).queryByRole("columnheader", { name: "Cost" })).toBeNull();
+  });
+
+  it("prints only the sections asked for", () => {
+    const report = renderReport({ sections: ["kpis", "summary"] });
+    const titles = within(report)
+      .getAllByRole("heading", { level: 2 })
+      .map((heading) => heading.textContent);
+    expect(titles).toEqual(["Summary", "KPIs and targets"]);
+  });
+});
+
+describe("the report's page rules", () => {
+  it("set the paper size and put the client and roadmap beside the page number in every footer", () => {
+    const style = reportPageStyle({ ...roadmap, client: "Acme", name: "Lifecycle" }, "Letter");
+    expect(style).toContain("size: Letter portrait");
+    expect(style).toContain("size: Letter landscape");
+    expect(style).toContain('content: "Acme · Lifecycle"');
+    expect(style).toContain('"Page " counter(page) " of " counter(pages)');
+  });
+
+  it("keep a client's name from breaking out of its CSS string or the style element", () => {
+    expect(cssString('Say "hi" \\ </style><b>')).toBe('"Say \\22 hi\\22  \\5c  \\3c /style>\\3c b>"');
+    expect(cssString("two\nlines")).toBe('"two\\a lines"');
+  });
+});
+
+describe("laying the report out for printing", () => {
+  it("refuses a roadmap text that is not a valid roadmap, naming the problem", async () => {
+    const result = await mountReport(
+      document.createElement("div"),
+      { roadmapText: "{", options: defaultReportOptions() },
+      generatedAt,
+    );
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+  });
+
+  it("in the browser: lays the report out in the page, opens the print dialog, and removes it afterwards", async () => {
+    const print = vi.spyOn(window, "print").mockImplementation(() => {});
+    const platform = createWebPlatform(document, mountReport);
+    const result = await platform.exportPdf({
+      roadmapText: serializeRoadmap(roadmap),
+      options: { ...defaultReportOptions(), sections: ["summary"] },
+      suggestedName: "Acme report",
+    });
+    expect(result).toEqual({ canceled: false, handle: "print", name: "the print dialog" });
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(document.body).toHaveClass("is-printing-report");
+    expect(document.title).toBe("Acme report");
+    expect(document.querySelector(".report-print-root")).toHaveTextContent("Summary");
+
+    window.dispatchEvent(new Event("afterprint"));
+    expect(document.querySelector(".report-print-root")).toBeNull();
+    expect(document.body).not.toHaveClass("is-printing-report");
+    print.mockRestore();
+  });
+
+  it("in the browser: opens no print dialog for a report that cannot be laid out", async () => {
+    const print = vi.spyOn(window, "print").mockImplementation(() => {});
+    const platform = createWebPlatform(document, mountReport);
+    const result = await platform.exportPdf({ roadmapText: "[]", options: defaultReportOptions(), suggestedName: "x" });
+    expect(result).toEqual({ error: expect.stringMatching(/^The report could not be laid out: /) });
+    expect(print).not.toHaveBeenCalled();
+    expect(document.querySelector(".report-print-root")).toBeNull();
+    print.mockRestore();
+  });
+
+  it("in Electron's hidden print window: takes its job, lays it out and says so, or says why not", async () => {
+    const done: unknown[] = [];
+    const desktop = {
+      takePrintJob: vi.fn(async () => ({ roadmapText: serializeRoadmap(roadmap), options: defaultReportOptions() })),
+      printLayoutDone: vi.fn(async (result: { error: string | null }) => {
+        done.push(result);
+      }),
+    };
+    const root = document.createElement("div");
+    await runPrintWindow(desktop, root);
+    expect(done).toEqual([{ error: null }]);
+    expect(root).toHaveTextContent("Assumptions");
+
+    desktop.takePrintJob.mockResolvedValueOnce({ roadmapText: "{}", options: defaultReportOptions() });
+    await runPrintWindow(desktop, document.createElement("div"));
+    expect(done.at(-1)).toEqual({ error: expect.stringMatching(/could not be opened/) });
+  });
+});
