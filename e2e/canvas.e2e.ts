@@ -43,7 +43,10 @@ async function handle(node: Locator, kind: "source" | "target") {
 }
 
 async function exportedDocument(p: Page) {
-  const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("button", { name: "Export" }).click()]);
+  const [download] = await Promise.all([
+    p.waitForEvent("download"),
+    p.getByRole("button", { name: "Save to file" }).click(),
+  ]);
   return JSON.parse(await readFile(await download.path(), "utf8"));
 }
 

@@ -1,5 +1,8 @@
 // `npm run screenshots`: drives the built web app in Chromium and saves the README's pictures.
-import { mkdirSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
@@ -47,6 +50,28 @@ try {
     .click();
   await page.screenshot({ path: `${OUT}/contact-pressure.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
+
+  // The export dialog, then the executive report as the browser build prints it, pages turned into pictures.
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const exportDialog = page.getByRole("dialog", { name: /^Export “/ });
+  await exportDialog.getByRole("radio", { name: /Executive report/ }).check();
+  await page.screenshot({ path: `${OUT}/export-dialog.png` });
+  await exportDialog.getByRole("button", { name: "Export", exact: true }).click();
+  await exportDialog.waitFor({ state: "detached" });
+  const folder = mkdtempSync(path.join(tmpdir(), "screenshots-"));
+  const pdf = path.join(folder, "report.pdf");
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  for (const [page, name] of [
+    [2, "report-summary"],
+    [3, "report-diagram"],
+    [5, "report-phase"],
+  ] as const) {
+    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", String(page), "-l", String(page), "-singlefile", pdf, `${OUT}/${name}`]);
+  }
+  rmSync(folder, { recursive: true, force: true });
 
   await page.getByRole("button", { name: "Back to roadmaps" }).click();
   await page.getByRole("button", { name: "New roadmap" }).click();

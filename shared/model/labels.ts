@@ -56,7 +56,8 @@ export const CHANNEL_KIND_LABELS: Record<Channel["kind"], string> = {
 export function describeTiming(timing: Timing, months: readonly { label: string }[]): string {
   switch (timing.kind) {
     case "onEntry":
-      return timing.offsetMonths === 0 ? "On entry" : `${timing.offsetMonths} months after entry`;
+      if (timing.offsetMonths === 0) return "On entry";
+      return timing.offsetMonths === 1 ? "1 month after entry" : `${timing.offsetMonths} months after entry`;
     case "recurring":
       return timing.everyMonths === 1 ? "Every month" : `Every ${timing.everyMonths} months`;
     case "oneOff":
