@@ -69,7 +69,18 @@ try {
     [3, "report-diagram"],
     [5, "report-phase"],
   ] as const) {
-    execFileSync("pdftoppm", ["-png", "-r", "80", "-f", String(page), "-l", String(page), "-singlefile", pdf, `${OUT}/${name}`]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "80",
+      "-f",
+      String(page),
+      "-l",
+      String(page),
+      "-singlefile",
+      pdf,
+      `${OUT}/${name}`,
+    ]);
   }
   rmSync(folder, { recursive: true, force: true });
 

@@ -49,6 +49,7 @@ export {
   type ContactCollision,
   type ContactPressure,
   measureContactPressure,
+  worstContactPressure,
 } from "./pressure";
 export {
   type CommunicationSchedule,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Roadmap } from "../model/schema";
 import { simulateCustomerFlow } from "./flow";
-import { measureContactPressure } from "./pressure";
+import { measureContactPressure, worstContactPressure } from "./pressure";
 import { scheduleCommunications } from "./schedule";
 import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
 
@@ -75,5 +75,18 @@ describe("measureContactPressure", () => {
     ]);
     expect([...pressureOf(roadmap).counts]).toEqual([0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
     expect(pressureOf(roadmap).collisions).toEqual([]);
+  });
+});
+
+describe("worstContactPressure", () => {
+  it("gives a segment's most contacted phase, and a phase's most contacted segment", () => {
+    const pressure = pressureOf(
+      twoSegments([monthly("tips", "owner-a"), monthly("account-review", "owner-b", ["large"])]),
+    );
+    // Segments: small 0, large 1. Phases: active 0, quiet 1.
+    expect(worstContactPressure(pressure, "segment", 0, 1)).toBe(1);
+    expect(worstContactPressure(pressure, "segment", 1, 1)).toBe(2);
+    expect(worstContactPressure(pressure, "phase", 0, 1)).toBe(2);
+    expect(worstContactPressure(pressure, "phase", 1, 1)).toBe(0);
   });
 });

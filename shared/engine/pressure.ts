@@ -116,3 +116,25 @@ function reachesSegment(schedule: CommunicationSchedule, s: number, t: number): 
   const j = schedule.segmentIndices.indexOf(s);
   return j >= 0 && (schedule.reachBySegment[t * schedule.segmentIndices.length + j] as number) > 0;
 }
+
+/**
+ * The most communications one customer gets in month `t`: of segment `index`
+ * in whichever phase is worst (by "segment"), or in phase `index` whatever
+ * their segment (by "phase"). What a heatmap row shows.
+ */
+export function worstContactPressure(
+  pressure: ContactPressure,
+  by: "segment" | "phase",
+  index: number,
+  t: number,
+): number {
+  const S = pressure.segmentIds.length;
+  const P = pressure.phaseIds.length;
+  const T = pressure.months;
+  let max = 0;
+  for (let other = 0; other < (by === "segment" ? P : S); other++) {
+    const [s, p] = by === "segment" ? [index, other] : [other, index];
+    max = Math.max(max, pressure.counts[(s * P + p) * T + t] ?? 0);
+  }
+  return max;
+}

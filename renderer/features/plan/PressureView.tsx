@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ContactCollision } from "../../../shared/engine";
+import { type ContactCollision, worstContactPressure } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { namesById } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
@@ -28,23 +28,11 @@ function PressureHeatmap({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummar
   const [rows, setRows] = useState<Rows>("segment");
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const { pressure, calendar } = plan;
-  const S = pressure.segmentIds.length;
-  const P = pressure.phaseIds.length;
-  const T = pressure.months;
   const rowIds = rows === "segment" ? pressure.segmentIds : pressure.phaseIds;
   const names = new Map<string, string>([
     ...roadmap.segments.map((s) => [s.id, s.name] as const),
     ...roadmap.phases.map((p) => [p.id, p.name] as const),
   ]);
-  const worst = (r: number, t: number) => {
-    let max = 0;
-    const others = rows === "segment" ? P : S;
-    for (let o = 0; o < others; o++) {
-      const [s, p] = rows === "segment" ? [r, o] : [o, r];
-      max = Math.max(max, pressure.counts[(s * P + p) * T + t] ?? 0);
-    }
-    return max;
-  };
   const collisions = selected ? collisionsAt(plan, selected) : [];
 
   return (
@@ -82,7 +70,7 @@ function PressureHeatmap({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummar
                 <tr key={rowId}>
                   <th scope="row">{names.get(rowId)}</th>
                   {calendar.months.map((month, t) => {
-                    const count = worst(r, t);
+                    const count = worstContactPressure(pressure, rows, r, t);
                     const over = count > pressure.contactCap;
                     const isSelected = selected?.rowId === rowId && selected.month === t && selected.rows === rows;
                     return (

@@ -1,3 +1,4 @@
+import { worstContactPressure } from "../../../shared/engine";
 import { namesById } from "../../../shared/model";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -14,13 +15,6 @@ export function PressureSection({ roadmap, plan }: ReportProps) {
   const segments = namesById(roadmap.segments);
   const phases = namesById(roadmap.phases);
   const owners = namesById(roadmap.owners);
-  const P = pressure.phaseIds.length;
-  const T = pressure.months;
-  const worst = (s: number, t: number) => {
-    let max = 0;
-    for (let p = 0; p < P; p++) max = Math.max(max, pressure.counts[(s * P + p) * T + t] ?? 0);
-    return max;
-  };
   const blocks: { label: string; firstMonth: number }[][] = [];
   for (let first = 0; first < calendar.months.length; first += MONTHS_PER_TABLE) {
     blocks.push(calendar.months.slice(first, first + MONTHS_PER_TABLE));
@@ -50,7 +44,7 @@ export function PressureSection({ roadmap, plan }: ReportProps) {
               <tr key={segmentId}>
                 <th scope="row">{segments.get(segmentId)}</th>
                 {months.map((month) => {
-                  const count = worst(s, month.firstMonth);
+                  const count = worstContactPressure(pressure, "segment", s, month.firstMonth);
                   const heat = Math.min(1, count / Math.max(1, pressure.contactCap));
                   return (
                     <td
