@@ -202,7 +202,8 @@ describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
           if (!agrees) mismatches.push(`${where}: carries ${stored.result}, computes ${JSON.stringify(engineValue)}`);
         }
       }
-      expect(formulas).toBeGreaterThan(roadmap.communications.length * roadmap.horizonMonths);
+      // At least a Budget formula for every send.
+      expect(formulas).toBeGreaterThan(opened.plan.budget.sends);
       expect(mismatches).toEqual([]);
     }
   });
@@ -292,7 +293,7 @@ describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
 
     const budget = sheet(opened, SHEETS.budget);
     const totalRow = rowOf(budget, "Total");
-    expect(budget.getCell(2, columnOf(budget, plan.calendar.months[0]?.label ?? "")).numFmt).toBe(euros);
+    expect(budget.getCell(totalRow, columnOf(budget, plan.calendar.months[0]?.label ?? "")).numFmt).toBe(euros);
     expect(budget.getCell(totalRow, columnOf(budget, "Total")).numFmt).toBe(euros);
     const summary = sheet(opened, SHEETS.summary);
     expect(summary.getCell(rowOf(summary, "Total cost"), 2).numFmt).toBe(euros);
@@ -321,6 +322,11 @@ describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
     expect(reach.getCell(2 + c, firstMonth + sent).value).toBeCloseTo(reached[sent] ?? Number.NaN, 9);
     expect(reach.getCell(2 + c, firstMonth + sent).fill).toMatchObject({ fgColor: { argb: "FFFFF2CC" } });
     expect(reach.getCell(2 + c, firstMonth + unsent).value).toBeNull();
+    // The Budget reads the same: a cost formula in the months it sends, nothing in the others.
+    const budgetFirstMonth = columnOf(budget, plan.calendar.months[0]?.label ?? "");
+    expect(budget.getCell(2 + c, budgetFirstMonth + sent).formula).toMatch(/^IF\(/);
+    expect(budget.getCell(2 + c, budgetFirstMonth + sent).numFmt).toBe(euros);
+    expect(budget.getCell(2 + c, budgetFirstMonth + unsent).value).toBeNull();
   });
 
   it("keeps names as the text they are: a leading '=' stays text, characters a workbook cannot hold are dropped", async () => {

@@ -533,10 +533,13 @@ function writeBudget(sheet: Worksheet, context: WorkbookContext): void {
       ),
     );
     for (let t = 0; t < T; t++) {
+      // A month it does not send in stays blank, as in Reach: a large plan is mostly such months, and
+      // exceljs holds every written cell in memory (2,000 communications × 60 months otherwise need 0.5 GB).
+      if (schedule?.fires[t] !== 1) continue;
       const reach = `${reachColumns[t]}${r}`;
       // As the plan computes it (schedule.ts): a month with no one to reach sends nothing and costs nothing.
       const cost = `IF(${reach}>0,${fixedCost}${r}+${costPerContact}${r}*${reach},0)`;
-      put(sheet, r, BUDGET_LEAD_COLUMNS + 1 + t, formula(cost, schedule?.cost[t] ?? 0), styles.money);
+      put(sheet, r, BUDGET_LEAD_COLUMNS + 1 + t, formula(cost, schedule.cost[t] ?? 0), styles.money);
     }
     put(
       sheet,
