@@ -60,9 +60,13 @@ async function buildBundle() {
   // Chunks are named by their content, so writing them never changes a chunk another run is using; the entry goes last.
   const outputs = result.outputFiles.sort((a, b) => Number(a.path === entry) - Number(b.path === entry));
   for (const output of outputs) writeAtomically(output.path, output.contents);
+  // Old chunks go once they are a day old: a command started before this build may still load one it needs.
   const current = new Set(outputs.map((output) => basename(output.path)));
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
   for (const name of readdirSync(cache)) {
-    if (name.startsWith("chunk-") && !current.has(name)) rmSync(join(cache, name), { force: true });
+    const file = join(cache, name);
+    if (name.startsWith("chunk-") && !current.has(name) && statSync(file).mtimeMs < dayAgo)
+      rmSync(file, { force: true });
   }
   const built = {};
   for (const file of Object.keys(result.metafile.inputs)) {

@@ -126,15 +126,16 @@ export function budgetReport(roadmap: Roadmap, plan: PlanResult): BudgetReport {
 
 /**
  * The report as aligned tables for a terminal: money in the roadmap's
- * currency without cents, counts rounded, as the app's Budget view shows them.
+ * currency to the cent, as the exports carry it, so figures can be checked
+ * against a workbook or a PDF; counts rounded.
  * `locale` undefined means the system's.
  */
 export function formatBudgetReport(report: BudgetReport, locale?: string): string {
   const money = new Intl.NumberFormat(locale, {
     style: "currency",
     currency: report.roadmap.currency,
-    maximumFractionDigits: 0,
-    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+    minimumFractionDigits: 2,
   });
   const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });

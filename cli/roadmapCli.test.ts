@@ -266,7 +266,12 @@ describe("roadmap budget", () => {
     const plan = planRoadmap(doc);
     const result = await roadmap("budget", file);
     expect(result.code).toBe(EXIT_OK);
-    const euros = new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+    const euros = new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: "EUR",
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
     expect(result.stdout).toMatch(
       new RegExp(`^Total cost +${escapeRegExp(euros.format(plan.budget.totalCost))}$`, "m"),
     );

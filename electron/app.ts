@@ -2,6 +2,7 @@ import path from "node:path";
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from "electron";
 import { EVENT_CHANNELS } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
+import { APP_NAME } from "../shared/windowTitle";
 import { appOrigin, devServerUrl, PRODUCTION_START_URL } from "./appOrigin";
 import { writeFileAtomic } from "./atomicWrite";
 import { type CloseChoice, type CloseGuard, createCloseGuard } from "./closeGuard";
@@ -17,7 +18,7 @@ import { createRecentFiles, RecentFilesSchema } from "./recentFiles";
 import { createReportPrinter } from "./reportPrinter";
 import { readRoadmapFile } from "./roadmapFiles";
 import { denyAllPermissions, enforceContentSecurityPolicy, guardWebContents } from "./security";
-import { APP_NAME, createMainWindow, createPrintWindow, showDocumentState } from "./window";
+import { createMainWindow, createPrintWindow, showDocumentState } from "./window";
 import { type WindowState, WindowStateSchema } from "./windowState";
 
 export interface StartOptions {
@@ -104,6 +105,11 @@ async function setUp(
 
   let mainWindow: BrowserWindow | null = null;
   let closeGuard: CloseGuard | null = null;
+  /** The user asked to quit; a window holding its close back for a question cancels that quit. */
+  let quitRequested = false;
+  app.on("before-quit", () => {
+    quitRequested = true;
+  });
   let windowState: WindowState | null = savedWindowState;
   const handles = new FileHandles();
   const outbox = createRendererOutbox((message) => {
@@ -154,9 +160,17 @@ async function setUp(
     });
     holdMessagesWhileReloading(window.webContents, outbox);
     const guard = createCloseGuard({
-      ask: (title) => askAboutUnsavedChanges(window, title),
+      ask: async (title) => {
+        const choice = await askAboutUnsavedChanges(window, title);
+        if (choice === "cancel") quitRequested = false;
+        return choice;
+      },
       save: () => outbox.post({ channel: EVENT_CHANNELS.menuCommand, payload: "file.save" }),
-      close: () => window.close(),
+      close: () => {
+        window.close();
+        // Holding the window back cancelled a quit under way; on macOS the app would otherwise stay running.
+        if (quitRequested) app.quit();
+      },
     });
     window.on("close", (event) => guard.windowClosing(event));
     window.on("closed", () => {

@@ -52,6 +52,17 @@ describe("closing a window", () => {
     expect(actions.close).toHaveBeenCalledTimes(1);
   });
 
+  it("stays open when that save is cancelled or fails, and a later save does not close it", async () => {
+    const { guard, closing, actions } = setUp("save");
+    guard.documentStateChanged({ title: "Acme", edited: true });
+    closing();
+    await settle();
+    // The renderer reports after the save attempt: still edited, the file was not written.
+    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged({ title: "Acme", edited: false });
+    expect(actions.close).not.toHaveBeenCalled();
+  });
+
   it("asks once while its question is open, however often close is pressed", async () => {
     const { guard, closing, actions } = setUp("cancel");
     guard.documentStateChanged({ title: "Acme", edited: true });

@@ -15,8 +15,9 @@ export interface CloseGuardActions {
  * Stands between the close button and a roadmap with changes not yet saved
  * to its file. The library keeps every change regardless; the prompt is about
  * the file the user opened or saved, which colleagues may be waiting for.
- * After "Save" the window closes once the renderer reports the file saved,
- * and stays open if the save was cancelled or failed.
+ * After "Save" the window closes once the renderer reports the file saved;
+ * the renderer reports after every save attempt, so a save that was
+ * cancelled or failed (still edited) ends the wait and the window stays open.
  */
 export function createCloseGuard(actions: CloseGuardActions) {
   let document: DocumentState = { title: null, edited: false };
@@ -32,10 +33,9 @@ export function createCloseGuard(actions: CloseGuardActions) {
   return {
     documentStateChanged(state: DocumentState): void {
       document = state;
-      if (closeAfterSave && !state.edited) {
-        closeAfterSave = false;
-        closeNow();
-      }
+      if (!closeAfterSave) return;
+      closeAfterSave = false;
+      if (!state.edited) closeNow();
     },
 
     /** The window's `close` event: let it through, or hold it and ask. */

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from "electron";
 import { FILE_KIND_DETAILS, type FileKind } from "../shared/ipc/contract";
-import { ROADMAP_DIALOG_FILTERS, suggestedFileName } from "./roadmapFiles";
+import { suggestedFileName } from "./roadmapFiles";
 
 /** The native file dialogs, as the only way a new path enters the app from the renderer's requests. */
 export interface FileDialogs {
@@ -22,7 +22,7 @@ export function createFileDialogs(
         title: "Open Roadmap",
         defaultPath: defaultFolder(),
         properties: ["openFile"],
-        filters: ROADMAP_DIALOG_FILTERS,
+        filters: [dialogFilter("roadmap")],
       };
       const parent = parentWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
@@ -33,7 +33,7 @@ export function createFileDialogs(
       const options: SaveDialogOptions = {
         title: kind === "roadmap" ? "Save Roadmap" : `Export ${description}`,
         defaultPath: path.join(defaultFolder(), suggestedFileName(suggestedName, extension)),
-        filters: [{ name: description, extensions: [extension] }],
+        filters: [dialogFilter(kind)],
         properties: ["createDirectory", "showOverwriteConfirmation"],
       };
       const parent = parentWindow();
@@ -41,4 +41,9 @@ export function createFileDialogs(
       return result.canceled || result.filePath === "" ? null : result.filePath;
     },
   };
+}
+
+function dialogFilter(kind: FileKind) {
+  const { description, extension } = FILE_KIND_DETAILS[kind];
+  return { name: description, extensions: [extension] };
 }

@@ -10,7 +10,14 @@ import {
 import { err, ok } from "../shared/result";
 import type { FileDialogs } from "./dialogs";
 import { FileHandles } from "./fileHandles";
-import { createIpcHandlers, FOREIGN_SENDER_ERROR, type IpcDeps, type IpcSender, MALFORMED_REQUEST_ERROR } from "./ipc";
+import {
+  createIpcHandlers,
+  EXPORT_HANDLE,
+  FOREIGN_SENDER_ERROR,
+  type IpcDeps,
+  type IpcSender,
+  MALFORMED_REQUEST_ERROR,
+} from "./ipc";
 
 const APP_URL = "app://roadmap/index.html";
 const ourContents = { id: 1 };
@@ -274,19 +281,21 @@ describe("file:save of an export", () => {
       suggestedName: "Acme budget",
       handle: null,
     });
-    expect(result).toEqual({ canceled: false, handle: expect.any(String), name: "Acme budget.xlsx" });
+    expect(result).toEqual({ canceled: false, handle: EXPORT_HANDLE, name: "Acme budget.xlsx" });
     expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("xlsx", "Acme budget");
     expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Acme budget.xlsx", bytes);
     expect(deps.fileChosen).not.toHaveBeenCalled();
   });
 
-  it("asks even when given the handle of a file it wrote before", async () => {
+  it("gives an export no handle a roadmap could later be saved over", async () => {
     const { deps, handlers } = setUp();
+    deps.dialogs.chooseSaveTarget.mockResolvedValueOnce("/home/ann/Plan.csv");
     const request = { kind: "csv", contents: "a,b", suggestedName: "Plan", handle: null };
     const first = SaveFileResultSchema.parse(await handlers[INVOKE_CHANNELS.saveFile](trusted, request));
     if (!("handle" in first)) throw new Error("expected a handle");
-    await handlers[INVOKE_CHANNELS.saveFile](trusted, { ...request, handle: first.handle });
+    await handlers[INVOKE_CHANNELS.saveFile](trusted, saveRequest(first.handle));
     expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledTimes(2);
+    expect(deps.writeFile).not.toHaveBeenCalledWith("/home/ann/Plan.csv", '{"type":"roadmap"}');
   });
 });
 
@@ -295,7 +304,7 @@ describe("export:pdf and the print window", () => {
     const { deps, handlers } = setUp();
     deps.dialogs.chooseSaveTarget.mockResolvedValue("/home/ann/Acme report.pdf");
     const result = await handlers[INVOKE_CHANNELS.exportPdf](trusted, pdfRequest);
-    expect(result).toEqual({ canceled: false, handle: expect.any(String), name: "Acme report.pdf" });
+    expect(result).toEqual({ canceled: false, handle: EXPORT_HANDLE, name: "Acme report.pdf" });
     expect(deps.dialogs.chooseSaveTarget).toHaveBeenCalledWith("pdf", "Acme report");
     expect(deps.printer.printReport).toHaveBeenCalledWith({ roadmapText: "{}", options: pdfRequest.options });
     expect(deps.writeFile).toHaveBeenCalledWith("/home/ann/Acme report.pdf", PDF_BYTES);

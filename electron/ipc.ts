@@ -51,6 +51,8 @@ export type InvokeHandler = (event: IpcSender, payload: unknown) => Promise<unkn
 export const FOREIGN_SENDER_ERROR =
   "This request did not come from the Relationship Roadmap window, so it was ignored.";
 export const MALFORMED_REQUEST_ERROR = "The request was not understood, so nothing was done.";
+/** What a saved export answers for a handle: never one main knows, so it leads to no path. */
+export const EXPORT_HANDLE = "export";
 
 /**
  * Only the top frame of our own window, showing our own page, may call main:
@@ -114,9 +116,10 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
     if (target === null) return { canceled: true };
     const written = await deps.writeFile(target, request.contents);
     if (!written.ok) return { error: written.error };
-    const handle = deps.handles.register(target);
-    if (request.kind === "roadmap") deps.fileChosen(target);
-    return { canceled: false, handle, name: path.basename(target) };
+    // Only a roadmap's file is saved to again; an export's path gets no handle that could later be written over.
+    if (request.kind !== "roadmap") return { canceled: false, handle: EXPORT_HANDLE, name: path.basename(target) };
+    deps.fileChosen(target);
+    return { canceled: false, handle: deps.handles.register(target), name: path.basename(target) };
   }
 
   async function exportPdf(request: ExportPdfRequest): Promise<SaveFileResult> {
@@ -127,7 +130,7 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
     if (!printed.ok) return { error: printed.error };
     const written = await deps.writeFile(target, printed.value);
     if (!written.ok) return { error: written.error };
-    return { canceled: false, handle: deps.handles.register(target), name: path.basename(target) };
+    return { canceled: false, handle: EXPORT_HANDLE, name: path.basename(target) };
   }
 
   return {

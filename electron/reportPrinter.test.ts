@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import { defaultReportOptions } from "../shared/export/reportOptions";
 import { createReportPrinter, type PrintWindow } from "./reportPrinter";
@@ -6,13 +7,18 @@ const job = { roadmapText: '{"name":"Acme"}', options: { ...defaultReportOptions
 
 function fakePrintWindow(pdf: Promise<Uint8Array> = Promise.resolve(new Uint8Array([1, 2, 3]))) {
   let destroyed = false;
+  const contents = new EventEmitter();
+  const events = new EventEmitter();
   const window = {
-    webContents: { printToPDF: vi.fn(() => pdf) },
+    webContents: Object.assign(contents, { printToPDF: vi.fn(() => pdf) }),
+    once: (event: "closed", listener: () => void) => events.once(event, listener),
+    emit: (event: "closed") => events.emit(event),
     isDestroyed: () => destroyed,
     destroy: vi.fn(() => {
       destroyed = true;
+      events.emit("closed");
     }),
-  } satisfies PrintWindow;
+  } satisfies PrintWindow & { emit(event: "closed"): boolean };
   return window;
 }
 
@@ -54,6 +60,31 @@ describe("the report printer", () => {
     const printed = printer.printReport(job);
     await printer.layoutDone(window.webContents, { error: null });
     expect(await printed).toEqual({ ok: false, error: "Chromium could not print the report (Printing failed)." });
+  });
+
+  it.each([
+    ["cannot load the app", (w: ReturnType<typeof fakePrintWindow>) => w.webContents.emit("did-fail-load")],
+    ["crashes", (w: ReturnType<typeof fakePrintWindow>) => w.webContents.emit("render-process-gone")],
+    ["is closed", (w: ReturnType<typeof fakePrintWindow>) => w.emit("closed")],
+  ])("fails at once, not at the timeout, when its window %s", async (_case, kill) => {
+    const window = fakePrintWindow();
+    const printer = createReportPrinter({ openPrintWindow: () => window });
+    const printed = printer.printReport(job);
+    kill(window);
+    expect(await printed).toEqual({ ok: false, error: expect.stringMatching(/^The report could not be printed: /) });
+    expect(printer.isPrintWindow(window.webContents)).toBe(false);
+  });
+
+  it("prints once, however often the window says it is laid out", async () => {
+    const window = fakePrintWindow();
+    const printer = createReportPrinter({ openPrintWindow: () => window });
+    const printed = printer.printReport(job);
+    await Promise.all([
+      printer.layoutDone(window.webContents, { error: null }),
+      printer.layoutDone(window.webContents, { error: null }),
+    ]);
+    expect((await printed).ok).toBe(true);
+    expect(window.webContents.printToPDF).toHaveBeenCalledTimes(1);
   });
 
   it("gives up on a window that never says it is laid out", async () => {

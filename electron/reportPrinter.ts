@@ -12,7 +12,9 @@ export interface PrintWindow {
       printBackground: boolean;
       generateDocumentOutline: boolean;
     }): Promise<Uint8Array>;
+    once(event: "did-fail-load" | "render-process-gone", listener: () => void): unknown;
   };
+  once(event: "closed", listener: () => void): unknown;
   isDestroyed(): boolean;
   destroy(): void;
 }
@@ -28,6 +30,8 @@ interface PendingPrint {
   readonly window: PrintWindow;
   readonly job: PrintJob;
   jobTaken: boolean;
+  /** printToPDF is running: a second "laid out" must not print again. */
+  printing: boolean;
   finish(result: Result<Uint8Array, string>): void;
 }
 
@@ -49,11 +53,15 @@ export function createReportPrinter(options: ReportPrinterOptions) {
         () => print.finish(err("The report took too long to lay out, so no PDF was made.")),
         options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       );
+      let finished = false;
       const print: PendingPrint = {
         window,
         job,
         jobTaken: false,
+        printing: false,
         finish: (result) => {
+          if (finished) return;
+          finished = true;
           clearTimeout(timer);
           pending.delete(window.webContents);
           if (!window.isDestroyed()) window.destroy();
@@ -61,6 +69,11 @@ export function createReportPrinter(options: ReportPrinterOptions) {
         },
       };
       pending.set(window.webContents, print);
+      // A window that cannot load, crashes or is closed will never say it is laid out: fail now, not at the timeout.
+      const gone = (why: string) => () => print.finish(err(`The report could not be printed: ${why}.`));
+      window.webContents.once("did-fail-load", gone("its window could not load the app"));
+      window.webContents.once("render-process-gone", gone("its window stopped"));
+      window.once("closed", gone("its window was closed"));
     });
 
   return {
@@ -80,11 +93,12 @@ export function createReportPrinter(options: ReportPrinterOptions) {
     /** The print window laid its report out (or could not): print it, or pass the failure on. */
     async layoutDone(contents: unknown, layout: PrintLayoutResult): Promise<void> {
       const print = pending.get(contents);
-      if (!print) return;
+      if (!print || print.printing) return;
       if (layout.error !== null) {
         print.finish(err(`The report could not be laid out: ${layout.error}`));
         return;
       }
+      print.printing = true;
       try {
         const pdf = await print.window.webContents.printToPDF({
           pageSize: print.job.options.paperSize,

@@ -1,14 +1,13 @@
 import * as fs from "node:fs/promises";
 import path from "node:path";
+import { FILE_KIND_DETAILS } from "../shared/ipc/contract";
 import { err, ok, type Result } from "../shared/result";
 import { errorCode, errorMessage } from "./errors";
 
-export const ROADMAP_EXTENSION = "roadmap";
+export const ROADMAP_EXTENSION = FILE_KIND_DETAILS.roadmap.extension;
 
 /** Larger than any real roadmap by far; refusing early keeps a wrong pick from freezing the app. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-export const ROADMAP_DIALOG_FILTERS = [{ name: "Relationship Roadmap", extensions: [ROADMAP_EXTENSION] }];
 
 export interface FileContents {
   name: string;

@@ -1,8 +1,7 @@
 import { BrowserWindow, screen } from "electron";
 import type { DocumentState } from "../shared/ipc/contract";
+import { APP_NAME, windowTitle } from "../shared/windowTitle";
 import { MIN_WINDOW_SIZE, placeWindow, type WindowState } from "./windowState";
-
-export const APP_NAME = "Relationship Roadmap";
 
 export interface MainWindowOptions {
   /** The single bundled preload (dist-electron/preload.cjs): a sandboxed preload cannot require files. */
@@ -76,19 +75,12 @@ function secureWebPreferences(preloadPath: string) {
   };
 }
 
-/** "Acme — Relationship Roadmap"; elsewhere than macOS (which has its dot) "• Acme — …" while the file is out of date. */
-export function windowTitle(state: DocumentState, platform: NodeJS.Platform): string {
-  if (state.title === null) return APP_NAME;
-  const marker = state.edited && platform !== "darwin" ? "• " : "";
-  return `${marker}${state.title} — ${APP_NAME}`;
-}
-
 /** Reflects the open roadmap in the title bar, and whether its file has unsaved changes. */
 export function showDocumentState(
   window: Pick<BrowserWindow, "setTitle" | "setDocumentEdited">,
   state: DocumentState,
   platform: NodeJS.Platform,
 ): void {
-  window.setTitle(windowTitle(state, platform));
+  window.setTitle(windowTitle(state, platform !== "darwin"));
   if (platform === "darwin") window.setDocumentEdited(state.edited);
 }

@@ -1,13 +1,16 @@
 import type {
   DocumentState,
   ExportPdfRequest,
-  FileKind,
   MenuCommand,
   OpenedFile,
+  OpenFileRequest,
   OpenFileResult,
   SaveFileRequest,
   SaveFileResult,
 } from "../../shared/ipc/contract";
+
+/** What `exportPdf` answers for a handle when it opened the print dialog rather than saving a file. */
+export const PRINT_DIALOG_HANDLE = "print-dialog";
 
 /**
  * Everything the renderer needs from the machine it runs on. One
@@ -19,7 +22,7 @@ export interface Platform {
   readonly kind: "electron" | "web";
   /** The native menu handles the standard shortcuts (Electron); the web build handles them itself. */
   readonly hasNativeMenu: boolean;
-  openFile(kind: FileKind): Promise<OpenFileResult>;
+  openFile(kind: OpenFileRequest["kind"]): Promise<OpenFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /**
    * The executive report as a PDF: Electron prints it in a hidden window and

@@ -7,7 +7,8 @@ import {
   type SaveFileResult,
 } from "../../shared/ipc/contract";
 import type { Result } from "../../shared/result";
-import type { Platform } from "./platform";
+import { windowTitle } from "../../shared/windowTitle";
+import { type Platform, PRINT_DIALOG_HANDLE } from "./platform";
 
 /** Lays the executive report out in a container, resolving to the function that removes it. */
 export type ReportLayout = (
@@ -27,8 +28,8 @@ export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Pl
       return download(doc, contents, withExtension(suggestedName, extension), mimeType);
     },
     exportPdf: (request) => printInPlace(doc, request, layOutReport),
-    setDocumentState: ({ title, edited }) => {
-      doc.title = title ? `${edited ? "• " : ""}${title} — Relationship Roadmap` : "Relationship Roadmap";
+    setDocumentState: (state) => {
+      doc.title = windowTitle(state, true);
     },
     onMenuCommand: () => () => {},
     onFileOpened: () => () => {},
@@ -78,7 +79,12 @@ async function printInPlace(doc: Document, request: ExportPdfRequest, layOutRepo
   const container = doc.createElement("div");
   container.className = "report-print-root";
   doc.body.append(container);
-  const laidOut = await layOutReport(container, request, new Date());
+  let laidOut: Awaited<ReturnType<ReportLayout>>;
+  try {
+    laidOut = await layOutReport(container, request, new Date());
+  } catch (error) {
+    laidOut = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
   if (!laidOut.ok) {
     container.remove();
     return { error: `The report could not be laid out: ${laidOut.error}` };
@@ -98,7 +104,7 @@ async function printInPlace(doc: Document, request: ExportPdfRequest, layOutRepo
     { once: true },
   );
   view.print();
-  return { canceled: false as const, handle: "print", name: "the print dialog" };
+  return { canceled: false as const, handle: PRINT_DIALOG_HANDLE, name: "the print dialog" };
 }
 
 function download(doc: Document, contents: string | Uint8Array, name: string, type: string): SaveFileResult {

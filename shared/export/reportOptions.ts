@@ -41,6 +41,7 @@ export const ReportOptionsSchema = z.object({
 });
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
+/** Every section, with costs, on A4: what a first export gives. */
 export function defaultReportOptions(): ReportOptions {
   return ReportOptionsSchema.parse({});
 }

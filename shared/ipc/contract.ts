@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ReportOptionsSchema } from "../export/reportOptions";
+import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
 
 /**
  * The whole conversation between the Electron main process and the renderer,
@@ -73,10 +74,14 @@ export const FILE_KIND_DETAILS: Record<FileKind, { extension: string; descriptio
   png: { extension: "png", description: "PNG image", mimeType: "image/png" },
 };
 
-/** Larger than any export of a real roadmap; keeps a runaway request from filling the disk. */
+/**
+ * Larger than any export of a real roadmap; keeps a runaway request from filling the disk. Text is
+ * limited in characters (UTF-16 units), which a UTF-8 file may take up to three bytes each for.
+ */
 export const MAX_SAVE_BYTES = 200 * 1024 * 1024;
 
-export const OpenFileRequestSchema = z.object({ kind: FileKindSchema });
+/** Only roadmaps are opened; every other kind is an export, which only leaves the app. */
+export const OpenFileRequestSchema = z.object({ kind: z.literal("roadmap") });
 export type OpenFileRequest = z.infer<typeof OpenFileRequestSchema>;
 
 export const SaveFileRequestSchema = z.object({
@@ -109,7 +114,7 @@ export type DocumentState = z.infer<typeof DocumentStateSchema>;
 /** The executive PDF: main asks where to save it, prints the report in a hidden window and writes the file. */
 export const ExportPdfRequestSchema = z.object({
   /** The roadmap as its file text, so the print window plans exactly what the user sees. */
-  roadmapText: z.string().max(MAX_SAVE_BYTES),
+  roadmapText: z.string().max(MAX_ROADMAP_FILE_BYTES),
   options: ReportOptionsSchema,
   suggestedName: z.string().min(1).max(255),
 });

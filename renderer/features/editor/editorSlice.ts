@@ -217,9 +217,11 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         suggestedName: roadmapFileName(roadmap),
         handle: saveAs ? null : get().fileHandle,
       });
+      if (!("error" in saved) && !saved.canceled) set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
+      // Reported whatever came of it: a window waiting to close after this save needs the answer either way.
+      services.platform.setDocumentState({ title: roadmap.name, edited: hasUnsavedFileChanges(get()) });
       if ("error" in saved) get().notify({ tone: "error", message: saved.error });
       else if (!saved.canceled) {
-        set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
         get().notify({ tone: "info", message: `Saved “${roadmap.name}” as ${saved.name}.` });
       }
     },

@@ -52,6 +52,17 @@ describe("the Export dialog", () => {
     expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
   });
 
+  it("counts a budget-only report with costs left out as one with no sections", async () => {
+    const { user } = await openDialog();
+    // Every section off but the budget; the first box is "Include costs".
+    for (const box of screen.getAllByRole("checkbox").slice(1)) await user.click(box);
+    await user.click(screen.getByRole("checkbox", { name: "Budget tables and charts" }));
+    expect(screen.getByRole("button", { name: "Export" })).toBeEnabled();
+    await user.click(screen.getByRole("checkbox", { name: "Include costs and the budget" }));
+    expect(screen.getByText("Pick at least one section.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
+  });
+
   it("exports one owner's calendar when one is picked", async () => {
     const { user, saves, store } = await openDialog("ics");
     const owner = store.getState().document?.owners[1];

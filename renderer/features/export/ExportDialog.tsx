@@ -3,6 +3,7 @@ import {
   COST_ONLY_SECTIONS,
   PAPER_SIZES,
   type PaperSize,
+  printedSections,
   REPORT_SECTION_LABELS,
   REPORT_SECTIONS,
   type ReportOptions,
@@ -48,7 +49,7 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
     const exported = await store.getState().exportDocument(request());
     if (exported) store.getState().closeDialog();
   };
-  const noSections = format === "pdf" && report.sections.length === 0;
+  const noSections = format === "pdf" && printedSections(report).length === 0;
 
   return (
     <Dialog
@@ -170,7 +171,7 @@ function ReportOptionsFields({
           );
         })}
       </fieldset>
-      {options.sections.length === 0 && <p className="field-problem">Pick at least one section.</p>}
+      {printedSections(options).length === 0 && <p className="field-problem">Pick at least one section.</p>}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { buildBudgetWorkbook } from "../../../shared/export/budgetWorkbook";
 import { communicationPlanCsv } from "../../../shared/export/communicationPlanCsv";
 import { communicationPlanCalendar } from "../../../shared/export/communicationPlanIcs";
 import type { Roadmap } from "../../../shared/model";
+import { err, ok, type Result } from "../../../shared/result";
 import type { DataExportRequest } from "./exportFormats";
 
 /** Plans the roadmap afresh and writes the export: the file a finance team or a calendar reads. */
@@ -22,5 +23,18 @@ export async function buildDataExport(
         now,
         ...(request.ownerId ? { ownerId: request.ownerId } : {}),
       });
+  }
+}
+
+/** The export, or why it could not be made: a worker's failure must come back as an answer, not vanish. */
+export async function buildDataExportSafely(
+  roadmap: Roadmap,
+  request: DataExportRequest,
+  now: Date,
+): Promise<Result<string | Uint8Array, string>> {
+  try {
+    return ok(await buildDataExport(roadmap, request, now));
+  } catch (error) {
+    return err(error instanceof Error ? error.message : String(error));
   }
 }

@@ -1,6 +1,5 @@
 import type { Roadmap } from "../../../shared/model";
 import { err, ok, type Result } from "../../../shared/result";
-import { buildDataExport } from "./buildDataExport";
 import type { DataExportRequest } from "./exportFormats";
 
 /** Builds workbooks, CSV and calendars; a worker keeps a large roadmap's export from freezing the window. */
@@ -51,19 +50,14 @@ export function createWorkerExportService(createWorker: () => Worker): ExportSer
   };
 }
 
-/** Builds on the calling thread, for tests and tools. */
+/**
+ * Builds on the calling thread, for tests and tools. The builders (exceljs
+ * among them, a megabyte) load on first use, as they do in the worker, so
+ * they never weigh on the app's start-up.
+ */
 export function createInProcessExportService(): ExportService {
-  return { build: (roadmap, request, now) => buildSafely(roadmap, request, now) };
-}
-
-export async function buildSafely(
-  roadmap: Roadmap,
-  request: DataExportRequest,
-  now: Date,
-): Promise<Result<string | Uint8Array, string>> {
-  try {
-    return ok(await buildDataExport(roadmap, request, now));
-  } catch (error) {
-    return err(error instanceof Error ? error.message : String(error));
-  }
+  return {
+    build: async (roadmap, request, now) =>
+      (await import("./buildDataExport")).buildDataExportSafely(roadmap, request, now),
+  };
 }

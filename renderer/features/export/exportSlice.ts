@@ -4,6 +4,7 @@ import { drawRoadmapDiagram } from "../../../shared/export/roadmapDiagram";
 import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
 import { type Roadmap, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
 import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest } from "./exportFormats";
 import { rasterizeSvg } from "./rasterizeSvg";
 
@@ -52,7 +53,8 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
       }
       case "svg":
       case "png": {
-        const diagram = drawRoadmapDiagram(roadmap, { plan: get().plan ?? planRoadmap(roadmap) });
+        // Planned afresh, like every export: the view's plan may still be catching up with the last edit.
+        const diagram = drawRoadmapDiagram(roadmap, { plan: planRoadmap(roadmap) });
         return request.format === "svg"
           ? saveAs("svg", diagram.svg)
           : saveAs("png", await rasterizeSvg(diagram.svg, diagram.width, diagram.height));
@@ -71,7 +73,10 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
       set({ exporting: request.format, lastExportFormat: request.format });
       if (request.format === "pdf") {
         set({ reportOptions: request.options });
-        void services.repository.setSetting(REPORT_OPTIONS_SETTING, request.options);
+        services.repository.setSetting(REPORT_OPTIONS_SETTING, request.options).catch((error: unknown) => {
+          // Only a convenience for next time: the export goes ahead.
+          console.warn("Could not remember the report options:", error);
+        });
       }
       const label = EXPORT_FORMAT_DETAILS[request.format].label;
       try {
@@ -81,7 +86,13 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
           return false;
         }
         if (saved.canceled) return false;
-        get().notify({ tone: "info", message: `Exported the ${label} to ${saved.name}.` });
+        get().notify({
+          tone: "info",
+          message:
+            saved.handle === PRINT_DIALOG_HANDLE
+              ? `Opened the print dialog for the ${label}: choose “Save as PDF” there.`
+              : `Exported the ${label} to ${saved.name}.`,
+        });
         return true;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);

@@ -4,6 +4,7 @@ import { planRoadmap } from "../../../shared/engine";
 import { defaultReportOptions, type ReportOptions } from "../../../shared/export/reportOptions";
 import { serializeRoadmap } from "../../../shared/model";
 import { createB2bSubscriptionRoadmap } from "../../../shared/model/templates/b2bSubscriptionSoftware";
+import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
 import { createWebPlatform } from "../../platform/webPlatform";
 import { formatMoney } from "../../ui/format";
 import { ExecutiveReport } from "./ExecutiveReport";
@@ -104,7 +105,7 @@ describe("laying the report out for printing", () => {
       options: { ...defaultReportOptions(), sections: ["summary"] },
       suggestedName: "Acme report",
     });
-    expect(result).toEqual({ canceled: false, handle: "print", name: "the print dialog" });
+    expect(result).toEqual({ canceled: false, handle: PRINT_DIALOG_HANDLE, name: "the print dialog" });
     expect(print).toHaveBeenCalledTimes(1);
     expect(document.body).toHaveClass("is-printing-report");
     expect(document.title).toBe("Acme report");

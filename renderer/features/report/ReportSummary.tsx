@@ -13,8 +13,9 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
   const { budget, customers, pressure } = plan;
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
   const byStage = budget.byDimension.stage;
-  const table: BudgetTable =
-    byStage.byQuarter.periods.length <= MAX_QUARTER_COLUMNS ? byStage.byQuarter : byStage.byYear;
+  const byQuarter = byStage.byQuarter.periods.length <= MAX_QUARTER_COLUMNS;
+  const table: BudgetTable = byQuarter ? byStage.byQuarter : byStage.byYear;
+  const totals: BudgetTable = byQuarter ? budget.overall.byQuarter : budget.overall.byYear;
   const stages = namesById(roadmap.stages);
   const segments = namesById(roadmap.segments);
   const phases = namesById(roadmap.phases);
@@ -44,7 +45,7 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
 
       {options.includeCosts && (
         <>
-          <h3>Budget by stage and {table === byStage.byQuarter ? "quarter" : "year"}</h3>
+          <h3>Budget by stage and {byQuarter ? "quarter" : "year"}</h3>
           <table className="report-table is-numeric">
             <thead>
               <tr>
@@ -72,7 +73,7 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
               <tr>
                 <th scope="row">Total</th>
                 {table.periods.map((period, j) => (
-                  <td key={period.label}>{money(sumColumn(table, j))}</td>
+                  <td key={period.label}>{money(totals.cost[j] ?? 0)}</td>
                 ))}
                 <td>{money(budget.totalCost)}</td>
               </tr>
@@ -138,10 +139,4 @@ function Tile({ label, value, note }: { label: string; value: string; note?: str
       {note && <span className="report-tile-note">{note}</span>}
     </div>
   );
-}
-
-function sumColumn(table: BudgetTable, column: number): number {
-  let sum = 0;
-  for (let k = 0; k < table.keys.length; k++) sum += table.cost[k * table.periods.length + column] ?? 0;
-  return sum;
 }

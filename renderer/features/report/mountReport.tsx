@@ -22,11 +22,16 @@ export async function mountReport(
   const { roadmap } = read.value;
   const plan = planRoadmap(roadmap);
   const root = createRoot(container);
-  flushSync(() => {
-    root.render(<ExecutiveReport roadmap={roadmap} plan={plan} options={job.options} generatedAt={generatedAt} />);
-  });
-  await container.ownerDocument.fonts.ready;
-  // Two frames: the first lays out what React wrote, the second has painted it.
-  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  try {
+    flushSync(() => {
+      root.render(<ExecutiveReport roadmap={roadmap} plan={plan} options={job.options} generatedAt={generatedAt} />);
+    });
+    await container.ownerDocument.fonts.ready;
+    // Two frames: the first lays out what React wrote, the second has painted it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  } catch (error) {
+    root.unmount();
+    return err(error instanceof Error ? error.message : String(error));
+  }
   return ok(() => root.unmount());
 }

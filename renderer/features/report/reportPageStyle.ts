@@ -25,6 +25,6 @@ export function reportPageStyle(roadmap: Roadmap, paperSize: PaperSize): string 
 
 /** A CSS string literal: quotes, backslashes and line breaks escaped, and no "<" to end the style element. */
 export function cssString(text: string): string {
-  const escaped = text.replace(/[\\"<\n\r]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `);
+  const escaped = text.replace(/[\\"<\n\r\f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `);
   return `"${escaped}"`;
 }
