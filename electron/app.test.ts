@@ -305,7 +305,26 @@ describe("windows and quitting", () => {
     const [, question] = fakeElectron.dialog.showMessageBox.mock.calls[0] ?? [];
     expect(question).toMatchObject({ buttons: ["Save", "Don't Save", "Cancel"] });
 
-    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: false });
+    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: false, afterSave: true });
     expect(window.isDestroyed()).toBe(true);
+  });
+
+  it("quits after the question only when the user asked to quit and did not cancel", async () => {
+    await start({ platform: "darwin" });
+    const window = onlyWindow();
+    await invoke(window, INVOKE_CHANNELS.setDocumentState, { title: "Acme", edited: true });
+    fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
+    fakeElectron.app.emit("before-quit", fakeEvent());
+    window.close();
+    await vi.waitFor(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    // Let the answer (Cancel) reach the guard.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(window.isDestroyed()).toBe(false);
+
+    // Later the user closes the window, without quitting, and does not save: the app keeps running (macOS).
+    fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    window.close();
+    await vi.waitFor(() => expect(window.isDestroyed()).toBe(true));
+    expect(fakeElectron.app.quit).not.toHaveBeenCalled();
   });
 });

@@ -160,16 +160,15 @@ async function setUp(
     });
     holdMessagesWhileReloading(window.webContents, outbox);
     const guard = createCloseGuard({
-      ask: async (title) => {
-        const choice = await askAboutUnsavedChanges(window, title);
-        if (choice === "cancel") quitRequested = false;
-        return choice;
-      },
+      ask: (title) => askAboutUnsavedChanges(window, title),
       save: () => outbox.post({ channel: EVENT_CHANNELS.menuCommand, payload: "file.save" }),
       close: () => {
         window.close();
         // Holding the window back cancelled a quit under way; on macOS the app would otherwise stay running.
         if (quitRequested) app.quit();
+      },
+      stayedOpen: () => {
+        quitRequested = false;
       },
     });
     window.on("close", (event) => guard.windowClosing(event));

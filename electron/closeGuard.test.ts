@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { type CloseChoice, createCloseGuard } from "./closeGuard";
 
 function setUp(choice: CloseChoice) {
-  const actions = { ask: vi.fn(async () => choice), save: vi.fn(), close: vi.fn() };
+  const actions = { ask: vi.fn(async () => choice), save: vi.fn(), close: vi.fn(), stayedOpen: vi.fn() };
   const guard = createCloseGuard(actions);
   const closing = () => {
     const event = { preventDefault: vi.fn() };
@@ -13,28 +13,31 @@ function setUp(choice: CloseChoice) {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** What the renderer reports: after an edit or a rename, or (`afterSave`) as the outcome of a save. */
+const state = (edited: boolean, afterSave = false) => ({ title: "Acme", edited, afterSave });
 
 describe("closing a window", () => {
   it("closes at once when the roadmap's file is up to date", () => {
     const { guard, closing, actions } = setUp("cancel");
-    guard.documentStateChanged({ title: "Acme", edited: false });
+    guard.documentStateChanged(state(false));
     expect(closing().preventDefault).not.toHaveBeenCalled();
     expect(actions.ask).not.toHaveBeenCalled();
   });
 
   it("asks about unsaved changes, and stays open on Cancel", async () => {
     const { guard, closing, actions } = setUp("cancel");
-    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged(state(true));
     expect(closing().preventDefault).toHaveBeenCalled();
     await settle();
     expect(actions.ask).toHaveBeenCalledWith("Acme");
     expect(actions.close).not.toHaveBeenCalled();
     expect(actions.save).not.toHaveBeenCalled();
+    expect(actions.stayedOpen).toHaveBeenCalledTimes(1);
   });
 
   it("closes without saving on Don't Save, and lets that close through", async () => {
     const { guard, closing, actions } = setUp("discard");
-    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged(state(true));
     closing();
     await settle();
     expect(actions.close).toHaveBeenCalledTimes(1);
@@ -43,29 +46,44 @@ describe("closing a window", () => {
 
   it("saves on Save and closes only once the file is saved", async () => {
     const { guard, closing, actions } = setUp("save");
-    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged(state(true));
     closing();
     await settle();
     expect(actions.save).toHaveBeenCalledTimes(1);
     expect(actions.close).not.toHaveBeenCalled();
-    guard.documentStateChanged({ title: "Acme", edited: false });
+    // Up to date, but not yet the save's own report (the title bar updating as the file is written).
+    guard.documentStateChanged(state(false));
+    expect(actions.close).not.toHaveBeenCalled();
+    guard.documentStateChanged(state(false, true));
+    expect(actions.close).toHaveBeenCalledTimes(1);
+  });
+
+  it("keeps waiting for the save's outcome through other document states, such as another roadmap opening", async () => {
+    const { guard, closing, actions } = setUp("save");
+    guard.documentStateChanged(state(true));
+    closing();
+    await settle();
+    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: false });
+    expect(actions.close).not.toHaveBeenCalled();
+    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: true });
     expect(actions.close).toHaveBeenCalledTimes(1);
   });
 
   it("stays open when that save is cancelled or fails, and a later save does not close it", async () => {
     const { guard, closing, actions } = setUp("save");
-    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged(state(true));
     closing();
     await settle();
-    // The renderer reports after the save attempt: still edited, the file was not written.
-    guard.documentStateChanged({ title: "Acme", edited: true });
-    guard.documentStateChanged({ title: "Acme", edited: false });
+    // The save's outcome: still edited, the file was not written.
+    guard.documentStateChanged(state(true, true));
+    expect(actions.stayedOpen).toHaveBeenCalledTimes(1);
+    guard.documentStateChanged(state(false, true));
     expect(actions.close).not.toHaveBeenCalled();
   });
 
   it("asks once while its question is open, however often close is pressed", async () => {
     const { guard, closing, actions } = setUp("cancel");
-    guard.documentStateChanged({ title: "Acme", edited: true });
+    guard.documentStateChanged(state(true));
     closing();
     closing();
     await settle();

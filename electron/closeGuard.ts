@@ -9,18 +9,21 @@ export interface CloseGuardActions {
   save(): void;
   /** Closes the window for real. */
   close(): void;
+  /** The window stays open after asking (Cancel, or a save that did not write the file). */
+  stayedOpen(): void;
 }
 
 /**
  * Stands between the close button and a roadmap with changes not yet saved
  * to its file. The library keeps every change regardless; the prompt is about
  * the file the user opened or saved, which colleagues may be waiting for.
- * After "Save" the window closes once the renderer reports the file saved;
- * the renderer reports after every save attempt, so a save that was
- * cancelled or failed (still edited) ends the wait and the window stays open.
+ * After "Save" the window closes once the renderer reports the save's
+ * outcome (`afterSave`) with the file up to date; a save that was cancelled
+ * or failed ends the wait with the window open. Other document states —
+ * a rename, another roadmap opening — do not end the wait.
  */
 export function createCloseGuard(actions: CloseGuardActions) {
-  let document: DocumentState = { title: null, edited: false };
+  let document: DocumentState = { title: null, edited: false, afterSave: false };
   let closeConfirmed = false;
   let closeAfterSave = false;
   let asking = false;
@@ -33,9 +36,10 @@ export function createCloseGuard(actions: CloseGuardActions) {
   return {
     documentStateChanged(state: DocumentState): void {
       document = state;
-      if (!closeAfterSave) return;
+      if (!closeAfterSave || !state.afterSave) return;
       closeAfterSave = false;
-      if (!state.edited) closeNow();
+      if (state.edited) actions.stayedOpen();
+      else closeNow();
     },
 
     /** The window's `close` event: let it through, or hold it and ask. */
@@ -50,7 +54,7 @@ export function createCloseGuard(actions: CloseGuardActions) {
         else if (choice === "save") {
           closeAfterSave = true;
           actions.save();
-        } else closeAfterSave = false;
+        } else actions.stayedOpen();
       });
     },
   };

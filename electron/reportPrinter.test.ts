@@ -9,16 +9,23 @@ function fakePrintWindow(pdf: Promise<Uint8Array> = Promise.resolve(new Uint8Arr
   let destroyed = false;
   const contents = new EventEmitter();
   const events = new EventEmitter();
+  const webContents = Object.assign(contents, { printToPDF: vi.fn(() => pdf) });
   const window = {
-    webContents: Object.assign(contents, { printToPDF: vi.fn(() => pdf) }),
+    // As Electron's: reading it from a destroyed window throws.
+    get webContents() {
+      if (destroyed) throw new TypeError("Object has been destroyed");
+      return webContents;
+    },
     once: (event: "closed", listener: () => void) => events.once(event, listener),
     emit: (event: "closed") => events.emit(event),
+    /** The contents, still readable after the window is destroyed, for the tests' own checks. */
+    contents: webContents,
     isDestroyed: () => destroyed,
     destroy: vi.fn(() => {
       destroyed = true;
       events.emit("closed");
     }),
-  } satisfies PrintWindow & { emit(event: "closed"): boolean };
+  } satisfies PrintWindow & { emit(event: "closed"): boolean; contents: unknown };
   return window;
 }
 
@@ -28,29 +35,29 @@ describe("the report printer", () => {
     const printer = createReportPrinter({ openPrintWindow: () => window });
     const printed = printer.printReport(job);
 
-    expect(printer.isPrintWindow(window.webContents)).toBe(true);
-    expect(printer.takeJob(window.webContents)).toEqual(job);
-    expect(printer.takeJob(window.webContents)).toEqual({ error: expect.any(String) });
-    await printer.layoutDone(window.webContents, { error: null });
+    expect(printer.isPrintWindow(window.contents)).toBe(true);
+    expect(printer.takeJob(window.contents)).toEqual(job);
+    expect(printer.takeJob(window.contents)).toEqual({ error: expect.any(String) });
+    await printer.layoutDone(window.contents, { error: null });
 
     expect(await printed).toEqual({ ok: true, value: new Uint8Array([1, 2, 3]) });
-    expect(window.webContents.printToPDF).toHaveBeenCalledWith(
+    expect(window.contents.printToPDF).toHaveBeenCalledWith(
       expect.objectContaining({ pageSize: "Letter", preferCSSPageSize: true, printBackground: true }),
     );
     expect(window.destroy).toHaveBeenCalled();
-    expect(printer.isPrintWindow(window.webContents)).toBe(false);
+    expect(printer.isPrintWindow(window.contents)).toBe(false);
   });
 
   it("reports a report that could not be laid out, and prints nothing", async () => {
     const window = fakePrintWindow();
     const printer = createReportPrinter({ openPrintWindow: () => window });
     const printed = printer.printReport(job);
-    await printer.layoutDone(window.webContents, { error: "the roadmap file is not valid" });
+    await printer.layoutDone(window.contents, { error: "the roadmap file is not valid" });
     expect(await printed).toEqual({
       ok: false,
       error: "The report could not be laid out: the roadmap file is not valid",
     });
-    expect(window.webContents.printToPDF).not.toHaveBeenCalled();
+    expect(window.contents.printToPDF).not.toHaveBeenCalled();
     expect(window.destroy).toHaveBeenCalled();
   });
 
@@ -58,13 +65,17 @@ describe("the report printer", () => {
     const window = fakePrintWindow(Promise.reject(new Error("Printing failed")));
     const printer = createReportPrinter({ openPrintWindow: () => window });
     const printed = printer.printReport(job);
-    await printer.layoutDone(window.webContents, { error: null });
+    await printer.layoutDone(window.contents, { error: null });
     expect(await printed).toEqual({ ok: false, error: "Chromium could not print the report (Printing failed)." });
   });
 
   it.each([
-    ["cannot load the app", (w: ReturnType<typeof fakePrintWindow>) => w.webContents.emit("did-fail-load")],
-    ["crashes", (w: ReturnType<typeof fakePrintWindow>) => w.webContents.emit("render-process-gone")],
+    [
+      "cannot load the app",
+      (w: ReturnType<typeof fakePrintWindow>) =>
+        w.contents.emit("did-fail-load", {}, -6, "ERR_FILE_NOT_FOUND", "app://", true),
+    ],
+    ["crashes", (w: ReturnType<typeof fakePrintWindow>) => w.contents.emit("render-process-gone")],
     ["is closed", (w: ReturnType<typeof fakePrintWindow>) => w.emit("closed")],
   ])("fails at once, not at the timeout, when its window %s", async (_case, kill) => {
     const window = fakePrintWindow();
@@ -72,7 +83,18 @@ describe("the report printer", () => {
     const printed = printer.printReport(job);
     kill(window);
     expect(await printed).toEqual({ ok: false, error: expect.stringMatching(/^The report could not be printed: /) });
-    expect(printer.isPrintWindow(window.webContents)).toBe(false);
+    expect(printer.isPrintWindow(window.contents)).toBe(false);
+  });
+
+  it("takes an aborted navigation or a frame failing to load for no failure of the window", async () => {
+    const window = fakePrintWindow();
+    const printer = createReportPrinter({ openPrintWindow: () => window });
+    const printed = printer.printReport(job);
+    window.contents.emit("did-fail-load", {}, -3, "ERR_ABORTED", "app://roadmap/", true);
+    expect(printer.isPrintWindow(window.contents)).toBe(true);
+    printer.takeJob(window.contents);
+    await printer.layoutDone(window.contents, { error: null });
+    expect((await printed).ok).toBe(true);
   });
 
   it("prints once, however often the window says it is laid out", async () => {
@@ -80,11 +102,11 @@ describe("the report printer", () => {
     const printer = createReportPrinter({ openPrintWindow: () => window });
     const printed = printer.printReport(job);
     await Promise.all([
-      printer.layoutDone(window.webContents, { error: null }),
-      printer.layoutDone(window.webContents, { error: null }),
+      printer.layoutDone(window.contents, { error: null }),
+      printer.layoutDone(window.contents, { error: null }),
     ]);
     expect((await printed).ok).toBe(true);
-    expect(window.webContents.printToPDF).toHaveBeenCalledTimes(1);
+    expect(window.contents.printToPDF).toHaveBeenCalledTimes(1);
   });
 
   it("gives up on a window that never says it is laid out", async () => {

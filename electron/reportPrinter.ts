@@ -12,7 +12,17 @@ export interface PrintWindow {
       printBackground: boolean;
       generateDocumentOutline: boolean;
     }): Promise<Uint8Array>;
-    once(event: "did-fail-load" | "render-process-gone", listener: () => void): unknown;
+    on(
+      event: "did-fail-load",
+      listener: (
+        event: unknown,
+        errorCode: number,
+        errorDescription: string,
+        url: string,
+        isMainFrame: boolean,
+      ) => void,
+    ): unknown;
+    once(event: "render-process-gone", listener: () => void): unknown;
   };
   once(event: "closed", listener: () => void): unknown;
   isDestroyed(): boolean;
@@ -28,6 +38,7 @@ export interface ReportPrinterOptions {
 
 interface PendingPrint {
   readonly window: PrintWindow;
+  readonly contents: PrintWindow["webContents"];
   readonly job: PrintJob;
   jobTaken: boolean;
   /** printToPDF is running: a second "laid out" must not print again. */
@@ -49,6 +60,8 @@ export function createReportPrinter(options: ReportPrinterOptions) {
   const printReport = (job: PrintJob): Promise<Result<Uint8Array, string>> =>
     new Promise((resolve) => {
       const window = options.openPrintWindow();
+      // Kept: a destroyed BrowserWindow throws when its webContents is read.
+      const contents = window.webContents;
       const timer = setTimeout(
         () => print.finish(err("The report took too long to lay out, so no PDF was made.")),
         options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -56,6 +69,7 @@ export function createReportPrinter(options: ReportPrinterOptions) {
       let finished = false;
       const print: PendingPrint = {
         window,
+        contents,
         job,
         jobTaken: false,
         printing: false,
@@ -63,17 +77,20 @@ export function createReportPrinter(options: ReportPrinterOptions) {
           if (finished) return;
           finished = true;
           clearTimeout(timer);
-          pending.delete(window.webContents);
+          pending.delete(contents);
           if (!window.isDestroyed()) window.destroy();
           resolve(result);
         },
       };
-      pending.set(window.webContents, print);
+      pending.set(contents, print);
       // A window that cannot load, crashes or is closed will never say it is laid out: fail now, not at the timeout.
-      const gone = (why: string) => () => print.finish(err(`The report could not be printed: ${why}.`));
-      window.webContents.once("did-fail-load", gone("its window could not load the app"));
-      window.webContents.once("render-process-gone", gone("its window stopped"));
-      window.once("closed", gone("its window was closed"));
+      const gone = (why: string) => print.finish(err(`The report could not be printed: ${why}.`));
+      contents.on("did-fail-load", (_event, code, description, _url, isMainFrame) => {
+        // An aborted navigation (-3) is not a failure to load.
+        if (isMainFrame && code !== -3) gone(`its window could not load the app (${description})`);
+      });
+      contents.once("render-process-gone", () => gone("its window stopped"));
+      window.once("closed", () => gone("its window was closed"));
     });
 
   return {
@@ -100,7 +117,7 @@ export function createReportPrinter(options: ReportPrinterOptions) {
       }
       print.printing = true;
       try {
-        const pdf = await print.window.webContents.printToPDF({
+        const pdf = await print.contents.printToPDF({
           pageSize: print.job.options.paperSize,
           preferCSSPageSize: true,
           printBackground: true,

@@ -78,7 +78,7 @@ function secureWebPreferences(preloadPath: string) {
 /** Reflects the open roadmap in the title bar, and whether its file has unsaved changes. */
 export function showDocumentState(
   window: Pick<BrowserWindow, "setTitle" | "setDocumentEdited">,
-  state: DocumentState,
+  state: Pick<DocumentState, "title" | "edited">,
   platform: NodeJS.Platform,
 ): void {
   window.setTitle(windowTitle(state, platform !== "darwin"));

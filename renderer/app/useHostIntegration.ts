@@ -43,7 +43,7 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
       store.subscribe((state, previous) => {
         const edited = hasUnsavedFileChanges(state);
         if (state.document?.name === previous.document?.name && edited === hasUnsavedFileChanges(previous)) return;
-        platform.setDocumentState({ title: state.document?.name ?? null, edited });
+        platform.setDocumentState({ title: state.document?.name ?? null, edited, afterSave: false });
       }),
     [platform, store],
   );

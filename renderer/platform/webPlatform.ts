@@ -76,6 +76,8 @@ function withExtension(name: string, extension: string): string {
 async function printInPlace(doc: Document, request: ExportPdfRequest, layOutReport: ReportLayout) {
   const view = doc.defaultView;
   if (!view) return { error: "This page cannot print." };
+  // A print dialog that never reported closing leaves its report behind; it must not print along with this one.
+  for (const stale of doc.querySelectorAll(".report-print-root")) stale.remove();
   const container = doc.createElement("div");
   container.className = "report-print-root";
   doc.body.append(container);

@@ -108,6 +108,8 @@ export const DocumentStateSchema = z.object({
   title: z.string().max(300).nullable(),
   /** The open roadmap has changes not yet written to its file (macOS shows a dot). */
   edited: z.boolean(),
+  /** Sent as the outcome of a Save (whether it wrote the file or not), which a window waiting to close needs. */
+  afterSave: z.boolean().default(false),
 });
 export type DocumentState = z.infer<typeof DocumentStateSchema>;
 

@@ -103,6 +103,21 @@ describe("changes the roadmap's file does not have yet", () => {
     });
   });
 
+  it("belong to the roadmap saved, even when another opened while the save dialog was up", async () => {
+    const { store, platform } = createTestApp();
+    const a = await store.getState().createRoadmap({ name: "A", client: "", templateId: null });
+    const b = await store.getState().createRoadmap({ name: "B", client: "", templateId: null });
+    await store.getState().openRoadmap(a);
+    const save = platform.saveFile;
+    platform.saveFile = async (request) => {
+      await store.getState().openRoadmap(b);
+      return save(request);
+    };
+    await store.getState().saveToFile({ saveAs: true });
+    expect(store.getState().document?.name).toBe("B");
+    expect(store.getState().fileHandle).toBeNull();
+  });
+
   it("are tracked against the file a roadmap was opened from, which Save writes back to", async () => {
     const { store, saves } = createTestApp();
     const roadmap = createRoadmap({ now: new Date("2027-01-01T00:00:00Z") });

@@ -210,19 +210,28 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 
     saveToFile: async ({ saveAs }) => {
       const roadmap = get().document;
-      if (!roadmap) return;
-      const saved = await services.platform.saveFile({
-        kind: "roadmap",
-        contents: serializeRoadmap(roadmap),
-        suggestedName: roadmapFileName(roadmap),
-        handle: saveAs ? null : get().fileHandle,
-      });
-      if (!("error" in saved) && !saved.canceled) set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
-      // Reported whatever came of it: a window waiting to close after this save needs the answer either way.
-      services.platform.setDocumentState({ title: roadmap.name, edited: hasUnsavedFileChanges(get()) });
-      if ("error" in saved) get().notify({ tone: "error", message: saved.error });
-      else if (!saved.canceled) {
-        get().notify({ tone: "info", message: `Saved “${roadmap.name}” as ${saved.name}.` });
+      try {
+        if (!roadmap) return;
+        const saved = await services.platform.saveFile({
+          kind: "roadmap",
+          contents: serializeRoadmap(roadmap),
+          suggestedName: roadmapFileName(roadmap),
+          handle: saveAs ? null : get().fileHandle,
+        });
+        if ("error" in saved) get().notify({ tone: "error", message: saved.error });
+        else if (!saved.canceled) {
+          // Another roadmap may have opened while the dialog was up: the file belongs to the one saved.
+          if (get().document?.id === roadmap.id) set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
+          get().notify({ tone: "info", message: `Saved “${roadmap.name}” as ${saved.name}.` });
+        }
+      } finally {
+        // Reported whatever came of it: a window waiting to close after this save needs the answer either way.
+        const state = get();
+        services.platform.setDocumentState({
+          title: state.document?.name ?? null,
+          edited: hasUnsavedFileChanges(state),
+          afterSave: true,
+        });
       }
     },
 
