@@ -1,7 +1,6 @@
 import {
   type ExportPdfRequest,
   FILE_KIND_DETAILS,
-  type FileKind,
   type OpenFileResult,
   type PrintJob,
   type SaveFileResult,
@@ -17,12 +16,15 @@ export type ReportLayout = (
   generatedAt: Date,
 ) => Promise<Result<() => void, string>>;
 
+/** Only roadmaps are opened; some systems label them as plain JSON. */
+const ROADMAP_ACCEPT = `.${FILE_KIND_DETAILS.roadmap.extension},application/json`;
+
 /** A browser has no file paths or native menu: files come from a file picker and leave as downloads. */
 export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Platform {
   return {
     kind: "web",
     hasNativeMenu: false,
-    openFile: (kind) => pickFile(doc, acceptFor(kind)),
+    openFile: () => pickFile(doc, ROADMAP_ACCEPT),
     saveFile: async ({ kind, contents, suggestedName }) => {
       const { extension, mimeType } = FILE_KIND_DETAILS[kind];
       return download(doc, contents, withExtension(suggestedName, extension), mimeType);
@@ -57,11 +59,6 @@ function pickFile(doc: Document, accept: string): Promise<OpenFileResult> {
     });
     input.click();
   });
-}
-
-function acceptFor(kind: FileKind): string {
-  const { extension, mimeType } = FILE_KIND_DETAILS[kind];
-  return kind === "roadmap" ? `.${extension},application/json` : `.${extension},${mimeType}`;
 }
 
 function withExtension(name: string, extension: string): string {

@@ -28,6 +28,13 @@ export function formatCount(value: number): string {
   return count.format(Math.round(value));
 }
 
+const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+
+/** A figure someone typed, such as a KPI's target: "25", "2.5", "1,200". */
+export function formatDecimal(value: number): string {
+  return decimal.format(value);
+}
+
 const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
 
 export function formatPercent(share: number): string {

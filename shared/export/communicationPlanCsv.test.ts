@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../engine/planEngine";
-import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
+import { communication, onePhaseRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { communicationPlanCsv } from "./communicationPlanCsv";
@@ -82,19 +82,9 @@ function readPlan(roadmap: Roadmap): { header: string[]; rows: string[][] } {
   return { header, rows };
 }
 
-/** One phase of 100 customers over 3 months. */
-function roadmapWith(phaseName: string, ...communications: Roadmap["communications"]): Roadmap {
-  return {
-    ...emptyRoadmap(),
-    horizonMonths: 3,
-    phases: [{ ...blankPhase("phase-1"), name: phaseName, initialCustomers: { "segment-1": 100 } }],
-    communications,
-  };
-}
-
 describe("communicationPlanCsv", () => {
   it("starts with a byte order mark and the header, the cost column naming the currency", () => {
-    const roadmap = { ...roadmapWith("Active"), currency: "CHF" };
+    const roadmap = { ...onePhaseRoadmap("Active"), currency: "CHF" };
     const csv = communicationPlanCsv(roadmap, planRoadmap(roadmap));
     expect(csv).toBe(`\uFEFF${[...HEADER.slice(0, COST), "Cost (CHF)"].join(",")}\r\n`);
   });
@@ -119,7 +109,7 @@ describe("communicationPlanCsv", () => {
 
   it("adds up to the cent when every send costs whole cents", () => {
     // Fixed costs in cents and whole customers reached: no row loses anything to rounding.
-    const roadmap = roadmapWith(
+    const roadmap = onePhaseRoadmap(
       "Active",
       communication("monthly", "phase-1", { fixedCost: 1234.56, costPerContact: 0.07 }),
       communication("once", "phase-1", { fixedCost: 99.99, costPerContact: 1.5, timing: { kind: "oneOff", month: 1 } }),
@@ -132,7 +122,7 @@ describe("communicationPlanCsv", () => {
   });
 
   it("writes numbers plainly: two decimals, a point, no thousands separator", () => {
-    const roadmap = roadmapWith(
+    const roadmap = onePhaseRoadmap(
       "Active",
       communication("event", "phase-1", {
         fixedCost: 1_234_567.891,
@@ -146,7 +136,7 @@ describe("communicationPlanCsv", () => {
 
   it("keeps commas, quotes, line breaks and accents in names intact", () => {
     const names = ['Launch, "big" one', "Line one\nline two", "Café für Müller", "Semi; colon\r\nand CRLF"];
-    const roadmap = roadmapWith(
+    const roadmap = onePhaseRoadmap(
       "Zoë's phase, first",
       ...names.map((name, i) => communication(`c${i}`, "phase-1", { name, timing: { kind: "oneOff", month: 0 } })),
     );
@@ -157,7 +147,7 @@ describe("communicationPlanCsv", () => {
 
   it("defuses text a spreadsheet would run as a formula", () => {
     const names = ['=HYPERLINK("http://example.com","Click")', "+1", "-x", "@sum(A1)", "\tTabbed", "\rReturned"];
-    const roadmap = roadmapWith(
+    const roadmap = onePhaseRoadmap(
       "=cmd|' /C calc'!A0",
       ...names.map((name, i) => communication(`c${i}`, "phase-1", { name, timing: { kind: "oneOff", month: 0 } })),
       communication("safe", "phase-1", { name: "Plain 1+1=2", timing: { kind: "oneOff", month: 0 } }),

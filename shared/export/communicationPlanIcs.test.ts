@@ -2,7 +2,7 @@ import fc from "fast-check";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../engine/planEngine";
-import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
+import { communication, onePhaseRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { sampleRoadmap } from "../model/testing/sampleRoadmap";
@@ -35,16 +35,6 @@ function expectWellFolded(ics: string): void {
     decoder.decode(line);
     start = i + 2;
   }
-}
-
-/** One phase of 100 customers over 3 months. */
-function roadmapWith(phaseName: string, ...communications: Roadmap["communications"]): Roadmap {
-  return {
-    ...emptyRoadmap(),
-    horizonMonths: 3,
-    phases: [{ ...blankPhase("phase-1"), name: phaseName, initialCustomers: { "segment-1": 100 } }],
-    communications,
-  };
 }
 
 function sendsOf(roadmap: Roadmap, ownerId?: string): number {
@@ -87,7 +77,7 @@ describe("communicationPlanCalendar", () => {
 
   it("writes expected reach and cost in the roadmap's currency, to the cent", () => {
     const roadmap = {
-      ...roadmapWith("Active", communication("visit", "phase-1", { fixedCost: 1234.5, costPerContact: 0.126 })),
+      ...onePhaseRoadmap("Active", communication("visit", "phase-1", { fixedCost: 1234.5, costPerContact: 0.126 })),
       currency: "JPY",
     };
     const [first] = events(communicationPlanCalendar(roadmap, planRoadmap(roadmap), { now: NOW }));
@@ -97,7 +87,7 @@ describe("communicationPlanCalendar", () => {
   it("keeps commas, semicolons, backslashes, line breaks and accents in names", () => {
     const name = 'Launch, "big"; C:\\path\nsecond line — Café für Müller 🎉';
     const phase = "Zoë; the, phase\\";
-    const roadmap = roadmapWith(phase, communication("c1", "phase-1", { name }));
+    const roadmap = onePhaseRoadmap(phase, communication("c1", "phase-1", { name }));
     roadmap.channels = roadmap.channels.map((channel) =>
       channel.id === "email" ? { ...channel, name: "E-mail, ;direct\\" } : channel,
     );
@@ -113,7 +103,7 @@ describe("communicationPlanCalendar", () => {
     const characterSet = fc.constantFrom("a", " ", ",", ";", "\\", "\n", "é", "ü", "—", "🎉", "中");
     fc.assert(
       fc.property(fc.string({ unit: characterSet, minLength: 1, maxLength: 200 }), (name) => {
-        const roadmap = roadmapWith("Active", communication("c1", "phase-1", { name }));
+        const roadmap = onePhaseRoadmap("Active", communication("c1", "phase-1", { name }));
         const ics = communicationPlanCalendar(roadmap, planRoadmap(roadmap), { now: NOW });
         expectWellFolded(ics);
         expect(events(ics).map((event) => text(event, "summary"))).toEqual([
@@ -127,7 +117,7 @@ describe("communicationPlanCalendar", () => {
   });
 
   it("drops control characters, which a calendar's text cannot hold", () => {
-    const roadmap = roadmapWith("Active", communication("c1", "phase-1", { name: "Bell\u0007 and\ttab\r\nnext" }));
+    const roadmap = onePhaseRoadmap("Active", communication("c1", "phase-1", { name: "Bell\u0007 and\ttab\r\nnext" }));
     const [first] = events(communicationPlanCalendar(roadmap, planRoadmap(roadmap), { now: NOW }));
     expect(text(first as ICAL.Component, "summary")).toBe("Bell and\ttab\nnext — Active");
   });

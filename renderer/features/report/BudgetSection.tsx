@@ -48,7 +48,7 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
         const label = labelsFor(roadmap, dimension);
         const years = rollUp.byYear.periods;
         return (
-          <div key={dimension} className="report-block">
+          <div key={dimension}>
             <h3>By {DIMENSION_TITLES[dimension].toLowerCase()}</h3>
             <table className="report-table is-numeric">
               <thead>
@@ -89,7 +89,7 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
           </div>
         );
       })}
-      <div className="report-block">
+      <div>
         <h3>Costliest communications</h3>
         <table className="report-table is-numeric">
           <thead>

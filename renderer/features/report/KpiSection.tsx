@@ -1,7 +1,6 @@
+import { formatDecimal } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
-
-const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
 /** The value-capture plan: every phase's KPIs with their targets and timeframes, in one table. */
 export function KpiSection({ roadmap }: ReportProps) {
@@ -29,7 +28,7 @@ export function KpiSection({ roadmap }: ReportProps) {
               <tr key={kpi.id}>
                 <td>{phase.name}</td>
                 <td>{kpi.name}</td>
-                <td className="is-number">{kpi.target === null ? "—" : number.format(kpi.target)}</td>
+                <td className="is-number">{kpi.target === null ? "—" : formatDecimal(kpi.target)}</td>
                 <td>{kpi.unit}</td>
                 <td>{kpi.timeframe || "—"}</td>
               </tr>

@@ -1,5 +1,5 @@
 import { describeAudience, describeTiming, namesById, PURPOSE_LABELS } from "../../../shared/model";
-import { formatCount, formatMoney } from "../../ui/format";
+import { formatCount, formatDecimal, formatMoney } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
@@ -62,7 +62,7 @@ export function PhasePages({ roadmap, plan, options }: ReportProps) {
                 {phase.kpis.map((kpi) => (
                   <tr key={kpi.id}>
                     <td>{kpi.name}</td>
-                    <td>{kpi.target === null ? "—" : `${formatTarget(kpi.target)} ${kpi.unit}`.trim()}</td>
+                    <td>{kpi.target === null ? "—" : `${formatDecimal(kpi.target)} ${kpi.unit}`.trim()}</td>
                     <td>{kpi.timeframe || "—"}</td>
                   </tr>
                 ))}
@@ -146,8 +146,4 @@ function Figure({ label, value }: { label: string; value: string }) {
       <dd>{value}</dd>
     </div>
   );
-}
-
-function formatTarget(target: number): string {
-  return new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(target);
 }

@@ -180,6 +180,16 @@ export function emptyRoadmap(): Roadmap {
   };
 }
 
+/** One phase ("phase-1", named `phaseName`) of 100 customers over 3 months, with these communications. */
+export function onePhaseRoadmap(phaseName: string, ...communications: Communication[]): Roadmap {
+  return {
+    ...emptyRoadmap(),
+    horizonMonths: 3,
+    phases: [{ ...blankPhase("phase-1"), name: phaseName, initialCustomers: { "segment-1": 100 } }],
+    communications,
+  };
+}
+
 /** A phase with no customers, arrivals or churn, in the Develop stage. */
 export function blankPhase(id: string): Phase {
   return {
