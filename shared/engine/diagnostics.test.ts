@@ -7,7 +7,7 @@ import { blankPhase, communication, emptyRoadmap, segment } from "./testing/rand
 
 function diagnose(roadmap: Roadmap): PlanDiagnostic[] {
   const flow = simulateCustomerFlow(roadmap);
-  return diagnoseRoadmap(roadmap, flow, scheduleCommunications(flow, roadmap.communications));
+  return diagnoseRoadmap(roadmap, flow, scheduleCommunications(flow, roadmap));
 }
 
 /** "start" has customers and leads to "next"; every phase churns a little unless a test says otherwise. */
@@ -113,7 +113,7 @@ describe("diagnoseRoadmap", () => {
     ]);
   });
 
-  it("reports a communication that fires without any cost, and none that never fires", () => {
+  it("reports a communication that fires without any cost, and one that never reaches anyone", () => {
     const roadmap = lifecycle({
       communications: [
         communication("free", "start"),
@@ -121,7 +121,42 @@ describe("diagnoseRoadmap", () => {
         communication("priced", "start", { costPerContact: 0.1 }),
       ],
     });
-    expect(diagnose(roadmap)).toEqual([{ kind: "missingCost", severity: "warning", communicationId: "free" }]);
+    expect(diagnose(roadmap)).toEqual([
+      { kind: "missingCost", severity: "warning", communicationId: "free" },
+      { kind: "reachesNoOne", severity: "warning", communicationId: "free-but-silent" },
+    ]);
+  });
+
+  it("counts a communication that inherits its channel's costs as costing something", () => {
+    const roadmap = lifecycle({
+      channels: [{ id: "email", name: "Email", kind: "email", fixedCost: 150, costPerContact: 0, contactCap: null }],
+      communications: [communication("from-channel", "start", { fixedCost: null, costPerContact: null })],
+    });
+    expect(diagnose(roadmap)).toEqual([]);
+  });
+
+  it("reports a response worth more than a year of a segment in the audience, and a certain response", () => {
+    const base = lifecycle();
+    const roadmap = lifecycle({
+      segments: [segment("segment-1", 1_200), segment("large", 50_000)],
+      phases: base.phases.map((phase) =>
+        phase.id === "start" ? { ...phase, initialCustomers: { "segment-1": 100, large: 10 } } : phase,
+      ),
+      communications: [
+        communication("upsell", "start", { costPerContact: 1, responseRate: 0.02, valuePerResponse: 3_000 }),
+        communication("large-only", "start", {
+          costPerContact: 1,
+          responseRate: 0.02,
+          valuePerResponse: 3_000,
+          audience: { segmentIds: ["large"], roleIds: [], share: 1 },
+        }),
+        communication("sure", "start", { costPerContact: 1, responseRate: 1, valuePerResponse: 10 }),
+      ],
+    });
+    expect(diagnose(roadmap)).toEqual([
+      { kind: "valueAboveAnnualValue", severity: "warning", communicationId: "upsell", segmentIds: ["segment-1"] },
+      { kind: "certainResponse", severity: "warning", communicationId: "sure" },
+    ]);
   });
 
   it("describes each diagnostic in a sentence that names what it concerns", () => {
@@ -142,6 +177,9 @@ describe("diagnoseRoadmap", () => {
         segmentIds: ["x"],
       },
       { kind: "missingCost", severity: "warning", communicationId: "free" },
+      { kind: "reachesNoOne", severity: "warning", communicationId: "free" },
+      { kind: "valueAboveAnnualValue", severity: "warning", communicationId: "free", segmentIds: ["segment-1"] },
+      { kind: "certainResponse", severity: "warning", communicationId: "free" },
     ] satisfies PlanDiagnostic[];
     expect(sentences.map((d) => describeDiagnostic(d, roadmap))).toEqual([
       "“Start”: outgoing rates plus churn add up to 112.5 % a month for “Small business”; the plan scales them down to 100 %.",
@@ -149,7 +187,10 @@ describe("diagnoseRoadmap", () => {
       "“Next”: customers of “Small business” never leave this phase (no way out and no churn).",
       "“Monthly tips”: the audience share is 0 %, so it reaches no one.",
       "“Monthly tips”: its audience names only segments that do not exist (x), so it reaches no one.",
-      "“Monthly tips”: it is sent but costs nothing; set a fixed cost or a cost per contact.",
+      "“Monthly tips”: it is sent but costs nothing; set a fixed cost or a cost per contact (or its channel's).",
+      "“Monthly tips”: no customer is in its phase when it sends, so over the whole plan it reaches no one.",
+      "“Monthly tips”: one response is worth more than a whole year of a customer of “Small business” (the segment's annual value).",
+      "“Monthly tips”: a response rate of 100 % expects every customer reached to respond.",
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Communication, Roadmap } from "../model/schema";
+import type { Roadmap } from "../model/schema";
 import { type CustomerFlow, OUTFLOW_TOLERANCE } from "./flow";
 import type { CommunicationSchedule } from "./schedule";
 
@@ -42,6 +42,25 @@ export type PlanDiagnostic =
   | {
       /** The communication fires but neither a fixed cost nor a cost per contact is set. */
       readonly kind: "missingCost";
+      readonly severity: "warning";
+      readonly communicationId: string;
+    }
+  | {
+      /** Its audience exists, yet no one of it is in the phase when it sends, over the whole horizon. */
+      readonly kind: "reachesNoOne";
+      readonly severity: "warning";
+      readonly communicationId: string;
+    }
+  | {
+      /** One response is worth more than a year of these segments' customers (listed). */
+      readonly kind: "valueAboveAnnualValue";
+      readonly severity: "warning";
+      readonly communicationId: string;
+      readonly segmentIds: readonly string[];
+    }
+  | {
+      /** Every customer reached is expected to respond: a 100 % response rate. */
+      readonly kind: "certainResponse";
       readonly severity: "warning";
       readonly communicationId: string;
     };
@@ -89,18 +108,21 @@ export function diagnoseFlow(flow: CustomerFlow): PlanDiagnostic[] {
 }
 
 /**
- * Problems of single communications: an audience no one is in, or a cost
- * nobody filled in. Retired communications never send, so they are left alone.
+ * Problems of single communications: an audience no one is in, a send that
+ * reaches no one, a cost nobody filled in, and figures too good to be true (a
+ * response worth more than a customer's year, everyone responding). Retired
+ * communications never send, so they are left alone.
  */
 export function diagnoseCommunications(
   flow: CustomerFlow,
-  communications: readonly Communication[],
+  roadmap: Pick<Roadmap, "communications" | "segments">,
   schedules: readonly CommunicationSchedule[],
 ): PlanDiagnostic[] {
   const known = new Set(flow.segmentIds);
   const diagnostics: PlanDiagnostic[] = [];
-  communications.forEach((communication, c) => {
+  roadmap.communications.forEach((communication, c) => {
     if (communication.status === "retired") return;
+    const schedule = schedules[c];
     const { segmentIds, share } = communication.audience;
     if (share === 0) {
       diagnostics.push({
@@ -118,9 +140,26 @@ export function diagnoseCommunications(
         reason: "unknownSegments",
         segmentIds: [...segmentIds],
       });
+    } else if (schedule && schedule.totalReach === 0) {
+      diagnostics.push({ kind: "reachesNoOne", severity: "warning", communicationId: communication.id });
     }
-    if (communication.fixedCost === 0 && communication.costPerContact === 0 && (schedules[c]?.sends ?? 0) > 0) {
+    if (schedule && schedule.sends > 0 && schedule.totalCost === 0) {
       diagnostics.push({ kind: "missingCost", severity: "warning", communicationId: communication.id });
+    }
+    const outvalued = roadmap.segments
+      .filter((segment) => segmentIds.length === 0 || segmentIds.includes(segment.id))
+      .filter((segment) => communication.valuePerResponse > segment.annualValue)
+      .map((segment) => segment.id);
+    if (communication.responseRate > 0 && outvalued.length > 0) {
+      diagnostics.push({
+        kind: "valueAboveAnnualValue",
+        severity: "warning",
+        communicationId: communication.id,
+        segmentIds: outvalued,
+      });
+    }
+    if (communication.responseRate === 1) {
+      diagnostics.push({ kind: "certainResponse", severity: "warning", communicationId: communication.id });
     }
   });
   return diagnostics;
@@ -131,11 +170,11 @@ export function diagnoseCommunications(
  * document order), then the communications (in document order).
  */
 export function diagnoseRoadmap(
-  roadmap: Pick<Roadmap, "communications">,
+  roadmap: Pick<Roadmap, "communications" | "segments">,
   flow: CustomerFlow,
   schedules: readonly CommunicationSchedule[],
 ): PlanDiagnostic[] {
-  return [...diagnoseFlow(flow), ...diagnoseCommunications(flow, roadmap.communications, schedules)];
+  return [...diagnoseFlow(flow), ...diagnoseCommunications(flow, roadmap, schedules)];
 }
 
 /** A sentence for the user, naming what the diagnostic concerns. */
@@ -157,7 +196,13 @@ export function describeDiagnostic(
         ? `${nameOf(roadmap.communications, diagnostic.communicationId)}: the audience share is 0 %, so it reaches no one.`
         : `${nameOf(roadmap.communications, diagnostic.communicationId)}: its audience names only segments that do not exist (${diagnostic.segmentIds.join(", ")}), so it reaches no one.`;
     case "missingCost":
-      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: it is sent but costs nothing; set a fixed cost or a cost per contact.`;
+      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: it is sent but costs nothing; set a fixed cost or a cost per contact (or its channel's).`;
+    case "reachesNoOne":
+      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: no customer is in its phase when it sends, so over the whole plan it reaches no one.`;
+    case "valueAboveAnnualValue":
+      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: one response is worth more than a whole year of a customer of ${diagnostic.segmentIds.map((id) => nameOf(roadmap.segments, id)).join(", ")} (the segment's annual value).`;
+    case "certainResponse":
+      return `${nameOf(roadmap.communications, diagnostic.communicationId)}: a response rate of 100 % expects every customer reached to respond.`;
   }
 }
 

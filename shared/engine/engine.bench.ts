@@ -18,7 +18,7 @@ const edited = [0.25, 0.5].map(
   (delta): Roadmap => ({
     ...roadmap,
     communications: roadmap.communications.map((c, i) =>
-      i === 7 ? { ...c, costPerContact: c.costPerContact + delta } : c,
+      i === 7 ? { ...c, costPerContact: (c.costPerContact ?? 0) + delta } : c,
     ),
   }),
 );

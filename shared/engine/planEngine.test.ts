@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { communicationCosts } from "../model/costs";
 import { movePhases, updatePhase } from "../model/edits";
 import type { Communication, Roadmap } from "../model/schema";
 import { ROADMAP_TEMPLATES } from "../model/templates";
@@ -12,6 +13,8 @@ import { blankPhase, communication, emptyRoadmap, randomRoadmaps, segment } from
 
 /** Fixed, so a failure found once is found again on every machine. */
 const FAST_CHECK = { seed: 20_261_123, numRuns: 100 };
+/** A property test plans a hundred roadmaps: ample on a busy two-core machine, where a few seconds become many. */
+const PROPERTY_TIMEOUT_MS = 120_000;
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -68,44 +71,52 @@ function withCommunication(roadmap: Roadmap, index: number, patch: Partial<Commu
 }
 
 describe("the plan's money", () => {
-  it("is never negative, and the total is the sum over communications and over months", () => {
-    fc.assert(
-      fc.property(randomRoadmaps, (roadmap) => {
-        const { budget, communications } = planRoadmap(roadmap);
-        for (const schedule of communications) {
-          expect([...schedule.cost].every((cost) => cost >= 0)).toBe(true);
-          expectClose(sum(schedule.cost), schedule.totalCost, 1, "a communication's months");
-        }
-        const scale = Math.max(1, budget.totalCost);
-        expectClose(sum(communications.map((s) => s.totalCost)), budget.totalCost, scale, "communications");
-        expectClose(sum(budget.overall.byMonth.cost), budget.totalCost, scale, "months");
-        expectClose(sum(budget.overall.byQuarter.cost), budget.totalCost, scale, "quarters");
-        expectClose(sum(budget.overall.byYear.cost), budget.totalCost, scale, "years");
-      }),
-      FAST_CHECK,
-    );
-  });
-
-  it("adds up to the totals along every breakdown, by month, quarter and year", () => {
-    fc.assert(
-      fc.property(randomRoadmaps, (roadmap) => {
-        const { budget } = planRoadmap(roadmap);
-        const costScale = Math.max(1, budget.totalCost);
-        const valueScale = Math.max(1, budget.totalValue);
-        for (const dimension of BUDGET_DIMENSIONS) {
-          const breakdown = budget.byDimension[dimension];
-          expectClose(sum(breakdown.totalCost), budget.totalCost, costScale, `${dimension} cost`);
-          expectClose(sum(breakdown.totalValue), budget.totalValue, valueScale, `${dimension} value`);
-          for (const table of [breakdown.byMonth, breakdown.byQuarter, breakdown.byYear]) {
-            expect(table.cost.length).toBe(breakdown.keys.length * table.periods.length);
-            expectClose(sum(table.cost), budget.totalCost, costScale, `${dimension} cost by period`);
-            expectClose(sum(table.value), budget.totalValue, valueScale, `${dimension} value by period`);
+  it(
+    "is never negative, and the total is the sum over communications and over months",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const { budget, communications } = planRoadmap(roadmap);
+          for (const schedule of communications) {
+            expect([...schedule.cost].every((cost) => cost >= 0)).toBe(true);
+            expectClose(sum(schedule.cost), schedule.totalCost, 1, "a communication's months");
           }
-        }
-      }),
-      FAST_CHECK,
-    );
-  });
+          const scale = Math.max(1, budget.totalCost);
+          expectClose(sum(communications.map((s) => s.totalCost)), budget.totalCost, scale, "communications");
+          expectClose(sum(budget.overall.byMonth.cost), budget.totalCost, scale, "months");
+          expectClose(sum(budget.overall.byQuarter.cost), budget.totalCost, scale, "quarters");
+          expectClose(sum(budget.overall.byYear.cost), budget.totalCost, scale, "years");
+        }),
+        FAST_CHECK,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
+  it(
+    "adds up to the totals along every breakdown, by month, quarter and year",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const { budget } = planRoadmap(roadmap);
+          const costScale = Math.max(1, budget.totalCost);
+          const valueScale = Math.max(1, budget.totalValue);
+          for (const dimension of BUDGET_DIMENSIONS) {
+            const breakdown = budget.byDimension[dimension];
+            expectClose(sum(breakdown.totalCost), budget.totalCost, costScale, `${dimension} cost`);
+            expectClose(sum(breakdown.totalValue), budget.totalValue, valueScale, `${dimension} value`);
+            for (const table of [breakdown.byMonth, breakdown.byQuarter, breakdown.byYear]) {
+              expect(table.cost.length).toBe(breakdown.keys.length * table.periods.length);
+              expectClose(sum(table.cost), budget.totalCost, costScale, `${dimension} cost by period`);
+              expectClose(sum(table.value), budget.totalValue, valueScale, `${dimension} value by period`);
+            }
+          }
+        }),
+        FAST_CHECK,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe("a naive second implementation", () => {
@@ -120,86 +131,158 @@ describe("a naive second implementation", () => {
     for (let t = 0; t < expected.length; t++) expectClose(actual(t), expected[t] ?? NaN, scale, `${what}, month ${t}`);
   }
 
-  it("agrees with the engine on populations, reach, cost, value, contact pressure and lifetime value", () => {
-    fc.assert(
-      fc.property(randomRoadmaps, (roadmap) => {
-        const fast = planRoadmap(roadmap);
-        const naive = naivePlan(roadmap);
-        const { flow } = fast;
-        const P = flow.phaseIds.length;
-        const people = largest([...flow.population, ...flow.entries]);
-        roadmap.segments.forEach((s, si) => {
-          roadmap.phases.forEach((p, pi) => {
-            const cell = `${s.id} in ${p.id}`;
-            const population = (t: number) => flow.population[populationIndex(flow, si, pi, t)] ?? NaN;
-            expectSeries(population, naive.population.get(s.id)?.get(p.id), people, `N of ${cell}`);
-            const entries = (t: number) => flow.entries[flowIndex(flow, si, pi, t)] ?? NaN;
-            expectSeries(entries, naive.entries.get(s.id)?.get(p.id), people, `E of ${cell}`);
-            const churned = (t: number) => flow.churned[flowIndex(flow, si, pi, t)] ?? NaN;
-            expectSeries(churned, naive.churned.get(s.id)?.get(p.id), people, `churn of ${cell}`);
-            const counts = Array.from(
-              { length: flow.months },
-              (_, t) => fast.pressure.counts[(si * P + pi) * flow.months + t],
-            );
-            expect(counts, `pressure on ${cell}`).toEqual(naive.pressure.get(s.id)?.get(p.id));
-            const clv = fast.lifetimeValue.values[si * P + pi] ?? NaN;
-            expectClose(clv, naive.lifetimeValue.get(s.id)?.get(p.id) ?? NaN, s.annualValue, `CLV of ${cell}`);
+  it(
+    "agrees with the engine on populations, reach, responses, cost, value, contact pressure and lifetime value",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const fast = planRoadmap(roadmap);
+          const naive = naivePlan(roadmap);
+          const { flow } = fast;
+          const P = flow.phaseIds.length;
+          const people = largest([...flow.population, ...flow.entries]);
+          roadmap.segments.forEach((s, si) => {
+            roadmap.phases.forEach((p, pi) => {
+              const cell = `${s.id} in ${p.id}`;
+              const population = (t: number) => flow.population[populationIndex(flow, si, pi, t)] ?? NaN;
+              expectSeries(population, naive.population.get(s.id)?.get(p.id), people, `N of ${cell}`);
+              const entries = (t: number) => flow.entries[flowIndex(flow, si, pi, t)] ?? NaN;
+              expectSeries(entries, naive.entries.get(s.id)?.get(p.id), people, `E of ${cell}`);
+              const churned = (t: number) => flow.churned[flowIndex(flow, si, pi, t)] ?? NaN;
+              expectSeries(churned, naive.churned.get(s.id)?.get(p.id), people, `churn of ${cell}`);
+              const counts = Array.from(
+                { length: flow.months },
+                (_, t) => fast.pressure.counts[(si * P + pi) * flow.months + t],
+              );
+              expect(counts, `pressure on ${cell}`).toEqual(naive.pressure.get(s.id)?.get(p.id));
+              const clv = fast.lifetimeValue.values[si * P + pi] ?? NaN;
+              expectClose(clv, naive.lifetimeValue.get(s.id)?.get(p.id) ?? NaN, s.annualValue, `CLV of ${cell}`);
+            });
           });
-        });
-        const money = largest(fast.communications.flatMap((c) => [...c.cost, ...c.value]));
-        roadmap.communications.forEach((c, ci) => {
-          const schedule = fast.communications[ci];
-          expectSeries((t) => schedule?.reach[t] ?? NaN, naive.reach.get(c.id), people, `reach of ${c.id}`);
-          expectSeries((t) => schedule?.cost[t] ?? NaN, naive.cost.get(c.id), money, `cost of ${c.id}`);
-          expectSeries((t) => schedule?.value[t] ?? NaN, naive.value.get(c.id), money, `value of ${c.id}`);
-        });
-      }),
-      { ...FAST_CHECK, numRuns: 60 },
-    );
-  });
+          const money = largest(fast.communications.flatMap((c) => [...c.cost, ...c.value]));
+          roadmap.communications.forEach((c, ci) => {
+            const schedule = fast.communications[ci];
+            expectSeries((t) => schedule?.reach[t] ?? NaN, naive.reach.get(c.id), people, `reach of ${c.id}`);
+            expectSeries(
+              (t) => schedule?.customersReached[t] ?? NaN,
+              naive.customersReached.get(c.id),
+              people,
+              `customers reached by ${c.id}`,
+            );
+            expectSeries(
+              (t) => schedule?.responses[t] ?? NaN,
+              naive.responses.get(c.id),
+              people,
+              `responses to ${c.id}`,
+            );
+            expectSeries((t) => schedule?.cost[t] ?? NaN, naive.cost.get(c.id), money, `cost of ${c.id}`);
+            expectSeries((t) => schedule?.value[t] ?? NaN, naive.value.get(c.id), money, `value of ${c.id}`);
+          });
+          const overCap = (
+            counts: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>> | undefined,
+            cap: number,
+            capOf: string,
+          ) =>
+            roadmap.segments.flatMap((s) =>
+              roadmap.phases.flatMap((p) =>
+                (counts?.get(s.id)?.get(p.id) ?? []).flatMap((count, month) =>
+                  count > cap ? [{ segmentId: s.id, phaseId: p.id, month, capOf, count }] : [],
+                ),
+              ),
+            );
+          const expectedCollisions = [
+            ...overCap(naive.pressure, roadmap.contactCap, "roadmap"),
+            ...roadmap.channels.flatMap((channel) =>
+              channel.contactCap === null
+                ? []
+                : overCap(naive.channelPressure.get(channel.id), channel.contactCap, channel.id),
+            ),
+          ];
+          const key = (c: { segmentId: string; phaseId: string; month: number; capOf: string; count: number }) =>
+            `${c.segmentId} ${c.phaseId} ${c.month} ${c.capOf} ${c.count}`;
+          expect(fast.pressure.collisions.map(key).sort()).toEqual(expectedCollisions.map(key).sort());
+        }),
+        { ...FAST_CHECK, numRuns: 60 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+});
+
+describe("responses", () => {
+  it(
+    "never exceed the customers reached, who never exceed the contacts made",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const { communications, budget } = planRoadmap(roadmap);
+          let customersReached = 0;
+          for (const schedule of communications) {
+            const what = `communication ${schedule.communicationId}`;
+            expect(schedule.totalResponses, what).toBeLessThanOrEqual(schedule.totalCustomersReached * (1 + 1e-12));
+            expect(schedule.totalCustomersReached, what).toBeLessThanOrEqual(schedule.totalReach * (1 + 1e-12));
+            customersReached += schedule.totalCustomersReached;
+          }
+          expect(budget.totalResponses).toBeLessThanOrEqual(customersReached * (1 + 1e-12));
+        }),
+        FAST_CHECK,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });
 
 describe("createPlanEngine", () => {
-  it("after a change of one cost per contact by δ, changes the total by Σ reach × δ without re-simulating", () => {
-    const edit = fc
-      .record({
-        roadmap: randomRoadmaps.filter((roadmap) => roadmap.communications.length > 0),
-        which: fc.nat(),
-        delta: fc.integer({ min: 1, max: 100_000 }).map((n) => n / 1000),
-      })
-      .map(({ roadmap, which, delta }) => ({ roadmap, index: which % roadmap.communications.length, delta }));
-    fc.assert(
-      fc.property(edit, ({ roadmap, index, delta }) => {
-        const engine = createPlanEngine();
-        const before = engine.run(roadmap);
-        const { flowSimulations, communicationSchedules } = engine.stats;
-        const changed = roadmap.communications[index] as Communication;
-        const edited = withCommunication(roadmap, index, { costPerContact: changed.costPerContact + delta });
-        const after = engine.run(edited);
+  it(
+    "after a change of one cost per contact by δ, changes the total by Σ reach × δ without re-simulating",
+    () => {
+      const edit = fc
+        .record({
+          roadmap: randomRoadmaps.filter((roadmap) => roadmap.communications.length > 0),
+          which: fc.nat(),
+          delta: fc.integer({ min: 1, max: 100_000 }).map((n) => n / 1000),
+        })
+        .map(({ roadmap, which, delta }) => ({ roadmap, index: which % roadmap.communications.length, delta }));
+      fc.assert(
+        fc.property(edit, ({ roadmap, index, delta }) => {
+          const engine = createPlanEngine();
+          const before = engine.run(roadmap);
+          const { flowSimulations, communicationSchedules } = engine.stats;
+          const changed = roadmap.communications[index] as Communication;
+          const channel = roadmap.channels.find((c) => c.id === changed.channelId);
+          const costPerContact = communicationCosts(changed, channel).costPerContact + delta;
+          const edited = withCommunication(roadmap, index, { costPerContact });
+          const after = engine.run(edited);
 
-        const reach = before.communications[index]?.reach ?? new Float64Array();
-        const expected = sum(reach) * delta;
-        expectClose(after.budget.totalCost - before.budget.totalCost, expected, 1e-6 * before.budget.totalCost, "Δ");
-        expect(engine.stats.flowSimulations).toBe(flowSimulations);
-        expect(after.flow).toBe(before.flow);
-        expect(engine.stats.communicationSchedules).toBe(communicationSchedules + 1);
-        expect(fingerprint(after)).toBe(fingerprint(planRoadmap(edited)));
-      }),
-      FAST_CHECK,
-    );
-  });
+          const reach = before.communications[index]?.reach ?? new Float64Array();
+          const expected = sum(reach) * delta;
+          expectClose(after.budget.totalCost - before.budget.totalCost, expected, 1e-6 * before.budget.totalCost, "Δ");
+          expect(engine.stats.flowSimulations).toBe(flowSimulations);
+          expect(after.flow).toBe(before.flow);
+          expect(engine.stats.communicationSchedules).toBe(communicationSchedules + 1);
+          expect(fingerprint(after)).toBe(fingerprint(planRoadmap(edited)));
+        }),
+        FAST_CHECK,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it("gives identical results, bit for bit, for deep copies of a roadmap", () => {
-    fc.assert(
-      fc.property(randomRoadmaps, (roadmap) => {
-        const engine = createPlanEngine();
-        const first = fingerprint(engine.run(structuredClone(roadmap)));
-        expect(fingerprint(engine.run(structuredClone(roadmap)))).toBe(first);
-        expect(fingerprint(createPlanEngine().run(structuredClone(roadmap)))).toBe(first);
-      }),
-      { ...FAST_CHECK, numRuns: 50 },
-    );
-  });
+  it(
+    "gives identical results, bit for bit, for deep copies of a roadmap",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const engine = createPlanEngine();
+          const first = fingerprint(engine.run(structuredClone(roadmap)));
+          expect(fingerprint(engine.run(structuredClone(roadmap)))).toBe(first);
+          expect(fingerprint(createPlanEngine().run(structuredClone(roadmap)))).toBe(first);
+        }),
+        { ...FAST_CHECK, numRuns: 50 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it("does not re-simulate the flow when a phase only moves on the canvas", () => {
     const engine = createPlanEngine();

@@ -1,4 +1,5 @@
-import type { Communication, Roadmap } from "../model/schema";
+import { type CommunicationCosts, communicationCosts } from "../model/costs";
+import type { Channel, Communication, Roadmap } from "../model/schema";
 import { type Budget, type BudgetInputs, createBudgetRollUp } from "./budget";
 import { type PlanCalendar, planCalendar } from "./calendar";
 import { diagnoseCommunications, diagnoseFlow, type PlanDiagnostic } from "./diagnostics";
@@ -88,6 +89,8 @@ type PhaseCustomers = Pick<
 
 interface ScheduledCommunication {
   readonly schedule: CommunicationSchedule;
+  /** The costs it was scheduled with: its channel's may have changed since. */
+  readonly costs: CommunicationCosts;
   /** Everything about the communication that decides where and when it fires, and who sends it. */
   readonly pressureKey: string;
 }
@@ -100,7 +103,6 @@ interface RollUp {
   readonly budget: Budget;
   readonly phases: readonly PhaseSummary[];
   readonly costliest: readonly CommunicationSchedule[];
-  readonly diagnostics: readonly PlanDiagnostic[];
 }
 
 /**
@@ -109,7 +111,8 @@ interface RollUp {
  * engine compares the new document with the last one part by part:
  * - the customer flow is simulated again only when phases' customers,
  *   arrivals or churn, the transitions, the segments or the horizon changed;
- * - a communication is scheduled again only when its object changed (or the flow did);
+ * - a communication is scheduled again only when its object or the costs it
+ *   pays changed (its channel's defaults, when it follows them), or the flow did;
  * - the budget is summed again from the schedules, in document order, so an
  *   edited roadmap gives the same bits as the same roadmap planned afresh;
  * - contact pressure and lifetime values are kept while what they read is unchanged.
@@ -128,10 +131,17 @@ export function createPlanEngine(): PlanEngine {
   let flowState: FlowState | undefined;
   let scheduled = new Map<Communication, ScheduledCommunication>();
   let lastCommunications: readonly Communication[] | undefined;
+  let lastChannels: readonly Channel[] | undefined;
   let lastSchedules: readonly CommunicationSchedule[] = [];
   let lastPressureKeys: readonly string[] = [];
   let pressureMemo:
-    | { flow: CustomerFlow; contactCap: number; keys: readonly string[]; pressure: ContactPressure }
+    | {
+        flow: CustomerFlow;
+        contactCap: number;
+        channelCaps: readonly (number | null)[];
+        keys: readonly string[];
+        pressure: ContactPressure;
+      }
     | undefined;
   let lifetimeMemo:
     | {
@@ -142,6 +152,13 @@ export function createPlanEngine(): PlanEngine {
       }
     | undefined;
   let rollUpMemo: RollUp | undefined;
+  let diagnosticsMemo:
+    | {
+        schedules: readonly CommunicationSchedule[];
+        segments: Roadmap["segments"];
+        diagnostics: readonly PlanDiagnostic[];
+      }
+    | undefined;
   const budgetRollUp = createBudgetRollUp();
 
   function calendarOf(roadmap: Roadmap): PlanCalendar {
@@ -177,17 +194,21 @@ export function createPlanEngine(): PlanEngine {
     return flowState;
   }
 
-  function schedulesOf(communications: readonly Communication[], state: FlowState): void {
-    if (communications === lastCommunications) return;
+  function schedulesOf(roadmap: Roadmap, state: FlowState): void {
+    const { communications, channels } = roadmap;
+    if (communications === lastCommunications && channels === lastChannels) return;
+    const channelById = new Map(channels.map((channel) => [channel.id, channel]));
     const next = new Map<Communication, ScheduledCommunication>();
     const schedules: CommunicationSchedule[] = [];
     const pressureKeys: string[] = [];
     for (const communication of communications) {
+      const costs = communicationCosts(communication, channelById.get(communication.channelId));
       let entry = next.get(communication) ?? scheduled.get(communication);
-      if (!entry) {
+      if (!entry || !sameCosts(entry.costs, costs)) {
         stats.communicationSchedules++;
         entry = {
-          schedule: scheduleCommunication(state.flow, communication, state.index),
+          schedule: scheduleCommunication(state.flow, communication, { costs, index: state.index }),
+          costs,
           pressureKey: pressureKeyOf(communication),
         };
       }
@@ -197,23 +218,33 @@ export function createPlanEngine(): PlanEngine {
     }
     scheduled = next;
     lastCommunications = communications;
+    lastChannels = channels;
     // Keep the previous arrays when nothing changed, so the memos below can compare by identity.
     if (!sameElements(lastSchedules, schedules, () => false)) lastSchedules = schedules;
     if (!sameElements(lastPressureKeys, pressureKeys, (a, b) => a === b)) lastPressureKeys = pressureKeys;
   }
 
   function pressureOf(roadmap: Roadmap, flow: CustomerFlow): ContactPressure {
+    const channelCaps = roadmap.channels.map((channel) => channel.contactCap);
     if (
       pressureMemo?.flow !== flow ||
       pressureMemo.contactCap !== roadmap.contactCap ||
+      !sameElements(pressureMemo.channelCaps, channelCaps, Object.is) ||
       pressureMemo.keys !== lastPressureKeys
     ) {
       stats.pressureMeasurements++;
       pressureMemo = {
         flow,
         contactCap: roadmap.contactCap,
+        channelCaps,
         keys: lastPressureKeys,
-        pressure: measureContactPressure(flow, roadmap.communications, lastSchedules, roadmap.contactCap),
+        pressure: measureContactPressure(
+          flow,
+          roadmap.communications,
+          lastSchedules,
+          roadmap.contactCap,
+          roadmap.channels,
+        ),
       };
     }
     return pressureMemo.pressure;
@@ -281,9 +312,19 @@ export function createPlanEngine(): PlanEngine {
         };
       }),
       costliest: costliest(lastSchedules, COSTLIEST_COMMUNICATIONS),
-      diagnostics: diagnoseCommunications(state.flow, roadmap.communications, lastSchedules),
     };
     return rollUpMemo;
+  }
+
+  function communicationDiagnostics(roadmap: Roadmap, flow: CustomerFlow): readonly PlanDiagnostic[] {
+    if (diagnosticsMemo?.schedules !== lastSchedules || diagnosticsMemo.segments !== roadmap.segments) {
+      diagnosticsMemo = {
+        schedules: lastSchedules,
+        segments: roadmap.segments,
+        diagnostics: diagnoseCommunications(flow, roadmap, lastSchedules),
+      };
+    }
+    return diagnosticsMemo.diagnostics;
   }
 
   return {
@@ -292,7 +333,7 @@ export function createPlanEngine(): PlanEngine {
       stats.runs++;
       const calendar = calendarOf(roadmap);
       const state = flowOf(roadmap);
-      schedulesOf(roadmap.communications, state);
+      schedulesOf(roadmap, state);
       const rollUp = rollUpOf(roadmap, calendar, state);
       return {
         calendar,
@@ -304,7 +345,7 @@ export function createPlanEngine(): PlanEngine {
         phases: rollUp.phases,
         lifetimeValue: lifetimeValueFor(roadmap, state.flow),
         pressure: pressureOf(roadmap, state.flow),
-        diagnostics: [...state.diagnostics, ...rollUp.diagnostics],
+        diagnostics: [...state.diagnostics, ...communicationDiagnostics(roadmap, state.flow)],
       };
     },
   };
@@ -327,6 +368,10 @@ function sameBudgetKeys(previous: BudgetInputs, next: BudgetInputs): boolean {
   );
 }
 
+function sameCosts(a: CommunicationCosts, b: CommunicationCosts): boolean {
+  return Object.is(a.fixedCost, b.fixedCost) && Object.is(a.costPerContact, b.costPerContact);
+}
+
 function pressureKeyOf(communication: Communication): string {
   const { timing, audience } = communication;
   const when =
@@ -340,6 +385,7 @@ function pressureKeyOf(communication: Communication): string {
     communication.id,
     communication.phaseId,
     communication.ownerId,
+    communication.channelId,
     communication.status === "retired" ? "retired" : "active",
     when,
     String(audience.share),

@@ -1,15 +1,44 @@
 import { describe, expect, it } from "vitest";
+import { defaultChannels } from "../model/defaults";
 import type { Roadmap } from "../model/schema";
 import { simulateCustomerFlow } from "./flow";
-import { measureContactPressure, worstContactPressure } from "./pressure";
+import { measureContactPressure, worstCohortAt, worstContactPressure, worstPressureBySegment } from "./pressure";
 import { scheduleCommunications } from "./schedule";
 import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
 
 function pressureOf(roadmap: Roadmap) {
   const flow = simulateCustomerFlow(roadmap);
-  const schedules = scheduleCommunications(flow, roadmap.communications);
-  return measureContactPressure(flow, roadmap.communications, schedules, roadmap.contactCap);
+  const schedules = scheduleCommunications(flow, roadmap);
+  return measureContactPressure(flow, roadmap.communications, schedules, roadmap.contactCap, roadmap.channels);
 }
+
+/** The worst cohort of a cell, as the heatmap names it. */
+function worstCohortOf(roadmap: Roadmap, segment: number, phase: number, t: number) {
+  const flow = simulateCustomerFlow(roadmap);
+  return worstCohortAt(flow, roadmap.communications, scheduleCommunications(flow, roadmap), segment, phase, t);
+}
+
+/** "onboarding": 1,000 customers at the start and 100 new ones a month, 10 % a month move on to "active". */
+function onboarding(communications: Roadmap["communications"], horizonMonths = 8): Roadmap {
+  return {
+    ...emptyRoadmap(),
+    horizonMonths,
+    contactCap: 4,
+    phases: [
+      {
+        ...blankPhase("onboarding"),
+        initialCustomers: { "segment-1": 1_000 },
+        arrivalsPerMonth: { "segment-1": 100 },
+      },
+      blankPhase("active"),
+    ],
+    transitions: [{ id: "settle", from: "onboarding", to: "active", rate: 0.1, rateBySegment: {}, trigger: "" }],
+    communications,
+  };
+}
+
+const drip = (step: number, ownerId = "owner-a") =>
+  communication(`drip-${step}`, "onboarding", { ownerId, timing: { kind: "onEntry", offsetMonths: step } });
 
 /** 300 small and 20 large customers in "active"; nobody enters after month 0 except through "new". */
 function twoSegments(communications: Roadmap["communications"]): Roadmap {
@@ -39,10 +68,15 @@ describe("measureContactPressure", () => {
     // [(s * P + p) * T + t]: small/active, small/quiet, large/active, large/quiet, three months each.
     expect([...pressure.counts]).toEqual([4, 4, 4, 0, 0, 0, 5, 5, 5, 0, 0, 0]);
     expect(pressure.maxCount).toBe(5);
-    expect(pressure.collisions.map((c) => [c.segmentId, c.phaseId, c.month, c.count])).toEqual([
-      ["large", "active", 0, 5],
-      ["large", "active", 1, 5],
-      ["large", "active", 2, 5],
+    expect(pressure.collisions.map((c) => [c.segmentId, c.phaseId, c.entryMonth, c.month, c.count])).toEqual([
+      ["large", "active", null, 0, 5],
+      ["large", "active", null, 1, 5],
+      ["large", "active", null, 2, 5],
+    ]);
+    expect(pressure.collisions.map((c) => [c.cap, c.capOf])).toEqual([
+      [4, "roadmap"],
+      [4, "roadmap"],
+      [4, "roadmap"],
     ]);
     expect(pressure.collisions[0]?.communications).toEqual([
       { communicationId: "tips", ownerId: "owner-a" },
@@ -75,6 +109,85 @@ describe("measureContactPressure", () => {
     ]);
     expect([...pressureOf(roadmap).counts]).toEqual([0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0]);
     expect(pressureOf(roadmap).collisions).toEqual([]);
+  });
+});
+
+describe("contact pressure per cohort", () => {
+  it("counts a five-step onboarding series as one email a month, not a collision", () => {
+    const roadmap = onboarding([0, 1, 2, 3, 4].map((step) => drip(step)));
+    const pressure = pressureOf(roadmap);
+    // Every month some cohort gets its next step, and no cohort ever gets two.
+    expect([...pressure.counts.subarray(0, 8)]).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(pressure.collisions).toEqual([]);
+  });
+
+  it("adds the phase's recurring sends to the on-entry send a cohort gets that month, but not in the month it enters", () => {
+    const roadmap = onboarding([
+      drip(0),
+      drip(2),
+      communication("tips", "onboarding", { ownerId: "owner-b" }),
+      communication("offer", "onboarding", { ownerId: "owner-c", timing: { kind: "oneOff", month: 3 } }),
+    ]);
+    const pressure = pressureOf(roadmap);
+    // Month 0: entrants get drip-0; those there at the start get tips. Month 2 on: the cohort of t − 2 gets drip-2 + tips.
+    expect([...pressure.counts.subarray(0, 5)]).toEqual([1, 1, 2, 3, 2]);
+    expect(worstCohortOf(roadmap, 0, 0, 3)).toEqual({
+      entryMonth: 1,
+      count: 3,
+      communications: [
+        { communicationId: "drip-2", ownerId: "owner-a" },
+        { communicationId: "tips", ownerId: "owner-b" },
+        { communicationId: "offer", ownerId: "owner-c" },
+      ],
+      ownerIds: ["owner-a", "owner-b", "owner-c"],
+    });
+  });
+
+  it("names the cohort that goes over the cap, with the month it entered", () => {
+    const roadmap = {
+      ...onboarding([
+        drip(1),
+        drip(1, "owner-b"),
+        ...["a", "b", "c"].map((id) => communication(`monthly-${id}`, "onboarding")),
+      ]),
+      contactCap: 4,
+    };
+    const pressure = pressureOf(roadmap);
+    expect(pressure.collisions.map((c) => [c.entryMonth, c.month, c.count])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((month) => [month - 1, month, 5]),
+    );
+    expect(pressure.collisions[0]?.ownerIds).toEqual(["owner-a", "owner-b"]);
+    expect(worstPressureBySegment(pressure)).toEqual([{ segmentId: "segment-1", month: 1, contacts: 5 }]);
+  });
+
+  it("does not count an on-entry send for a cohort that has all left the phase", () => {
+    const roadmap: Roadmap = {
+      ...onboarding([drip(3), communication("tips", "onboarding")]),
+      // Everyone moves on after one month: nobody of a cohort is left three months after entering.
+      transitions: [{ id: "settle", from: "onboarding", to: "active", rate: 1, rateBySegment: {}, trigger: "" }],
+    };
+    const pressure = pressureOf(roadmap);
+    expect([...pressure.counts.subarray(0, 8)]).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it("flags more sends of one channel than its cap as a collision of that channel", () => {
+    const roadmap: Roadmap = {
+      ...onboarding(
+        [
+          communication("call-a", "onboarding", { channelId: "phone" }),
+          communication("call-b", "onboarding", { channelId: "phone", ownerId: "owner-b" }),
+          communication("mail", "onboarding"),
+        ],
+        2,
+      ),
+      channels: defaultChannels().map((channel) => (channel.id === "phone" ? { ...channel, contactCap: 1 } : channel)),
+    };
+    const pressure = pressureOf(roadmap);
+    expect(pressure.collisions.map((c) => [c.month, c.count, c.cap, c.capOf, c.entryMonth])).toEqual([
+      [0, 2, 1, "phone", null],
+      [1, 2, 1, "phone", null],
+    ]);
+    expect(pressure.collisions[0]?.communications.map((c) => c.communicationId)).toEqual(["call-a", "call-b"]);
   });
 });
 

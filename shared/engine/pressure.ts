@@ -1,106 +1,132 @@
-import type { Communication } from "../model/schema";
+import type { Channel, Communication } from "../model/schema";
 import type { CustomerFlow } from "./flow";
 import type { CommunicationSchedule } from "./schedule";
 
-/** A communication in a collision, and who sends it. */
+/** A communication reaching a cohort, and who sends it. */
 export interface CollidingCommunication {
   readonly communicationId: string;
   readonly ownerId: string;
 }
 
-/** A segment, phase and month in which customers get more communications than the contact cap allows. */
+/**
+ * A cohort — customers of one segment who entered one phase in the same
+ * month — getting more sends in a calendar month than a cap allows: the
+ * roadmap's cap over all communications, or a channel's cap over that
+ * channel's. One per segment, phase, month and cap: the worst cohort there.
+ */
 export interface ContactCollision {
   readonly segmentId: string;
   readonly phaseId: string;
+  /** Month of the horizon the cohort entered the phase in; null for customers in it at the plan's start. */
+  readonly entryMonth: number | null;
   /** Month of the horizon, from 0. */
   readonly month: number;
-  /** Communications reaching a customer there that month; above the cap. */
+  /** Sends reaching one customer of the cohort that month (of the channel, for a channel's cap); above the cap. */
   readonly count: number;
-  /** The communications, in document order. */
+  readonly cap: number;
+  /** Whose cap it is over: the roadmap's, or a channel's (its id). */
+  readonly capOf: "roadmap" | string;
+  /** The communications reaching the cohort that month, in document order. */
   readonly communications: readonly CollidingCommunication[];
   /** Their owners, each once, in the order they first appear above. */
   readonly ownerIds: readonly string[];
 }
 
 /**
- * How many communications reach a customer of each segment in each phase each
- * month, summed over all owners (DOMAIN.md's contact pressure), and where that
- * exceeds the roadmap's contact cap.
+ * How many communications one customer receives a month (DOMAIN.md's contact
+ * pressure). It is counted per cohort: the customers of a segment who entered
+ * a phase in the same month get the same sends, from every owner — the phase's
+ * recurring and one-off sends while they are in it, and each on-entry send
+ * once, `offsetMonths` after they entered, if they are still there. So a
+ * series of five monthly on-entry emails is one email a month, never five.
+ * Customers in the phase at the plan's start are a cohort of their own.
  */
 export interface ContactPressure {
   readonly contactCap: number;
   readonly segmentIds: readonly string[];
   readonly phaseIds: readonly string[];
   readonly months: number;
-  /** Communications per segment, phase and month, at `[(s * P + p) * T + t]` as in the flow. */
+  /** Sends reaching the worst-served cohort of each segment, phase and month, at `[(s * P + p) * T + t]`. */
   readonly counts: Uint32Array;
   readonly maxCount: number;
-  /** Cells over the cap, ordered by segment, phase, then month. */
+  /** Ordered by segment, phase, month, then the roadmap's cap before channels' (in document order). */
   readonly collisions: readonly ContactCollision[];
 }
 
+/** The cohort of one segment, phase and month that gets the most sends, and what they are. */
+export interface WorstCohort {
+  /** Null for customers in the phase at the plan's start. */
+  readonly entryMonth: number | null;
+  readonly count: number;
+  readonly communications: readonly CollidingCommunication[];
+  readonly ownerIds: readonly string[];
+}
+
+type PressureCommunication = Pick<Communication, "id" | "ownerId" | "channelId" | "timing">;
+
 /**
- * Counts, for every segment, phase and month, the communications that fire
- * for that segment there: a communication counts when it reaches someone of
- * the segment in that phase that month. That is the pressure on a customer
- * who qualifies for everything: an on-entry communication only goes to those
- * who entered `offsetMonths` ago, and an audience share below 100 % only to
- * some, yet each still counts once, because the cap is about the worst-served
- * customer, not the average one.
+ * Counts, for every segment, phase and month, the sends reaching the
+ * worst-served cohort there, and lists the cohorts over the roadmap's cap or a
+ * channel's `contactCap` (a channel's cap counts only that channel's sends).
+ * A send reaches a cohort when it reaches someone of the segment that month:
+ * an audience share below 100 % still counts once, because a cap is about the
+ * customer who qualifies for everything, not the average one.
  */
 export function measureContactPressure(
   flow: CustomerFlow,
-  communications: readonly Pick<Communication, "ownerId">[],
+  communications: readonly PressureCommunication[],
   schedules: readonly CommunicationSchedule[],
   contactCap: number,
+  channels: readonly Pick<Channel, "id" | "contactCap">[] = [],
 ): ContactPressure {
   const S = flow.segmentIds.length;
   const P = flow.phaseIds.length;
   const T = flow.months;
   const counts = new Uint32Array(S * P * T);
-  const byPhase: number[][] = Array.from({ length: P }, () => []);
-
-  schedules.forEach((schedule, c) => {
-    const { segmentIndices, reachBySegment, phaseIndex } = schedule;
-    if (segmentIndices.length === 0) return;
-    byPhase[phaseIndex]?.push(c);
-    const n = segmentIndices.length;
-    for (let j = 0; j < n; j++) {
-      const cell = ((segmentIndices[j] as number) * P + phaseIndex) * T;
-      for (let t = 0; t < T; t++) {
-        if ((reachBySegment[t * n + j] as number) > 0) counts[cell + t] = (counts[cell + t] as number) + 1;
-      }
-    }
-  });
-
-  let maxCount = 0;
   const collisions: ContactCollision[] = [];
-  for (let i = 0; i < counts.length; i++) {
-    const count = counts[i] as number;
-    if (count > maxCount) maxCount = count;
-    if (count <= contactCap) continue;
-    const t = i % T;
-    const p = Math.floor(i / T) % P;
-    const s = Math.floor(i / (T * P));
-    const colliding: CollidingCommunication[] = [];
-    for (const c of byPhase[p] ?? []) {
-      if (reachesSegment(schedules[c] as CommunicationSchedule, s, t)) {
-        colliding.push({
-          communicationId: (schedules[c] as CommunicationSchedule).communicationId,
-          ownerId: communications[c]?.ownerId ?? "",
-        });
+  const channelCaps = channels.filter((channel) => channel.contactCap !== null);
+  const byPhase = communicationsByPhase(schedules, P);
+
+  for (let s = 0; s < S; s++) {
+    for (let p = 0; p < P; p++) {
+      const cell = cohortCell(flow, communications, schedules, byPhase[p] ?? [], s, p);
+      if (cell.reaching.length === 0) continue;
+      const worst = cell.worstCounts(cell.reaching);
+      counts.set(worst, (s * P + p) * T);
+      const capped = channelCaps
+        .map((channel) => ({
+          channel,
+          reaching: cell.reaching.filter((c) => communications[c]?.channelId === channel.id),
+        }))
+        // A channel can only go over its cap on a phase where more of its communications than that reach the segment.
+        .filter(({ channel, reaching }) => reaching.length > (channel.contactCap ?? Infinity))
+        .map(({ channel, reaching }) => ({ channel, reaching, worst: cell.worstCounts(reaching) }));
+      for (let t = 0; t < T; t++) {
+        const collide = (reaching: readonly number[], cap: number, capOf: string) => {
+          const cohort = cell.worstCohort(reaching, t);
+          collisions.push({
+            segmentId: flow.segmentIds[s] as string,
+            phaseId: flow.phaseIds[p] as string,
+            entryMonth: cohort.entryMonth,
+            month: t,
+            count: cohort.count,
+            cap,
+            capOf,
+            communications: cohort.communications,
+            ownerIds: cohort.ownerIds,
+          });
+        };
+        if ((worst[t] as number) > contactCap) collide(cell.reaching, contactCap, "roadmap");
+        for (const { channel, reaching, worst: channelWorst } of capped) {
+          const cap = channel.contactCap as number;
+          if ((channelWorst[t] as number) > cap) collide(reaching, cap, channel.id);
+        }
       }
     }
-    collisions.push({
-      segmentId: flow.segmentIds[s] as string,
-      phaseId: flow.phaseIds[p] as string,
-      month: t,
-      count,
-      communications: colliding,
-      ownerIds: [...new Set(colliding.map((item) => item.ownerId))],
-    });
   }
 
+  let maxCount = 0;
+  for (const count of counts) if (count > maxCount) maxCount = count;
   return {
     contactCap,
     segmentIds: flow.segmentIds,
@@ -112,15 +138,27 @@ export function measureContactPressure(
   };
 }
 
-function reachesSegment(schedule: CommunicationSchedule, s: number, t: number): boolean {
-  const j = schedule.segmentIndices.indexOf(s);
-  return j >= 0 && (schedule.reachBySegment[t * schedule.segmentIndices.length + j] as number) > 0;
+/**
+ * The worst-served cohort of one segment and phase in month `t`, with the
+ * communications reaching it: what the heatmap shows for a cell.
+ */
+export function worstCohortAt(
+  flow: CustomerFlow,
+  communications: readonly PressureCommunication[],
+  schedules: readonly CommunicationSchedule[],
+  segment: number,
+  phase: number,
+  t: number,
+): WorstCohort {
+  const onPhase = schedules.flatMap((schedule, c) => (schedule.phaseIndex === phase ? [c] : []));
+  const cell = cohortCell(flow, communications, schedules, onPhase, segment, phase);
+  return cell.worstCohort(cell.reaching, t);
 }
 
 /**
- * The most communications one customer gets in month `t`: of segment `index`
- * in whichever phase is worst (by "segment"), or in phase `index` whatever
- * their segment (by "phase"). What a heatmap row shows.
+ * The most sends one customer gets in month `t`: of segment `index` in
+ * whichever phase is worst (by "segment"), or in phase `index` whatever their
+ * segment (by "phase"). What a heatmap row shows.
  */
 export function worstContactPressure(
   pressure: ContactPressure,
@@ -128,13 +166,154 @@ export function worstContactPressure(
   index: number,
   t: number,
 ): number {
+  return worstCellOf(pressure, by, index, t).count;
+}
+
+/** The cell (segment and phase) behind `worstContactPressure`: the first with the most sends. */
+export function worstCellOf(
+  pressure: ContactPressure,
+  by: "segment" | "phase",
+  index: number,
+  t: number,
+): { segment: number; phase: number; count: number } {
   const S = pressure.segmentIds.length;
   const P = pressure.phaseIds.length;
   const T = pressure.months;
-  let max = 0;
+  let worst = by === "segment" ? { segment: index, phase: 0, count: 0 } : { segment: 0, phase: index, count: 0 };
   for (let other = 0; other < (by === "segment" ? P : S); other++) {
     const [s, p] = by === "segment" ? [index, other] : [other, index];
-    max = Math.max(max, pressure.counts[(s * P + p) * T + t] ?? 0);
+    const count = pressure.counts[(s * P + p) * T + t] ?? 0;
+    if (count > worst.count) worst = { segment: s, phase: p, count };
   }
-  return max;
+  return worst;
+}
+
+/** Each segment's worst month: the most sends one of its customers gets, and the first month it happens. */
+export function worstPressureBySegment(
+  pressure: ContactPressure,
+): { segmentId: string; month: number; contacts: number }[] {
+  const P = pressure.phaseIds.length;
+  const T = pressure.months;
+  return pressure.segmentIds.map((segmentId, s) => {
+    let worst = { segmentId, month: 0, contacts: 0 };
+    for (let t = 0; t < T; t++) {
+      for (let p = 0; p < P; p++) {
+        const contacts = pressure.counts[(s * P + p) * T + t] ?? 0;
+        if (contacts > worst.contacts) worst = { segmentId, month: t, contacts };
+      }
+    }
+    return worst;
+  });
+}
+
+/** Indices of the communications that can reach anyone, per phase, in document order. */
+function communicationsByPhase(schedules: readonly CommunicationSchedule[], P: number): number[][] {
+  const byPhase: number[][] = Array.from({ length: P }, () => []);
+  schedules.forEach((schedule, c) => {
+    if (schedule.segmentIndices.length > 0) byPhase[schedule.phaseIndex]?.push(c);
+  });
+  return byPhase;
+}
+
+/**
+ * The cohorts of one segment in one phase. A send reaches the cohort that
+ * entered in month `e` in month `t`:
+ * - an on-entry send, when `t − e` is its offset and it fires at `t` (it fires
+ *   only when someone of that cohort is still there);
+ * - a recurring or one-off send firing at `t`, when the cohort is there at the
+ *   start of `t`: it entered before `t` and has not all left.
+ * So month `t` gives the cohort of `e` the on-entry sends of offset `t − e`
+ * plus every other send firing then, except the cohort entering during `t`,
+ * which gets only the on-entry sends of offset 0.
+ */
+function cohortCell(
+  flow: CustomerFlow,
+  communications: readonly PressureCommunication[],
+  schedules: readonly CommunicationSchedule[],
+  onPhase: readonly number[],
+  s: number,
+  p: number,
+) {
+  const T = flow.months;
+  const P = flow.phaseIds.length;
+  const stay = flow.stayRate[s * P + p] as number;
+  const atStart = flow.population[s * (T + 1) * P + p] as number;
+  const entered = (e: number) => flow.entries[(s * T + e) * P + p] as number;
+
+  const reachingSegment: { c: number; j: number }[] = [];
+  for (const c of onPhase) {
+    const j = (schedules[c] as CommunicationSchedule).segmentIndices.indexOf(s);
+    if (j >= 0) reachingSegment.push({ c, j });
+  }
+  const reaching = reachingSegment.map(({ c }) => c);
+  const slot = new Map(reachingSegment.map(({ c, j }) => [c, j]));
+  const firesAt = (c: number, t: number) => {
+    const schedule = schedules[c] as CommunicationSchedule;
+    return (schedule.reachBySegment[t * schedule.segmentIndices.length + (slot.get(c) ?? 0)] as number) > 0;
+  };
+  const offsetOf = (c: number) => {
+    const timing = (communications[c] as PressureCommunication).timing;
+    return timing.kind === "onEntry" ? timing.offsetMonths : null;
+  };
+  /** Whether some of the cohort of `e` (null: at the start) are in the phase at the start of month `t` > e. */
+  const present = (e: number | null, t: number) =>
+    e === null ? atStart > 0 && (t === 0 || stay > 0) : entered(e) > 0 && (t - e === 1 || stay > 0);
+
+  return {
+    reaching,
+
+    /** The worst cohort's sends for every month, counting only the given communications. */
+    worstCounts(subset: readonly number[]): Uint32Array {
+      const periodic = new Uint32Array(T);
+      const byOffset = new Map<number, Uint32Array>();
+      for (const c of subset) {
+        const offset = offsetOf(c);
+        const counts = offset === null ? periodic : (byOffset.get(offset) ?? new Uint32Array(T));
+        if (offset !== null) byOffset.set(offset, counts);
+        for (let t = 0; t < T; t++) if (firesAt(c, t)) counts[t] = (counts[t] as number) + 1;
+      }
+      const worst = new Uint32Array(T);
+      let anyEntered = false;
+      for (let t = 0; t < T; t++) {
+        // Cohorts with no on-entry send this month get the periodic sends alone, if any of them is there.
+        const someoneThere = present(null, t) || (t > 0 && (stay > 0 ? anyEntered : entered(t - 1) > 0));
+        let most = someoneThere ? (periodic[t] as number) : 0;
+        for (const [offset, counts] of byOffset) {
+          const sends = counts[t] as number;
+          if (sends === 0) continue;
+          most = Math.max(most, offset === 0 ? sends : sends + (periodic[t] as number));
+        }
+        worst[t] = most;
+        if (entered(t) > 0) anyEntered = true;
+      }
+      return worst;
+    },
+
+    /** The cohort with the most sends in month `t` (the earliest-entered on a tie) and those sends. */
+    worstCohort(subset: readonly number[], t: number): WorstCohort {
+      const sendsTo = (e: number | null): number[] => {
+        if (e === t) return subset.filter((c) => offsetOf(c) === 0 && firesAt(c, t));
+        if (!present(e, t)) return [];
+        return subset.filter((c) => {
+          const offset = offsetOf(c);
+          return (offset === null || (e !== null && offset === t - e)) && firesAt(c, t);
+        });
+      };
+      let best: { entryMonth: number | null; sends: number[] } = { entryMonth: null, sends: sendsTo(null) };
+      for (let e = 0; e <= t; e++) {
+        const sends = sendsTo(e);
+        if (sends.length > best.sends.length) best = { entryMonth: e, sends };
+      }
+      const colliding = best.sends.map((c) => ({
+        communicationId: (communications[c] as PressureCommunication).id,
+        ownerId: (communications[c] as PressureCommunication).ownerId,
+      }));
+      return {
+        entryMonth: best.entryMonth,
+        count: colliding.length,
+        communications: colliding,
+        ownerIds: [...new Set(colliding.map((item) => item.ownerId))],
+      };
+    },
+  };
 }

@@ -27,6 +27,7 @@ function chain(horizonMonths = 4): Roadmap {
 }
 
 function schedule(roadmap: Roadmap, sent: Communication) {
+  // The test roadmaps' communications set their costs, so no channel is needed.
   return scheduleCommunication(simulateCustomerFlow(roadmap), sent);
 }
 
@@ -41,6 +42,14 @@ describe("scheduleCommunication", () => {
     const plan = schedule(chain(), sent);
     expect([...plan.reach]).toEqual(close([0, 100, 80, 66]));
     expect([...plan.fires]).toEqual([0, 1, 1, 1]);
+  });
+
+  it("reaches, on entry with a longer offset, only the customers of that month's entrants still in the phase", () => {
+    // B keeps half its customers a month (50 % churn): of 200 entrants in month 0, 100 are left in month 2, 50 in month 3.
+    const sent = communication("check-in", "b", { timing: { kind: "onEntry", offsetMonths: 3 } });
+    expect([...schedule(chain(), sent).reach]).toEqual(close([0, 0, 0, 50]));
+    const twoMonths = communication("check-in", "b", { timing: { kind: "onEntry", offsetMonths: 2 } });
+    expect([...schedule(chain(), twoMonths).reach]).toEqual(close([0, 0, 100, 80]));
   });
 
   it("sends on entry in the month of entry when the offset is 0", () => {
@@ -98,6 +107,35 @@ describe("scheduleCommunication", () => {
     const plan = schedule(chain(), communication("old", "a", { status: "retired", fixedCost: 500 }));
     expect([...plan.reach]).toEqual([0, 0, 0, 0]);
     expect(plan.totalCost).toBe(0);
+  });
+
+  it("earns from each customer at most once per stay: a monthly send reaches those who have not responded yet", () => {
+    const roadmap: Roadmap = {
+      ...emptyRoadmap(),
+      horizonMonths: 3,
+      phases: [{ ...blankPhase("a"), initialCustomers: { "segment-1": 100 } }],
+    };
+    const plan = schedule(
+      roadmap,
+      communication("offer", "a", { costPerContact: 1, responseRate: 0.2, valuePerResponse: 10 }),
+    );
+    expect([...plan.reach]).toEqual([100, 100, 100]);
+    expect([...plan.customersReached]).toEqual([100, 0, 0]);
+    expect([...plan.responses]).toEqual(close([20, 16, 12.8]));
+    expect(plan.totalResponses).toBeCloseTo(48.8, 9);
+    expect(plan.totalValue).toBeCloseTo(488, 9);
+    expect(plan.totalCost).toBe(300);
+  });
+
+  it("counts customers who enter between two sends as newly reached, and ready to respond", () => {
+    // A: 1000 at the start, 100 arrivals a month; 70 % stay. Every 2 months: months 0 and 2.
+    const plan = schedule(
+      chain(3),
+      communication("offer", "a", { timing: { kind: "recurring", everyMonths: 2 }, responseRate: 0.5 }),
+    );
+    // Month 2: the 1000 reached in month 0 are 490 now (half answered), plus 100·0.7 + 100 who entered since.
+    expect([...plan.customersReached]).toEqual(close([1000, 0, 170]));
+    expect([...plan.responses]).toEqual(close([500, 0, 0.5 * (500 * 0.49 + 170)]));
   });
 
   it("expects reach × response rate responses, each worth the value per response", () => {

@@ -1,4 +1,5 @@
-import type { Communication } from "../model/schema";
+import { type CommunicationCosts, communicationCosts, costsOfCommunications } from "../model/costs";
+import type { Communication, Roadmap } from "../model/schema";
 import type { CustomerFlow } from "./flow";
 import { indexById } from "./flow";
 
@@ -20,19 +21,24 @@ export interface CommunicationSchedule {
   /** Segments it can reach, as flow indices in document order; empty when it cannot reach anyone. */
   readonly segmentIndices: Int32Array;
   /**
-   * Customers reached per segment, at `[t * n + j]` for segment `segmentIndices[j]`, where
+   * Contacts per segment, at `[t * n + j]` for segment `segmentIndices[j]`, where
    * n = `segmentIndices.length`: a month's segments side by side, as the budget reads them.
    */
   readonly reachBySegment: Float64Array;
   /** 1 in the months it fires, else 0. */
   readonly fires: Uint8Array;
+  /** Contacts: customers it is sent to each month (one customer reached in three months is three contacts). */
   readonly reach: Float64Array;
+  /** Customers reached for the first time in their stay in the phase, each month. */
+  readonly customersReached: Float64Array;
   readonly cost: Float64Array;
   readonly responses: Float64Array;
   readonly value: Float64Array;
   /** Months it fires in. */
   readonly sends: number;
   readonly totalReach: number;
+  /** Customers reached at least once (a customer who leaves the phase and comes back is reached anew). */
+  readonly totalCustomersReached: number;
   readonly totalCost: number;
   readonly totalResponses: number;
   readonly totalValue: number;
@@ -59,21 +65,33 @@ export function returnOnInvestment(value: number, cost: number): number | null {
   return cost === 0 ? null : (value - cost) / cost;
 }
 
+/** The costs a schedule is planned with: the communication's own or its channel's (`communicationCosts`). */
+export type PlannedCosts = Pick<CommunicationCosts, "fixedCost" | "costPerContact">;
+
 /**
  * When one communication fires, whom it reaches and what that costs and
- * brings, month by month (DOMAIN.md, "The arithmetic"): on entry reaches the
- * customers who entered the phase `offsetMonths` earlier (entries before the
- * plan start are unknown, so it reaches no one in the first `offsetMonths`
- * months); recurring reaches the phase's customers in months 0, k, 2k…;
- * one-off reaches them in its month. Reach counts the audience's segments
- * only, times the audience share. It counts customers (accounts, for a B2B
- * client): the audience's roles say who inside a customer is addressed, not
- * how many customers are.
+ * brings, month by month (DOMAIN.md, "The arithmetic"):
+ * - on entry reaches the customers who entered the phase `offsetMonths`
+ *   earlier and are still in it: all of them in the month of entry and the
+ *   month after, then a month's stay rate fewer each month (entries before
+ *   the plan start are unknown, so it reaches no one in the first
+ *   `offsetMonths` months);
+ * - recurring reaches the phase's customers in months 0, k, 2k…;
+ * - one-off reaches them in its month.
+ * Reach counts the audience's segments only, times the audience share (the
+ * same share of customers each time, e.g. those who agreed to email). It
+ * counts customers (accounts, for a B2B client): the audience's roles say who
+ * inside a customer is addressed, not how many customers are.
+ *
+ * A customer responds at most once per stay in the phase: a recurring send
+ * earns only from those who have not yet responded, so responses never exceed
+ * the customers reached. A customer who leaves and comes back later (a
+ * renewal each year, a second win-back) is a new stay and may respond again.
  */
 export function scheduleCommunication(
   flow: CustomerFlow,
   communication: Communication,
-  index: FlowIndex = indexFlow(flow),
+  { costs = communicationCosts(communication, undefined), index = indexFlow(flow) }: ScheduleOptions = {},
 ): CommunicationSchedule {
   const T = flow.months;
   const P = flow.phaseIds.length;
@@ -85,36 +103,61 @@ export function scheduleCommunication(
     : new Int32Array(0);
   const n = segmentIndices.length;
   // One allocation per communication: a fresh typed array of this size costs more to create than to fill.
-  const storage = new Float64Array((4 + n) * T);
+  const storage = new Float64Array((5 + n) * T);
   const reach = storage.subarray(0, T);
-  const cost = storage.subarray(T, 2 * T);
-  const responses = storage.subarray(2 * T, 3 * T);
-  const value = storage.subarray(3 * T, 4 * T);
-  const reachBySegment = storage.subarray(4 * T);
-  const { timing } = communication;
+  const customersReached = storage.subarray(T, 2 * T);
+  const cost = storage.subarray(2 * T, 3 * T);
+  const responses = storage.subarray(3 * T, 4 * T);
+  const value = storage.subarray(4 * T, 5 * T);
+  const reachBySegment = storage.subarray(5 * T);
+  const { timing, responseRate } = communication;
 
   // Flow arrays hold a month's phases side by side, so one phase's months are P apart.
   for (let j = 0; j < n; j++) {
     const s = segmentIndices[j] as number;
+    const stay = flow.stayRate[s * P + phaseIndex] as number;
     switch (timing.kind) {
       case "onEntry": {
-        const entered = (s * T - timing.offsetMonths) * P + phaseIndex;
-        for (let t = timing.offsetMonths; t < T; t++) {
-          reachBySegment[t * n + j] = share * (flow.entries[entered + t * P] as number);
+        const k = timing.offsetMonths;
+        const entered = (s * T - k) * P + phaseIndex;
+        // Entrants of a month are all there at the start of the next; each month after, the stay rate keeps some.
+        const stillThere = k <= 1 ? 1 : stay ** (k - 1);
+        for (let t = k; t < T; t++) {
+          const reached = share * stillThere * (flow.entries[entered + t * P] as number);
+          reachBySegment[t * n + j] = reached;
+          customersReached[t] = (customersReached[t] as number) + reached;
+          responses[t] = (responses[t] as number) + reached * responseRate;
         }
         break;
       }
       case "recurring": {
         const present = s * (T + 1) * P + phaseIndex;
-        for (let t = 0; t < T; t += timing.everyMonths) {
-          reachBySegment[t * n + j] = share * (flow.population[present + t * P] as number);
+        const entering = s * T * P + phaseIndex;
+        // The audience's customers in the phase not yet reached, and not yet responded, in this stay.
+        let unreached = share * (flow.population[present] as number);
+        let unanswered = unreached;
+        for (let t = 0; t < T; t++) {
+          if (t % timing.everyMonths === 0) {
+            reachBySegment[t * n + j] = share * (flow.population[present + t * P] as number);
+            customersReached[t] = (customersReached[t] as number) + unreached;
+            const answering = unanswered * responseRate;
+            responses[t] = (responses[t] as number) + answering;
+            unreached = 0;
+            unanswered -= answering;
+          }
+          const arriving = share * (flow.entries[entering + t * P] as number);
+          unreached = unreached * stay + arriving;
+          unanswered = unanswered * stay + arriving;
         }
         break;
       }
       case "oneOff": {
         if (timing.month < T) {
           const present = (s * (T + 1) + timing.month) * P + phaseIndex;
-          reachBySegment[timing.month * n + j] = share * (flow.population[present] as number);
+          const reached = share * (flow.population[present] as number);
+          reachBySegment[timing.month * n + j] = reached;
+          customersReached[timing.month] = (customersReached[timing.month] as number) + reached;
+          responses[timing.month] = (responses[timing.month] as number) + reached * responseRate;
         }
         break;
       }
@@ -126,25 +169,32 @@ export function scheduleCommunication(
     reach[t] = reached;
   }
 
-  const { fixedCost, costPerContact, responseRate, valuePerResponse } = communication;
+  const { fixedCost, costPerContact } = costs;
+  const { valuePerResponse } = communication;
   const fires = new Uint8Array(T);
   let sends = 0;
   let totalReach = 0;
+  let totalCustomersReached = 0;
   let totalCost = 0;
   let totalResponses = 0;
   let totalValue = 0;
   for (let t = 0; t < T; t++) {
     const reached = reach[t] as number;
-    if (reached <= 0) continue;
+    if (reached <= 0) {
+      // Nothing is sent, so no one can be reached or respond (a share of nothing can round to a trace).
+      customersReached[t] = 0;
+      responses[t] = 0;
+      continue;
+    }
     const monthCost = fixedCost + costPerContact * reached;
-    const monthResponses = reached * responseRate;
+    const monthResponses = responses[t] as number;
     const monthValue = monthResponses * valuePerResponse;
     fires[t] = 1;
     cost[t] = monthCost;
-    responses[t] = monthResponses;
     value[t] = monthValue;
     sends++;
     totalReach += reached;
+    totalCustomersReached += customersReached[t] as number;
     totalCost += monthCost;
     totalResponses += monthResponses;
     totalValue += monthValue;
@@ -157,11 +207,13 @@ export function scheduleCommunication(
     reachBySegment,
     fires,
     reach,
+    customersReached,
     cost,
     responses,
     value,
     sends,
     totalReach,
+    totalCustomersReached,
     totalCost,
     totalResponses,
     totalValue,
@@ -169,13 +221,22 @@ export function scheduleCommunication(
   };
 }
 
-/** Schedules of all communications, in document order. */
+export interface ScheduleOptions {
+  /** Defaults to the communication's own costs, 0 where it inherits (there is no channel to ask). */
+  costs?: PlannedCosts;
+  index?: FlowIndex;
+}
+
+/** Schedules of all communications of a roadmap, in document order, with their channels' costs where they inherit. */
 export function scheduleCommunications(
   flow: CustomerFlow,
-  communications: readonly Communication[],
+  roadmap: Pick<Roadmap, "channels" | "communications">,
 ): CommunicationSchedule[] {
   const index = indexFlow(flow);
-  return communications.map((communication) => scheduleCommunication(flow, communication, index));
+  const costs = costsOfCommunications(roadmap);
+  return roadmap.communications.map((communication, c) =>
+    scheduleCommunication(flow, communication, { costs: costs[c], index }),
+  );
 }
 
 /**

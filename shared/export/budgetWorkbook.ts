@@ -2,6 +2,7 @@
 import ExcelJS, { type CellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import type { PlanResult } from "../engine/planEngine";
 import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
+import { segmentCustomersAtStart } from "../model/costs";
 import type { Roadmap } from "../model/schema";
 import {
   columnName,
@@ -346,10 +347,10 @@ function writeAssumptions(sheet: Worksheet, context: WorkbookContext): void {
 
   table(
     "Segments",
-    ["Segment", "Customers", `Annual value per customer (${roadmap.currency})`],
+    ["Segment", "Customers at start", `Annual value per customer (${roadmap.currency})`],
     roadmap.segments.map((segment) => [
       text(segment.name),
-      [segment.size, styles.count],
+      [segmentCustomersAtStart(roadmap, segment.id), styles.count],
       [segment.annualValue, styles.money],
     ]),
   );

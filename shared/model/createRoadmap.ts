@@ -39,7 +39,6 @@ export function createRoadmap(options: NewRoadmapOptions = {}): Roadmap {
       {
         id: "all",
         name: "All customers",
-        size: 0,
         annualValue: 0,
         color: "#4f5d75",
         strategy: emptySegmentStrategy(),

@@ -5,8 +5,21 @@ import { z } from "zod";
  * `formatIssues` shows the user, so a rule and its message live together.
  */
 
+/**
+ * Names JavaScript objects already answer to (`__proto__`, `constructor`, `toString`…). An id is used as a
+ * key of per-segment records and lookups, where such a name would read or replace the object's prototype
+ * instead of a figure, so the file format refuses them.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
+
 export const id = () =>
-  z.string().min(1, { error: "must not be empty" }).max(100, { error: "must be at most 100 characters" });
+  z
+    .string()
+    .min(1, { error: "must not be empty" })
+    .max(100, { error: "must be at most 100 characters" })
+    .refine((value) => !RESERVED_IDS.has(value), {
+      error: (issue) => `cannot be ${JSON.stringify(issue.input)}: the name is reserved by JavaScript`,
+    });
 
 /** Longest name of anything in a roadmap, in UTF-16 code units as JavaScript counts them. */
 export const MAX_NAME_LENGTH = 200;
@@ -46,8 +59,10 @@ export const wholeNumber = (min: number, max: number) =>
 export const color = () => z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a colour like "#3366cc"' });
 
 /** Customers per segment id: how many are in a phase, or arrive each month. */
-export const perSegment = () => z.record(z.string(), customerCount()).default({});
+export const perSegment = () => z.record(id(), customerCount()).default({});
 
 export const isoTimestamp = () => z.iso.datetime({ error: "must be an ISO date-time" });
 
-export const yearMonth = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like "2027-01"' });
+/** Calendar months of the years 1000–9999, so every month label has four year digits and sorts as text. */
+export const yearMonth = () =>
+  z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { error: 'must be a month from 1000-01 to 9999-12, like "2027-01"' });

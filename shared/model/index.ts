@@ -1,4 +1,5 @@
 export * from "./clipboard";
+export * from "./costs";
 export * from "./createRoadmap";
 export * from "./defaults";
 export * from "./edits";

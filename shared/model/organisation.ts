@@ -143,7 +143,6 @@ export function addListItem(roadmap: Roadmap, list: OrganisationList): { roadmap
             {
               id,
               name,
-              size: 0,
               annualValue: 0,
               color: SEGMENT_COLORS[roadmap.segments.length % SEGMENT_COLORS.length] ?? "#4f5d75",
               strategy: emptySegmentStrategy(),
@@ -182,8 +181,8 @@ function nextName(existing: readonly string[], base: string): string {
 
 /**
  * A new communication on a phase, on the roadmap's first channel and from its
- * first owner, with that channel's default costs; null with the reason when
- * the roadmap has no channel or no owner to send it.
+ * first owner, paying that channel's default costs (and following them); the
+ * reason instead when the roadmap has no channel or no owner to send it.
  */
 export function addCommunication(
   roadmap: Roadmap,
@@ -204,8 +203,8 @@ export function addCommunication(
     audience: { segmentIds: [], roleIds: [], share: 1 },
     timing: { kind: "onEntry", offsetMonths: 0 },
     personalisation: "mass",
-    fixedCost: channel.fixedCost,
-    costPerContact: channel.costPerContact,
+    fixedCost: null,
+    costPerContact: null,
     responseRate: 0,
     valuePerResponse: 0,
     status: "proposed",

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from "../result";
-import { fromZodIssues, type RoadmapIssue } from "./issues";
+import { formatPath, fromZodIssues, type RoadmapIssue } from "./issues";
 import { migrateToLatest } from "./migrations";
 import { type Roadmap, RoadmapSchema } from "./schema";
 
@@ -7,6 +7,8 @@ export interface ParsedRoadmap {
   roadmap: Roadmap;
   /** The version the document was written in; lower than the current one when it was migrated. */
   fromVersion: number;
+  /** What migrating it changed beyond the encoding, in sentences for the user; empty when nothing. */
+  migrationNotes: string[];
 }
 
 /**
@@ -17,7 +19,33 @@ export interface ParsedRoadmap {
 export function parseRoadmap(raw: unknown): Result<ParsedRoadmap, RoadmapIssue[]> {
   const migrated = migrateToLatest(raw);
   if (!migrated.ok) return migrated;
-  const parsed = RoadmapSchema.safeParse(migrated.value.doc);
-  if (!parsed.success) return err(fromZodIssues(parsed.error.issues, migrated.value.doc));
-  return ok({ roadmap: parsed.data, fromVersion: migrated.value.fromVersion });
+  const { doc, fromVersion, notes } = migrated.value;
+  // zod drops a "__proto__" key of a record without a word, and with it the figure the key held.
+  const reserved = reservedKeys(doc);
+  if (reserved.length > 0) return err(reserved);
+  const parsed = RoadmapSchema.safeParse(doc);
+  if (!parsed.success) return err(fromZodIssues(parsed.error.issues, doc));
+  return ok({ roadmap: parsed.data, fromVersion, migrationNotes: notes });
+}
+
+/** Every own "__proto__" key in the document, as an issue at its path. */
+function reservedKeys(root: unknown): RoadmapIssue[] {
+  const issues: RoadmapIssue[] = [];
+  const visit = (value: unknown, path: (string | number)[]) => {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i]));
+      return;
+    }
+    for (const [key, child] of Object.entries(value)) {
+      if (key === "__proto__") {
+        issues.push({
+          path: formatPath([...path, key]),
+          problem: 'cannot be used as a key: "__proto__" is reserved by JavaScript',
+        });
+      } else visit(child, [...path, key]);
+    }
+  };
+  visit(root, []);
+  return issues;
 }

@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import type { RoadmapObjectSchema } from "./schema";
 
+/** December 9999, counted in months from year 0: month labels keep four year digits. */
+const LAST_MONTH = 9999 * 12 + 11;
+
 type RoadmapShape = z.output<typeof RoadmapObjectSchema>;
 type Path = (string | number)[];
 
@@ -12,6 +15,12 @@ type Path = (string | number)[];
  */
 export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
   const report = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message });
+
+  const [startYear = 0, startMonth = 1] = doc.startMonth.split("-").map(Number);
+  const lastMonth = startYear * 12 + startMonth - 1 + doc.horizonMonths - 1;
+  if (lastMonth > LAST_MONTH) {
+    report(["horizonMonths"], `must end by 9999-12: ${doc.horizonMonths} months from ${doc.startMonth} go beyond it`);
+  }
 
   const stageIds = uniqueIds(doc.stages, "stages", report);
   const phaseIds = uniqueIds(doc.phases, "phases", report);

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from "../result";
 import { describeIssue, type RoadmapIssue } from "./issues";
-import { parseRoadmap } from "./parse";
+import { type ParsedRoadmap, parseRoadmap } from "./parse";
 import type { Roadmap } from "./schema";
 
 export const ROADMAP_FILE_EXTENSION = ".roadmap";
@@ -20,10 +20,7 @@ export interface RoadmapFileError {
   issues: RoadmapIssue[];
 }
 
-export interface ReadRoadmapFile {
-  roadmap: Roadmap;
-  fromVersion: number;
-}
+export type ReadRoadmapFile = ParsedRoadmap;
 
 /**
  * Reads the text of a `.roadmap` file: size and nesting limits, JSON syntax,

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { emptySegmentStrategy } from "./defaults";
 import {
   color,
-  customerCount,
   fraction,
   id,
   isoTimestamp,
@@ -19,7 +18,7 @@ import { checkReferences } from "./references";
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
 
@@ -81,7 +80,7 @@ export const TransitionSchema = z.object({
   /** Share of the source phase's customers who move along this transition each month. */
   rate: fraction(),
   /** Per-segment overrides of `rate`, by segment id. */
-  rateBySegment: z.record(z.string(), fraction()).default({}),
+  rateBySegment: z.record(id(), fraction()).default({}),
   trigger: text(200),
 });
 
@@ -94,10 +93,13 @@ export const SegmentStrategySchema = z.object({
   timeframe: text(200),
 });
 
+/**
+ * A segment's customers at the plan's start are not stored here: they are the
+ * sum of its phases' `initialCustomers` (`segmentCustomersAtStart`).
+ */
 export const SegmentSchema = z.object({
   id: id(),
   name: name(),
-  size: customerCount().default(0),
   /** Yearly margin one customer of this segment brings. */
   annualValue: money().default(0),
   color: color(),
@@ -133,7 +135,7 @@ export const ChannelSchema = z.object({
   id: id(),
   name: name(),
   kind: z.enum(CHANNEL_KINDS),
-  /** Default costs a new communication on this channel starts with. */
+  /** Default costs: every communication on this channel that does not set its own pays these. */
   fixedCost: money().default(0),
   costPerContact: money().default(0),
   /** Most sends of this channel one customer should get in a month, when the channel has such a limit. */
@@ -201,8 +203,12 @@ export const CommunicationSchema = z.object({
   audience: AudienceSchema.default({ segmentIds: [], roleIds: [], share: 1 }),
   timing: TimingSchema,
   personalisation: z.enum(PERSONALISATION_LEVELS).default("mass"),
-  fixedCost: money().default(0),
-  costPerContact: money().default(0),
+  /**
+   * Null: the channel's default, followed when the channel's costs or the
+   * communication's channel change (`communicationCosts`). A number: set here.
+   */
+  fixedCost: money().nullable().default(null),
+  costPerContact: money().nullable().default(null),
   responseRate: fraction().default(0),
   valuePerResponse: money().default(0),
   status: z.enum(COMMUNICATION_STATUSES).default("proposed"),

@@ -6,7 +6,9 @@ import type { Communication, Roadmap } from "../../model/schema";
  * figure recomputed from the document, no typed arrays and no caching. It
  * follows DOMAIN.md and the engine's documented choices, but is written from
  * the customers' side (how much of each phase's customers goes where) rather
- * than the engine's (rates applied to whole populations).
+ * than the engine's (rates applied to whole populations); communications are
+ * followed cohort by cohort (the customers who entered a phase in one month),
+ * where the engine keeps running totals.
  */
 export interface NaivePlan {
   /** Customers at the start of each month t = 0..T, by segment id, then phase id. */
@@ -16,10 +18,14 @@ export interface NaivePlan {
   readonly churned: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
   /** Per communication id, per month. */
   readonly reach: ReadonlyMap<string, readonly number[]>;
+  readonly customersReached: ReadonlyMap<string, readonly number[]>;
+  readonly responses: ReadonlyMap<string, readonly number[]>;
   readonly cost: ReadonlyMap<string, readonly number[]>;
   readonly value: ReadonlyMap<string, readonly number[]>;
-  /** Communications reaching a customer, by segment id, then phase id, per month. */
+  /** Sends reaching the worst-served cohort, by segment id, then phase id, per month. */
   readonly pressure: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
+  /** The same counting only each capped channel's sends, by channel id first. */
+  readonly channelPressure: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>;
   /** Lifetime value by segment id, then entry phase id. */
   readonly lifetimeValue: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -58,46 +64,158 @@ export function naivePlan(roadmap: Roadmap): NaivePlan {
   }
 
   const reach = new Map<string, number[]>();
+  const customersReached = new Map<string, number[]>();
+  const responses = new Map<string, number[]>();
   const cost = new Map<string, number[]>();
   const value = new Map<string, number[]>();
-  const pressure = new Map<string, Map<string, number[]>>(
-    roadmap.segments.map((segment) => [
-      segment.id,
-      new Map(roadmap.phases.map((phase) => [phase.id, new Array<number>(T).fill(0)])),
-    ]),
-  );
+  // Sends reaching each cohort, by segment id, phase id, then entry month ("start" or the month) and month.
+  const cohortSends = new Map<string, Map<string, Map<string, Set<string>[]>>>();
+  const sendsTo = (segmentId: string, phaseId: string, cohort: string, t: number): Set<string> => {
+    const byPhase = cohortSends.get(segmentId) ?? new Map<string, Map<string, Set<string>[]>>();
+    cohortSends.set(segmentId, byPhase);
+    const byCohort = byPhase.get(phaseId) ?? new Map<string, Set<string>[]>();
+    byPhase.set(phaseId, byCohort);
+    const months = byCohort.get(cohort) ?? Array.from({ length: T }, () => new Set<string>());
+    byCohort.set(cohort, months);
+    return months[t] as Set<string>;
+  };
+
   for (const communication of roadmap.communications) {
-    const monthlyReach: number[] = [];
-    for (let t = 0; t < T; t++) {
-      let reached = 0;
-      for (const segment of audienceOf(roadmap, communication)) {
-        const here = communication.audience.share * baseAudience(communication, t, population, entries, segment);
-        reached += here;
-        const cell = pressure.get(segment)?.get(communication.phaseId);
-        if (cell && here > 0) cell[t] = (cell[t] ?? 0) + 1;
+    const contacts = new Array<number>(T).fill(0);
+    const firstTime = new Array<number>(T).fill(0);
+    const answering = new Array<number>(T).fill(0);
+    const { timing, phaseId, responseRate } = communication;
+    const share = communication.audience.share;
+    for (const segmentId of audienceOf(roadmap, communication)) {
+      const stay = stayShare(roadmap, segmentId, phaseId);
+      const entered = (e: number) => at(entries.get(segmentId)?.get(phaseId), e);
+      const atStart = at(population.get(segmentId)?.get(phaseId), 0);
+      // Every cohort in the phase: its entry month (-1 for the customers there at the start) and size.
+      const cohorts = [
+        { month: -1, size: atStart },
+        ...Array.from({ length: T }, (_, e) => ({ month: e, size: entered(e) })),
+      ];
+      /** Members of a cohort still in the phase at the start of month t: entrants are there from the next month. */
+      const stillThere = (cohort: { month: number; size: number }, t: number) =>
+        cohort.month === -1 ? cohort.size * stay ** t : cohort.size * stay ** (t - cohort.month - 1);
+      const segmentContacts = new Array<number>(T).fill(0);
+      if (timing.kind === "onEntry") {
+        for (const cohort of cohorts.filter((c) => c.month >= 0)) {
+          const t = cohort.month + timing.offsetMonths;
+          if (t >= T) continue;
+          const reached = share * (timing.offsetMonths === 0 ? cohort.size : stillThere(cohort, t));
+          segmentContacts[t] = (segmentContacts[t] ?? 0) + reached;
+          firstTime[t] = (firstTime[t] ?? 0) + reached;
+          answering[t] = (answering[t] ?? 0) + reached * responseRate;
+        }
+      } else {
+        const sendMonths =
+          timing.kind === "oneOff"
+            ? [timing.month].filter((m) => m < T)
+            : Array.from({ length: T }, (_, t) => t).filter((t) => t % timing.everyMonths === 0);
+        for (const cohort of cohorts) {
+          // A customer answers a send once: the k-th send a cohort gets reaches those who did not answer the others.
+          let received = 0;
+          for (const t of sendMonths.filter((m) => m > cohort.month)) {
+            const reached = share * stillThere(cohort, t);
+            segmentContacts[t] = (segmentContacts[t] ?? 0) + reached;
+            if (received === 0) firstTime[t] = (firstTime[t] ?? 0) + reached;
+            answering[t] = (answering[t] ?? 0) + reached * responseRate * (1 - responseRate) ** received;
+            received++;
+          }
+        }
       }
-      monthlyReach.push(reached);
+      segmentContacts.forEach((reached, t) => {
+        contacts[t] = (contacts[t] ?? 0) + reached;
+        if (reached <= 0) return;
+        if (timing.kind === "onEntry")
+          sendsTo(segmentId, phaseId, String(t - timing.offsetMonths), t).add(communication.id);
+        else {
+          for (const cohort of cohorts) {
+            // There at the start of month t: entered before it, and not all gone (none stay when the stay share is 0).
+            if (cohort.month < t && cohort.size > 0 && (t - cohort.month === 1 || stay > 0)) {
+              sendsTo(segmentId, phaseId, cohort.month === -1 ? "start" : String(cohort.month), t).add(
+                communication.id,
+              );
+            }
+          }
+        }
+      });
     }
-    reach.set(communication.id, monthlyReach);
+    const costs = costsOf(roadmap, communication);
+    reach.set(communication.id, contacts);
+    customersReached.set(
+      communication.id,
+      firstTime.map((reached, t) => ((contacts[t] ?? 0) > 0 ? reached : 0)),
+    );
+    responses.set(
+      communication.id,
+      answering.map((answered, t) => ((contacts[t] ?? 0) > 0 ? answered : 0)),
+    );
     cost.set(
       communication.id,
-      monthlyReach.map((r) => (r > 0 ? communication.fixedCost + communication.costPerContact * r : 0)),
+      contacts.map((r) => (r > 0 ? costs.fixedCost + costs.costPerContact * r : 0)),
     );
     value.set(
       communication.id,
-      monthlyReach.map((r) => r * communication.responseRate * communication.valuePerResponse),
+      answering.map((answered, t) => ((contacts[t] ?? 0) > 0 ? answered * communication.valuePerResponse : 0)),
     );
   }
+
+  const worstOf = (sends: (ids: Set<string>) => number) =>
+    new Map(
+      roadmap.segments.map((segment) => [
+        segment.id,
+        new Map(
+          roadmap.phases.map((phase) => {
+            const byCohort = cohortSends.get(segment.id)?.get(phase.id);
+            return [
+              phase.id,
+              Array.from({ length: T }, (_, t) =>
+                Math.max(0, ...[...(byCohort?.values() ?? [])].map((months) => sends(months[t] ?? new Set()))),
+              ),
+            ];
+          }),
+        ),
+      ]),
+    );
+  const pressure = worstOf((ids) => ids.size);
+  const channelOf = new Map(roadmap.communications.map((c) => [c.id, c.channelId]));
+  const channelPressure = new Map(
+    roadmap.channels
+      .filter((channel) => channel.contactCap !== null)
+      .map((channel) => [
+        channel.id,
+        worstOf((ids) => [...ids].filter((id) => channelOf.get(id) === channel.id).length),
+      ]),
+  );
 
   return {
     population,
     entries,
     churned,
     reach,
+    customersReached,
+    responses,
     cost,
     value,
     pressure,
+    channelPressure,
     lifetimeValue: naiveLifetimeValue(roadmap),
+  };
+}
+
+/** The share of a phase's customers of one segment still in it a month later. */
+function stayShare(roadmap: Roadmap, segmentId: string, phaseId: string): number {
+  return step(roadmap, segmentId, new Map([[phaseId, 1]])).stayed.get(phaseId) ?? 0;
+}
+
+/** A communication's own costs, else its channel's. */
+function costsOf(roadmap: Roadmap, communication: Communication): { fixedCost: number; costPerContact: number } {
+  const channel = roadmap.channels.find((c) => c.id === communication.channelId);
+  return {
+    fixedCost: communication.fixedCost ?? channel?.fixedCost ?? 0,
+    costPerContact: communication.costPerContact ?? channel?.costPerContact ?? 0,
   };
 }
 
@@ -159,24 +277,6 @@ function audienceOf(roadmap: Roadmap, communication: Communication): string[] {
   if (!roadmap.phases.some((phase) => phase.id === communication.phaseId)) return [];
   const named = communication.audience.segmentIds;
   return roadmap.segments.filter((segment) => named.length === 0 || named.includes(segment.id)).map((s) => s.id);
-}
-
-function baseAudience(
-  communication: Communication,
-  t: number,
-  population: Map<string, Map<string, number[]>>,
-  entries: Map<string, Map<string, number[]>>,
-  segmentId: string,
-): number {
-  const { timing, phaseId } = communication;
-  switch (timing.kind) {
-    case "onEntry":
-      return t >= timing.offsetMonths ? at(entries.get(segmentId)?.get(phaseId), t - timing.offsetMonths) : 0;
-    case "recurring":
-      return t % timing.everyMonths === 0 ? at(population.get(segmentId)?.get(phaseId), t) : 0;
-    case "oneOff":
-      return t === timing.month ? at(population.get(segmentId)?.get(phaseId), t) : 0;
-  }
 }
 
 function at(values: readonly number[] | undefined, t: number): number {

@@ -52,8 +52,9 @@ const communicationFigures = fc.record({
   timing: timingFigures,
   segments: fc.oneof(fc.constant([] as number[]), fc.uniqueArray(fc.nat({ max: 2 }), { minLength: 1, maxLength: 3 })),
   share: fc.oneof(fc.constant(1), share(1)),
-  fixedCost: fc.oneof(fc.constant(0), amount(2_000)),
-  costPerContact: fc.oneof(fc.constant(0), amount(50)),
+  // Null: the channel's default, as most communications in a real roadmap.
+  fixedCost: fc.oneof(fc.constant(null), fc.constant(0), amount(2_000)),
+  costPerContact: fc.oneof(fc.constant(null), fc.constant(0), amount(50)),
   responseRate: share(0.5),
   valuePerResponse: amount(1_000),
   status: fc.constantFrom(...COMMUNICATION_STATUSES),
@@ -75,6 +76,7 @@ export const smallRoadmaps: fc.Arbitrary<Roadmap> = fc
     communications: fc.array(communicationFigures, { maxLength: 14 }),
     horizonMonths: fc.integer({ min: 1, max: 36 }),
     contactCap: fc.integer({ min: 1, max: 4 }),
+    channelCaps: fc.array(fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }), { minLength: 10, maxLength: 10 }),
     annualDiscountRate: share(0.5),
   })
   .map((figures) => {
@@ -105,7 +107,7 @@ export const smallRoadmaps: fc.Arbitrary<Roadmap> = fc
         trigger: "",
       });
     }
-    const channels = defaultChannels();
+    const channels = defaultChannels().map((channel, i) => ({ ...channel, contactCap: figures.channelCaps[i] ?? null }));
     const communications: Communication[] = figures.communications.map((c, i) => ({
       id: `comm-${i + 1}`,
       phaseId: phaseId(c.phase),
@@ -214,14 +216,13 @@ export function segment(id: string, annualValue: number): Segment {
   return {
     id,
     name: id,
-    size: 0,
     annualValue,
     color: "#4f5d75",
     strategy: emptySegmentStrategy(),
   };
 }
 
-/** An email communication on a phase, sent to everyone, free unless costs are given. */
+/** An email communication on a phase, sent to everyone, free unless costs are given (not the channel's). */
 export function communication(id: string, phaseId: string, patch: Partial<Communication> = {}): Communication {
   return {
     id,

@@ -1,15 +1,21 @@
 import { err, ok, type Result } from "../../result";
 import type { RoadmapIssue } from "../issues";
 import { migrateV0ToV1 } from "./v0-to-v1";
+import { migrateV1ToV2 } from "./v1-to-v2";
 
-type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
+/**
+ * Takes a plain object and returns a new one, leaving its input untouched.
+ * `report` takes a sentence for the user about anything the migration did
+ * beyond re-encoding (figures moved, a value dropped, an id renamed).
+ */
+type Migration = (doc: Record<string, unknown>, report: (note: string) => void) => Record<string, unknown>;
 
 /**
  * `MIGRATIONS[n]` turns a version-n document into a version-(n+1) one.
  * Append only: a released migration is never edited, since files of its
- * version are out there. Each takes a plain object and returns a new one.
+ * version are out there.
  */
-export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1];
+export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2];
 
 /** The newest schema version the registry reaches. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
@@ -18,6 +24,8 @@ export interface Migrated {
   doc: Record<string, unknown>;
   /** The version the document was in before migration. */
   fromVersion: number;
+  /** What the migrations reported doing, for the user; empty when nothing needs saying. */
+  notes: string[];
 }
 
 /** Reads the document's version and runs every migration from there to the latest. */
@@ -37,11 +45,12 @@ export function migrateToLatest(raw: unknown): Result<Migrated, RoadmapIssue[]> 
     ]);
   }
   let doc = raw as Record<string, unknown>;
+  const notes: string[] = [];
   for (let v = fromVersion; v < LATEST_SCHEMA_VERSION; v++) {
     const migrate = MIGRATIONS[v];
-    if (migrate) doc = migrate(doc);
+    if (migrate) doc = migrate(doc, (note) => notes.push(note));
   }
-  return ok({ doc, fromVersion });
+  return ok({ doc, fromVersion, notes });
 }
 
 function versionOf(doc: Record<string, unknown>): Result<number, RoadmapIssue[]> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { segmentCustomersAtStart } from "../costs";
 import { defaultStages } from "../defaults";
 import { describeIssue } from "../issues";
 import { parseRoadmap } from "../parse";
@@ -123,7 +124,7 @@ describe("the B2B subscription software template", () => {
       "Small business (cost to serve)",
     ]);
     for (const segment of segments) {
-      expect(segment.size).toBeGreaterThan(0);
+      expect(segmentCustomersAtStart(template(), segment.id)).toBeGreaterThan(0);
       expect(segment.annualValue).toBeGreaterThan(0);
       for (const [part, text] of Object.entries(segment.strategy)) {
         expect(text, `${segment.name}: ${part}`).not.toBe("");

@@ -43,7 +43,6 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
   const segments: Segment[] = Array.from({ length: Math.max(1, options.segments) }, (_, i) => ({
     id: `segment-${i + 1}`,
     name: `Segment ${i + 1}`,
-    size: 100 + Math.floor(random() * 10_000),
     annualValue: Math.round(random() * 20_000),
     color: SEGMENT_COLORS[i % SEGMENT_COLORS.length] as string,
     strategy: emptySegmentStrategy(),
@@ -101,8 +100,9 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
         },
         timing: generateTiming(i, random),
         personalisation: pick(PERSONALISATION_LEVELS),
-        fixedCost: channel.fixedCost,
-        costPerContact: channel.costPerContact,
+        // Most communications pay their channel's costs; some were negotiated on their own.
+        fixedCost: random() < 0.8 ? null : Math.round(random() * 2_000),
+        costPerContact: random() < 0.8 ? null : round(random() * 5),
         responseRate: round(random() * 0.2),
         valuePerResponse: Math.round(random() * 500),
         status: pick(COMMUNICATION_STATUSES),

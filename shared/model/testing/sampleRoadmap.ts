@@ -61,7 +61,6 @@ export function sampleRoadmap(): Roadmap {
       {
         id: "smb",
         name: "Small business",
-        size: 500,
         annualValue: 1200,
         color: "#f18f01",
         strategy: emptySegmentStrategy(),
@@ -81,8 +80,8 @@ export function sampleRoadmap(): Roadmap {
         audience: { segmentIds: ["smb"], roleIds: ["role-admin"], share: 1 },
         timing: { kind: "onEntry", offsetMonths: 0 },
         personalisation: "mass",
-        fixedCost: 150,
-        costPerContact: 0.02,
+        fixedCost: null,
+        costPerContact: null,
         responseRate: 0.1,
         valuePerResponse: 20,
         status: "existing",
