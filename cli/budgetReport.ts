@@ -1,4 +1,10 @@
-import { type BudgetDimension, describeDiagnostic, type PlanResult, returnOnInvestment } from "../shared/engine";
+import {
+  type BudgetDimension,
+  describeDiagnostic,
+  type PlanResult,
+  returnOnInvestment,
+  worstPressureBySegment,
+} from "../shared/engine";
 import { namesById, PURPOSE_LABELS, type Roadmap } from "../shared/model";
 
 /** One row of a roll-up: what the key is, by id and by the name the app shows, and its figures. */
@@ -48,7 +54,41 @@ export interface BudgetReport {
   };
   readonly byDimension: Readonly<Record<BudgetDimension, readonly BudgetLine[]>>;
   readonly byYear: readonly YearLine[];
+  /** Every communication, in document order: contacts, distinct customers reached, responses and money. */
+  readonly communications: readonly CommunicationLine[];
+  readonly pressure: PressureReport;
   readonly diagnostics: readonly { severity: "error" | "warning"; kind: string; message: string }[];
+}
+
+export interface CommunicationLine {
+  readonly id: string;
+  readonly name: string;
+  /** Contacts: sends to customers, summed over the months. */
+  readonly reach: number;
+  /** Customers reached at least once (each stay in the phase counted once). */
+  readonly customersReached: number;
+  readonly responses: number;
+  readonly cost: number;
+  readonly value: number;
+}
+
+/** Contact pressure per cohort; months are of the horizon, from 0; lists hold ids. */
+export interface PressureReport {
+  readonly cap: number;
+  readonly worstBySegment: readonly { segment: string; month: number; contacts: number }[];
+  readonly collisions: readonly {
+    segment: string;
+    phase: string;
+    /** Null for the customers in the phase at the plan's start. */
+    entryMonth: number | null;
+    month: number;
+    contacts: number;
+    cap: number;
+    /** "roadmap", or the id of the channel whose cap it is over. */
+    capOf: string;
+    communications: readonly string[];
+    owners: readonly string[];
+  }[];
 }
 
 /** The order the report lists the roll-ups in: from the lifecycle down to who sends what, then why. */
@@ -116,6 +156,37 @@ export function budgetReport(roadmap: Roadmap, plan: PlanResult): BudgetReport {
       const value = years.value[j] ?? 0;
       return { year: period.label, months: period.monthCount, cost, value, roi: returnOnInvestment(value, cost) };
     }),
+    communications: roadmap.communications.map((communication, c) => {
+      const schedule = plan.communications[c];
+      return {
+        id: communication.id,
+        name: communication.name,
+        reach: schedule?.totalReach ?? 0,
+        customersReached: schedule?.totalCustomersReached ?? 0,
+        responses: schedule?.totalResponses ?? 0,
+        cost: schedule?.totalCost ?? 0,
+        value: schedule?.totalValue ?? 0,
+      };
+    }),
+    pressure: {
+      cap: plan.pressure.contactCap,
+      worstBySegment: worstPressureBySegment(plan.pressure).map(({ segmentId, month, contacts }) => ({
+        segment: segmentId,
+        month,
+        contacts,
+      })),
+      collisions: plan.pressure.collisions.map((collision) => ({
+        segment: collision.segmentId,
+        phase: collision.phaseId,
+        entryMonth: collision.entryMonth,
+        month: collision.month,
+        contacts: collision.count,
+        cap: collision.cap,
+        capOf: collision.capOf,
+        communications: collision.communications.map((c) => c.communicationId),
+        owners: collision.ownerIds,
+      })),
+    },
     diagnostics: plan.diagnostics.map((diagnostic) => ({
       severity: diagnostic.severity,
       kind: diagnostic.kind,

@@ -241,7 +241,7 @@ describe("roadmap validate", () => {
     const result = await roadmap("validate", file);
     expect(result.code).toBe(EXIT_OK);
     expect(result.stdout).toBe(
-      `${file}: valid: ${phases.length} phases, ${v0.communications.length} communications (file format 0, read as format 1; saving it in the app updates the file)\n`,
+      `${file}: valid: ${phases.length} phases, ${v0.communications.length} communications (file format 0, read as format 2; saving it in the app updates the file)\n`,
     );
   });
 
@@ -382,3 +382,66 @@ describe("usage", () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("budget --json on communications and contact pressure", () => {
+  it("lists each communication's contacts, distinct customers, responses and money, responses never above customers", async () => {
+    const file = await writeRoadmap("acme.roadmap");
+    const doc = await readBack(file);
+    const plan = planRoadmap(doc);
+    const report = JSON.parse((await roadmap("budget", file, "--json")).stdout) as BudgetReport;
+    expect(report.communications).toEqual(
+      doc.communications.map((communication, c) => ({
+        id: communication.id,
+        name: communication.name,
+        reach: plan.communications[c]?.totalReach,
+        customersReached: plan.communications[c]?.totalCustomersReached,
+        responses: plan.communications[c]?.totalResponses,
+        cost: plan.communications[c]?.totalCost,
+        value: plan.communications[c]?.totalValue,
+      })),
+    );
+    for (const line of report.communications) expect(line.responses).toBeLessThanOrEqual(line.customersReached);
+    const responses = report.communications.reduce((sum, line) => sum + line.responses, 0);
+    const customers = report.communications.reduce((sum, line) => sum + line.customersReached, 0);
+    expect(responses).toBeLessThanOrEqual(customers);
+  });
+
+  it("reports the cap, each segment's worst month and every collision with its cohort, ids only", async () => {
+    const file = await writeRoadmap("acme.roadmap", (doc) => {
+      doc.channels = doc.channels.map((channel) => (channel.id === "email" ? { ...channel, contactCap: 1 } : channel));
+    });
+    const report = JSON.parse((await roadmap("budget", file, "--json")).stdout) as BudgetReport;
+    const { pressure } = report;
+    expect(pressure.cap).toBe(4);
+    expect(pressure.worstBySegment.map((line) => line.segment)).toEqual(["enterprise", "midMarket", "smallBusiness"]);
+    const overRoadmap = pressure.collisions.find((c) => c.capOf === "roadmap");
+    expect(overRoadmap).toMatchObject({
+      segment: "smallBusiness",
+      phase: "phase-active-single",
+      entryMonth: null,
+      month: 0,
+      contacts: 5,
+      cap: 4,
+      owners: ["owner-pm-core", "owner-pm-analytics", "owner-marketing", "owner-resellers"],
+    });
+    expect(overRoadmap?.communications).toHaveLength(5);
+    const overEmail = pressure.collisions.filter((c) => c.capOf === "email");
+    expect(overEmail.length).toBeGreaterThan(0);
+    for (const collision of overEmail) {
+      expect(collision.cap).toBe(1);
+      expect(collision.contacts).toBeGreaterThan(1);
+    }
+  });
+
+  it("says on stderr what migrating a file of an older format changed", async () => {
+    const file = inDir("old.roadmap");
+    const v1 = { ...JSON.parse(serializeRoadmap(createB2bSubscriptionRoadmap(NOW))), schemaVersion: 1 };
+    v1.segments = v1.segments.map((segment: object) => ({ ...segment, size: 10 }));
+    await writeFile(file, JSON.stringify(v1));
+    const budget = await roadmap("budget", file, "--json");
+    expect(budget.code).toBe(EXIT_OK);
+    expect(budget.stderr).toContain(
+      `${file}: migrated: The segment “Enterprise (value creators)” had a size of 10 but`,
+    );
+  });
+});

@@ -353,7 +353,10 @@ function parseCommandLine<T extends { values: { help?: boolean | undefined } }>(
   return parsed;
 }
 
-/** The roadmap in the file, or undefined after saying on stderr, line by line, what is wrong with it. */
+/**
+ * The roadmap in the file, or undefined after saying on stderr, line by line,
+ * what is wrong with it. What migrating an older file changed goes to stderr too.
+ */
 async function loadRoadmap(file: string, io: CliIo): Promise<{ roadmap: Roadmap; fromVersion: number } | undefined> {
   const read = await io.files.readText(file);
   if (!read.ok) {
@@ -365,6 +368,7 @@ async function loadRoadmap(file: string, io: CliIo): Promise<{ roadmap: Roadmap;
     io.stderr(result.error.issues.map((issue) => `${file}: ${describeIssue(issue)}\n`).join(""));
     return undefined;
   }
+  io.stderr(result.value.migrationNotes.map((note) => `${file}: migrated: ${note}\n`).join(""));
   return result.value;
 }
 

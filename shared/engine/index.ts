@@ -49,13 +49,19 @@ export {
   type ContactCollision,
   type ContactPressure,
   measureContactPressure,
+  type WorstCohort,
+  worstCellOf,
+  worstCohortAt,
   worstContactPressure,
+  worstPressureBySegment,
 } from "./pressure";
 export {
   type CommunicationSchedule,
   type FlowIndex,
   indexFlow,
+  type PlannedCosts,
   returnOnInvestment,
+  type ScheduleOptions,
   scheduleCommunication,
   scheduleCommunications,
 } from "./schedule";

@@ -1,8 +1,8 @@
 // exceljs is CommonJS in Node and a UMD bundle in the browser (its "browser" field); both hand a default import the whole module.
 import ExcelJS, { type CellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import type { PlanResult } from "../engine/planEngine";
-import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
 import { segmentCustomersAtStart } from "../model/costs";
+import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
 import type { Roadmap } from "../model/schema";
 import {
   columnName,

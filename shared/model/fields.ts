@@ -10,7 +10,10 @@ import { z } from "zod";
  * key of per-segment records and lookups, where such a name would read or replace the object's prototype
  * instead of a figure, so the file format refuses them.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  "__proto__",
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
 
 export const id = () =>
   z
@@ -65,4 +68,6 @@ export const isoTimestamp = () => z.iso.datetime({ error: "must be an ISO date-t
 
 /** Calendar months of the years 1000–9999, so every month label has four year digits and sorts as text. */
 export const yearMonth = () =>
-  z.string().regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { error: 'must be a month from 1000-01 to 9999-12, like "2027-01"' });
+  z
+    .string()
+    .regex(/^[1-9]\d{3}-(0[1-9]|1[0-2])$/, { error: 'must be a month from 1000-01 to 9999-12, like "2027-01"' });

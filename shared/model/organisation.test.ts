@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   addCommunication,
+  type Communication,
+  communicationCosts,
   communicationsUsing,
+  costsOfCommunications,
   deleteCommunication,
   duplicateCommunication,
   moveCommunication,
@@ -14,6 +17,8 @@ import {
   removeOwner,
   removeRole,
   removeSegment,
+  updateCommunication,
+  updateListItem,
 } from "./index";
 
 const template = (): Roadmap => {
@@ -145,10 +150,52 @@ describe("communications on a phase", () => {
       phaseId: phase,
       channelId: roadmap.channels[0]?.id,
       ownerId: roadmap.owners[0]?.id,
-      fixedCost: roadmap.channels[0]?.fixedCost,
-      costPerContact: roadmap.channels[0]?.costPerContact,
+      fixedCost: null,
+      costPerContact: null,
+    });
+    const channel = roadmap.channels[0];
+    expect(communicationCosts(communication as Communication, channel)).toEqual({
+      fixedCost: channel?.fixedCost,
+      costPerContact: channel?.costPerContact,
+      fixedCostFrom: "channel",
+      costPerContactFrom: "channel",
     });
     expect(parseRoadmap(added.roadmap).ok).toBe(true);
+  });
+
+  it("moves costs that follow the channel to the new channel's, and keeps costs set on the communication", () => {
+    const roadmap = template();
+    const inheriting = roadmap.communications.find((c) => c.fixedCost === null && c.costPerContact === null);
+    const ownCost = roadmap.communications.find((c) => c.costPerContact !== null);
+    if (!inheriting || !ownCost) throw new Error("the template lost a communication the test needs");
+    const event = roadmap.channels.find((channel) => channel.id === "event");
+    const moved = [inheriting, ownCost].reduce(
+      (doc, c) => updateCommunication(doc, c.id, { channelId: "event" }),
+      roadmap,
+    );
+    const costsOf = (doc: Roadmap, id: string) =>
+      costsOfCommunications(doc)[doc.communications.findIndex((c) => c.id === id)];
+    expect(costsOf(moved, inheriting.id)).toMatchObject({
+      fixedCost: event?.fixedCost,
+      costPerContact: event?.costPerContact,
+    });
+    expect(costsOf(moved, ownCost.id)).toMatchObject({
+      costPerContact: ownCost.costPerContact,
+      costPerContactFrom: "communication",
+    });
+  });
+
+  it("changes every communication that follows a channel when the channel's default changes, and no other", () => {
+    const roadmap = template();
+    const repriced = updateListItem(roadmap, "channels", "phone", { costPerContact: 30 });
+    const before = costsOfCommunications(roadmap);
+    const after = costsOfCommunications(repriced);
+    roadmap.communications.forEach((c, i) => {
+      const follows = c.channelId === "phone" && c.costPerContact === null;
+      expect(after[i]?.costPerContact, c.name).toBe(follows ? 30 : before[i]?.costPerContact);
+    });
+    expect(roadmap.communications.some((c) => c.channelId === "phone" && c.costPerContact === null)).toBe(true);
+    expect(roadmap.communications.some((c) => c.channelId === "phone" && c.costPerContact !== null)).toBe(true);
   });
 
   it("refuses to add one when there is no owner, saying what to do", () => {

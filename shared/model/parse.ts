@@ -34,7 +34,7 @@ function reservedKeys(root: unknown): RoadmapIssue[] {
   const visit = (value: unknown, path: (string | number)[]) => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]));
+      for (const [i, item] of value.entries()) visit(item, [...path, i]);
       return;
     }
     for (const [key, child] of Object.entries(value)) {

@@ -113,14 +113,14 @@ describe("reading a file that is not a roadmap", () => {
     );
     expect(result.error.issues).toEqual([
       { path: "currency", problem: 'must be a three-letter currency code like "EUR", got "euro"' },
-      { path: "startMonth", problem: 'must be a month like "2027-01", got "Jan 2027"' },
+      { path: "startMonth", problem: 'must be a month from 1000-01 to 9999-12, like "2027-01", got "Jan 2027"' },
     ]);
   });
 
   it("refuses a file from a newer version of the app", () => {
-    const text = serializeRoadmap(sampleRoadmap()).replace('"schemaVersion": 1,', '"schemaVersion": 7,');
+    const text = serializeRoadmap(sampleRoadmap()).replace('"schemaVersion": 2,', '"schemaVersion": 7,');
     expect(summaryOf("From the future.roadmap", text)).toBe(
-      "From the future.roadmap could not be opened: schemaVersion: was saved by a newer version of Relationship Roadmap (file format 7; this version reads up to 1). Update the app to open it.",
+      "From the future.roadmap could not be opened: schemaVersion: was saved by a newer version of Relationship Roadmap (file format 7; this version reads up to 2). Update the app to open it.",
     );
   });
 

@@ -1,17 +1,6 @@
 import { z } from "zod";
 import { emptySegmentStrategy } from "./defaults";
-import {
-  color,
-  fraction,
-  id,
-  isoTimestamp,
-  money,
-  name,
-  perSegment,
-  text,
-  wholeNumber,
-  yearMonth,
-} from "./fields";
+import { color, fraction, id, isoTimestamp, money, name, perSegment, text, wholeNumber, yearMonth } from "./fields";
 import { checkReferences } from "./references";
 
 /** What the `type` field of every roadmap file says. */

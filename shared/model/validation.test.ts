@@ -198,14 +198,14 @@ describe("field rules name the field and quote the value", () => {
       (doc) => {
         doc.startMonth = "2027-13";
       },
-      'startMonth: must be a month like "2027-01", got "2027-13"',
+      'startMonth: must be a month from 1000-01 to 9999-12, like "2027-01", got "2027-13"',
     ],
     [
       "a month without its leading zero",
       (doc) => {
         doc.startMonth = "2027-1";
       },
-      'startMonth: must be a month like "2027-01", got "2027-1"',
+      'startMonth: must be a month from 1000-01 to 9999-12, like "2027-01", got "2027-1"',
     ],
     [
       "a date-time in words",
@@ -582,5 +582,68 @@ describe("cross-reference rules", () => {
       'phases[1].initialCustomers.smb: refers to segment "smb", which does not exist',
       'communications[0].audience.segmentIds[0]: refers to segment "smb", which does not exist',
     ]);
+  });
+});
+
+describe("names JavaScript objects answer to", () => {
+  it.each([["__proto__"], ["constructor"], ["toString"], ["hasOwnProperty"]])(
+    "refuses %j as a segment id, naming the field",
+    (reserved) => {
+      expect(
+        problemsAfter((doc) => {
+          first(doc.segments).id = reserved;
+          for (const phase of doc.phases) phase.initialCustomers = {};
+          first(doc.phases).arrivalsPerMonth = {};
+          first(doc.communications).audience.segmentIds = [];
+        }),
+      ).toEqual([`segments[0].id: cannot be "${reserved}": the name is reserved by JavaScript`]);
+    },
+  );
+
+  it("refuses a phase or channel id of __proto__, and a reference to one", () => {
+    expect(
+      problemsAfter((doc) => {
+        first(doc.channels).id = "__proto__";
+        first(doc.communications).channelId = "__proto__";
+      }),
+    ).toEqual([
+      'channels[0].id: cannot be "__proto__": the name is reserved by JavaScript',
+      'communications[0].channelId: cannot be "__proto__": the name is reserved by JavaScript',
+    ]);
+  });
+
+  it("refuses a __proto__ key in a record of customers rather than lose the customers it holds", () => {
+    const text = JSON.stringify(sampleRoadmap()).replace(
+      '"arrivalsPerMonth":{}',
+      '"arrivalsPerMonth":{"__proto__":250}',
+    );
+    const result = parseRoadmap(JSON.parse(text));
+    expect(result.ok ? [] : result.error.map(describeIssue)).toEqual([
+      'phases[1].arrivalsPerMonth.__proto__: cannot be used as a key: "__proto__" is reserved by JavaScript',
+    ]);
+  });
+});
+
+describe("months of the plan", () => {
+  it.each([["0099-12"], ["0999-01"]])("refuses the start month %j: month labels keep four year digits", (month) => {
+    expect(
+      problemsAfter((doc) => {
+        doc.startMonth = month;
+      }),
+    ).toEqual([`startMonth: must be a month from 1000-01 to 9999-12, like "2027-01", got "${month}"`]);
+  });
+
+  it("accepts 1000-01, and refuses a horizon that runs past 9999-12", () => {
+    expect(
+      problemsAfter((doc) => {
+        doc.startMonth = "1000-01";
+      }),
+    ).toEqual([]);
+    expect(
+      problemsAfter((doc) => {
+        doc.startMonth = "9999-01";
+        doc.horizonMonths = 13;
+      }),
+    ).toEqual(["horizonMonths: must end by 9999-12: 13 months from 9999-01 go beyond it"]);
   });
 });

@@ -107,7 +107,10 @@ export const smallRoadmaps: fc.Arbitrary<Roadmap> = fc
         trigger: "",
       });
     }
-    const channels = defaultChannels().map((channel, i) => ({ ...channel, contactCap: figures.channelCaps[i] ?? null }));
+    const channels = defaultChannels().map((channel, i) => ({
+      ...channel,
+      contactCap: figures.channelCaps[i] ?? null,
+    }));
     const communications: Communication[] = figures.communications.map((c, i) => ({
       id: `comm-${i + 1}`,
       phaseId: phaseId(c.phase),

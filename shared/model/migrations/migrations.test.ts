@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { planRoadmap } from "../../engine/planEngine";
+import { communicationCosts, segmentCustomersAtStart } from "../costs";
 import { describeIssue } from "../issues";
 import { parseRoadmap } from "../parse";
-import { CURRENT_SCHEMA_VERSION } from "../schema";
+import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../schema";
 import { sampleRoadmap } from "../testing/sampleRoadmap";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateToLatest } from "./index";
 import { migrateV0ToV1 } from "./v0-to-v1";
+import { migrateV1ToV2 } from "./v1-to-v2";
 
 /**
  * A file as the workshop prototype wrote it: `version: 0`, the name in
@@ -91,6 +94,231 @@ describe("v0 to v1", () => {
   });
 });
 
+/** Files the app wrote in format 1, saved before format 2 existed: the template, a small and a generated roadmap. */
+const V1_FIXTURES = ["v1-b2b-subscription-software", "v1-sample", "v1-generated-40-phases"] as const;
+
+const FIXTURE_TEXTS = import.meta.glob<string>("./fixtures/*.roadmap", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
+function v1Fixture(name: (typeof V1_FIXTURES)[number]): Record<string, unknown> {
+  const text = FIXTURE_TEXTS[`./fixtures/${name}.roadmap`];
+  if (text === undefined) throw new Error(`no fixture ${name}`);
+  return JSON.parse(text);
+}
+
+type V1Communication = { channelId: string; fixedCost: number; costPerContact: number };
+type V1Channel = { id: string; fixedCost: number; costPerContact: number };
+
+function migrate(doc: Record<string, unknown>): { roadmap: Roadmap; notes: string[] } {
+  const result = parseRoadmap(doc);
+  if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+  return { roadmap: result.value.roadmap, notes: result.value.migrationNotes };
+}
+
+/** A small v1 file written out by hand: one channel, one segment, two phases. */
+function v1File(patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: "relationship-roadmap",
+    schemaVersion: 1,
+    id: "roadmap-v1",
+    name: "Format 1 roadmap",
+    currency: "EUR",
+    startMonth: "2027-01",
+    horizonMonths: 12,
+    createdAt: "2026-10-02T10:00:00.000Z",
+    updatedAt: "2026-10-03T16:30:00.000Z",
+    stages: [{ id: "retain", name: "Retain", kind: "retain", color: "#8e44ad" }],
+    phases: [
+      { id: "new", name: "New", stageId: "retain", arrivalsPerMonth: { smb: 10 } },
+      { id: "active", name: "Active", stageId: "retain", initialCustomers: {} },
+    ],
+    transitions: [{ id: "settles", from: "new", to: "active", rate: 0.3 }],
+    segments: [{ id: "smb", name: "Small business", size: 0, color: "#f18f01" }],
+    owners: [{ id: "marketing", name: "Marketing", kind: "marketing" }],
+    channels: [{ id: "email", name: "Email", kind: "email", fixedCost: 150, costPerContact: 0.02 }],
+    communications: [],
+    ...patch,
+  };
+}
+
+function v1Communication(id: string, costs: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id,
+    phaseId: "active",
+    name: id,
+    purpose: "education",
+    channelId: "email",
+    ownerId: "marketing",
+    timing: { kind: "recurring", everyMonths: 1 },
+    ...costs,
+  };
+}
+
+describe("v1 to v2", () => {
+  it.each(V1_FIXTURES)("keeps every communication's costs and every budget of %s as they were", (name) => {
+    const file = v1Fixture(name);
+    const { roadmap } = migrate(file);
+    const channels = new Map((file.channels as V1Channel[]).map((channel) => [channel.id, channel]));
+    const before = file.communications as V1Communication[];
+    roadmap.communications.forEach((communication, c) => {
+      const v1 = before[c] as V1Communication;
+      const costs = communicationCosts(
+        communication,
+        roadmap.channels.find((ch) => ch.id === communication.channelId),
+      );
+      expect([costs.fixedCost, costs.costPerContact]).toEqual([v1.fixedCost, v1.costPerContact]);
+      const channel = channels.get(v1.channelId);
+      expect(communication.fixedCost).toBe(v1.fixedCost === channel?.fixedCost ? null : v1.fixedCost);
+      expect(communication.costPerContact).toBe(
+        v1.costPerContact === channel?.costPerContact ? null : v1.costPerContact,
+      );
+    });
+    // The same plan with every cost written out, as format 1 kept them: the budgets must match to the bit.
+    const asWritten: Roadmap = {
+      ...roadmap,
+      communications: roadmap.communications.map((communication, c) => ({
+        ...communication,
+        fixedCost: (before[c] as V1Communication).fixedCost,
+        costPerContact: (before[c] as V1Communication).costPerContact,
+      })),
+    };
+    const migrated = planRoadmap(roadmap).budget;
+    const written = planRoadmap(asWritten).budget;
+    expect([migrated.totalCost, migrated.totalValue]).toEqual([written.totalCost, written.totalValue]);
+    expect([...migrated.overall.byMonth.cost]).toEqual([...written.overall.byMonth.cost]);
+    expect([...migrated.byDimension.channel.totalCost]).toEqual([...written.byDimension.channel.totalCost]);
+  });
+
+  it("keeps the template's customers in its phases and says the sizes it dropped differed from them", () => {
+    const { roadmap, notes } = migrate(v1Fixture("v1-b2b-subscription-software"));
+    expect(roadmap.segments.map((segment) => segmentCustomersAtStart(roadmap, segment.id))).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toMatch(
+      /^The segment “Enterprise \(value creators\)” had a size of 120 but [\d,]+ customers at the start in its phases/,
+    );
+    expect(roadmap.segments[0]).not.toHaveProperty("size");
+  });
+
+  it("makes a cost equal to its channel's follow the channel, and keeps any other, a missing one as 0", () => {
+    const file = v1File({
+      communications: [
+        v1Communication("as-channel", { fixedCost: 150, costPerContact: 0.02 }),
+        v1Communication("own", { fixedCost: 90, costPerContact: 0.02 }),
+        v1Communication("unset", {}),
+        v1Communication("elsewhere", { channelId: "missing", fixedCost: 150, costPerContact: 0.02 }),
+      ],
+    });
+    const migrated = migrateV1ToV2(file, () => {});
+    expect((migrated.communications as Record<string, unknown>[]).map((c) => [c.fixedCost, c.costPerContact])).toEqual([
+      [null, null],
+      [90, null],
+      [0, 0],
+      [150, 0.02],
+    ]);
+  });
+
+  it("gives a segment's size with no customers anywhere to its entry phase, and says so", () => {
+    const file = v1File({ segments: [{ id: "smb", name: "Small business", size: 500, color: "#f18f01" }] });
+    const { roadmap, notes } = migrate(file);
+    expect(roadmap.phases.map((phase) => phase.initialCustomers)).toEqual([{ smb: 500 }, {}]);
+    expect(notes).toEqual([
+      "The segment “Small business” had a size of 500 and no customers in any phase at the start; they are now the customers at the start of its entry phase “New”.",
+    ]);
+  });
+
+  it("takes a phase nothing leads to as the entry phase when no phase has arrivals, else the first phase", () => {
+    const noArrivals = v1File({
+      segments: [{ id: "smb", name: "Small business", size: 40, color: "#f18f01" }],
+      phases: [
+        { id: "active", name: "Active", stageId: "retain" },
+        { id: "new", name: "New", stageId: "retain" },
+      ],
+      transitions: [{ id: "settles", from: "new", to: "active", rate: 0.3 }],
+    });
+    expect(migrate(noArrivals).roadmap.phases.map((phase) => phase.initialCustomers)).toEqual([{}, { smb: 40 }]);
+    const loop = {
+      ...noArrivals,
+      transitions: [...(noArrivals.transitions as object[]), { id: "back", from: "active", to: "new", rate: 0.1 }],
+    };
+    expect(migrate(loop).roadmap.phases.map((phase) => phase.initialCustomers)).toEqual([{ smb: 40 }, {}]);
+  });
+
+  it("writes a size it has no phase for into the roadmap's notes, and drops a size equal to the phases' customers silently", () => {
+    const file = v1File({
+      notes: "Workshop on 3 March.",
+      phases: [],
+      transitions: [],
+      segments: [
+        { id: "smb", name: "Small business", size: 1200, color: "#f18f01" },
+        { id: "large", name: "Large", size: 0, color: "#1f4e79" },
+      ],
+    });
+    const { roadmap, notes } = migrate(file);
+    expect(roadmap.notes).toBe(
+      "Workshop on 3 March.\n\nThe segment “Small business” had a size of 1,200 customers but the roadmap has no phases to hold them; add them as a phase's customers at the start.",
+    );
+    expect(notes).toHaveLength(1);
+    const matching = v1File({
+      segments: [{ id: "smb", name: "Small business", size: 25, color: "#f18f01" }],
+      phases: [{ id: "new", name: "New", stageId: "retain", initialCustomers: { smb: 25 } }],
+      transitions: [],
+    });
+    expect(migrate(matching).notes).toEqual([]);
+  });
+
+  it('renames ids JavaScript reserves, everywhere they are used, keeping the customers of a "__proto__" segment', () => {
+    // Written as text: in JavaScript source, `{ __proto__: 50 }` would not make a key at all.
+    const text = JSON.stringify(
+      v1File({
+        segments: [{ id: "__proto__", name: "Proto", color: "#f18f01" }],
+        phases: [
+          { id: "new", name: "New", stageId: "retain", initialCustomers: "CUSTOMERS" },
+          { id: "active", name: "Active", stageId: "retain" },
+        ],
+        channels: [{ id: "constructor", name: "Email", kind: "email", fixedCost: 150, costPerContact: 0.02 }],
+        communications: [
+          { ...v1Communication("mail", { channelId: "constructor" }), audience: { segmentIds: ["__proto__"] } },
+        ],
+      }),
+    ).replace('"CUSTOMERS"', '{"__proto__":50}');
+    const { roadmap, notes } = migrate(JSON.parse(text));
+    expect(roadmap.segments.map((segment) => segment.id)).toEqual(["__proto__-1"]);
+    expect(roadmap.phases[0]?.initialCustomers).toEqual({ "__proto__-1": 50 });
+    expect(roadmap.channels.map((channel) => channel.id)).toEqual(["constructor-1"]);
+    expect(roadmap.communications[0]).toMatchObject({
+      channelId: "constructor-1",
+      audience: { segmentIds: ["__proto__-1"] },
+    });
+    expect(notes).toEqual([
+      "The segment “Proto” had the id “__proto__”, which JavaScript reserves; it is now “__proto__-1”.",
+      "The channel “Email” had the id “constructor”, which JavaScript reserves; it is now “constructor-1”.",
+    ]);
+  });
+
+  it("leaves the document it was given untouched", () => {
+    const input = deepFreeze(v1Fixture("v1-b2b-subscription-software"));
+    expect(() => migrateV1ToV2(input, () => {})).not.toThrow();
+    expect(input).toEqual(v1Fixture("v1-b2b-subscription-software"));
+  });
+
+  it("opens a v0 file through both migrations", () => {
+    const result = parseRoadmap({
+      ...v0File(),
+      segments: [{ id: "all", name: "All customers", color: "#4f5d75", size: 10 }],
+    });
+    if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+    expect(result.value.fromVersion).toBe(0);
+    expect(result.value.roadmap.phases[0]?.initialCustomers).toEqual({ all: 10 });
+  });
+});
+
 describe("the migration registry", () => {
   it("has one migration for every version before the current one", () => {
     expect(MIGRATIONS).toHaveLength(CURRENT_SCHEMA_VERSION);
@@ -100,7 +328,7 @@ describe("the migration registry", () => {
   it("passes a current document through as it is", () => {
     const doc = sampleRoadmap();
     const result = migrateToLatest(doc);
-    expect(result).toEqual({ ok: true, value: { doc, fromVersion: CURRENT_SCHEMA_VERSION } });
+    expect(result).toEqual({ ok: true, value: { doc, fromVersion: CURRENT_SCHEMA_VERSION, notes: [] } });
   });
 
   it("refuses a file from a newer version of the app and says to update", () => {

@@ -166,9 +166,7 @@ function moveSegmentSizes(doc: Record<string, unknown>, report: (note: string) =
       return segment;
     }
     phases = phases.map((phase) =>
-      phase === entry
-        ? { ...phase, initialCustomers: { ...recordOf(phase.initialCustomers), [id]: size } }
-        : phase,
+      phase === entry ? { ...phase, initialCustomers: { ...recordOf(phase.initialCustomers), [id]: size } } : phase,
     );
     report(
       `The segment “${name}” had a size of ${count.format(size)} and no customers in any phase at the start; they are now the customers at the start of its entry phase “${String(entry.name)}”.`,
