@@ -57,6 +57,7 @@ export {
 } from "./pressure";
 export {
   type CommunicationSchedule,
+  contactsBySendNumber,
   type FlowIndex,
   indexFlow,
   type PlannedCosts,

@@ -8,6 +8,7 @@ import { BUDGET_DIMENSIONS, type BudgetTable, budgetRow } from "./budget";
 import { flowIndex, populationIndex } from "./flow";
 import { lifetimeValueOf } from "./lifetimeValue";
 import { COSTLIEST_COMMUNICATIONS, createPlanEngine, type PlanResult, planRoadmap } from "./planEngine";
+import { contactsBySendNumber } from "./schedule";
 import { naivePlan } from "./testing/naivePlan";
 import { blankPhase, communication, emptyRoadmap, randomRoadmaps, segment } from "./testing/randomRoadmaps";
 
@@ -498,4 +499,30 @@ describe("the B2B subscription template", () => {
     expect(quarters.periods[0]).toEqual({ label: "2026 Q4", firstMonth: 0, monthCount: 1 });
     expect(quarters.cost[0]).toBe(plan.budget.overall.byMonth.cost[0]);
   });
+});
+
+describe("contactsBySendNumber", () => {
+  it(
+    "splits every communication's contacts by how often the customer had it, giving its customers and responses back",
+    () => {
+      fc.assert(
+        fc.property(randomRoadmaps, (roadmap) => {
+          const plan = planRoadmap(roadmap);
+          roadmap.communications.forEach((communication, c) => {
+            const schedule = plan.communications[c];
+            if (!schedule) return expect.fail(`no schedule for ${communication.id}`);
+            const bySend = contactsBySendNumber(plan.flow, communication, schedule);
+            const rate = communication.responseRate;
+            const scale = Math.max(1, schedule.totalReach);
+            expectClose(sum(bySend), schedule.totalReach, scale, `contacts of ${communication.id}`);
+            expectClose(bySend[0] ?? 0, schedule.totalCustomersReached, scale, `customers of ${communication.id}`);
+            const responses = sum(bySend.map((contacts, i) => contacts * rate * (1 - rate) ** i));
+            expectClose(responses, schedule.totalResponses, scale, `responses to ${communication.id}`);
+          });
+        }),
+        FAST_CHECK,
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -221,6 +221,49 @@ export function scheduleCommunication(
   };
 }
 
+/**
+ * A communication's contacts by how many times the customer had received it
+ * in this stay in the phase: `[i]` holds the contacts of customers receiving
+ * it for the (i + 1)-th time. On-entry and one-off sends reach a customer
+ * once, so they have only `[0]`. Responses are Σ `[i]` × rate × (1 − rate)^i
+ * (those who answered an earlier send do not answer again), which lets the
+ * budget workbook recompute them from the response rate.
+ */
+export function contactsBySendNumber(
+  flow: CustomerFlow,
+  communication: Communication,
+  schedule: CommunicationSchedule,
+): Float64Array {
+  const { timing } = communication;
+  if (timing.kind !== "recurring") return Float64Array.of(schedule.totalReach);
+  const T = flow.months;
+  const P = flow.phaseIds.length;
+  const p = schedule.phaseIndex;
+  const { share } = communication.audience;
+  const bySendNumber = new Float64Array(Math.ceil(T / timing.everyMonths));
+  for (const s of schedule.segmentIndices) {
+    const stay = flow.stayRate[s * P + p] as number;
+    // Customers first reached at the same send stay together: they get the later sends as their 2nd, 3rd…
+    const firstReached: { send: number; month: number; customers: number }[] = [];
+    let unreached = share * (flow.population[s * (T + 1) * P + p] as number);
+    for (let t = 0; t < T; t++) {
+      if (t % timing.everyMonths === 0) {
+        const send = t / timing.everyMonths;
+        if (schedule.fires[t] === 1) {
+          if (unreached > 0) firstReached.push({ send, month: t, customers: unreached });
+          for (const group of firstReached) {
+            const i = send - group.send;
+            bySendNumber[i] = (bySendNumber[i] as number) + group.customers * stay ** (t - group.month);
+          }
+        }
+        unreached = 0;
+      }
+      unreached = unreached * stay + share * (flow.entries[(s * T + t) * P + p] as number);
+    }
+  }
+  return bySendNumber;
+}
+
 export interface ScheduleOptions {
   /** Defaults to the communication's own costs, 0 where it inherits (there is no channel to ask). */
   costs?: PlannedCosts;

@@ -1,7 +1,8 @@
 // exceljs is CommonJS in Node and a UMD bundle in the browser (its "browser" field); both hand a default import the whole module.
 import ExcelJS, { type CellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import type { PlanResult } from "../engine/planEngine";
-import { segmentCustomersAtStart } from "../model/costs";
+import { contactsBySendNumber } from "../engine/schedule";
+import { costsOfCommunications, segmentCustomersAtStart } from "../model/costs";
 import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
 import type { Roadmap } from "../model/schema";
 import {
@@ -28,15 +29,20 @@ const COMMUNICATION_COLUMNS = {
   responseRate: 12,
   valuePerResponse: 13,
   reach: 14,
-  cost: 15,
-  value: 16,
-  roi: 17,
+  customersReached: 15,
+  responses: 16,
+  cost: 17,
+  value: 18,
+  roi: 19,
 } as const;
 
 /** Data tables have their header in row 1; the Budget's and the breakdowns' total row follows the data. */
 const FIRST_DATA_ROW = 2;
 
-/** Columns before the months: Reach (communication, phase), Budget (communication, owner, channel), breakdowns (name, kind). */
+/**
+ * Columns before the months or sends: Reach and Responses (communication, phase), Budget (communication,
+ * owner, channel), breakdowns (name, kind).
+ */
 const REACH_LEAD_COLUMNS = 2;
 const BUDGET_LEAD_COLUMNS = 3;
 const BREAKDOWN_LEAD_COLUMNS = 2;
@@ -103,6 +109,10 @@ interface WorkbookContext {
   readonly styles: Styles;
   readonly ownerLabels: ReadonlyMap<string, string>;
   readonly channelLabels: ReadonlyMap<string, string>;
+  /** Each channel's row in the Assumptions' channel table, whose default costs communications can follow. */
+  readonly channelRows: Map<string, number>;
+  /** Each communication's contacts by how often the customer had it (`contactsBySendNumber`). */
+  readonly contactsBySend: readonly Float64Array[];
 }
 
 /**
@@ -144,12 +154,18 @@ export async function buildBudgetWorkbook(
       roadmap.communications.map((communication) => communication.channelId),
       "Channel",
     ),
+    channelRows: new Map(),
+    contactsBySend: roadmap.communications.map((communication, c) => {
+      const schedule = plan.communications[c];
+      return schedule ? contactsBySendNumber(plan.flow, communication, schedule) : new Float64Array(0);
+    }),
   };
 
   writeSummary(workbook.addWorksheet(SHEETS.summary), context, now);
   writeAssumptions(workbook.addWorksheet(SHEETS.assumptions), context);
   writeCommunications(workbook.addWorksheet(SHEETS.communications), context);
   writeReach(workbook.addWorksheet(SHEETS.reach), context);
+  writeResponses(workbook.addWorksheet(SHEETS.responses), context);
   writeBudget(workbook.addWorksheet(SHEETS.budget), context);
   const { owner, channel } = plan.budget.byDimension;
   writeBreakdown(workbook.addWorksheet(SHEETS.byOwner), context, {
@@ -310,8 +326,10 @@ function writeSummary(sheet: Worksheet, context: WorkbookContext, now: Date): vo
   for (const note of [
     "Yellow cells are inputs; totals recalculate.",
     "Change a fixed cost, cost per contact, response rate or value per response on Communications,",
-    "or customers reached on Reach, and every total that depends on it moves.",
-    "Reach was planned in Relationship Roadmap from the Assumptions: changing an assumption does not re-plan it.",
+    "a channel's default costs on Assumptions (communications that follow them move with them),",
+    "or contacts on Reach and Responses, and every total that depends on it moves.",
+    "Reach was planned in Relationship Roadmap from the Assumptions: changing a customer figure does not re-plan it.",
+    "A customer answers a communication at most once per stay in its phase: see Responses.",
   ]) {
     put(sheet, row++, 3, note, styles.note);
   }
@@ -380,14 +398,18 @@ function writeAssumptions(sheet: Worksheet, context: WorkbookContext): void {
       ),
     ]),
   );
+  // The channels' default costs are inputs: the communications that follow them read them from here.
+  roadmap.channels.forEach((channel, i) => {
+    if (!context.channelRows.has(channel.id)) context.channelRows.set(channel.id, row + 2 + i);
+  });
   table(
     "Channels",
     ["Channel", "Kind", "Fixed cost per send", "Cost per contact", "Most sends per customer a month"],
     roadmap.channels.map((channel) => [
       [context.channelLabels.get(channel.id) ?? ""],
       [CHANNEL_KIND_LABELS[channel.kind]],
-      [channel.fixedCost, styles.money],
-      [channel.costPerContact, styles.money],
+      [channel.fixedCost, styles.moneyInput],
+      [channel.costPerContact, styles.moneyInput],
       [channel.contactCap ?? "No limit", styles.count],
     ]),
   );
@@ -418,12 +440,14 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
     `Cost per contact (${roadmap.currency})`,
     "Response rate",
     `Value per response (${roadmap.currency})`,
+    "Contacts",
     "Customers reached",
+    "Expected responses",
     `Cost (${roadmap.currency})`,
     `Expected value (${roadmap.currency})`,
     "Return on investment",
   ]);
-  setWidths(sheet, [36, 24, 14, 16, 22, 22, 11, 20, 10, 14, 14, 11, 14, 13, 16, 16, 12]);
+  setWidths(sheet, [36, 24, 14, 16, 22, 22, 11, 20, 10, 14, 14, 11, 14, 13, 13, 13, 16, 16, 12]);
   frameTable(sheet, 1, C.roi, context.n);
 
   const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase]));
@@ -431,6 +455,10 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
   const lastMonth = columnName(REACH_LEAD_COLUMNS + context.T);
   const firstMonth = columnName(REACH_LEAD_COLUMNS + 1);
   const budgetTotal = columnName(budgetTotalColumn(context));
+  const sends = maxSends(context);
+  const customersColumn = columnName(REACH_LEAD_COLUMNS + sends + 1);
+  const responsesColumn = columnName(REACH_LEAD_COLUMNS + sends + 2);
+  const costs = costsOfCommunications(roadmap);
 
   roadmap.communications.forEach((communication, c) => {
     const schedule = plan.communications[c];
@@ -445,8 +473,23 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
     put(sheet, r, C.status, STATUS_LABELS[communication.status]);
     put(sheet, r, C.timing, describeTiming(communication.timing, plan.calendar.months));
     put(sheet, r, C.share, communication.audience.share, styles.share);
-    put(sheet, r, C.fixedCost, communication.fixedCost, styles.moneyInput);
-    put(sheet, r, C.costPerContact, communication.costPerContact, styles.moneyInput);
+    const own = costs[c];
+    const channelRow = context.channelRows.get(communication.channelId);
+    // A cost that follows the channel reads the channel's input on Assumptions; one set here is an input itself.
+    const writeCost = (field: "fixedCost" | "costPerContact", assumptionsColumn: string) => {
+      const value = own?.[field] ?? 0;
+      return communication[field] === null && channelRow !== undefined
+        ? put(
+            sheet,
+            r,
+            C[field],
+            formula(`${SHEETS.assumptions}!$${assumptionsColumn}$${channelRow}`, value),
+            styles.money,
+          )
+        : put(sheet, r, C[field], value, styles.moneyInput);
+    };
+    writeCost("fixedCost", "C");
+    writeCost("costPerContact", "D");
     put(sheet, r, C.responseRate, communication.responseRate, styles.rateInput);
     put(sheet, r, C.valuePerResponse, communication.valuePerResponse, styles.moneyInput);
     put(
@@ -456,15 +499,26 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
       formula(`SUM(${SHEETS.reach}!${firstMonth}${r}:${lastMonth}${r})`, schedule?.totalReach ?? 0),
       styles.count,
     );
+    put(
+      sheet,
+      r,
+      C.customersReached,
+      formula(`${SHEETS.responses}!${customersColumn}${r}`, schedule?.totalCustomersReached ?? 0),
+      styles.count,
+    );
+    put(
+      sheet,
+      r,
+      C.responses,
+      formula(`${SHEETS.responses}!${responsesColumn}${r}`, schedule?.totalResponses ?? 0),
+      styles.count,
+    );
     put(sheet, r, C.cost, formula(`${SHEETS.budget}!${budgetTotal}${r}`, schedule?.totalCost ?? 0), styles.money);
     put(
       sheet,
       r,
       C.value,
-      formula(
-        `${columnName(C.reach)}${r}*${columnName(C.responseRate)}${r}*${columnName(C.valuePerResponse)}${r}`,
-        schedule?.totalValue ?? 0,
-      ),
+      formula(`${columnName(C.responses)}${r}*${columnName(C.valuePerResponse)}${r}`, schedule?.totalValue ?? 0),
       styles.money,
     );
     const cost = `${columnName(C.cost)}${r}`;
@@ -495,6 +549,60 @@ function writeReach(sheet: Worksheet, context: WorkbookContext): void {
       const reached = reach?.[t] ?? 0;
       if (reached > 0) put(sheet, r, REACH_LEAD_COLUMNS + 1 + t, reached, styles.countInput);
     }
+  });
+}
+
+/** The most times any customer gets one communication in a stay: the Responses sheet's columns of sends. */
+function maxSends(context: WorkbookContext): number {
+  return Math.max(1, ...context.contactsBySend.map((bySend) => bySend.findLastIndex((contacts) => contacts > 0) + 1));
+}
+
+/**
+ * Contacts of each communication by how often the customer had had it in
+ * their stay in the phase (1st send, 2nd…), and the responses they bring: a
+ * customer who answered does not answer again, so the n-th send to a customer
+ * is answered at rate × (1 − rate)^(n − 1) — one formula per row over the
+ * communication's response rate, which moves with it.
+ */
+function writeResponses(sheet: Worksheet, context: WorkbookContext): void {
+  const { roadmap, plan, styles } = context;
+  const sends = maxSends(context);
+  const firstSend = columnName(REACH_LEAD_COLUMNS + 1);
+  const lastSend = columnName(REACH_LEAD_COLUMNS + sends);
+  const customersColumn = REACH_LEAD_COLUMNS + sends + 1;
+  const responsesColumn = REACH_LEAD_COLUMNS + sends + 2;
+  writeHeader(sheet, context, 1, ["Communication", "Phase"]);
+  // The send numbers are numbers, shown as "Send 1", so the responses formula can raise to them.
+  for (let i = 0; i < sends; i++) {
+    put(sheet, 1, REACH_LEAD_COLUMNS + 1 + i, i + 1, { ...styles.header, numFmt: '"Send "0' });
+  }
+  put(sheet, 1, customersColumn, "Customers reached", styles.header);
+  put(sheet, 1, responsesColumn, "Expected responses", styles.header);
+  setWidths(sheet, [36, 24, ...Array<number>(sends).fill(11), 14, 14]);
+  frameTable(sheet, REACH_LEAD_COLUMNS, responsesColumn, context.n);
+
+  const phaseNames = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
+  const rate = `${SHEETS.communications}!$${columnName(COMMUNICATION_COLUMNS.responseRate)}`;
+  roadmap.communications.forEach((communication, c) => {
+    const r = FIRST_DATA_ROW + c;
+    const schedule = plan.communications[c];
+    put(sheet, r, 1, workbookText(communication.name));
+    put(sheet, r, 2, workbookText(phaseNames.get(communication.phaseId) ?? communication.phaseId));
+    for (const [i, contacts] of (context.contactsBySend[c] ?? []).entries()) {
+      if (contacts > 0) put(sheet, r, REACH_LEAD_COLUMNS + 1 + i, contacts, styles.countInput);
+    }
+    // SUM, not a plain reference: a communication that reaches no one has a blank first send, which must read 0.
+    const customers = formula(`SUM(${firstSend}${r})`, schedule?.totalCustomersReached ?? 0);
+    put(sheet, r, customersColumn, customers, styles.count);
+    const sendRow = `${firstSend}${r}:${lastSend}${r}`;
+    const sendNumbers = `$${firstSend}$1:$${lastSend}$1`;
+    put(
+      sheet,
+      r,
+      responsesColumn,
+      formula(`SUMPRODUCT(${sendRow},${rate}${r}*(1-${rate}${r})^(${sendNumbers}-1))`, schedule?.totalResponses ?? 0),
+      styles.count,
+    );
   });
 }
 

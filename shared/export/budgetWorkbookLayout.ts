@@ -10,6 +10,7 @@ export const BUDGET_WORKBOOK_SHEETS = {
   assumptions: "Assumptions",
   communications: "Communications",
   reach: "Reach",
+  responses: "Responses",
   budget: "Budget",
   byOwner: "by Owner",
   byChannel: "by Channel",

@@ -10,6 +10,8 @@ import { textWidth, wrapText } from "./svgText";
 
 /** Fixed, so a failure found once is found again on every machine. */
 const FAST_CHECK = { seed: 20_261_123, numRuns: 60 };
+/** Sixty drawings take seconds on a quiet machine and many more on a busy one. */
+const HEAVY_TEST_TIMEOUT_MS = 120_000;
 const NOW = new Date("2026-11-23T10:00:00Z");
 const LOOP_RED = "#c0392b";
 
@@ -282,72 +284,80 @@ describe("drawRoadmapDiagram", () => {
     expect(parsed.querySelector(".phase-communications")?.textContent).toBe("2 comms.");
   });
 
-  it("fits every phase, label and the legend inside its size, wherever the phases stand, and draws the same each time", () => {
-    const positions = fc.array(
-      fc.record({ x: fc.integer({ min: -5_000, max: 5_000 }), y: fc.integer({ min: -5_000, max: 5_000 }) }),
-      { minLength: 30, maxLength: 30 },
-    );
-    const names = fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 120 }), {
-      minLength: 30,
-      maxLength: 30,
-    });
-    fc.assert(
-      fc.property(randomRoadmaps, positions, names, fc.boolean(), (base, places, labels, withPlan) => {
-        const roadmap: Roadmap = {
-          ...base,
-          phases: base.phases.map((phase, i) => ({
-            ...phase,
-            name: labels[i]?.trim() || phase.name,
-            position: places[i] ?? phase.position,
-          })),
-        };
-        const options = withPlan ? { plan: planRoadmap(roadmap) } : {};
-        const drawn = drawRoadmapDiagram(roadmap, options);
-        assertWellFormed(drawn.svg);
-        const parsed = parse(drawn.svg);
-        const boxes = [...parsed.querySelectorAll("rect.phase-card, g.transition-label > rect")].map(rectOf);
-        expect(boxes.length).toBe(roadmap.phases.length + roadmap.transitions.length);
-        expect(boxes.filter((box) => !inside(box, drawn.width, drawn.height))).toEqual([]);
-        const legendDots = [...parsed.querySelectorAll(".legend circle")].map((dot) => ({
-          x: Number(dot.getAttribute("cx")) - 5,
-          y: Number(dot.getAttribute("cy")) - 5,
-          width: 10,
-          height: 10,
-        }));
-        expect(legendDots.filter((dot) => !inside(dot, drawn.width, drawn.height))).toEqual([]);
-        expect(parsed.querySelectorAll("path.transition")).toHaveLength(roadmap.transitions.length);
-        expect(drawRoadmapDiagram(structuredClone(roadmap), options).svg).toBe(drawn.svg);
-      }),
-      FAST_CHECK,
-    );
-  });
+  it(
+    "fits every phase, label and the legend inside its size, wherever the phases stand, and draws the same each time",
+    () => {
+      const positions = fc.array(
+        fc.record({ x: fc.integer({ min: -5_000, max: 5_000 }), y: fc.integer({ min: -5_000, max: 5_000 }) }),
+        { minLength: 30, maxLength: 30 },
+      );
+      const names = fc.array(fc.string({ unit: "binary", minLength: 1, maxLength: 120 }), {
+        minLength: 30,
+        maxLength: 30,
+      });
+      fc.assert(
+        fc.property(randomRoadmaps, positions, names, fc.boolean(), (base, places, labels, withPlan) => {
+          const roadmap: Roadmap = {
+            ...base,
+            phases: base.phases.map((phase, i) => ({
+              ...phase,
+              name: labels[i]?.trim() || phase.name,
+              position: places[i] ?? phase.position,
+            })),
+          };
+          const options = withPlan ? { plan: planRoadmap(roadmap) } : {};
+          const drawn = drawRoadmapDiagram(roadmap, options);
+          assertWellFormed(drawn.svg);
+          const parsed = parse(drawn.svg);
+          const boxes = [...parsed.querySelectorAll("rect.phase-card, g.transition-label > rect")].map(rectOf);
+          expect(boxes.length).toBe(roadmap.phases.length + roadmap.transitions.length);
+          expect(boxes.filter((box) => !inside(box, drawn.width, drawn.height))).toEqual([]);
+          const legendDots = [...parsed.querySelectorAll(".legend circle")].map((dot) => ({
+            x: Number(dot.getAttribute("cx")) - 5,
+            y: Number(dot.getAttribute("cy")) - 5,
+            width: 10,
+            height: 10,
+          }));
+          expect(legendDots.filter((dot) => !inside(dot, drawn.width, drawn.height))).toEqual([]);
+          expect(parsed.querySelectorAll("path.transition")).toHaveLength(roadmap.transitions.length);
+          expect(drawRoadmapDiagram(structuredClone(roadmap), options).svg).toBe(drawn.svg);
+        }),
+        FAST_CHECK,
+      );
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe("wrapText", () => {
-  it("breaks text into lines that fit, and only drops what it marks with an ellipsis", () => {
-    const words = fc.array(
-      fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom("Win-back", "€1,200", "新規顧客")),
-    );
-    fc.assert(
-      fc.property(
-        words,
-        fc.integer({ min: 40, max: 300 }),
-        fc.integer({ min: 1, max: 4 }),
-        (parts, width, maxLines) => {
-          const text = parts.join(" ");
-          const style = { fontSize: 14, bold: true };
-          const lines = wrapText(text, width, maxLines, style);
-          expect(lines.length).toBeLessThanOrEqual(maxLines);
-          for (const line of lines) expect(textWidth(line, style.fontSize, style.bold)).toBeLessThanOrEqual(width);
-          const shown = lines.join("").replace(/\s/g, "");
-          const whole = text.replace(/\s/g, "");
-          if (shown !== whole) {
-            expect(lines.at(-1)?.endsWith("…")).toBe(true);
-            expect(whole.startsWith(shown.slice(0, -1))).toBe(true);
-          }
-        },
-      ),
-      FAST_CHECK,
-    );
-  });
+  it(
+    "breaks text into lines that fit, and only drops what it marks with an ellipsis",
+    () => {
+      const words = fc.array(
+        fc.oneof(fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom("Win-back", "€1,200", "新規顧客")),
+      );
+      fc.assert(
+        fc.property(
+          words,
+          fc.integer({ min: 40, max: 300 }),
+          fc.integer({ min: 1, max: 4 }),
+          (parts, width, maxLines) => {
+            const text = parts.join(" ");
+            const style = { fontSize: 14, bold: true };
+            const lines = wrapText(text, width, maxLines, style);
+            expect(lines.length).toBeLessThanOrEqual(maxLines);
+            for (const line of lines) expect(textWidth(line, style.fontSize, style.bold)).toBeLessThanOrEqual(width);
+            const shown = lines.join("").replace(/\s/g, "");
+            const whole = text.replace(/\s/g, "");
+            if (shown !== whole) {
+              expect(lines.at(-1)?.endsWith("…")).toBe(true);
+              expect(whole.startsWith(shown.slice(0, -1))).toBe(true);
+            }
+          },
+        ),
+        FAST_CHECK,
+      );
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
