@@ -23,7 +23,7 @@ describe("RoadmapRepository", () => {
     expect(list[0]?.phaseCount).toBe(newer.phases.length);
 
     const loaded = await repository.loadRoadmap(newer.id);
-    expect(loaded).toEqual({ ok: true, value: newer });
+    expect(loaded).toEqual({ ok: true, value: { roadmap: newer, migrationNotes: [] } });
   });
 
   it("moves a roadmap to the trash and back without losing it", async () => {
@@ -102,7 +102,7 @@ describe("RoadmapRepository", () => {
         deletedAt: null,
       },
     ]);
-    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: roadmap });
+    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: { roadmap, migrationNotes: [] } });
     expect(await repository.getSetting("openRoadmapId")).toBe(roadmap.id);
   });
 });

@@ -70,6 +70,13 @@ export function summarize(roadmap: Roadmap, deletedAt: string | null): RoadmapSu
 
 export type LoadError = { kind: "missing" } | { kind: "invalid"; issues: RoadmapIssue[] };
 
+/** A roadmap read from the library, and what bringing it to the current file format changed, if anything. */
+export interface LoadedRoadmap {
+  roadmap: Roadmap;
+  /** Sentences for the user; empty unless it was stored in an older format and migrating it changed something. */
+  migrationNotes: string[];
+}
+
 /**
  * The only module that touches IndexedDB. Explicit writes (create, import,
  * delete, restore) commit with strict durability, so they survive a power cut
@@ -105,12 +112,12 @@ export class RoadmapRepository {
     return this.db.summaries.get(id);
   }
 
-  async loadRoadmap(id: string): Promise<Result<Roadmap, LoadError>> {
+  async loadRoadmap(id: string): Promise<Result<LoadedRoadmap, LoadError>> {
     const stored = await this.db.documents.get(id);
     if (!stored) return err({ kind: "missing" });
     const parsed = parseRoadmap(stored.document);
     if (!parsed.ok) return err({ kind: "invalid", issues: parsed.error });
-    return ok(parsed.value.roadmap);
+    return ok({ roadmap: parsed.value.roadmap, migrationNotes: parsed.value.migrationNotes });
   }
 
   /** Adds a new roadmap, or replaces one with the same id (an import the user chose to let replace). */

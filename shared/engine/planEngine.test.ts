@@ -510,7 +510,7 @@ describe("contactsBySendNumber", () => {
           const plan = planRoadmap(roadmap);
           roadmap.communications.forEach((communication, c) => {
             const schedule = plan.communications[c];
-            if (!schedule) return expect.fail(`no schedule for ${communication.id}`);
+            if (!schedule) expect.fail(`no schedule for ${communication.id}`);
             const bySend = contactsBySendNumber(plan.flow, communication, schedule);
             const rate = communication.responseRate;
             const scale = Math.max(1, schedule.totalReach);

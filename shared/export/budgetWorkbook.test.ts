@@ -287,7 +287,7 @@ describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
     const costOf = (c: number) => computed(opened, SHEETS.budget, 2 + c, columnOf(budget, "Total"));
     const before = roadmap.communications.map((_, c) => costOf(c));
     setInput(opened, SHEETS.assumptions, phoneRow, 4, 18 + 2);
-    roadmap.communications.forEach((communication, c) => {
+    roadmap.communications.forEach((_, c) => {
       const moved = followers.includes(c) ? 2 * (plan.communications[c]?.totalReach ?? 0) : 0;
       expectCents(costOf(c) - (before[c] ?? 0), moved);
     });

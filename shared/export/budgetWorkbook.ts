@@ -2,7 +2,8 @@
 import ExcelJS, { type CellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import type { PlanResult } from "../engine/planEngine";
 import { contactsBySendNumber } from "../engine/schedule";
-import { costsOfCommunications, segmentCustomersAtStart } from "../model/costs";
+import { costsOfCommunications } from "../model/costs";
+import { segmentCustomersAtStart } from "../model/customers";
 import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
 import type { Roadmap } from "../model/schema";
 import {

@@ -35,15 +35,3 @@ export function costsOfCommunications(roadmap: Pick<Roadmap, "channels" | "commu
     communicationCosts(communication, channels.get(communication.channelId)),
   );
 }
-
-/**
- * A segment's customers at the plan's start: the sum of its initial customers
- * over the phases (DOMAIN.md; a segment stores no separate number).
- */
-export function segmentCustomersAtStart(roadmap: Pick<Roadmap, "phases">, segmentId: string): number {
-  let customers = 0;
-  for (const phase of roadmap.phases) {
-    if (Object.hasOwn(phase.initialCustomers, segmentId)) customers += phase.initialCustomers[segmentId] ?? 0;
-  }
-  return customers;
-}

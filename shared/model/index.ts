@@ -1,6 +1,7 @@
 export * from "./clipboard";
 export * from "./costs";
 export * from "./createRoadmap";
+export * from "./customers";
 export * from "./defaults";
 export * from "./edits";
 export * from "./ids";

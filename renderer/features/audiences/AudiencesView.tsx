@@ -1,3 +1,4 @@
+import { useId } from "react";
 import {
   addListItem,
   CHANNEL_KIND_LABELS,
@@ -11,9 +12,12 @@ import {
   RoadmapObjectSchema,
   type Segment,
   type SegmentStrategy,
+  segmentCustomersAtStart,
+  segmentCustomersByPhase,
   updateListItem,
 } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
+import { formatCount } from "../../ui/format";
 import { NumberField, SelectField, TextField } from "../inspector/fields";
 
 const nameRule = (label: string) => (value: string) => {
@@ -29,6 +33,31 @@ const STRATEGY_FIELDS: { key: keyof SegmentStrategy; label: string }[] = [
   { key: "capabilitiesNeeded", label: "Capabilities needed" },
   { key: "timeframe", label: "Timeframe" },
 ];
+
+/**
+ * A segment's customers at the plan's start and the phases they are in: not a
+ * figure of its own but the sum of the phases' customers, set on each phase.
+ */
+function SegmentCustomers({ roadmap, segment }: { roadmap: Roadmap; segment: Segment }) {
+  const where = segmentCustomersByPhase(roadmap, segment.id);
+  const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
+  const labelId = useId();
+  return (
+    <div className="field segment-customers">
+      <span className="field-label" id={labelId}>
+        Customers at start
+      </span>
+      <output className="segment-customers-total" aria-labelledby={labelId}>
+        {formatCount(segmentCustomersAtStart(roadmap, segment.id))}
+      </output>
+      <p className="field-hint">
+        {where.length === 0
+          ? "None yet: set them on the phases."
+          : where.map(({ phaseId, customers }) => `${phases.get(phaseId)}: ${formatCount(customers)}`).join(" · ")}
+      </p>
+    </div>
+  );
+}
 
 /** Who the roadmap talks to and who in the client's organisation does the talking, through which channels. */
 export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
@@ -64,12 +93,7 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 validate={nameRule("Segment name")}
                 onCommit={(name) => change("segments", segment.id, "name", { name: name.trim() })}
               />
-              <NumberField
-                label="Customers"
-                min={0}
-                value={segment.size}
-                onCommit={(size) => change("segments", segment.id, "size", { size: size ?? 0 })}
-              />
+              <SegmentCustomers roadmap={roadmap} segment={segment} />
               <NumberField
                 label="Annual value per customer"
                 min={0}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRoadmap, type Roadmap, serializeRoadmap } from "../../../shared/model";
+import { sampleRoadmap } from "../../../shared/model/testing/sampleRoadmap";
 import { createTestApp } from "../../test/fakes";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
@@ -130,5 +131,29 @@ describe("changes the roadmap's file does not have yet", () => {
     expect(hasUnsavedFileChanges(store.getState())).toBe(true);
     await store.getState().saveToFile({ saveAs: false });
     expect(saves.at(-1)?.handle).toBe("h-opened");
+  });
+
+  it("opens a roadmap kept in an older format, says once what updating it changed, and keeps it updated", async () => {
+    const { store, repository } = createTestApp();
+    const current = sampleRoadmap();
+    // As format 1 stored it: a segment size beside the phases' own customers, which format 2 drops.
+    const v1 = {
+      ...JSON.parse(serializeRoadmap(current)),
+      schemaVersion: 1,
+      segments: current.segments.map((segment) => ({ ...segment, size: 900 })),
+    } as unknown as Roadmap;
+    await repository.addRoadmap(v1);
+
+    await store.getState().openRoadmap(current.id);
+    expect(store.getState().document?.schemaVersion).toBe(2);
+    expect(store.getState().notices.at(-1)?.message).toBe(
+      "“Sample roadmap”: It was saved by an older version of the app and has been brought up to date: The segment “Small business” had a size of 900 but 500 customers at the start in its phases; the app now uses the phases' figures, and the size is dropped.",
+    );
+    const stored = await repository.loadRoadmap(current.id);
+    expect(stored.ok && stored.value.migrationNotes).toEqual([]);
+
+    const notices = store.getState().notices.length;
+    await store.getState().openRoadmap(current.id);
+    expect(store.getState().notices).toHaveLength(notices);
   });
 });

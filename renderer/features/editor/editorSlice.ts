@@ -1,5 +1,6 @@
 import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { describeMigration } from "../library/librarySlice";
 import { createAutosave, type SaveStatus } from "./autosave";
 
 /** The setting that brings the user back to the roadmap they had open. */
@@ -128,14 +129,20 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         return;
       }
       lastCoalesce = null;
+      const { roadmap, migrationNotes } = loaded.value;
       set({
         ...CLOSED,
         dialog: null,
-        document: loaded.value,
+        document: roadmap,
         view: "canvas",
         saveStatus: "saved",
         screen: { kind: "editor", roadmapId: id },
       });
+      if (migrationNotes.length > 0) {
+        // Kept in the current format from now on, so the notice is given once.
+        await repository.saveRoadmap(roadmap);
+        get().notify({ tone: "info", message: `“${roadmap.name}”: ${describeMigration(migrationNotes)}` });
+      }
       await repository.setSetting(OPEN_ROADMAP_SETTING, id);
     },
 

@@ -100,7 +100,7 @@ describe("autosave", () => {
       vi.useRealTimers();
       await vi.waitFor(() => expect(store.getState().saveStatus).toBe("saved"));
       const saved = await repository.loadRoadmap(id);
-      expect(saved.ok && saved.value.phases[0]?.name).toBe("Renamed on the canvas");
+      expect(saved.ok && saved.value.roadmap.phases[0]?.name).toBe("Renamed on the canvas");
     } finally {
       vi.useRealTimers();
     }
@@ -120,7 +120,7 @@ describe("autosave", () => {
       vi.useRealTimers();
       await vi.waitFor(async () => {
         const saved = await repository.loadRoadmap(id);
-        expect(saved.ok && saved.value.phases[0]?.name).toMatch(/Name [4-6]/);
+        expect(saved.ok && saved.value.roadmap.phases[0]?.name).toMatch(/Name [4-6]/);
       });
     } finally {
       vi.useRealTimers();
@@ -134,7 +134,7 @@ describe("autosave", () => {
     store.getState().edit((r) => updatePhase(r, phase.id, { name: "Flushed" }));
     await store.getState().flushAutosave();
     const saved = await repository.loadRoadmap(id);
-    expect(saved.ok && saved.value.phases[0]?.name).toBe("Flushed");
+    expect(saved.ok && saved.value.roadmap.phases[0]?.name).toBe("Flushed");
     expect(store.getState().saveStatus).toBe("saved");
   });
 
@@ -152,6 +152,6 @@ describe("autosave", () => {
     await store.getState().flushAutosave();
     expect(save).toHaveBeenCalledTimes(2);
     const saved = await repository.loadRoadmap(id);
-    expect(saved.ok && saved.value.phases[0]?.name).toBe("Kept");
+    expect(saved.ok && saved.value.roadmap.phases[0]?.name).toBe("Kept");
   });
 });

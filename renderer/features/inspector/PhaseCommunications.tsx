@@ -19,6 +19,7 @@ import {
   type Timing,
   updateCommunication,
 } from "../../../shared/model";
+import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
@@ -140,24 +141,53 @@ function useChange(communication: Communication) {
     });
 }
 
+/**
+ * A communication's two costs. Each is its channel's default until the user
+ * types one of its own ("set here"); Reset makes it follow the channel again,
+ * so a change of channel or of the channel's costs carries it along.
+ */
 function CostFields({ roadmap, communication }: { roadmap: Roadmap; communication: Communication }) {
   const change = useChange(communication);
+  const channel = roadmap.channels.find((c) => c.id === communication.channelId);
+  const costs = communicationCosts(communication, channel);
+  const field = (key: "fixedCost" | "costPerContact", label: string) => {
+    const fromChannel = communication[key] === null;
+    const channelFigure = formatMoney(channel?.[key] ?? 0, roadmap.currency, { precise: true });
+    return (
+      <NumberField
+        label={`${label} — ${communication.name}`}
+        min={0}
+        unit={roadmap.currency}
+        value={costs[key]}
+        onCommit={(v) => {
+          // Typing the channel's own figure into a cost that follows it changes nothing: it keeps following.
+          if (fromChannel && v === (channel?.[key] ?? 0)) return;
+          change(key, { [key]: v ?? 0 });
+        }}
+        hint={
+          fromChannel ? (
+            <span className="cost-source">From channel “{channel?.name}”</span>
+          ) : (
+            <span className="cost-source">
+              Set here{" "}
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`${label}: use the channel's ${channelFigure}`}
+                onClick={() => change(key, { [key]: null })}
+              >
+                Reset to channel ({channelFigure})
+              </button>
+            </span>
+          )
+        }
+      />
+    );
+  };
   return (
     <div className="field-pair">
-      <NumberField
-        label={`Fixed cost per send — ${communication.name}`}
-        min={0}
-        unit={roadmap.currency}
-        value={communication.fixedCost}
-        onCommit={(v) => change("fixedCost", { fixedCost: v ?? 0 })}
-      />
-      <NumberField
-        label={`Cost per contact — ${communication.name}`}
-        min={0}
-        unit={roadmap.currency}
-        value={communication.costPerContact}
-        onCommit={(v) => change("costPerContact", { costPerContact: v ?? 0 })}
-      />
+      {field("fixedCost", "Fixed cost per send")}
+      {field("costPerContact", "Cost per contact")}
     </div>
   );
 }

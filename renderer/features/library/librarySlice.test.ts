@@ -32,7 +32,7 @@ describe("library", () => {
     expect(await store.getState().renameRoadmap(id, "New name")).toBeNull();
     expect(store.getState().summaries[0]?.name).toBe("New name");
     const loaded = await repository.loadRoadmap(id);
-    expect(loaded.ok && loaded.value.name).toBe("New name");
+    expect(loaded.ok && loaded.value.roadmap.name).toBe("New name");
   });
 
   it("duplicates into a separate roadmap that edits do not share", async () => {
@@ -145,7 +145,7 @@ describe("library", () => {
       store.getState().notices.at(-1)?.action?.run();
       await vi.waitFor(async () => {
         const loaded = await repository.loadRoadmap(roadmap.id);
-        expect(loaded.ok && loaded.value.name).toBe("Mine");
+        expect(loaded.ok && loaded.value.roadmap.name).toBe("Mine");
       });
     });
 
@@ -160,7 +160,7 @@ describe("library", () => {
       // A later edit must not write the old version back.
       await store.getState().flushAutosave();
       const saved = await repository.loadRoadmap(roadmap.id);
-      expect(saved.ok && saved.value.name).toBe("Theirs");
+      expect(saved.ok && saved.value.roadmap.name).toBe("Theirs");
     });
 
     it("keeps both as separate roadmaps when asked", async () => {
@@ -192,6 +192,20 @@ describe("library", () => {
       expect(store.getState().document?.name).toBe("Open me");
     });
 
+    it("says what it changed when the file was saved by an older version of the app", async () => {
+      const { store, queueOpen } = createTestApp();
+      const roadmap = createRoadmap({ name: "From 2026" });
+      const v1 = { ...JSON.parse(serializeRoadmap(roadmap)), schemaVersion: 1 };
+      v1.segments = [{ ...v1.segments[0], size: 250 }];
+      queueOpen({ canceled: false, file: file(JSON.stringify(v1)) });
+      await store.getState().importFromDisk();
+      expect(store.getState().notices.at(-1)).toMatchObject({
+        tone: "info",
+        message:
+          "Imported “From 2026”. It was saved by an older version of the app and has been brought up to date: The segment “All customers” had a size of 250 customers but the roadmap has no phases to hold them; add them as a phase's customers at the start. This note is kept in the roadmap's notes.",
+      });
+    });
+
     it("shows the platform's error when the file cannot be read", async () => {
       const { store, queueOpen } = createTestApp();
       queueOpen({ error: "client.roadmap could not be read: permission denied" });
@@ -211,7 +225,7 @@ describe("library", () => {
     expect(saves).toEqual([
       {
         kind: "roadmap",
-        contents: loaded.ok ? serializeRoadmap(loaded.value) : "",
+        contents: loaded.ok ? serializeRoadmap(loaded.value.roadmap) : "",
         suggestedName: "Q3 plan draft.roadmap",
         handle: null,
       },

@@ -34,7 +34,7 @@ export interface LibrarySlice {
   trash: RoadmapSummary[];
   libraryLoaded: boolean;
   /** An import waiting for the user to say whether it replaces the roadmap with the same id. */
-  pendingImport: { roadmap: Roadmap; open: boolean; file: FileLink } | null;
+  pendingImport: { roadmap: Roadmap; open: boolean; file: FileLink; migrationNotes: string[] } | null;
   refreshLibrary(): Promise<void>;
   createRoadmap(request: NewRoadmapRequest): Promise<string>;
   /** Returns the problem with the new name, or null once renamed. */
@@ -62,7 +62,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
 
   const loadOrReport = async (id: string): Promise<Roadmap | null> => {
     const loaded = await repository.loadRoadmap(id);
-    if (loaded.ok) return loaded.value;
+    if (loaded.ok) return loaded.value.roadmap;
     get().notify({
       tone: "error",
       message:
@@ -86,13 +86,15 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     replaced: Roadmap | null,
     { open }: ImportOptions,
     file: FileLink | null,
+    migrationNotes: readonly string[],
   ) => {
     await replaceInLibrary(roadmap);
     if (open) await get().openRoadmap(roadmap.id);
     if (open && file) get().linkFile(file.handle);
+    const done = replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`;
     get().notify({
       tone: "info",
-      message: replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`,
+      message: migrationNotes.length > 0 ? `${done} ${describeMigration(migrationNotes)}` : done,
       action: replaced
         ? {
             label: "Undo",
@@ -187,7 +189,14 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       const roadmap = read.value.roadmap;
       const existing = await repository.getSummary(roadmap.id);
       if (existing) {
-        set({ pendingImport: { roadmap, open: options.open, file: { handle: file.handle } } });
+        set({
+          pendingImport: {
+            roadmap,
+            open: options.open,
+            file: { handle: file.handle },
+            migrationNotes: read.value.migrationNotes,
+          },
+        });
         get().openDialog({
           kind: "importConflict",
           fileName: file.name,
@@ -196,7 +205,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
         });
         return;
       }
-      await addImported(roadmap, null, options, { handle: file.handle });
+      await addImported(roadmap, null, options, { handle: file.handle }, read.value.migrationNotes);
     },
 
     resolveImportConflict: async (choice) => {
@@ -204,14 +213,14 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       set({ pendingImport: null });
       get().closeDialog();
       if (!pending || choice === "cancel") return;
-      const { roadmap, open, file } = pending;
+      const { roadmap, open, file, migrationNotes } = pending;
       if (choice === "keepBoth") {
         // A copy with a new id is no longer what the file holds: saving it asks where.
-        await addImported(duplicateRoadmap(roadmap, now()), null, { open }, null);
+        await addImported(duplicateRoadmap(roadmap, now()), null, { open }, null, migrationNotes);
         return;
       }
       const replaced = await repository.loadRoadmap(roadmap.id);
-      await addImported(roadmap, replaced.ok ? replaced.value : null, { open }, file);
+      await addImported(roadmap, replaced.ok ? replaced.value.roadmap : null, { open }, file, migrationNotes);
     },
 
     exportRoadmap: async (id) => {
@@ -227,4 +236,9 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       else if (!saved.canceled) get().notify({ tone: "info", message: `Exported “${roadmap.name}” as ${saved.name}.` });
     },
   };
+}
+
+/** What bringing a file or library copy from an older version of the app up to date changed, for a notice. */
+export function describeMigration(notes: readonly string[]): string {
+  return `It was saved by an older version of the app and has been brought up to date: ${notes.join(" ")}`;
 }

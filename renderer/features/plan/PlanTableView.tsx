@@ -2,6 +2,9 @@ import { type UIEvent, useMemo, useState } from "react";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
+  type CommunicationCosts,
+  communicationCosts,
+  costsOfCommunications,
   describeTiming,
   namesById,
   PURPOSE_LABELS,
@@ -37,6 +40,8 @@ interface Row {
   owner: string;
   channel: string;
   audience: string;
+  /** What it pays, its own or its channel's. */
+  costs: CommunicationCosts;
   annualReach: number;
   annualCost: number;
 }
@@ -67,8 +72,9 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
     const channels = namesById(roadmap.channels);
     const segments = namesById(roadmap.segments);
     const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
+    const costs = costsOfCommunications(roadmap);
     const perYear = 12 / roadmap.horizonMonths;
-    return roadmap.communications.map((c) => {
+    return roadmap.communications.map((c, i) => {
       const phase = phases.get(c.phaseId);
       const schedule = schedules.get(c.id);
       return {
@@ -82,6 +88,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
           c.audience.segmentIds.length === 0
             ? "All segments"
             : c.audience.segmentIds.map((id) => segments.get(id) ?? id).join(", "),
+        costs: costs[i] ?? communicationCosts(c, undefined),
         annualReach: (schedule?.totalReach ?? 0) * perYear,
         annualCost: (schedule?.totalCost ?? 0) * perYear,
       };
@@ -351,8 +358,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
                     <td>{item.row.communication.personalisation}</td>
                     <td className="numeric">
-                      {money(item.row.communication.fixedCost)} /{" "}
-                      {formatMoney(item.row.communication.costPerContact, roadmap.currency, { precise: true })}
+                      <CostFigure costs={item.row.costs} field="fixedCost" currency={roadmap.currency} /> /{" "}
+                      <CostFigure costs={item.row.costs} field="costPerContact" currency={roadmap.currency} />
                     </td>
                     <td className="numeric">{formatPercent(item.row.communication.responseRate)}</td>
                     <td>
@@ -383,5 +390,26 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
         </div>
       </section>
     </div>
+  );
+}
+
+/** One cost of a communication, marked when it is the channel's default rather than its own. */
+function CostFigure({
+  costs,
+  field,
+  currency,
+}: {
+  costs: CommunicationCosts;
+  field: "fixedCost" | "costPerContact";
+  currency: string;
+}) {
+  const fromChannel = costs[field === "fixedCost" ? "fixedCostFrom" : "costPerContactFrom"] === "channel";
+  const figure = formatMoney(costs[field], currency, { precise: field === "costPerContact" });
+  return fromChannel ? (
+    <span className="from-channel" title="The channel's default">
+      {figure}
+    </span>
+  ) : (
+    <span title="Set on this communication">{figure}</span>
   );
 }

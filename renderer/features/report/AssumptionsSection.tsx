@@ -1,4 +1,11 @@
-import { arrivalsPerMonth, CHANNEL_KIND_LABELS, customersAtStart, namesById } from "../../../shared/model";
+import {
+  arrivalsPerMonth,
+  CHANNEL_KIND_LABELS,
+  customersAtStart,
+  namesById,
+  segmentCustomersAtStart,
+  segmentCustomersByPhase,
+} from "../../../shared/model";
 import { formatCount, formatMoney, formatPercent } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -37,8 +44,9 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           <tr>
             <th scope="col">Segment</th>
             <th scope="col" className="is-number">
-              Size
+              Customers at start
             </th>
+            <th scope="col">Where they are at the start</th>
             <th scope="col" className="is-number">
               Yearly value of a customer
             </th>
@@ -48,7 +56,12 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           {roadmap.segments.map((segment) => (
             <tr key={segment.id}>
               <td>{segment.name}</td>
-              <td className="is-number">{formatCount(segment.size)}</td>
+              <td className="is-number">{formatCount(segmentCustomersAtStart(roadmap, segment.id))}</td>
+              <td>
+                {segmentCustomersByPhase(roadmap, segment.id)
+                  .map(({ phaseId, customers }) => `${phases.get(phaseId)} ${formatCount(customers)}`)
+                  .join(", ") || "—"}
+              </td>
               <td className="is-number">{money(segment.annualValue)}</td>
             </tr>
           ))}
@@ -147,6 +160,33 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           ))}
         </tbody>
       </table>
+
+      <h3>How the plan counts</h3>
+      <ul className="report-rules">
+        <li>
+          Customers move between phases month by month at the rates above; a segment's customers at the start are its
+          customers in the phases at the start.
+        </li>
+        <li>
+          A communication sent on entry reaches the customers who entered its phase that many months earlier and are
+          still in it; a recurring or one-off one reaches the phase's customers in the months it sends.
+        </li>
+        {options.includeCosts && (
+          <li>
+            A communication costs its channel's fixed cost per send and cost per contact, unless it has its own; a send
+            reaching no one costs nothing.
+          </li>
+        )}
+        <li>
+          A customer responds to a communication at most once while in its phase, so responses never exceed the
+          customers reached; value is responses times the value of a response.
+        </li>
+        <li>
+          Contact pressure counts what one customer receives: the sends reaching the customers of a segment who entered
+          a phase in the same month, from every owner. More than the roadmap's cap of {roadmap.contactCap} a month, or
+          more sends of one channel than that channel's own limit, is a collision.
+        </li>
+      </ul>
 
       {roadmap.notes && (
         <>

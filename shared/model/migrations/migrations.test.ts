@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../../engine/planEngine";
-import { communicationCosts, segmentCustomersAtStart } from "../costs";
+import { communicationCosts } from "../costs";
+import { segmentCustomersAtStart } from "../customers";
 import { describeIssue } from "../issues";
 import { parseRoadmap } from "../parse";
 import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../schema";

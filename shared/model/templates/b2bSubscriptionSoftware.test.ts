@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentCustomersAtStart } from "../costs";
+import { segmentCustomersAtStart } from "../customers";
 import { defaultStages } from "../defaults";
 import { describeIssue } from "../issues";
 import { parseRoadmap } from "../parse";
