@@ -45,13 +45,14 @@ export {
   planRoadmap,
 } from "./planEngine";
 export {
+  AT_START,
   type CollidingCommunication,
   type ContactCollision,
   type ContactPressure,
   measureContactPressure,
   type WorstCohort,
   worstCellOf,
-  worstCohortAt,
+  worstCohortOf,
   worstContactPressure,
   worstPressureBySegment,
 } from "./pressure";

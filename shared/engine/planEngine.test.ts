@@ -202,6 +202,10 @@ describe("a naive second implementation", () => {
           const key = (c: { segmentId: string; phaseId: string; month: number; capOf: string; count: number }) =>
             `${c.segmentId} ${c.phaseId} ${c.month} ${c.capOf} ${c.count}`;
           expect(fast.pressure.collisions.map(key).sort()).toEqual(expectedCollisions.map(key).sort());
+          for (const collision of fast.pressure.collisions.filter((c) => c.capOf === "roadmap")) {
+            const entry = naive.pressureEntry.get(collision.segmentId)?.get(collision.phaseId)?.[collision.month];
+            expect(collision.entryMonth, `cohort of ${key(collision)}`).toBe(entry);
+          }
         }),
         { ...FAST_CHECK, numRuns: 60 },
       );

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultChannels } from "../model/defaults";
 import type { Roadmap } from "../model/schema";
 import { simulateCustomerFlow } from "./flow";
-import { measureContactPressure, worstCohortAt, worstContactPressure, worstPressureBySegment } from "./pressure";
+import { measureContactPressure, worstCohortOf, worstContactPressure, worstPressureBySegment } from "./pressure";
 import { scheduleCommunications } from "./schedule";
 import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
 
@@ -13,9 +13,11 @@ function pressureOf(roadmap: Roadmap) {
 }
 
 /** The worst cohort of a cell, as the heatmap names it. */
-function worstCohortOf(roadmap: Roadmap, segment: number, phase: number, t: number) {
+function worstCohortIn(roadmap: Roadmap, segment: number, phase: number, t: number) {
   const flow = simulateCustomerFlow(roadmap);
-  return worstCohortAt(flow, roadmap.communications, scheduleCommunications(flow, roadmap), segment, phase, t);
+  const schedules = scheduleCommunications(flow, roadmap);
+  const pressure = measureContactPressure(flow, roadmap.communications, schedules, roadmap.contactCap);
+  return worstCohortOf(pressure, roadmap.communications, schedules, segment, phase, t);
 }
 
 /** "onboarding": 1,000 customers at the start and 100 new ones a month, 10 % a month move on to "active". */
@@ -131,7 +133,7 @@ describe("contact pressure per cohort", () => {
     const pressure = pressureOf(roadmap);
     // Month 0: entrants get drip-0; those there at the start get tips. Month 2 on: the cohort of t − 2 gets drip-2 + tips.
     expect([...pressure.counts.subarray(0, 5)]).toEqual([1, 1, 2, 3, 2]);
-    expect(worstCohortOf(roadmap, 0, 0, 3)).toEqual({
+    expect(worstCohortIn(roadmap, 0, 0, 3)).toEqual({
       entryMonth: 1,
       count: 3,
       communications: [

@@ -48,6 +48,11 @@ export interface ContactPressure {
   readonly months: number;
   /** Sends reaching the worst-served cohort of each segment, phase and month, at `[(s * P + p) * T + t]`. */
   readonly counts: Uint32Array;
+  /**
+   * The month that cohort entered the phase, at the same index; `AT_START` for the customers there at the
+   * plan's start. The earliest-entered cohort on a tie; meaningless where the count is 0.
+   */
+  readonly worstEntry: Int32Array;
   readonly maxCount: number;
   /** Ordered by segment, phase, month, then the roadmap's cap before channels' (in document order). */
   readonly collisions: readonly ContactCollision[];
@@ -63,6 +68,9 @@ export interface WorstCohort {
 }
 
 type PressureCommunication = Pick<Communication, "id" | "ownerId" | "channelId" | "timing">;
+
+/** `worstEntry` of the customers in a phase at the plan's start, who entered before it. */
+export const AT_START = -1;
 
 /**
  * Counts, for every segment, phase and month, the sends reaching the
@@ -83,6 +91,7 @@ export function measureContactPressure(
   const P = flow.phaseIds.length;
   const T = flow.months;
   const counts = new Uint32Array(S * P * T);
+  const worstEntry = new Int32Array(S * P * T);
   const collisions: ContactCollision[] = [];
   const channelCaps = channels.filter((channel) => channel.contactCap !== null);
   const byPhase = communicationsByPhase(schedules, P);
@@ -91,8 +100,9 @@ export function measureContactPressure(
     for (let p = 0; p < P; p++) {
       const cell = cohortCell(flow, communications, schedules, byPhase[p] ?? [], s, p);
       if (cell.reaching.length === 0) continue;
-      const worst = cell.worstCounts(cell.reaching);
-      counts.set(worst, (s * P + p) * T);
+      const worst = cell.worstCohorts(cell.reaching);
+      counts.set(worst.counts, (s * P + p) * T);
+      worstEntry.set(worst.entries, (s * P + p) * T);
       const capped = channelCaps
         .map((channel) => ({
           channel,
@@ -100,26 +110,28 @@ export function measureContactPressure(
         }))
         // A channel can only go over its cap on a phase where more of its communications than that reach the segment.
         .filter(({ channel, reaching }) => reaching.length > (channel.contactCap ?? Infinity))
-        .map(({ channel, reaching }) => ({ channel, reaching, worst: cell.worstCounts(reaching) }));
+        .map(({ channel, reaching }) => ({ channel, reaching, worst: cell.worstCohorts(reaching) }));
+      const collide = (reaching: readonly number[], cohorts: Cohorts, t: number, cap: number, capOf: string) => {
+        const entry = cohorts.entries[t] as number;
+        const cohort = describeCohort(
+          communications,
+          sendsToCohort(communications, schedules, reaching, s, t, entry),
+          entry,
+        );
+        collisions.push({
+          segmentId: flow.segmentIds[s] as string,
+          phaseId: flow.phaseIds[p] as string,
+          month: t,
+          cap,
+          capOf,
+          ...cohort,
+        });
+      };
       for (let t = 0; t < T; t++) {
-        const collide = (reaching: readonly number[], cap: number, capOf: string) => {
-          const cohort = cell.worstCohort(reaching, t);
-          collisions.push({
-            segmentId: flow.segmentIds[s] as string,
-            phaseId: flow.phaseIds[p] as string,
-            entryMonth: cohort.entryMonth,
-            month: t,
-            count: cohort.count,
-            cap,
-            capOf,
-            communications: cohort.communications,
-            ownerIds: cohort.ownerIds,
-          });
-        };
-        if ((worst[t] as number) > contactCap) collide(cell.reaching, contactCap, "roadmap");
+        if ((worst.counts[t] as number) > contactCap) collide(cell.reaching, worst, t, contactCap, "roadmap");
         for (const { channel, reaching, worst: channelWorst } of capped) {
           const cap = channel.contactCap as number;
-          if ((channelWorst[t] as number) > cap) collide(reaching, cap, channel.id);
+          if ((channelWorst.counts[t] as number) > cap) collide(reaching, channelWorst, t, cap, channel.id);
         }
       }
     }
@@ -133,6 +145,7 @@ export function measureContactPressure(
     phaseIds: flow.phaseIds,
     months: T,
     counts,
+    worstEntry,
     maxCount,
     collisions,
   };
@@ -142,17 +155,18 @@ export function measureContactPressure(
  * The worst-served cohort of one segment and phase in month `t`, with the
  * communications reaching it: what the heatmap shows for a cell.
  */
-export function worstCohortAt(
-  flow: CustomerFlow,
+export function worstCohortOf(
+  pressure: ContactPressure,
   communications: readonly PressureCommunication[],
   schedules: readonly CommunicationSchedule[],
   segment: number,
   phase: number,
   t: number,
 ): WorstCohort {
+  const at = (segment * pressure.phaseIds.length + phase) * pressure.months + t;
+  const entry = (pressure.counts[at] ?? 0) > 0 ? (pressure.worstEntry[at] as number) : AT_START;
   const onPhase = schedules.flatMap((schedule, c) => (schedule.phaseIndex === phase ? [c] : []));
-  const cell = cohortCell(flow, communications, schedules, onPhase, segment, phase);
-  return cell.worstCohort(cell.reaching, t);
+  return describeCohort(communications, sendsToCohort(communications, schedules, onPhase, segment, t, entry), entry);
 }
 
 /**
@@ -215,6 +229,12 @@ function communicationsByPhase(schedules: readonly CommunicationSchedule[], P: n
   return byPhase;
 }
 
+/** The worst-served cohort of every month: how many sends it gets, and when it entered (`AT_START` or a month). */
+interface Cohorts {
+  readonly counts: Uint32Array;
+  readonly entries: Int32Array;
+}
+
 /**
  * The cohorts of one segment in one phase. A send reaches the cohort that
  * entered in month `e` in month `t`:
@@ -239,81 +259,98 @@ function cohortCell(
   const stay = flow.stayRate[s * P + p] as number;
   const atStart = flow.population[s * (T + 1) * P + p] as number;
   const entered = (e: number) => flow.entries[(s * T + e) * P + p] as number;
-
-  const reachingSegment: { c: number; j: number }[] = [];
-  for (const c of onPhase) {
-    const j = (schedules[c] as CommunicationSchedule).segmentIndices.indexOf(s);
-    if (j >= 0) reachingSegment.push({ c, j });
-  }
-  const reaching = reachingSegment.map(({ c }) => c);
-  const slot = new Map(reachingSegment.map(({ c, j }) => [c, j]));
-  const firesAt = (c: number, t: number) => {
-    const schedule = schedules[c] as CommunicationSchedule;
-    return (schedule.reachBySegment[t * schedule.segmentIndices.length + (slot.get(c) ?? 0)] as number) > 0;
-  };
-  const offsetOf = (c: number) => {
-    const timing = (communications[c] as PressureCommunication).timing;
-    return timing.kind === "onEntry" ? timing.offsetMonths : null;
-  };
-  /** Whether some of the cohort of `e` (null: at the start) are in the phase at the start of month `t` > e. */
-  const present = (e: number | null, t: number) =>
-    e === null ? atStart > 0 && (t === 0 || stay > 0) : entered(e) > 0 && (t - e === 1 || stay > 0);
+  const reaching = onPhase.filter((c) => (schedules[c] as CommunicationSchedule).segmentIndices.includes(s));
 
   return {
     reaching,
 
-    /** The worst cohort's sends for every month, counting only the given communications. */
-    worstCounts(subset: readonly number[]): Uint32Array {
+    /** The worst cohort of every month, counting only the given communications. */
+    worstCohorts(subset: readonly number[]): Cohorts {
       const periodic = new Uint32Array(T);
       const byOffset = new Map<number, Uint32Array>();
       for (const c of subset) {
-        const offset = offsetOf(c);
+        const offset = onEntryOffset(communications[c] as PressureCommunication);
         const counts = offset === null ? periodic : (byOffset.get(offset) ?? new Uint32Array(T));
         if (offset !== null) byOffset.set(offset, counts);
-        for (let t = 0; t < T; t++) if (firesAt(c, t)) counts[t] = (counts[t] as number) + 1;
+        for (let t = 0; t < T; t++)
+          if (firesFor(schedules[c] as CommunicationSchedule, s, t)) counts[t] = (counts[t] as number) + 1;
       }
-      const worst = new Uint32Array(T);
-      let anyEntered = false;
+      const offsets = [...byOffset.keys()].sort((a, b) => b - a);
+      const counts = new Uint32Array(T);
+      const entries = new Int32Array(T);
+      let firstEntered = -1;
       for (let t = 0; t < T; t++) {
-        // Cohorts with no on-entry send this month get the periodic sends alone, if any of them is there.
-        const someoneThere = present(null, t) || (t > 0 && (stay > 0 ? anyEntered : entered(t - 1) > 0));
-        let most = someoneThere ? (periodic[t] as number) : 0;
-        for (const [offset, counts] of byOffset) {
-          const sends = counts[t] as number;
-          if (sends === 0) continue;
-          most = Math.max(most, offset === 0 ? sends : sends + (periodic[t] as number));
+        // Candidates in the order they entered, the earliest winning a tie: those there at the start, the
+        // earliest cohort still there (it gets the periodic sends alone), and each cohort an on-entry send is due to.
+        let most = 0;
+        let entry = AT_START;
+        const consider = (sends: number, e: number) => {
+          if (sends > most) {
+            most = sends;
+            entry = e;
+          }
+        };
+        if (atStart > 0 && (t === 0 || stay > 0)) consider(periodic[t] as number, AT_START);
+        const earliestThere = stay > 0 ? firstEntered : t > 0 && entered(t - 1) > 0 ? t - 1 : -1;
+        if (earliestThere >= 0) consider(periodic[t] as number, earliestThere);
+        for (const offset of offsets) {
+          const due = (byOffset.get(offset) as Uint32Array)[t] as number;
+          if (due > 0 && offset > 0) consider(due + (periodic[t] as number), t - offset);
         }
-        worst[t] = most;
-        if (entered(t) > 0) anyEntered = true;
+        consider((byOffset.get(0)?.[t] as number | undefined) ?? 0, t);
+        counts[t] = most;
+        entries[t] = entry;
+        if (firstEntered < 0 && entered(t) > 0) firstEntered = t;
       }
-      return worst;
-    },
-
-    /** The cohort with the most sends in month `t` (the earliest-entered on a tie) and those sends. */
-    worstCohort(subset: readonly number[], t: number): WorstCohort {
-      const sendsTo = (e: number | null): number[] => {
-        if (e === t) return subset.filter((c) => offsetOf(c) === 0 && firesAt(c, t));
-        if (!present(e, t)) return [];
-        return subset.filter((c) => {
-          const offset = offsetOf(c);
-          return (offset === null || (e !== null && offset === t - e)) && firesAt(c, t);
-        });
-      };
-      let best: { entryMonth: number | null; sends: number[] } = { entryMonth: null, sends: sendsTo(null) };
-      for (let e = 0; e <= t; e++) {
-        const sends = sendsTo(e);
-        if (sends.length > best.sends.length) best = { entryMonth: e, sends };
-      }
-      const colliding = best.sends.map((c) => ({
-        communicationId: (communications[c] as PressureCommunication).id,
-        ownerId: (communications[c] as PressureCommunication).ownerId,
-      }));
-      return {
-        entryMonth: best.entryMonth,
-        count: colliding.length,
-        communications: colliding,
-        ownerIds: [...new Set(colliding.map((item) => item.ownerId))],
-      };
+      return { counts, entries };
     },
   };
+}
+
+/**
+ * The communications of `subset` reaching the cohort that entered in month
+ * `entry` (or was there at the start) in month `t`, in document order. The
+ * cohort is known to be there: this only picks the sends.
+ */
+function sendsToCohort(
+  communications: readonly PressureCommunication[],
+  schedules: readonly CommunicationSchedule[],
+  subset: readonly number[],
+  s: number,
+  t: number,
+  entry: number,
+): number[] {
+  return subset.filter((c) => {
+    if (!firesFor(schedules[c] as CommunicationSchedule, s, t)) return false;
+    const offset = onEntryOffset(communications[c] as PressureCommunication);
+    if (entry === t) return offset === 0;
+    return offset === null || (entry !== AT_START && offset === t - entry);
+  });
+}
+
+function describeCohort(
+  communications: readonly PressureCommunication[],
+  sends: readonly number[],
+  entry: number,
+): WorstCohort {
+  const colliding = sends.map((c) => ({
+    communicationId: (communications[c] as PressureCommunication).id,
+    ownerId: (communications[c] as PressureCommunication).ownerId,
+  }));
+  return {
+    entryMonth: entry === AT_START ? null : entry,
+    count: colliding.length,
+    communications: colliding,
+    ownerIds: [...new Set(colliding.map((item) => item.ownerId))],
+  };
+}
+
+/** Whether the schedule reaches someone of segment `s` in month `t`. */
+function firesFor(schedule: CommunicationSchedule, s: number, t: number): boolean {
+  const j = schedule.segmentIndices.indexOf(s);
+  return j >= 0 && (schedule.reachBySegment[t * schedule.segmentIndices.length + j] as number) > 0;
+}
+
+function onEntryOffset(communication: PressureCommunication): number | null {
+  return communication.timing.kind === "onEntry" ? communication.timing.offsetMonths : null;
 }

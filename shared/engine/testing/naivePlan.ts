@@ -24,6 +24,8 @@ export interface NaivePlan {
   readonly value: ReadonlyMap<string, readonly number[]>;
   /** Sends reaching the worst-served cohort, by segment id, then phase id, per month. */
   readonly pressure: ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>;
+  /** When the worst-served cohort entered the phase (null: there at the start), as `pressure` is keyed. */
+  readonly pressureEntry: ReadonlyMap<string, ReadonlyMap<string, readonly (number | null)[]>>;
   /** The same counting only each capped channel's sends, by channel id first. */
   readonly channelPressure: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, readonly number[]>>>;
   /** Lifetime value by segment id, then entry phase id. */
@@ -162,31 +164,58 @@ export function naivePlan(roadmap: Roadmap): NaivePlan {
     );
   }
 
+  /** The cohort with the most sends each month, the earliest-entered on a tie ("start" before every month). */
   const worstOf = (sends: (ids: Set<string>) => number) =>
     new Map(
       roadmap.segments.map((segment) => [
         segment.id,
         new Map(
           roadmap.phases.map((phase) => {
-            const byCohort = cohortSends.get(segment.id)?.get(phase.id);
+            const byCohort = cohortSends.get(segment.id)?.get(phase.id) ?? new Map<string, Set<string>[]>();
+            const entered = ["start", ...Array.from({ length: T }, (_, e) => String(e))].filter((e) => byCohort.has(e));
             return [
               phase.id,
               Array.from({ length: T }, (_, t) =>
-                Math.max(0, ...[...(byCohort?.values() ?? [])].map((months) => sends(months[t] ?? new Set()))),
+                entered.reduce(
+                  (worst, cohort) => {
+                    const count = sends(byCohort.get(cohort)?.[t] ?? new Set());
+                    return count > worst.count ? { count, cohort } : worst;
+                  },
+                  { count: 0, cohort: "start" },
+                ),
               ),
             ];
           }),
         ),
       ]),
     );
-  const pressure = worstOf((ids) => ids.size);
+  const counted = (worst: ReturnType<typeof worstOf>) =>
+    new Map(
+      [...worst].map(([segmentId, byPhase]) => [
+        segmentId,
+        new Map([...byPhase].map(([phaseId, months]) => [phaseId, months.map((month) => month.count)])),
+      ]),
+    );
+  const worstCohorts = worstOf((ids) => ids.size);
+  const pressure = counted(worstCohorts);
+  const pressureEntry = new Map(
+    [...worstCohorts].map(([segmentId, byPhase]) => [
+      segmentId,
+      new Map(
+        [...byPhase].map(([phaseId, months]) => [
+          phaseId,
+          months.map((month) => (month.cohort === "start" ? null : Number(month.cohort))),
+        ]),
+      ),
+    ]),
+  );
   const channelOf = new Map(roadmap.communications.map((c) => [c.id, c.channelId]));
   const channelPressure = new Map(
     roadmap.channels
       .filter((channel) => channel.contactCap !== null)
       .map((channel) => [
         channel.id,
-        worstOf((ids) => [...ids].filter((id) => channelOf.get(id) === channel.id).length),
+        counted(worstOf((ids) => [...ids].filter((id) => channelOf.get(id) === channel.id).length)),
       ]),
   );
 
@@ -200,6 +229,7 @@ export function naivePlan(roadmap: Roadmap): NaivePlan {
     cost,
     value,
     pressure,
+    pressureEntry,
     channelPressure,
     lifetimeValue: naiveLifetimeValue(roadmap),
   };
