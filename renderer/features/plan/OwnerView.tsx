@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
 import { describeTiming, namesById } from "../../../shared/model";
 import { formatCount, formatMoney } from "../../ui/format";
+import { collisionKey, describeCohort, describeOverCap } from "./collisionText";
 import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
 
@@ -27,6 +28,7 @@ function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
   const channels = namesById(roadmap.channels);
   const owners = namesById(roadmap.owners);
   const segments = namesById(roadmap.segments);
+  const names = { segments, phases, channels };
   const communications = roadmap.communications.filter((c) => c.ownerId === owner.id);
   const ownerBudget = plan.budget.byDimension.owner;
   const row = ownerBudget.keys.indexOf(owner.id);
@@ -109,9 +111,9 @@ function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
         ) : (
           <ul className="collision-list">
             {collisions.map((c) => (
-              <li key={`${c.segmentId}:${c.phaseId}:${c.month}`}>
-                {plan.calendar.months[c.month]?.label}: {segments.get(c.segmentId)} customers in {phases.get(c.phaseId)}{" "}
-                get {c.count} communications, also from{" "}
+              <li key={collisionKey(c)}>
+                {plan.calendar.months[c.month]?.label}: {describeCohort(c, names, plan.calendar.months)} get{" "}
+                {describeOverCap(c, names)}, also from{" "}
                 {c.ownerIds
                   .filter((id) => id !== owner.id)
                   .map((id) => owners.get(id))

@@ -1,5 +1,6 @@
 import { worstContactPressure } from "../../../shared/engine";
 import { namesById } from "../../../shared/model";
+import { collisionKey } from "../plan/collisionText";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
@@ -15,6 +16,7 @@ export function PressureSection({ roadmap, plan }: ReportProps) {
   const segments = namesById(roadmap.segments);
   const phases = namesById(roadmap.phases);
   const owners = namesById(roadmap.owners);
+  const channels = namesById(roadmap.channels);
   const blocks: { label: string; firstMonth: number }[][] = [];
   for (let first = 0; first < calendar.months.length; first += MONTHS_PER_TABLE) {
     blocks.push(calendar.months.slice(first, first + MONTHS_PER_TABLE));
@@ -24,8 +26,9 @@ export function PressureSection({ roadmap, plan }: ReportProps) {
     <section className="report-page report-wide report-pressure">
       <ReportSectionTitle>Contact pressure</ReportSectionTitle>
       <p className="muted">
-        Communications reaching one customer in a month, all owners together, in the segment's most contacted phase. Red
-        cells are over the roadmap's cap of {pressure.contactCap} a month.
+        Communications reaching one customer in a month, all owners together, for the customers of a segment who entered
+        its most contacted phase in the same month. Red cells are over the roadmap's cap of {pressure.contactCap} a
+        month.
       </p>
       {blocks.map((months) => (
         <table key={months[0]?.label} className="report-heatmap">
@@ -70,19 +73,29 @@ export function PressureSection({ roadmap, plan }: ReportProps) {
                 <th scope="col">Month</th>
                 <th scope="col">Segment</th>
                 <th scope="col">Phase</th>
+                <th scope="col">Entered</th>
                 <th scope="col" className="is-number">
-                  Communications
+                  Sends
                 </th>
+                <th scope="col">Cap</th>
                 <th scope="col">Owners</th>
               </tr>
             </thead>
             <tbody>
               {pressure.collisions.slice(0, COLLISIONS_LISTED).map((collision) => (
-                <tr key={`${collision.segmentId}:${collision.phaseId}:${collision.month}`}>
+                <tr key={collisionKey(collision)}>
                   <td>{calendar.months[collision.month]?.label}</td>
                   <td>{segments.get(collision.segmentId)}</td>
                   <td>{phases.get(collision.phaseId)}</td>
+                  <td>
+                    {collision.entryMonth === null ? "before the plan" : calendar.months[collision.entryMonth]?.label}
+                  </td>
                   <td className="is-number">{collision.count}</td>
+                  <td>
+                    {collision.capOf === "roadmap"
+                      ? `Roadmap, ${collision.cap}`
+                      : `${channels.get(collision.capOf) ?? collision.capOf}, ${collision.cap}`}
+                  </td>
                   <td>{collision.ownerIds.map((id) => owners.get(id) ?? id).join(", ")}</td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 import type { BudgetTable } from "../../../shared/engine";
 import { namesById } from "../../../shared/model";
 import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
+import { collisionKey, describeCohort, describeOverCap } from "../plan/collisionText";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
@@ -20,6 +21,7 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
   const segments = namesById(roadmap.segments);
   const phases = namesById(roadmap.phases);
   const owners = namesById(roadmap.owners);
+  const names = { segments, phases, channels: namesById(roadmap.channels) };
   const months = plan.calendar.months;
 
   return (
@@ -113,14 +115,15 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
         <>
           <p>
             In {plural(pressure.collisions.length, "case")}, customers get more than{" "}
-            {plural(pressure.contactCap, "communication")} in a month (the roadmap's contact cap).
+            {plural(pressure.contactCap, "communication")} in a month (the roadmap's contact cap) or more of one channel
+            than its own limit.
             {pressure.collisions.length > ALERTS_LISTED ? ` The first ${ALERTS_LISTED}:` : ""}
           </p>
           <ul className="report-alerts">
             {pressure.collisions.slice(0, ALERTS_LISTED).map((collision) => (
-              <li key={`${collision.segmentId}:${collision.phaseId}:${collision.month}`}>
-                <strong>{segments.get(collision.segmentId)}</strong> in <strong>{phases.get(collision.phaseId)}</strong>
-                , {months[collision.month]?.label}: {collision.count} communications from{" "}
+              <li key={collisionKey(collision)}>
+                {months[collision.month]?.label}: <strong>{describeCohort(collision, names, months)}</strong> get{" "}
+                {describeOverCap(collision, names)}, from{" "}
                 {collision.ownerIds.map((id) => owners.get(id) ?? id).join(", ")}
               </li>
             ))}
