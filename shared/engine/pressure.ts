@@ -92,50 +92,52 @@ export function measureContactPressure(
   const T = flow.months;
   const counts = new Uint32Array(S * P * T);
   const worstEntry = new Int32Array(S * P * T);
-  const collisions: ContactCollision[] = [];
+  const collisions: { collision: ContactCollision; order: number }[] = [];
   const channelCaps = channels.filter((channel) => channel.contactCap !== null);
-  const byPhase = communicationsByPhase(schedules, P);
+  const tally = createCohortTally(flow, communications, schedules);
 
-  for (let s = 0; s < S; s++) {
-    for (let p = 0; p < P; p++) {
-      const cell = cohortCell(flow, communications, schedules, byPhase[p] ?? [], s, p);
-      if (cell.reaching.length === 0) continue;
-      const worst = cell.worstCohorts(cell.reaching);
-      counts.set(worst.counts, (s * P + p) * T);
-      worstEntry.set(worst.entries, (s * P + p) * T);
-      const capped = channelCaps
-        .map((channel) => ({
-          channel,
-          reaching: cell.reaching.filter((c) => communications[c]?.channelId === channel.id),
-        }))
-        // A channel can only go over its cap on a phase where more of its communications than that reach the segment.
-        .filter(({ channel, reaching }) => reaching.length > (channel.contactCap ?? Infinity))
-        .map(({ channel, reaching }) => ({ channel, reaching, worst: cell.worstCohorts(reaching) }));
-      const collide = (reaching: readonly number[], cohorts: Cohorts, t: number, cap: number, capOf: string) => {
-        const entry = cohorts.entries[t] as number;
-        const cohort = describeCohort(
-          communications,
-          sendsToCohort(communications, schedules, reaching, s, t, entry),
-          entry,
-        );
-        collisions.push({
-          segmentId: flow.segmentIds[s] as string,
-          phaseId: flow.phaseIds[p] as string,
-          month: t,
-          cap,
-          capOf,
-          ...cohort,
-        });
-      };
-      for (let t = 0; t < T; t++) {
-        if ((worst.counts[t] as number) > contactCap) collide(cell.reaching, worst, t, contactCap, "roadmap");
-        for (const { channel, reaching, worst: channelWorst } of capped) {
-          const cap = channel.contactCap as number;
-          if ((channelWorst.counts[t] as number) > cap) collide(reaching, channelWorst, t, cap, channel.id);
+  communicationsByPhase(schedules, P).forEach((onPhase, p) => {
+    if (onPhase.length === 0) return;
+    const collide = (cohorts: PhaseCohorts, subset: readonly number[], cap: number, capOf: string, rank: number) => {
+      for (let s = 0; s < S; s++) {
+        if (cohorts.reached[s] === 0) continue;
+        for (let t = 0; t < T; t++) {
+          if ((cohorts.counts[s * T + t] as number) <= cap) continue;
+          const entry = cohorts.entries[s * T + t] as number;
+          const sends = sendsToCohort(communications, schedules, subset, s, t, entry);
+          collisions.push({
+            // Segment, phase, month, then the roadmap's cap before the channels': the order the report lists them in.
+            order: ((s * P + p) * T + t) * (channelCaps.length + 1) + rank,
+            collision: {
+              segmentId: flow.segmentIds[s] as string,
+              phaseId: flow.phaseIds[p] as string,
+              month: t,
+              cap,
+              capOf,
+              ...describeCohort(communications, sends, entry),
+            },
+          });
         }
       }
+    };
+
+    const all = tally(p, onPhase);
+    for (let s = 0; s < S; s++) {
+      if (all.reached[s] === 0) continue;
+      const cell = (s * P + p) * T;
+      for (let t = 0; t < T; t++) {
+        counts[cell + t] = all.counts[s * T + t] as number;
+        worstEntry[cell + t] = all.entries[s * T + t] as number;
+      }
     }
-  }
+    collide(all, onPhase, contactCap, "roadmap", 0);
+    channelCaps.forEach((channel, i) => {
+      const cap = channel.contactCap as number;
+      const ofChannel = onPhase.filter((c) => communications[c]?.channelId === channel.id);
+      // A channel can only go over its cap on a phase where more of its communications than that send.
+      if (ofChannel.length > cap) collide(tally(p, ofChannel), ofChannel, cap, channel.id, i + 1);
+    });
+  });
 
   let maxCount = 0;
   for (const count of counts) if (count > maxCount) maxCount = count;
@@ -147,7 +149,7 @@ export function measureContactPressure(
     counts,
     worstEntry,
     maxCount,
-    collisions,
+    collisions: collisions.sort((a, b) => a.order - b.order).map(({ collision }) => collision),
   };
 }
 
@@ -229,81 +231,109 @@ function communicationsByPhase(schedules: readonly CommunicationSchedule[], P: n
   return byPhase;
 }
 
-/** The worst-served cohort of every month: how many sends it gets, and when it entered (`AT_START` or a month). */
-interface Cohorts {
+/** The worst-served cohort of every segment and month in one phase, at `[s * T + t]`. */
+interface PhaseCohorts {
   readonly counts: Uint32Array;
+  /** When it entered: `AT_START` or a month. */
   readonly entries: Int32Array;
+  /** 1 for the segments some communication of the phase reaches. */
+  readonly reached: Uint8Array;
 }
 
 /**
- * The cohorts of one segment in one phase. A send reaches the cohort that
- * entered in month `e` in month `t`:
+ * Counts the cohorts of one phase, segment by segment. A send reaches the
+ * cohort that entered in month `e` in month `t`:
  * - an on-entry send, when `t − e` is its offset and it fires at `t` (it fires
  *   only when someone of that cohort is still there);
  * - a recurring or one-off send firing at `t`, when the cohort is there at the
  *   start of `t`: it entered before `t` and has not all left.
  * So month `t` gives the cohort of `e` the on-entry sends of offset `t − e`
  * plus every other send firing then, except the cohort entering during `t`,
- * which gets only the on-entry sends of offset 0.
+ * which gets only the on-entry sends of offset 0. The worst cohort is the one
+ * with the most sends, the earliest-entered on a tie. The returned arrays are
+ * reused by the next call: read them before tallying again.
  */
-function cohortCell(
+function createCohortTally(
   flow: CustomerFlow,
   communications: readonly PressureCommunication[],
   schedules: readonly CommunicationSchedule[],
-  onPhase: readonly number[],
-  s: number,
-  p: number,
-) {
-  const T = flow.months;
+): (p: number, subset: readonly number[]) => PhaseCohorts {
+  const S = flow.segmentIds.length;
   const P = flow.phaseIds.length;
-  const stay = flow.stayRate[s * P + p] as number;
-  const atStart = flow.population[s * (T + 1) * P + p] as number;
-  const entered = (e: number) => flow.entries[(s * T + e) * P + p] as number;
-  const reaching = onPhase.filter((c) => (schedules[c] as CommunicationSchedule).segmentIndices.includes(s));
+  const T = flow.months;
+  const periodic = new Uint32Array(S * T);
+  /** On-entry sends per offset, then segment and month; kept between phases and cleared as used. */
+  const onEntry = new Map<number, Uint32Array>();
+  const result: PhaseCohorts = {
+    counts: new Uint32Array(S * T),
+    entries: new Int32Array(S * T),
+    reached: new Uint8Array(S),
+  };
 
-  return {
-    reaching,
-
-    /** The worst cohort of every month, counting only the given communications. */
-    worstCohorts(subset: readonly number[]): Cohorts {
-      const periodic = new Uint32Array(T);
-      const byOffset = new Map<number, Uint32Array>();
-      for (const c of subset) {
-        const offset = onEntryOffset(communications[c] as PressureCommunication);
-        const counts = offset === null ? periodic : (byOffset.get(offset) ?? new Uint32Array(T));
-        if (offset !== null) byOffset.set(offset, counts);
-        for (let t = 0; t < T; t++)
-          if (firesFor(schedules[c] as CommunicationSchedule, s, t)) counts[t] = (counts[t] as number) + 1;
+  return (p, subset) => {
+    periodic.fill(0);
+    for (const counts of onEntry.values()) counts.fill(0);
+    result.reached.fill(0);
+    const offsets = new Set<number>();
+    for (const c of subset) {
+      const schedule = schedules[c] as CommunicationSchedule;
+      const offset = onEntryOffset(communications[c] as PressureCommunication);
+      let sends: Uint32Array = periodic;
+      if (offset !== null) {
+        sends = onEntry.get(offset) ?? new Uint32Array(S * T);
+        onEntry.set(offset, sends);
+        offsets.add(offset);
       }
-      const offsets = [...byOffset.keys()].sort((a, b) => b - a);
-      const counts = new Uint32Array(T);
-      const entries = new Int32Array(T);
+      const { segmentIndices, reachBySegment } = schedule;
+      const n = segmentIndices.length;
+      for (let j = 0; j < n; j++) {
+        const s = segmentIndices[j] as number;
+        result.reached[s] = 1;
+        for (let t = 0; t < T; t++) {
+          if ((reachBySegment[t * n + j] as number) > 0) sends[s * T + t] = (sends[s * T + t] as number) + 1;
+        }
+      }
+    }
+    // Later entry months for larger offsets come last, so on a tie the earlier cohort stays the worst.
+    const dueOffsets = [...offsets].filter((offset) => offset > 0).sort((a, b) => b - a);
+    const dueSends = dueOffsets.map((offset) => onEntry.get(offset) as Uint32Array);
+    const newcomers = offsets.has(0) ? (onEntry.get(0) as Uint32Array) : null;
+
+    for (let s = 0; s < S; s++) {
+      if (result.reached[s] === 0) continue;
+      const stay = flow.stayRate[s * P + p] as number;
+      const startThere = (flow.population[s * (T + 1) * P + p] as number) > 0;
       let firstEntered = -1;
       for (let t = 0; t < T; t++) {
-        // Candidates in the order they entered, the earliest winning a tie: those there at the start, the
-        // earliest cohort still there (it gets the periodic sends alone), and each cohort an on-entry send is due to.
+        const i = s * T + t;
+        const alongside = periodic[i] as number;
         let most = 0;
         let entry = AT_START;
-        const consider = (sends: number, e: number) => {
-          if (sends > most) {
-            most = sends;
-            entry = e;
-          }
-        };
-        if (atStart > 0 && (t === 0 || stay > 0)) consider(periodic[t] as number, AT_START);
-        const earliestThere = stay > 0 ? firstEntered : t > 0 && entered(t - 1) > 0 ? t - 1 : -1;
-        if (earliestThere >= 0) consider(periodic[t] as number, earliestThere);
-        for (const offset of offsets) {
-          const due = (byOffset.get(offset) as Uint32Array)[t] as number;
-          if (due > 0 && offset > 0) consider(due + (periodic[t] as number), t - offset);
+        if (startThere && (t === 0 || stay > 0) && alongside > most) most = alongside;
+        // The earliest cohort still there gets the periodic sends alone, unless an on-entry send is due to it too.
+        const lastMonthsThere = t > 0 && (flow.entries[(s * T + t - 1) * P + p] as number) > 0;
+        const earliestThere = stay > 0 ? firstEntered : lastMonthsThere ? t - 1 : -1;
+        if (earliestThere >= 0 && alongside > most) {
+          most = alongside;
+          entry = earliestThere;
         }
-        consider((byOffset.get(0)?.[t] as number | undefined) ?? 0, t);
-        counts[t] = most;
-        entries[t] = entry;
-        if (firstEntered < 0 && entered(t) > 0) firstEntered = t;
+        for (let d = 0; d < dueOffsets.length; d++) {
+          const due = (dueSends[d] as Uint32Array)[i] as number;
+          if (due > 0 && due + alongside > most) {
+            most = due + alongside;
+            entry = t - (dueOffsets[d] as number);
+          }
+        }
+        if (newcomers && (newcomers[i] as number) > most) {
+          most = newcomers[i] as number;
+          entry = t;
+        }
+        result.counts[i] = most;
+        result.entries[i] = entry;
+        if (firstEntered < 0 && (flow.entries[(s * T + t) * P + p] as number) > 0) firstEntered = t;
       }
-      return { counts, entries };
-    },
+    }
+    return result;
   };
 }
 

@@ -21,7 +21,7 @@ import {
 } from "../../../shared/model";
 import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney } from "../../ui/format";
+import { formatCount, formatMoney, plural } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { NumberField, SelectField, TextField } from "./fields";
 
@@ -115,7 +115,8 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                     data-testid={`plan-${communication.id}`}
                     data-total-reach={schedule.totalReach}
                   >
-                    {formatCount(schedule.totalReach)} contacts in {schedule.sends} sends ·{" "}
+                    {formatCount(schedule.totalReach)} contacts to {formatCount(schedule.totalCustomersReached)}{" "}
+                    customers in {plural(schedule.sends, "send")} · {formatCount(schedule.totalResponses)} responses ·{" "}
                     {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
                   </div>
                 )}
