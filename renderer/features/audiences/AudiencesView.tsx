@@ -35,12 +35,10 @@ const STRATEGY_FIELDS: { key: keyof SegmentStrategy; label: string }[] = [
 ];
 
 /**
- * A segment's customers at the plan's start and the phases they are in: not a
- * figure of its own but the sum of the phases' customers, set on each phase.
+ * A segment's customers at the plan's start: not a figure of its own but the
+ * sum of the phases' customers, which are set on each phase.
  */
 function SegmentCustomers({ roadmap, segment }: { roadmap: Roadmap; segment: Segment }) {
-  const where = segmentCustomersByPhase(roadmap, segment.id);
-  const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
   const labelId = useId();
   return (
     <div className="field segment-customers">
@@ -50,12 +48,20 @@ function SegmentCustomers({ roadmap, segment }: { roadmap: Roadmap; segment: Seg
       <output className="segment-customers-total" aria-labelledby={labelId}>
         {formatCount(segmentCustomersAtStart(roadmap, segment.id))}
       </output>
-      <p className="field-hint">
-        {where.length === 0
-          ? "None yet: set them on the phases."
-          : where.map(({ phaseId, customers }) => `${phases.get(phaseId)}: ${formatCount(customers)}`).join(" · ")}
-      </p>
     </div>
+  );
+}
+
+/** Where a segment's customers are at the start, so the total above can be checked against the phases. */
+function SegmentWhere({ roadmap, segment }: { roadmap: Roadmap; segment: Segment }) {
+  const where = segmentCustomersByPhase(roadmap, segment.id);
+  const phases = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
+  return (
+    <p className="field-hint segment-where">
+      {where.length === 0
+        ? "No customers at the start yet: set them on the phases, in the inspector."
+        : `At the start in ${where.map(({ phaseId, customers }) => `${phases.get(phaseId)} ${formatCount(customers)}`).join(" · ")}`}
+    </p>
   );
 }
 
@@ -107,6 +113,7 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 onRemove={() => remove("segments", segment.id)}
               />
             </div>
+            <SegmentWhere roadmap={roadmap} segment={segment} />
             <details className="strategy">
               <summary>Strategy</summary>
               {STRATEGY_FIELDS.map(({ key, label }) => (

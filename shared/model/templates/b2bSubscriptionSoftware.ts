@@ -739,7 +739,7 @@ export function createB2bSubscriptionRoadmap(now = new Date()): Roadmap {
     annualDiscountRate: 0.1,
     contactCap: 4,
     notes:
-      "Template for a B2B subscription-software client. Replace segment sizes, values, rates and costs with the client's figures. Note the Active single-product phase: the two product teams, marketing and the resellers together reach a small business five times every third month, over the contact cap of 4. That overlap is the one to discuss in the workshop.",
+      "Template for a B2B subscription-software client. Replace the phases' customers, the segments' values, the rates and the channels' costs with the client's figures. Note the Active single-product phase: the two product teams, marketing and the resellers together reach a small business five times every third month, over the contact cap of 4. That overlap is the one to discuss in the workshop.",
     createdAt: timestamp,
     updatedAt: timestamp,
     stages: defaultStages(),
