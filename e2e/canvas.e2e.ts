@@ -1,19 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, phaseNode, setUpAppInBrowser } from "./harness";
+import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
-
-async function newBlankRoadmap(p: Page, name: string) {
-  await p.getByRole("button", { name: "New roadmap" }).click();
-  const dialog = p.getByRole("dialog", { name: "New roadmap" });
-  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-  await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
-  await dialog.getByRole("button", { name: "Create roadmap" }).click();
-  await canvasOf(p).waitFor();
-}
 
 /** Double-clicks empty canvas at (x, y) of the canvas box and names the new phase by keyboard. */
 async function drawPhase(p: Page, x: number, y: number, name: string) {

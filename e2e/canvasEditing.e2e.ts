@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, phaseNode, setUpAppInBrowser } from "./harness";
+import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -63,12 +63,7 @@ describe("editing the template on the canvas", () => {
     await page.keyboard.press(`${MOD}+c`);
 
     await page.getByRole("button", { name: "Back to roadmaps" }).click();
-    await page.getByRole("button", { name: "New roadmap" }).click();
-    const dialog = page.getByRole("dialog", { name: "New roadmap" });
-    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Second client");
-    await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
-    await dialog.getByRole("button", { name: "Create roadmap" }).click();
-    await canvasOf(page).waitFor();
+    await newBlankRoadmap(page, "Second client");
     await canvasOf(page).focus();
     await page.keyboard.press(`${MOD}+v`);
     await phaseNode(page, "Renewal due").waitFor();
