@@ -5,6 +5,10 @@ import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./
 const app = setUpAppInBrowser();
 let page: Page;
 
+/** The accessible name of what has the keyboard focus. */
+const focusedName = (p: Page) =>
+  p.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName ?? "");
+
 async function openTemplate(p: Page) {
   await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
   await phaseNode(p, "Trial").waitFor();
@@ -23,6 +27,52 @@ describe("editing the template on the canvas", () => {
     await input.press("Enter");
     await expect.poll(() => page.locator(".react-flow__node").count()).toBe(before + 1);
     await expect.poll(() => page.getByRole("combobox", { name: "Lifecycle stage" }).inputValue()).toBe("winBack");
+  });
+
+  it("names a new phase by typing at once, and puts new phases in view, never on one another", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const before = await page.locator(".react-flow__node").count();
+    const additions = [
+      { name: "Expansion review", add: page.getByRole("button", { name: "Add phase", exact: true }) },
+      { name: "Renewal prep", add: page.getByRole("button", { name: "Add phase", exact: true }) },
+      { name: "Win-back call", add: page.getByRole("button", { name: "Add phase: Win back" }) },
+    ];
+    for (const { name, add } of additions) {
+      await add.click();
+      await expect.poll(() => focusedName(page)).toBe("Phase name");
+      await page.keyboard.type(name);
+      await page.keyboard.press("Enter");
+      await phaseNode(page, name).waitFor();
+      // Named by keyboard, the keyboard is back on the canvas.
+      await expect.poll(() => focusedName(page)).toMatch(/^Roadmap canvas/);
+    }
+    expect(await page.locator(".react-flow__node").count()).toBe(before + additions.length);
+
+    const canvas = await canvasOf(page).boundingBox();
+    if (!canvas) throw new Error("canvas not visible");
+    const boxes = await page
+      .locator(".react-flow__node")
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
+      );
+    for (const { name } of additions) {
+      const box = boxes.find((b) => b.text.includes(name));
+      if (!box) throw new Error(`${name} is not on the canvas`);
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+      const covered = boxes.filter(
+        (other) =>
+          other !== box &&
+          other.x < box.x + box.width &&
+          box.x < other.x + other.width &&
+          other.y < box.y + box.height &&
+          box.y < other.y + other.height,
+      );
+      expect(covered.map((other) => other.text)).toEqual([]);
+    }
   });
 
   it("duplicates a phase from its context menu, and deletes it again with the Delete key", async () => {

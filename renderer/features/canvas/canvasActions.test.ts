@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communicationsOnPhases, parseRoadmap } from "../../../shared/model";
+import { communicationsOnPhases, type Point, parseRoadmap } from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
 import {
   addPhaseAt,
@@ -12,6 +12,8 @@ import {
   pasteText,
   selectAll,
 } from "./canvasActions";
+import { type CanvasController, registerCanvasController } from "./canvasController";
+import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "./canvasModel";
 
 async function openRoadmap(templateId: string | null) {
   const app = createTestApp();
@@ -37,6 +39,36 @@ describe("canvas commands", () => {
     expect(state(app).renamingPhaseId).toBe(phase?.id);
     state(app).undo();
     expect(state(app).document?.phases).toEqual([]);
+  });
+
+  it("adds a phase asked for without a spot in the middle of the view, beside the phases already there", async () => {
+    const app = await openRoadmap(null);
+    const unregister = registerCanvasController(fakeCanvas({ x: 500, y: 400 }));
+    try {
+      addPhaseAt(state(app));
+      addPhaseAt(state(app));
+      addPhaseAt(state(app), undefined, "retain");
+    } finally {
+      unregister();
+    }
+    const phases = state(app).document?.phases ?? [];
+    // The first is centred on the middle of the view, on the grid; the others go round it.
+    expect(phases.map((p) => p.position)).toEqual([
+      { x: 400, y: 340 },
+      { x: 400, y: 480 },
+      { x: 400, y: 200 },
+    ]);
+    expect(phases.map((p) => p.stageId)).toEqual(["acquire", "acquire", "retain"]);
+  });
+
+  it("keeps a phase exactly where the user pointed, even on another phase", async () => {
+    const app = await openRoadmap(null);
+    addPhaseAt(state(app), { x: 400, y: 300 });
+    addPhaseAt(state(app), { x: 400, y: 300 });
+    expect(state(app).document?.phases.map((p) => p.position)).toEqual([
+      { x: 300, y: 240 },
+      { x: 300, y: 240 },
+    ]);
   });
 
   it("connects two phases and refuses a self-loop or a duplicate with a message", async () => {
@@ -157,6 +189,19 @@ describe("canvas commands", () => {
     expect(state(app).selection.transitionIds).toHaveLength(state(app).document?.transitions.length ?? -1);
   });
 });
+
+/** A canvas on screen whose view is centred on `center`, with every phase at its usual size. */
+function fakeCanvas(center: Point): CanvasController {
+  return {
+    fitView: () => {},
+    zoomTo: () => {},
+    viewportCenter: () => center,
+    screenToCanvas: (point) => point,
+    sizeOf: () => ({ width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT }),
+    revealPhase: () => {},
+    focus: () => {},
+  };
+}
 
 function never(): never {
   throw new Error("no document");

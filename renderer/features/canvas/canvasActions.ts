@@ -9,6 +9,7 @@ import {
   deleteElements,
   distributePhases,
   duplicatePhases,
+  freeSpotNear,
   movePhases,
   type OrphanedCommunications,
   type PhaseClip,
@@ -33,13 +34,32 @@ const sizeOf = (phaseId: string) =>
 
 const snap = ({ x, y }: Point): Point => ({ x: Math.round(x / GRID) * GRID, y: Math.round(y / GRID) * GRID });
 
+const NEW_PHASE = { width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT };
+
+/** A phase drawn zoomed out measures smaller than it will be drawn in full; room is kept for the full one. */
+const fullSizeOf = (phaseId: string) => {
+  const measured = sizeOf(phaseId);
+  return { width: Math.max(measured.width, PHASE_NODE_WIDTH), height: Math.max(measured.height, PHASE_NODE_HEIGHT) };
+};
+
+/**
+ * Adds a phase and opens its name for typing. Centred on `position` when the
+ * user pointed at a spot (double-click, a stage dropped, "Add phase here");
+ * otherwise (toolbar, palette, command) in the middle of the view, moved aside
+ * from any phase already there so that the new one is never hidden under it.
+ */
 export function addPhaseAt(state: AppState, position?: Point, stageId?: string): void {
   const roadmap = state.document;
   if (!roadmap) return;
   const stage = stageId ?? roadmap.stages[0]?.id;
   if (!stage) return;
-  const center = position ?? canvasController()?.viewportCenter() ?? { x: 0, y: 0 };
-  const at = snap({ x: center.x - PHASE_NODE_WIDTH / 2, y: center.y - PHASE_NODE_HEIGHT / 2 });
+  const centredOn = (point: Point) => snap({ x: point.x - PHASE_NODE_WIDTH / 2, y: point.y - PHASE_NODE_HEIGHT / 2 });
+  const at = position
+    ? centredOn(position)
+    : freeSpotNear(roadmap, centredOn(canvasController()?.viewportCenter() ?? { x: 0, y: 0 }), NEW_PHASE, fullSizeOf, {
+        step: GRID,
+        gap: GRID,
+      });
   const { roadmap: next, phaseId } = addPhase(roadmap, { stageId: stage, position: at });
   state.edit(() => next, { select: { phaseIds: [phaseId], transitionIds: [] } });
   state.setRenamingPhase(phaseId);
