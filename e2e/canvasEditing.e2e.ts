@@ -80,6 +80,11 @@ describe("editing the template on the canvas", () => {
     await openTemplate(page);
     await phaseNode(page, "Advocate").click({ button: "right" });
     await page.getByRole("menuitem", { name: /Duplicate/ }).click();
+    // Advocate holds customers: the copy starts without them unless asked.
+    await page
+      .getByRole("alertdialog", { name: "Duplicate 1 phase" })
+      .getByRole("button", { name: "Duplicate" })
+      .click();
     await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(2);
     await canvasOf(page).press("Delete");
     // Advocate carries a communication, so the copy does too: the app asks first.
@@ -116,9 +121,72 @@ describe("editing the template on the canvas", () => {
     await newBlankRoadmap(page, "Second client");
     await canvasOf(page).focus();
     await page.keyboard.press(`${MOD}+v`);
+    await page.getByRole("alertdialog", { name: "Paste 2 phases" }).getByRole("button", { name: "Paste" }).click();
     await phaseNode(page, "Renewal due").waitFor();
     await phaseNode(page, "At risk").waitFor();
     expect(await page.locator(".react-flow__edge").count()).toBe(1);
+  });
+
+  it("pastes phases without their starting customers unless asked, saying how many they hold", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const customersAtEnd = async () => {
+      await page.getByRole("tab", { name: "Budget" }).click();
+      const card = page.locator(".plan-card", { hasText: "Customers at the end" }).locator(".plan-card-value");
+      await expect.poll(() => page.locator(".plan-view.is-stale").count()).toBe(0);
+      const text = await card.textContent();
+      await page.getByRole("tab", { name: "Canvas" }).click();
+      return text;
+    };
+    const before = await customersAtEnd();
+    await phaseNode(page, "Renewal due").click();
+    await phaseNode(page, "At risk").click({ modifiers: ["Shift"] });
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+c`);
+    await page.keyboard.press(`${MOD}+v`);
+
+    const dialog = page.getByRole("alertdialog", { name: "Paste 2 phases" });
+    await expect
+      .poll(() => dialog.locator("p").first().textContent())
+      .toBe("These phases hold 686 customers at the plan’s start: “Renewal due” 415, “At risk” 271.");
+    expect(await dialog.getByRole("radio", { name: /^Without starting customers/ }).isChecked()).toBe(true);
+    await dialog.getByRole("button", { name: "Paste" }).click();
+    await expect.poll(() => phaseNode(page, "Renewal due").count()).toBe(2);
+    // The copies are selected, and start empty: the plan's customers are what they were.
+    const selectedStats = () => page.locator(".react-flow__node.selected .phase-node-stats").allTextContents();
+    expect((await selectedStats()).map((text) => text.split(/\s/)[0])).toEqual(["0", "0"]);
+    expect(await customersAtEnd()).toBe(before);
+
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+v`);
+    await dialog.getByRole("radio", { name: /^With starting customers/ }).check();
+    await dialog.getByRole("button", { name: "Paste" }).click();
+    await expect.poll(() => phaseNode(page, "Renewal due").count()).toBe(3);
+    expect((await selectedStats()).map((text) => text.split(/\s/)[0])).toEqual(["415", "271"]);
+    expect(await customersAtEnd()).not.toBe(before);
+  });
+
+  it("lists the transitions that go with a deleted phase, and one undo brings everything back", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const edges = await page.locator(".react-flow__edge").count();
+    await phaseNode(page, "At risk").click();
+    await canvasOf(page).press("Delete");
+    const dialog = page.getByRole("alertdialog", { name: "Delete phase" });
+    const transitions = dialog.getByRole("list", { name: "6 transitions go with “At risk”:" });
+    const listed = await transitions.getByRole("listitem").allTextContents();
+    expect(listed).toHaveLength(6);
+    for (const item of listed) expect(item).toMatch(/“At risk”/);
+    expect(listed).toContain("“At risk” → “Lapsed” 12% a month · Contract ends without renewal");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => phaseNode(page, "At risk").count()).toBe(0);
+    expect(await page.locator(".react-flow__edge").count()).toBe(edges - 6);
+
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+z`);
+    await phaseNode(page, "At risk").waitFor();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edges);
+    expect(await phaseNode(page, "At risk").locator(".phase-node-stats").textContent()).toMatch(/1 comm\./);
   });
 
   it("renames a lifecycle stage, and the phases of that stage follow; one undo restores it", async () => {
