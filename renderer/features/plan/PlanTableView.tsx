@@ -303,8 +303,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                   Response
                 </th>
                 <th scope="col">Status</th>
-                {header("reach", `Contacts, ${period?.label ?? ""}`, true)}
-                {header("cost", `Cost, ${period?.label ?? ""}`, true)}
+                {header("reach", period ? `Contacts, ${period.label}` : "Contacts", true)}
+                {header("cost", period ? `Cost, ${period.label}` : "Cost", true)}
               </tr>
             </thead>
             <tbody>
