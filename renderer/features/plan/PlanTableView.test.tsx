@@ -49,7 +49,8 @@ function cellsOf(row: HTMLElement): Record<string, string> {
   return texts;
 }
 
-describe("the plan table's figures", () => {
+// Each test plans the template and drives the table by events: seconds on a busy two-core machine.
+describe("the plan table's figures", { timeout: 30_000 }, () => {
   it("shows a year's real contacts and cost, not the plan's total split evenly, and the period in the headers", async () => {
     const { plan, schedule, user } = await renderPlanTable();
     const [year2027, year2028, year2029, whole] = figurePeriods(plan.calendar);
