@@ -257,6 +257,25 @@ describe("roadmap validate", () => {
     expect(result.stdout).toContain("valid:");
     expect(result.stderr).toContain(`${file}: warning: “${name}”: it is sent but costs nothing`);
   });
+
+  it("fails when the plan reports an error, such as outflow over 100 %, and still checks the other files", async () => {
+    const overflowing = await writeRoadmap("overflowing.roadmap", (doc) => {
+      const phase = doc.phases.find((p) => p.id === "phase-active-single") as Roadmap["phases"][number];
+      phase.churnRate = 0.95;
+    });
+    const good = await writeRoadmap("good.roadmap");
+    const result = await roadmap("validate", overflowing, good);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stdout).toContain(`${overflowing}: valid:`);
+    expect(result.stdout).toContain(`${good}: valid:`);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^${escapeRegExp(overflowing)}: error: “Active single-product”: outgoing rates plus churn add up to`,
+        "m",
+      ),
+    );
+    expect(result.stderr).not.toContain(`${good}: error:`);
+  });
 });
 
 describe("roadmap budget", () => {

@@ -23,7 +23,7 @@ export interface CliIo {
 }
 
 export const EXIT_OK = 0;
-/** A file could not be read, was not a valid roadmap, or an output could not be written. */
+/** A file could not be read, was not a valid roadmap (or, to `validate`, its plan has an error), or an output could not be written. */
 export const EXIT_FAILURE = 1;
 /** The command line itself is wrong: unknown command or option, missing or extra arguments. */
 export const EXIT_USAGE = 2;
@@ -108,8 +108,9 @@ const VALIDATE: Command = {
     [
       "Reads each FILE as the app opens it (older file formats are migrated) and",
       "prints “valid” with its size, or every problem, one per line, with the",
-      "field and the value found there. The plan's warnings are printed too but",
-      "do not fail the check. Exits with 1 when any file is not a valid roadmap.",
+      "field and the value found there, then the plan's errors (such as outflow",
+      "over 100 %) and warnings. Exits with 1 when any file is not a valid roadmap",
+      "or its plan has an error; warnings alone do not fail the check.",
     ].join("\n"),
   async run(args, io) {
     const parsed = parseCommandLine(VALIDATE, io, () =>
@@ -133,7 +134,7 @@ const VALIDATE: Command = {
       io.stdout(
         `${file}: valid: ${count(roadmap.phases.length, "phase")}, ${count(roadmap.communications.length, "communication")}${migrated}\n`,
       );
-      reportDiagnostics(file, roadmap, planRoadmap(roadmap), io);
+      if (reportDiagnostics(file, roadmap, planRoadmap(roadmap), io)) exitCode = EXIT_FAILURE;
     }
     return exitCode;
   },
@@ -372,11 +373,15 @@ async function loadRoadmap(file: string, io: CliIo): Promise<{ roadmap: Roadmap;
   return result.value;
 }
 
-/** Warnings about the plan go to stderr, so they never mix into output a script reads. */
-function reportDiagnostics(file: string, roadmap: Roadmap, plan: PlanResult, io: CliIo): void {
+/**
+ * The plan's errors and warnings go to stderr, so they never mix into output a
+ * script reads. Says whether one of them was an error.
+ */
+function reportDiagnostics(file: string, roadmap: Roadmap, plan: PlanResult, io: CliIo): boolean {
   for (const diagnostic of plan.diagnostics) {
     io.stderr(`${file}: ${diagnostic.severity}: ${describeDiagnostic(diagnostic, roadmap)}\n`);
   }
+  return plan.diagnostics.some((diagnostic) => diagnostic.severity === "error");
 }
 
 function findTemplateByIdOrName(wanted: string): RoadmapTemplate | undefined {

@@ -1,9 +1,13 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, phaseNode, setUpAppInBrowser } from "./harness";
+import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
+
+/** The accessible name of what has the keyboard focus. */
+const focusedName = (p: Page) =>
+  p.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName ?? "");
 
 async function openTemplate(p: Page) {
   await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
@@ -25,11 +29,62 @@ describe("editing the template on the canvas", () => {
     await expect.poll(() => page.getByRole("combobox", { name: "Lifecycle stage" }).inputValue()).toBe("winBack");
   });
 
+  it("names a new phase by typing at once, and puts new phases in view, never on one another", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const before = await page.locator(".react-flow__node").count();
+    const additions = [
+      { name: "Expansion review", add: page.getByRole("button", { name: "Add phase", exact: true }) },
+      { name: "Renewal prep", add: page.getByRole("button", { name: "Add phase", exact: true }) },
+      { name: "Win-back call", add: page.getByRole("button", { name: "Add phase: Win back" }) },
+    ];
+    for (const { name, add } of additions) {
+      await add.click();
+      await expect.poll(() => focusedName(page)).toBe("Phase name");
+      await page.keyboard.type(name);
+      await page.keyboard.press("Enter");
+      await phaseNode(page, name).waitFor();
+      // Named by keyboard, the keyboard is back on the canvas.
+      await expect.poll(() => focusedName(page)).toMatch(/^Roadmap canvas/);
+    }
+    expect(await page.locator(".react-flow__node").count()).toBe(before + additions.length);
+
+    const canvas = await canvasOf(page).boundingBox();
+    if (!canvas) throw new Error("canvas not visible");
+    const boxes = await page
+      .locator(".react-flow__node")
+      .evaluateAll((nodes) =>
+        nodes.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
+      );
+    for (const { name } of additions) {
+      const box = boxes.find((b) => b.text.includes(name));
+      if (!box) throw new Error(`${name} is not on the canvas`);
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x);
+      expect(box.y).toBeGreaterThanOrEqual(canvas.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
+      const covered = boxes.filter(
+        (other) =>
+          other !== box &&
+          other.x < box.x + box.width &&
+          box.x < other.x + other.width &&
+          other.y < box.y + box.height &&
+          box.y < other.y + other.height,
+      );
+      expect(covered.map((other) => other.text)).toEqual([]);
+    }
+  });
+
   it("duplicates a phase from its context menu, and deletes it again with the Delete key", async () => {
     page = await app.open();
     await openTemplate(page);
     await phaseNode(page, "Advocate").click({ button: "right" });
     await page.getByRole("menuitem", { name: /Duplicate/ }).click();
+    // Advocate holds customers: the copy starts without them unless asked.
+    await page
+      .getByRole("alertdialog", { name: "Duplicate 1 phase" })
+      .getByRole("button", { name: "Duplicate" })
+      .click();
     await expect.poll(() => phaseNode(page, "Advocate").count()).toBe(2);
     await canvasOf(page).press("Delete");
     // Advocate carries a communication, so the copy does too: the app asks first.
@@ -63,17 +118,75 @@ describe("editing the template on the canvas", () => {
     await page.keyboard.press(`${MOD}+c`);
 
     await page.getByRole("button", { name: "Back to roadmaps" }).click();
-    await page.getByRole("button", { name: "New roadmap" }).click();
-    const dialog = page.getByRole("dialog", { name: "New roadmap" });
-    await dialog.getByRole("textbox", { name: "Name", exact: true }).fill("Second client");
-    await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
-    await dialog.getByRole("button", { name: "Create roadmap" }).click();
-    await canvasOf(page).waitFor();
+    await newBlankRoadmap(page, "Second client");
     await canvasOf(page).focus();
     await page.keyboard.press(`${MOD}+v`);
+    await page.getByRole("alertdialog", { name: "Paste 2 phases" }).getByRole("button", { name: "Paste" }).click();
     await phaseNode(page, "Renewal due").waitFor();
     await phaseNode(page, "At risk").waitFor();
     expect(await page.locator(".react-flow__edge").count()).toBe(1);
+  });
+
+  it("pastes phases without their starting customers unless asked, saying how many they hold", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const customersAtEnd = async () => {
+      await page.getByRole("tab", { name: "Budget" }).click();
+      const card = page.locator(".plan-card", { hasText: "Customers at the end" }).locator(".plan-card-value");
+      await expect.poll(() => page.locator(".plan-view.is-stale").count()).toBe(0);
+      const text = await card.textContent();
+      await page.getByRole("tab", { name: "Canvas" }).click();
+      return text;
+    };
+    const before = await customersAtEnd();
+    await phaseNode(page, "Renewal due").click();
+    await phaseNode(page, "At risk").click({ modifiers: ["Shift"] });
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+c`);
+    await page.keyboard.press(`${MOD}+v`);
+
+    const dialog = page.getByRole("alertdialog", { name: "Paste 2 phases" });
+    await expect
+      .poll(() => dialog.locator("p").first().textContent())
+      .toBe("These phases hold 686 customers at the plan’s start: “Renewal due” 415, “At risk” 271.");
+    expect(await dialog.getByRole("radio", { name: /^Without starting customers/ }).isChecked()).toBe(true);
+    await dialog.getByRole("button", { name: "Paste" }).click();
+    await expect.poll(() => phaseNode(page, "Renewal due").count()).toBe(2);
+    // The copies are selected, and start empty: the plan's customers are what they were.
+    const selectedStats = () => page.locator(".react-flow__node.selected .phase-node-stats").allTextContents();
+    expect((await selectedStats()).map((text) => text.split(/\s/)[0])).toEqual(["0", "0"]);
+    expect(await customersAtEnd()).toBe(before);
+
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+v`);
+    await dialog.getByRole("radio", { name: /^With starting customers/ }).check();
+    await dialog.getByRole("button", { name: "Paste" }).click();
+    await expect.poll(() => phaseNode(page, "Renewal due").count()).toBe(3);
+    expect((await selectedStats()).map((text) => text.split(/\s/)[0])).toEqual(["415", "271"]);
+    expect(await customersAtEnd()).not.toBe(before);
+  });
+
+  it("lists the transitions that go with a deleted phase, and one undo brings everything back", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    const edges = await page.locator(".react-flow__edge").count();
+    await phaseNode(page, "At risk").click();
+    await canvasOf(page).press("Delete");
+    const dialog = page.getByRole("alertdialog", { name: "Delete phase" });
+    const transitions = dialog.getByRole("list", { name: "6 transitions go with “At risk”:" });
+    const listed = await transitions.getByRole("listitem").allTextContents();
+    expect(listed).toHaveLength(6);
+    for (const item of listed) expect(item).toMatch(/“At risk”/);
+    expect(listed).toContain("“At risk” → “Lapsed” 12% a month · Contract ends without renewal");
+    await dialog.getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => phaseNode(page, "At risk").count()).toBe(0);
+    expect(await page.locator(".react-flow__edge").count()).toBe(edges - 6);
+
+    await canvasOf(page).focus();
+    await page.keyboard.press(`${MOD}+z`);
+    await phaseNode(page, "At risk").waitFor();
+    await expect.poll(() => page.locator(".react-flow__edge").count()).toBe(edges);
+    expect(await phaseNode(page, "At risk").locator(".phase-node-stats").textContent()).toMatch(/1 comm\./);
   });
 
   it("renames a lifecycle stage, and the phases of that stage follow; one undo restores it", async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
-import { afterAll, afterEach, beforeAll, expect } from "vitest";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, or whatever CHROMIUM_PATH names; Playwright's own browser download is never used. */
 export function findChromium(): string {
@@ -16,8 +16,27 @@ export function findChromium(): string {
   return found;
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Console errors and uncaught exceptions of every browser context opened on a
+ * browser from `launchChromium`, by context, until `takeBrowserErrors` reads them.
+ */
+const contextErrors = new Map<BrowserContext, string[]>();
+
+function watchErrors(context: BrowserContext): BrowserContext {
+  const errors: string[] = [];
+  contextErrors.set(context, errors);
+  // Context-wide, so pages a test opens itself, popups and workers are heard as well as the app's first page.
+  context.on("weberror", (error) => errors.push(`uncaught: ${error.error().message}`));
+  context.on("console", (message) => {
+    const where = message.location().url;
+    if (message.type() === "error") errors.push(`console.error: ${message.text()}${where ? ` (${where})` : ""}`);
+  });
+  return context;
+}
+
+/** Debian's Chromium, headless; every context opened on it, by whatever route, has its errors watched. */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: findChromium(),
     args: [
       "--no-sandbox",
@@ -29,6 +48,30 @@ export function launchChromium(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+  // browser.newPage opens its context through newContext, so this one hook covers both.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchErrors(await newContext(options));
+  return browser;
+}
+
+/** The errors watched contexts reported since the last call; reading them forgets them. */
+export function takeBrowserErrors(): string[] {
+  const all = [...contextErrors.values()].flat();
+  for (const errors of contextErrors.values()) errors.length = 0;
+  return all;
+}
+
+/**
+ * Closes every watched context and returns what they reported: run after each
+ * end-to-end test (e2e/setup.ts), so each test starts on a fresh profile and
+ * fails on any console error or uncaught exception of any of its pages.
+ */
+export async function closeBrowserContexts(): Promise<string[]> {
+  const contexts = [...contextErrors.keys()];
+  await Promise.all(contexts.map((context) => context.close()));
+  const errors = takeBrowserErrors();
+  for (const context of contexts) contextErrors.delete(context);
+  return errors;
 }
 
 /** Serves the built renderer (dist/renderer, made by `npm run build:web`) on a free loopback port. */
@@ -49,31 +92,20 @@ export async function serveBuiltApp(): Promise<{ url: string; close: () => Promi
 export async function openApp(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
-  });
   await page.goto(url);
   await page.getByRole("heading", { name: "Roadmaps" }).waitFor();
-  Object.assign(page, { appErrors: errors });
   return { context, page };
 }
 
-/** Console errors and uncaught exceptions the page reported since it opened. */
-export function appErrors(page: Page): string[] {
-  return (page as Page & { appErrors: string[] }).appErrors;
-}
-
 /**
- * One browser and one server for a test file, and a fresh profile for each
- * test: `open()` gives a page on the app; after each test the page must have
- * logged no errors, and its profile is thrown away.
+ * One browser and one server for a test file: `open()` gives a page on the
+ * app in a fresh profile; a test that needs its own contexts opens them on
+ * `browser()` at `url()`. Every context is checked for errors and closed after
+ * each test (e2e/setup.ts).
  */
-export function setUpAppInBrowser(): { open: () => Promise<Page> } {
+export function setUpAppInBrowser(): { open: () => Promise<Page>; browser: () => Browser; url: () => string } {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveBuiltApp>> | undefined;
-  let page: Page | undefined;
 
   beforeAll(async () => {
     server = await serveBuiltApp();
@@ -83,21 +115,18 @@ export function setUpAppInBrowser(): { open: () => Promise<Page> } {
     await browser?.close();
     await server?.close();
   });
-  afterEach(async () => {
-    if (!page) return;
-    const errors = appErrors(page);
-    await page.context().close();
-    page = undefined;
-    expect(errors).toEqual([]);
-  });
 
+  const up = () => {
+    if (!browser || !server) throw new Error("setUpAppInBrowser: the browser is not up yet (use it inside a test)");
+    return { browser, server };
+  };
   return {
     open: async () => {
-      if (!browser || !server)
-        throw new Error("setUpAppInBrowser: the browser is not up yet (call open() inside a test)");
-      page = (await openApp(browser, server.url)).page;
-      return page;
+      const { browser, server } = up();
+      return (await openApp(browser, server.url)).page;
     },
+    browser: () => up().browser,
+    url: () => up().server.url,
   };
 }
 
@@ -106,6 +135,16 @@ export const phaseNode = (page: Page, name: string) => page.locator(".react-flow
 
 /** The canvas itself, which takes the keyboard. */
 export const canvasOf = (page: Page) => page.getByRole("application", { name: /Roadmap canvas/ });
+
+/** From the library, a new blank roadmap of that name, open on its empty canvas. */
+export async function newBlankRoadmap(page: Page, name: string): Promise<void> {
+  await page.getByRole("button", { name: "New roadmap" }).click();
+  const dialog = page.getByRole("dialog", { name: "New roadmap" });
+  await dialog.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
+  await dialog.getByRole("button", { name: "Create roadmap" }).click();
+  await canvasOf(page).waitFor();
+}
 
 /** The platform's command modifier, as Playwright names it. */
 export const MOD = process.platform === "darwin" ? "Meta" : "Control";

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -66,5 +66,13 @@ describe("the plan", () => {
     const costs = page.locator(".react-flow__node .phase-node-cost");
     await expect.poll(() => costs.count()).toBeGreaterThan(0);
     expect(await costs.first().textContent()).toMatch(/^€[\d,]+ a month$/);
+  });
+
+  it("shows a blank roadmap's budget as zero", async () => {
+    page = await app.open();
+    await newBlankRoadmap(page, "Nothing planned yet");
+    expect(await budgetTotal(page)).toBe(0);
+    expect(await page.getByTestId("budget-total").textContent()).toBe("€0");
+    await page.getByRole("img", { name: "Cost per month by stage" }).waitFor();
   });
 });

@@ -7,12 +7,21 @@ let page: Page;
 
 const rowNames = (p: Page) => p.locator(".plan-table tbody th[scope=row]").allTextContents();
 
+/** The cost a row shows for the period picked: its last cell. */
+const costOf = (p: Page, rowName: string) => p.getByRole("row", { name: rowName }).locator("td").last().textContent();
+
+const euros = (text: string | null) => Number((text ?? "").replace(/[^\d.-]/g, ""));
+
+async function openPlanTable(p: Page) {
+  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+  await phaseNode(p, "Trial").waitFor();
+  await p.getByRole("tab", { name: "Plan", exact: true }).click();
+}
+
 describe("the plan table", () => {
   it("filters by owner, bulk-changes the owner of what is shown, and the change is saved", async () => {
     page = await app.open();
-    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-    await phaseNode(page, "Trial").waitFor();
-    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await openPlanTable(page);
     const all = (await rowNames(page)).length;
     expect(all).toBeGreaterThan(10);
 
@@ -35,8 +44,9 @@ describe("the plan table", () => {
     await page.getByRole("textbox", { name: "Search communications" }).fill("newsletter");
     await expect.poll(() => rowNames(page)).toEqual(["Monthly customer newsletter"]);
 
-    // Autosave writes within a second; after a reload Marketing still sends nothing.
-    await page.waitForTimeout(1200);
+    // Once the change is saved, a reload shows Marketing still sends nothing.
+    await page.getByRole("tab", { name: "Canvas" }).click();
+    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
     await page.reload();
     await phaseNode(page, "Trial").waitFor();
     await page.getByRole("tab", { name: "Plan", exact: true }).click();
@@ -48,9 +58,7 @@ describe("the plan table", () => {
 describe("selection shared between views", () => {
   it("selecting a communication in the plan table selects it in the calendar, on the canvas and in the inspector", async () => {
     page = await app.open();
-    await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-    await phaseNode(page, "Trial").waitFor();
-    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await openPlanTable(page);
     await page.getByRole("button", { name: "Relationship survey", exact: true }).click();
 
     await page.getByRole("tab", { name: "Calendar" }).click();
@@ -65,5 +73,54 @@ describe("selection shared between views", () => {
     const item = page.getByRole("listitem", { name: "Communication Relationship survey" });
     await expect.poll(() => item.getAttribute("class")).toContain("is-selected");
     expect(await item.locator("details").getAttribute("open")).not.toBeNull();
+  });
+});
+
+describe("the plan table's figures", () => {
+  it("shows each calendar year's own cost, and totals what the filters leave shown", async () => {
+    page = await app.open();
+    await openPlanTable(page);
+    const period = page.getByRole("combobox", { name: "figures for" });
+    const options = await period.locator("option").allTextContents();
+    expect(options.at(-1)).toBe("Whole plan (24 months)");
+    const years = options.slice(0, -1);
+    expect(years.length).toBeGreaterThanOrEqual(2);
+
+    // The conference invitation is sent once: its whole cost falls in one year, and nothing in the others.
+    const conference = "Plan row Customer conference invitation";
+    await period.selectOption({ label: "Whole plan (24 months)" });
+    const whole = await costOf(page, conference);
+    expect(euros(whole)).toBeGreaterThan(0);
+    const byYear: string[] = [];
+    for (const year of years) {
+      await period.selectOption({ label: year });
+      await page.getByRole("columnheader", { name: `Cost, ${year}` }).waitFor();
+      byYear.push((await costOf(page, conference)) ?? "");
+    }
+    expect(byYear.filter((cost) => cost === whole)).toHaveLength(1);
+    expect(byYear.filter((cost) => cost !== whole).every((cost) => euros(cost) === 0)).toBe(true);
+
+    // Over the whole plan and unfiltered, the totals row is the budget's total.
+    await period.selectOption({ label: "Whole plan (24 months)" });
+    const totals = page.getByRole("row", { name: "Plan totals" });
+    const everything = await totals.locator("td").last().textContent();
+    await page.getByRole("tab", { name: "Budget" }).click();
+    expect(await page.getByTestId("budget-total").textContent()).toBe(everything);
+
+    // Filtered, the totals row adds up the rows shown, and says how many.
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    await page.getByRole("combobox", { name: "owner", exact: true }).selectOption({ label: "Marketing" });
+    await period.selectOption({ label: years[0] as string });
+    const shown = await rowNames(page);
+    await expect
+      .poll(() => totals.getByRole("rowheader").textContent())
+      .toBe(`Total of ${shown.length} communications shown`);
+    const rowCosts = await Promise.all(shown.map((name) => costOf(page, `Plan row ${name}`)));
+    const sum = rowCosts.reduce((total, cost) => total + euros(cost), 0);
+    // Each row is rounded to the unit on screen, so the rows' sum may be off by half a unit a row.
+    expect(Math.abs(euros(await totals.locator("td").last().textContent()) - sum)).toBeLessThanOrEqual(
+      shown.length / 2,
+    );
+    expect(euros(await totals.locator("td").last().textContent())).toBeLessThan(euros(everything));
   });
 });

@@ -1,6 +1,7 @@
 import { type DragEvent, useState } from "react";
 import { RemoveListItemDialog } from "../features/audiences/RemoveListItemDialog";
 import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
+import { PastePhasesDialog } from "../features/canvas/PastePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { ExportDialog } from "../features/export/ExportDialog";
 import { HomeScreen } from "../features/library/HomeScreen";
@@ -56,6 +57,8 @@ function DialogHost() {
       );
     case "deletePhases":
       return <DeletePhasesDialog phaseIds={dialog.phaseIds} transitionIds={dialog.transitionIds} />;
+    case "pastePhases":
+      return <PastePhasesDialog clip={dialog.clip} offset={dialog.offset} action={dialog.action} />;
     case "stages":
       return <StagesDialog />;
     case "export":

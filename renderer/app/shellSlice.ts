@@ -1,4 +1,4 @@
-import type { OrganisationList, RoadmapFileError, RoadmapTemplate } from "../../shared/model";
+import type { OrganisationList, PhaseClip, Point, RoadmapFileError, RoadmapTemplate } from "../../shared/model";
 import type { ExportFormat } from "../features/export/exportFormats";
 import type { SliceContext } from "./appStore";
 
@@ -17,6 +17,7 @@ export type Dialog =
   | { kind: "importError"; error: RoadmapFileError }
   | { kind: "importConflict"; fileName: string; existingName: string; existingInTrash: boolean }
   | { kind: "deletePhases"; phaseIds: string[]; transitionIds: string[] }
+  | { kind: "pastePhases"; clip: PhaseClip; offset: Point; action: "paste" | "duplicate" }
   | { kind: "stages" }
   | { kind: "removeListItem"; list: OrganisationList; id: string }
   | { kind: "export"; format: ExportFormat }

@@ -69,3 +69,31 @@ export function Dialog({ title, onClose, children, footer, role = "dialog", wide
     </div>
   );
 }
+
+/** The footer of a dialog that asks for a decision: Cancel, and the button that carries the decision out. */
+export function CancelOrConfirm({
+  onCancel,
+  confirmLabel,
+  onConfirm,
+  destructive = false,
+}: {
+  onCancel: () => void;
+  confirmLabel: string;
+  onConfirm: () => void;
+  destructive?: boolean;
+}) {
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button
+        type="button"
+        className={destructive ? "button button-danger" : "button button-primary"}
+        onClick={onConfirm}
+      >
+        {confirmLabel}
+      </button>
+    </>
+  );
+}

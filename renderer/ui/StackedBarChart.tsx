@@ -41,7 +41,8 @@ export function StackedBarChart({
   const band = plotWidth / Math.max(1, categories.length);
   const barWidth = Math.max(4, band * 0.7);
   const y = (value: number) => PADDING.top + plotHeight - (max === 0 ? 0 : (value / max) * plotHeight);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  // With nothing to draw (every figure zero) the axis is one line at zero, not five lines on top of each other.
+  const ticks = max === 0 ? [0] : [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   const labelEvery = Math.ceil(categories.length / 12);
 
   return (

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CLIP_TYPE, copyPhases, duplicatePhases, type PhaseClip, parsePhaseClip, pastePhases } from "./clipboard";
+import {
+  CLIP_TYPE,
+  copyPhases,
+  DUPLICATE_OFFSET,
+  type PhaseClip,
+  parsePhaseClip,
+  pastePhases,
+  startingCustomersOf,
+} from "./clipboard";
 import { createRoadmap } from "./createRoadmap";
 import { replaceStages } from "./edits";
 import { describeIssue } from "./issues";
@@ -202,6 +210,62 @@ describe("pasting into a different roadmap", () => {
   });
 });
 
+describe("starting customers", () => {
+  const customersOf = (roadmap: Roadmap) =>
+    roadmap.phases.reduce((sum, p) => sum + Object.values(p.initialCustomers).reduce((a, b) => a + b, 0), 0);
+
+  it("counts what the copied phases hold at the plan's start, phase by phase", () => {
+    const clip = clipOf(template(), ["phase-renewal-due", "phase-at-risk"]);
+    expect(startingCustomersOf(clip)).toEqual({
+      total: 415 + 271,
+      byPhase: [
+        { name: "Renewal due", customers: 415 },
+        { name: "At risk", customers: 271 },
+      ],
+    });
+    const empty = { ...clip, phases: clip.phases.map((p) => ({ ...p, initialCustomers: {} })) };
+    expect(startingCustomersOf(empty)).toEqual({ total: 0, byPhase: [] });
+  });
+
+  it("are left behind by a paste unless asked for, so the customer base stays as it was", () => {
+    const before = template();
+    const clip = clipOf(before, ["phase-renewal-due", "phase-at-risk"]);
+    const plain = pastePhases(before, clip, DUPLICATE_OFFSET);
+    const copies = plain.roadmap.phases.slice(before.phases.length);
+    expect(copies.map((p) => p.initialCustomers)).toEqual([{}, {}]);
+    expect(customersOf(plain.roadmap)).toBe(customersOf(before));
+    // Arrivals and everything else come along: only the starting customers stay behind.
+    expect(copies.map(({ id: _, position: __, initialCustomers: ___, ...rest }) => rest)).toEqual(
+      clip.phases.map(({ id: _, position: __, initialCustomers: ___, ...rest }) => rest),
+    );
+
+    const asked = pastePhases(before, clip, DUPLICATE_OFFSET, { withStartingCustomers: true });
+    expect(asked.roadmap.phases.slice(before.phases.length).map((p) => p.initialCustomers)).toEqual(
+      clip.phases.map((p) => p.initialCustomers),
+    );
+    expect(customersOf(asked.roadmap)).toBe(customersOf(before) + 415 + 271);
+    expect(problemsOf(plain.roadmap)).toEqual([]);
+    expect(problemsOf(asked.roadmap)).toEqual([]);
+  });
+
+  it("bring their segments into another roadmap only when they come along", () => {
+    const source = template();
+    // Nothing on "At risk" but its starting customers names the small businesses.
+    const onlyCustomers = {
+      ...source,
+      phases: source.phases.map((p) => (p.id === "phase-at-risk" ? { ...p, arrivalsPerMonth: {} } : p)),
+      communications: source.communications.filter((c) => c.phaseId !== "phase-at-risk"),
+    };
+    const clip = clipOf(onlyCustomers, ["phase-at-risk"]);
+    expect(ids(clip.segments)).toEqual(["enterprise", "midMarket", "smallBusiness"]);
+    const blank = createRoadmap({ now: NOW });
+    expect(ids(pastePhases(blank, clip, { x: 0, y: 0 }).roadmap.segments)).toEqual(["all"]);
+    const asked = pastePhases(blank, clip, { x: 0, y: 0 }, { withStartingCustomers: true }).roadmap;
+    expect(ids(asked.segments)).toEqual(["all", "enterprise", "midMarket", "smallBusiness"]);
+    expect(problemsOf(asked)).toEqual([]);
+  });
+});
+
 describe("parsePhaseClip", () => {
   const clip = () => clipOf(template(), ["phase-at-risk", "phase-lapsed"]);
 
@@ -244,10 +308,14 @@ describe("parsePhaseClip", () => {
   });
 });
 
-describe("duplicatePhases", () => {
+describe("duplicating: a paste next to the originals", () => {
   it("puts copies 40 pixels down and right of the originals, with their transitions and communications", () => {
     const before = template();
-    const { roadmap, phaseIds } = duplicatePhases(before, ["phase-renewal-due", "phase-at-risk"]);
+    const { roadmap, phaseIds } = pastePhases(
+      before,
+      clipOf(before, ["phase-renewal-due", "phase-at-risk"]),
+      DUPLICATE_OFFSET,
+    );
     expect(problemsOf(roadmap)).toEqual([]);
     const copies = phaseIds.map((id) => roadmap.phases.find((p) => p.id === id));
     expect(copies.map((p) => p?.name)).toEqual(["Renewal due", "At risk"]);
@@ -262,11 +330,5 @@ describe("duplicatePhases", () => {
       ["Renewal reminder with value summary", renewal],
       ["Save call with usage health review", risk],
     ]);
-  });
-
-  it("changes nothing when no phase is selected", () => {
-    const before = template();
-    expect(duplicatePhases(before, [])).toEqual({ roadmap: before, phaseIds: [] });
-    expect(duplicatePhases(before, []).roadmap).toBe(before);
   });
 });

@@ -3,15 +3,19 @@ import { err, ok, type Result } from "../result";
 import type { Point } from "./edits";
 import { createId } from "./ids";
 import { describeIssue, fromZodIssues } from "./issues";
+import { customersAtStart } from "./queries";
 import {
   ChannelSchema,
+  type Communication,
   CommunicationSchema,
   LifecycleStageSchema,
   OwnerSchema,
+  type Phase,
   PhaseSchema,
   type Roadmap,
   RoleSchema,
   SegmentSchema,
+  type Transition,
   TransitionSchema,
 } from "./schema";
 
@@ -36,19 +40,17 @@ export const PhaseClipSchema = z.object({
 });
 export type PhaseClip = z.infer<typeof PhaseClipSchema>;
 
+/** Where copies of phases go when duplicated: a little down and right of the originals. */
+export const DUPLICATE_OFFSET: Point = { x: 40, y: 40 };
+
 export function copyPhases(roadmap: Roadmap, phaseIds: readonly string[]): PhaseClip | null {
   const ids = new Set(phaseIds);
   const phases = roadmap.phases.filter((p) => ids.has(p.id));
   if (phases.length === 0) return null;
   const communications = roadmap.communications.filter((c) => ids.has(c.phaseId));
-  const used = (list: readonly string[]) => new Set(list);
-  const stageIds = used(phases.map((p) => p.stageId));
-  const segmentIds = used([
-    ...phases.flatMap((p) => [...Object.keys(p.initialCustomers), ...Object.keys(p.arrivalsPerMonth)]),
-    ...communications.flatMap((c) => c.audience.segmentIds),
-  ]);
+  const stageIds = new Set(phases.map((p) => p.stageId));
   const transitions = roadmap.transitions.filter((t) => ids.has(t.from) && ids.has(t.to));
-  for (const t of transitions) for (const s of Object.keys(t.rateBySegment)) segmentIds.add(s);
+  const segmentIds = segmentsReferenced(phases, transitions, communications);
   return {
     type: CLIP_TYPE,
     version: 1,
@@ -61,6 +63,34 @@ export function copyPhases(roadmap: Roadmap, phaseIds: readonly string[]): Phase
     channels: roadmap.channels.filter((ch) => communications.some((c) => c.channelId === ch.id)),
     roles: roadmap.roles.filter((r) => communications.some((c) => c.audience.roleIds.includes(r.id))),
   };
+}
+
+/** Ids of the segments that phases, transitions and communications name. */
+function segmentsReferenced(
+  phases: readonly Phase[],
+  transitions: readonly Transition[],
+  communications: readonly Communication[],
+): Set<string> {
+  return new Set([
+    ...phases.flatMap((p) => [...Object.keys(p.initialCustomers), ...Object.keys(p.arrivalsPerMonth)]),
+    ...transitions.flatMap((t) => Object.keys(t.rateBySegment)),
+    ...communications.flatMap((c) => c.audience.segmentIds),
+  ]);
+}
+
+/**
+ * The customers the clip's phases hold at the plan's start, in all and phase
+ * by phase (those holding any): what a paste with them adds to the roadmap's
+ * customer base.
+ */
+export function startingCustomersOf(clip: PhaseClip): {
+  total: number;
+  byPhase: { name: string; customers: number }[];
+} {
+  const byPhase = clip.phases
+    .map((p) => ({ name: p.name, customers: customersAtStart(p) }))
+    .filter((p) => p.customers > 0);
+  return { total: byPhase.reduce((sum, p) => sum + p.customers, 0), byPhase };
 }
 
 /** Reads clipboard text; anything that is not a phase clip is refused with the reason. */
@@ -85,13 +115,17 @@ export function parsePhaseClip(text: string): Result<PhaseClip, string> {
 /**
  * Pastes copies of the clip's phases under new ids, shifted by `offset`.
  * Stages, segments, owners, channels and roles the roadmap lacks (by id) are
- * added; ones it has are used as they are.
+ * added; ones it has are used as they are. The copies start the plan with no
+ * customers unless `withStartingCustomers`: a paste that doubles the client's
+ * customer base must be asked for.
  */
 export function pastePhases(
   roadmap: Roadmap,
-  clip: PhaseClip,
+  copied: PhaseClip,
   offset: Point,
+  { withStartingCustomers = false }: { withStartingCustomers?: boolean } = {},
 ): { roadmap: Roadmap; phaseIds: string[] } {
+  const clip = withStartingCustomers ? copied : withoutStartingCustomers(copied);
   const newIds = new Map(clip.phases.map((p) => [p.id, createId()]));
   const missing = <T extends { id: string }>(have: readonly T[], bring: readonly T[]) => {
     const ids = new Set(have.map((item) => item.id));
@@ -132,11 +166,9 @@ export function pastePhases(
   };
 }
 
-/** Copies of phases next to the originals, as Duplicate (Ctrl/Cmd+D) makes them. */
-export function duplicatePhases(
-  roadmap: Roadmap,
-  phaseIds: readonly string[],
-): { roadmap: Roadmap; phaseIds: string[] } {
-  const clip = copyPhases(roadmap, phaseIds);
-  return clip ? pastePhases(roadmap, clip, { x: 40, y: 40 }) : { roadmap, phaseIds: [] };
+/** The clip with no starting customers on its phases, and without the segments only those customers named. */
+function withoutStartingCustomers(clip: PhaseClip): PhaseClip {
+  const phases = clip.phases.map((p) => ({ ...p, initialCustomers: {} }));
+  const used = segmentsReferenced(phases, clip.transitions, clip.communications);
+  return { ...clip, phases, segments: clip.segments.filter((s) => used.has(s.id)) };
 }

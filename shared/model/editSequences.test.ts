@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { copyPhases, duplicatePhases, type PhaseClip, parsePhaseClip, pastePhases } from "./clipboard";
+import { copyPhases, DUPLICATE_OFFSET, type PhaseClip, parsePhaseClip, pastePhases } from "./clipboard";
 import {
   type Alignment,
   addPhase,
@@ -57,9 +57,9 @@ type Edit =
   | { kind: "add"; stage: number; at: { x: number; y: number } }
   | { kind: "connect"; from: number; to: number; rate: number }
   | { kind: "delete"; phases: number[]; transitions: number[]; moveTo: number | null }
-  | { kind: "duplicate"; phases: number[] }
+  | { kind: "duplicate"; phases: number[]; withCustomers: boolean }
   | { kind: "copy"; phases: number[] }
-  | { kind: "paste"; offset: { x: number; y: number } }
+  | { kind: "paste"; offset: { x: number; y: number }; withCustomers: boolean }
   | { kind: "move"; moves: { phase: number; to: { x: number; y: number } }[] }
   | { kind: "align"; phases: number[]; alignment: Alignment }
   | { kind: "distribute"; phases: number[]; axis: "horizontal" | "vertical" }
@@ -71,9 +71,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("add"), stage: index, at: point }),
   fc.record({ kind: fc.constant("connect"), from: index, to: index, rate: share }),
   fc.record({ kind: fc.constant("delete"), phases: indices, transitions: indices, moveTo: fc.option(index) }),
-  fc.record({ kind: fc.constant("duplicate"), phases: indices }),
+  fc.record({ kind: fc.constant("duplicate"), phases: indices, withCustomers: fc.boolean() }),
   fc.record({ kind: fc.constant("copy"), phases: indices }),
-  fc.record({ kind: fc.constant("paste"), offset: point }),
+  fc.record({ kind: fc.constant("paste"), offset: point, withCustomers: fc.boolean() }),
   fc.record({
     kind: fc.constant("move"),
     moves: fc.array(fc.record({ phase: index, to: point }), { maxLength: 4 }),
@@ -122,8 +122,12 @@ function apply(roadmap: Roadmap, e: Edit, clipboard: { clip: PhaseClip | null })
         orphans,
       );
     }
-    case "duplicate":
-      return duplicatePhases(roadmap, pickIds(roadmap.phases, e.phases)).roadmap;
+    case "duplicate": {
+      const clip = copyPhases(roadmap, pickIds(roadmap.phases, e.phases));
+      return clip
+        ? pastePhases(roadmap, clip, DUPLICATE_OFFSET, { withStartingCustomers: e.withCustomers }).roadmap
+        : roadmap;
+    }
     case "copy": {
       // Through the clipboard's text, as Copy and Paste take it.
       const clip = copyPhases(roadmap, pickIds(roadmap.phases, e.phases));
@@ -134,7 +138,9 @@ function apply(roadmap: Roadmap, e: Edit, clipboard: { clip: PhaseClip | null })
       return roadmap;
     }
     case "paste":
-      return clipboard.clip ? pastePhases(roadmap, clipboard.clip, e.offset).roadmap : roadmap;
+      return clipboard.clip
+        ? pastePhases(roadmap, clipboard.clip, e.offset, { withStartingCustomers: e.withCustomers }).roadmap
+        : roadmap;
     case "move":
       return movePhases(
         roadmap,

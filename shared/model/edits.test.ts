@@ -13,6 +13,7 @@ import {
   overflowingPhases,
   type Point,
   replaceStages,
+  transitionsDeletedWith,
   updatePhase,
   updateTransition,
 } from "./edits";
@@ -237,6 +238,17 @@ describe("deleteElements", () => {
     expect(after.communications.map((c) => c.id)).not.toContain("comm-save-call");
     expect(after.communications).toHaveLength(before.communications.length - 1);
     expect(problemsOf(after)).toEqual([]);
+  });
+
+  it("names beforehand exactly the transitions a deletion takes: the chosen ones and those of deleted phases", () => {
+    const before = template();
+    const selection = { phaseIds: ["phase-at-risk", "phase-lapsed"], transitionIds: ["tr-trial-converts"] };
+    const named = transitionsDeletedWith(before, selection);
+    const after = deleteElements(before, selection);
+    expect(named).toEqual(before.transitions.filter((t) => !after.transitions.includes(t)));
+    expect(named.map((t) => t.id)).toContain("tr-trial-converts");
+    expect(named.map((t) => t.id)).toContain("tr-won-back");
+    expect(transitionsDeletedWith(before, { phaseIds: [], transitionIds: [] })).toEqual([]);
   });
 
   it("deletes a transition on its own and keeps both phases", () => {

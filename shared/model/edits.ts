@@ -102,19 +102,29 @@ export function deleteElements(
   communications: OrphanedCommunications = { kind: "delete" },
 ): Roadmap {
   const phases = new Set(phaseIds);
-  const transitions = new Set(transitionIds);
-  if (phases.size === 0 && transitions.size === 0) return roadmap;
+  if (phases.size === 0 && transitionIds.length === 0) return roadmap;
   const moveTo =
     communications.kind === "moveTo" && !phases.has(communications.phaseId) ? communications.phaseId : null;
+  const deleted = new Set(transitionsDeletedWith(roadmap, { phaseIds, transitionIds }));
   return {
     ...roadmap,
     phases: roadmap.phases.filter((p) => !phases.has(p.id)),
-    transitions: roadmap.transitions.filter((t) => !transitions.has(t.id) && !phases.has(t.from) && !phases.has(t.to)),
+    transitions: roadmap.transitions.filter((t) => !deleted.has(t)),
     communications: roadmap.communications.flatMap((c) => {
       if (!phases.has(c.phaseId)) return [c];
       return moveTo ? [{ ...c, phaseId: moveTo }] : [];
     }),
   };
+}
+
+/** The transitions a deletion takes away: those chosen, and every one into or out of a deleted phase. */
+export function transitionsDeletedWith(
+  roadmap: Roadmap,
+  { phaseIds, transitionIds }: { phaseIds: readonly string[]; transitionIds: readonly string[] },
+): Transition[] {
+  const phases = new Set(phaseIds);
+  const transitions = new Set(transitionIds);
+  return roadmap.transitions.filter((t) => transitions.has(t.id) || phases.has(t.from) || phases.has(t.to));
 }
 
 /** Communications that live on any of the phases. */

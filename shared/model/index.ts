@@ -9,6 +9,7 @@ export * from "./issues";
 export * from "./labels";
 export * from "./organisation";
 export * from "./parse";
+export * from "./placement";
 export * from "./queries";
 export * from "./roadmapFile";
 export * from "./schema";

@@ -10,7 +10,7 @@ import {
   removeSegment,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { Dialog } from "../../ui/Dialog";
+import { CancelOrConfirm, Dialog } from "../../ui/Dialog";
 import { HandOverChoice } from "../../ui/HandOverChoice";
 
 const KIND: Record<OrganisationList, "segment" | "owner" | "channel" | "role"> = {
@@ -64,16 +64,7 @@ export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id:
       title={`Remove ${kind} “${item?.name ?? ""}”`}
       role="alertdialog"
       onClose={close}
-      footer={
-        <>
-          <button type="button" className="button" onClick={close}>
-            Cancel
-          </button>
-          <button type="button" className="button button-danger" onClick={confirm}>
-            Remove
-          </button>
-        </>
-      }
+      footer={<CancelOrConfirm onCancel={close} confirmLabel="Remove" onConfirm={confirm} destructive />}
     >
       {used === 0 && list !== "segments" ? (
         <p>No communication uses it.</p>

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from "react";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import type { AppState } from "../../app/appStore";
-import { addPhaseAt, autoArrange, deleteSelection, duplicateSelection, selectAll } from "./canvasActions";
+import { type CommandId, displayShortcut, findCommand } from "../../app/commands";
+import { addPhaseAt } from "./canvasActions";
 import { canvasController } from "./canvasController";
 
 export interface ContextMenuTarget {
@@ -17,6 +18,19 @@ interface MenuItem {
   run: (state: AppState) => void;
 }
 
+/** A command of the registry as a menu item; `shortcut` names a key the canvas itself handles. */
+function commandItem(id: CommandId, shortcut?: string, label?: string): MenuItem[] {
+  const command = findCommand(id);
+  if (!command) return [];
+  return [
+    {
+      label: label ?? command.label,
+      shortcut: shortcut ?? (command.shortcut && displayShortcut(command.shortcut)),
+      run: (state) => void command.perform(state),
+    },
+  ];
+}
+
 function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
   const roadmap = state.document;
   if (!roadmap) return [];
@@ -25,7 +39,7 @@ function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
     const phase = roadmap.phases.find((p) => p.id === id);
     return [
       { label: "Rename", shortcut: "F2", run: (s) => s.setRenamingPhase(id) },
-      { label: "Duplicate", shortcut: "Ctrl+D", run: duplicateSelection },
+      ...commandItem("canvas.duplicate"),
       ...roadmap.stages
         .filter((stage) => stage.id !== phase?.stageId)
         .map((stage) => ({
@@ -36,20 +50,20 @@ function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
               phases: r.phases.map((p) => (s.selection.phaseIds.includes(p.id) ? { ...p, stageId: stage.id } : p)),
             })),
         })),
-      { label: "Delete", shortcut: "Del", run: deleteSelection },
+      ...commandItem("canvas.delete", "Del"),
     ];
   }
   if (target.kind === "transition") {
-    return [{ label: "Delete transition", shortcut: "Del", run: deleteSelection }];
+    return commandItem("canvas.delete", "Del", "Delete transition");
   }
   return [
     {
       label: "Add phase here",
       run: (s) => addPhaseAt(s, canvasController()?.screenToCanvas({ x: target.x, y: target.y })),
     },
-    { label: "Select all", shortcut: "Ctrl+A", run: selectAll },
-    { label: "Auto-arrange", run: (s) => void autoArrange(s) },
-    { label: "Zoom to fit", run: () => canvasController()?.fitView() },
+    ...commandItem("edit.selectAll"),
+    ...commandItem("canvas.autoArrange"),
+    ...commandItem("canvas.zoomToFit"),
   ];
 }
 

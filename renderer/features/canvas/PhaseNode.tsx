@@ -1,9 +1,10 @@
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo, useState } from "react";
+import { memo, useRef, useState } from "react";
 import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatPercent } from "../../ui/format";
 import { renamePhase } from "./canvasActions";
+import { canvasController } from "./canvasController";
 import type { PhaseFlowNode } from "./canvasModel";
 import { useZoomedOut } from "./levelOfDetail";
 import { renderProbe } from "./renderProbe";
@@ -72,16 +73,22 @@ function RenameInput({ id, name }: { id: string; name: string }) {
   const store = useAppStoreApi();
   const [value, setValue] = useState(name);
   const [problem, setProblem] = useState<string | null>(null);
-  const finish = (commit: boolean) => {
+  // Moving the focus away after Enter or Esc blurs the box, which must not end (or commit) the renaming twice.
+  const ended = useRef(false);
+  /** Ends renaming, keeping the name when `commit`; says whether it ended (a name that is not valid stays open). */
+  const finish = (commit: boolean): boolean => {
+    if (ended.current) return true;
     if (commit) {
       const checked = RoadmapObjectSchema.shape.name.safeParse(value);
       if (!checked.success) {
         setProblem(`Name ${checked.error.issues[0]?.message ?? "is not valid"}`);
-        return;
+        return false;
       }
       if (checked.data !== name) renamePhase(store.getState(), id, checked.data);
     }
+    ended.current = true;
     store.getState().setRenamingPhase(null);
+    return true;
   };
   return (
     <>
@@ -100,8 +107,10 @@ function RenameInput({ id, name }: { id: string; name: string }) {
         }}
         onKeyDown={(event) => {
           event.stopPropagation();
-          if (event.key === "Enter") finish(true);
-          if (event.key === "Escape") finish(false);
+          // Ended by keyboard, the keyboard goes back to the canvas, so its keys (arrows, Delete, F2) work at once.
+          if ((event.key === "Enter" || event.key === "Escape") && finish(event.key === "Enter")) {
+            canvasController()?.focus();
+          }
         }}
         onBlur={() => finish(true)}
       />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communicationsOnPhases, parseRoadmap } from "../../../shared/model";
+import { communicationsOnPhases, type Point, parseRoadmap } from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
 import {
   addPhaseAt,
@@ -9,9 +9,12 @@ import {
   deletePhasesResolved,
   deleteSelection,
   duplicateSelection,
+  pasteClip,
   pasteText,
   selectAll,
 } from "./canvasActions";
+import { type CanvasController, registerCanvasController } from "./canvasController";
+import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "./canvasModel";
 
 async function openRoadmap(templateId: string | null) {
   const app = createTestApp();
@@ -39,6 +42,36 @@ describe("canvas commands", () => {
     expect(state(app).document?.phases).toEqual([]);
   });
 
+  it("adds a phase asked for without a spot in the middle of the view, beside the phases already there", async () => {
+    const app = await openRoadmap(null);
+    const unregister = registerCanvasController(fakeCanvas({ x: 500, y: 400 }));
+    try {
+      addPhaseAt(state(app));
+      addPhaseAt(state(app));
+      addPhaseAt(state(app), undefined, "retain");
+    } finally {
+      unregister();
+    }
+    const phases = state(app).document?.phases ?? [];
+    // The first is centred on the middle of the view, on the grid; the others go round it.
+    expect(phases.map((p) => p.position)).toEqual([
+      { x: 400, y: 340 },
+      { x: 400, y: 480 },
+      { x: 400, y: 200 },
+    ]);
+    expect(phases.map((p) => p.stageId)).toEqual(["acquire", "acquire", "retain"]);
+  });
+
+  it("keeps a phase exactly where the user pointed, even on another phase", async () => {
+    const app = await openRoadmap(null);
+    addPhaseAt(state(app), { x: 400, y: 300 });
+    addPhaseAt(state(app), { x: 400, y: 300 });
+    expect(state(app).document?.phases.map((p) => p.position)).toEqual([
+      { x: 300, y: 240 },
+      { x: 300, y: 240 },
+    ]);
+  });
+
   it("connects two phases and refuses a self-loop or a duplicate with a message", async () => {
     const app = await openRoadmap(null);
     addPhaseAt(state(app), { x: 0, y: 0 });
@@ -55,19 +88,32 @@ describe("canvas commands", () => {
     expect(state(app).document?.transitions).toHaveLength(2);
   });
 
-  it("deletes a phase without communications at once, with its transitions", async () => {
+  it("deletes a phase with neither communications nor transitions at once", async () => {
     const app = await openRoadmap("b2b-subscription-software");
-    const trial = phaseNamed(app, "Trial");
-    expect(communicationsOnPhases(state(app).document ?? never(), [trial.id])).toHaveLength(1);
-    const advocate = phaseNamed(app, "Advocate");
-    state(app).select({ phaseIds: [advocate.id], transitionIds: [] });
-    state(app).edit((r) => ({ ...r, communications: r.communications.filter((c) => c.phaseId !== advocate.id) }));
-    const before = state(app).document?.transitions.length ?? 0;
-    const touching = state(app).document?.transitions.filter((t) => t.from === advocate.id || t.to === advocate.id);
+    addPhaseAt(state(app), { x: 5000, y: 5000 });
+    const added = phaseNamed(app, "New phase");
     deleteSelection(state(app));
     expect(state(app).dialog).toBeNull();
-    expect(state(app).document?.phases.some((p) => p.id === advocate.id)).toBe(false);
-    expect(state(app).document?.transitions).toHaveLength(before - (touching?.length ?? 0));
+    expect(state(app).document?.phases.some((p) => p.id === added.id)).toBe(false);
+  });
+
+  it("asks before deleting a phase with transitions; the deletion takes them, and one undo brings all back", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const advocate = phaseNamed(app, "Advocate");
+    state(app).edit((r) => ({ ...r, communications: r.communications.filter((c) => c.phaseId !== advocate.id) }));
+    const before = state(app).document;
+    state(app).select({ phaseIds: [advocate.id], transitionIds: [] });
+    deleteSelection(state(app));
+    expect(state(app).dialog).toEqual({ kind: "deletePhases", phaseIds: [advocate.id], transitionIds: [] });
+    expect(state(app).document).toBe(before);
+
+    deletePhasesResolved(state(app), [advocate.id], [], { kind: "delete" });
+    const after = state(app).document;
+    expect(after?.phases.some((p) => p.id === advocate.id)).toBe(false);
+    expect(after?.transitions.some((t) => t.from === advocate.id || t.to === advocate.id)).toBe(false);
+    state(app).undo();
+    expect(state(app).document?.phases).toEqual(before?.phases);
+    expect(state(app).document?.transitions).toEqual(before?.transitions);
   });
 
   it("asks before deleting a phase with communications, and can move them to another phase", async () => {
@@ -80,22 +126,56 @@ describe("canvas commands", () => {
     expect(state(app).dialog).toEqual({ kind: "deletePhases", phaseIds: [onboarding.id], transitionIds: [] });
     expect(state(app).document?.phases.some((p) => p.id === onboarding.id)).toBe(true);
 
+    const before = state(app).document;
     deletePhasesResolved(state(app), [onboarding.id], [], { kind: "moveTo", phaseId: active.id });
     const moved = state(app).document?.communications.filter((c) => carried.includes(c.id));
     expect(moved?.map((c) => c.phaseId)).toEqual(carried.map(() => active.id));
     expect(parseRoadmap(state(app).document).ok).toBe(true);
+    state(app).undo();
+    expect(state(app).document?.phases).toEqual(before?.phases);
+    expect(state(app).document?.transitions).toEqual(before?.transitions);
+    expect(state(app).document?.communications).toEqual(before?.communications);
   });
 
-  it("duplicates the selection next to it and selects the copies", async () => {
+  it("duplicates a phase without customers next to it at once, and selects the copy", async () => {
     const app = await openRoadmap("b2b-subscription-software");
     const renewal = phaseNamed(app, "Renewal due");
+    state(app).edit((r) => ({
+      ...r,
+      phases: r.phases.map((p) => (p.id === renewal.id ? { ...p, initialCustomers: {} } : p)),
+    }));
     state(app).select({ phaseIds: [renewal.id], transitionIds: [] });
     duplicateSelection(state(app));
+    expect(state(app).dialog).toBeNull();
     const copies = state(app).document?.phases.filter((p) => p.name === "Renewal due") ?? [];
     expect(copies).toHaveLength(2);
     const copy = copies.find((p) => p.id !== renewal.id);
     expect(copy?.position).toEqual({ x: renewal.position.x + 40, y: renewal.position.y + 40 });
     expect(state(app).selection.phaseIds).toEqual([copy?.id]);
+  });
+
+  it("asks before duplicating a phase that holds customers, and the copy starts empty unless asked", async () => {
+    const app = await openRoadmap("b2b-subscription-software");
+    const renewal = phaseNamed(app, "Renewal due");
+    const before = state(app).document;
+    state(app).select({ phaseIds: [renewal.id], transitionIds: [] });
+    duplicateSelection(state(app));
+    const dialog = state(app).dialog;
+    if (dialog?.kind !== "pastePhases") throw new Error(`expected the paste question, got ${dialog?.kind}`);
+    expect(dialog).toMatchObject({ action: "duplicate", offset: { x: 40, y: 40 } });
+    expect(state(app).document).toBe(before);
+
+    pasteClip(state(app), dialog.clip, dialog.offset, false);
+    expect(state(app).dialog).toBeNull();
+    const copy = state(app).document?.phases.find((p) => p.name === "Renewal due" && p.id !== renewal.id);
+    expect(copy?.initialCustomers).toEqual({});
+    expect(state(app).selection.phaseIds).toEqual([copy?.id]);
+
+    state(app).undo();
+    expect(state(app).document?.phases).toEqual(before?.phases);
+    pasteClip(state(app), dialog.clip, dialog.offset, true);
+    const counted = state(app).document?.phases.find((p) => p.name === "Renewal due" && p.id !== renewal.id);
+    expect(counted?.initialCustomers).toEqual(renewal.initialCustomers);
   });
 
   it("copies phases from one roadmap and pastes them into another, bringing owners and channels along", async () => {
@@ -109,7 +189,12 @@ describe("canvas commands", () => {
     const blank = await state(app).createRoadmap({ name: "Other client", client: "", templateId: null });
     await state(app).openRoadmap(blank);
     pasteText(state(app), JSON.stringify(clip));
+    // The phase holds customers: the paste waits for the answer, and without them is what it makes by default.
+    expect(state(app).dialog).toMatchObject({ kind: "pastePhases", action: "paste", clip });
+    expect(state(app).document?.phases).toEqual([]);
+    pasteClip(state(app), clip ?? never(), (state(app).dialog as { offset: Point }).offset, false);
     const pasted = state(app).document;
+    expect(pasted?.phases.map((p) => p.initialCustomers)).toEqual([{}]);
     expect(pasted?.phases.map((p) => p.name)).toEqual(["First 90 days"]);
     expect(pasted?.communications).toHaveLength(clip?.communications.length ?? -1);
     const ownerIds = new Set(pasted?.communications.map((c) => c.ownerId));
@@ -157,6 +242,19 @@ describe("canvas commands", () => {
     expect(state(app).selection.transitionIds).toHaveLength(state(app).document?.transitions.length ?? -1);
   });
 });
+
+/** A canvas on screen whose view is centred on `center`, with every phase at its usual size. */
+function fakeCanvas(center: Point): CanvasController {
+  return {
+    fitView: () => {},
+    zoomTo: () => {},
+    viewportCenter: () => center,
+    screenToCanvas: (point) => point,
+    sizeOf: () => ({ width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT }),
+    revealPhase: () => {},
+    focus: () => {},
+  };
+}
 
 function never(): never {
   throw new Error("no document");

@@ -6,15 +6,18 @@ import {
   communicationsOnPhases,
   connectPhases,
   copyPhases,
+  DUPLICATE_OFFSET,
   deleteElements,
   distributePhases,
-  duplicatePhases,
+  freeSpotNear,
   movePhases,
   type OrphanedCommunications,
   type PhaseClip,
   type Point,
   parsePhaseClip,
   pastePhases,
+  startingCustomersOf,
+  transitionsDeletedWith,
   updateCommunication,
   updatePhase,
 } from "../../../shared/model";
@@ -33,13 +36,32 @@ const sizeOf = (phaseId: string) =>
 
 const snap = ({ x, y }: Point): Point => ({ x: Math.round(x / GRID) * GRID, y: Math.round(y / GRID) * GRID });
 
+const NEW_PHASE = { width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT };
+
+/** A phase drawn zoomed out measures smaller than it will be drawn in full; room is kept for the full one. */
+const fullSizeOf = (phaseId: string) => {
+  const measured = sizeOf(phaseId);
+  return { width: Math.max(measured.width, PHASE_NODE_WIDTH), height: Math.max(measured.height, PHASE_NODE_HEIGHT) };
+};
+
+/**
+ * Adds a phase and opens its name for typing. Centred on `position` when the
+ * user pointed at a spot (double-click, a stage dropped, "Add phase here");
+ * otherwise (toolbar, palette, command) in the middle of the view, moved aside
+ * from any phase already there so that the new one is never hidden under it.
+ */
 export function addPhaseAt(state: AppState, position?: Point, stageId?: string): void {
   const roadmap = state.document;
   if (!roadmap) return;
   const stage = stageId ?? roadmap.stages[0]?.id;
   if (!stage) return;
-  const center = position ?? canvasController()?.viewportCenter() ?? { x: 0, y: 0 };
-  const at = snap({ x: center.x - PHASE_NODE_WIDTH / 2, y: center.y - PHASE_NODE_HEIGHT / 2 });
+  const centredOn = (point: Point) => snap({ x: point.x - PHASE_NODE_WIDTH / 2, y: point.y - PHASE_NODE_HEIGHT / 2 });
+  const at = position
+    ? centredOn(position)
+    : freeSpotNear(roadmap, centredOn(canvasController()?.viewportCenter() ?? { x: 0, y: 0 }), NEW_PHASE, fullSizeOf, {
+        step: GRID,
+        gap: GRID,
+      });
   const { roadmap: next, phaseId } = addPhase(roadmap, { stageId: stage, position: at });
   state.edit(() => next, { select: { phaseIds: [phaseId], transitionIds: [] } });
   state.setRenamingPhase(phaseId);
@@ -65,16 +87,19 @@ export function moveDraggedPhases(state: AppState, positions: ReadonlyMap<string
 }
 
 /**
- * Deletes the selection. When selected phases carry communications the user
- * is asked first whether to delete them or move them to another phase.
+ * Deletes the selection. When selected phases carry communications or
+ * transitions the user is asked first, seeing the transitions that go and
+ * choosing whether the communications go too or move to another phase.
  */
 export function deleteSelection(state: AppState): void {
   const roadmap = state.document;
   if (!roadmap) return;
   const { phaseIds, transitionIds } = state.selection;
   if (phaseIds.length === 0 && transitionIds.length === 0) return;
-  const communications = communicationsOnPhases(roadmap, phaseIds);
-  if (communications.length > 0) {
+  const carried =
+    communicationsOnPhases(roadmap, phaseIds).length +
+    transitionsDeletedWith(roadmap, { phaseIds, transitionIds: [] }).length;
+  if (carried > 0) {
     state.openDialog({ kind: "deletePhases", phaseIds: [...phaseIds], transitionIds: [...transitionIds] });
     return;
   }
@@ -92,10 +117,8 @@ export function deletePhasesResolved(
 }
 
 export function duplicateSelection(state: AppState): void {
-  const roadmap = state.document;
-  if (!roadmap || state.selection.phaseIds.length === 0) return;
-  const result = duplicatePhases(roadmap, state.selection.phaseIds);
-  state.edit(() => result.roadmap, { select: { phaseIds: result.phaseIds, transitionIds: [] } });
+  const clip = copySelection(state);
+  if (clip) pasteOrAsk(state, clip, DUPLICATE_OFFSET, "duplicate");
 }
 
 export function selectAll(state: AppState): void {
@@ -124,8 +147,28 @@ export function pasteText(state: AppState, text: string): void {
   pasteCount = text === lastPastedText ? pasteCount + 1 : 1;
   lastPastedText = text;
   const fromThisRoadmap = clip.value.phases.every((p) => roadmap.phases.some((q) => q.id === p.id));
-  const offset = fromThisRoadmap ? { x: 40 * pasteCount, y: 40 * pasteCount } : pasteOffsetToViewport(clip.value);
-  const result = pastePhases(roadmap, clip.value, offset);
+  const offset = fromThisRoadmap
+    ? { x: DUPLICATE_OFFSET.x * pasteCount, y: DUPLICATE_OFFSET.y * pasteCount }
+    : pasteOffsetToViewport(clip.value);
+  pasteOrAsk(state, clip.value, offset, "paste");
+}
+
+/**
+ * Pastes (or duplicates) phases that hold no customers at once. Phases that do
+ * first ask whether their starting customers come along, since pasting them
+ * adds to the client's customer base.
+ */
+function pasteOrAsk(state: AppState, clip: PhaseClip, offset: Point, action: "paste" | "duplicate"): void {
+  if (startingCustomersOf(clip).total > 0) state.openDialog({ kind: "pastePhases", clip, offset, action });
+  else pasteClip(state, clip, offset, false);
+}
+
+/** Pastes copies of the clip's phases, selected, as one undo step; the answer of the paste dialog lands here. */
+export function pasteClip(state: AppState, clip: PhaseClip, offset: Point, withStartingCustomers: boolean): void {
+  const roadmap = state.document;
+  if (!roadmap) return;
+  if (state.dialog?.kind === "pastePhases") state.closeDialog();
+  const result = pastePhases(roadmap, clip, offset, { withStartingCustomers });
   state.edit(() => result.roadmap, { select: { phaseIds: result.phaseIds, transitionIds: [] } });
 }
 

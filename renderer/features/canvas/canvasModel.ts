@@ -107,6 +107,8 @@ export function buildPhaseNodes(
       selected: isSelected,
       ariaLabel: `Phase ${data.name}, ${data.stageName}`,
       width: PHASE_NODE_WIDTH,
+      // React Flow hides a node until it knows its height; a hidden rename box cannot take the focus.
+      initialHeight: PHASE_NODE_HEIGHT,
       ...(old?.measured ? { measured: old.measured } : {}),
     };
   });

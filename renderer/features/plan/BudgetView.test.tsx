@@ -1,8 +1,11 @@
 import { render, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { planRoadmap } from "../../../shared/engine";
-import { ROADMAP_TEMPLATES } from "../../../shared/model";
-import { PhaseMonthTable } from "./BudgetView";
+import { ROADMAP_TEMPLATES, type Roadmap } from "../../../shared/model";
+import { AppStoreProvider } from "../../app/AppStoreContext";
+import { createTestApp } from "../../test/fakes";
+import { formatMoneyShort } from "../../ui/format";
+import { BudgetView, PhaseMonthTable } from "./BudgetView";
 
 const template = () => {
   const first = ROADMAP_TEMPLATES[0];
@@ -38,5 +41,45 @@ describe("the cost by phase and month table", () => {
       .map((cell) => euros(cell.textContent));
     expect(Math.abs(monthTotals.reduce((a, b) => a + b, 0) - grandTotal)).toBeLessThanOrEqual(monthTotals.length / 2);
     expect(within(bodyRows[0] as HTMLElement).getByRole("rowheader")).toHaveTextContent(roadmap.phases[0]?.name ?? "");
+  });
+});
+
+describe("the Budget view of a plan that costs nothing", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** The Budget view of an open roadmap, once its plan is in; React's warnings (duplicate keys and the like) are console errors. */
+  async function renderBudget(templateId: string | null, edit: (roadmap: Roadmap) => Roadmap = (r) => r) {
+    const consoleErrors = vi.spyOn(console, "error");
+    const app = createTestApp();
+    const id = await app.store.getState().createRoadmap({ name: "Nothing spent", client: "", templateId });
+    await app.store.getState().openRoadmap(id);
+    app.store.getState().edit(edit);
+    await vi.waitFor(() => expect(app.store.getState().planStale).toBe(false));
+    const roadmap = app.store.getState().document as Roadmap;
+    render(
+      <AppStoreProvider store={app.store}>
+        <BudgetView roadmap={roadmap} />
+      </AppStoreProvider>,
+    );
+    await screen.findByTestId("budget-total");
+    return consoleErrors;
+  }
+
+  it("shows a blank roadmap's zero budget without a warning", async () => {
+    const consoleErrors = await renderBudget(null);
+    expect(screen.getByTestId("budget-total")).toHaveTextContent("€0");
+    // One axis line at zero, not five on top of each other.
+    const zero = formatMoneyShort(0, "EUR");
+    expect(within(screen.getByRole("img", { name: /Cost per month/ })).getAllByText(zero)).toHaveLength(1);
+    expect(consoleErrors).not.toHaveBeenCalled();
+  });
+
+  it("shows a roadmap whose communications are all free without a warning", async () => {
+    const consoleErrors = await renderBudget("b2b-subscription-software", (r) => ({
+      ...r,
+      communications: r.communications.map((c) => ({ ...c, fixedCost: 0, costPerContact: 0, valuePerResponse: 0 })),
+    }));
+    expect(screen.getByTestId("budget-total")).toHaveTextContent("€0");
+    expect(consoleErrors).not.toHaveBeenCalled();
   });
 });

@@ -12,13 +12,14 @@ import {
   type Roadmap,
   updateCommunication,
 } from "../../../shared/model";
+import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/planPeriods";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
 
-type SortKey = "name" | "phase" | "owner" | "channel" | "annualReach" | "annualCost";
+type SortKey = "name" | "phase" | "owner" | "channel" | "reach" | "cost";
 type GroupBy = "none" | "phase" | "owner";
 
 interface Filters {
@@ -42,16 +43,46 @@ interface Row {
   audience: string;
   /** What it pays, its own or its channel's. */
   costs: CommunicationCosts;
-  annualReach: number;
-  annualCost: number;
+  /** Contacts and cost in the period the table shows. */
+  reach: number;
+  cost: number;
 }
 
 type Item = { kind: "group"; label: string; count: number } | { kind: "row"; row: Row };
 
+interface Option {
+  value: string;
+  label: string;
+}
+
+const GROUP_BY_OPTIONS: Option[] = [
+  { value: "none", label: "Nothing" },
+  { value: "phase", label: "Phase" },
+  { value: "owner", label: "Owner" },
+];
+
+/** A labelled drop-down of the table's controls. */
+function choice(label: string, value: string, onChange: (value: string) => void, options: readonly Option[]) {
+  return (
+    <label className="inline-field">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /**
  * Every communication of the roadmap in one table: sort, filter, group,
  * search, change owner, channel or status in place, and change the owner of
- * many at once. Only the rows on screen are drawn, so thousands stay smooth.
+ * many at once; its contacts and cost in a calendar year of the plan or over
+ * all of it, with the total of what is shown. Only the rows on screen are
+ * drawn, so thousands stay smooth.
  */
 export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
@@ -64,6 +95,10 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [bulkOwner, setBulkOwner] = useState(roadmap.owners[0]?.id ?? "");
   const [scrollTop, setScrollTop] = useState(0);
+  const [periodLabel, setPeriodLabel] = useState("");
+  const periods = useMemo(() => (plan ? figurePeriods(plan.calendar) : []), [plan]);
+  // The first year until the user picks another; a pick the plan no longer has (a shorter horizon) falls back too.
+  const period = periods.find((p) => p.label === periodLabel) ?? periods[0];
 
   const rows = useMemo<Row[]>(() => {
     const phases = new Map(roadmap.phases.map((p) => [p.id, p]));
@@ -73,11 +108,11 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
     const segments = namesById(roadmap.segments);
     const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
     const costs = costsOfCommunications(roadmap);
-    const perYear = 12 / roadmap.horizonMonths;
     return roadmap.communications.map((c, i) => {
       const phase = phases.get(c.phaseId);
       const schedule = schedules.get(c.id);
       return {
+        ...(schedule && period ? reachAndCostIn(schedule, period) : { reach: 0, cost: 0 }),
         communication: c,
         phase: phase?.name ?? "",
         stageId: phase?.stageId ?? "",
@@ -89,11 +124,9 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
             ? "All segments"
             : c.audience.segmentIds.map((id) => segments.get(id) ?? id).join(", "),
         costs: costs[i] ?? communicationCosts(c, undefined),
-        annualReach: (schedule?.totalReach ?? 0) * perYear,
-        annualCost: (schedule?.totalCost ?? 0) * perYear,
       };
     });
-  }, [roadmap, plan]);
+  }, [roadmap, plan, period]);
 
   const visibleRows = useMemo(() => {
     const needle = search.trim().toLowerCase();
@@ -107,18 +140,14 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
       if (filters.purpose && c.purpose !== filters.purpose) return false;
       return !needle || [c.name, phase, owner, channel, c.notes].some((text) => text.toLowerCase().includes(needle));
     });
-    const value = (row: Row): string | number =>
-      sort.key === "name"
-        ? row.communication.name
-        : sort.key === "annualReach" || sort.key === "annualCost"
-          ? row[sort.key]
-          : row[sort.key];
+    const value = (row: Row): string | number => (sort.key === "name" ? row.communication.name : row[sort.key]);
     return [...matches].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return sort.descending ? -order : order;
     });
   }, [rows, search, filters, sort]);
+  const totals = useMemo(() => totalReachAndCost(visibleRows), [visibleRows]);
 
   const items = useMemo<Item[]>(() => {
     if (groupBy === "none") return visibleRows.map((row) => ({ kind: "row", row }));
@@ -154,19 +183,11 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
     }));
     setSelected(new Set());
   };
-  const filter = (key: keyof Filters, label: string, options: { value: string; label: string }[]) => (
-    <label className="inline-field">
-      {label}
-      <select value={filters[key]} onChange={(e) => setFilters({ ...filters, [key]: e.target.value })}>
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const filter = (key: keyof Filters, label: string, options: Option[]) =>
+    choice(label, filters[key], (value) => setFilters({ ...filters, [key]: value }), [
+      { value: "", label: "All" },
+      ...options,
+    ]);
   const header = (key: SortKey, label: string, numeric = false) => (
     <th
       scope="col"
@@ -225,14 +246,13 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
             "purpose",
             PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] })),
           )}
-          <label className="inline-field">
-            group by
-            <select value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)}>
-              <option value="none">Nothing</option>
-              <option value="phase">Phase</option>
-              <option value="owner">Owner</option>
-            </select>
-          </label>
+          {choice(
+            "figures for",
+            period?.label ?? "",
+            setPeriodLabel,
+            periods.map((p) => ({ value: p.label, label: p.label })),
+          )}
+          {choice("group by", groupBy, (value) => setGroupBy(value as GroupBy), GROUP_BY_OPTIONS)}
         </div>
         <fieldset className="bulk-bar">
           <legend className="visually-hidden">Change many at once</legend>
@@ -260,10 +280,11 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
         </fieldset>
         <div
           className="plan-table-scroll"
-          style={{ height: VIEWPORT_ROWS * ROW_HEIGHT + ROW_HEIGHT }}
+          // The header, the rows in view and the totals row; a short table takes only the room it needs.
+          style={{ maxHeight: VIEWPORT_ROWS * ROW_HEIGHT + 2 * ROW_HEIGHT }}
           onScroll={(e: UIEvent<HTMLDivElement>) => setScrollTop(e.currentTarget.scrollTop)}
         >
-          <table className="data-table plan-table" aria-rowcount={items.length + 1}>
+          <table className="data-table plan-table" aria-rowcount={items.length + 2}>
             <thead>
               <tr>
                 <th scope="col">
@@ -289,8 +310,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                   Response
                 </th>
                 <th scope="col">Status</th>
-                {header("annualReach", "Contacts a year", true)}
-                {header("annualCost", "Cost a year", true)}
+                {header("reach", period ? `Contacts, ${period.label}` : "Contacts", true)}
+                {header("cost", period ? `Cost, ${period.label}` : "Cost", true)}
               </tr>
             </thead>
             <tbody>
@@ -377,8 +398,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                         ))}
                       </select>
                     </td>
-                    <td className="numeric">{formatCount(item.row.annualReach)}</td>
-                    <td className="numeric">{money(item.row.annualCost)}</td>
+                    <td className="numeric">{formatCount(item.row.reach)}</td>
+                    <td className="numeric">{money(item.row.cost)}</td>
                   </tr>
                 ),
               )}
@@ -386,6 +407,15 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                 <tr className="spacer-row" style={{ height: (items.length - first - shown.length) * ROW_HEIGHT }} />
               )}
             </tbody>
+            <tfoot>
+              <tr style={{ height: ROW_HEIGHT }} aria-label="Plan totals">
+                <td />
+                <th scope="row">Total of {plural(visibleRows.length, "communication")} shown</th>
+                <td colSpan={10} />
+                <td className="numeric">{formatCount(totals.reach)}</td>
+                <td className="numeric">{money(totals.cost)}</td>
+              </tr>
+            </tfoot>
           </table>
         </div>
       </section>
