@@ -10,7 +10,7 @@ describe("communications on a phase", () => {
     page = await app.open();
     await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
     await phaseNode(page, "Lapsed").click();
-    const quickAdd = page.getByRole("textbox", { name: "New communication's name" });
+    const quickAdd = page.getByRole("textbox", { name: "New communication" });
     await quickAdd.fill("Win-back survey");
     await quickAdd.press("Enter");
     const item = page.getByRole("listitem", { name: "Communication Win-back survey" });
@@ -22,8 +22,8 @@ describe("communications on a phase", () => {
     await quickAdd.press("Enter");
     await page.getByRole("listitem", { name: "Communication Win-back call" }).waitFor();
     await phaseNode(page, "Trial").click();
-    await page.getByRole("textbox", { name: "New communication's name" }).fill("Trial check-in");
-    await page.getByRole("textbox", { name: "New communication's name" }).press("Enter");
+    await page.getByRole("textbox", { name: "New communication" }).fill("Trial check-in");
+    await page.getByRole("textbox", { name: "New communication" }).press("Enter");
     await page.getByRole("listitem", { name: "Communication Trial check-in" }).waitFor();
     await phaseNode(page, "Lapsed").click();
 

@@ -112,14 +112,11 @@ const plain = ({ negative, integer, fraction }: Decimal): `${number}` =>
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatter(locale: string, fractionDigits: number): Intl.NumberFormat {
-  const key = `${locale}|${fractionDigits}`;
+function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: fractionDigits,
-      maximumFractionDigits: fractionDigits,
-    });
+    format = new Intl.NumberFormat(locale, options);
     formatters.set(key, format);
   }
   return format;
@@ -128,6 +125,13 @@ function formatter(locale: string, fractionDigits: number): Intl.NumberFormat {
 /** Digits after the decimal point that a currency's amounts are written with: 2 for EUR, 0 for JPY. */
 function minorDigits(currency: string): number {
   return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/** Every decimal the shown figure has (up to 20); money with cents gets all of the currency's minor digits. */
+function fractionDigits(shown: Decimal, style: NumberStyle): Intl.NumberFormatOptions {
+  const digits = Math.min(shown.fraction.length, MAX_FRACTION_DIGITS);
+  const fraction = style.currency && digits > 0 ? Math.max(digits, minorDigits(style.currency)) : digits;
+  return { minimumFractionDigits: fraction, maximumFractionDigits: fraction };
 }
 
 /**
@@ -140,9 +144,17 @@ function minorDigits(currency: string): number {
 export function formatLocaleNumber(value: number, locale?: string, style: NumberStyle = {}): string {
   if (!Number.isFinite(value)) return String(value);
   const decimal = style.percent ? shift(toDecimal(value), 2) : toDecimal(value);
-  let fractionDigits = Math.min(decimal.fraction.length, MAX_FRACTION_DIGITS);
-  if (style.currency && fractionDigits > 0) fractionDigits = Math.max(fractionDigits, minorDigits(style.currency));
-  return formatter(numberConventions(locale).locale, fractionDigits).format(plain(decimal));
+  return formatter(numberConventions(locale).locale, fractionDigits(decimal, style)).format(plain(decimal));
+}
+
+/** A number with its percent sign or currency, as the locale writes it: "15 %", "-€2", "1.500,50 €". */
+export function formatLocaleAmount(value: number, locale?: string, style: NumberStyle = {}): string {
+  if (!Number.isFinite(value) || (!style.percent && !style.currency)) return formatLocaleNumber(value, locale, style);
+  const decimal = toDecimal(value);
+  return formatter(numberConventions(locale).locale, {
+    ...(style.percent ? { style: "percent" } : { style: "currency", currency: style.currency }),
+    ...fractionDigits(style.percent ? shift(decimal, 2) : decimal, style),
+  }).format(plain(decimal));
 }
 
 /** The percent sign or currency symbol a field of this style shows beside its digits; null for plain figures. */
@@ -162,15 +174,6 @@ export function numberAffix(locale: string | undefined, style: NumberStyle): Num
     position: at < digitsAt ? "before" : "after",
     spaced: between.some((p) => SPACE.test(p.value)),
   };
-}
-
-/** A number with its percent sign or currency, as the locale writes it: "15 %", "€1,500.50", "1.500,50 €". */
-export function formatLocaleAmount(value: number, locale?: string, style: NumberStyle = {}): string {
-  const digits = formatLocaleNumber(value, locale, style);
-  const affix = numberAffix(locale, style);
-  if (!affix) return digits;
-  const space = affix.spaced ? "\u00a0" : "";
-  return affix.position === "before" ? `${affix.text}${space}${digits}` : `${digits}${space}${affix.text}`;
 }
 
 let currencyCodes: ReadonlySet<string> | undefined;

@@ -4,9 +4,11 @@ import {
   type Communication,
   describeTiming,
   namesById,
+  PERSONALISATION_LABELS,
   PURPOSE_LABELS,
   PURPOSES,
   type Roadmap,
+  STATUS_LABELS,
   updateCommunication,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
@@ -211,7 +213,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
           {filter(
             "status",
             "status",
-            COMMUNICATION_STATUSES.map((s) => ({ value: s, label: s })),
+            COMMUNICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           )}
           {filter(
             "purpose",
@@ -349,7 +351,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     </td>
                     <td>{item.row.audience}</td>
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
-                    <td>{item.row.communication.personalisation}</td>
+                    <td>{PERSONALISATION_LABELS[item.row.communication.personalisation]}</td>
                     <td className="numeric">
                       {money(item.row.communication.fixedCost)} /{" "}
                       {formatMoney(item.row.communication.costPerContact, roadmap.currency, { precise: true })}
@@ -365,7 +367,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                       >
                         {COMMUNICATION_STATUSES.map((s) => (
                           <option key={s} value={s}>
-                            {s}
+                            {STATUS_LABELS[s]}
                           </option>
                         ))}
                       </select>
