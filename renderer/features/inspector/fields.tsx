@@ -121,7 +121,7 @@ function FieldShell({ label, problem, kept, hint, describedBy = [], children }: 
   const problemId = useId();
   const hintId = useId();
   const described =
-    [problem ? problemId : null, hint && !problem ? hintId : null, ...describedBy].filter(Boolean).join(" ") ||
+    [...describedBy, problem ? problemId : null, hint && !problem ? hintId : null].filter(Boolean).join(" ") ||
     undefined;
   return (
     <div className="field">
