@@ -45,9 +45,18 @@ export async function serveBuiltApp(): Promise<{ url: string; close: () => Promi
   return { url, close: () => server.close() };
 }
 
+/** What the browser says about its user: the locale numbers are typed and shown in ("en-US" unless a test says). */
+export interface BrowserUser {
+  locale?: string;
+}
+
 /** A fresh browser profile (empty IndexedDB) at 1280×800, opened on the app. */
-export async function openApp(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+export async function openApp(
+  browser: Browser,
+  url: string,
+  { locale = "en-US" }: BrowserUser = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
@@ -70,7 +79,7 @@ export function appErrors(page: Page): string[] {
  * test: `open()` gives a page on the app; after each test the page must have
  * logged no errors, and its profile is thrown away.
  */
-export function setUpAppInBrowser(): { open: () => Promise<Page> } {
+export function setUpAppInBrowser(): { open: (user?: BrowserUser) => Promise<Page> } {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveBuiltApp>> | undefined;
   let page: Page | undefined;
@@ -92,10 +101,10 @@ export function setUpAppInBrowser(): { open: () => Promise<Page> } {
   });
 
   return {
-    open: async () => {
+    open: async (user) => {
       if (!browser || !server)
         throw new Error("setUpAppInBrowser: the browser is not up yet (call open() inside a test)");
-      page = (await openApp(browser, server.url)).page;
+      page = (await openApp(browser, server.url, user)).page;
       return page;
     },
   };
