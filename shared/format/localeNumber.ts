@@ -55,9 +55,14 @@ const conventionsByLocale = new Map<string, NumberConventions>();
 
 /** The separators, digits and grouping of a locale (the runtime's default locale when none is given). */
 export function numberConventions(locale?: string): NumberConventions {
+  const asked = conventionsByLocale.get(locale ?? "");
+  if (asked) return asked;
   const resolved = new Intl.NumberFormat(locale).resolvedOptions().locale;
   const cached = conventionsByLocale.get(resolved);
-  if (cached) return cached;
+  if (cached) {
+    conventionsByLocale.set(locale ?? "", cached);
+    return cached;
+  }
   const format = new Intl.NumberFormat(resolved);
   const parts = format.formatToParts(-123456789.5);
   const part = (type: Intl.NumberFormatPartTypes) => parts.find((p) => p.type === type)?.value;
@@ -77,6 +82,7 @@ export function numberConventions(locale?: string): NumberConventions {
     example: new Intl.NumberFormat(resolved, { minimumFractionDigits: 2 }).format(1234567.89),
   };
   conventionsByLocale.set(resolved, conventions);
+  conventionsByLocale.set(locale ?? "", conventions);
   return conventions;
 }
 
@@ -124,7 +130,7 @@ function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.Numb
 
 /** Digits after the decimal point that a currency's amounts are written with: 2 for EUR, 0 for JPY. */
 function minorDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return formatter("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** Every decimal the shown figure has (up to 20); money with cents gets all of the currency's minor digits. */
@@ -160,7 +166,7 @@ export function formatLocaleAmount(value: number, locale?: string, style: Number
 /** The percent sign or currency symbol a field of this style shows beside its digits; null for plain figures. */
 export function numberAffix(locale: string | undefined, style: NumberStyle): NumberAffix | null {
   if (!style.percent && !style.currency) return null;
-  const parts = new Intl.NumberFormat(
+  const parts = formatter(
     numberConventions(locale).locale,
     style.percent ? { style: "percent" } : { style: "currency", currency: style.currency },
   ).formatToParts(1);
@@ -186,7 +192,7 @@ function isCurrencyCode(text: string): boolean {
 /** How a currency may be typed in a locale: its code and symbols, longest first ("US$" before "$"). */
 function currencySpellings(currency: string, locale: string): string[] {
   const symbol = (currencyDisplay: "symbol" | "narrowSymbol") =>
-    new Intl.NumberFormat(locale, { style: "currency", currency, currencyDisplay })
+    formatter(locale, { style: "currency", currency, currencyDisplay })
       .formatToParts(1)
       .find((p) => p.type === "currency")?.value ?? "";
   return [...new Set([currency.toUpperCase(), symbol("symbol"), symbol("narrowSymbol")])]

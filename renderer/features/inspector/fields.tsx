@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { numberAffix } from "../../../shared/format/localeNumber";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { describeNumber, type NumberReading, type NumberRules, readNumberInput, showNumber } from "./numberInput";
@@ -65,6 +65,13 @@ function useDraft<T>({
   const latestAttempt = useRef(attempt);
   latestAttempt.current = attempt;
   const commitThisField = useRef(() => latestAttempt.current());
+  // A field taken away while focused (another roadmap opened) must not be committed later into what replaced it.
+  useEffect(
+    () => () => {
+      if (commitFocusedDraft === commitThisField.current) commitFocusedDraft = null;
+    },
+    [],
+  );
 
   const revert = () => {
     setDraft(null);
