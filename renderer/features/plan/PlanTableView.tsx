@@ -12,7 +12,7 @@ import {
   updateCommunication,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { formatCount, formatMoney, formatTypedMoney, formatTypedPercent } from "../../ui/format";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
@@ -353,10 +353,10 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
                     <td>{PERSONALISATION_LABELS[item.row.communication.personalisation]}</td>
                     <td className="numeric">
-                      {money(item.row.communication.fixedCost)} /{" "}
-                      {formatMoney(item.row.communication.costPerContact, roadmap.currency, { precise: true })}
+                      {formatTypedMoney(item.row.communication.fixedCost, roadmap.currency)} /{" "}
+                      {formatTypedMoney(item.row.communication.costPerContact, roadmap.currency)}
                     </td>
-                    <td className="numeric">{formatPercent(item.row.communication.responseRate)}</td>
+                    <td className="numeric">{formatTypedPercent(item.row.communication.responseRate)}</td>
                     <td>
                       <select
                         aria-label={`Status of ${item.row.communication.name}`}

@@ -1,11 +1,11 @@
 import { arrivalsPerMonth, CHANNEL_KIND_LABELS, customersAtStart, namesById } from "../../../shared/model";
-import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { formatCount, formatTypedMoney, formatTypedPercent } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Everything the numbers rest on, so a reader can check them or argue with them. */
 export function AssumptionsSection({ roadmap, options }: ReportProps) {
-  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  const money = (value: number) => formatTypedMoney(value, roadmap.currency);
   const phases = namesById(roadmap.phases);
   return (
     <section className="report-page report-assumptions">
@@ -23,7 +23,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
         </div>
         <div>
           <dt>Discount rate</dt>
-          <dd>{formatPercent(roadmap.annualDiscountRate)} a year</dd>
+          <dd>{formatTypedPercent(roadmap.annualDiscountRate)} a year</dd>
         </div>
         <div>
           <dt>Contact cap</dt>
@@ -77,7 +77,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
               <td>{phase.name}</td>
               <td className="is-number">{formatCount(customersAtStart(phase))}</td>
               <td className="is-number">{formatCount(arrivalsPerMonth(phase))}</td>
-              <td className="is-number">{formatPercent(phase.churnRate)}</td>
+              <td className="is-number">{formatTypedPercent(phase.churnRate)}</td>
             </tr>
           ))}
         </tbody>
@@ -101,7 +101,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
               <td>{phases.get(transition.from)}</td>
               <td>{phases.get(transition.to)}</td>
               <td className="is-number">
-                {formatPercent(transition.rate)}
+                {formatTypedPercent(transition.rate)}
                 {Object.keys(transition.rateBySegment).length > 0 ? " (varies by segment)" : ""}
               </td>
               <td>{transition.trigger || "—"}</td>
