@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { type Roadmap, updateCommunication } from "../../../shared/model";
@@ -164,6 +164,17 @@ describe("a number field", () => {
     expect(undoSteps(store)).toBe(2);
     act(() => store.getState().undo());
     expect(churnOf(store)).toBe(0.1);
+  });
+
+  it("leaves an Enter that picks a word in an input method to the input method", async () => {
+    const { store, user } = await open({ phase: "Trial" });
+    const churn = screen.getByRole("textbox", { name: "Churn per month" });
+    await user.clear(churn);
+    await user.type(churn, "15");
+    fireEvent.keyDown(churn, { key: "Enter", isComposing: true });
+    expect(churnOf(store)).toBe(0.25);
+    fireEvent.keyDown(churn, { key: "Enter" });
+    expect(churnOf(store)).toBe(0.15);
   });
 
   it("makes no undo step when the value typed is the one the roadmap has", async () => {

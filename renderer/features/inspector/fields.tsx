@@ -98,10 +98,12 @@ function useDraft<T>({
         if (problem !== null && read(next).ok) setProblem(null);
       },
       onKeyDown: (event: KeyboardEvent) => {
+        // Enter that picks a word in an input method (Japanese, Chinese…) is not the user's Enter.
+        if (event.nativeEvent.isComposing) return;
         if (event.key === "Enter" && (!multiline || event.metaKey || event.ctrlKey)) {
           event.preventDefault();
           attempt();
-        } else if (event.key === "Escape" && (draft !== null || problem !== null)) {
+        } else if (event.key === "Escape" && draft !== null) {
           // Esc here only puts the value back; it must not also close or deselect what the field belongs to.
           event.preventDefault();
           event.stopPropagation();
