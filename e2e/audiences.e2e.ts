@@ -25,10 +25,16 @@ describe("audiences and the organisation", () => {
     // The newest is last; its label follows its name as it is typed.
     const segment = page.getByRole("article", { name: /^Segment / }).last();
     await segment.getByRole("textbox", { name: "Segment", exact: true }).fill("Public sector");
-    await segment.getByRole("textbox", { name: "Annual value per customer" }).fill("15000");
+    await segment.getByRole("textbox", { name: "Segment", exact: true }).press("Enter");
+    const value = page.getByRole("article", { name: "Segment Public sector" }).getByRole("textbox", {
+      name: "Annual value per customer",
+    });
+    await value.fill("15000");
+    await value.press("Enter");
     await page.getByRole("button", { name: "Add owner" }).click();
     const owner = page.getByRole("article", { name: /^Owner / }).last();
     await owner.getByRole("textbox", { name: "Owner", exact: true }).fill("Customer success");
+    await owner.getByRole("textbox", { name: "Owner", exact: true }).press("Enter");
     await owner.getByRole("combobox", { name: "Kind" }).selectOption("service");
     // Autosave writes within a second of the last change.
     await page.waitForTimeout(1200);
@@ -39,7 +45,7 @@ describe("audiences and the organisation", () => {
     const saved = page.getByRole("article", { name: "Segment Public sector" });
     await expect
       .poll(() => saved.getByRole("textbox", { name: "Annual value per customer" }).inputValue())
-      .toBe("15000");
+      .toBe("15,000");
     await expect
       .poll(() =>
         page
@@ -57,9 +63,13 @@ describe("audiences and the organisation", () => {
     const cost = email.getByRole("textbox", { name: "Cost per contact" });
     const before = await cost.inputValue();
     await cost.fill("-2");
-    await expect.poll(() => email.getByRole("alert").textContent()).toBe("Cost per contact must be at least 0 EUR.");
-    await cost.blur();
+    await cost.press("Enter");
+    await expect
+      .poll(() => email.getByRole("alert").textContent())
+      .toBe("Cost per contact must be at least €0, not -€2. Not saved — still €0.01. Esc restores it.");
+    await cost.press("Escape");
     await expect.poll(() => cost.inputValue()).toBe(before);
+    await expect.poll(() => email.getByRole("alert").count()).toBe(0);
   });
 
   it("removing an owner who sends communications hands them to another owner, and undo brings both back", async () => {

@@ -69,7 +69,9 @@ describe("drawing a roadmap on the canvas", () => {
     // The last transition drawn is selected: set its rate and trigger in the inspector.
     const rate = page.getByRole("textbox", { name: "Monthly rate" });
     await rate.fill("4");
+    await rate.press("Enter");
     await page.getByRole("textbox", { name: "Trigger" }).fill("No purchase for 12 months");
+    await page.getByRole("textbox", { name: "Trigger" }).press("Enter");
     await expect
       .poll(() => page.locator(".transition-label").allTextContents())
       .toContain("4%/moNo purchase for 12 months");
@@ -86,6 +88,7 @@ describe("drawing a roadmap on the canvas", () => {
       .toBe(await page.getByRole("textbox", { name: "Name", exact: true }).getAttribute("id"));
     await page.keyboard.press("Tab");
     await page.getByRole("textbox", { name: "Churn per month" }).fill("2.5");
+    await page.getByRole("textbox", { name: "Churn per month" }).press("Enter");
     await phaseNode(page, "First 90 days").click();
     await canvasOf(page).press("F2");
     await page.getByRole("textbox", { name: "Phase name" }).fill("Onboarding");
@@ -149,17 +152,22 @@ describe("drawing a roadmap on the canvas", () => {
     await connectByMouse(page, "Active", "Renewal");
     const rate = page.getByRole("textbox", { name: "Monthly rate" });
     await rate.fill("12");
+    await rate.press("Enter");
     await rate.fill("140");
+    await rate.press("Enter");
     await expect
       .poll(() => page.getByRole("alert").filter({ hasText: "Monthly rate" }).textContent())
-      .toBe("Monthly rate must be between 0 % and 100 %.");
+      .toBe("Monthly rate must be between 0% and 100%, not 140%. Not saved — still 12%. Esc restores it.");
     expect(await rate.getAttribute("aria-invalid")).toBe("true");
     await expect.poll(() => page.locator(".transition-label").first().textContent()).toBe("12%/mo");
 
     await rate.fill("abc");
+    await rate.press("Enter");
     await expect
       .poll(() => page.getByRole("alert").filter({ hasText: "Monthly rate" }).textContent())
-      .toBe("Monthly rate must be a number, not “abc”.");
+      .toBe(
+        "Monthly rate must be a number, not “abc”: “abc” is not part of a number. Not saved — still 12%. Esc restores it.",
+      );
     await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
     await page.reload();
     await phaseNode(page, "Renewal").waitFor();
@@ -174,9 +182,11 @@ describe("drawing a roadmap on the canvas", () => {
     await drawPhase(page, 500, 250, "Lapsed");
     await connectByMouse(page, "Active", "Lapsed");
     await page.getByRole("textbox", { name: "Monthly rate" }).fill("30");
+    await page.getByRole("textbox", { name: "Monthly rate" }).press("Enter");
 
     await phaseNode(page, "Active").click();
     await page.getByRole("textbox", { name: "Churn per month" }).fill("80");
+    await page.getByRole("textbox", { name: "Churn per month" }).press("Enter");
     const flag = phaseNode(page, "Active").getByRole("img", { name: "Outflow over 100 %" });
     await expect.poll(() => flag.textContent()).toBe("⚠ Outflow 110% a month");
     await expect
@@ -192,6 +202,7 @@ describe("drawing a roadmap on the canvas", () => {
     await expect.poll(() => page.getByRole("textbox", { name: "Name", exact: true }).inputValue()).toBe("Active");
 
     await page.getByRole("textbox", { name: "Churn per month" }).fill("70");
+    await page.getByRole("textbox", { name: "Churn per month" }).press("Enter");
     await expect.poll(() => flag.count()).toBe(0);
   });
 

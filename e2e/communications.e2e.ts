@@ -10,7 +10,7 @@ describe("communications on a phase", () => {
     page = await app.open();
     await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
     await phaseNode(page, "Lapsed").click();
-    const quickAdd = page.getByRole("textbox", { name: "New communication's name" });
+    const quickAdd = page.getByRole("textbox", { name: "New communication" });
     await quickAdd.fill("Win-back survey");
     await quickAdd.press("Enter");
     const item = page.getByRole("listitem", { name: "Communication Win-back survey" });
@@ -22,16 +22,21 @@ describe("communications on a phase", () => {
     await quickAdd.press("Enter");
     await page.getByRole("listitem", { name: "Communication Win-back call" }).waitFor();
     await phaseNode(page, "Trial").click();
-    await page.getByRole("textbox", { name: "New communication's name" }).fill("Trial check-in");
-    await page.getByRole("textbox", { name: "New communication's name" }).press("Enter");
+    await page.getByRole("textbox", { name: "New communication" }).fill("Trial check-in");
+    await page.getByRole("textbox", { name: "New communication" }).press("Enter");
     await page.getByRole("listitem", { name: "Communication Trial check-in" }).waitFor();
     await phaseNode(page, "Lapsed").click();
 
     await item.getByText("All fields").click();
     await item.getByRole("combobox", { name: "Timing" }).selectOption("recurring");
-    await item.getByRole("textbox", { name: "Every (months)" }).fill("0");
-    await expect.poll(() => item.getByRole("alert").textContent()).toBe("Every (months) must be between 1 and 120.");
-    await item.getByRole("textbox", { name: "Every (months)" }).fill("6");
+    const every = item.getByRole("textbox", { name: "Every (months)" });
+    await every.fill("0");
+    await every.press("Enter");
+    await expect
+      .poll(() => item.getByRole("alert").textContent())
+      .toBe("Every (months) must be between 1 and 120, not 0. Not saved — still 3. Esc restores it.");
+    await every.fill("6");
+    await every.press("Enter");
     await item.getByRole("combobox", { name: "Purpose" }).selectOption("survey");
     await page.waitForTimeout(1200);
 
@@ -56,8 +61,11 @@ describe("communications on a phase", () => {
     const rate = item.getByRole("textbox", { name: "Response rate" });
     const before = await rate.inputValue();
     await rate.fill("140");
-    await expect.poll(() => item.getByRole("alert").textContent()).toBe("Response rate must be between 0 % and 100 %.");
-    await rate.blur();
+    await rate.press("Enter");
+    await expect
+      .poll(() => item.getByRole("alert").textContent())
+      .toBe(`Response rate must be between 0% and 100%, not 140%. Not saved — still ${before}%. Esc restores it.`);
+    await rate.press("Escape");
     await expect.poll(() => rate.inputValue()).toBe(before);
   });
 });

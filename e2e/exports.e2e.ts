@@ -223,6 +223,7 @@ describe("saving to a file", () => {
 
     await phaseNode(page, "Trial").click();
     await page.getByRole("textbox", { name: "Name", exact: true }).fill("Free trial");
+    await page.getByRole("textbox", { name: "Name", exact: true }).press("Enter");
     await expect.poll(() => unsaved.count()).toBe(1);
     await expect.poll(() => page.title()).toMatch(/^• /);
     await page.keyboard.press(`${MOD}+z`);

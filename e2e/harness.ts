@@ -88,9 +88,18 @@ export async function serveBuiltApp(): Promise<{ url: string; close: () => Promi
   return { url, close: () => server.close() };
 }
 
+/** What the browser says about its user: the locale numbers are typed and shown in ("en-US" unless a test says). */
+export interface BrowserUser {
+  locale?: string;
+}
+
 /** A fresh browser profile (empty IndexedDB) at 1280×800, opened on the app. */
-export async function openApp(browser: Browser, url: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+export async function openApp(
+  browser: Browser,
+  url: string,
+  { locale = "en-US" }: BrowserUser = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, locale });
   const page = await context.newPage();
   await page.goto(url);
   await page.getByRole("heading", { name: "Roadmaps" }).waitFor();
@@ -103,7 +112,11 @@ export async function openApp(browser: Browser, url: string): Promise<{ context:
  * `browser()` at `url()`. Every context is checked for errors and closed after
  * each test (e2e/setup.ts).
  */
-export function setUpAppInBrowser(): { open: () => Promise<Page>; browser: () => Browser; url: () => string } {
+export function setUpAppInBrowser(): {
+  open: (user?: BrowserUser) => Promise<Page>;
+  browser: () => Browser;
+  url: () => string;
+} {
   let browser: Browser | undefined;
   let server: Awaited<ReturnType<typeof serveBuiltApp>> | undefined;
 
@@ -121,9 +134,9 @@ export function setUpAppInBrowser(): { open: () => Promise<Page>; browser: () =>
     return { browser, server };
   };
   return {
-    open: async () => {
+    open: async (user) => {
       const { browser, server } = up();
-      return (await openApp(browser, server.url)).page;
+      return (await openApp(browser, server.url, user)).page;
     },
     browser: () => up().browser,
     url: () => up().server.url,

@@ -34,6 +34,7 @@ describe("the plan", () => {
     const field = page.getByRole("textbox", { name: `Cost per contact — ${name}` });
     const old = Number((await field.inputValue()).replace(",", "."));
     await field.fill(String(old + 0.75));
+    await field.press("Enter");
 
     await expect.poll(() => budgetTotal(page)).not.toBe(before);
     const after = await budgetTotal(page);

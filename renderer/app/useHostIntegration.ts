@@ -1,8 +1,13 @@
 import { useEffect } from "react";
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
+import { commitFieldBeingEdited } from "../features/inspector/fields";
 import { useAppStoreApi } from "./AppStoreContext";
-import { COMMANDS, isMenuCommand, isTypingInField, matchesShortcut, runCommand } from "./commands";
+import type { AppStore } from "./appStore";
+import { COMMANDS, type CommandId, isMenuCommand, isTypingInField, matchesShortcut, runCommand } from "./commands";
 import type { Services } from "./services";
+
+/** Commands a text field carries out itself while the user types in it. */
+const FIELD_COMMANDS: readonly CommandId[] = ["edit.undo", "edit.redo", "edit.selectAll"];
 
 /**
  * Connects the app to where it runs: menu commands and files opened from
@@ -13,7 +18,7 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
   const store = useAppStoreApi();
 
   useEffect(() => {
-    const offMenu = platform.onMenuCommand((command) => runCommand(command, store.getState()));
+    const offMenu = platform.onMenuCommand((command) => run(command, store));
     const offFile = platform.onFileOpened((file) => void store.getState().importFile(file, { open: true }));
     platform.ready();
     return () => {
@@ -30,9 +35,9 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
       // The native menu's accelerators already run these in Electron.
       if (platform.hasNativeMenu && isMenuCommand(command.id)) return;
       // Text fields keep their own undo and select-all.
-      if (isTypingInField() && ["edit.undo", "edit.redo", "edit.selectAll"].includes(command.id)) return;
+      if (isTypingInField() && FIELD_COMMANDS.includes(command.id)) return;
       event.preventDefault();
-      runCommand(command.id, store.getState());
+      run(command.id, store);
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
@@ -47,4 +52,10 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
       }),
     [platform, store],
   );
+}
+
+/** Runs a command on what the user sees: a number or name still being typed counts, as if they had pressed Enter. */
+function run(id: CommandId, store: AppStore): void {
+  if (!FIELD_COMMANDS.includes(id)) commitFieldBeingEdited();
+  runCommand(id, store.getState());
 }

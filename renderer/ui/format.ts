@@ -1,3 +1,5 @@
+import { formatLocaleAmount, formatLocaleNumber } from "../../shared/format/localeNumber";
+
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const count = new Intl.NumberFormat();
@@ -28,11 +30,19 @@ export function formatCount(value: number): string {
   return count.format(Math.round(value));
 }
 
-const decimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-
-/** A figure someone typed, such as a KPI's target: "25", "2.5", "1,200". */
+/** A figure someone typed, such as a KPI's target, with every decimal it has: "25", "2.5", "1,200". */
 export function formatDecimal(value: number): string {
-  return decimal.format(value);
+  return formatLocaleNumber(value);
+}
+
+/** A rate or share someone typed, with every decimal it has: "1.25%" where `formatPercent` would round to "1.3%". */
+export function formatTypedPercent(share: number): string {
+  return formatLocaleAmount(share, undefined, { percent: true });
+}
+
+/** An amount someone typed, such as a cost per contact, with every decimal it has: "€0.125", "€25,000". */
+export function formatTypedMoney(value: number, currency: string): string {
+  return formatLocaleAmount(value, undefined, { currency });
 }
 
 const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });

@@ -38,6 +38,15 @@ export const OWNER_KIND_LABELS: Record<Owner["kind"], string> = {
   partnerChannel: "Partner channel",
 };
 
+export const PARTNER_TYPE_LABELS: Record<NonNullable<Owner["partnerType"]>, string> = {
+  dealer: "Dealer",
+  broker: "Broker",
+  agent: "Agent",
+  franchise: "Franchise",
+  reseller: "Reseller",
+  other: "Other",
+};
+
 export const CHANNEL_KIND_LABELS: Record<Channel["kind"], string> = {
   email: "Email",
   directMail: "Direct mail",

@@ -7,6 +7,7 @@ import {
   type OrganisationList,
   OWNER_KIND_LABELS,
   OWNER_KINDS,
+  PARTNER_TYPE_LABELS,
   PARTNER_TYPES,
   type Roadmap,
   RoadmapObjectSchema,
@@ -68,12 +69,8 @@ function SegmentWhere({ roadmap, segment }: { roadmap: Roadmap; segment: Segment
 /** Who the roadmap talks to and who in the client's organisation does the talking, through which channels. */
 export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
-  const change = <K extends OrganisationList>(
-    list: K,
-    id: string,
-    field: string,
-    patch: Parameters<typeof updateListItem<K>>[3],
-  ) => store.getState().edit((r) => updateListItem(r, list, id, patch), { coalesceKey: `${list}:${id}:${field}` });
+  const change = <K extends OrganisationList>(list: K, id: string, patch: Parameters<typeof updateListItem<K>>[3]) =>
+    store.getState().edit((r) => updateListItem(r, list, id, patch));
   const add = (list: OrganisationList) => store.getState().edit((r) => addListItem(r, list).roadmap);
   const remove = (list: OrganisationList, id: string) =>
     store.getState().openDialog({ kind: "removeListItem", list, id });
@@ -89,7 +86,12 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 <input
                   type="color"
                   value={segment.color}
-                  onChange={(e) => change("segments", segment.id, "color", { color: e.target.value })}
+                  onChange={(e) =>
+                    // The picker reports every shade passed over while dragging: together they are one undo step.
+                    store.getState().edit((r) => updateListItem(r, "segments", segment.id, { color: e.target.value }), {
+                      coalesceKey: `segments:${segment.id}:color`,
+                    })
+                  }
                 />
               </label>
               <TextField
@@ -97,15 +99,15 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 value={segment.name}
                 maxLength={200}
                 validate={nameRule("Segment name")}
-                onCommit={(name) => change("segments", segment.id, "name", { name: name.trim() })}
+                onCommit={(name) => change("segments", segment.id, { name: name.trim() })}
               />
               <SegmentCustomers roadmap={roadmap} segment={segment} />
               <NumberField
                 label="Annual value per customer"
                 min={0}
-                unit={roadmap.currency}
+                currency={roadmap.currency}
                 value={segment.annualValue}
-                onCommit={(v) => change("segments", segment.id, "annualValue", { annualValue: v ?? 0 })}
+                onCommit={(v) => change("segments", segment.id, { annualValue: v ?? 0 })}
               />
               <RemoveButton
                 name={segment.name}
@@ -124,7 +126,7 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                   maxLength={key === "timeframe" ? 200 : 10_000}
                   value={segment.strategy[key]}
                   onCommit={(text) =>
-                    change("segments", segment.id, `strategy.${key}`, {
+                    change("segments", segment.id, {
                       strategy: { ...segment.strategy, [key]: text },
                     })
                   }
@@ -144,14 +146,14 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 value={owner.name}
                 maxLength={200}
                 validate={nameRule("Owner name")}
-                onCommit={(name) => change("owners", owner.id, "name", { name: name.trim() })}
+                onCommit={(name) => change("owners", owner.id, { name: name.trim() })}
               />
               <SelectField
                 label="Kind"
                 value={owner.kind}
                 options={OWNER_KINDS.map((kind) => ({ value: kind, label: OWNER_KIND_LABELS[kind] }))}
                 onCommit={(kind) =>
-                  change("owners", owner.id, "kind", {
+                  change("owners", owner.id, {
                     kind,
                     partnerType: kind === "partnerChannel" ? (owner.partnerType ?? "reseller") : null,
                   })
@@ -161,11 +163,8 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 <SelectField
                   label="Partner type"
                   value={owner.partnerType ?? "other"}
-                  options={PARTNER_TYPES.map((type) => ({
-                    value: type,
-                    label: type[0]?.toUpperCase() + type.slice(1),
-                  }))}
-                  onCommit={(partnerType) => change("owners", owner.id, "partnerType", { partnerType })}
+                  options={PARTNER_TYPES.map((type) => ({ value: type, label: PARTNER_TYPE_LABELS[type] }))}
+                  onCommit={(partnerType) => change("owners", owner.id, { partnerType })}
                 />
               )}
               <UsageCount count={communicationsUsing(roadmap, "owner", owner.id).length} />
@@ -184,27 +183,27 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 value={channel.name}
                 maxLength={200}
                 validate={nameRule("Channel name")}
-                onCommit={(name) => change("channels", channel.id, "name", { name: name.trim() })}
+                onCommit={(name) => change("channels", channel.id, { name: name.trim() })}
               />
               <SelectField
                 label="Kind"
                 value={channel.kind}
                 options={CHANNEL_KINDS.map((kind) => ({ value: kind, label: CHANNEL_KIND_LABELS[kind] }))}
-                onCommit={(kind) => change("channels", channel.id, "kind", { kind })}
+                onCommit={(kind) => change("channels", channel.id, { kind })}
               />
               <NumberField
                 label="Fixed cost per send"
                 min={0}
-                unit={roadmap.currency}
+                currency={roadmap.currency}
                 value={channel.fixedCost}
-                onCommit={(v) => change("channels", channel.id, "fixedCost", { fixedCost: v ?? 0 })}
+                onCommit={(v) => change("channels", channel.id, { fixedCost: v ?? 0 })}
               />
               <NumberField
                 label="Cost per contact"
                 min={0}
-                unit={roadmap.currency}
+                currency={roadmap.currency}
                 value={channel.costPerContact}
-                onCommit={(v) => change("channels", channel.id, "costPerContact", { costPerContact: v ?? 0 })}
+                onCommit={(v) => change("channels", channel.id, { costPerContact: v ?? 0 })}
               />
               <NumberField
                 label="Contact cap a month"
@@ -213,7 +212,7 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 integer
                 optional
                 value={channel.contactCap}
-                onCommit={(contactCap) => change("channels", channel.id, "contactCap", { contactCap })}
+                onCommit={(contactCap) => change("channels", channel.id, { contactCap })}
               />
               <UsageCount count={communicationsUsing(roadmap, "channel", channel.id).length} />
               <RemoveButton name={channel.name} onRemove={() => remove("channels", channel.id)} />
@@ -231,7 +230,7 @@ export function AudiencesView({ roadmap }: { roadmap: Roadmap }) {
                 value={role.name}
                 maxLength={200}
                 validate={nameRule("Role name")}
-                onCommit={(name) => change("roles", role.id, "name", { name: name.trim() })}
+                onCommit={(name) => change("roles", role.id, { name: name.trim() })}
               />
               <UsageCount count={communicationsUsing(roadmap, "role", role.id).length} />
               <RemoveButton name={role.name} onRemove={() => remove("roles", role.id)} />

@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
 import { memo } from "react";
-import { formatPercent } from "../../ui/format";
+import { formatTypedPercent } from "../../ui/format";
 import type { TransitionFlowEdge } from "./canvasModel";
 import { useZoomedOut } from "./levelOfDetail";
 import { renderProbe } from "./renderProbe";
@@ -18,7 +18,7 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
   const [path, labelX, labelY] = backwards
     ? loopPath(sourceX, sourceY, targetX, targetY)
     : getBezierPath({ sourceX, sourceY, sourcePosition, targetX, targetY, targetPosition });
-  const rate = data ? `${formatPercent(data.rate)}/mo${data.hasSegmentRates ? "*" : ""}` : "";
+  const rate = data ? `${formatTypedPercent(data.rate)}/mo${data.hasSegmentRates ? "*" : ""}` : "";
   return (
     <>
       <BaseEdge

@@ -7,7 +7,7 @@ import {
   phasesByStage,
   type Roadmap,
 } from "../../../shared/model";
-import { formatCount, formatPercent, plural } from "../../ui/format";
+import { formatCount, formatTypedPercent, plural } from "../../ui/format";
 
 /** A read-only outline of the roadmap: its stages, their phases and where customers go next. */
 export function PhaseOutline({ roadmap }: { roadmap: Roadmap }) {
@@ -78,7 +78,7 @@ function PhaseCard({ phase, roadmap, phaseNames, color }: PhaseCardProps) {
         )}
         <div>
           <dt>Churn per month</dt>
-          <dd>{formatPercent(phase.churnRate)}</dd>
+          <dd>{formatTypedPercent(phase.churnRate)}</dd>
         </div>
         <div>
           <dt>Communications</dt>
@@ -89,7 +89,7 @@ function PhaseCard({ phase, roadmap, phaseNames, color }: PhaseCardProps) {
         <ul className="phase-next" aria-label="Moves on to">
           {next.map((transition) => (
             <li key={transition.id}>
-              → {phaseNames.get(transition.to)} <span className="muted">{formatPercent(transition.rate)}/mo</span>
+              → {phaseNames.get(transition.to)} <span className="muted">{formatTypedPercent(transition.rate)}/mo</span>
               {transition.trigger && <span className="muted"> · {transition.trigger}</span>}
             </li>
           ))}

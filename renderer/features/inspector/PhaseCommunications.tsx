@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { planCalendar } from "../../../shared/engine";
 import {
   addCommunication,
@@ -42,6 +42,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const plan = useAppState((state) => state.plan);
   const selectedId = useAppState((state) => state.selectedCommunicationId);
   const [newName, setNewName] = useState("");
+  const quickAddId = useId();
   const communications = roadmap.communications.filter((c) => c.phaseId === phase.id);
   const channels = namesById(roadmap.channels);
   const owners = namesById(roadmap.owners);
@@ -62,9 +63,10 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   return (
     <>
       <div className="quick-add">
+        <label htmlFor={quickAddId}>New communication</label>
         <input
-          aria-label="New communication's name"
-          placeholder="Add a communication: type its name, press Enter"
+          id={quickAddId}
+          placeholder="Type its name, press Enter"
           value={newName}
           maxLength={200}
           onChange={(event) => setNewName(event.target.value)}
@@ -136,10 +138,8 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
 
 function useChange(communication: Communication) {
   const store = useAppStoreApi();
-  return (field: string, patch: Partial<Omit<Communication, "id">>) =>
-    store.getState().edit((r) => updateCommunication(r, communication.id, patch), {
-      coalesceKey: `communication:${communication.id}:${field}`,
-    });
+  return (patch: Partial<Omit<Communication, "id">>) =>
+    store.getState().edit((r) => updateCommunication(r, communication.id, patch));
 }
 
 /**
@@ -158,13 +158,10 @@ function CostFields({ roadmap, communication }: { roadmap: Roadmap; communicatio
       <NumberField
         label={`${label} — ${communication.name}`}
         min={0}
-        unit={roadmap.currency}
+        currency={roadmap.currency}
         value={costs[key]}
-        onCommit={(v) => {
-          // Typing the channel's own figure into a cost that follows it changes nothing: it keeps following.
-          if (fromChannel && v === (channel?.[key] ?? 0)) return;
-          change(key, { [key]: v ?? 0 });
-        }}
+        // Only a figure other than the one shown commits: typing the channel's own keeps it following the channel.
+        onCommit={(v) => change({ [key]: v ?? 0 })}
         hint={
           fromChannel ? (
             <span className="cost-source">From channel “{channel?.name}”</span>
@@ -175,7 +172,7 @@ function CostFields({ roadmap, communication }: { roadmap: Roadmap; communicatio
                 type="button"
                 className="link-button"
                 aria-label={`${label}: use the channel's ${channelFigure}`}
-                onClick={() => change(key, { [key]: null })}
+                onClick={() => change({ [key]: null })}
               >
                 Reset to channel ({channelFigure})
               </button>
@@ -199,7 +196,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
   const months = planCalendar(roadmap.startMonth, roadmap.horizonMonths).months;
   const toggle = (ids: readonly string[], id: string, on: boolean) => (on ? [...ids, id] : ids.filter((x) => x !== id));
   const setTimingKind = (kind: Timing["kind"]) =>
-    change("timing", {
+    change({
       timing:
         kind === "onEntry"
           ? { kind, offsetMonths: 0 }
@@ -215,20 +212,20 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
         value={communication.name}
         maxLength={200}
         validate={nameProblem}
-        onCommit={(name) => change("name", { name: name.trim() })}
+        onCommit={(name) => change({ name: name.trim() })}
       />
       <div className="field-pair">
         <SelectField
           label="Purpose"
           value={communication.purpose}
           options={PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p] }))}
-          onCommit={(purpose) => change("purpose", { purpose })}
+          onCommit={(purpose) => change({ purpose })}
         />
         <SelectField
           label="Status"
           value={communication.status}
           options={COMMUNICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          onCommit={(status) => change("status", { status })}
+          onCommit={(status) => change({ status })}
         />
       </div>
       <div className="field-pair">
@@ -236,13 +233,13 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           label="Channel"
           value={communication.channelId}
           options={roadmap.channels.map((c) => ({ value: c.id, label: c.name }))}
-          onCommit={(channelId) => change("channelId", { channelId })}
+          onCommit={(channelId) => change({ channelId })}
         />
         <SelectField
           label="Owner"
           value={communication.ownerId}
           options={roadmap.owners.map((o) => ({ value: o.id, label: o.name }))}
-          onCommit={(ownerId) => change("ownerId", { ownerId })}
+          onCommit={(ownerId) => change({ ownerId })}
         />
       </div>
       <SelectField
@@ -261,7 +258,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           min={0}
           max={120}
           value={timing.offsetMonths}
-          onCommit={(v) => change("timing.offset", { timing: { kind: "onEntry", offsetMonths: v ?? 0 } })}
+          onCommit={(v) => change({ timing: { kind: "onEntry", offsetMonths: v ?? 0 } })}
         />
       )}
       {timing.kind === "recurring" && (
@@ -271,7 +268,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           min={1}
           max={120}
           value={timing.everyMonths}
-          onCommit={(v) => v !== null && change("timing.every", { timing: { kind: "recurring", everyMonths: v } })}
+          onCommit={(v) => v !== null && change({ timing: { kind: "recurring", everyMonths: v } })}
         />
       )}
       {timing.kind === "oneOff" && (
@@ -279,7 +276,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           label="Month"
           value={String(timing.month)}
           options={months.map((m, i) => ({ value: String(i), label: m.label }))}
-          onCommit={(v) => change("timing.month", { timing: { kind: "oneOff", month: Number(v) } })}
+          onCommit={(v) => change({ timing: { kind: "oneOff", month: Number(v) } })}
         />
       )}
       <fieldset className="field checkbox-group">
@@ -290,7 +287,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
               type="checkbox"
               checked={audience.segmentIds.includes(segment.id)}
               onChange={(event) =>
-                change("audience.segments", {
+                change({
                   audience: { ...audience, segmentIds: toggle(audience.segmentIds, segment.id, event.target.checked) },
                 })
               }
@@ -308,7 +305,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
                 type="checkbox"
                 checked={audience.roleIds.includes(role.id)}
                 onChange={(event) =>
-                  change("audience.roles", {
+                  change({
                     audience: { ...audience, roleIds: toggle(audience.roleIds, role.id, event.target.checked) },
                   })
                 }
@@ -323,15 +320,15 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           label="Share of the audience reached"
           percent
           min={0}
-          max={100}
+          max={1}
           value={audience.share}
-          onCommit={(share) => change("audience.share", { audience: { ...audience, share: share ?? 0 } })}
+          onCommit={(share) => change({ audience: { ...audience, share: share ?? 0 } })}
         />
         <SelectField
           label="Personalisation"
           value={communication.personalisation}
           options={PERSONALISATION_LEVELS.map((p) => ({ value: p, label: PERSONALISATION_LABELS[p] }))}
-          onCommit={(personalisation) => change("personalisation", { personalisation })}
+          onCommit={(personalisation) => change({ personalisation })}
         />
       </div>
       <div className="field-pair">
@@ -339,19 +336,19 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           label="Response rate"
           percent
           min={0}
-          max={100}
+          max={1}
           value={communication.responseRate}
-          onCommit={(responseRate) => change("responseRate", { responseRate: responseRate ?? 0 })}
+          onCommit={(responseRate) => change({ responseRate: responseRate ?? 0 })}
         />
         <NumberField
           label="Value per response"
           min={0}
-          unit={roadmap.currency}
+          currency={roadmap.currency}
           value={communication.valuePerResponse}
-          onCommit={(v) => change("valuePerResponse", { valuePerResponse: v ?? 0 })}
+          onCommit={(v) => change({ valuePerResponse: v ?? 0 })}
         />
       </div>
-      <TextField label="Notes" multiline value={communication.notes} onCommit={(notes) => change("notes", { notes })} />
+      <TextField label="Notes" multiline value={communication.notes} onCommit={(notes) => change({ notes })} />
     </div>
   );
 }

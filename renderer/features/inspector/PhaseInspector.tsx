@@ -29,9 +29,8 @@ const lines = (text: string) =>
 
 export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) {
   const store = useAppStoreApi();
-  const change = (field: string, patch: Partial<Phase>) =>
-    store.getState().edit((r) => updatePhase(r, phase.id, patch), { coalesceKey: `phase:${phase.id}:${field}` });
-  const setKpis = (kpis: Kpi[]) => change("kpis", { kpis });
+  const change = (patch: Partial<Phase>) => store.getState().edit((r) => updatePhase(r, phase.id, patch));
+  const setKpis = (kpis: Kpi[]) => change({ kpis });
 
   return (
     <div className="inspector-body">
@@ -41,19 +40,19 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         value={phase.name}
         validate={nameProblem}
         maxLength={200}
-        onCommit={(name) => change("name", { name: name.trim() })}
+        onCommit={(name) => change({ name: name.trim() })}
       />
       <SelectField
         label="Lifecycle stage"
         value={phase.stageId}
         options={roadmap.stages.map((s) => ({ value: s.id, label: s.name }))}
-        onCommit={(stageId) => change("stageId", { stageId })}
+        onCommit={(stageId) => change({ stageId })}
       />
       <TextField
         label="Description"
         multiline
         value={phase.description}
-        onCommit={(description) => change("description", { description })}
+        onCommit={(description) => change({ description })}
       />
       <TextField
         label="Objectives"
@@ -61,7 +60,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         hint="One per line."
         validate={linesWithin(1000)}
         value={phase.objectives.join("\n")}
-        onCommit={(text) => change("objectives", { objectives: lines(text) })}
+        onCommit={(text) => change({ objectives: lines(text) })}
       />
       <TextField
         label="Products and services held"
@@ -69,13 +68,13 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         hint="One per line."
         validate={linesWithin(200)}
         value={phase.productsHeld.join("\n")}
-        onCommit={(text) => change("productsHeld", { productsHeld: lines(text) })}
+        onCommit={(text) => change({ productsHeld: lines(text) })}
       />
       <TextField
         label="Customer lifestage"
         value={phase.customerLifestage}
         maxLength={200}
-        onCommit={(customerLifestage) => change("customerLifestage", { customerLifestage })}
+        onCommit={(customerLifestage) => change({ customerLifestage })}
       />
 
       <h3 className="inspector-section">Communications</h3>
@@ -86,10 +85,10 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         label="Churn per month"
         percent
         min={0}
-        max={100}
+        max={1}
         value={phase.churnRate}
         hint="Customers who leave for good each month."
-        onCommit={(churnRate) => change("churnRate", { churnRate: churnRate ?? 0 })}
+        onCommit={(churnRate) => change({ churnRate: churnRate ?? 0 })}
       />
       <OutflowSummary roadmap={roadmap} phase={phase} />
       {roadmap.segments.map((segment) => (
@@ -103,18 +102,14 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
             min={0}
             optional
             value={phase.initialCustomers[segment.id] ?? null}
-            onCommit={(n) =>
-              change(`initial:${segment.id}`, { initialCustomers: withCount(phase.initialCustomers, segment.id, n) })
-            }
+            onCommit={(n) => change({ initialCustomers: withCount(phase.initialCustomers, segment.id, n) })}
           />
           <NumberField
             label={`New per month — ${segment.name}`}
             min={0}
             optional
             value={phase.arrivalsPerMonth[segment.id] ?? null}
-            onCommit={(n) =>
-              change(`arrivals:${segment.id}`, { arrivalsPerMonth: withCount(phase.arrivalsPerMonth, segment.id, n) })
-            }
+            onCommit={(n) => change({ arrivalsPerMonth: withCount(phase.arrivalsPerMonth, segment.id, n) })}
           />
         </div>
       ))}
@@ -129,7 +124,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
           value={phase.relationshipStrength?.score ?? null}
           hint="0–100, from relationship surveys."
           onCommit={(score) =>
-            change("rsi", {
+            change({
               relationshipStrength:
                 score === null ? null : { score, respondents: phase.relationshipStrength?.respondents ?? 0 },
             })
@@ -141,9 +136,12 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
           max={10_000_000}
           integer
           value={phase.relationshipStrength?.respondents ?? 0}
+          validate={() =>
+            phase.relationshipStrength ? null : "Enter the RSI score first: respondents are counted for a score."
+          }
           onCommit={(respondents) =>
             phase.relationshipStrength &&
-            change("rsiRespondents", {
+            change({
               relationshipStrength: { ...phase.relationshipStrength, respondents: respondents ?? 0 },
             })
           }

@@ -1,3 +1,4 @@
+import { planCalendar } from "../../../shared/engine";
 import { type Roadmap, RoadmapObjectSchema } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { NumberField, TextField } from "./fields";
@@ -27,9 +28,7 @@ const rule =
 export function RoadmapSettings({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const change = <K extends keyof Settings>(field: K, value: Settings[K]) =>
-    store.getState().edit((r) => ({ ...r, [field]: value }), { coalesceKey: `roadmap:${field}` });
-  const oneOffBeyond = (months: number) =>
-    roadmap.communications.some((c) => c.timing.kind === "oneOff" && c.timing.month >= months);
+    store.getState().edit((r) => ({ ...r, [field]: value }));
 
   return (
     <div className="inspector-body">
@@ -73,14 +72,8 @@ export function RoadmapSettings({ roadmap }: { roadmap: Roadmap }) {
           min={1}
           max={600}
           value={roadmap.horizonMonths}
-          onCommit={(v) => {
-            if (v !== null && !oneOffBeyond(v)) change("horizonMonths", v);
-            else if (v !== null)
-              store.getState().notify({
-                tone: "error",
-                message: `A one-off communication is planned after month ${v}; move it before shortening the horizon.`,
-              });
-          }}
+          validate={(months) => horizonProblem(roadmap, months)}
+          onCommit={(v) => v !== null && change("horizonMonths", v)}
         />
         <NumberField
           label="Contact cap"
@@ -97,7 +90,7 @@ export function RoadmapSettings({ roadmap }: { roadmap: Roadmap }) {
         label="Discount rate"
         percent
         min={0}
-        max={100}
+        max={1}
         value={roadmap.annualDiscountRate}
         hint="Yearly, for customer lifetime value."
         onCommit={(v) => change("annualDiscountRate", v ?? 0)}
@@ -114,4 +107,16 @@ export function RoadmapSettings({ roadmap }: { roadmap: Roadmap }) {
       </button>
     </div>
   );
+}
+
+/** Why a horizon would leave a one-off communication after its end, naming the latest one; null when none would be. */
+function horizonProblem(roadmap: Roadmap, months: number): string | null {
+  const [latest] = roadmap.communications
+    .flatMap((c) =>
+      c.timing.kind === "oneOff" && c.timing.month >= months ? [{ name: c.name, month: c.timing.month }] : [],
+    )
+    .sort((a, b) => b.month - a.month);
+  if (!latest) return null;
+  const when = planCalendar(roadmap.startMonth, latest.month + 1).months[latest.month]?.label;
+  return `“${latest.name}” is planned once, in ${when}: the horizon must be at least ${latest.month + 1} months to reach it, not ${months}.`;
 }

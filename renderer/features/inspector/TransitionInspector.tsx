@@ -6,10 +6,8 @@ import { NumberField, TextField } from "./fields";
 export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap; transition: Transition }) {
   const store = useAppStoreApi();
   const name = (id: string) => roadmap.phases.find((p) => p.id === id)?.name ?? "?";
-  const change = (field: string, patch: Parameters<typeof updateTransition>[2]) =>
-    store.getState().edit((r) => updateTransition(r, transition.id, patch), {
-      coalesceKey: `transition:${transition.id}:${field}`,
-    });
+  const change = (patch: Parameters<typeof updateTransition>[2]) =>
+    store.getState().edit((r) => updateTransition(r, transition.id, patch));
   return (
     <div className="inspector-body">
       <h2 className="inspector-title">Transition</h2>
@@ -20,17 +18,17 @@ export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap;
         label="Monthly rate"
         percent
         min={0}
-        max={100}
+        max={1}
         value={transition.rate}
         hint="Share of the phase's customers who move along this transition each month."
-        onCommit={(rate) => change("rate", { rate: rate ?? 0 })}
+        onCommit={(rate) => change({ rate: rate ?? 0 })}
       />
       <TextField
         label="Trigger"
         value={transition.trigger}
         maxLength={200}
         hint="What moves the customer, e.g. “first purchase”, “contract end notice”."
-        onCommit={(trigger) => change("trigger", { trigger })}
+        onCommit={(trigger) => change({ trigger })}
       />
       <h3 className="inspector-section">Rate by segment</h3>
       <p className="field-hint">Leave empty to use the monthly rate above.</p>
@@ -40,12 +38,12 @@ export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap;
           label={segment.name}
           percent
           min={0}
-          max={100}
+          max={1}
           optional
           value={transition.rateBySegment[segment.id] ?? null}
           onCommit={(rate) => {
             const { [segment.id]: _, ...rest } = transition.rateBySegment;
-            change(`segment:${segment.id}`, { rateBySegment: rate === null ? rest : { ...rest, [segment.id]: rate } });
+            change({ rateBySegment: rate === null ? rest : { ...rest, [segment.id]: rate } });
           }}
         />
       ))}

@@ -1,30 +1,144 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { numberAffix } from "../../../shared/format/localeNumber";
+import { useNumberLocale } from "../../ui/numberLocale";
+import { describeNumber, type NumberReading, type NumberRules, readNumberInput, showNumber } from "./numberInput";
 
 /**
- * Inspector fields validate as the user types: a valid value is applied to
- * the roadmap at once (typing in one field is one undo step), an invalid one
- * shows why beside the field and changes nothing.
+ * Fields of the inspector and the Audiences view. What the user types is a
+ * draft until they press Enter or leave the field: only then is it read,
+ * checked and, if good, written to the roadmap as one undo step. Esc puts
+ * back the value the roadmap has. A draft that cannot be taken stays in the
+ * field with the reason beside it (and the roadmap keeps its value) until
+ * the user fixes it or presses Esc: leaving the field never throws away
+ * what they typed without a word.
  */
+
+/** Commits the draft of the field being typed in; commands (Save, Export…) run this first so they see what was typed. */
+let commitFocusedDraft: (() => void) | null = null;
+
+export function commitFieldBeingEdited(): void {
+  commitFocusedDraft?.();
+}
+
+type Reading<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/**
+ * The draft, its problem and the handlers of a field showing `shown` for the
+ * stored value. `commit` gets every good reading and decides whether it
+ * changes anything.
+ */
+function useDraft<T>({
+  shown,
+  read,
+  commit,
+  multiline = false,
+}: {
+  shown: string;
+  read: (text: string) => Reading<T>;
+  commit: (value: T) => void;
+  multiline?: boolean;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
+  const [base, setBase] = useState(shown);
+  if (base !== shown) {
+    setBase(shown);
+    // The roadmap changed under a field the user is not in (undo, another view): a leftover draft is about a value that is gone.
+    if (!focused) {
+      setDraft(null);
+      setProblem(null);
+    }
+  }
+
+  const attempt = () => {
+    if (draft === null) return;
+    const reading = read(draft);
+    if (!reading.ok) {
+      setProblem(reading.problem);
+      return;
+    }
+    commit(reading.value);
+    setDraft(null);
+    setProblem(null);
+  };
+  const latestAttempt = useRef(attempt);
+  latestAttempt.current = attempt;
+  const commitThisField = useRef(() => latestAttempt.current());
+  // A field taken away while focused (another roadmap opened) must not be committed later into what replaced it.
+  useEffect(
+    () => () => {
+      if (commitFocusedDraft === commitThisField.current) commitFocusedDraft = null;
+    },
+    [],
+  );
+
+  const revert = () => {
+    setDraft(null);
+    setProblem(null);
+  };
+
+  return {
+    text: draft ?? shown,
+    problem,
+    handlers: {
+      onFocus: () => {
+        setFocused(true);
+        commitFocusedDraft = commitThisField.current;
+      },
+      onBlur: () => {
+        setFocused(false);
+        if (commitFocusedDraft === commitThisField.current) commitFocusedDraft = null;
+        attempt();
+      },
+      onChange: (event: { target: { value: string } }) => {
+        const next = event.target.value;
+        setDraft(next);
+        // A message goes as soon as the text is right, but never appears while the user is still typing.
+        if (problem !== null && read(next).ok) setProblem(null);
+      },
+      onKeyDown: (event: KeyboardEvent) => {
+        // Enter that picks a word in an input method (Japanese, Chinese…) is not the user's Enter.
+        if (event.nativeEvent.isComposing) return;
+        if (event.key === "Enter" && (!multiline || event.metaKey || event.ctrlKey)) {
+          event.preventDefault();
+          attempt();
+        } else if (event.key === "Escape" && draft !== null) {
+          // Esc here only puts the value back; it must not also close or deselect what the field belongs to.
+          event.preventDefault();
+          event.stopPropagation();
+          revert();
+        }
+      },
+    },
+  };
+}
 
 interface FieldShellProps {
   label: string;
   problem: string | null;
+  /** Says what the roadmap still has while a draft is refused. */
+  kept?: string;
   hint?: ReactNode;
+  /** Ids of more text that describes the input, such as its unit. */
+  describedBy?: string[];
   children: (ids: { inputId: string; describedBy: string | undefined }) => ReactNode;
 }
 
-function FieldShell({ label, problem, hint, children }: FieldShellProps) {
+function FieldShell({ label, problem, kept, hint, describedBy = [], children }: FieldShellProps) {
   const inputId = useId();
   const problemId = useId();
   const hintId = useId();
-  const describedBy = [problem ? problemId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined;
+  const described =
+    [...describedBy, problem ? problemId : null, hint && !problem ? hintId : null].filter(Boolean).join(" ") ||
+    undefined;
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      {children({ inputId, describedBy })}
+      {children({ inputId, describedBy: described })}
       {problem && (
         <p id={problemId} className="field-problem" role="alert">
-          {problem}
+          {problem} <span className="field-kept">{kept}</span>
         </p>
       )}
       {hint && !problem && (
@@ -34,35 +148,6 @@ function FieldShell({ label, problem, hint, children }: FieldShellProps) {
       )}
     </div>
   );
-}
-
-/**
- * The text in a field. While the user types it is theirs (the document may
- * store it normalised, e.g. trimmed, and must not rewrite it under the
- * cursor); otherwise it follows the document (undo, edits from other views).
- */
-function useFieldText(formatted: string) {
-  const [text, setText] = useState(formatted);
-  const [problem, setProblem] = useState<string | null>(null);
-  const editing = useRef(false);
-  const latest = useRef(formatted);
-  latest.current = formatted;
-  useEffect(() => {
-    if (editing.current) return;
-    setText(formatted);
-    setProblem(null);
-  }, [formatted]);
-  const focusHandlers = {
-    onFocus: () => {
-      editing.current = true;
-    },
-    onBlur: () => {
-      editing.current = false;
-      setText(latest.current);
-      setProblem(null);
-    },
-  };
-  return { text, setText, problem, setProblem, focusHandlers };
 }
 
 interface TextFieldProps {
@@ -76,16 +161,21 @@ interface TextFieldProps {
   maxLength?: number;
 }
 
+/** Text committed on Enter (Ctrl/Cmd+Enter when multiline) or on leaving the field. */
 export function TextField({ label, value, onCommit, validate, multiline, hint, maxLength = 10_000 }: TextFieldProps) {
-  const { text, setText, problem, setProblem, focusHandlers } = useFieldText(value);
-  const change = (next: string) => {
-    setText(next);
-    const reason = validate?.(next) ?? null;
-    setProblem(reason);
-    if (reason === null) onCommit(next);
-  };
+  const { text, problem, handlers } = useDraft<string>({
+    shown: value,
+    multiline,
+    read: (next) => {
+      const reason = validate?.(next) ?? null;
+      return reason === null ? { ok: true, value: next } : { ok: false, problem: reason };
+    },
+    commit: (next) => {
+      if (next !== value) onCommit(next);
+    },
+  });
   return (
-    <FieldShell label={label} problem={problem} hint={hint}>
+    <FieldShell label={label} problem={problem} kept="Not saved; Esc restores the saved text." hint={hint}>
       {({ inputId, describedBy }) =>
         multiline ? (
           <textarea
@@ -95,8 +185,7 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
             maxLength={maxLength}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
-            {...focusHandlers}
-            onChange={(event) => change(event.target.value)}
+            {...handlers}
           />
         ) : (
           <input
@@ -105,8 +194,7 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
             maxLength={maxLength}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
-            {...focusHandlers}
-            onChange={(event) => change(event.target.value)}
+            {...handlers}
           />
         )
       }
@@ -114,80 +202,59 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
   );
 }
 
-interface NumberFieldProps {
-  label: string;
+interface NumberFieldProps extends NumberRules {
   /** Null shows an empty field (for optional values). */
   value: number | null;
   onCommit: (value: number | null) => void;
-  min?: number;
-  max?: number;
-  /** Stored as a share 0–1, shown and typed as a percentage. */
-  percent?: boolean;
-  integer?: boolean;
-  /** An empty field is allowed and commits null. */
-  optional?: boolean;
-  unit?: string;
   hint?: ReactNode;
 }
 
-export function NumberField({
-  label,
-  value,
-  onCommit,
-  min,
-  max,
-  percent,
-  integer,
-  optional,
-  unit,
-  hint,
-}: NumberFieldProps) {
-  const shown = value === null ? "" : formatNumber(percent ? value * 100 : value);
-  const { text, setText, problem, setProblem, focusHandlers } = useFieldText(shown);
-  const suffix = percent ? " %" : unit ? ` ${unit}` : "";
-  const change = (next: string) => {
-    setText(next);
-    const parsed = parseNumber(next);
-    if (parsed === null) {
-      if (optional && next.trim() === "") {
-        setProblem(null);
-        onCommit(null);
-      } else setProblem(next.trim() === "" ? `${label} is required.` : `${label} must be a number, not “${next}”.`);
-      return;
-    }
-    const tooLow = min !== undefined && parsed < min;
-    const tooHigh = max !== undefined && parsed > max;
-    if (tooLow || tooHigh) {
-      const range =
-        min !== undefined && max !== undefined
-          ? `between ${formatNumber(min)}${suffix} and ${formatNumber(max)}${suffix}`
-          : tooLow
-            ? `at least ${formatNumber(min ?? 0)}${suffix}`
-            : `at most ${formatNumber(max ?? 0)}${suffix}`;
-      setProblem(`${label} must be ${range}.`);
-      return;
-    }
-    if (integer && !Number.isInteger(parsed)) {
-      setProblem(`${label} must be a whole number.`);
-      return;
-    }
-    setProblem(null);
-    onCommit(percent ? roundShare(parsed / 100) : parsed);
-  };
+/**
+ * A number typed and shown in the user's locale ("30,000" or "30.000"),
+ * committed on Enter or on leaving the field. A percent field shows "%"
+ * and takes "15", "15 %" or "15%" for 15 %; a money field shows the
+ * currency. `min` and `max` are in stored units (a share 0–1 for percents).
+ */
+export function NumberField({ value, onCommit, hint, ...rules }: NumberFieldProps) {
+  const locale = useNumberLocale();
+  const affixId = useId();
+  const { text, problem, handlers } = useDraft<number | null>({
+    shown: showNumber(value, rules, locale),
+    read: (next): NumberReading => readNumberInput(next, rules, locale),
+    commit: (next) => {
+      if (next !== value) onCommit(next);
+    },
+  });
+  const affix = numberAffix(locale, rules);
+  const sign = affix?.text ?? rules.unit;
+  const before = affix?.position === "before";
+  const marker = sign && (
+    <span id={affixId} className="number-affix">
+      {sign}
+    </span>
+  );
   return (
-    <FieldShell label={label} problem={problem} hint={hint}>
+    <FieldShell
+      label={rules.label}
+      problem={problem}
+      kept={`Not saved — still ${describeNumber(value, rules, locale)}. Esc restores it.`}
+      hint={hint}
+      describedBy={sign ? [affixId] : []}
+    >
       {({ inputId, describedBy }) => (
         <div className="number-input">
+          {before && marker}
           <input
             id={inputId}
             inputMode="decimal"
+            autoComplete="off"
+            spellCheck={false}
             value={text}
             aria-invalid={problem !== null}
             aria-describedby={describedBy}
-            {...focusHandlers}
-            onChange={(event) => change(event.target.value)}
+            {...handlers}
           />
-          {suffix && <span className="number-suffix">{suffix.trim()}</span>}
+          {!before && marker}
         </div>
       )}
     </FieldShell>
@@ -215,24 +282,4 @@ export function SelectField<T extends string>({ label, value, options, onCommit 
       )}
     </FieldShell>
   );
-}
-
-/** Accepts "12.5", "12,5" and "1 200"; null for anything else. */
-export function parseNumber(text: string): number | null {
-  const cleaned = text
-    .trim()
-    .replace(/[\s\u00a0]/g, "")
-    .replace(",", ".");
-  if (cleaned === "" || !/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  const value = Number(cleaned);
-  return Number.isFinite(value) ? value : null;
-}
-
-function formatNumber(value: number): string {
-  return String(Math.round(value * 1e6) / 1e6);
-}
-
-/** 12.3 % typed becomes 0.123 exactly, not 0.12300000000000001. */
-function roundShare(share: number): number {
-  return Math.round(share * 1e9) / 1e9;
 }

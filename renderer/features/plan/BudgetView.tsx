@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import type { BudgetDimension, BudgetTable } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { namesById } from "../../../shared/model";
-import { formatCount, formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
+import { formatCount, formatMoney, formatMoneyShort, formatPercent, formatTypedPercent } from "../../ui/format";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "./labels";
 import { PlanGate } from "./PlanGate";
@@ -271,7 +271,7 @@ function LifetimeValue({ roadmap, plan }: PlanProps) {
       <h2 id="clv-title">Customer lifetime value</h2>
       <p className="muted">
         Expected margin of one customer over the {roadmap.horizonMonths}-month horizon, discounted at{" "}
-        {formatPercent(roadmap.annualDiscountRate)} a year, by segment and the phase the customer enters in.
+        {formatTypedPercent(roadmap.annualDiscountRate)} a year, by segment and the phase the customer enters in.
       </p>
       <table className="data-table">
         <thead>

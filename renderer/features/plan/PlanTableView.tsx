@@ -7,14 +7,16 @@ import {
   costsOfCommunications,
   describeTiming,
   namesById,
+  PERSONALISATION_LABELS,
   PURPOSE_LABELS,
   PURPOSES,
   type Roadmap,
+  STATUS_LABELS,
   updateCommunication,
 } from "../../../shared/model";
 import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/planPeriods";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
+import { formatCount, formatMoney, formatTypedMoney, formatTypedPercent, plural } from "../../ui/format";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
@@ -239,7 +241,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
           {filter(
             "status",
             "status",
-            COMMUNICATION_STATUSES.map((s) => ({ value: s, label: s })),
+            COMMUNICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           )}
           {filter(
             "purpose",
@@ -377,12 +379,12 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     </td>
                     <td>{item.row.audience}</td>
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
-                    <td>{item.row.communication.personalisation}</td>
+                    <td>{PERSONALISATION_LABELS[item.row.communication.personalisation]}</td>
                     <td className="numeric">
                       <CostFigure costs={item.row.costs} field="fixedCost" currency={roadmap.currency} /> /{" "}
                       <CostFigure costs={item.row.costs} field="costPerContact" currency={roadmap.currency} />
                     </td>
-                    <td className="numeric">{formatPercent(item.row.communication.responseRate)}</td>
+                    <td className="numeric">{formatTypedPercent(item.row.communication.responseRate)}</td>
                     <td>
                       <select
                         aria-label={`Status of ${item.row.communication.name}`}
@@ -393,7 +395,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                       >
                         {COMMUNICATION_STATUSES.map((s) => (
                           <option key={s} value={s}>
-                            {s}
+                            {STATUS_LABELS[s]}
                           </option>
                         ))}
                       </select>
@@ -434,7 +436,7 @@ function CostFigure({
   currency: string;
 }) {
   const fromChannel = costs[field === "fixedCost" ? "fixedCostFrom" : "costPerContactFrom"] === "channel";
-  const figure = formatMoney(costs[field], currency, { precise: field === "costPerContact" });
+  const figure = formatTypedMoney(costs[field], currency);
   return fromChannel ? (
     <span className="from-channel" title="The channel's default">
       {figure}

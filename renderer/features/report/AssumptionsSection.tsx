@@ -6,13 +6,13 @@ import {
   segmentCustomersAtStart,
   segmentCustomersByPhase,
 } from "../../../shared/model";
-import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { formatCount, formatTypedMoney, formatTypedPercent } from "../../ui/format";
 import type { ReportProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Everything the numbers rest on, so a reader can check them or argue with them. */
 export function AssumptionsSection({ roadmap, options }: ReportProps) {
-  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  const money = (value: number) => formatTypedMoney(value, roadmap.currency);
   const phases = namesById(roadmap.phases);
   return (
     <section className="report-page report-assumptions">
@@ -30,7 +30,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
         </div>
         <div>
           <dt>Discount rate</dt>
-          <dd>{formatPercent(roadmap.annualDiscountRate)} a year</dd>
+          <dd>{formatTypedPercent(roadmap.annualDiscountRate)} a year</dd>
         </div>
         <div>
           <dt>Contact cap</dt>
@@ -90,7 +90,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
               <td>{phase.name}</td>
               <td className="is-number">{formatCount(customersAtStart(phase))}</td>
               <td className="is-number">{formatCount(arrivalsPerMonth(phase))}</td>
-              <td className="is-number">{formatPercent(phase.churnRate)}</td>
+              <td className="is-number">{formatTypedPercent(phase.churnRate)}</td>
             </tr>
           ))}
         </tbody>
@@ -114,7 +114,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
               <td>{phases.get(transition.from)}</td>
               <td>{phases.get(transition.to)}</td>
               <td className="is-number">
-                {formatPercent(transition.rate)}
+                {formatTypedPercent(transition.rate)}
                 {Object.keys(transition.rateBySegment).length > 0 ? " (varies by segment)" : ""}
               </td>
               <td>{transition.trigger || "—"}</td>
