@@ -199,9 +199,10 @@ describe("a number field", () => {
     );
     if (!communication) throw new Error("no communication on Trial");
     const cost = screen.getByRole("textbox", { name: `Cost per contact — ${communication.name}` });
-    expect(cost).toHaveAccessibleDescription("€");
+    expect(cost).toHaveAccessibleDescription("€ From channel “Email”");
     await user.clear(cost);
     await user.type(cost, "1.500,50{Enter}");
+    expect(cost).toHaveAccessibleDescription(/^€ Set here/);
     expect(roadmap(store).communications.find((c) => c.id === communication.id)?.costPerContact).toBe(1500.5);
     expect(cost).toHaveValue("1.500,50");
 
