@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { addPhase, type Communication, createRoadmap, type Roadmap, serializeRoadmap } from "../shared/model";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { importRoadmapText, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -60,15 +60,7 @@ const sendMonths = async (p: Page, name: string) =>
 describe("the communication calendar", () => {
   it("marks the months each timing sends in: on entry with an offset, recurring, one-off", async () => {
     page = await app.open();
-    const [chooser] = await Promise.all([
-      page.waitForEvent("filechooser"),
-      page.getByRole("button", { name: "Import .roadmap…" }).click(),
-    ]);
-    await chooser.setFiles({
-      name: "calendar.roadmap",
-      mimeType: "application/json",
-      buffer: Buffer.from(serializeRoadmap(calendarRoadmap())),
-    });
+    await importRoadmapText(page, "calendar.roadmap", serializeRoadmap(calendarRoadmap()));
     await page.getByRole("button", { name: "Calendar check", exact: true }).click();
     await phaseNode(page, "Active").waitFor();
     await page.getByRole("tab", { name: "Calendar" }).click();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
+import { canvasOf, MOD, newBlankRoadmap, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -8,11 +8,6 @@ let page: Page;
 /** The accessible name of what has the keyboard focus. */
 const focusedName = (p: Page) =>
   p.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName ?? "");
-
-async function openTemplate(p: Page) {
-  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-  await phaseNode(p, "Trial").waitFor();
-}
 
 describe("editing the template on the canvas", () => {
   it("adds a phase by dragging a stage from the palette onto the canvas", async () => {

@@ -5,7 +5,7 @@ import path from "node:path";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { MOD, phaseNode, setUpAppInBrowser } from "./harness";
+import { budgetTotal, MOD, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
 import { recalculatedWorkbookTotal } from "./workbookTotals";
 
 const app = setUpAppInBrowser();
@@ -23,20 +23,6 @@ const TEMPLATE_PHASES = [
   "At risk",
   "Lapsed",
 ] as const;
-
-async function openTemplate(page: Page) {
-  await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-  await phaseNode(page, "Trial").waitFor();
-}
-
-/** The engine's total, as the Budget view shows it once the plan is current. */
-async function budgetTotal(page: Page): Promise<number> {
-  await page.getByRole("tab", { name: "Budget" }).click();
-  const total = page.getByTestId("budget-total");
-  await total.waitFor();
-  await expect.poll(() => page.locator(".plan-view.is-stale").count()).toBe(0);
-  return Number(await total.getAttribute("data-value"));
-}
 
 async function openExportDialog(page: Page, format: string) {
   await page.getByRole("button", { name: "Export", exact: true }).click();

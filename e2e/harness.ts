@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 /** Debian's Chromium, or whatever CHROMIUM_PATH names; Playwright's own browser download is never used. */
 export function findChromium(): string {
@@ -157,6 +157,30 @@ export async function newBlankRoadmap(page: Page, name: string): Promise<void> {
   await dialog.getByRole("radio", { name: /Blank roadmap/ }).check();
   await dialog.getByRole("button", { name: "Create roadmap" }).click();
   await canvasOf(page).waitFor();
+}
+
+/** From the library, the B2B subscription template, open on its canvas. */
+export async function openTemplate(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
+  await phaseNode(page, "Trial").waitFor();
+}
+
+/** The engine's total, as the Budget view shows it once the plan is current. */
+export async function budgetTotal(page: Page): Promise<number> {
+  await page.getByRole("tab", { name: "Budget" }).click();
+  const total = page.getByTestId("budget-total");
+  await total.waitFor();
+  await expect.poll(() => page.locator(".plan-view.is-stale").count()).toBe(0);
+  return Number(await total.getAttribute("data-value"));
+}
+
+/** Imports a roadmap file's text through the library's Import button, as a user picking the file would. */
+export async function importRoadmapText(page: Page, name: string, text: string): Promise<void> {
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import .roadmap…" }).click(),
+  ]);
+  await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 }
 
 /** The platform's command modifier, as Playwright names it. */

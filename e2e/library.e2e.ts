@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { setUpAppInBrowser } from "./harness";
+import { importRoadmapText, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -22,14 +22,6 @@ async function exportVia(p: Page, buttonName: string) {
   ]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
-}
-
-async function importText(p: Page, name: string, text: string) {
-  const [chooser] = await Promise.all([
-    p.waitForEvent("filechooser"),
-    p.getByRole("button", { name: "Import .roadmap…" }).click(),
-  ]);
-  await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 }
 
 const rowNames = (p: Page) => p.getByTestId("roadmap-row").locator(".roadmap-name").allTextContents();
@@ -68,14 +60,14 @@ describe("the roadmap library in the browser build", () => {
     const exported = await exportVia(page, `Export ${TEMPLATE_NAME}`);
     expect(exported.name).toBe(`${TEMPLATE_NAME}.roadmap`);
 
-    await importText(page, exported.name, exported.text);
+    await importRoadmapText(page, exported.name, exported.text);
     const conflict = page.getByRole("alertdialog", { name: "This roadmap is already in your library" });
     await conflict.getByRole("button", { name: "Replace" }).click();
     await page.getByText(`Replaced “${TEMPLATE_NAME}” with the imported file.`).waitFor();
     const again = await exportVia(page, `Export ${TEMPLATE_NAME}`);
     expect(again.text).toBe(exported.text);
 
-    await importText(page, exported.name, exported.text);
+    await importRoadmapText(page, exported.name, exported.text);
     await conflict.getByRole("button", { name: "Keep both" }).click();
     await page.getByText(`Imported “${TEMPLATE_NAME} (copy)”.`).waitFor();
     const copy = await exportVia(page, `Export ${TEMPLATE_NAME} (copy)`);
@@ -92,13 +84,13 @@ describe("the roadmap library in the browser build", () => {
     const broken = JSON.parse(text);
     broken.phases[2].churnRate = 1.4;
 
-    await importText(page, "from-a-colleague.roadmap", JSON.stringify(broken));
+    await importRoadmapText(page, "from-a-colleague.roadmap", JSON.stringify(broken));
     const dialog = page.getByRole("alertdialog", { name: "Could not import from-a-colleague.roadmap" });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain("phases[2].churnRate: must be between 0 and 1, got 1.4");
     await dialog.getByRole("button", { name: "OK" }).click();
 
-    await importText(page, "notes.roadmap", "these are my meeting notes");
+    await importRoadmapText(page, "notes.roadmap", "these are my meeting notes");
     const notJson = page.getByRole("alertdialog", { name: "Could not import notes.roadmap" });
     expect(await notJson.textContent()).toContain("the file is not valid JSON");
     await notJson.getByRole("button", { name: "OK" }).click();

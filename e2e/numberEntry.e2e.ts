@@ -1,22 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { budgetTotal, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
-
-async function openTemplate(p: Page) {
-  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-  await phaseNode(p, "Trial").waitFor();
-}
-
-async function budgetTotal(p: Page): Promise<number> {
-  await p.getByRole("tab", { name: "Budget" }).click();
-  const total = p.getByTestId("budget-total");
-  await total.waitFor();
-  await expect.poll(() => p.locator(".plan-view.is-stale").count()).toBe(0);
-  return Number(await total.getAttribute("data-value"));
-}
 
 /** The first communication on a phase in the inspector: its list item, its name and its contacts over the plan. */
 async function firstCommunication(p: Page, phase: string) {

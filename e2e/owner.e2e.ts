@@ -22,7 +22,7 @@ describe("the by-owner view", () => {
     await expect
       .poll(() => collisions.textContent())
       .toMatch(
-        /Small business \(cost to serve\) customers in Active single-product get 5 communications, also from PM – Core platform, PM – Analytics suite, Marketing\./,
+        /Small business \(cost to serve\) customers in Active single-product since before the plan's start get 5 communications, over the roadmap's cap of 4, also from PM – Core platform, PM – Analytics suite, Marketing\./,
       );
   });
 });

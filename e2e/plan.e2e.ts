@@ -1,22 +1,9 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
+import { budgetTotal, newBlankRoadmap, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
-
-async function openTemplate(p: Page) {
-  await p.getByRole("button", { name: "Start from “B2B subscription software”" }).click();
-  await phaseNode(p, "Trial").waitFor();
-}
-
-async function budgetTotal(p: Page): Promise<number> {
-  await p.getByRole("tab", { name: "Budget" }).click();
-  const total = p.getByTestId("budget-total");
-  await total.waitFor();
-  await expect.poll(() => p.locator(".plan-view.is-stale").count()).toBe(0);
-  return Number(await total.getAttribute("data-value"));
-}
 
 describe("the plan", () => {
   it("changes the budget total by exactly reach × delta when a cost per contact changes", async () => {
@@ -47,12 +34,13 @@ describe("the plan", () => {
     await page.getByRole("tab", { name: /Contact pressure/ }).click();
     const over = page.getByRole("button", { name: /^Small business \(cost to serve\), .*over the cap$/ }).first();
     await over.click();
-    const details = page.getByRole("region", { name: /^Collisions: Small business/ });
+    const details = page.getByRole("region", { name: /^Contacts: Small business/ });
     await expect
       .poll(() => details.textContent())
       .toMatch(
-        /customers in Active single-product get 5 communications this month, from PM – Core platform, PM – Analytics suite, Marketing, Reseller partners\./,
+        /Most contacted: Small business \(cost to serve\) customers in Active single-product since before the plan's start get 5 communications this month, from PM – Core platform, PM – Analytics suite, Marketing, Reseller partners\./,
       );
+    await expect.poll(() => details.textContent()).toMatch(/5 communications, over the roadmap's cap of 4/);
 
     await details.getByRole("button", { name: "Show “Active single-product” on the canvas" }).click();
     await expect

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
 import { blankPhase, communication, emptyRoadmap } from "../shared/engine/testing/randomRoadmaps";
 import { type Roadmap, serializeRoadmap } from "../shared/model";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { importRoadmapText, phaseNode, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -55,15 +55,7 @@ function onboardingRoadmap(): Roadmap {
 }
 
 async function importRoadmap(roadmap: Roadmap): Promise<void> {
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser"),
-    page.getByRole("button", { name: "Import .roadmap…" }).click(),
-  ]);
-  await chooser.setFiles({
-    name: `${roadmap.name}.roadmap`,
-    mimeType: "application/json",
-    buffer: Buffer.from(serializeRoadmap(roadmap)),
-  });
+  await importRoadmapText(page, `${roadmap.name}.roadmap`, serializeRoadmap(roadmap));
   await page.getByRole("button", { name: roadmap.name, exact: true }).click();
   await phaseNode(page, roadmap.phases[0]?.name ?? "").waitFor();
 }
@@ -127,7 +119,7 @@ describe("costs that follow the channel", () => {
     await item.getByText("All fields").click();
     await item.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Direct mail" });
     await expect.poll(() => fixed.inputValue()).toBe("800");
-    expect(await perContact.inputValue()).toBe("1.4");
+    expect(await perContact.inputValue()).toBe("1.40");
     await item.getByText("From channel “Direct mail”").first().waitFor();
 
     // The channel's own cost changes every communication that follows it.
@@ -146,7 +138,7 @@ describe("costs that follow the channel", () => {
     await item.getByText("Set here").waitFor();
     await item.getByRole("combobox", { name: "Channel" }).selectOption({ label: "Email" });
     await expect.poll(() => fixed.inputValue()).toBe("150");
-    expect(await perContact.inputValue()).toBe("3.5");
+    expect(await perContact.inputValue()).toBe("3.50");
     await item.getByRole("button", { name: /^Cost per contact: use the channel's/ }).click();
     await expect.poll(() => perContact.inputValue()).toBe("0.02");
   });
