@@ -1,4 +1,4 @@
-import type { Roadmap } from "../model/schema";
+import type { Communication, Roadmap } from "../model/schema";
 import { type CustomerFlow, OUTFLOW_TOLERANCE } from "./flow";
 import type { CommunicationSchedule } from "./schedule";
 
@@ -107,6 +107,25 @@ export function diagnoseFlow(flow: CustomerFlow): PlanDiagnostic[] {
   return diagnostics;
 }
 
+/** What diagnosing one communication reads of the rest of the roadmap, worked out once for all of them. */
+export interface CommunicationDiagnosisContext {
+  readonly knownSegments: ReadonlySet<string>;
+  readonly segments: Roadmap["segments"];
+  /** The lowest annual value of a customer of any segment: a response worth less cannot outvalue one. */
+  readonly lowestAnnualValue: number;
+}
+
+export function communicationDiagnosisContext(
+  flow: CustomerFlow,
+  segments: Roadmap["segments"],
+): CommunicationDiagnosisContext {
+  return {
+    knownSegments: new Set(flow.segmentIds),
+    segments,
+    lowestAnnualValue: Math.min(...segments.map((segment) => segment.annualValue)),
+  };
+}
+
 /**
  * Problems of single communications: an audience no one is in, a send that
  * reaches no one, a cost nobody filled in, and figures too good to be true (a
@@ -118,39 +137,50 @@ export function diagnoseCommunications(
   roadmap: Pick<Roadmap, "communications" | "segments">,
   schedules: readonly CommunicationSchedule[],
 ): PlanDiagnostic[] {
-  const known = new Set(flow.segmentIds);
+  const context = communicationDiagnosisContext(flow, roadmap.segments);
+  return roadmap.communications.flatMap((communication, c) =>
+    diagnoseCommunication(communication, schedules[c], context),
+  );
+}
+
+/** What is doubtful about one communication and its schedule (see `diagnoseCommunications`). */
+export function diagnoseCommunication(
+  communication: Communication,
+  schedule: CommunicationSchedule | undefined,
+  { knownSegments, segments, lowestAnnualValue }: CommunicationDiagnosisContext,
+): PlanDiagnostic[] {
+  if (communication.status === "retired") return [];
   const diagnostics: PlanDiagnostic[] = [];
-  roadmap.communications.forEach((communication, c) => {
-    if (communication.status === "retired") return;
-    const schedule = schedules[c];
-    const { segmentIds, share } = communication.audience;
-    if (share === 0) {
-      diagnostics.push({
-        kind: "emptyAudience",
-        severity: "warning",
-        communicationId: communication.id,
-        reason: "zeroShare",
-        segmentIds: [],
-      });
-    } else if (segmentIds.length > 0 && segmentIds.every((id) => !known.has(id))) {
-      diagnostics.push({
-        kind: "emptyAudience",
-        severity: "warning",
-        communicationId: communication.id,
-        reason: "unknownSegments",
-        segmentIds: [...segmentIds],
-      });
-    } else if (schedule && schedule.totalReach === 0) {
-      diagnostics.push({ kind: "reachesNoOne", severity: "warning", communicationId: communication.id });
-    }
-    if (schedule && schedule.sends > 0 && schedule.totalCost === 0) {
-      diagnostics.push({ kind: "missingCost", severity: "warning", communicationId: communication.id });
-    }
-    const outvalued = roadmap.segments
+  const { segmentIds, share } = communication.audience;
+  if (share === 0) {
+    diagnostics.push({
+      kind: "emptyAudience",
+      severity: "warning",
+      communicationId: communication.id,
+      reason: "zeroShare",
+      segmentIds: [],
+    });
+  } else if (segmentIds.length > 0 && segmentIds.every((id) => !knownSegments.has(id))) {
+    diagnostics.push({
+      kind: "emptyAudience",
+      severity: "warning",
+      communicationId: communication.id,
+      reason: "unknownSegments",
+      segmentIds: [...segmentIds],
+    });
+  } else if (schedule && schedule.totalReach === 0) {
+    diagnostics.push({ kind: "reachesNoOne", severity: "warning", communicationId: communication.id });
+  }
+  if (schedule && schedule.sends > 0 && schedule.totalCost === 0) {
+    diagnostics.push({ kind: "missingCost", severity: "warning", communicationId: communication.id });
+  }
+  const { valuePerResponse } = communication;
+  if (communication.responseRate > 0 && valuePerResponse > lowestAnnualValue) {
+    const outvalued = segments
       .filter((segment) => segmentIds.length === 0 || segmentIds.includes(segment.id))
-      .filter((segment) => communication.valuePerResponse > segment.annualValue)
+      .filter((segment) => valuePerResponse > segment.annualValue)
       .map((segment) => segment.id);
-    if (communication.responseRate > 0 && outvalued.length > 0) {
+    if (outvalued.length > 0) {
       diagnostics.push({
         kind: "valueAboveAnnualValue",
         severity: "warning",
@@ -158,10 +188,10 @@ export function diagnoseCommunications(
         segmentIds: outvalued,
       });
     }
-    if (communication.responseRate === 1) {
-      diagnostics.push({ kind: "certainResponse", severity: "warning", communicationId: communication.id });
-    }
-  });
+  }
+  if (communication.responseRate === 1) {
+    diagnostics.push({ kind: "certainResponse", severity: "warning", communicationId: communication.id });
+  }
   return diagnostics;
 }
 

@@ -473,6 +473,21 @@ describe("the B2B subscription template", () => {
     expect(plan.diagnostics).toEqual([]);
   });
 
+  it("flags responses worth more than a customer's year when a segment's value drops, and not once it is back", () => {
+    const engine = createPlanEngine();
+    const roadmap = template();
+    engine.run(roadmap);
+    const cheaper = {
+      ...roadmap,
+      segments: roadmap.segments.map((s) => (s.id === "smallBusiness" ? { ...s, annualValue: 100 } : s)),
+    };
+    const flagged = engine.run(cheaper).diagnostics.filter((d) => d.kind === "valueAboveAnnualValue");
+    expect(flagged.length).toBeGreaterThan(0);
+    expect(flagged.every((d) => "segmentIds" in d && d.segmentIds.join() === "smallBusiness")).toBe(true);
+    expect(engine.run(roadmap).diagnostics).toEqual([]);
+    expect(engine.stats.communicationSchedules).toBe(roadmap.communications.length);
+  });
+
   it("collides in Active single-product for small businesses, with four owners involved", () => {
     const collisions = plan.pressure.collisions.filter(
       (c) => c.phaseId === "phase-active-single" && c.segmentId === "smallBusiness",

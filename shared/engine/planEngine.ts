@@ -2,7 +2,13 @@ import { type CommunicationCosts, communicationCosts } from "../model/costs";
 import type { Channel, Communication, Roadmap } from "../model/schema";
 import { type Budget, type BudgetInputs, createBudgetRollUp } from "./budget";
 import { type PlanCalendar, planCalendar } from "./calendar";
-import { diagnoseCommunications, diagnoseFlow, type PlanDiagnostic } from "./diagnostics";
+import {
+  type CommunicationDiagnosisContext,
+  communicationDiagnosisContext,
+  diagnoseCommunication,
+  diagnoseFlow,
+  type PlanDiagnostic,
+} from "./diagnostics";
 import { type CustomerFlow, type FlowInputs, sameElements, sameFlowInputs, simulateCustomerFlow } from "./flow";
 import { type CustomerLifetimeValue, customerLifetimeValue } from "./lifetimeValue";
 import { type ContactPressure, measureContactPressure } from "./pressure";
@@ -93,6 +99,8 @@ interface ScheduledCommunication {
   readonly costs: CommunicationCosts;
   /** Everything about the communication that decides where and when it fires, and who sends it. */
   readonly pressureKey: string;
+  /** What is doubtful about it, with the diagnosis context it was worked out in. */
+  diagnosis?: { readonly context: CommunicationDiagnosisContext; readonly diagnostics: readonly PlanDiagnostic[] };
 }
 
 interface RollUp {
@@ -152,6 +160,9 @@ export function createPlanEngine(): PlanEngine {
       }
     | undefined;
   let rollUpMemo: RollUp | undefined;
+  let diagnosisContext:
+    | { segments: Roadmap["segments"]; flow: CustomerFlow; context: CommunicationDiagnosisContext }
+    | undefined;
   let diagnosticsMemo:
     | {
         schedules: readonly CommunicationSchedule[];
@@ -201,10 +212,13 @@ export function createPlanEngine(): PlanEngine {
     const next = new Map<Communication, ScheduledCommunication>();
     const schedules: CommunicationSchedule[] = [];
     const pressureKeys: string[] = [];
+    // The channels' costs can only have moved what an unchanged communication pays if the channels changed.
+    const channelsChanged = channels !== lastChannels;
     for (const communication of communications) {
-      const costs = communicationCosts(communication, channelById.get(communication.channelId));
+      const channel = channelById.get(communication.channelId);
       let entry = next.get(communication) ?? scheduled.get(communication);
-      if (!entry || !sameCosts(entry.costs, costs)) {
+      if (!entry || (channelsChanged && !chargesTheSame(entry.costs, communication, channel))) {
+        const costs = communicationCosts(communication, channel);
         stats.communicationSchedules++;
         entry = {
           schedule: scheduleCommunication(state.flow, communication, { costs, index: state.index }),
@@ -316,15 +330,29 @@ export function createPlanEngine(): PlanEngine {
     return rollUpMemo;
   }
 
+  /** Each communication is diagnosed once per schedule, unless the segments (or the flow's) change. */
   function communicationDiagnostics(roadmap: Roadmap, flow: CustomerFlow): readonly PlanDiagnostic[] {
-    if (diagnosticsMemo?.schedules !== lastSchedules || diagnosticsMemo.segments !== roadmap.segments) {
-      diagnosticsMemo = {
-        schedules: lastSchedules,
+    if (diagnosticsMemo?.schedules === lastSchedules && diagnosticsMemo.segments === roadmap.segments) {
+      return diagnosticsMemo.diagnostics;
+    }
+    if (diagnosisContext?.segments !== roadmap.segments || diagnosisContext.flow !== flow) {
+      diagnosisContext = {
         segments: roadmap.segments,
-        diagnostics: diagnoseCommunications(flow, roadmap, lastSchedules),
+        flow,
+        context: communicationDiagnosisContext(flow, roadmap.segments),
       };
     }
-    return diagnosticsMemo.diagnostics;
+    const { context } = diagnosisContext;
+    const diagnostics = roadmap.communications.flatMap((communication, c) => {
+      const entry = scheduled.get(communication);
+      if (!entry) return diagnoseCommunication(communication, lastSchedules[c], context);
+      if (entry.diagnosis?.context !== context) {
+        entry.diagnosis = { context, diagnostics: diagnoseCommunication(communication, entry.schedule, context) };
+      }
+      return entry.diagnosis.diagnostics;
+    });
+    diagnosticsMemo = { schedules: lastSchedules, segments: roadmap.segments, diagnostics };
+    return diagnostics;
   }
 
   return {
@@ -368,8 +396,16 @@ function sameBudgetKeys(previous: BudgetInputs, next: BudgetInputs): boolean {
   );
 }
 
-function sameCosts(a: CommunicationCosts, b: CommunicationCosts): boolean {
-  return Object.is(a.fixedCost, b.fixedCost) && Object.is(a.costPerContact, b.costPerContact);
+/** Whether a communication still pays what it was scheduled with: its own costs, or its channel's unchanged ones. */
+function chargesTheSame(
+  costs: CommunicationCosts,
+  communication: Communication,
+  channel: Pick<Channel, "fixedCost" | "costPerContact"> | undefined,
+): boolean {
+  return (
+    Object.is(costs.fixedCost, communication.fixedCost ?? channel?.fixedCost ?? 0) &&
+    Object.is(costs.costPerContact, communication.costPerContact ?? channel?.costPerContact ?? 0)
+  );
 }
 
 function pressureKeyOf(communication: Communication): string {

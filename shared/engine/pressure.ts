@@ -95,15 +95,22 @@ export function measureContactPressure(
   const collisions: { collision: ContactCollision; order: number }[] = [];
   const channelCaps = channels.filter((channel) => channel.contactCap !== null);
   const tally = createCohortTally(flow, communications, schedules);
+  // A channel's counts are only read for its collisions: one phase's worth of cells, reused.
+  const channelCells = {
+    counts: new Uint32Array(S * T),
+    entries: new Int32Array(S * T),
+    firstCell: (s: number) => s * T,
+  };
 
   communicationsByPhase(schedules, P).forEach((onPhase, p) => {
     if (onPhase.length === 0) return;
-    const collide = (cohorts: PhaseCohorts, subset: readonly number[], cap: number, capOf: string, rank: number) => {
+    const collide = (cohorts: CohortCells, subset: readonly number[], cap: number, capOf: string, rank: number) => {
       for (let s = 0; s < S; s++) {
         if (cohorts.reached[s] === 0) continue;
+        const first = cohorts.firstCell(s);
         for (let t = 0; t < T; t++) {
-          if ((cohorts.counts[s * T + t] as number) <= cap) continue;
-          const entry = cohorts.entries[s * T + t] as number;
+          if ((cohorts.counts[first + t] as number) <= cap) continue;
+          const entry = cohorts.entries[first + t] as number;
           const sends = sendsToCohort(communications, schedules, subset, s, t, entry);
           collisions.push({
             // Segment, phase, month, then the roadmap's cap before the channels': the order the report lists them in.
@@ -121,21 +128,18 @@ export function measureContactPressure(
       }
     };
 
-    const all = tally(p, onPhase);
-    for (let s = 0; s < S; s++) {
-      if (all.reached[s] === 0) continue;
-      const cell = (s * P + p) * T;
-      for (let t = 0; t < T; t++) {
-        counts[cell + t] = all.counts[s * T + t] as number;
-        worstEntry[cell + t] = all.entries[s * T + t] as number;
-      }
-    }
-    collide(all, onPhase, contactCap, "roadmap", 0);
+    collide(
+      tally(p, onPhase, { counts, entries: worstEntry, firstCell: (s) => (s * P + p) * T }),
+      onPhase,
+      contactCap,
+      "roadmap",
+      0,
+    );
     channelCaps.forEach((channel, i) => {
       const cap = channel.contactCap as number;
       const ofChannel = onPhase.filter((c) => communications[c]?.channelId === channel.id);
       // A channel can only go over its cap on a phase where more of its communications than that send.
-      if (ofChannel.length > cap) collide(tally(p, ofChannel), ofChannel, cap, channel.id, i + 1);
+      if (ofChannel.length > cap) collide(tally(p, ofChannel, channelCells), ofChannel, cap, channel.id, i + 1);
     });
   });
 
@@ -231,12 +235,16 @@ function communicationsByPhase(schedules: readonly CommunicationSchedule[], P: n
   return byPhase;
 }
 
-/** The worst-served cohort of every segment and month in one phase, at `[s * T + t]`. */
-interface PhaseCohorts {
+/** Where a tally writes each segment's worst cohorts: `counts` and `entries` from `firstCell(s)`, a month apart. */
+interface CohortTarget {
   readonly counts: Uint32Array;
-  /** When it entered: `AT_START` or a month. */
+  /** When the worst cohort entered: `AT_START` or a month. */
   readonly entries: Int32Array;
-  /** 1 for the segments some communication of the phase reaches. */
+  firstCell(s: number): number;
+}
+
+/** A tally's cells, and which segments some communication of the phase reaches (1) or none (0). */
+interface CohortCells extends CohortTarget {
   readonly reached: Uint8Array;
 }
 
@@ -250,30 +258,24 @@ interface PhaseCohorts {
  * So month `t` gives the cohort of `e` the on-entry sends of offset `t − e`
  * plus every other send firing then, except the cohort entering during `t`,
  * which gets only the on-entry sends of offset 0. The worst cohort is the one
- * with the most sends, the earliest-entered on a tie. The returned arrays are
- * reused by the next call: read them before tallying again.
+ * with the most sends, the earliest-entered on a tie. It writes only the
+ * segments some communication of the subset reaches.
  */
 function createCohortTally(
   flow: CustomerFlow,
   communications: readonly PressureCommunication[],
   schedules: readonly CommunicationSchedule[],
-): (p: number, subset: readonly number[]) => PhaseCohorts {
+): (p: number, subset: readonly number[], target: CohortTarget) => CohortCells {
   const S = flow.segmentIds.length;
   const P = flow.phaseIds.length;
   const T = flow.months;
+  // Sends per segment and month, periodic and per on-entry offset: left all 0 after each tally, as they are read.
   const periodic = new Uint32Array(S * T);
-  /** On-entry sends per offset, then segment and month; kept between phases and cleared as used. */
   const onEntry = new Map<number, Uint32Array>();
-  const result: PhaseCohorts = {
-    counts: new Uint32Array(S * T),
-    entries: new Int32Array(S * T),
-    reached: new Uint8Array(S),
-  };
+  const reached = new Uint8Array(S);
 
-  return (p, subset) => {
-    periodic.fill(0);
-    for (const counts of onEntry.values()) counts.fill(0);
-    result.reached.fill(0);
+  return (p, subset, target) => {
+    reached.fill(0);
     const offsets = new Set<number>();
     for (const c of subset) {
       const schedule = schedules[c] as CommunicationSchedule;
@@ -288,7 +290,7 @@ function createCohortTally(
       const n = segmentIndices.length;
       for (let j = 0; j < n; j++) {
         const s = segmentIndices[j] as number;
-        result.reached[s] = 1;
+        reached[s] = 1;
         for (let t = 0; t < T; t++) {
           if ((reachBySegment[t * n + j] as number) > 0) sends[s * T + t] = (sends[s * T + t] as number) + 1;
         }
@@ -298,15 +300,18 @@ function createCohortTally(
     const dueOffsets = [...offsets].filter((offset) => offset > 0).sort((a, b) => b - a);
     const dueSends = dueOffsets.map((offset) => onEntry.get(offset) as Uint32Array);
     const newcomers = offsets.has(0) ? (onEntry.get(0) as Uint32Array) : null;
+    const { counts, entries } = target;
 
     for (let s = 0; s < S; s++) {
-      if (result.reached[s] === 0) continue;
+      if (reached[s] === 0) continue;
+      const first = target.firstCell(s);
       const stay = flow.stayRate[s * P + p] as number;
       const startThere = (flow.population[s * (T + 1) * P + p] as number) > 0;
       let firstEntered = -1;
       for (let t = 0; t < T; t++) {
         const i = s * T + t;
         const alongside = periodic[i] as number;
+        periodic[i] = 0;
         let most = 0;
         let entry = AT_START;
         if (startThere && (t === 0 || stay > 0) && alongside > most) most = alongside;
@@ -318,22 +323,28 @@ function createCohortTally(
           entry = earliestThere;
         }
         for (let d = 0; d < dueOffsets.length; d++) {
-          const due = (dueSends[d] as Uint32Array)[i] as number;
+          const sends = dueSends[d] as Uint32Array;
+          const due = sends[i] as number;
+          sends[i] = 0;
           if (due > 0 && due + alongside > most) {
             most = due + alongside;
             entry = t - (dueOffsets[d] as number);
           }
         }
-        if (newcomers && (newcomers[i] as number) > most) {
-          most = newcomers[i] as number;
-          entry = t;
+        if (newcomers) {
+          const arriving = newcomers[i] as number;
+          newcomers[i] = 0;
+          if (arriving > most) {
+            most = arriving;
+            entry = t;
+          }
         }
-        result.counts[i] = most;
-        result.entries[i] = entry;
+        counts[first + t] = most;
+        entries[first + t] = entry;
         if (firstEntered < 0 && (flow.entries[(s * T + t) * P + p] as number) > 0) firstEntered = t;
       }
     }
-    return result;
+    return { ...target, reached };
   };
 }
 
