@@ -144,7 +144,7 @@ export function measureContactPressure(
   });
 
   let maxCount = 0;
-  for (const count of counts) if (count > maxCount) maxCount = count;
+  for (let i = 0; i < counts.length; i++) if ((counts[i] as number) > maxCount) maxCount = counts[i] as number;
   return {
     contactCap,
     segmentIds: flow.segmentIds,
@@ -308,16 +308,17 @@ function createCohortTally(
       const stay = flow.stayRate[s * P + p] as number;
       const startThere = (flow.population[s * (T + 1) * P + p] as number) > 0;
       let firstEntered = -1;
+      let enteredLastMonth = false;
       for (let t = 0; t < T; t++) {
         const i = s * T + t;
+        const enteredThisMonth = (flow.entries[(s * T + t) * P + p] as number) > 0;
         const alongside = periodic[i] as number;
         periodic[i] = 0;
         let most = 0;
         let entry = AT_START;
         if (startThere && (t === 0 || stay > 0) && alongside > most) most = alongside;
         // The earliest cohort still there gets the periodic sends alone, unless an on-entry send is due to it too.
-        const lastMonthsThere = t > 0 && (flow.entries[(s * T + t - 1) * P + p] as number) > 0;
-        const earliestThere = stay > 0 ? firstEntered : lastMonthsThere ? t - 1 : -1;
+        const earliestThere = stay > 0 ? firstEntered : enteredLastMonth ? t - 1 : -1;
         if (earliestThere >= 0 && alongside > most) {
           most = alongside;
           entry = earliestThere;
@@ -341,7 +342,8 @@ function createCohortTally(
         }
         counts[first + t] = most;
         entries[first + t] = entry;
-        if (firstEntered < 0 && (flow.entries[(s * T + t) * P + p] as number) > 0) firstEntered = t;
+        if (firstEntered < 0 && enteredThisMonth) firstEntered = t;
+        enteredLastMonth = enteredThisMonth;
       }
     }
     return { ...target, reached };
