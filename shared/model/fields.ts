@@ -10,10 +10,7 @@ import { z } from "zod";
  * key of per-segment records and lookups, where such a name would read or replace the object's prototype
  * instead of a figure, so the file format refuses them.
  */
-const RESERVED_IDS: ReadonlySet<string> = new Set([
-  "__proto__",
-  ...Object.getOwnPropertyNames(Object.prototype),
-]);
+const RESERVED_IDS: ReadonlySet<string> = new Set(["__proto__", ...Object.getOwnPropertyNames(Object.prototype)]);
 
 export const id = () =>
   z
