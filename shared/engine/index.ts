@@ -45,6 +45,13 @@ export {
   planRoadmap,
 } from "./planEngine";
 export {
+  type FigurePeriod,
+  figurePeriods,
+  type ReachAndCost,
+  reachAndCostIn,
+  totalReachAndCost,
+} from "./planPeriods";
+export {
   AT_START,
   type CollidingCommunication,
   type ContactCollision,
@@ -61,7 +68,6 @@ export {
   contactsBySendNumber,
   type FlowIndex,
   indexFlow,
-  type PlannedCosts,
   returnOnInvestment,
   type ScheduleOptions,
   scheduleCommunication,

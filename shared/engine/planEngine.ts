@@ -163,13 +163,6 @@ export function createPlanEngine(): PlanEngine {
   let diagnosisContext:
     | { segments: Roadmap["segments"]; flow: CustomerFlow; context: CommunicationDiagnosisContext }
     | undefined;
-  let diagnosticsMemo:
-    | {
-        schedules: readonly CommunicationSchedule[];
-        segments: Roadmap["segments"];
-        diagnostics: readonly PlanDiagnostic[];
-      }
-    | undefined;
   const budgetRollUp = createBudgetRollUp();
 
   function calendarOf(roadmap: Roadmap): PlanCalendar {
@@ -332,9 +325,6 @@ export function createPlanEngine(): PlanEngine {
 
   /** Each communication is diagnosed once per schedule, unless the segments (or the flow's) change. */
   function communicationDiagnostics(roadmap: Roadmap, flow: CustomerFlow): readonly PlanDiagnostic[] {
-    if (diagnosticsMemo?.schedules === lastSchedules && diagnosticsMemo.segments === roadmap.segments) {
-      return diagnosticsMemo.diagnostics;
-    }
     if (diagnosisContext?.segments !== roadmap.segments || diagnosisContext.flow !== flow) {
       diagnosisContext = {
         segments: roadmap.segments,
@@ -343,16 +333,14 @@ export function createPlanEngine(): PlanEngine {
       };
     }
     const { context } = diagnosisContext;
-    const diagnostics = roadmap.communications.flatMap((communication, c) => {
-      const entry = scheduled.get(communication);
-      if (!entry) return diagnoseCommunication(communication, lastSchedules[c], context);
+    return roadmap.communications.flatMap((communication) => {
+      // schedulesOf has just given every communication of the document its entry.
+      const entry = scheduled.get(communication) as ScheduledCommunication;
       if (entry.diagnosis?.context !== context) {
         entry.diagnosis = { context, diagnostics: diagnoseCommunication(communication, entry.schedule, context) };
       }
       return entry.diagnosis.diagnostics;
     });
-    diagnosticsMemo = { schedules: lastSchedules, segments: roadmap.segments, diagnostics };
-    return diagnostics;
   }
 
   return {

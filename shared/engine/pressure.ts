@@ -111,7 +111,6 @@ export function measureContactPressure(
         for (let t = 0; t < T; t++) {
           if ((cohorts.counts[first + t] as number) <= cap) continue;
           const entry = cohorts.entries[first + t] as number;
-          const sends = sendsToCohort(communications, schedules, subset, s, t, entry);
           collisions.push({
             // Segment, phase, month, then the roadmap's cap before the channels': the order the report lists them in.
             order: ((s * P + p) * T + t) * (channelCaps.length + 1) + rank,
@@ -121,7 +120,7 @@ export function measureContactPressure(
               month: t,
               cap,
               capOf,
-              ...describeCohort(communications, sends, entry),
+              ...cohortAt(communications, schedules, subset, s, t, entry),
             },
           });
         }
@@ -172,7 +171,7 @@ export function worstCohortOf(
   const at = (segment * pressure.phaseIds.length + phase) * pressure.months + t;
   const entry = (pressure.counts[at] ?? 0) > 0 ? (pressure.worstEntry[at] as number) : AT_START;
   const onPhase = schedules.flatMap((schedule, c) => (schedule.phaseIndex === phase ? [c] : []));
-  return describeCohort(communications, sendsToCohort(communications, schedules, onPhase, segment, t, entry), entry);
+  return cohortAt(communications, schedules, onPhase, segment, t, entry);
 }
 
 /**
@@ -351,32 +350,25 @@ function createCohortTally(
 }
 
 /**
- * The communications of `subset` reaching the cohort that entered in month
- * `entry` (or was there at the start) in month `t`, in document order. The
- * cohort is known to be there: this only picks the sends.
+ * The cohort that entered in month `entry` (or was there at the start) in
+ * month `t`, with the communications of `subset` reaching it, in document
+ * order. The cohort is known to be there: this only picks the sends.
  */
-function sendsToCohort(
+function cohortAt(
   communications: readonly PressureCommunication[],
   schedules: readonly CommunicationSchedule[],
   subset: readonly number[],
   s: number,
   t: number,
   entry: number,
-): number[] {
-  return subset.filter((c) => {
+): WorstCohort {
+  const reaching = subset.filter((c) => {
     if (!firesFor(schedules[c] as CommunicationSchedule, s, t)) return false;
     const offset = onEntryOffset(communications[c] as PressureCommunication);
     if (entry === t) return offset === 0;
     return offset === null || (entry !== AT_START && offset === t - entry);
   });
-}
-
-function describeCohort(
-  communications: readonly PressureCommunication[],
-  sends: readonly number[],
-  entry: number,
-): WorstCohort {
-  const colliding = sends.map((c) => ({
+  const colliding = reaching.map((c) => ({
     communicationId: (communications[c] as PressureCommunication).id,
     ownerId: (communications[c] as PressureCommunication).ownerId,
   }));

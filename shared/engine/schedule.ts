@@ -65,9 +65,6 @@ export function returnOnInvestment(value: number, cost: number): number | null {
   return cost === 0 ? null : (value - cost) / cost;
 }
 
-/** The costs a schedule is planned with: the communication's own or its channel's (`communicationCosts`). */
-export type PlannedCosts = Pick<CommunicationCosts, "fixedCost" | "costPerContact">;
-
 /**
  * When one communication fires, whom it reaches and what that costs and
  * brings, month by month (DOMAIN.md, "The arithmetic"):
@@ -266,7 +263,7 @@ export function contactsBySendNumber(
 
 export interface ScheduleOptions {
   /** Defaults to the communication's own costs, 0 where it inherits (there is no channel to ask). */
-  costs?: PlannedCosts;
+  costs?: CommunicationCosts;
   index?: FlowIndex;
 }
 

@@ -1,14 +1,12 @@
 import type { Channel, Communication, Roadmap } from "./schema";
 
-/** Where a communication's cost figure comes from: its channel's default, or set on the communication. */
-export type CostSource = "channel" | "communication";
-
-/** The costs a communication is planned with, and where each comes from. */
+/**
+ * The costs a communication is planned with. Where each comes from is the
+ * communication's own field: `null` there means its channel's.
+ */
 export interface CommunicationCosts {
   readonly fixedCost: number;
   readonly costPerContact: number;
-  readonly fixedCostFrom: CostSource;
-  readonly costPerContactFrom: CostSource;
 }
 
 /**
@@ -23,8 +21,6 @@ export function communicationCosts(
   return {
     fixedCost: communication.fixedCost ?? channel?.fixedCost ?? 0,
     costPerContact: communication.costPerContact ?? channel?.costPerContact ?? 0,
-    fixedCostFrom: communication.fixedCost === null ? "channel" : "communication",
-    costPerContactFrom: communication.costPerContact === null ? "channel" : "communication",
   };
 }
 

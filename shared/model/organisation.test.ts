@@ -157,8 +157,6 @@ describe("communications on a phase", () => {
     expect(communicationCosts(communication as Communication, channel)).toEqual({
       fixedCost: channel?.fixedCost,
       costPerContact: channel?.costPerContact,
-      fixedCostFrom: "channel",
-      costPerContactFrom: "channel",
     });
     expect(parseRoadmap(added.roadmap).ok).toBe(true);
   });
@@ -179,10 +177,8 @@ describe("communications on a phase", () => {
       fixedCost: event?.fixedCost,
       costPerContact: event?.costPerContact,
     });
-    expect(costsOf(moved, ownCost.id)).toMatchObject({
-      costPerContact: ownCost.costPerContact,
-      costPerContactFrom: "communication",
-    });
+    expect(costsOf(moved, ownCost.id)).toMatchObject({ costPerContact: ownCost.costPerContact });
+    expect(moved.communications.find((c) => c.id === ownCost.id)?.costPerContact).toBe(ownCost.costPerContact);
   });
 
   it("changes every communication that follows a channel when the channel's default changes, and no other", () => {

@@ -21,7 +21,7 @@ import {
 } from "../../../shared/model";
 import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, plural } from "../../ui/format";
+import { formatCount, formatMoney, formatTypedMoney, plural } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { NumberField, SelectField, TextField } from "./fields";
 
@@ -153,7 +153,7 @@ function CostFields({ roadmap, communication }: { roadmap: Roadmap; communicatio
   const costs = communicationCosts(communication, channel);
   const field = (key: "fixedCost" | "costPerContact", label: string) => {
     const fromChannel = communication[key] === null;
-    const channelFigure = formatMoney(channel?.[key] ?? 0, roadmap.currency, { precise: true });
+    const channelFigure = formatTypedMoney(channel?.[key] ?? 0, roadmap.currency);
     return (
       <NumberField
         label={`${label} — ${communication.name}`}

@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
-import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/planPeriods";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
 import { formatCount, formatMoney } from "../../ui/format";

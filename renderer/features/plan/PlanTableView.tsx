@@ -1,4 +1,5 @@
 import { type UIEvent, useMemo, useState } from "react";
+import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/engine";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
@@ -14,7 +15,6 @@ import {
   STATUS_LABELS,
   updateCommunication,
 } from "../../../shared/model";
-import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/planPeriods";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatTypedMoney, formatTypedPercent, plural } from "../../ui/format";
 
@@ -381,8 +381,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
                     <td>{PERSONALISATION_LABELS[item.row.communication.personalisation]}</td>
                     <td className="numeric">
-                      <CostFigure costs={item.row.costs} field="fixedCost" currency={roadmap.currency} /> /{" "}
-                      <CostFigure costs={item.row.costs} field="costPerContact" currency={roadmap.currency} />
+                      <CostFigure row={item.row} field="fixedCost" currency={roadmap.currency} /> /{" "}
+                      <CostFigure row={item.row} field="costPerContact" currency={roadmap.currency} />
                     </td>
                     <td className="numeric">{formatTypedPercent(item.row.communication.responseRate)}</td>
                     <td>
@@ -426,18 +426,9 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
 }
 
 /** One cost of a communication, marked when it is the channel's default rather than its own. */
-function CostFigure({
-  costs,
-  field,
-  currency,
-}: {
-  costs: CommunicationCosts;
-  field: "fixedCost" | "costPerContact";
-  currency: string;
-}) {
-  const fromChannel = costs[field === "fixedCost" ? "fixedCostFrom" : "costPerContactFrom"] === "channel";
-  const figure = formatTypedMoney(costs[field], currency);
-  return fromChannel ? (
+function CostFigure({ row, field, currency }: { row: Row; field: "fixedCost" | "costPerContact"; currency: string }) {
+  const figure = formatTypedMoney(row.costs[field], currency);
+  return row.communication[field] === null ? (
     <span className="from-channel" title="The channel's default">
       {figure}
     </span>

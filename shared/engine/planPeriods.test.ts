@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planCalendar, planRoadmap } from "./engine";
-import { createB2bSubscriptionRoadmap } from "./model/templates/b2bSubscriptionSoftware";
+import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
+import { planCalendar } from "./calendar";
+import { planRoadmap } from "./planEngine";
 import { figurePeriods, reachAndCostIn, totalReachAndCost } from "./planPeriods";
 
 /** The template plans 24 months from the month after this: January 2027 to December 2028. */

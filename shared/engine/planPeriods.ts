@@ -1,4 +1,5 @@
-import type { CommunicationSchedule, Period, PlanCalendar } from "./engine";
+import type { Period, PlanCalendar } from "./calendar";
+import type { CommunicationSchedule } from "./schedule";
 
 /** A stretch of the plan its table can show figures for, with the words that name it. */
 export interface FigurePeriod extends Period {
