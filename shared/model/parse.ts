@@ -31,21 +31,30 @@ export function parseRoadmap(raw: unknown): Result<ParsedRoadmap, RoadmapIssue[]
 /** Every own "__proto__" key in the document, as an issue at its path. */
 function reservedKeys(root: unknown): RoadmapIssue[] {
   const issues: RoadmapIssue[] = [];
-  const visit = (value: unknown, path: (string | number)[]) => {
+  // One path, grown and shrunk as the walk goes: every load walks the whole document, so it copies nothing per node.
+  const path: (string | number)[] = [];
+  const visit = (value: unknown) => {
     if (value === null || typeof value !== "object") return;
     if (Array.isArray(value)) {
-      for (const [i, item] of value.entries()) visit(item, [...path, i]);
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
       return;
     }
-    for (const [key, child] of Object.entries(value)) {
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
       if (key === "__proto__") {
         issues.push({
-          path: formatPath([...path, key]),
+          path: formatPath(path),
           problem: 'cannot be used as a key: "__proto__" is reserved by JavaScript',
         });
-      } else visit(child, [...path, key]);
+      } else visit((value as Record<string, unknown>)[key]);
+      path.pop();
     }
   };
-  visit(root, []);
+  visit(root);
   return issues;
 }
