@@ -1,5 +1,13 @@
 import path from "node:path";
 import type { MenuItemConstructorOptions } from "electron";
+import {
+  COMMAND_LIST,
+  type CommandInfo,
+  commandInfo,
+  type MenuCommandId,
+  type MenuName,
+} from "../shared/commands/commandList";
+import { toAccelerator } from "../shared/commands/shortcuts";
 import type { MenuCommand } from "../shared/ipc/contract";
 
 export interface MenuOptions {
@@ -19,24 +27,23 @@ export interface MenuActions {
 
 type Item = MenuItemConstructorOptions;
 
+const separator: Item = { type: "separator" };
+
 /**
- * The native menu as data. Document commands go to the renderer as
- * `MenuCommand`s, because it owns the document; clipboard, zoom and window
- * chores use Electron's built-in roles, which do the right thing per platform.
+ * The native menu as data. Each command's label, accelerator and place come
+ * from the shared command list, and a click sends its id to the renderer,
+ * whose registry performs it; clipboard, page zoom and window chores use
+ * Electron's built-in roles, which do the right thing per platform.
  */
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
   const mac = options.platform === "darwin";
-  const command = (id: MenuCommand, label: string, accelerator?: string): Item => ({
-    label,
-    ...(accelerator === undefined ? {} : { accelerator }),
-    click: () => actions.send(id),
-  });
-  const separator: Item = { type: "separator" };
+  const commands = (menu: MenuName, extras: Extras = {}) => commandItems(menu, actions, extras);
+  const about = commandItem(commandInfo("help.about"), actions);
 
   const appMenu: Item = {
     label: options.appName,
     submenu: [
-      command("help.about", `About ${options.appName}`),
+      about,
       separator,
       { role: "services" },
       separator,
@@ -51,41 +58,26 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
   const fileMenu: Item = {
     label: "File",
     submenu: [
-      command("file.new", "New", "CmdOrCtrl+N"),
-      command("file.open", "Open…", "CmdOrCtrl+O"),
-      { label: "Open Recent", submenu: recentMenu(options.recentFiles, actions) },
-      separator,
-      command("file.save", "Save", "CmdOrCtrl+S"),
-      command("file.saveAs", "Save As…", "CmdOrCtrl+Shift+S"),
-      separator,
-      command("file.import", "Import…"),
-      command("file.export", "Export…", "CmdOrCtrl+E"),
-      command("file.exportPdf", "Export PDF Report…", "CmdOrCtrl+P"),
-      separator,
-      command("file.closeRoadmap", "Close Roadmap"),
+      ...commands("file", {
+        after: { "file.open": [{ label: "Open Recent", submenu: recentMenu(options.recentFiles, actions) }] },
+      }),
       // On macOS, Quit lives in the app menu.
       ...(mac ? [] : [separator, { role: "quit" } satisfies Item]),
     ],
   };
 
+  // The roadmap has its own history and selection, so undo, redo and select-all are commands rather than the
+  // text-field roles; the renderer hands them to a text field when one has focus.
   const editMenu: Item = {
     label: "Edit",
-    submenu: [
-      // The roadmap has its own history and selection, so these are commands rather than the text-field roles;
-      // the renderer hands them to a text field when one has focus.
-      command("edit.undo", "Undo", "CmdOrCtrl+Z"),
-      command("edit.redo", "Redo", "CmdOrCtrl+Shift+Z"),
-      separator,
-      { role: "cut" },
-      { role: "copy" },
-      { role: "paste" },
-      command("edit.selectAll", "Select All", "CmdOrCtrl+A"),
-    ],
+    submenu: commands("edit", { before: { "edit.selectAll": [{ role: "cut" }, { role: "copy" }, { role: "paste" }] } }),
   };
 
   const viewMenu: Item = {
     label: "View",
     submenu: [
+      ...commands("view"),
+      separator,
       { role: "zoomIn" },
       { role: "zoomOut" },
       { role: "resetZoom" },
@@ -97,11 +89,47 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): I
     ],
   };
 
-  const helpMenu: Item = { role: "help", submenu: [command("help.about", `About ${options.appName}`)] };
+  const helpMenu: Item = { role: "help", submenu: commands("help") };
 
   return mac
     ? [appMenu, fileMenu, editMenu, viewMenu, { role: "windowMenu" }]
     : [fileMenu, editMenu, viewMenu, helpMenu];
+}
+
+/** Items that are not commands (roles, Open Recent), placed next to a command. */
+interface Extras {
+  before?: Partial<Record<MenuCommandId, Item[]>>;
+  after?: Partial<Record<MenuCommandId, Item[]>>;
+}
+
+/** The commands placed in one menu, in list order, with a separator between sections. */
+function commandItems(menu: MenuName, actions: MenuActions, extras: Extras): Item[] {
+  const items: Item[] = [];
+  let section: number | undefined;
+  for (const info of COMMAND_LIST) {
+    if (!("menu" in info) || info.menu.in !== menu) continue;
+    if (section !== undefined && info.menu.section !== section) items.push(separator);
+    section = info.menu.section;
+    items.push(...(extras.before?.[info.id] ?? []), commandItem(info, actions), ...(extras.after?.[info.id] ?? []));
+  }
+  return items;
+}
+
+function commandItem(info: CommandInfo & { id: MenuCommandId }, actions: MenuActions): Item {
+  const shortcut = info.shortcuts?.[0];
+  return {
+    label: info.label,
+    ...(shortcut === undefined
+      ? {}
+      : {
+          accelerator: toAccelerator(shortcut),
+          // Shown but not registered: the renderer matches every shortcut itself (on the physical key, in the web
+          // build too), and a registered accelerator would run the command a second time. macOS ignores this flag,
+          // but there the page sees a key first and the menu only gets the keys the page left unhandled.
+          registerAccelerator: false,
+        }),
+    click: () => actions.send(info.id),
+  };
 }
 
 function recentMenu(files: readonly string[], actions: MenuActions): Item[] {

@@ -12,6 +12,7 @@ import { StagesDialog } from "../features/stages/StagesDialog";
 import { Notices } from "../ui/Notices";
 import { AboutDialog } from "./AboutDialog";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
+import { CommandPalette } from "./CommandPalette";
 import type { Services } from "./services";
 import { TopBar } from "./TopBar";
 import { useHostIntegration } from "./useHostIntegration";
@@ -67,6 +68,8 @@ function DialogHost() {
       return <RemoveListItemDialog list={dialog.list} id={dialog.id} />;
     case "about":
       return <AboutDialog onClose={close} />;
+    case "commandPalette":
+      return <CommandPalette />;
   }
 }
 

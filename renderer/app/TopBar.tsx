@@ -1,7 +1,7 @@
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
-import { BackIcon, ExportIcon, LogoMark, SaveIcon, TrashIcon } from "../ui/icons";
+import { BackIcon, ExportIcon, LogoMark, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
-import { displayShortcut, findCommand } from "./commands";
+import { CommandButton } from "./CommandButton";
 
 /** The bar across the top: where you are, and the commands that apply there. */
 export function TopBar() {
@@ -11,21 +11,14 @@ export function TopBar() {
   const client = useAppState((state) => state.document?.client);
   const unsaved = useAppState(hasUnsavedFileChanges);
   const trashCount = useAppState((state) => state.trash.length);
-  const save = findCommand("file.save");
-  const exportCommand = findCommand("file.export");
 
   return (
     <header className="topbar">
       {screenKind === "editor" ? (
         <>
-          <button
-            type="button"
-            className="button button-quiet"
-            onClick={() => void store.getState().closeRoadmap()}
-            aria-label="Back to roadmaps"
-          >
+          <CommandButton id="file.closeRoadmap" className="button button-quiet" ariaLabel="Back to roadmaps">
             <BackIcon /> Roadmaps
-          </button>
+          </CommandButton>
           <div className="topbar-title">
             <span className="topbar-name">{name}</span>
             {client && <span className="topbar-client">{client}</span>}
@@ -36,21 +29,13 @@ export function TopBar() {
             )}
           </div>
           <div className="toolbar">
-            {save && (
-              <button
-                type="button"
-                className="button"
-                title={save.shortcut ? `${save.label} (${displayShortcut(save.shortcut)})` : save.label}
-                onClick={() => void save.perform(store.getState())}
-              >
-                <SaveIcon /> Save to file
-              </button>
-            )}
-            {exportCommand && (
-              <button type="button" className="button" onClick={() => void exportCommand.perform(store.getState())}>
-                <ExportIcon /> Export
-              </button>
-            )}
+            <PaletteButton />
+            <CommandButton id="file.save">
+              <SaveIcon /> Save to file
+            </CommandButton>
+            <CommandButton id="file.export">
+              <ExportIcon /> Export
+            </CommandButton>
           </div>
         </>
       ) : (
@@ -65,6 +50,7 @@ export function TopBar() {
             <span>Relationship Roadmap</span>
           </button>
           <div className="toolbar">
+            <PaletteButton />
             <button
               type="button"
               className={screenKind === "trash" ? "button button-quiet is-active" : "button button-quiet"}
@@ -76,5 +62,14 @@ export function TopBar() {
         </>
       )}
     </header>
+  );
+}
+
+/** Opens the command palette: every command, found by typing. */
+function PaletteButton() {
+  return (
+    <CommandButton id="view.commandPalette" className="button button-quiet">
+      <SearchIcon /> Commands
+    </CommandButton>
   );
 }

@@ -1,5 +1,6 @@
-import { MENU_COMMANDS, type MenuCommand } from "../../shared/ipc/contract";
-import { ROADMAP_TEMPLATES } from "../../shared/model";
+import { COMMAND_LIST, type CommandId, type CommandInfo } from "../../shared/commands/commandList";
+import { displayShortcut as display, matchesShortcut } from "../../shared/commands/shortcuts";
+import { type Point, ROADMAP_TEMPLATES } from "../../shared/model";
 import {
   addPhaseAt,
   autoArrange,
@@ -8,33 +9,32 @@ import {
   selectAll,
 } from "../features/canvas/canvasActions";
 import { canvasController } from "../features/canvas/canvasController";
+import { commitFieldBeingEdited } from "../features/inspector/fields";
 import type { AppState } from "./appStore";
 
-/** Commands only the app's own UI offers (toolbar, context menu, keyboard), not the native menu. */
-export type AppCommand =
-  | "canvas.addPhase"
-  | "canvas.duplicate"
-  | "canvas.delete"
-  | "canvas.autoArrange"
-  | "canvas.zoomToFit"
-  | "canvas.actualSize"
-  | "roadmap.editStages";
+export type { CommandId } from "../../shared/commands/commandList";
 
-export type CommandId = MenuCommand | AppCommand;
+/** Where a command was invoked from, for commands that act on a spot (a right-click on the canvas). */
+export interface CommandContext {
+  /** A point in canvas coordinates. */
+  at?: Point;
+}
 
 /**
- * Every user command, defined once: its label, its shortcut, when it applies
- * and what it does. The native menu, keyboard shortcuts and buttons all run
- * commands from here, so a command behaves the same however it is invoked.
+ * What a command does and when it applies. Its label, shortcut and menu place
+ * are in the shared command list, so the native menu can read them too.
  */
-export interface Command {
-  id: CommandId;
-  label: string;
-  /** "Mod" is Cmd on macOS and Ctrl elsewhere. */
-  shortcut?: string;
+interface Behaviour {
   isEnabled(state: AppState): boolean;
-  perform(state: AppState): void | Promise<void>;
+  perform(state: AppState, context: CommandContext): void | Promise<void>;
 }
+
+/**
+ * A user command, defined once: the native menu, keyboard shortcuts, the
+ * context menu, toolbar buttons and the command palette all run commands from
+ * here, so a command behaves the same however it is invoked.
+ */
+export type Command = CommandInfo & Behaviour & { id: CommandId };
 
 const always = () => true;
 const whenRoadmapOpen = (state: AppState) => state.document !== null;
@@ -62,174 +62,115 @@ function undoOrRedo(state: AppState, direction: "undo" | "redo"): void {
   else state.redo();
 }
 
-export const COMMANDS: readonly Command[] = [
-  {
-    id: "file.new",
-    label: "New roadmap…",
-    shortcut: "Mod+N",
+const BEHAVIOUR: Record<CommandId, Behaviour> = {
+  "file.new": {
     isEnabled: always,
     perform: (state) => state.openDialog({ kind: "newRoadmap", templates: ROADMAP_TEMPLATES }),
   },
-  {
-    id: "file.open",
-    label: "Open…",
-    shortcut: "Mod+O",
-    isEnabled: always,
-    perform: (state) => state.importFromDisk({ open: true }),
-  },
-  {
-    id: "file.save",
-    label: "Save",
-    shortcut: "Mod+S",
-    isEnabled: whenRoadmapOpen,
-    perform: (state) => state.saveToFile({ saveAs: false }),
-  },
-  {
-    id: "file.saveAs",
-    label: "Save As…",
-    shortcut: "Mod+Shift+S",
-    isEnabled: whenRoadmapOpen,
-    perform: (state) => state.saveToFile({ saveAs: true }),
-  },
-  {
-    id: "file.import",
-    label: "Import .roadmap…",
-    shortcut: "Mod+I",
-    isEnabled: always,
-    perform: (state) => state.importFromDisk({ open: false }),
-  },
-  {
-    id: "file.export",
-    label: "Export…",
-    shortcut: "Mod+E",
+  "file.open": { isEnabled: always, perform: (state) => state.importFromDisk({ open: true }) },
+  "file.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: false }) },
+  "file.saveAs": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: true }) },
+  "file.import": { isEnabled: always, perform: (state) => state.importFromDisk({ open: false }) },
+  "file.export": {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.openDialog({ kind: "export", format: state.lastExportFormat }),
   },
-  {
-    id: "file.exportPdf",
-    label: "Export PDF report…",
-    shortcut: "Mod+P",
+  "file.exportPdf": {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.openDialog({ kind: "export", format: "pdf" }),
   },
-  {
-    id: "file.closeRoadmap",
-    label: "Close roadmap",
-    shortcut: "Mod+W",
-    isEnabled: whenRoadmapOpen,
-    perform: (state) => state.closeRoadmap(),
-  },
-  {
-    id: "edit.undo",
-    label: "Undo",
-    shortcut: "Mod+Z",
+  "file.closeRoadmap": { isEnabled: whenRoadmapOpen, perform: (state) => state.closeRoadmap() },
+  "edit.undo": {
     isEnabled: (state) => isTypingInField() || state.past.length > 0,
     perform: (state) => undoOrRedo(state, "undo"),
   },
-  {
-    id: "edit.redo",
-    label: "Redo",
-    shortcut: "Mod+Shift+Z",
+  "edit.redo": {
     isEnabled: (state) => isTypingInField() || state.future.length > 0,
     perform: (state) => undoOrRedo(state, "redo"),
   },
-  {
-    id: "canvas.addPhase",
-    label: "Add phase",
-    isEnabled: whenRoadmapOpen,
-    perform: (state) => addPhaseAt(state),
-  },
-  {
-    id: "canvas.duplicate",
-    label: "Duplicate",
-    shortcut: "Mod+D",
-    isEnabled: whenPhasesSelected,
-    perform: duplicateSelection,
-  },
-  { id: "canvas.delete", label: "Delete", isEnabled: whenSomethingSelected, perform: deleteSelection },
-  {
-    id: "edit.selectAll",
-    label: "Select all",
-    shortcut: "Mod+A",
+  "edit.selectAll": {
     isEnabled: (state) => state.document !== null || isTypingInField(),
     perform: (state) => {
       if (isTypingInField()) document.execCommand("selectAll");
       else selectAll(state);
     },
   },
-  {
-    id: "canvas.autoArrange",
-    label: "Auto-arrange",
-    shortcut: "Mod+Shift+L",
+  "canvas.duplicate": { isEnabled: whenPhasesSelected, perform: duplicateSelection },
+  "canvas.delete": { isEnabled: whenSomethingSelected, perform: deleteSelection },
+  "canvas.rename": {
+    isEnabled: (state) => state.document !== null && state.selection.phaseIds.length === 1,
+    perform: (state) => state.setRenamingPhase(state.selection.phaseIds[0] ?? null),
+  },
+  "canvas.addPhase": { isEnabled: whenRoadmapOpen, perform: (state, { at }) => addPhaseAt(state, at) },
+  "canvas.autoArrange": {
     isEnabled: (state) => (state.document?.phases.length ?? 0) > 0,
     perform: autoArrange,
   },
-  {
-    id: "canvas.zoomToFit",
-    label: "Zoom to fit",
-    shortcut: "Mod+Shift+F",
-    isEnabled: whenRoadmapOpen,
-    perform: () => canvasController()?.fitView(),
-  },
-  {
-    id: "canvas.actualSize",
-    label: "100 %",
-    shortcut: "Mod+Shift+0",
-    isEnabled: whenRoadmapOpen,
-    perform: () => canvasController()?.zoomTo(1),
-  },
-  {
-    id: "roadmap.editStages",
-    label: "Stages…",
-    isEnabled: whenRoadmapOpen,
-    perform: (state) => state.openDialog({ kind: "stages" }),
-  },
-  {
-    id: "help.about",
-    label: "About Relationship Roadmap",
-    isEnabled: always,
-    perform: (state) => state.openDialog({ kind: "about" }),
-  },
-];
+  "roadmap.editStages": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "stages" }) },
+  "view.commandPalette": { isEnabled: always, perform: (state) => state.openDialog({ kind: "commandPalette" }) },
+  "canvas.zoomToFit": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.fitView() },
+  "canvas.actualSize": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.zoomTo(1) },
+  "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
+};
 
-export function findCommand(id: CommandId): Command | undefined {
-  return COMMANDS.find((command) => command.id === id);
+/** Every command, in the order of the shared list (menus and the palette keep that order). */
+export const COMMANDS: readonly Command[] = COMMAND_LIST.map((info) => ({ ...info, ...BEHAVIOUR[info.id] }));
+
+export function findCommand(id: CommandId): Command {
+  const command = COMMANDS.find((c) => c.id === id);
+  // Every id in the shared list has a behaviour (the record's type says so), so this is a bug, not bad input.
+  if (!command) throw new Error(`no command ${id}`);
+  return command;
 }
 
-/** Whether the native menu (when there is one) owns this command's shortcut. */
-export function isMenuCommand(id: CommandId): id is MenuCommand {
-  return (MENU_COMMANDS as readonly string[]).includes(id);
-}
+/** Commands a text field carries out itself while the user types in it. */
+const FIELD_COMMANDS: readonly CommandId[] = ["edit.undo", "edit.redo", "edit.selectAll"];
 
-/** Runs a command if it applies now; a command that does not apply is ignored, as a greyed-out menu item would be. */
-export function runCommand(id: CommandId, state: AppState): void {
+/**
+ * Runs a command on what the user sees, if it applies now: a number or name
+ * still being typed counts, as if they had pressed Enter. A command that does
+ * not apply is ignored, as a greyed-out menu item would be.
+ */
+export function runCommand(id: CommandId, state: AppState, context: CommandContext = {}): void {
   const command = findCommand(id);
-  if (command?.isEnabled(state)) void command.perform(state);
+  if (!FIELD_COMMANDS.includes(id)) commitFieldBeingEdited();
+  if (command.isEnabled(state)) void command.perform(state, context);
+}
+
+/** Where the keyboard is when a key is pressed, which decides whether a shortcut applies. */
+export interface KeyFocus {
+  typingInField: boolean;
+  inCanvas: boolean;
+}
+
+/**
+ * The command a key press runs, if any. In a text field the field keeps its
+ * own undo, redo and select-all, and keys without Ctrl/Cmd or Alt type; keys
+ * scoped to the canvas act only while it has the keyboard.
+ */
+export function commandForKey(event: KeyboardEvent, focus: KeyFocus, mac = isMac()): Command | undefined {
+  const command = COMMANDS.find((c) => c.shortcuts?.some((shortcut) => matchesShortcut(shortcut, event, mac)));
+  if (!command) return undefined;
+  if (command.shortcutScope === "canvas" && !focus.inCanvas) return undefined;
+  if (
+    focus.typingInField &&
+    (FIELD_COMMANDS.includes(command.id) || !(event.ctrlKey || event.metaKey || event.altKey))
+  ) {
+    return undefined;
+  }
+  return command;
 }
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Whether a key press is the command's shortcut. */
-export function matchesShortcut(shortcut: string, event: KeyboardEvent, mac = isMac()): boolean {
-  const parts = shortcut.split("+");
-  const key = parts.at(-1)?.toLowerCase();
-  const wantsMod = parts.includes("Mod");
-  const mod = mac ? event.metaKey : event.ctrlKey;
-  const otherMod = mac ? event.ctrlKey : event.metaKey;
-  return (
-    event.key.toLowerCase() === key &&
-    mod === wantsMod &&
-    !otherMod &&
-    event.shiftKey === parts.includes("Shift") &&
-    event.altKey === parts.includes("Alt")
-  );
+/** The command's first shortcut as this platform writes it, if it has one. */
+export function shortcutText(command: Command, mac = isMac()): string | undefined {
+  const shortcut = command.shortcuts?.[0];
+  return shortcut === undefined ? undefined : display(shortcut, mac);
 }
 
-/** The shortcut as the user's platform writes it: ⇧⌘S on macOS, Ctrl+Shift+S elsewhere. */
-export function displayShortcut(shortcut: string, mac = isMac()): string {
-  if (!mac) return shortcut.replace("Mod", "Ctrl");
-  const symbols: Record<string, string> = { Mod: "⌘", Shift: "⇧", Alt: "⌥" };
-  const parts = shortcut.split("+");
-  const modifiers = ["Alt", "Shift", "Mod"].filter((m) => parts.includes(m)).map((m) => symbols[m]);
-  return `${modifiers.join("")}${parts.at(-1)?.toUpperCase()}`;
+/** A button's tooltip: the label and, when there is one, the shortcut. */
+export function commandTitle(command: Command): string {
+  const shortcut = shortcutText(command);
+  return shortcut ? `${command.label} (${shortcut})` : command.label;
 }

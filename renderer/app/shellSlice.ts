@@ -21,7 +21,8 @@ export type Dialog =
   | { kind: "stages" }
   | { kind: "removeListItem"; list: OrganisationList; id: string }
   | { kind: "export"; format: ExportFormat }
-  | { kind: "about" };
+  | { kind: "about" }
+  | { kind: "commandPalette" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */
 export interface ShellSlice {

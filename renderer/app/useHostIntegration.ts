@@ -1,24 +1,19 @@
 import { useEffect } from "react";
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
-import { commitFieldBeingEdited } from "../features/inspector/fields";
 import { useAppStoreApi } from "./AppStoreContext";
-import type { AppStore } from "./appStore";
-import { COMMANDS, type CommandId, isMenuCommand, isTypingInField, matchesShortcut, runCommand } from "./commands";
+import { commandForKey, isTypingInField, runCommand } from "./commands";
 import type { Services } from "./services";
-
-/** Commands a text field carries out itself while the user types in it. */
-const FIELD_COMMANDS: readonly CommandId[] = ["edit.undo", "edit.redo", "edit.selectAll"];
 
 /**
  * Connects the app to where it runs: menu commands and files opened from
- * outside (Electron), keyboard shortcuts (the browser, where no native menu
- * owns them), and the window title.
+ * outside (Electron), keyboard shortcuts, and the window title. Shortcuts are
+ * matched here in Electron as in a browser; the native menu only shows them.
  */
 export function useHostIntegration({ platform }: Pick<Services, "platform">): void {
   const store = useAppStoreApi();
 
   useEffect(() => {
-    const offMenu = platform.onMenuCommand((command) => run(command, store));
+    const offMenu = platform.onMenuCommand((command) => runCommand(command, store.getState()));
     const offFile = platform.onFileOpened((file) => void store.getState().importFile(file, { open: true }));
     platform.ready();
     return () => {
@@ -29,19 +24,21 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (store.getState().dialog) return;
-      const command = COMMANDS.find((c) => c.shortcut && matchesShortcut(c.shortcut, event));
+      // A dialog's keys are the dialog's; a key some control already handled is not a shortcut.
+      if (store.getState().dialog || event.defaultPrevented) return;
+      const target = event.target instanceof Element ? event.target : null;
+      const command = commandForKey(event, {
+        typingInField: isTypingInField(),
+        inCanvas: Boolean(target?.closest(".canvas")),
+      });
       if (!command) return;
-      // The native menu's accelerators already run these in Electron.
-      if (platform.hasNativeMenu && isMenuCommand(command.id)) return;
-      // Text fields keep their own undo and select-all.
-      if (isTypingInField() && FIELD_COMMANDS.includes(command.id)) return;
+      // Also keeps the browser's own meaning of the keys (Ctrl+P prints, Ctrl+D bookmarks) from running too.
       event.preventDefault();
-      run(command.id, store);
+      runCommand(command.id, store.getState());
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [platform, store]);
+  }, [store]);
 
   useEffect(
     () =>
@@ -52,10 +49,4 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
       }),
     [platform, store],
   );
-}
-
-/** Runs a command on what the user sees: a number or name still being typed counts, as if they had pressed Enter. */
-function run(id: CommandId, store: AppStore): void {
-  if (!FIELD_COMMANDS.includes(id)) commitFieldBeingEdited();
-  runCommand(id, store.getState());
 }

@@ -21,6 +21,12 @@ function Icon({ children, ...props }: SVGProps<SVGSVGElement>) {
   );
 }
 
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="8.5" cy="8.5" r="5" />
+    <path d="M12.5 12.5 17 17" />
+  </Icon>
+);
 export const PlusIcon = () => (
   <Icon>
     <path d="M10 4v12M4 10h12" />

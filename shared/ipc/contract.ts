@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MENU_COMMAND_IDS } from "../commands/commandList";
 import { ReportOptionsSchema } from "../export/reportOptions";
 import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
 
@@ -10,21 +11,7 @@ import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
  */
 
 /** Commands the native menu sends to the renderer; the renderer's command registry performs them. */
-export const MENU_COMMANDS = [
-  "file.new",
-  "file.open",
-  "file.save",
-  "file.saveAs",
-  "file.import",
-  "file.export",
-  "file.exportPdf",
-  "file.closeRoadmap",
-  "edit.undo",
-  "edit.redo",
-  "edit.selectAll",
-  "help.about",
-] as const;
-export const MenuCommandSchema = z.enum(MENU_COMMANDS);
+export const MenuCommandSchema = z.enum(MENU_COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
 
 /**

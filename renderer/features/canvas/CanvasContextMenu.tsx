@@ -1,8 +1,7 @@
 import { useEffect, useRef } from "react";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import type { AppState } from "../../app/appStore";
-import { type CommandId, displayShortcut, findCommand } from "../../app/commands";
-import { addPhaseAt } from "./canvasActions";
+import { type CommandContext, type CommandId, findCommand, runCommand, shortcutText } from "../../app/commands";
 import { canvasController } from "./canvasController";
 
 export interface ContextMenuTarget {
@@ -18,28 +17,25 @@ interface MenuItem {
   run: (state: AppState) => void;
 }
 
-/** A command of the registry as a menu item; `shortcut` names a key the canvas itself handles. */
-function commandItem(id: CommandId, shortcut?: string, label?: string): MenuItem[] {
+/** A command of the registry as a menu item, perhaps named for where it acts ("Add phase here"). */
+function commandItem(id: CommandId, options: { label?: string; context?: CommandContext } = {}): MenuItem {
   const command = findCommand(id);
-  if (!command) return [];
-  return [
-    {
-      label: label ?? command.label,
-      shortcut: shortcut ?? (command.shortcut && displayShortcut(command.shortcut)),
-      run: (state) => void command.perform(state),
-    },
-  ];
+  return {
+    label: options.label ?? command.label,
+    shortcut: shortcutText(command),
+    run: (state) => runCommand(id, state, options.context),
+  };
 }
 
 function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
   const roadmap = state.document;
   if (!roadmap) return [];
   if (target.kind === "phase" && target.id) {
-    const id = target.id;
-    const phase = roadmap.phases.find((p) => p.id === id);
+    const phase = roadmap.phases.find((p) => p.id === target.id);
     return [
-      { label: "Rename", shortcut: "F2", run: (s) => s.setRenamingPhase(id) },
-      ...commandItem("canvas.duplicate"),
+      commandItem("canvas.rename", { label: "Rename" }),
+      commandItem("canvas.duplicate"),
+      // One item per stage, so these stay here rather than in the registry, whose commands take no argument.
       ...roadmap.stages
         .filter((stage) => stage.id !== phase?.stageId)
         .map((stage) => ({
@@ -50,20 +46,18 @@ function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
               phases: r.phases.map((p) => (s.selection.phaseIds.includes(p.id) ? { ...p, stageId: stage.id } : p)),
             })),
         })),
-      ...commandItem("canvas.delete", "Del"),
+      commandItem("canvas.delete"),
     ];
   }
   if (target.kind === "transition") {
-    return commandItem("canvas.delete", "Del", "Delete transition");
+    return [commandItem("canvas.delete", { label: "Delete transition" })];
   }
+  const at = canvasController()?.screenToCanvas({ x: target.x, y: target.y });
   return [
-    {
-      label: "Add phase here",
-      run: (s) => addPhaseAt(s, canvasController()?.screenToCanvas({ x: target.x, y: target.y })),
-    },
-    ...commandItem("edit.selectAll"),
-    ...commandItem("canvas.autoArrange"),
-    ...commandItem("canvas.zoomToFit"),
+    commandItem("canvas.addPhase", { label: "Add phase here", ...(at ? { context: { at } } : {}) }),
+    commandItem("edit.selectAll"),
+    commandItem("canvas.autoArrange"),
+    commandItem("canvas.zoomToFit"),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { type CommandId, displayShortcut, findCommand } from "../../app/commands";
+import { CommandButton } from "../../app/CommandButton";
+import { type CommandId, findCommand } from "../../app/commands";
 
 const TOOLBAR_COMMANDS: CommandId[] = [
   "canvas.addPhase",
@@ -22,23 +23,9 @@ export function CanvasToolbar() {
   const state = store.getState();
   return (
     <div className="toolbar canvas-toolbar" role="toolbar" aria-label="Canvas">
-      {TOOLBAR_COMMANDS.map((id) => {
-        const command = findCommand(id);
-        if (!command) return null;
-        const title = command.shortcut ? `${command.label} (${displayShortcut(command.shortcut)})` : command.label;
-        return (
-          <button
-            key={id}
-            type="button"
-            className="button button-small"
-            title={title}
-            disabled={!command.isEnabled(state)}
-            onClick={() => void command.perform(store.getState())}
-          >
-            {command.label}
-          </button>
-        );
-      })}
+      {TOOLBAR_COMMANDS.map((id) => (
+        <CommandButton key={id} id={id} className="button button-small" disabled={!findCommand(id).isEnabled(state)} />
+      ))}
       <label className="toggle">
         <input type="checkbox" checked={snapToGrid} onChange={(event) => state.setSnapToGrid(event.target.checked)} />
         Snap

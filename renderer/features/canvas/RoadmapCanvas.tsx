@@ -159,6 +159,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     [store],
   );
 
+  // Moving around the canvas; its commands (Delete, F2, …) are shortcuts in the command registry.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isEditableTarget(event.target)) return;
     const state = store.getState();
@@ -168,12 +169,6 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
       event.preventDefault();
       if (event.shiftKey) nudgeSelection(state, direction);
       else moveSelectionFocus(state, direction);
-    } else if (event.key === "Delete" || event.key === "Backspace") {
-      event.preventDefault();
-      deleteSelection(state);
-    } else if (event.key === "F2" && state.selection.phaseIds.length === 1) {
-      event.preventDefault();
-      state.setRenamingPhase(state.selection.phaseIds[0] ?? null);
     } else if (event.key === "Enter" && state.selection.phaseIds.length + state.selection.transitionIds.length > 0) {
       event.preventDefault();
       document.querySelector<HTMLElement>(".inspector input, .inspector select, .inspector textarea")?.focus();

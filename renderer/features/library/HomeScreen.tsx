@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { ROADMAP_TEMPLATES } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { CommandButton } from "../../app/CommandButton";
 import { plural } from "../../ui/format";
 import { ImportIcon, PlusIcon } from "../../ui/icons";
 import { RoadmapTable } from "./RoadmapTable";
@@ -28,16 +29,12 @@ export function HomeScreen() {
           </p>
         </div>
         <div className="toolbar">
-          <button type="button" className="button" onClick={() => void store.getState().importFromDisk()}>
+          <CommandButton id="file.import">
             <ImportIcon /> Import .roadmap…
-          </button>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => store.getState().openDialog({ kind: "newRoadmap", templates })}
-          >
+          </CommandButton>
+          <CommandButton id="file.new" className="button button-primary">
             <PlusIcon /> New roadmap
-          </button>
+          </CommandButton>
         </div>
       </div>
 
