@@ -1,10 +1,20 @@
-import { Command as Cmdk } from "cmdk";
+import { Command as Cmdk, defaultFilter } from "cmdk";
 import { type KeyboardEvent, useEffect, useState } from "react";
 import type { CommandGroup } from "../../shared/commands/commandList";
 import { useAppStoreApi } from "./AppStoreContext";
 import { COMMANDS, type CommandId, runCommand, shortcutText } from "./commands";
 
 const GROUPS: readonly CommandGroup[] = ["File", "Edit", "Canvas", "View", "Help"];
+
+/**
+ * cmdk's fuzzy score, without its faintest matches: letters scattered through
+ * a long name ("save" in "Delete … phase") are noise, while abbreviations
+ * ("zm fit" for Zoom to fit) and word starts score well above this.
+ */
+function filter(value: string, search: string, keywords?: string[]): number {
+  const score = defaultFilter(value, search, keywords);
+  return score >= 0.1 ? score : 0;
+}
 
 /**
  * Every command that applies now, found by typing part of its name (fuzzy, by
@@ -46,7 +56,7 @@ export function CommandPalette() {
       }}
     >
       <div className="palette" role="dialog" aria-modal="true" aria-label="Command palette" onKeyDown={onKeyDown}>
-        <Cmdk label="Commands" loop>
+        <Cmdk label="Commands" loop filter={filter}>
           <Cmdk.Input className="palette-input" placeholder="Type a command…" autoFocus />
           <Cmdk.List className="palette-list">
             <Cmdk.Empty className="palette-empty">No command matches.</Cmdk.Empty>
@@ -59,7 +69,7 @@ export function CommandPalette() {
                     <Cmdk.Item
                       key={command.id}
                       value={command.label}
-                      keywords={[group, ...(command.keywords ?? [])]}
+                      keywords={command.keywords ? [...command.keywords] : []}
                       onSelect={() => run(command.id)}
                       className="palette-item"
                     >

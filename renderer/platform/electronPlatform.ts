@@ -4,7 +4,6 @@ import type { Platform } from "./platform";
 export function createElectronPlatform(desktop: DesktopApi): Platform {
   return {
     kind: "electron",
-    hasNativeMenu: true,
     openFile: (kind) => desktop.openFile({ kind }),
     saveFile: (request) => desktop.saveFile(request),
     exportPdf: (request) => desktop.exportPdf(request),

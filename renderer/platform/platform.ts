@@ -15,13 +15,10 @@ export const PRINT_DIALOG_HANDLE = "print-dialog";
 /**
  * Everything the renderer needs from the machine it runs on. One
  * implementation talks to Electron's main process, the other to a plain
- * browser; the app picks one at start-up and never asks which it got, except
- * through `hasNativeMenu` to avoid doubling shortcuts the menu already owns.
+ * browser; the app picks one at start-up and never asks which it got.
  */
 export interface Platform {
   readonly kind: "electron" | "web";
-  /** The native menu handles the standard shortcuts (Electron); the web build handles them itself. */
-  readonly hasNativeMenu: boolean;
   openFile(kind: OpenFileRequest["kind"]): Promise<OpenFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /**

@@ -23,7 +23,6 @@ const ROADMAP_ACCEPT = `.${FILE_KIND_DETAILS.roadmap.extension},application/json
 export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Platform {
   return {
     kind: "web",
-    hasNativeMenu: false,
     openFile: () => pickFile(doc, ROADMAP_ACCEPT),
     saveFile: async ({ kind, contents, suggestedName }) => {
       const { extension, mimeType } = FILE_KIND_DETAILS[kind];

@@ -13,7 +13,6 @@ export function createFakePlatform() {
   let saveResult: SaveFileResult = { canceled: false, handle: "h1", name: "saved.roadmap" };
   const platform: Platform = {
     kind: "web",
-    hasNativeMenu: false,
     openFile: async () => opens.shift() ?? { canceled: true },
     saveFile: async (request) => {
       saves.push(request);
