@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from "electron";
 import { describe, expect, it, vi } from "vitest";
-import { COMMAND_LIST, type MenuName } from "../shared/commands/commandList";
+import { COMMAND_LIST, type CommandInfo, type MenuName } from "../shared/commands/commandList";
 import { toAccelerator } from "../shared/commands/shortcuts";
 import { buildMenuTemplate, type MenuOptions } from "./menu";
 
@@ -44,7 +44,7 @@ const everything = (items: Item[]): Item[] =>
 const MENU_TITLES: Record<MenuName, string> = { file: "File", edit: "Edit", view: "View", help: "help" };
 
 describe("menu commands", () => {
-  const placed = COMMAND_LIST.flatMap((info) => ("menu" in info ? [info] : []));
+  const placed = COMMAND_LIST.flatMap((info: CommandInfo) => (info.menu ? [{ ...info, menu: info.menu }] : []));
 
   it.each(placed.map((info) => [info.id, info.menu.in, info.label, info.shortcuts?.[0]] as const))(
     "%s is in the %s menu as “%s” with shortcut %s, and sends its id to the renderer",

@@ -51,6 +51,13 @@ try {
   await page.screenshot({ path: `${OUT}/contact-pressure.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
 
+  // The command palette, narrowed by a few letters.
+  await page.keyboard.press(process.platform === "darwin" ? "Meta+k" : "Control+k");
+  await page.getByRole("dialog", { name: "Command palette" }).getByRole("combobox").fill("zoom");
+  await page.getByRole("option", { name: /Zoom to fit/ }).waitFor();
+  await page.screenshot({ path: `${OUT}/command-palette.png` });
+  await page.keyboard.press("Escape");
+
   // The export dialog, then the executive report as the browser build prints it, pages turned into pictures.
   await page.evaluate(() => {
     window.print = () => {};
