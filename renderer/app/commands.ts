@@ -161,7 +161,7 @@ export const COMMANDS: readonly Command[] = [
     id: "canvas.autoArrange",
     label: "Auto-arrange",
     shortcut: "Mod+Shift+L",
-    isEnabled: (state) => (state.document?.phases.length ?? 0) > 0,
+    isEnabled: (state) => !state.arranging && (state.document?.phases.length ?? 0) > 0,
     perform: autoArrange,
   },
   {

@@ -7,6 +7,7 @@ import { AppStoreProvider } from "../app/AppStoreContext";
 import { createAppStore } from "../app/appStore";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
+import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
@@ -70,6 +71,7 @@ async function openApp() {
     now: () => new Date(),
     planner: createInProcessPlanService(),
     exporter: createInProcessExportService(),
+    layouter: createInProcessLayoutService(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
