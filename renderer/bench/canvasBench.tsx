@@ -11,7 +11,7 @@ import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
-import { createInProcessPlanService } from "../features/plan/planService";
+import { createWorkerPlanService } from "../features/plan/planService";
 import { mountReport } from "../features/report/mountReport";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
@@ -69,7 +69,10 @@ async function openApp() {
     repository,
     platform: createWebPlatform(document, mountReport),
     now: () => new Date(),
-    planner: createInProcessPlanService(),
+    // As in the app (main.tsx): the plan is worked out in a worker, not on the thread that draws the canvas.
+    planner: createWorkerPlanService(
+      () => new Worker(new URL("../features/plan/planWorker.ts", import.meta.url), { type: "module" }),
+    ),
     exporter: createInProcessExportService(),
     layouter: createInProcessLayoutService(),
   });
