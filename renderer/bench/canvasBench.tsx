@@ -29,6 +29,7 @@ window.bench = {
   renders: { phase: new Map(), transition: new Map() },
   frames: [],
   recording: false,
+  planned: params.get("mode") === "bare",
   incident: (phaseId) => roadmap.transitions.filter((t) => t.from === phaseId || t.to === phaseId).map((t) => t.id),
   zoomTo: (zoom) => canvasController()?.zoomTo(zoom),
 };
@@ -84,6 +85,11 @@ async function openApp() {
       </div>
     </AppStoreProvider>,
   );
+  const stopWatchingPlan = store.subscribe((state) => {
+    if (state.plan === null || state.planStale) return;
+    window.bench.planned = true;
+    stopWatchingPlan();
+  });
   window.bench.openedAt = performance.now();
   await store.getState().openRoadmap(roadmap.id);
   const poll = () => {
