@@ -17,7 +17,7 @@ if (!root) throw new Error("index.html has no #root element");
 if (new URLSearchParams(window.location.search).get("view") === "print" && window.roadmapDesktop) {
   const desktop = window.roadmapDesktop;
   // The report's code is a chunk of its own, which the app's window never loads unless it prints in place.
-  import("./features/report/printWindow").then(
+  void import("./features/report/printWindow").then(
     ({ runPrintWindow }) => runPrintWindow(desktop, root),
     (error: unknown) => desktop.printLayoutDone({ error: `The report could not be loaded: ${String(error)}` }),
   );
