@@ -211,7 +211,13 @@ describe("editing the template on the canvas", () => {
       page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).style.transform));
     const before = await positions();
     await page.getByRole("button", { name: "Auto-arrange" }).click();
-    await expect.poll(positions).not.toEqual(before);
+    // The layout runs in a worker that loads on first use: wait until the phases have moved, however long that takes.
+    await page.waitForFunction(
+      (was) =>
+        [...document.querySelectorAll<HTMLElement>(".react-flow__node")].some((n, i) => n.style.transform !== was[i]),
+      before,
+    );
+    expect(await page.getByText("Arranging phases…").count()).toBe(0);
     const trialX = await phaseNode(page, "Trial").evaluate((n) => n.getBoundingClientRect().x);
     const lapsedX = await phaseNode(page, "Lapsed").evaluate((n) => n.getBoundingClientRect().x);
     expect(trialX).toBeLessThan(lapsedX);

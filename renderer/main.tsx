@@ -4,9 +4,9 @@ import { App } from "./app/App";
 import { AppStoreProvider } from "./app/AppStoreContext";
 import { createAppStore } from "./app/appStore";
 import { RoadmapRepository } from "./data/roadmapRepository";
+import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
-import { runPrintWindow } from "./features/report/printWindow";
 import { detectPlatform } from "./platform";
 import "./styles/app.css";
 
@@ -15,7 +15,12 @@ if (!root) throw new Error("index.html has no #root element");
 
 // Electron's hidden print window (electron/reportPrinter.ts) shows only the report it is given.
 if (new URLSearchParams(window.location.search).get("view") === "print" && window.roadmapDesktop) {
-  void runPrintWindow(window.roadmapDesktop, root);
+  const desktop = window.roadmapDesktop;
+  // The report's code is a chunk of its own, which the app's window never loads unless it prints in place.
+  void import("./features/report/printWindow").then(
+    ({ runPrintWindow }) => runPrintWindow(desktop, root),
+    (error: unknown) => desktop.printLayoutDone({ error: `The report could not be loaded: ${String(error)}` }),
+  );
 } else {
   startApp(root);
 }
@@ -30,6 +35,9 @@ function startApp(root: HTMLElement): void {
     ),
     exporter: createWorkerExportService(
       () => new Worker(new URL("./features/export/exportWorker.ts", import.meta.url), { type: "module" }),
+    ),
+    layouter: createWorkerLayoutService(
+      () => new Worker(new URL("./features/canvas/layoutWorker.ts", import.meta.url), { type: "module" }),
     ),
   };
   const store = createAppStore(services);

@@ -60,6 +60,9 @@ async function measure(mode: "app" | "bare", phases: number, zoom: number | null
   await page.goto(`${base}bench/canvas.html?mode=${mode}&phases=${phases}`);
   await page.waitForFunction(() => window.bench?.interactiveAt !== undefined, null, { timeout: 120_000 });
   const openMs = await page.evaluate(() => (window.bench.interactiveAt ?? 0) - (window.bench.openedAt ?? 0));
+  // The plan arrives from its worker after the canvas is usable and repaints every phase's figures once; the
+  // drag and pan are measured after that, so they measure dragging and panning.
+  await page.waitForFunction(() => window.bench.planned, null, { timeout: 300_000 });
   if (zoom !== null) await page.evaluate((z) => window.bench.zoomTo(z), zoom);
   await page.waitForTimeout(500);
 

@@ -3,7 +3,7 @@ import { RemoveListItemDialog } from "../features/audiences/RemoveListItemDialog
 import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { PastePhasesDialog } from "../features/canvas/PastePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
-import { ExportDialog } from "../features/export/ExportDialog";
+import { LazyExportDialog } from "../features/export/LazyExportDialog";
 import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
@@ -63,7 +63,7 @@ function DialogHost() {
     case "stages":
       return <StagesDialog />;
     case "export":
-      return <ExportDialog initialFormat={dialog.format} />;
+      return <LazyExportDialog initialFormat={dialog.format} />;
     case "removeListItem":
       return <RemoveListItemDialog list={dialog.list} id={dialog.id} />;
     case "about":

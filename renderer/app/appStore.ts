@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
@@ -6,7 +7,7 @@ import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
 
-export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice & ExportSlice;
+export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice & ExportSlice & ArrangeSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -25,6 +26,7 @@ export function createAppStore(services: Services): AppStore {
       ...createEditorSlice(context),
       ...createPlanSlice(context),
       ...createExportSlice(context),
+      ...createArrangeSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

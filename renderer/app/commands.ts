@@ -103,7 +103,7 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   },
   "canvas.addPhase": { isEnabled: whenRoadmapOpen, perform: (state, { at }) => addPhaseAt(state, at) },
   "canvas.autoArrange": {
-    isEnabled: (state) => (state.document?.phases.length ?? 0) > 0,
+    isEnabled: (state) => !state.arranging && (state.document?.phases.length ?? 0) > 0,
     perform: autoArrange,
   },
   "roadmap.editStages": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "stages" }) },

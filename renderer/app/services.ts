@@ -1,4 +1,5 @@
 import type { RoadmapRepository } from "../data/roadmapRepository";
+import type { LayoutService } from "../features/canvas/layoutService";
 import type { ExportService } from "../features/export/exportService";
 import type { PlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
@@ -10,4 +11,5 @@ export interface Services {
   now: () => Date;
   planner: PlanService;
   exporter: ExportService;
+  layouter: LayoutService;
 }

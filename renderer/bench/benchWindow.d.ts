@@ -3,6 +3,8 @@ interface Window {
   bench: {
     openedAt?: number;
     interactiveAt?: number;
+    /** The plan (worked out in a worker, as in the app) has reached the canvas; the bare page has none. */
+    planned: boolean;
     renders: { phase: Map<string, number>; transition: Map<string, number> };
     frames: number[];
     recording: boolean;

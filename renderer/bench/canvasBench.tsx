@@ -7,10 +7,11 @@ import { AppStoreProvider } from "../app/AppStoreContext";
 import { createAppStore } from "../app/appStore";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
+import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
-import { createInProcessPlanService } from "../features/plan/planService";
+import { createWorkerPlanService } from "../features/plan/planService";
 import { mountReport } from "../features/report/mountReport";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
@@ -28,6 +29,7 @@ window.bench = {
   renders: { phase: new Map(), transition: new Map() },
   frames: [],
   recording: false,
+  planned: params.get("mode") === "bare",
   incident: (phaseId) => roadmap.transitions.filter((t) => t.from === phaseId || t.to === phaseId).map((t) => t.id),
   zoomTo: (zoom) => canvasController()?.zoomTo(zoom),
 };
@@ -68,8 +70,12 @@ async function openApp() {
     repository,
     platform: createWebPlatform(document, mountReport),
     now: () => new Date(),
-    planner: createInProcessPlanService(),
+    // As in the app (main.tsx): the plan is worked out in a worker, not on the thread that draws the canvas.
+    planner: createWorkerPlanService(
+      () => new Worker(new URL("../features/plan/planWorker.ts", import.meta.url), { type: "module" }),
+    ),
     exporter: createInProcessExportService(),
+    layouter: createInProcessLayoutService(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
@@ -79,6 +85,11 @@ async function openApp() {
       </div>
     </AppStoreProvider>,
   );
+  const stopWatchingPlan = store.subscribe((state) => {
+    if (state.plan === null || state.planStale) return;
+    window.bench.planned = true;
+    stopWatchingPlan();
+  });
   window.bench.openedAt = performance.now();
   await store.getState().openRoadmap(roadmap.id);
   const poll = () => {

@@ -1,8 +1,7 @@
 import type { DesktopApi } from "../../shared/ipc/contract";
-import { mountReport } from "../features/report/mountReport";
 import { createElectronPlatform } from "./electronPlatform";
 import type { Platform } from "./platform";
-import { createWebPlatform } from "./webPlatform";
+import { createWebPlatform, type ReportLayout } from "./webPlatform";
 
 declare global {
   interface Window {
@@ -11,11 +10,15 @@ declare global {
   }
 }
 
+/** The report's code (and its styles) loads the first time a report is printed, not at start-up. */
+const mountReportOnFirstUse: ReportLayout = async (...args) =>
+  (await import("../features/report/mountReport")).mountReport(...args);
+
 /** Picks the platform once, at start-up. */
 export function detectPlatform(): Platform {
   return window.roadmapDesktop
     ? createElectronPlatform(window.roadmapDesktop)
-    : createWebPlatform(document, mountReport);
+    : createWebPlatform(document, mountReportOnFirstUse);
 }
 
 export type { Platform } from "./platform";

@@ -1,6 +1,8 @@
 import type { ExportPdfRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
 import { type AppStore, createAppStore } from "../app/appStore";
+import type { Services } from "../app/services";
 import { RoadmapRepository } from "../data/roadmapRepository";
+import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
@@ -44,7 +46,10 @@ export function createFakePlatform() {
 let databaseCounter = 0;
 
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
-export function createTestApp(now = () => new Date("2027-03-01T10:00:00Z")) {
+export function createTestApp(
+  now = () => new Date("2027-03-01T10:00:00Z"),
+  services: Partial<Pick<Services, "layouter">> = {},
+) {
   const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
   const store: AppStore = createAppStore({
@@ -53,6 +58,7 @@ export function createTestApp(now = () => new Date("2027-03-01T10:00:00Z")) {
     now,
     planner: createInProcessPlanService(),
     exporter: createInProcessExportService(),
+    layouter: services.layouter ?? createInProcessLayoutService(),
   });
   return { store, repository, ...fake };
 }

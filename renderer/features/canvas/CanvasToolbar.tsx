@@ -20,6 +20,7 @@ export function CanvasToolbar() {
   useAppState(useShallow((state) => [state.past.length, state.future.length, state.document, state.selection]));
   const snapToGrid = useAppState((state) => state.snapToGrid);
   const saveStatus = useAppState((state) => state.saveStatus);
+  const arranging = useAppState((state) => state.arranging);
   const state = store.getState();
   return (
     <div className="toolbar canvas-toolbar" role="toolbar" aria-label="Canvas">
@@ -30,6 +31,11 @@ export function CanvasToolbar() {
         <input type="checkbox" checked={snapToGrid} onChange={(event) => state.setSnapToGrid(event.target.checked)} />
         Snap
       </label>
+      {arranging && (
+        <span className="arrange-status" role="status">
+          Arranging phases…
+        </span>
+      )}
       <span className={`save-status is-${saveStatus}`} role="status" aria-live="polite">
         {saveStatus === "saved" ? "Saved" : saveStatus === "failed" ? "Not saved" : "Saving…"}
       </span>

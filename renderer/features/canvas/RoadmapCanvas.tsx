@@ -11,6 +11,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  type Viewport,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import {
@@ -48,8 +49,10 @@ import {
   PHASE_NODE_WIDTH,
   type PhaseFlowNode,
   type TransitionFlowEdge,
+  viewportFitting,
 } from "./canvasModel";
 import { COMMUNICATION_DRAG_TYPE, STAGE_DRAG_TYPE } from "./dragTypes";
+import { LevelOfDetail } from "./levelOfDetail";
 import { PhaseNode } from "./PhaseNode";
 import { TransitionEdge } from "./TransitionEdge";
 
@@ -57,6 +60,14 @@ const nodeTypes = { phase: PhaseNode };
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
+const MIN_ZOOM = 0.05;
+// Props React Flow compares by identity: a new array or function on each render of the canvas (every frame
+// of a drag) would update its store or re-render every node and edge wrapper, so they are made once.
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
+const PAN_ON_DRAG = [1, 2];
+const PRO_OPTIONS = { hideAttribution: true };
+const miniMapColor = (node: PhaseFlowNode) => node.data.color;
 const ARROW_KEYS: Record<string, Direction> = {
   ArrowLeft: "left",
   ArrowRight: "right",
@@ -92,6 +103,20 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   // Fit the view on open only when there is something to fit: an empty canvas keeps zoom 1, so the first
   // phases drawn stay where they were placed.
   const [fitOnOpen] = useState(() => roadmap.phases.length > 0);
+  // Opened straight at the fitted view: opened at 100 % and fitted after, a large roadmap's phases would all be
+  // drawn in full detail, measured, then drawn and measured again as compact cards.
+  const [openingViewport, setOpeningViewport] = useState<Viewport | null>(null);
+  useLayoutEffect(() => {
+    if (!wrapper || openingViewport) return;
+    setOpeningViewport(
+      fitOnOpen
+        ? viewportFitting(roadmap, wrapper.clientWidth, wrapper.clientHeight, {
+            minZoom: MIN_ZOOM,
+            ...FIT_VIEW_OPTIONS,
+          })
+        : { x: 0, y: 0, zoom: 1 },
+    );
+  }, [wrapper, openingViewport, fitOnOpen, roadmap]);
 
   useLayoutEffect(() => {
     setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous), monthlyCosts, overCapPhases));
@@ -159,6 +184,48 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     [store],
   );
 
+  const openMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent, target: Omit<ContextMenuTarget, "x" | "y">) => {
+      event.preventDefault();
+      setMenu({ ...target, x: event.clientX, y: event.clientY });
+    },
+    [],
+  );
+  const onConnect = useCallback(
+    (connection: Connection) => connect(store.getState(), connection.source, connection.target),
+    [store],
+  );
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: unknown, dragged: PhaseFlowNode[]) =>
+      moveDraggedPhases(store.getState(), new Map(dragged.map((n) => [n.id, n.position]))),
+    [store],
+  );
+  const onNodeDoubleClick = useCallback(
+    (_: unknown, node: PhaseFlowNode) => store.getState().setRenamingPhase(node.id),
+    [store],
+  );
+  const onNodeContextMenu = useCallback(
+    (event: MouseEvent, node: PhaseFlowNode) => {
+      if (!store.getState().selection.phaseIds.includes(node.id)) {
+        store.getState().select({ phaseIds: [node.id], transitionIds: [] });
+      }
+      openMenu(event, { kind: "phase", id: node.id });
+    },
+    [store, openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (event: MouseEvent, edge: TransitionFlowEdge) => {
+      store.getState().select({ phaseIds: [], transitionIds: [edge.id] });
+      openMenu(event, { kind: "transition", id: edge.id });
+    },
+    [store, openMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, { kind: "pane", id: null }),
+    [openMenu],
+  );
+  const onPaneClick = useCallback(() => setMenu(null), []);
+
   // Moving around the canvas; its commands (Delete, F2, …) are shortcuts in the command registry.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (isEditableTarget(event.target)) return;
@@ -211,11 +278,6 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     addPhaseAt(store.getState(), flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), stageId);
   };
 
-  const openMenu = (event: MouseEvent | globalThis.MouseEvent, target: Omit<ContextMenuTarget, "x" | "y">) => {
-    event.preventDefault();
-    setMenu({ ...target, x: event.clientX, y: event.clientY });
-  };
-
   return (
     <div
       ref={setWrapper}
@@ -229,57 +291,52 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
       onDragOver={onDragOver}
       onDrop={onDrop}
     >
-      <ReactFlow<PhaseFlowNode, TransitionFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        defaultEdgeOptions={defaultEdgeOptions}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={(connection: Connection) => connect(store.getState(), connection.source, connection.target)}
-        onNodeDragStop={(_, __, dragged) =>
-          moveDraggedPhases(store.getState(), new Map(dragged.map((n) => [n.id, n.position])))
-        }
-        onNodeDoubleClick={(_, node) => store.getState().setRenamingPhase(node.id)}
-        onNodeContextMenu={(event, node) => {
-          if (!store.getState().selection.phaseIds.includes(node.id)) {
-            store.getState().select({ phaseIds: [node.id], transitionIds: [] });
-          }
-          openMenu(event, { kind: "phase", id: node.id });
-        }}
-        onEdgeContextMenu={(event, edge) => {
-          store.getState().select({ phaseIds: [], transitionIds: [edge.id] });
-          openMenu(event, { kind: "transition", id: edge.id });
-        }}
-        onPaneContextMenu={(event) => openMenu(event, { kind: "pane", id: null })}
-        onPaneClick={() => setMenu(null)}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={["Shift", "Meta", "Control"]}
-        selectionOnDrag
-        panOnDrag={[1, 2]}
-        panOnScroll
-        zoomOnDoubleClick={false}
-        snapToGrid={snapToGrid}
-        snapGrid={[GRID, GRID]}
-        onlyRenderVisibleElements
-        disableKeyboardA11y
-        fitView={fitOnOpen}
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c9d0db" />
-        <MiniMap<PhaseFlowNode>
-          pannable
-          zoomable
-          nodeColor={(node) => node.data.color}
-          nodeStrokeWidth={0}
-          ariaLabel="Overview of the roadmap"
-        />
-      </ReactFlow>
+      {openingViewport && (
+        <LevelOfDetail>
+          <ReactFlow<PhaseFlowNode, TransitionFlowEdge>
+            defaultViewport={openingViewport}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            defaultEdgeOptions={defaultEdgeOptions}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onNodeDragStop={onNodeDragStop}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onEdgeContextMenu={onEdgeContextMenu}
+            onPaneContextMenu={onPaneContextMenu}
+            onPaneClick={onPaneClick}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            selectionOnDrag
+            panOnDrag={PAN_ON_DRAG}
+            panOnScroll
+            zoomOnDoubleClick={false}
+            snapToGrid={snapToGrid}
+            snapGrid={SNAP_GRID}
+            onlyRenderVisibleElements
+            disableKeyboardA11y
+            fitView={fitOnOpen}
+            fitViewOptions={FIT_VIEW_OPTIONS}
+            minZoom={MIN_ZOOM}
+            maxZoom={2}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c9d0db" />
+            <MiniMap<PhaseFlowNode>
+              pannable
+              zoomable
+              nodeColor={miniMapColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Overview of the roadmap"
+            />
+          </ReactFlow>
+        </LevelOfDetail>
+      )}
       {menu && <CanvasContextMenu target={menu} onClose={() => setMenu(null)} />}
     </div>
   );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { communicationsOnPhases, type Point, parseRoadmap } from "../../../shared/model";
+import { err, ok, type Result } from "../../../shared/result";
+import { findCommand } from "../../app/commands";
 import { createTestApp } from "../../test/fakes";
 import {
   addPhaseAt,
@@ -15,9 +17,10 @@ import {
 } from "./canvasActions";
 import { type CanvasController, registerCanvasController } from "./canvasController";
 import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "./canvasModel";
+import type { LayoutService } from "./layoutService";
 
-async function openRoadmap(templateId: string | null) {
-  const app = createTestApp();
+async function openRoadmap(templateId: string | null, layouter?: LayoutService) {
+  const app = createTestApp(undefined, layouter ? { layouter } : {});
   const id = await app.store.getState().createRoadmap({ name: "Plan", client: "", templateId });
   await app.store.getState().openRoadmap(id);
   return app;
@@ -225,7 +228,8 @@ describe("canvas commands", () => {
     expect(state(app).document).toBe(before);
   });
 
-  it("auto-arranges the whole roadmap as one undo step", async () => {
+  // The first auto-arrange loads elkjs (1.4 MB), as the app does on first use: slow on a busy machine.
+  it("auto-arranges the whole roadmap as one undo step", { timeout: 30_000 }, async () => {
     const app = await openRoadmap("b2b-subscription-software");
     const before = state(app).document?.phases.map((p) => p.position);
     await autoArrange(state(app));
@@ -233,6 +237,35 @@ describe("canvas commands", () => {
     expect(after).not.toEqual(before);
     state(app).undo();
     expect(state(app).document?.phases.map((p) => p.position)).toEqual(before);
+  });
+
+  it("shows it is arranging while the layout runs, and offers the command again when it is done", async () => {
+    let finish: (result: Result<Map<string, Point>, string>) => void = () => {};
+    const app = await openRoadmap("b2b-subscription-software", {
+      layOut: () => new Promise((resolve) => (finish = resolve)),
+    });
+    const arrange = findCommand("canvas.autoArrange");
+    const trial = phaseNamed(app, "Trial");
+    const running = autoArrange(state(app));
+    expect(state(app).arranging).toBe(true);
+    expect(arrange?.isEnabled(state(app))).toBe(false);
+    finish(ok(new Map([[trial.id, { x: 2000, y: 1000 }]])));
+    await running;
+    expect(state(app).arranging).toBe(false);
+    expect(arrange?.isEnabled(state(app))).toBe(true);
+    expect(phaseNamed(app, "Trial").position).toEqual({ x: 2000, y: 1000 });
+  });
+
+  it("says why auto-arrange failed and leaves the phases where they were", async () => {
+    const app = await openRoadmap("b2b-subscription-software", { layOut: async () => err("the layout worker failed") });
+    const before = state(app).document;
+    await autoArrange(state(app));
+    expect(state(app).document).toBe(before);
+    expect(state(app).arranging).toBe(false);
+    expect(state(app).notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: "Auto-arrange failed: the layout worker failed. The phases stay where they were.",
+    });
   });
 
   it("selects every phase and transition", async () => {

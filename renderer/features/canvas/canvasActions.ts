@@ -1,4 +1,3 @@
-import { layoutLifecycle } from "../../../shared/layout/layoutLifecycle";
 import {
   type Alignment,
   addPhase,
@@ -195,9 +194,8 @@ export function distribute(state: AppState, axis: "horizontal" | "vertical"): vo
 export async function autoArrange(state: AppState): Promise<void> {
   const roadmap = state.document;
   if (!roadmap || roadmap.phases.length === 0) return;
-  const positions = await layoutLifecycle(roadmap, sizeOf);
-  state.edit((current) => movePhases(current, positions));
-  requestAnimationFrame(() => canvasController()?.fitView());
+  const sizes = new Map(roadmap.phases.map((phase) => [phase.id, sizeOf(phase.id)]));
+  if (await state.arrangeLifecycle(sizes)) requestAnimationFrame(() => canvasController()?.fitView());
 }
 
 /** Arrow keys: select the nearest phase in that direction (or the first phase when none is selected). */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { movePhases, overflowingPhases, ROADMAP_TEMPLATES, updatePhase } from "../../../shared/model";
 import { EMPTY_SELECTION } from "../editor/editorSlice";
-import { buildPhaseNodes, buildTransitionEdges, nearestPhaseInDirection } from "./canvasModel";
+import {
+  buildPhaseNodes,
+  buildTransitionEdges,
+  nearestPhaseInDirection,
+  PHASE_NODE_HEIGHT,
+  PHASE_NODE_WIDTH,
+  viewportFitting,
+} from "./canvasModel";
 
 const template = () => {
   const first = ROADMAP_TEMPLATES[0];
@@ -53,6 +60,50 @@ describe("what a phase shows from its communications and the plan", () => {
     expect(node?.data.overContactCap).toBe(true);
     expect(node?.data.channels).toContain("Email");
     expect(nodes.filter((n) => n.data.overContactCap)).toHaveLength(1);
+  });
+});
+
+describe("the view a roadmap opens at", () => {
+  const options = { minZoom: 0.05, maxZoom: 1, padding: 0.15 };
+
+  it("shows every phase on screen, centred", () => {
+    const original = template();
+    const [first, second] = original.phases;
+    if (!first || !second) throw new Error("no phases");
+    const roadmap = movePhases(
+      original,
+      new Map([
+        [first.id, { x: -3000, y: 200 }],
+        [second.id, { x: 4000, y: 1500 }],
+      ]),
+    );
+    const { x, y, zoom } = viewportFitting(roadmap, 1200, 700, options);
+    expect(zoom).toBeLessThan(1);
+    const onScreen = roadmap.phases.map((p) => ({
+      left: p.position.x * zoom + x,
+      right: (p.position.x + PHASE_NODE_WIDTH) * zoom + x,
+      top: p.position.y * zoom + y,
+      bottom: (p.position.y + PHASE_NODE_HEIGHT) * zoom + y,
+    }));
+    const left = Math.min(...onScreen.map((b) => b.left));
+    const right = Math.max(...onScreen.map((b) => b.right));
+    expect(left).toBeGreaterThan(0);
+    expect(right).toBeLessThan(1200);
+    expect(Math.abs(left - (1200 - right))).toBeLessThan(5);
+    expect(Math.min(...onScreen.map((b) => b.top))).toBeGreaterThan(0);
+    expect(Math.max(...onScreen.map((b) => b.bottom))).toBeLessThan(700);
+  });
+
+  it("never zooms in past 100 % on a small roadmap, nor out past the canvas's limit on a huge one", () => {
+    const one = { ...template(), phases: template().phases.slice(0, 1) };
+    expect(viewportFitting(one, 1200, 700, options).zoom).toBe(1);
+    const original = template();
+    const far = movePhases(original, new Map([[original.phases[0]?.id ?? "", { x: 1e6, y: 0 }]]));
+    expect(viewportFitting(far, 1200, 700, options).zoom).toBe(0.05);
+  });
+
+  it("keeps 100 % at the origin for an empty roadmap", () => {
+    expect(viewportFitting({ ...template(), phases: [] }, 1200, 700, options)).toEqual({ x: 0, y: 0, zoom: 1 });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { Edge, Node } from "@xyflow/react";
+import { type Edge, getViewportForBounds, type Node, type Viewport } from "@xyflow/react";
 import { type ChannelKind, customersAtStart, type Roadmap } from "../../../shared/model";
 import type { Selection } from "../editor/editorSlice";
 
@@ -140,6 +140,35 @@ export function buildTransitionEdges(
     }
     return { id: t.id, type: "transition", source: t.from, target: t.to, data, selected: isSelected };
   });
+}
+
+/**
+ * The view that shows every phase, as `fitView` would find it once the
+ * phases are measured, but from their usual size, so it is known before the
+ * canvas first draws them.
+ */
+export function viewportFitting(
+  roadmap: Roadmap,
+  width: number,
+  height: number,
+  { minZoom, maxZoom, padding }: { minZoom: number; maxZoom: number; padding: number },
+): Viewport {
+  if (roadmap.phases.length === 0) return { x: 0, y: 0, zoom: 1 };
+  let [left, top, right, bottom] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { position } of roadmap.phases) {
+    left = Math.min(left, position.x);
+    top = Math.min(top, position.y);
+    right = Math.max(right, position.x + PHASE_NODE_WIDTH);
+    bottom = Math.max(bottom, position.y + PHASE_NODE_HEIGHT);
+  }
+  return getViewportForBounds(
+    { x: left, y: top, width: right - left, height: bottom - top },
+    width,
+    height,
+    minZoom,
+    maxZoom,
+    padding,
+  );
 }
 
 export type Direction = "left" | "right" | "up" | "down";

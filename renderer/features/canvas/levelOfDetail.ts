@@ -1,4 +1,5 @@
 import { useStore } from "@xyflow/react";
+import { createContext, createElement, type ReactNode, useContext } from "react";
 
 /**
  * Below this zoom a phase's small print cannot be read anyway, so phases are
@@ -7,7 +8,20 @@ import { useStore } from "@xyflow/react";
  */
 export const DETAIL_ZOOM = 0.45;
 
+const ZoomedOutContext = createContext(false);
+
+/**
+ * Watches the zoom once for the whole canvas. Thousands of phases and
+ * transitions each watching React Flow's store would each run a selector on
+ * every frame of a drag or pan; a context reaches them only when the
+ * threshold is crossed.
+ */
+export function LevelOfDetail({ children }: { children: ReactNode }) {
+  const zoomedOut = useStore((state) => state.transform[2] < DETAIL_ZOOM);
+  return createElement(ZoomedOutContext.Provider, { value: zoomedOut }, children);
+}
+
 /** True while the canvas is zoomed out past `DETAIL_ZOOM`; changes only when that threshold is crossed. */
 export function useZoomedOut(): boolean {
-  return useStore((state) => state.transform[2] < DETAIL_ZOOM);
+  return useContext(ZoomedOutContext);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRoadmap, type Roadmap, serializeRoadmap } from "../../../shared/model";
 import { sampleRoadmap } from "../../../shared/model/testing/sampleRoadmap";
 import { createTestApp } from "../../test/fakes";
+import { createInProcessLayoutService } from "../canvas/layoutService";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
 import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
@@ -20,6 +21,7 @@ describe("editor session", () => {
       now: () => new Date(),
       planner: createInProcessPlanService(),
       exporter: createInProcessExportService(),
+      layouter: createInProcessLayoutService(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });

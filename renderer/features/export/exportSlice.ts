@@ -1,12 +1,10 @@
 import { planRoadmap } from "../../../shared/engine";
 import { defaultReportOptions, type ReportOptions, ReportOptionsSchema } from "../../../shared/export/reportOptions";
-import { drawRoadmapDiagram } from "../../../shared/export/roadmapDiagram";
 import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
 import { type Roadmap, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
 import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest } from "./exportFormats";
-import { rasterizeSvg } from "./rasterizeSvg";
 
 const REPORT_OPTIONS_SETTING = "reportOptions";
 
@@ -54,10 +52,12 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
       case "svg":
       case "png": {
         // Planned afresh, like every export: the view's plan may still be catching up with the last edit.
+        // The diagram's drawing code loads on the first diagram export, not at start-up.
+        const { drawRoadmapDiagram } = await import("../../../shared/export/roadmapDiagram");
         const diagram = drawRoadmapDiagram(roadmap, { plan: planRoadmap(roadmap) });
-        return request.format === "svg"
-          ? saveAs("svg", diagram.svg)
-          : saveAs("png", await rasterizeSvg(diagram.svg, diagram.width, diagram.height));
+        if (request.format === "svg") return saveAs("svg", diagram.svg);
+        const { rasterizeSvg } = await import("./rasterizeSvg");
+        return saveAs("png", await rasterizeSvg(diagram.svg, diagram.width, diagram.height));
       }
     }
   };

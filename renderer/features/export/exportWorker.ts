@@ -1,11 +1,9 @@
+import { answerRequests } from "../../workers/workerCall";
 import { buildDataExportSafely } from "./buildDataExport";
-import type { ExportWorkerRequest, ExportWorkerResponse } from "./exportService";
+import type { ExportWorkerRequest } from "./exportService";
 
 /** The exports' thread: a roadmap in, the file's contents out (bytes moved, not copied). */
-self.addEventListener("message", async (event: MessageEvent<ExportWorkerRequest>) => {
-  const { seq, roadmap, request, now } = event.data;
-  const built = await buildDataExportSafely(roadmap, request, new Date(now));
-  const response: ExportWorkerResponse = built.ok ? { seq, contents: built.value } : { seq, error: built.error };
-  const transfer = built.ok && typeof built.value !== "string" ? [built.value.buffer as ArrayBuffer] : [];
-  self.postMessage(response, { transfer });
-});
+answerRequests<ExportWorkerRequest, string | Uint8Array>(
+  ({ roadmap, request, now }) => buildDataExportSafely(roadmap, request, new Date(now)),
+  (contents) => (typeof contents === "string" ? [] : [contents.buffer as ArrayBuffer]),
+);
