@@ -28,6 +28,9 @@ export default defineConfig({
         },
       },
       {
+        test: { ...unit, name: "node", environment: "node", include: ["node/**/*.test.ts"] },
+      },
+      {
         test: { ...unit, name: "electron", environment: "node", include: ["electron/**/*.test.ts"] },
       },
       {
