@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRoadmap } from "../shared/model/roadmapFile";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
+import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
 
 const bin = fileURLToPath(new URL("../bin/roadmap.mjs", import.meta.url));
 
@@ -30,7 +31,9 @@ async function runBin(...args: string[]): Promise<{ code: number; stdout: string
 }
 
 describe("bin/roadmap.mjs", () => {
-  it("validates a roadmap given by a path relative to the working folder", { timeout: 60_000 }, async () => {
+  it("validates a roadmap given by a path relative to the working folder", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
     const roadmap = createB2bSubscriptionRoadmap();
     await writeFile(path.join(dir, "good.roadmap"), serializeRoadmap(roadmap));
     const result = await runBin("validate", "good.roadmap");
@@ -41,7 +44,9 @@ describe("bin/roadmap.mjs", () => {
     });
   });
 
-  it("exits with 1 and a message naming the file, not a stack trace, for a bad file", { timeout: 60_000 }, async () => {
+  it("exits with 1 and a message naming the file, not a stack trace, for a bad file", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
     await writeFile(path.join(dir, "bad.roadmap"), "[]");
     const result = await runBin("validate", "bad.roadmap");
     expect(result).toEqual({

@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
 import * as fs from "node:fs/promises";
-import path from "node:path";
+import { writeFileAtomic } from "../node/atomicWrite";
+import { errorCode } from "../node/errors";
 import { MAX_ROADMAP_FILE_BYTES } from "../shared/model/roadmapFile";
 import { err, ok, type Result } from "../shared/result";
 
@@ -43,60 +43,16 @@ async function readText(filePath: string): Promise<Result<FileText, string>> {
   }
 }
 
-/**
- * The contents go to a temp file in the target's folder (a rename is atomic
- * only within one file system), are flushed, then take the target's name:
- * renamed over it when replacing is allowed, hard-linked otherwise, since a
- * link fails rather than replace a file that appeared in the meantime.
- */
+/** All or nothing (node/atomicWrite.ts), the failure worded to follow the file's name. */
 async function writeAtomic(
   target: string,
   contents: string | Uint8Array,
   options: { overwrite: boolean },
 ): Promise<Result<void, WriteFailure>> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    if (!options.overwrite && (await exists(target))) return err({ kind: "exists" });
-    const file = await fs.open(temp, "wx");
-    try {
-      await file.writeFile(contents);
-      await file.sync();
-    } finally {
-      await file.close();
-    }
-    if (options.overwrite) await fs.rename(temp, target);
-    else if (!(await linkUnlessExists(temp, target))) return err({ kind: "exists" });
-    return ok(undefined);
-  } catch (error) {
-    return err({ kind: "failed", reason: describeFileError(error) });
-  } finally {
-    await fs.rm(temp, { force: true }).catch(() => undefined);
-  }
-}
-
-/** False when the target exists. File systems without hard links (FAT on a USB stick) get a check and a rename. */
-async function linkUnlessExists(temp: string, target: string): Promise<boolean> {
-  try {
-    await fs.link(temp, target);
-    return true;
-  } catch (error) {
-    const code = errorCode(error);
-    if (code === "EEXIST") return false;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS") throw error;
-    if (await exists(target)) return false;
-    await fs.rename(temp, target);
-    return true;
-  }
-}
-
-async function exists(filePath: string): Promise<boolean> {
-  try {
-    await fs.lstat(filePath);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return false;
-    throw error;
-  }
+  const written = await writeFileAtomic(target, contents, options);
+  if (written.ok) return written;
+  const failure = written.error;
+  return err(failure.kind === "exists" ? failure : { kind: "failed", reason: describeFileError(failure.cause) });
 }
 
 /** A file-system error as the end of a sentence that starts with the file's name. */
@@ -120,13 +76,6 @@ export function describeFileError(error: unknown): string {
     default:
       return code ?? (error instanceof Error ? error.message : String(error));
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") {
-    return error.code;
-  }
-  return undefined;
 }
 
 function megabytes(bytes: number): string {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -36,8 +36,7 @@ describe("audiences and the organisation", () => {
     await owner.getByRole("textbox", { name: "Owner", exact: true }).fill("Customer success");
     await owner.getByRole("textbox", { name: "Owner", exact: true }).press("Enter");
     await owner.getByRole("combobox", { name: "Kind" }).selectOption("service");
-    // Autosave writes within a second of the last change.
-    await page.waitForTimeout(1200);
+    await savedToLibrary(page);
 
     await page.reload();
     await phaseNode(page, "Trial").waitFor();

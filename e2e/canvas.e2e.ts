@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, newBlankRoadmap, phaseNode, setUpAppInBrowser } from "./harness";
+import { canvasOf, MOD, newBlankRoadmap, phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -95,7 +95,7 @@ describe("drawing a roadmap on the canvas", () => {
     await page.keyboard.press("Enter");
     await phaseNode(page, "Onboarding").waitFor();
 
-    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+    await savedToLibrary(page);
     const before = await exportedDocument(page);
     expect(before.phases.map((p: { name: string }) => p.name)).toEqual([
       "Prospect",
@@ -168,7 +168,7 @@ describe("drawing a roadmap on the canvas", () => {
       .toBe(
         "Monthly rate must be a number, not “abc”: “abc” is not part of a number. Not saved — still 12%. Esc restores it.",
       );
-    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+    await savedToLibrary(page);
     await page.reload();
     await phaseNode(page, "Renewal").waitFor();
     const saved = await exportedDocument(page);

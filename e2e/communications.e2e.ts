@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -38,7 +38,7 @@ describe("communications on a phase", () => {
     await every.fill("6");
     await every.press("Enter");
     await item.getByRole("combobox", { name: "Purpose" }).selectOption("survey");
-    await page.waitForTimeout(1200);
+    await savedToLibrary(page);
 
     await page.reload();
     await phaseNode(page, "Lapsed").click();

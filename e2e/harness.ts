@@ -165,6 +165,15 @@ export async function openTemplate(page: Page): Promise<void> {
   await phaseNode(page, "Trial").waitFor();
 }
 
+/**
+ * Waits until every change is in the library, as a user would before closing the window: on the
+ * canvas, whose toolbar says "Saved" only once the last save has finished (autosave waits for a pause).
+ */
+export async function savedToLibrary(page: Page): Promise<void> {
+  await page.getByRole("tab", { name: "Canvas" }).click();
+  await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+}
+
 /** The engine's total, as the Budget view shows it once the plan is current. */
 export async function budgetTotal(page: Page): Promise<number> {
   await page.getByRole("tab", { name: "Budget" }).click();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { phaseNode, setUpAppInBrowser } from "./harness";
+import { phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -45,8 +45,7 @@ describe("the plan table", () => {
     await expect.poll(() => rowNames(page)).toEqual(["Monthly customer newsletter"]);
 
     // Once the change is saved, a reload shows Marketing still sends nothing.
-    await page.getByRole("tab", { name: "Canvas" }).click();
-    await expect.poll(() => page.locator(".save-status").textContent()).toBe("Saved");
+    await savedToLibrary(page);
     await page.reload();
     await phaseNode(page, "Trial").waitFor();
     await page.getByRole("tab", { name: "Plan", exact: true }).click();

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { MenuItemConstructorOptions } from "electron";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { INVOKE_CHANNELS, OpenedFileSchema, SaveFileResultSchema } from "../shared/ipc/contract";
+import { eventually } from "../test/eventually";
 import { type StartOptions, startApp } from "./app";
 import { FakeBrowserWindow, FakeWebContents, fakeElectron, fakeEvent, resetFakeElectron } from "./test/fakeElectron";
 
@@ -25,7 +26,7 @@ afterEach(async () => {
   const quitting = fakeEvent();
   fakeElectron.app.emit("will-quit", quitting);
   if (quitting.preventDefault.mock.calls.length > 0) {
-    await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
+    await eventually(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
   }
   await rm(folder, { recursive: true, force: true });
 });
@@ -119,7 +120,7 @@ describe("files opened from outside", () => {
     const file = await roadmapFile("Acme.roadmap");
     await start({ argv: ["/opt/roadmap/roadmap", "Acme.roadmap"] });
     const window = onlyWindow();
-    await vi.waitFor(() => expect(fakeElectron.app.addRecentDocument).toHaveBeenCalledWith(file));
+    await eventually(() => expect(fakeElectron.app.addRecentDocument).toHaveBeenCalledWith(file));
     expect(sentOn(window, "file:opened")).toEqual([]);
 
     await invoke(window, INVOKE_CHANNELS.rendererReady);
@@ -154,7 +155,7 @@ describe("files opened from outside", () => {
     await started;
     const window = onlyWindow();
     await invoke(window, INVOKE_CHANNELS.rendererReady);
-    await vi.waitFor(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
+    await eventually(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
   });
 
   it("brings the window forward and opens a file a second launch was given", async () => {
@@ -171,7 +172,7 @@ describe("files opened from outside", () => {
       folder,
       {},
     );
-    await vi.waitFor(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
+    await eventually(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(1);
@@ -181,7 +182,7 @@ describe("files opened from outside", () => {
     await start({ argv: ["/opt/roadmap/roadmap", "missing.roadmap"] });
     const window = onlyWindow();
     await invoke(window, INVOKE_CHANNELS.rendererReady);
-    await vi.waitFor(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalled());
+    await eventually(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalled());
     expect(sentOn(window, "file:opened")).toEqual([]);
   });
 });
@@ -213,7 +214,7 @@ describe("the menu", () => {
   it("lists opened files under Open Recent, remembers them across launches, and reopens them", async () => {
     const file = await roadmapFile("Acme.roadmap");
     await start({ argv: ["/opt/roadmap/roadmap", file] });
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(JSON.parse(await readFile(path.join(userData, "recent-files.json"), "utf8"))).toEqual([file]),
     );
 
@@ -223,7 +224,7 @@ describe("the menu", () => {
     const window = onlyWindow();
     await invoke(window, INVOKE_CHANNELS.rendererReady);
     clickMenu("File", "Open Recent", "Acme.roadmap");
-    await vi.waitFor(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
+    await eventually(() => expect(sentOn(window, "file:opened")).toHaveLength(1));
   });
 });
 
@@ -248,7 +249,7 @@ describe("windows and quitting", () => {
     const quitting = fakeEvent();
     fakeElectron.app.emit("will-quit", quitting);
     expect(quitting.preventDefault).toHaveBeenCalled();
-    await vi.waitFor(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
+    await eventually(() => expect(fakeElectron.app.quit).toHaveBeenCalled());
 
     resetFakeElectron();
     fakeElectron.app.paths.set("userData", userData);
@@ -267,7 +268,7 @@ describe("windows and quitting", () => {
     };
     const exported = invoke(window, INVOKE_CHANNELS.exportPdf, { ...job, suggestedName: "Acme report" });
 
-    await vi.waitFor(() => expect(FakeBrowserWindow.instances).toHaveLength(2));
+    await eventually(() => expect(FakeBrowserWindow.instances).toHaveLength(2));
     const printWindow = FakeBrowserWindow.instances[1] as FakeBrowserWindow;
     expect(printWindow.options).toMatchObject({
       show: false,
@@ -301,7 +302,7 @@ describe("windows and quitting", () => {
 
     window.close();
     expect(window.isDestroyed()).toBe(false);
-    await vi.waitFor(() => expect(sentOn(window, "menu:command")).toEqual(["file.save"]));
+    await eventually(() => expect(sentOn(window, "menu:command")).toEqual(["file.save"]));
     const [, question] = fakeElectron.dialog.showMessageBox.mock.calls[0] ?? [];
     expect(question).toMatchObject({ buttons: ["Save", "Don't Save", "Cancel"] });
 
@@ -316,7 +317,7 @@ describe("windows and quitting", () => {
     fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 2, checkboxChecked: false });
     fakeElectron.app.emit("before-quit", fakeEvent());
     window.close();
-    await vi.waitFor(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledTimes(1));
     // Let the answer (Cancel) reach the guard.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(window.isDestroyed()).toBe(false);
@@ -324,7 +325,7 @@ describe("windows and quitting", () => {
     // Later the user closes the window, without quitting, and does not save: the app keeps running (macOS).
     fakeElectron.dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
     window.close();
-    await vi.waitFor(() => expect(window.isDestroyed()).toBe(true));
+    await eventually(() => expect(window.isDestroyed()).toBe(true));
     expect(fakeElectron.app.quit).not.toHaveBeenCalled();
   });
 });

@@ -4,7 +4,6 @@ import { EVENT_CHANNELS } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
 import { APP_NAME } from "../shared/windowTitle";
 import { appOrigin, devServerUrl, PRODUCTION_START_URL } from "./appOrigin";
-import { writeFileAtomic } from "./atomicWrite";
 import { type CloseChoice, type CloseGuard, createCloseGuard } from "./closeGuard";
 import { createFileDialogs } from "./dialogs";
 import { FileHandles } from "./fileHandles";
@@ -17,6 +16,7 @@ import { registerAppScheme, serveRenderer } from "./protocol";
 import { createRecentFiles, RecentFilesSchema } from "./recentFiles";
 import { createReportPrinter } from "./reportPrinter";
 import { readRoadmapFile } from "./roadmapFiles";
+import { saveFile } from "./saveFile";
 import { denyAllPermissions, enforceContentSecurityPolicy, guardWebContents } from "./security";
 import { createMainWindow, createPrintWindow, showDocumentState } from "./window";
 import { type WindowState, WindowStateSchema } from "./windowState";
@@ -225,7 +225,7 @@ async function setUp(
         () => app.getPath("documents"),
       ),
       readFile: readRoadmapFile,
-      writeFile: (filePath, contents) => writeFileAtomic(filePath, contents),
+      writeFile: saveFile,
       handles,
       fileChosen,
       showDocumentState: (state) => {

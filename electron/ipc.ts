@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { IpcMain } from "electron";
 import { z } from "zod";
+import { errorMessage } from "../node/errors";
 import {
   type DocumentState,
   DocumentStateSchema,
@@ -19,7 +20,6 @@ import {
 } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
 import type { FileDialogs } from "./dialogs";
-import { errorMessage } from "./errors";
 import type { FileHandles } from "./fileHandles";
 import type { ReportPrinter } from "./reportPrinter";
 import type { FileContents } from "./roadmapFiles";

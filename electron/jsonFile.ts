@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { err, type Result } from "../shared/result";
-import { describeWriteError, writeFileAtomic } from "./atomicWrite";
+import { describeWriteError, saveFile } from "./saveFile";
 
 /** Reads a settings file; a missing, unreadable or outdated one counts as absent. */
 export async function readJsonFile<T>(filePath: string, schema: z.ZodType<T>): Promise<T | null> {
@@ -27,7 +27,7 @@ export async function writeJsonFile(filePath: string, value: unknown): Promise<R
   } catch (error) {
     return err(describeWriteError(error));
   }
-  return writeFileAtomic(filePath, `${JSON.stringify(value, null, 2)}\n`);
+  return saveFile(filePath, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /**

@@ -1,7 +1,7 @@
+import { errorMessage } from "../node/errors";
 import type { PaperSize } from "../shared/export/reportOptions";
 import type { PrintJob, PrintJobResult, PrintLayoutResult } from "../shared/ipc/contract";
 import { err, ok, type Result } from "../shared/result";
-import { errorMessage } from "./errors";
 
 /** The parts of a hidden BrowserWindow the printer uses. */
 export interface PrintWindow {

@@ -1,8 +1,8 @@
 import * as fs from "node:fs/promises";
 import path from "node:path";
+import { errorCode, errorMessage } from "../node/errors";
 import { FILE_KIND_DETAILS } from "../shared/ipc/contract";
 import { err, ok, type Result } from "../shared/result";
-import { errorCode, errorMessage } from "./errors";
 
 export const ROADMAP_EXTENSION = FILE_KIND_DETAILS.roadmap.extension;
 

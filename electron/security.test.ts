@@ -13,13 +13,17 @@ function guarded() {
   return { contents, openExternal };
 }
 
-function windowOpen(contents: FakeWebContents, url: string) {
+function windowOpen(
+  contents: FakeWebContents,
+  url: string,
+  disposition: "new-window" | "background-tab" | "foreground-tab" = "new-window",
+) {
   if (contents.windowOpenHandler === null) throw new Error("no window-open handler installed");
   return contents.windowOpenHandler({
     url,
     frameName: "",
     features: "",
-    disposition: "new-window",
+    disposition,
     referrer: { url: "", policy: "default" },
   });
 }
@@ -47,6 +51,16 @@ describe("guardWebContents", () => {
     const { contents, openExternal } = guarded();
     expect(windowOpen(contents, "https://example.com/help")).toEqual({ action: "deny" });
     expect(openExternal).toHaveBeenCalledWith("https://example.com/help");
+  });
+
+  // Why electronegativity.test.ts may accept AUXCLICK_JS_CHECK: this handler is what stops a middle click.
+  it("denies the tabs a middle or Ctrl+click on a link asks for, app pages and local files included", () => {
+    const { contents, openExternal } = guarded();
+    for (const disposition of ["background-tab", "foreground-tab"] as const) {
+      expect(windowOpen(contents, "app://roadmap/index.html", disposition)).toEqual({ action: "deny" });
+      expect(windowOpen(contents, "file:///etc/passwd", disposition)).toEqual({ action: "deny" });
+    }
+    expect(openExternal).not.toHaveBeenCalled();
   });
 
   it("denies window.open of anything else without opening it", () => {

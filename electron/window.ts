@@ -1,4 +1,4 @@
-import { BrowserWindow, screen } from "electron";
+import { BrowserWindow, type BrowserWindowConstructorOptions, screen } from "electron";
 import type { DocumentState } from "../shared/ipc/contract";
 import { APP_NAME, windowTitle } from "../shared/windowTitle";
 import { MIN_WINDOW_SIZE, placeWindow, type WindowState } from "./windowState";
@@ -17,14 +17,13 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     screen.getAllDisplays().map((display) => display.workArea),
     screen.getPrimaryDisplay().workArea,
   );
-  const window = new BrowserWindow({
+  const window = newSecureWindow(options.preloadPath, {
     ...placement.bounds,
     minWidth: MIN_WINDOW_SIZE.width,
     minHeight: MIN_WINDOW_SIZE.height,
     title: APP_NAME,
     // Shown once painted, so the user never sees an empty white frame.
     show: false,
-    webPreferences: secureWebPreferences(options.preloadPath),
   });
 
   window.once("ready-to-show", () => {
@@ -49,12 +48,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
  * window; the `view=print` query makes the renderer show the print view.
  */
 export function createPrintWindow(preloadPath: string, startUrl: string): BrowserWindow {
-  const window = new BrowserWindow({
-    show: false,
-    width: 1024,
-    height: 768,
-    webPreferences: { ...secureWebPreferences(preloadPath), backgroundThrottling: false },
-  });
+  // Never shown, so never throttled: it must lay out and print while the app's window has the focus.
+  const window = newSecureWindow(
+    preloadPath,
+    { show: false, width: 1024, height: 768 },
+    { backgroundThrottling: false },
+  );
   const url = new URL(startUrl);
   url.searchParams.set("view", "print");
   window.loadURL(url.href).catch((error: unknown) => {
@@ -63,16 +62,28 @@ export function createPrintWindow(preloadPath: string, startUrl: string): Browse
   return window;
 }
 
-function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    webviewTag: false,
-  };
+/**
+ * The one place a window is made. Its web preferences are written out here, literally, so that
+ * Electronegativity (electron/electronegativity.test.ts) reads exactly what every window gets.
+ */
+function newSecureWindow(
+  preloadPath: string,
+  options: Omit<BrowserWindowConstructorOptions, "webPreferences">,
+  { backgroundThrottling = true } = {},
+): BrowserWindow {
+  return new BrowserWindow({
+    ...options,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      backgroundThrottling,
+    },
+  });
 }
 
 /** Reflects the open roadmap in the title bar, and whether its file has unsaved changes. */

@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../test/budget";
 import { movePhases, updatePhase } from "../model/edits";
 import type { Roadmap } from "../model/schema";
 import { type CustomerFlow, flowIndex, populationIndex, sameFlowInputs, simulateCustomerFlow } from "./flow";
 import { blankPhase, emptyRoadmap, randomRoadmaps, segment } from "./testing/randomRoadmaps";
 
-/** Fixed, so a failure found once is found again on every machine. */
-const FAST_CHECK = { seed: 20_261_123, numRuns: 200 };
+const FAST_CHECK = propertyRuns(200);
 
 /** N of one segment and phase over months 0..T (T = the horizon's end). */
 function populationOf(flow: CustomerFlow, s: number, p: number): number[] {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { communicationCosts } from "../model/costs";
 import { movePhases, updatePhase } from "../model/edits";
 import type { Communication, Roadmap } from "../model/schema";
@@ -12,10 +13,7 @@ import { contactsBySendNumber } from "./schedule";
 import { naivePlan } from "./testing/naivePlan";
 import { blankPhase, communication, emptyRoadmap, randomRoadmaps, segment } from "./testing/randomRoadmaps";
 
-/** Fixed, so a failure found once is found again on every machine. */
-const FAST_CHECK = { seed: 20_261_123, numRuns: 100 };
-/** A property test plans a hundred roadmaps: ample on a busy two-core machine, where a few seconds become many. */
-const PROPERTY_TIMEOUT_MS = 120_000;
+const FAST_CHECK = propertyRuns(100);
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
@@ -91,7 +89,7 @@ describe("the plan's money", () => {
         FAST_CHECK,
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 
   it(
@@ -116,7 +114,7 @@ describe("the plan's money", () => {
         FAST_CHECK,
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 });
 
@@ -210,7 +208,7 @@ describe("a naive second implementation", () => {
         { ...FAST_CHECK, numRuns: 60 },
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 });
 
@@ -233,7 +231,7 @@ describe("responses", () => {
         FAST_CHECK,
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 });
 
@@ -270,7 +268,7 @@ describe("createPlanEngine", () => {
         FAST_CHECK,
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 
   it(
@@ -286,7 +284,7 @@ describe("createPlanEngine", () => {
         { ...FAST_CHECK, numRuns: 50 },
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 
   it("does not re-simulate the flow when a phase only moves on the canvas", () => {
@@ -542,6 +540,6 @@ describe("contactsBySendNumber", () => {
         FAST_CHECK,
       );
     },
-    PROPERTY_TIMEOUT_MS,
+    HEAVY_TEST_TIMEOUT_MS,
   );
 });

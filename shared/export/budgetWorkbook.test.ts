@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import type { RawCellContent } from "hyperformula";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { type PlanResult, planRoadmap } from "../engine";
 import { generatedRoadmaps, smallRoadmaps } from "../engine/testing/randomRoadmaps";
 import { communicationCosts } from "../model/costs";
@@ -27,8 +28,6 @@ import {
 } from "./testing/recalculatedWorkbook";
 
 const NOW = new Date("2027-02-03T10:00:00Z");
-/** Building and recalculating a workbook takes seconds on a quiet machine, and many more on a busy one. */
-const HEAVY_TEST_TIMEOUT_MS = 120_000;
 
 /** The app's template, planned from a fixed date so its months do not depend on when the test runs. */
 const template = () => createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
@@ -169,7 +168,7 @@ function expectTotalsOfPlan(opened: OpenedWorkbook): void {
 }
 
 // Each test builds workbooks and recalculates them, up to 80 communications over 60 months: seconds on a busy machine.
-describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
+describe("buildBudgetWorkbook", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it(
     "adds up, recalculated by an independent formula engine, to the plan's budget, to the cent",
     async () => {
@@ -186,7 +185,7 @@ describe("buildBudgetWorkbook", { timeout: 30_000 }, () => {
         fc.asyncProperty(fc.oneof(smallRoadmaps, generatedRoadmaps), async (roadmap) => {
           expectTotalsOfPlan(await openWorkbook(roadmap));
         }),
-        { seed: 20_270_203, numRuns: 12 },
+        propertyRuns(12),
       );
     },
     HEAVY_TEST_TIMEOUT_MS,
@@ -456,6 +455,7 @@ describe("columnName", () => {
         const decoded = [...columnName(column)].reduce((n, letter) => n * 26 + letter.charCodeAt(0) - 64, 0);
         expect(decoded).toBe(column);
       }),
+      propertyRuns(200),
     );
   });
 });
@@ -466,7 +466,9 @@ describe("workbookText", () => {
     expect(workbookText("line\r\nbreak\rhere")).toBe("line\nbreak\nhere");
   });
 
-  it("drops whatever XML cannot carry and escapes what Excel would read as its own escape", () => {
+  it("drops whatever XML cannot carry and escapes what Excel would read as its own escape", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, () => {
     expect(workbookText("a\u0000b\u001Fc\uFFFEd")).toBe("abcd");
     expect(workbookText("lone \uD800 surrogate, pair 😀")).toBe("lone  surrogate, pair 😀");
     expect(workbookText("code _x0041_")).toBe("code _x005F_x0041_");
@@ -475,6 +477,7 @@ describe("workbookText", () => {
         // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters XML 1.0 forbids
         expect(workbookText(text)).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\uFFFE\uFFFF]/);
       }),
+      propertyRuns(100),
     );
   });
 });
@@ -494,6 +497,7 @@ describe("distinctLabels", () => {
         expect(labels).toHaveLength(names.length);
         expect(new Set(labels.map((label) => label.toLowerCase())).size).toBe(labels.length);
       }),
+      propertyRuns(100),
     );
   });
 });

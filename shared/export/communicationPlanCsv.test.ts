@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { planRoadmap } from "../engine/planEngine";
 import { communication, onePhaseRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { communicationPlanCsv } from "./communicationPlanCsv";
 
-/** Fixed, so a failure found once is found again on every machine. */
-const FAST_CHECK = { seed: 20_261_202, numRuns: 100 };
+const FAST_CHECK = propertyRuns(100);
 
 const HEADER = [
   "Date",
@@ -89,7 +89,9 @@ describe("communicationPlanCsv", () => {
     expect(csv).toBe(`\uFEFF${[...HEADER.slice(0, COST), "Cost (CHF)"].join(",")}\r\n`);
   });
 
-  it("has one row per send occasion and costs that add up to the plan's total", () => {
+  it("has one row per send occasion and costs that add up to the plan's total", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(randomRoadmaps, (roadmap) => {
         const plan = planRoadmap(roadmap);

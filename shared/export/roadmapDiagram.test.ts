@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { Window } from "happy-dom";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { planRoadmap } from "../engine/planEngine";
 import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
 import type { Phase, Roadmap } from "../model/schema";
@@ -8,10 +9,7 @@ import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscription
 import { drawRoadmapDiagram } from "./roadmapDiagram";
 import { textWidth, wrapText } from "./svgText";
 
-/** Fixed, so a failure found once is found again on every machine. */
-const FAST_CHECK = { seed: 20_261_123, numRuns: 60 };
-/** Sixty drawings take seconds on a quiet machine and many more on a busy one. */
-const HEAVY_TEST_TIMEOUT_MS = 120_000;
+const FAST_CHECK = propertyRuns(60);
 const NOW = new Date("2026-11-23T10:00:00Z");
 const LOOP_RED = "#c0392b";
 

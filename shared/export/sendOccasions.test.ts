@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { planRoadmap } from "../engine/planEngine";
 import { communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
 import type { Roadmap } from "../model/schema";
@@ -7,8 +8,7 @@ import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscription
 import { sampleRoadmap } from "../model/testing/sampleRoadmap";
 import { listSendOccasions } from "./sendOccasions";
 
-/** Fixed, so a failure found once is found again on every machine. */
-const FAST_CHECK = { seed: 20_261_201, numRuns: 100 };
+const FAST_CHECK = propertyRuns(100);
 
 function expectClose(actual: number, expected: number, what: string): void {
   const tolerance = 1e-6 * Math.max(Math.abs(expected), 1);
@@ -48,7 +48,9 @@ function roadmapWith(...communications: Roadmap["communications"]): Roadmap {
 }
 
 describe("listSendOccasions", () => {
-  it("adds up to the plan's budget: every send once, its reach and its cost", () => {
+  it("adds up to the plan's budget: every send once, its reach and its cost", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, () => {
     fc.assert(
       fc.property(randomRoadmaps, (roadmap) => {
         const plan = planRoadmap(roadmap);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../test/budget";
 import {
   formatLocaleAmount,
   formatLocaleNumber,
@@ -9,7 +10,7 @@ import {
   parseLocaleNumber,
 } from "./localeNumber";
 
-const FAST_CHECK = { seed: 20_270_112, numRuns: 300 };
+const FAST_CHECK = propertyRuns(300);
 
 const EURO: NumberStyle = { currency: "EUR" };
 const PERCENT: NumberStyle = { percent: true };

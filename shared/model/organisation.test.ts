@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../test/budget";
 import {
   addCommunication,
   type Communication,
@@ -133,7 +134,7 @@ describe("any sequence of removals", () => {
           if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
         }
       }),
-      { numRuns: 150, seed: 42 },
+      propertyRuns(150),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../test/budget";
 import type { Point } from "./edits";
 import { freeSpotNear, type Size } from "./placement";
 
@@ -68,6 +69,7 @@ describe("freeSpotNear", () => {
         expect(crowded(spot)).toBe(false);
         if (!crowded(wanted)) expect(spot).toEqual(wanted);
       }),
+      propertyRuns(100),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { updatePhase } from "../../../shared/model";
+import { eventually } from "../../../test/eventually";
 import { createTestApp } from "../../test/fakes";
 
 async function openTemplate() {
@@ -98,7 +99,7 @@ describe("autosave", () => {
       expect(store.getState().saveStatus).toBe("pending");
       await vi.advanceTimersByTimeAsync(1000);
       vi.useRealTimers();
-      await vi.waitFor(() => expect(store.getState().saveStatus).toBe("saved"));
+      await eventually(() => expect(store.getState().saveStatus).toBe("saved"));
       const saved = await repository.loadRoadmap(id);
       expect(saved.ok && saved.value.roadmap.phases[0]?.name).toBe("Renamed on the canvas");
     } finally {
@@ -118,7 +119,7 @@ describe("autosave", () => {
         await vi.advanceTimersByTimeAsync(200);
       }
       vi.useRealTimers();
-      await vi.waitFor(async () => {
+      await eventually(async () => {
         const saved = await repository.loadRoadmap(id);
         expect(saved.ok && saved.value.roadmap.phases[0]?.name).toMatch(/Name [4-6]/);
       });

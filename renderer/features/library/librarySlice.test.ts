@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRoadmap, serializeRoadmap } from "../../../shared/model";
+import { eventually } from "../../../test/eventually";
 import { createTestApp } from "../../test/fakes";
 
 const TEMPLATE_ID = "b2b-subscription-software";
@@ -64,7 +65,7 @@ describe("library", () => {
     const notice = store.getState().notices.at(-1);
     expect(notice?.message).toBe("Moved “Oops” to the trash.");
     notice?.action?.run();
-    await vi.waitFor(() => expect(store.getState().summaries.map((s) => s.name)).toEqual(["Oops"]));
+    await eventually(() => expect(store.getState().summaries.map((s) => s.name)).toEqual(["Oops"]));
     expect(store.getState().trash).toEqual([]);
   });
 
@@ -143,7 +144,7 @@ describe("library", () => {
       await store.getState().resolveImportConflict("replace");
       expect(store.getState().summaries.map((s) => s.name)).toEqual(["Theirs"]);
       store.getState().notices.at(-1)?.action?.run();
-      await vi.waitFor(async () => {
+      await eventually(async () => {
         const loaded = await repository.loadRoadmap(roadmap.id);
         expect(loaded.ok && loaded.value.roadmap.name).toBe("Mine");
       });

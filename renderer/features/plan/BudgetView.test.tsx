@@ -2,6 +2,7 @@ import { render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { planRoadmap } from "../../../shared/engine";
 import { ROADMAP_TEMPLATES, type Roadmap } from "../../../shared/model";
+import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
 import { formatMoneyShort } from "../../ui/format";
@@ -54,7 +55,7 @@ describe("the Budget view of a plan that costs nothing", () => {
     const id = await app.store.getState().createRoadmap({ name: "Nothing spent", client: "", templateId });
     await app.store.getState().openRoadmap(id);
     app.store.getState().edit(edit);
-    await vi.waitFor(() => expect(app.store.getState().planStale).toBe(false));
+    await eventually(() => expect(app.store.getState().planStale).toBe(false));
     const roadmap = app.store.getState().document as Roadmap;
     render(
       <AppStoreProvider store={app.store}>

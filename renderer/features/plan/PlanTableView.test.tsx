@@ -1,8 +1,10 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { figurePeriods, reachAndCostIn, totalReachAndCost } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
+import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
+import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
 import { formatCount, formatMoney } from "../../ui/format";
@@ -15,7 +17,7 @@ async function renderPlanTable() {
     .getState()
     .createRoadmap({ name: "Acme", client: "Acme", templateId: "b2b-subscription-software" });
   await app.store.getState().openRoadmap(id);
-  await vi.waitFor(() => expect(app.store.getState().plan).not.toBeNull());
+  await eventually(() => expect(app.store.getState().plan).not.toBeNull());
   const state = app.store.getState();
   const roadmap = state.document as Roadmap;
   const plan = state.plan as NonNullable<typeof state.plan>;
@@ -50,7 +52,7 @@ function cellsOf(row: HTMLElement): Record<string, string> {
 }
 
 // Each test plans the template and drives the table by events: seconds on a busy two-core machine.
-describe("the plan table's figures", { timeout: 30_000 }, () => {
+describe("the plan table's figures", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it("shows a year's real contacts and cost, not the plan's total split evenly, and the period in the headers", async () => {
     const { plan, schedule, user } = await renderPlanTable();
     const [year2027, year2028, year2029, whole] = figurePeriods(plan.calendar);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { propertyRuns } from "../../../test/budget";
 import { describeIssue } from "../../model/issues";
 import { parseRoadmap } from "../../model/parse";
 import { randomRoadmaps } from "./randomRoadmaps";
@@ -11,7 +12,7 @@ describe("randomRoadmaps", () => {
         const result = parseRoadmap(JSON.parse(JSON.stringify(roadmap)));
         expect(result.ok ? [] : result.error.slice(0, 3).map(describeIssue)).toEqual([]);
       }),
-      { seed: 20_261_123, numRuns: 100 },
+      propertyRuns(100),
     );
   });
 });
