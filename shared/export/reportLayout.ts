@@ -39,14 +39,14 @@ export interface ReportLimits {
  */
 export const SUMMARY_LIMITS: ReportLimits = {
   phasesListed: 25,
-  phasePages: 10,
-  itemsPerPhase: 6,
+  phasePages: 8,
+  itemsPerPhase: 5,
   tableRows: 12,
   collisions: 15,
   periodColumns: 8,
   widePeriodColumns: 20,
   nameChars: 60,
-  textChars: 700,
+  textChars: 500,
 };
 
 /** Every row, every column, every character: the appendix. */
@@ -257,56 +257,58 @@ export function reportLayout(
   };
 }
 
-/** Rows of 9.5 pt type a page holds, with its title and a table header: portrait and landscape. */
-const ROWS_PER_PAGE = { portrait: 38, landscape: 24 };
+/**
+ * Lines of 9.5 pt type a page holds below its footer, portrait and landscape.
+ * A table row counts two lines: its cells' names are cut to `nameChars`,
+ * which wraps at most once in the columns the report gives them.
+ */
+const LINES_PER_PAGE = { portrait: 50, landscape: 32 };
+/** Characters of free text in a line across a portrait page. */
+const CHARS_PER_LINE = 100;
 
-const pagesFor = (rows: number, perPage: number) => Math.max(1, Math.ceil(rows / perPage));
+const pagesFor = (lines: number, perPage: number) => Math.max(1, Math.ceil(lines / perPage));
 
 /**
- * An upper estimate of the printed pages, section by section, counting a
- * table row as a line and each table's title, header, total and "more" line
- * as four; every name is cut to `nameChars`, which fits a table cell in two
- * lines, so a row is counted twice. With `SUMMARY_LIMITS` it stays within 40
- * whatever the roadmap; the end-to-end test prints one to check it.
+ * An upper estimate of the printed pages, section by section: a table is its
+ * title, header and "more" line plus two lines a row. With `SUMMARY_LIMITS`
+ * it stays within 40 whatever the roadmap (the property test checks random
+ * roadmaps of every size; the end-to-end test prints one and counts).
  */
 export function estimateReportPages(layout: ReportLayout, sections: readonly string[]): number {
-  const table = (shown: Shown) => 2 * shown.indices.length + 4;
-  const { portrait, landscape } = ROWS_PER_PAGE;
+  const { limits } = layout;
+  const table = (rows: number) => 2 * rows + 4;
+  const rowsOf = (shown: Shown) => shown.indices.length + (shown.more > 0 ? 1 : 0);
+  const text = Math.ceil(Math.min(limits.textChars, 50_000) / CHARS_PER_LINE);
+  const { portrait, landscape } = LINES_PER_PAGE;
+  const phasePage = (page: PhasePageLayout) =>
+    pagesFor(
+      // Stage and title, description, the lists side by side, the figures, the KPIs and the communications.
+      4 + text + table(limits.itemsPerPhase) + 4 + table(limits.itemsPerPhase) + table(rowsOf(page.communications)),
+      portrait,
+    );
   const pages: Record<string, number> = {
-    summary: pagesFor(8 + table(layout.budgetRows.stage) + table(layout.segments) + 4 + 6, portrait),
+    summary: pagesFor(10 + table(rowsOf(layout.budgetRows.stage)) + table(rowsOf(layout.segments)) + 12, portrait),
     diagram: 1,
     phases:
-      pagesFor(table(layout.phases), portrait) +
-      layout.phasePages.reduce(
-        (sum, page) =>
-          sum +
-          pagesFor(
-            // Description, four lists of items of up to two lines each, the figures, the communications.
-            Math.ceil(layout.limits.textChars / 90) +
-              4 * (2 * layout.limits.itemsPerPhase + 2) +
-              6 +
-              table(page.communications),
-            portrait,
-          ),
-        0,
-      ),
+      pagesFor(table(rowsOf(layout.phases)) + 3, portrait) +
+      layout.phasePages.reduce((sum, page) => sum + phasePage(page), 0),
     budget: pagesFor(
-      20 + BUDGET_DIMENSIONS.reduce((sum, d) => sum + table(layout.budgetRows[d]), 0) + 2 * 10 + 4,
+      4 + 16 + BUDGET_DIMENSIONS.reduce((sum, d) => sum + table(rowsOf(layout.budgetRows[d]) + 1), 0) + table(10),
       portrait,
     ),
-    calendar: pagesFor(table(layout.calendarChannels) + table(layout.calendarStages), landscape),
+    calendar: pagesFor(4 + table(rowsOf(layout.calendarChannels)) + table(rowsOf(layout.calendarStages)), landscape),
     pressure:
-      Math.ceil(layout.widePeriods.length / 24) * pagesFor(table(layout.pressureSegments), landscape) +
-      pagesFor(table(layout.collisions), landscape),
-    kpis: pagesFor(table(layout.kpis), portrait),
+      Math.ceil(layout.widePeriods.length / 24) * pagesFor(4 + table(rowsOf(layout.pressureSegments)), landscape) +
+      pagesFor(table(rowsOf(layout.collisions)), landscape),
+    kpis: pagesFor(table(rowsOf(layout.kpis)), portrait),
     assumptions: pagesFor(
-      6 +
-        table(layout.segments) +
-        table(layout.phases) +
-        table(layout.transitions) +
-        table(layout.channels) +
-        12 +
-        Math.ceil(layout.limits.textChars / 90),
+      8 +
+        table(rowsOf(layout.segments)) +
+        table(rowsOf(layout.phases)) +
+        table(rowsOf(layout.transitions)) +
+        table(rowsOf(layout.channels)) +
+        16 +
+        text,
       portrait,
     ),
   };
