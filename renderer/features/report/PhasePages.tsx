@@ -162,7 +162,7 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
         {shown.indices.length === 0 ? (
           <p className="muted">No communications planned in this phase.</p>
         ) : (
-          <table className="report-table">
+          <table className="report-table report-communications">
             <thead>
               <tr>
                 <th scope="col">Communication</th>

@@ -6,7 +6,7 @@ import type { SectionProps } from "./ExecutiveReport";
 import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
-const ALERTS_LISTED = 5;
+const ALERTS_LISTED = 3;
 
 /** The one page an executive reads: what the plan costs and buys, and where it hurts customers. */
 export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) {
