@@ -1,28 +1,20 @@
 // `npm run bench:export`: times every export of the 2,000-communication roadmap, each beside a bare
 // baseline in the same run — the library doing the same amount of work without our logic — and prints
-// the figures. The workbook is built in child processes so each peak memory is that build's alone.
+// the figures. The workbook is built in child processes (scripts/benchWorkbook.ts) so each peak memory is
+// that build's alone, not this script's browser driver's.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import ICAL from "ical.js";
 import { planRoadmap } from "../shared/engine";
-import { buildBudgetWorkbook } from "../shared/export/budgetWorkbook";
 import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
 import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
 import { listSendOccasions } from "../shared/export/sendOccasions";
-import type { Roadmap } from "../shared/model";
 import { serializeRoadmap } from "../shared/model";
-import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
+import { now, roadmap } from "./benchExportRoadmap";
 
-/** The size of the issue's targets: far beyond a workshop roadmap, as in the engine benchmark. */
-const roadmap: Roadmap = {
-  ...generateRoadmap({ phases: 300, transitionsPerPhase: 1.5, communications: 2_000, segments: 12, seed: 1 }),
-  horizonMonths: 60,
-};
 const RUNS = 5;
-const now = new Date("2026-11-23T12:00:00Z");
 
 async function median(run: () => unknown): Promise<number> {
   const times: number[] = [];
@@ -32,38 +24,6 @@ async function median(run: () => unknown): Promise<number> {
     times.push(performance.now() - started);
   }
   return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)] as number;
-}
-
-/**
- * Exceljs writing about as many cells as our workbook holds (a reach and a cost cell per send, a row of
- * some 17 inputs and figures per communication), as plain numbers: no formulas, styles or sheets of ours.
- */
-const BARE_WORKBOOK_COLUMNS = 20;
-const bareWorkbookRows = (sends: number) =>
-  Math.round((2 * sends + 17 * roadmap.communications.length) / BARE_WORKBOOK_COLUMNS);
-
-async function bareWorkbook(rows: number, columns: number): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Sheet1");
-  for (let r = 0; r < rows; r++) sheet.addRow(Array.from({ length: columns }, (_, c) => r * columns + c));
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
-const child = process.argv.indexOf("--workbook");
-if (child >= 0) {
-  // One build in a fresh process: its peak resident memory is what the build needs.
-  const plan = planRoadmap(roadmap);
-  const which = process.argv[child + 1];
-  const before = process.memoryUsage().rss / 2 ** 20;
-  const started = performance.now();
-  const bytes =
-    which === "ours"
-      ? await buildBudgetWorkbook(roadmap, plan, { now })
-      : await bareWorkbook(bareWorkbookRows(plan.budget.sends), BARE_WORKBOOK_COLUMNS);
-  const ms = performance.now() - started;
-  const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, bytes: bytes.byteLength, peakMb, buildMb: peakMb - before }));
-  process.exit(0);
 }
 
 const plan = planRoadmap(roadmap);
@@ -99,7 +59,7 @@ line("iCalendar (target < 500 ms)", icsMs, bareIcsMs);
 
 const runWorkbook = (which: "ours" | "bare") =>
   JSON.parse(
-    execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/benchExport.ts", "--workbook", which], {
+    execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/benchWorkbook.ts", which], {
       encoding: "utf8",
     }),
   ) as { ms: number; bytes: number; peakMb: number; buildMb: number };
