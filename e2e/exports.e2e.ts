@@ -5,7 +5,9 @@ import path from "node:path";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
-import { budgetTotal, MOD, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
+import { serializeRoadmap } from "../shared/model";
+import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
+import { budgetTotal, importRoadmapText, MOD, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
 import { recalculatedWorkbookTotal } from "./workbookTotals";
 
 const app = setUpAppInBrowser();
@@ -62,6 +64,55 @@ function moneyInPage(page: Page, value: number): Promise<string> {
     value,
   );
 }
+
+/** Prints the open roadmap's report through the dialog, with or without the appendix; its file and what the page held. */
+async function printReport(page: Page, name: string, appendix: boolean) {
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  const dialog = await openExportDialog(page, "Executive report");
+  await dialog.getByRole("checkbox", { name: "Include full detail appendix" }).setChecked(appendix);
+  await dialog.getByRole("button", { name: "Export", exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+  // What the appendix's phase pages list, read before printing ends and takes the report out of the page.
+  const listed = await page
+    .locator(".report-print-root .report-communications tbody tr td:first-child")
+    .evaluateAll((cells) => cells.map((cell) => cell.textContent ?? ""));
+  const pdfFile = path.join(folder, name);
+  writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await expect.poll(() => page.locator(".report-print-root").count()).toBe(0);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" }))?.[1]);
+  return { pages, text: execFileSync("pdftotext", [pdfFile, "-"], { encoding: "utf8" }), listed };
+}
+
+describe("the report of a large roadmap", () => {
+  // Several times a workshop roadmap, over five years: the report must still be one an executive reads.
+  const large = {
+    ...generateRoadmap({ phases: 60, transitionsPerPhase: 1.5, communications: 300, segments: 20, seed: 13 }),
+    horizonMonths: 60,
+  };
+
+  it("summarises in at most 40 pages; the appendix adds every phase and every communication", async () => {
+    const page = await app.open();
+    await importRoadmapText(page, "large.roadmap", serializeRoadmap(large));
+    await page.getByRole("button", { name: large.name, exact: true }).click();
+    await page.locator(".react-flow__node").first().waitFor();
+
+    const summary = await printReport(page, "large-report.pdf", false);
+    expect(summary.pages).toBeLessThanOrEqual(40);
+    expect(summary.text).toContain(`Page 2 of ${summary.pages}`);
+    expect(summary.text).toContain("more phases: the budget workbook lists them all.");
+    expect(summary.text).not.toContain("Full detail");
+
+    const full = await printReport(page, "large-report-appendix.pdf", true);
+    expect(full.pages).toBeGreaterThan(summary.pages);
+    expect(full.text).toContain("Full detail");
+    for (const phase of large.phases) expect(full.text).toMatch(new RegExp(`\\b${phase.name}\\b`));
+    // The summary's phase pages list some communications again; the appendix lists each one.
+    expect(new Set(full.listed)).toEqual(new Set(large.communications.map((c) => c.name)));
+  }, 300_000);
+});
 
 describe("exports from the template", () => {
   it("prints the executive report: every phase, the budget total, numbered pages", async () => {

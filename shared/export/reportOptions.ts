@@ -38,10 +38,25 @@ export const ReportOptionsSchema = z.object({
     .array(z.enum(REPORT_SECTIONS))
     .max(REPORT_SECTIONS.length)
     .default([...REPORT_SECTIONS]),
+  /**
+   * The report's own pages summarise a roadmap of any size in at most 40 pages; this appends every phase
+   * page, every communication's calendar row and every table row after them, however long that makes it.
+   */
+  includeAppendix: z.boolean().default(false),
 });
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
 
-/** Every section, with costs, on A4: what a first export gives. */
+/** The sections with more detail in the appendix than on the report's own pages. */
+export const APPENDIX_SECTIONS: readonly ReportSection[] = [
+  "phases",
+  "budget",
+  "calendar",
+  "pressure",
+  "kpis",
+  "assumptions",
+];
+
+/** Every section, with costs, on A4, without the appendix: what a first export gives. */
 export function defaultReportOptions(): ReportOptions {
   return ReportOptionsSchema.parse({});
 }

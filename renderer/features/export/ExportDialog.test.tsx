@@ -31,7 +31,18 @@ describe("the Export dialog", () => {
     expect(pdfExports[0]?.options.paperSize).toBe("Letter");
     expect(pdfExports[0]?.options.sections).not.toContain("calendar");
     expect(pdfExports[0]?.options.sections).toContain("budget");
+    expect(pdfExports[0]?.options.includeAppendix).toBe(false);
     await waitFor(() => expect(store.getState().dialog).toBeNull());
+  });
+
+  it("adds the full detail appendix when asked", async () => {
+    const { user, pdfExports } = await openDialog();
+    const appendix = screen.getByRole("checkbox", { name: "Include full detail appendix" });
+    expect(appendix).not.toBeChecked();
+    await user.click(appendix);
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(pdfExports).toHaveLength(1));
+    expect(pdfExports[0]?.options.includeAppendix).toBe(true);
   });
 
   it("takes the budget section out, and offers it no more, when costs are left out", async () => {

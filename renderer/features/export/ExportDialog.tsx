@@ -154,6 +154,17 @@ function ReportOptionsFields({
         />
         Include costs and the budget
       </label>
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          checked={options.includeAppendix}
+          onChange={(event) => onChange({ ...options, includeAppendix: event.target.checked })}
+        />
+        Include full detail appendix
+      </label>
+      <p className="muted">
+        The report summarises in at most 40 pages; the appendix adds every phase and communication.
+      </p>
       <fieldset className="export-sections">
         <legend>Sections</legend>
         {REPORT_SECTIONS.map((section) => {

@@ -18,6 +18,7 @@ describe("exporting the open roadmap", () => {
     const options = {
       paperSize: "Letter" as const,
       includeCosts: false,
+      includeAppendix: true,
       sections: ["summary" as const, "kpis" as const],
     };
     expect(await app.store.getState().exportDocument({ format: "pdf", options })).toBe(true);

@@ -1,3 +1,4 @@
+import { clipText } from "../../../shared/export/reportLayout";
 import {
   arrivalsPerMonth,
   CHANNEL_KIND_LABELS,
@@ -7,13 +8,24 @@ import {
   segmentCustomersByPhase,
 } from "../../../shared/model";
 import { formatCount, formatTypedMoney, formatTypedPercent } from "../../ui/format";
-import type { ReportProps } from "./ExecutiveReport";
+import type { SectionProps } from "./ExecutiveReport";
+import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Everything the numbers rest on, so a reader can check them or argue with them. */
-export function AssumptionsSection({ roadmap, options }: ReportProps) {
+export function AssumptionsSection({ roadmap, plan, options, layout }: SectionProps) {
   const money = (value: number) => formatTypedMoney(value, roadmap.currency);
   const phases = namesById(roadmap.phases);
+  const clip = (text: string) => clipText(text, layout.limits.nameChars);
+  const more = (count: number, what: string) => (
+    <MoreRows count={count} what={what} appendix={options.includeAppendix} />
+  );
+  const pick = <T,>(items: readonly T[], indices: readonly number[]) => indices.flatMap((i) => items[i] ?? []);
+  const segmentIndex = new Map(roadmap.segments.map((segment, i) => [segment.id, i]));
+  // The layout ranks the plan's segments; the table lists the roadmap's, in that order.
+  const segmentsShown = pick(plan.customers.bySegment, layout.segments.indices).flatMap(
+    ({ segmentId }) => roadmap.segments[segmentIndex.get(segmentId) ?? -1] ?? [],
+  );
   return (
     <section className="report-page report-assumptions">
       <ReportSectionTitle>Assumptions</ReportSectionTitle>
@@ -53,20 +65,24 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           </tr>
         </thead>
         <tbody>
-          {roadmap.segments.map((segment) => (
+          {segmentsShown.map((segment) => (
             <tr key={segment.id}>
-              <td>{segment.name}</td>
+              <td>{clip(segment.name)}</td>
               <td className="is-number">{formatCount(segmentCustomersAtStart(roadmap, segment.id))}</td>
               <td>
-                {segmentCustomersByPhase(roadmap, segment.id)
-                  .map(({ phaseId, customers }) => `${phases.get(phaseId)} ${formatCount(customers)}`)
-                  .join(", ") || "—"}
+                {clipText(
+                  segmentCustomersByPhase(roadmap, segment.id)
+                    .map(({ phaseId, customers }) => `${phases.get(phaseId)} ${formatCount(customers)}`)
+                    .join(", "),
+                  layout.limits.nameChars * 3,
+                ) || "—"}
               </td>
               <td className="is-number">{money(segment.annualValue)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {more(roadmap.segments.length - segmentsShown.length, "segments")}
 
       <h3>Phases</h3>
       <table className="report-table">
@@ -85,9 +101,9 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           </tr>
         </thead>
         <tbody>
-          {roadmap.phases.map((phase) => (
+          {pick(roadmap.phases, layout.phases.indices).map((phase) => (
             <tr key={phase.id}>
-              <td>{phase.name}</td>
+              <td>{clip(phase.name)}</td>
               <td className="is-number">{formatCount(customersAtStart(phase))}</td>
               <td className="is-number">{formatCount(arrivalsPerMonth(phase))}</td>
               <td className="is-number">{formatTypedPercent(phase.churnRate)}</td>
@@ -95,6 +111,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           ))}
         </tbody>
       </table>
+      {more(layout.phases.more, "phases")}
 
       <h3>Transitions</h3>
       <table className="report-table">
@@ -109,19 +126,20 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           </tr>
         </thead>
         <tbody>
-          {roadmap.transitions.map((transition) => (
+          {pick(roadmap.transitions, layout.transitions.indices).map((transition) => (
             <tr key={transition.id}>
-              <td>{phases.get(transition.from)}</td>
-              <td>{phases.get(transition.to)}</td>
+              <td>{clip(phases.get(transition.from) ?? "")}</td>
+              <td>{clip(phases.get(transition.to) ?? "")}</td>
               <td className="is-number">
                 {formatTypedPercent(transition.rate)}
                 {Object.keys(transition.rateBySegment).length > 0 ? " (varies by segment)" : ""}
               </td>
-              <td>{transition.trigger || "—"}</td>
+              <td>{clip(transition.trigger) || "—"}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      {more(layout.transitions.more, "transitions")}
 
       <h3>Channels</h3>
       <table className="report-table">
@@ -145,9 +163,9 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           </tr>
         </thead>
         <tbody>
-          {roadmap.channels.map((channel) => (
+          {pick(roadmap.channels, layout.channels.indices).map((channel) => (
             <tr key={channel.id}>
-              <td>{channel.name}</td>
+              <td>{clip(channel.name)}</td>
               <td>{CHANNEL_KIND_LABELS[channel.kind]}</td>
               {options.includeCosts && (
                 <>
@@ -160,6 +178,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
           ))}
         </tbody>
       </table>
+      {more(layout.channels.more, "channels")}
 
       <h3>How the plan counts</h3>
       <ul className="report-rules">
@@ -191,7 +210,7 @@ export function AssumptionsSection({ roadmap, options }: ReportProps) {
       {roadmap.notes && (
         <>
           <h3>Notes</h3>
-          <p className="report-notes">{roadmap.notes}</p>
+          <p className="report-notes">{clipText(roadmap.notes, layout.limits.textChars)}</p>
         </>
       )}
     </section>

@@ -1,8 +1,9 @@
 import { BUDGET_DIMENSIONS, type BudgetDimension } from "../../../shared/engine";
+import { clipText, sumByPeriods } from "../../../shared/export/reportLayout";
 import { formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "../plan/labels";
-import type { ReportProps } from "./ExecutiveReport";
+import type { SectionProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 const DIMENSION_TITLES: Record<BudgetDimension, string> = {
@@ -14,14 +15,32 @@ const DIMENSION_TITLES: Record<BudgetDimension, string> = {
   purpose: "Purpose",
 };
 
-/** Every roll-up of the budget by year, a chart by quarter and stage, and the costliest communications. */
-export function BudgetSection({ roadmap, plan }: ReportProps) {
+const DIMENSION_PLURALS: Record<BudgetDimension, string> = {
+  phase: "phases",
+  stage: "stages",
+  channel: "channels",
+  owner: "owners",
+  segment: "segments",
+  purpose: "purposes",
+};
+
+/**
+ * Every roll-up of the budget by period (years, or runs of years for a long
+ * plan), the costliest rows first with the rest in one "other" row; a chart
+ * by period and stage; and the costliest communications.
+ */
+export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
   const { budget } = plan;
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
   const byStage = budget.byDimension.stage;
   const stageLabel = labelsFor(roadmap, "stage");
-  const quarters = byStage.byQuarter.periods;
+  const months = plan.calendar.months.length;
+  const chartPeriods = layout.widePeriods.length > layout.periods.length ? layout.widePeriods : layout.periods;
+  const chartCost = sumByPeriods(byStage.byMonth.cost, months, chartPeriods);
   const names = new Map(roadmap.communications.map((c) => [c.id, c.name]));
+  const clip = (text: string) => clipText(text, layout.limits.nameChars);
+  const periods = layout.periods;
+  const totals = sumByPeriods(budget.overall.byMonth.cost, months, periods);
 
   return (
     <section className="report-page report-budget">
@@ -32,12 +51,12 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
         {budget.roi === null ? "." : `, a return of ${formatPercent(budget.roi)}.`}
       </p>
       <StackedBarChart
-        title="Cost by quarter and stage"
-        categories={quarters.map((q) => q.label)}
+        title="Cost by period and stage"
+        categories={chartPeriods.map((period) => period.label)}
         series={byStage.keys.map((key, k) => ({
           key,
           ...stageLabel(key, k),
-          values: quarters.map((_, j) => byStage.byQuarter.cost[k * quarters.length + j] ?? 0),
+          values: chartPeriods.map((_, j) => chartCost[k * chartPeriods.length + j] ?? 0),
         }))}
         formatValue={money}
         formatAxis={(value) => formatMoneyShort(value, roadmap.currency)}
@@ -46,7 +65,11 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
       {BUDGET_DIMENSIONS.map((dimension) => {
         const rollUp = budget.byDimension[dimension];
         const label = labelsFor(roadmap, dimension);
-        const years = rollUp.byYear.periods;
+        const cost = sumByPeriods(rollUp.byMonth.cost, months, periods);
+        const rows = layout.budgetRows[dimension];
+        const hidden = new Set(rollUp.keys.keys());
+        for (const k of rows.indices) hidden.delete(k);
+        const hiddenSum = (at: (k: number) => number) => [...hidden].reduce((sum, k) => sum + at(k), 0);
         return (
           <div key={dimension}>
             <h3>By {DIMENSION_TITLES[dimension].toLowerCase()}</h3>
@@ -54,9 +77,9 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
               <thead>
                 <tr>
                   <th scope="col">{DIMENSION_TITLES[dimension]}</th>
-                  {years.map((year) => (
-                    <th key={year.label} scope="col">
-                      {year.label}
+                  {periods.map((period) => (
+                    <th key={period.label} scope="col">
+                      {period.label}
                     </th>
                   ))}
                   <th scope="col">Total</th>
@@ -64,22 +87,34 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
                 </tr>
               </thead>
               <tbody>
-                {rollUp.keys.map((key, k) => (
-                  <tr key={key}>
-                    <th scope="row">{label(key, k).label}</th>
-                    {years.map((year, j) => (
-                      <td key={year.label}>{money(rollUp.byYear.cost[k * years.length + j] ?? 0)}</td>
+                {rows.indices.map((k) => (
+                  <tr key={rollUp.keys[k]}>
+                    <th scope="row">{clip(label(rollUp.keys[k] as string, k).label)}</th>
+                    {periods.map((period, j) => (
+                      <td key={period.label}>{money(cost[k * periods.length + j] ?? 0)}</td>
                     ))}
                     <td>{money(rollUp.totalCost[k] ?? 0)}</td>
                     <td>{money(rollUp.totalValue[k] ?? 0)}</td>
                   </tr>
                 ))}
+                {rows.more > 0 && (
+                  <tr className="report-other-row">
+                    <th scope="row">
+                      {rows.more} other {DIMENSION_PLURALS[dimension]}
+                    </th>
+                    {periods.map((period, j) => (
+                      <td key={period.label}>{money(hiddenSum((k) => cost[k * periods.length + j] ?? 0))}</td>
+                    ))}
+                    <td>{money(hiddenSum((k) => rollUp.totalCost[k] ?? 0))}</td>
+                    <td>{money(hiddenSum((k) => rollUp.totalValue[k] ?? 0))}</td>
+                  </tr>
+                )}
               </tbody>
               <tfoot>
                 <tr>
                   <th scope="row">Total</th>
-                  {years.map((year, j) => (
-                    <td key={year.label}>{money(budget.overall.byYear.cost[j] ?? 0)}</td>
+                  {periods.map((period, j) => (
+                    <td key={period.label}>{money(totals[j] ?? 0)}</td>
                   ))}
                   <td>{money(budget.totalCost)}</td>
                   <td>{money(budget.totalValue)}</td>
@@ -104,7 +139,7 @@ export function BudgetSection({ roadmap, plan }: ReportProps) {
           <tbody>
             {plan.costliestCommunications.map((schedule) => (
               <tr key={schedule.communicationId}>
-                <th scope="row">{names.get(schedule.communicationId)}</th>
+                <th scope="row">{clip(names.get(schedule.communicationId) ?? "")}</th>
                 <td>{schedule.sends}</td>
                 <td>{money(schedule.totalCost)}</td>
                 <td>{money(schedule.totalValue)}</td>

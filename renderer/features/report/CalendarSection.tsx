@@ -1,6 +1,8 @@
-import type { CommunicationSchedule, Period } from "../../../shared/engine";
+import type { CommunicationSchedule, Period, PlanCalendar } from "../../../shared/engine";
+import { clipText, sendsByMonth, sumByPeriods } from "../../../shared/export/reportLayout";
 import { namesById } from "../../../shared/model";
-import type { ReportProps } from "./ExecutiveReport";
+import { labelsFor } from "../plan/labels";
+import type { ReportProps, SectionProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Columns per table: a year of months, or five years of quarters, fit a landscape page beside the names. */
@@ -97,4 +99,80 @@ function sentIn(schedule: CommunicationSchedule | undefined, period: Period): { 
     reach += schedule.reach[t] ?? 0;
   }
   return { sends, reach };
+}
+
+/**
+ * The calendar at a glance: how many communications go out through each
+ * channel, and in each stage, per period, shaded by how busy the period is.
+ * The calendar of every communication is in the appendix and the workbook.
+ */
+export function CalendarSummary({ roadmap, plan, options, layout }: SectionProps) {
+  const periods = layout.widePeriods;
+  const months = plan.calendar.months.length;
+  const tables = [
+    { dimension: "channel" as const, title: "Channel", rows: layout.calendarChannels, other: "channels" },
+    { dimension: "stage" as const, title: "Stage", rows: layout.calendarStages, other: "stages" },
+  ];
+  return (
+    <section className="report-page report-wide report-calendar">
+      <ReportSectionTitle>Communication calendar</ReportSectionTitle>
+      <p className="muted">
+        Communications sent in each {periodNoun(periods, plan.calendar)}, by channel and by stage: {plan.budget.sends}{" "}
+        sends in all. The darker the cell, the busier the period.
+      </p>
+      {tables.map(({ dimension, title, rows, other }) => {
+        const keys = plan.budget.byDimension[dimension].keys;
+        const sends = sumByPeriods(sendsByMonth(roadmap, plan, dimension), months, periods);
+        const label = labelsFor(roadmap, dimension);
+        const cell = (k: number, j: number) => sends[k * periods.length + j] ?? 0;
+        const hidden = keys.map((_, k) => k).filter((k) => !rows.indices.includes(k));
+        const lines = [
+          ...rows.indices.map((k) => ({ key: keys[k] as string, name: label(keys[k] as string, k).label, ks: [k] })),
+          ...(rows.more > 0 ? [{ key: `other-${dimension}`, name: `${rows.more} other ${other}`, ks: hidden }] : []),
+        ].map((line) => ({ ...line, values: periods.map((_, j) => line.ks.reduce((sum, k) => sum + cell(k, j), 0)) }));
+        const busiest = Math.max(1, ...lines.flatMap((line) => line.values));
+        return (
+          <table key={dimension} className="report-heatmap report-calendar-heat">
+            <thead>
+              <tr>
+                <th scope="col">{title}</th>
+                {periods.map((period) => (
+                  <th key={period.label} scope="col">
+                    {period.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {lines.map((line) => (
+                <tr key={line.key}>
+                  <th scope="row">{clipText(line.name, layout.limits.nameChars)}</th>
+                  {line.values.map((value, j) => (
+                    <td
+                      key={periods[j]?.label}
+                      style={{ "--heat": value / busiest } as React.CSSProperties}
+                      className={value / busiest > 0.6 ? "is-busy" : undefined}
+                    >
+                      {value || ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+      <p className="report-more">
+        The calendar of every communication is in the budget workbook's Reach sheet
+        {options.includeAppendix ? " and in the appendix" : ""}.
+      </p>
+    </section>
+  );
+}
+
+function periodNoun(periods: readonly Period[], calendar: PlanCalendar): string {
+  if (periods === calendar.months) return "month";
+  if (periods === calendar.quarters) return "quarter";
+  if (periods === calendar.years) return "year";
+  return "period";
 }

@@ -1,9 +1,11 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { planRoadmap } from "../../../shared/engine";
+import { SUMMARY_LIMITS } from "../../../shared/export/reportLayout";
 import { defaultReportOptions, type ReportOptions } from "../../../shared/export/reportOptions";
 import { serializeRoadmap } from "../../../shared/model";
 import { createB2bSubscriptionRoadmap } from "../../../shared/model/templates/b2bSubscriptionSoftware";
+import { generateRoadmap } from "../../../shared/model/testing/generateRoadmap";
 import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
 import { createWebPlatform } from "../../platform/webPlatform";
 import { formatMoney } from "../../ui/format";
@@ -16,16 +18,16 @@ const roadmap = createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
 const plan = planRoadmap(roadmap);
 const generatedAt = new Date("2027-02-01T09:00:00Z");
 
-function renderReport(options: Partial<ReportOptions> = {}) {
+function renderReport(options: Partial<ReportOptions> = {}, of = { roadmap, plan }) {
   render(
     <ExecutiveReport
-      roadmap={roadmap}
-      plan={plan}
+      roadmap={of.roadmap}
+      plan={of.plan}
       options={{ ...defaultReportOptions(), ...options }}
       generatedAt={generatedAt}
     />,
   );
-  return screen.getByRole("article", { name: `Executive report: ${roadmap.name}` });
+  return screen.getByRole("article", { name: `Executive report: ${of.roadmap.name}` });
 }
 
 describe("the executive report", () => {
@@ -39,6 +41,7 @@ describe("the executive report", () => {
     expect(titles).toEqual([
       "Summary",
       "The roadmap",
+      "Phases at a glance",
       ...roadmap.phases.map((phase) => phase.name),
       "Budget",
       "Communication calendar",
@@ -69,6 +72,37 @@ describe("the executive report", () => {
       .getAllByRole("heading", { level: 2 })
       .map((heading) => heading.textContent);
     expect(titles).toEqual(["Summary", "KPIs and targets"]);
+  });
+});
+
+// Rendering a few hundred table rows in happy-dom takes seconds on a loaded machine.
+describe("a large roadmap's report", { timeout: 60_000 }, () => {
+  const big = generateRoadmap({ phases: 30, transitionsPerPhase: 1.5, communications: 120, segments: 14, seed: 7 });
+  const large = { roadmap: big, plan: planRoadmap(big) };
+  const pagesPerPhase = (report: HTMLElement) => report.querySelectorAll(".report-phase").length;
+
+  it("summarises: the costliest phases get a page, the rest are counted and sent to the workbook", () => {
+    const report = renderReport({}, large);
+    expect(pagesPerPhase(report)).toBe(SUMMARY_LIMITS.phasePages);
+    const costliest = Math.max(...large.plan.phases.map((phase) => phase.totalCost));
+    const top = big.phases[large.plan.phases.findIndex((phase) => phase.totalCost === costliest)];
+    expect(within(report).getByRole("heading", { level: 2, name: top?.name })).toBeInTheDocument();
+    expect(report).toHaveTextContent(
+      `And ${big.phases.length - SUMMARY_LIMITS.phasesListed} more phases: the budget workbook lists them all.`,
+    );
+    // The calendar summarises by channel: no row per communication.
+    const calendar = within(report).getByRole("heading", { name: "Communication calendar" }).closest("section");
+    expect(calendar?.querySelectorAll("tbody tr").length).toBeLessThanOrEqual(2 * (SUMMARY_LIMITS.tableRows + 1));
+    expect(report).not.toHaveTextContent("Full detail");
+  });
+
+  it("with the appendix: every phase's page and every communication as well", () => {
+    const report = renderReport({ includeAppendix: true }, large);
+    expect(pagesPerPhase(report)).toBe(SUMMARY_LIMITS.phasePages + big.phases.length);
+    expect(within(report).getByRole("heading", { level: 2, name: "Full detail" })).toBeInTheDocument();
+    const text = report.textContent ?? "";
+    for (const communication of big.communications) expect(text).toContain(communication.name);
+    expect(report).toHaveTextContent("as does the appendix");
   });
 });
 

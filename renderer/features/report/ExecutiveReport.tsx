@@ -1,14 +1,22 @@
+import { useMemo } from "react";
 import type { PlanResult } from "../../../shared/engine";
-import { printedSections, type ReportOptions, type ReportSection } from "../../../shared/export/reportOptions";
+import { FULL_DETAIL, type ReportLayout, reportLayout, SUMMARY_LIMITS } from "../../../shared/export/reportLayout";
+import {
+  APPENDIX_SECTIONS,
+  printedSections,
+  type ReportOptions,
+  type ReportSection,
+} from "../../../shared/export/reportOptions";
 import type { Roadmap } from "../../../shared/model";
 import type { PlanSummary } from "../plan/planService";
 import { AssumptionsSection } from "./AssumptionsSection";
 import { BudgetSection } from "./BudgetSection";
-import { CalendarSection } from "./CalendarSection";
+import { CalendarSection, CalendarSummary } from "./CalendarSection";
 import { DiagramSection } from "./DiagramSection";
 import { KpiSection } from "./KpiSection";
-import { PhasePages } from "./PhasePages";
+import { PhaseOverview, PhasePages } from "./PhasePages";
 import { PressureSection } from "./PressureSection";
+import { ReportSectionTitle } from "./ReportSectionTitle";
 import { ReportSummary } from "./ReportSummary";
 import { reportPageStyle } from "./reportPageStyle";
 import "./report.css";
@@ -21,9 +29,30 @@ export interface ReportProps {
   generatedAt: Date;
 }
 
-const SECTIONS: Record<ReportSection, (props: ReportProps) => React.ReactNode> = {
+/** What a section prints from: the report's props and what of each list fits its part of the report. */
+export type SectionProps = ReportProps & { layout: ReportLayout };
+
+type Section = (props: SectionProps) => React.ReactNode;
+
+/** The report's own pages: each list cut to fit, so any roadmap prints in at most 40 pages. */
+const SECTIONS: Record<ReportSection, Section> = {
   summary: ReportSummary,
   diagram: DiagramSection,
+  phases: (props) => (
+    <>
+      <PhaseOverview {...props} />
+      <PhasePages {...props} />
+    </>
+  ),
+  budget: BudgetSection,
+  calendar: CalendarSummary,
+  pressure: PressureSection,
+  kpis: KpiSection,
+  assumptions: AssumptionsSection,
+};
+
+/** The appendix: the same sections with every row, and the calendar of every communication. */
+const APPENDIX: Partial<Record<ReportSection, Section>> = {
   phases: PhasePages,
   budget: BudgetSection,
   calendar: CalendarSection,
@@ -39,15 +68,38 @@ const SECTIONS: Record<ReportSection, (props: ReportProps) => React.ReactNode> =
  * and never split a row, and every page carries its number and the client.
  */
 export function ExecutiveReport(props: ReportProps) {
-  const { roadmap, options } = props;
+  const { roadmap, plan, options } = props;
+  const summary = useMemo(() => reportLayout(roadmap, plan, options, SUMMARY_LIMITS), [roadmap, plan, options]);
+  const full = useMemo(
+    () => (options.includeAppendix ? reportLayout(roadmap, plan, options, FULL_DETAIL) : null),
+    [roadmap, plan, options],
+  );
+  const sections = printedSections(options);
+  const appendix = sections.filter((section) => APPENDIX_SECTIONS.includes(section));
   return (
     <article className="report" aria-label={`Executive report: ${roadmap.name}`}>
       <style>{reportPageStyle(roadmap, options.paperSize)}</style>
       <Cover {...props} />
-      {printedSections(options).map((section) => {
+      {sections.map((section) => {
         const Section = SECTIONS[section];
-        return <Section key={section} {...props} />;
+        return <Section key={section} {...props} layout={summary} />;
       })}
+      {full && appendix.length > 0 && (
+        <>
+          <section className="report-page report-appendix-title">
+            <p className="report-cover-kicker">Appendix</p>
+            <ReportSectionTitle>Full detail</ReportSectionTitle>
+            <p>
+              Every phase, every communication and every row of the tables the report summarises, as the budget workbook
+              holds them.
+            </p>
+          </section>
+          {appendix.map((section) => {
+            const Section = APPENDIX[section];
+            return Section && <Section key={`appendix-${section}`} {...props} layout={full} />;
+          })}
+        </>
+      )}
     </article>
   );
 }

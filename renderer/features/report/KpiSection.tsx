@@ -1,10 +1,14 @@
+import { clipText, kpiRows } from "../../../shared/export/reportLayout";
 import { formatDecimal } from "../../ui/format";
-import type { ReportProps } from "./ExecutiveReport";
+import type { SectionProps } from "./ExecutiveReport";
+import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** The value-capture plan: every phase's KPIs with their targets and timeframes, in one table. */
-export function KpiSection({ roadmap }: ReportProps) {
-  const rows = roadmap.phases.flatMap((phase) => phase.kpis.map((kpi) => ({ phase, kpi })));
+export function KpiSection({ roadmap, options, layout }: SectionProps) {
+  const all = kpiRows(roadmap);
+  const rows = layout.kpis.indices.flatMap((i) => all[i] ?? []);
+  const clip = (text: string) => clipText(text, layout.limits.nameChars);
   return (
     <section className="report-page report-kpis">
       <ReportSectionTitle>KPIs and targets</ReportSectionTitle>
@@ -26,16 +30,17 @@ export function KpiSection({ roadmap }: ReportProps) {
           <tbody>
             {rows.map(({ phase, kpi }) => (
               <tr key={kpi.id}>
-                <td>{phase.name}</td>
-                <td>{kpi.name}</td>
+                <td>{clip(phase.name)}</td>
+                <td>{clip(kpi.name)}</td>
                 <td className="is-number">{kpi.target === null ? "—" : formatDecimal(kpi.target)}</td>
-                <td>{kpi.unit}</td>
-                <td>{kpi.timeframe || "—"}</td>
+                <td>{clip(kpi.unit)}</td>
+                <td>{clip(kpi.timeframe) || "—"}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <MoreRows count={layout.kpis.more} what="KPIs" appendix={options.includeAppendix} />
     </section>
   );
 }

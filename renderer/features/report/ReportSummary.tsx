@@ -1,22 +1,22 @@
-import type { BudgetTable } from "../../../shared/engine";
+import { clipText, sumByPeriods } from "../../../shared/export/reportLayout";
 import { namesById } from "../../../shared/model";
 import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
 import { collisionKey, describeCohort, describeOverCap } from "../plan/collisionText";
-import type { ReportProps } from "./ExecutiveReport";
+import type { SectionProps } from "./ExecutiveReport";
+import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
-/** More quarters than this and the summary's budget table is by year instead, so it fits the page's width. */
-const MAX_QUARTER_COLUMNS = 8;
-const ALERTS_LISTED = 5;
+const ALERTS_LISTED = 3;
 
 /** The one page an executive reads: what the plan costs and buys, and where it hurts customers. */
-export function ReportSummary({ roadmap, plan, options }: ReportProps) {
+export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) {
   const { budget, customers, pressure } = plan;
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
   const byStage = budget.byDimension.stage;
-  const byQuarter = byStage.byQuarter.periods.length <= MAX_QUARTER_COLUMNS;
-  const table: BudgetTable = byQuarter ? byStage.byQuarter : byStage.byYear;
-  const totals: BudgetTable = byQuarter ? budget.overall.byQuarter : budget.overall.byYear;
+  const { periods } = layout;
+  const stageCost = sumByPeriods(byStage.byMonth.cost, plan.calendar.months.length, periods);
+  const totals = sumByPeriods(budget.overall.byMonth.cost, plan.calendar.months.length, periods);
+  const clip = (text: string) => clipText(text, layout.limits.nameChars);
   const stages = namesById(roadmap.stages);
   const segments = namesById(roadmap.segments);
   const phases = namesById(roadmap.phases);
@@ -47,12 +47,12 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
 
       {options.includeCosts && (
         <>
-          <h3>Budget by stage and {byQuarter ? "quarter" : "year"}</h3>
+          <h3>Budget by stage and period</h3>
           <table className="report-table is-numeric">
             <thead>
               <tr>
                 <th scope="col">Stage</th>
-                {table.periods.map((period) => (
+                {periods.map((period) => (
                   <th key={period.label} scope="col">
                     {period.label}
                   </th>
@@ -61,26 +61,34 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
               </tr>
             </thead>
             <tbody>
-              {table.keys.map((key, k) => (
-                <tr key={key}>
-                  <th scope="row">{stages.get(key) ?? key}</th>
-                  {table.periods.map((period, j) => (
-                    <td key={period.label}>{money(table.cost[k * table.periods.length + j] ?? 0)}</td>
-                  ))}
-                  <td>{money(byStage.totalCost[k] ?? 0)}</td>
-                </tr>
-              ))}
+              {layout.budgetRows.stage.indices.map((k) => {
+                const key = byStage.keys[k] as string;
+                return (
+                  <tr key={key}>
+                    <th scope="row">{clip(stages.get(key) ?? key)}</th>
+                    {periods.map((period, j) => (
+                      <td key={period.label}>{money(stageCost[k * periods.length + j] ?? 0)}</td>
+                    ))}
+                    <td>{money(byStage.totalCost[k] ?? 0)}</td>
+                  </tr>
+                );
+              })}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                {table.periods.map((period, j) => (
-                  <td key={period.label}>{money(totals.cost[j] ?? 0)}</td>
+                {periods.map((period, j) => (
+                  <td key={period.label}>{money(totals[j] ?? 0)}</td>
                 ))}
                 <td>{money(budget.totalCost)}</td>
               </tr>
             </tfoot>
           </table>
+          <MoreRows
+            count={layout.budgetRows.stage.more}
+            what="stages (in the total)"
+            appendix={options.includeAppendix}
+          />
         </>
       )}
 
@@ -96,17 +104,22 @@ export function ReportSummary({ roadmap, plan, options }: ReportProps) {
           </tr>
         </thead>
         <tbody>
-          {customers.bySegment.map((segment) => (
-            <tr key={segment.segmentId}>
-              <th scope="row">{segments.get(segment.segmentId) ?? segment.segmentId}</th>
-              <td>{formatCount(segment.atStart)}</td>
-              <td>{formatCount(segment.arrivals)}</td>
-              <td>{formatCount(segment.churned)}</td>
-              <td>{formatCount(segment.atEnd)}</td>
-            </tr>
-          ))}
+          {layout.segments.indices.map((s) => {
+            const segment = customers.bySegment[s];
+            if (!segment) return null;
+            return (
+              <tr key={segment.segmentId}>
+                <th scope="row">{clip(segments.get(segment.segmentId) ?? segment.segmentId)}</th>
+                <td>{formatCount(segment.atStart)}</td>
+                <td>{formatCount(segment.arrivals)}</td>
+                <td>{formatCount(segment.churned)}</td>
+                <td>{formatCount(segment.atEnd)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      <MoreRows count={layout.segments.more} what="segments" appendix={options.includeAppendix} />
 
       <h3>Contact-pressure alerts</h3>
       {pressure.collisions.length === 0 ? (
