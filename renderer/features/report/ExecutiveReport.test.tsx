@@ -97,6 +97,23 @@ describe("laying the report out for printing", () => {
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/) });
   });
 
+  it("refuses a report that throws while it renders, with the reason, instead of printing it blank", async () => {
+    // A bug in a section, simulated where every section goes: formatting a number.
+    const format = vi.spyOn(Intl.NumberFormat.prototype, "format", "get").mockReturnValue(() => {
+      throw new RangeError("currency formatting failed");
+    });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const container = document.createElement("div");
+    const result = await mountReport(
+      container,
+      { roadmapText: serializeRoadmap(roadmap), options: defaultReportOptions() },
+      generatedAt,
+    );
+    format.mockRestore();
+    expect(result).toEqual({ ok: false, error: "currency formatting failed" });
+    expect(container).toBeEmptyDOMElement();
+  });
+
   it("in the browser: lays the report out in the page, opens the print dialog, and removes it afterwards", async () => {
     const print = vi.spyOn(window, "print").mockImplementation(() => {});
     const platform = createWebPlatform(document, mountReport);
