@@ -1,4 +1,5 @@
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
+import { SaveStatus } from "../features/editor/SaveStatus";
 import { BackIcon, ExportIcon, LogoMark, SaveIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { displayShortcut, findCommand } from "./commands";
@@ -36,6 +37,7 @@ export function TopBar() {
             )}
           </div>
           <div className="toolbar">
+            <SaveStatus />
             {save && (
               <button
                 type="button"

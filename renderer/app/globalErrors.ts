@@ -1,3 +1,4 @@
+import { describeStorageError } from "../data/roadmapRepository";
 import type { Notice } from "./shellSlice";
 
 /**
@@ -22,6 +23,6 @@ export function reportUncaughtErrors(target: Window, notify: (notice: Omit<Notic
 }
 
 function describeUncaught(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return `Something went wrong: ${message}. What you just did may not have taken effect.`;
+  // A library write nobody awaited is the likeliest escapee: said in the same words as the save status.
+  return `Something went wrong: ${describeStorageError(error)}. What you just did may not have taken effect.`;
 }

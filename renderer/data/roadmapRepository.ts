@@ -125,10 +125,9 @@ export class RoadmapRepository {
     await this.write(this.strictDb, roadmap, null);
   }
 
-  /** Saves an edit of a roadmap in the library; used by autosave. */
+  /** Saves an edit of a roadmap in the library; used by autosave. Keeps it in the trash if it is there. */
   async saveRoadmap(roadmap: Roadmap): Promise<void> {
-    const existing = await this.db.summaries.get(roadmap.id);
-    await this.write(this.db, roadmap, existing?.deletedAt ?? null);
+    await this.write(this.db, roadmap, "keep");
   }
 
   async moveToTrash(id: string, now = new Date()): Promise<void> {
@@ -161,10 +160,41 @@ export class RoadmapRepository {
     this.strictDb.close();
   }
 
-  private async write(db: RoadmapDatabase, roadmap: Roadmap, deletedAt: string | null): Promise<void> {
+  /**
+   * The document and its summary in one transaction: a write that fails
+   * half-way (storage full, the window closing) leaves both as they were,
+   * never a list entry that disagrees with its document. Rejects with what
+   * IndexedDB reported; `describeStorageError` says it for the user.
+   */
+  private async write(db: RoadmapDatabase, roadmap: Roadmap, deletedAt: string | null | "keep"): Promise<void> {
     await db.transaction("rw", db.summaries, db.documents, async () => {
+      const trashedAt = deletedAt === "keep" ? ((await db.summaries.get(roadmap.id))?.deletedAt ?? null) : deletedAt;
       await db.documents.put({ id: roadmap.id, document: roadmap });
-      await db.summaries.put(summarize(roadmap, deletedAt));
+      await db.summaries.put(summarize(roadmap, trashedAt));
     });
   }
+}
+
+/** The names IndexedDB and Dexie give a failed write, possibly wrapped (Dexie keeps the cause in `inner`). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
+    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === "string") names.push(name);
+    current = inner ?? cause;
+  }
+  return names;
+}
+
+/** Why a library write failed, in words for the status bar: "the browser's storage is full". */
+export function describeStorageError(error: unknown): string {
+  const names = errorNames(error);
+  if (names.includes("QuotaExceededError")) return "the browser's storage is full";
+  if (names.includes("DatabaseClosedError") || names.includes("InvalidStateError"))
+    return "the library was closed, perhaps by an update in another window; reload this window";
+  if (names.includes("AbortError") || names.includes("TransactionInactiveError"))
+    return "the browser stopped the write before it finished";
+  if (names.includes("UnknownError")) return "the browser could not write to its storage";
+  return error instanceof Error ? error.message : String(error);
 }

@@ -18,7 +18,6 @@ export function CanvasToolbar() {
   // Subscribed so the buttons' enabled state follows the history, the document and the selection.
   useAppState(useShallow((state) => [state.past.length, state.future.length, state.document, state.selection]));
   const snapToGrid = useAppState((state) => state.snapToGrid);
-  const saveStatus = useAppState((state) => state.saveStatus);
   const state = store.getState();
   return (
     <div className="toolbar canvas-toolbar" role="toolbar" aria-label="Canvas">
@@ -43,9 +42,6 @@ export function CanvasToolbar() {
         <input type="checkbox" checked={snapToGrid} onChange={(event) => state.setSnapToGrid(event.target.checked)} />
         Snap
       </label>
-      <span className={`save-status is-${saveStatus}`} role="status" aria-live="polite">
-        {saveStatus === "saved" ? "Saved" : saveStatus === "failed" ? "Not saved" : "Saving…"}
-      </span>
     </div>
   );
 }

@@ -98,9 +98,15 @@ describe("laying the report out for printing", () => {
   });
 
   it("refuses a report that throws while it renders, with the reason, instead of printing it blank", async () => {
-    // A bug in a section, simulated where every section goes: formatting a number.
-    const format = vi.spyOn(Intl.NumberFormat.prototype, "format", "get").mockReturnValue(() => {
-      throw new RangeError("currency formatting failed");
+    // A bug in a section, simulated where every section goes: formatting a number (`format` is a getter).
+    const proto = Intl.NumberFormat.prototype;
+    const format = Object.getOwnPropertyDescriptor(proto, "format");
+    if (!format) throw new Error("Intl.NumberFormat has no format");
+    Object.defineProperty(proto, "format", {
+      configurable: true,
+      get: () => () => {
+        throw new RangeError("currency formatting failed");
+      },
     });
     vi.spyOn(console, "error").mockImplementation(() => {});
     const container = document.createElement("div");
@@ -108,8 +114,7 @@ describe("laying the report out for printing", () => {
       container,
       { roadmapText: serializeRoadmap(roadmap), options: defaultReportOptions() },
       generatedAt,
-    );
-    format.mockRestore();
+    ).finally(() => Object.defineProperty(proto, "format", format));
     expect(result).toEqual({ ok: false, error: "currency formatting failed" });
     expect(container).toBeEmptyDOMElement();
   });
