@@ -108,13 +108,16 @@ describe("laying the report out for printing", () => {
         throw new RangeError("currency formatting failed");
       },
     });
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
     const container = document.createElement("div");
     const result = await mountReport(
       container,
       { roadmapText: serializeRoadmap(roadmap), options: defaultReportOptions() },
       generatedAt,
-    ).finally(() => Object.defineProperty(proto, "format", format));
+    ).finally(() => {
+      Object.defineProperty(proto, "format", format);
+      quiet.mockRestore();
+    });
     expect(result).toEqual({ ok: false, error: "currency formatting failed" });
     expect(container).toBeEmptyDOMElement();
   });
