@@ -1,4 +1,3 @@
-import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import { createRoadmap, ROADMAP_TEMPLATES } from "../../shared/model";
 import { failWrites } from "../test/failingStorage";
@@ -119,32 +118,5 @@ describe("RoadmapRepository", () => {
     first.close();
     const second = new RoadmapRepository(name);
     expect(await second.getSetting("openRoadmapId")).toBe("abc");
-  });
-
-  it("upgrades a version-1 database (whole documents in one table) without losing a roadmap", async () => {
-    const name = uniqueName();
-    const roadmap = template();
-    // The v1 layout exactly as it shipped, frozen here as test data.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
-    await v1.table("roadmaps").put({ id: roadmap.id, document: roadmap, updatedAt: roadmap.updatedAt });
-    await v1.table("settings").put({ key: "openRoadmapId", value: roadmap.id });
-    v1.close();
-
-    const repository = new RoadmapRepository(name);
-    const list = await repository.listRoadmaps();
-    expect(list).toEqual([
-      {
-        id: roadmap.id,
-        name: roadmap.name,
-        client: roadmap.client,
-        updatedAt: roadmap.updatedAt,
-        phaseCount: roadmap.phases.length,
-        communicationCount: roadmap.communications.length,
-        deletedAt: null,
-      },
-    ]);
-    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: { roadmap, migrationNotes: [] } });
-    expect(await repository.getSetting("openRoadmapId")).toBe(roadmap.id);
   });
 });

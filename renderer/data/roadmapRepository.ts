@@ -1,6 +1,7 @@
 import Dexie, { type Table } from "dexie";
 import { parseRoadmap, type Roadmap, type RoadmapIssue } from "../../shared/model";
 import { err, ok, type Result } from "../../shared/result";
+import { LIBRARY_VERSIONS } from "./libraryMigrations";
 
 /** What the home screen lists, kept apart from the document so the list loads fast. */
 export interface RoadmapSummary {
@@ -25,19 +26,9 @@ interface Setting {
   value: unknown;
 }
 
-/** v1 kept whole documents in one table; the home screen had to load every document to list them. */
-interface StoredRoadmapV1 {
-  id: string;
-  document: Roadmap;
-  updatedAt: string;
-}
-
 export const DATABASE_NAME = "relationship-roadmap";
 
-/**
- * Versions are append-only: a released `version(n)` is never edited, since
- * users' databases are at it. A new layout is a new version with an upgrade.
- */
+/** The library's current layout; `LIBRARY_VERSIONS` holds every layout it had and how each is upgraded. */
 class RoadmapDatabase extends Dexie {
   summaries!: Table<RoadmapSummary, string>;
   documents!: Table<StoredDocument, string>;
@@ -45,14 +36,10 @@ class RoadmapDatabase extends Dexie {
 
   constructor(name: string, durability: "strict" | "default") {
     super(name, { chromeTransactionDurability: durability });
-    this.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
-    this.version(2)
-      .stores({ roadmaps: null, summaries: "id, updatedAt", documents: "id", settings: "key" })
-      .upgrade(async (tx) => {
-        const old = (await tx.table("roadmaps").toArray()) as StoredRoadmapV1[];
-        await tx.table("documents").bulkPut(old.map(({ id, document }) => ({ id, document })));
-        await tx.table("summaries").bulkPut(old.map(({ document }) => summarize(document, null)));
-      });
+    for (const { version, stores, upgrade } of LIBRARY_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 
