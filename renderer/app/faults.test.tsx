@@ -60,7 +60,8 @@ describe("a view that crashes in the app", () => {
     );
     expect(await screen.findByTestId("budget-total")).toBeInTheDocument();
     expect(store.getState().document).toBe(document);
-  });
+    // The whole editor renders several times over: on a busy two-core machine that takes seconds.
+  }, 30_000);
 
   it("shows an error nobody caught — a throw in a handler, a promise left unawaited — as a message", async () => {
     const { store } = await renderApp();

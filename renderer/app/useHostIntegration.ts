@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
+import { documentState } from "../features/editor/editorSlice";
 import { commitFieldBeingEdited } from "../features/inspector/fields";
 import { useAppStoreApi } from "./AppStoreContext";
 import type { AppStore } from "./appStore";
@@ -46,9 +46,10 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        const edited = hasUnsavedFileChanges(state);
-        if (state.document?.name === previous.document?.name && edited === hasUnsavedFileChanges(previous)) return;
-        platform.setDocumentState({ title: state.document?.name ?? null, edited, afterSave: false });
+        const now = documentState(state, false);
+        const before = documentState(previous, false);
+        if (now.title === before.title && now.edited === before.edited && now.library === before.library) return;
+        platform.setDocumentState(now);
       }),
     [platform, store],
   );

@@ -1,3 +1,4 @@
+import type { DocumentState } from "../../../shared/ipc/contract";
 import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { describeStorageError } from "../../data/roadmapRepository";
@@ -273,12 +274,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         }
       } finally {
         // Reported whatever came of it: a window waiting to close after this save needs the answer either way.
-        const state = get();
-        services.platform.setDocumentState({
-          title: state.document?.name ?? null,
-          edited: hasUnsavedFileChanges(state),
-          afterSave: true,
-        });
+        services.platform.setDocumentState(documentState(get(), true));
       }
     },
 
@@ -302,6 +298,15 @@ function pruneSelection(selection: Selection, roadmap: Roadmap): Selection {
   return phaseIds.length === selection.phaseIds.length && transitionIds.length === selection.transitionIds.length
     ? selection
     : { phaseIds, transitionIds };
+}
+
+/** What the window is told about the open roadmap: its title, and which of its changes only this window holds. */
+export function documentState(
+  state: Pick<EditorSlice, "document" | "fileHandle" | "fileSavedDocument" | "saveStatus">,
+  afterSave: boolean,
+): DocumentState {
+  const library = state.saveStatus === "saved" ? "saved" : state.saveStatus === "failed" ? "failed" : "saving";
+  return { title: state.document?.name ?? null, edited: hasUnsavedFileChanges(state), afterSave, library };
 }
 
 /** The open roadmap has changes its file does not have yet (the window's "unsaved" marker). */
