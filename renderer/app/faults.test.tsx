@@ -77,4 +77,21 @@ describe("a view that crashes in the app", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent("Something went wrong: export worker gone.");
     expect(store.getState().notices.map((n) => n.tone)).toEqual(["error"]);
   });
+
+  it("in a browser, holds a reload or close while a change is not yet in the library, and writes it", async () => {
+    const { store, repository } = await openTemplateRoadmap();
+    const leave = () => {
+      const event = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+
+    act(() => store.getState().edit((r) => ({ ...r, name: "Edited just before reload" })));
+    expect(leave()).toBe(true);
+    await waitFor(() => expect(store.getState().saveStatus).toBe("saved"));
+    const stored = await repository.loadRoadmap(store.getState().document?.id ?? "");
+    expect(stored.ok && stored.value.roadmap.name).toBe("Edited just before reload");
+    expect(leave()).toBe(false);
+  }, 30_000);
 });

@@ -43,6 +43,19 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [platform, store]);
 
+  useEffect(() => {
+    // Electron's close guard holds the window itself; in a browser, leaving the page is held by asking.
+    if (platform.kind !== "web") return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (store.getState().saveStatus === "saved") return;
+      // Write now; the browser's "Leave site?" question gives the write time to finish, or the user a way back.
+      void store.getState().flushAutosave();
+      event.preventDefault();
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [platform, store]);
+
   useEffect(
     () =>
       store.subscribe((state, previous) => {
