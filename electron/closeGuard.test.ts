@@ -14,7 +14,12 @@ function setUp(choice: CloseChoice) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** What the renderer reports: after an edit or a rename, or (`afterSave`) as the outcome of a save. */
-const state = (edited: boolean, afterSave = false) => ({ title: "Acme", edited, afterSave });
+const state = (edited: boolean, afterSave = false, library: "saved" | "saving" | "failed" = "saved") => ({
+  title: "Acme",
+  edited,
+  afterSave,
+  library,
+});
 
 describe("closing a window", () => {
   it("closes at once when the roadmap's file is up to date", () => {
@@ -63,9 +68,9 @@ describe("closing a window", () => {
     guard.documentStateChanged(state(true));
     closing();
     await settle();
-    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: false });
+    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: false, library: "saved" as const });
     expect(actions.close).not.toHaveBeenCalled();
-    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: true });
+    guard.documentStateChanged({ title: "Other roadmap", edited: false, afterSave: true, library: "saved" as const });
     expect(actions.close).toHaveBeenCalledTimes(1);
   });
 
@@ -88,5 +93,26 @@ describe("closing a window", () => {
     closing();
     await settle();
     expect(actions.ask).toHaveBeenCalledTimes(1);
+  });
+
+  it("holds a close while the library is being written, and closes once the write is done", async () => {
+    const { guard, closing, actions } = setUp("cancel");
+    guard.documentStateChanged(state(false, false, "saving"));
+    expect(closing().preventDefault).toHaveBeenCalled();
+    expect(actions.close).not.toHaveBeenCalled();
+    guard.documentStateChanged(state(false, false, "saved"));
+    expect(actions.close).toHaveBeenCalledTimes(1);
+    expect(actions.ask).not.toHaveBeenCalled();
+  });
+
+  it("asks when the library refused the changes, even with the file up to date, and offers to save a file", async () => {
+    const { guard, closing, actions } = setUp("save");
+    guard.documentStateChanged(state(false, false, "saving"));
+    closing();
+    guard.documentStateChanged(state(false, false, "failed"));
+    await settle();
+    expect(actions.ask).toHaveBeenCalledWith("Acme");
+    expect(actions.save).toHaveBeenCalledTimes(1);
+    expect(actions.close).not.toHaveBeenCalled();
   });
 });

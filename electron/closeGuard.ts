@@ -23,9 +23,10 @@ export interface CloseGuardActions {
  * a rename, another roadmap opening — do not end the wait.
  */
 export function createCloseGuard(actions: CloseGuardActions) {
-  let document: DocumentState = { title: null, edited: false, afterSave: false };
+  let document: DocumentState = { title: null, edited: false, afterSave: false, library: "saved" };
   let closeConfirmed = false;
   let closeAfterSave = false;
+  let closeAfterLibrarySave = false;
   let asking = false;
 
   const closeNow = () => {
@@ -33,29 +34,50 @@ export function createCloseGuard(actions: CloseGuardActions) {
     actions.close();
   };
 
+  /** Changes only this window holds: not yet in the roadmap's file, or refused by the library. */
+  const needsAsking = () => document.title !== null && (document.edited || document.library === "failed");
+
+  const ask = (title: string) => {
+    if (asking) return;
+    asking = true;
+    void actions.ask(title).then((choice) => {
+      asking = false;
+      if (choice === "discard") closeNow();
+      else if (choice === "save") {
+        closeAfterSave = true;
+        actions.save();
+      } else actions.stayedOpen();
+    });
+  };
+
   return {
     documentStateChanged(state: DocumentState): void {
       document = state;
+      if (closeAfterLibrarySave && state.library !== "saving") {
+        // The write the close waited for is done (or failed): decide now as if the close had just come.
+        closeAfterLibrarySave = false;
+        if (needsAsking() && document.title !== null) ask(document.title);
+        else closeNow();
+        return;
+      }
       if (!closeAfterSave || !state.afterSave) return;
       closeAfterSave = false;
       if (state.edited) actions.stayedOpen();
       else closeNow();
     },
 
-    /** The window's `close` event: let it through, or hold it and ask. */
+    /** The window's `close` event: let it through, hold it until the library has the changes, or hold it and ask. */
     windowClosing(event: { preventDefault(): void }): void {
-      if (closeConfirmed || !document.edited || document.title === null) return;
+      if (closeConfirmed) return;
+      if (document.title !== null && document.library === "saving") {
+        // Closing mid-write would leave the last second of edits out of the library: wait for the write.
+        event.preventDefault();
+        closeAfterLibrarySave = true;
+        return;
+      }
+      if (!needsAsking() || document.title === null) return;
       event.preventDefault();
-      if (asking) return;
-      asking = true;
-      void actions.ask(document.title).then((choice) => {
-        asking = false;
-        if (choice === "discard") closeNow();
-        else if (choice === "save") {
-          closeAfterSave = true;
-          actions.save();
-        } else actions.stayedOpen();
-      });
+      ask(document.title);
     },
   };
 }

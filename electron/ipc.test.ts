@@ -344,7 +344,12 @@ describe("window:set-document-state and app:renderer-ready", () => {
   it("passes the document state on", async () => {
     const { deps, handlers } = setUp();
     expect(await handlers[INVOKE_CHANNELS.setDocumentState](trusted, { title: "Acme", edited: true })).toBeUndefined();
-    expect(deps.showDocumentState).toHaveBeenCalledWith({ title: "Acme", edited: true, afterSave: false });
+    expect(deps.showDocumentState).toHaveBeenCalledWith({
+      title: "Acme",
+      edited: true,
+      afterSave: false,
+      library: "saved",
+    });
   });
 
   it("reports that the renderer is ready", async () => {

@@ -43,11 +43,12 @@ describe("the exposed API", () => {
     expect(await api.saveFile(request)).toEqual({ canceled: false, handle: "h1", name: "Acme.roadmap" });
     expect(ipc().invoke).toHaveBeenLastCalledWith("file:save", request);
 
-    await api.setDocumentState({ title: "Acme", edited: true, afterSave: false });
+    await api.setDocumentState({ title: "Acme", edited: true, afterSave: false, library: "saved" });
     expect(ipc().invoke).toHaveBeenLastCalledWith("window:set-document-state", {
       title: "Acme",
       edited: true,
       afterSave: false,
+      library: "saved",
     });
 
     await api.rendererReady();
@@ -80,7 +81,9 @@ describe("the exposed API", () => {
 
   it("resolves calls with nothing to answer even when main refuses them", async () => {
     ipc().invoke.mockResolvedValueOnce({ error: "refused" });
-    await expect(api.setDocumentState({ title: null, edited: false, afterSave: false })).resolves.toBeUndefined();
+    await expect(
+      api.setDocumentState({ title: null, edited: false, afterSave: false, library: "saved" }),
+    ).resolves.toBeUndefined();
     ipc().invoke.mockRejectedValueOnce(new Error("gone"));
     await expect(api.rendererReady()).resolves.toBeUndefined();
   });

@@ -8,6 +8,7 @@ import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
 import { detectPlatform } from "./platform";
+import { ErrorBoundary } from "./ui/ErrorBoundary";
 import "./styles/app.css";
 
 const root = document.getElementById("root");
@@ -52,7 +53,9 @@ function startApp(root: HTMLElement): void {
   createRoot(root).render(
     <StrictMode>
       <AppStoreProvider store={store}>
-        <App services={services} />
+        <ErrorBoundary name="Relationship Roadmap">
+          <App services={services} />
+        </ErrorBoundary>
       </AppStoreProvider>
     </StrictMode>,
   );

@@ -1,4 +1,4 @@
-import { type DragEvent, useState } from "react";
+import { type DragEvent, useEffect, useState } from "react";
 import { RemoveListItemDialog } from "../features/audiences/RemoveListItemDialog";
 import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { PastePhasesDialog } from "../features/canvas/PastePhasesDialog";
@@ -9,24 +9,37 @@ import { ImportConflictDialog, ImportErrorDialog } from "../features/library/Imp
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
 import { StagesDialog } from "../features/stages/StagesDialog";
+import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { Notices } from "../ui/Notices";
 import { AboutDialog } from "./AboutDialog";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandPalette } from "./CommandPalette";
+import { reportUncaughtErrors } from "./globalErrors";
 import type { Services } from "./services";
+import type { Dialog } from "./shellSlice";
 import { TopBar } from "./TopBar";
 import { useHostIntegration } from "./useHostIntegration";
 
 export function App({ services }: { services: Pick<Services, "platform"> }) {
   useHostIntegration(services);
+  const store = useAppStoreApi();
+  useEffect(() => reportUncaughtErrors(window, (notice) => store.getState().notify(notice)), [store]);
   const screen = useAppState((state) => state.screen);
   const { dragging, dropHandlers } = useFileDrop();
 
   return (
     <div className={screen.kind === "editor" ? "app is-editor" : "app"} {...dropHandlers}>
       <TopBar />
-      {screen.kind === "home" && <HomeScreen />}
-      {screen.kind === "trash" && <TrashScreen />}
+      {screen.kind === "home" && (
+        <ErrorBoundary name="Roadmaps">
+          <HomeScreen />
+        </ErrorBoundary>
+      )}
+      {screen.kind === "trash" && (
+        <ErrorBoundary name="Trash">
+          <TrashScreen />
+        </ErrorBoundary>
+      )}
       {screen.kind === "editor" && <EditorScreen />}
       <DialogHost />
       <Notices />
@@ -39,10 +52,19 @@ export function App({ services }: { services: Pick<Services, "platform"> }) {
   );
 }
 
+/** The open dialog; one that crashes can be closed from its crash panel, the window behind it is untouched. */
 function DialogHost() {
   const dialog = useAppState((state) => state.dialog);
   const close = useAppState((state) => state.closeDialog);
   if (!dialog) return null;
+  return (
+    <ErrorBoundary key={dialog.kind} name="This dialog" onClose={close}>
+      <OpenDialog dialog={dialog} close={close} />
+    </ErrorBoundary>
+  );
+}
+
+function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
   switch (dialog.kind) {
     case "newRoadmap":
       return <NewRoadmapDialog templates={dialog.templates} />;

@@ -1,4 +1,5 @@
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
+import { SaveStatus } from "../features/editor/SaveStatus";
 import { BackIcon, ExportIcon, LogoMark, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandButton } from "./CommandButton";
@@ -29,6 +30,7 @@ export function TopBar() {
             )}
           </div>
           <div className="toolbar">
+            <SaveStatus />
             <PaletteButton />
             <CommandButton id="file.save">
               <SaveIcon /> Save to file

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
+import { documentState } from "../features/editor/editorSlice";
 import { useAppStoreApi } from "./AppStoreContext";
 import { commandForKey, isTypingInField, runCommand } from "./commands";
 import type { Services } from "./services";
@@ -40,12 +40,26 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [store]);
 
+  useEffect(() => {
+    // Electron's close guard holds the window itself; in a browser, leaving the page is held by asking.
+    if (platform.kind !== "web") return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (store.getState().saveStatus === "saved") return;
+      // Write now; the browser's "Leave site?" question gives the write time to finish, or the user a way back.
+      void store.getState().flushAutosave();
+      event.preventDefault();
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [platform, store]);
+
   useEffect(
     () =>
       store.subscribe((state, previous) => {
-        const edited = hasUnsavedFileChanges(state);
-        if (state.document?.name === previous.document?.name && edited === hasUnsavedFileChanges(previous)) return;
-        platform.setDocumentState({ title: state.document?.name ?? null, edited, afterSave: false });
+        const now = documentState(state, false);
+        const before = documentState(previous, false);
+        if (now.title === before.title && now.edited === before.edited && now.library === before.library) return;
+        platform.setDocumentState(now);
       }),
     [platform, store],
   );

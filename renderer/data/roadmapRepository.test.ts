@@ -1,7 +1,7 @@
-import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
 import { createRoadmap, ROADMAP_TEMPLATES } from "../../shared/model";
-import { RoadmapRepository } from "./roadmapRepository";
+import { failWrites } from "../test/failingStorage";
+import { describeStorageError, RoadmapRepository } from "./roadmapRepository";
 
 const uniqueName = () => `repo-test-${Math.random()}`;
 const template = () => {
@@ -11,6 +11,47 @@ const template = () => {
 };
 
 describe("RoadmapRepository", () => {
+  it("a save that fails half-way leaves the old document and its summary both as they were", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    const roadmap = { ...template(), updatedAt: "2027-01-01T00:00:00.000Z" };
+    await repository.addRoadmap(roadmap);
+    // The document is written first, then the summary: the summary's write is the one that fails.
+    const lift = failWrites(["summaries"]);
+    const edited = {
+      ...roadmap,
+      name: "Edited",
+      phases: roadmap.phases.slice(1),
+      updatedAt: "2027-01-02T00:00:00.000Z",
+    };
+    const failures = await Promise.allSettled([repository.saveRoadmap(edited), repository.addRoadmap(edited)]);
+    lift();
+    for (const failure of failures) {
+      expect(failure.status).toBe("rejected");
+      if (failure.status === "rejected")
+        expect(describeStorageError(failure.reason)).toBe("the browser's storage is full");
+    }
+    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: { roadmap, migrationNotes: [] } });
+    expect(await repository.getSummary(roadmap.id)).toMatchObject({
+      name: roadmap.name,
+      phaseCount: roadmap.phases.length,
+      updatedAt: roadmap.updatedAt,
+    });
+  });
+
+  it("names each way a write can fail in words for the status bar", async () => {
+    const repository = new RoadmapRepository(uniqueName());
+    repository.close();
+    const closed = await repository.saveRoadmap(createRoadmap()).catch((error: unknown) => error);
+    expect(describeStorageError(closed)).toMatch(/^the library was closed/);
+    expect(describeStorageError(new DOMException("x", "AbortError"))).toBe(
+      "the browser stopped the write before it finished",
+    );
+    expect(
+      describeStorageError(Object.assign(new Error("wrapped"), { inner: new DOMException("x", "QuotaExceededError") })),
+    ).toBe("the browser's storage is full");
+    expect(describeStorageError(new Error("disk on fire"))).toBe("disk on fire");
+  });
+
   it("lists added roadmaps newest first with their phase count, and loads them back identical", async () => {
     const repository = new RoadmapRepository(uniqueName());
     const older = { ...createRoadmap({ name: "Older" }), updatedAt: "2027-01-01T00:00:00.000Z" };
@@ -77,32 +118,5 @@ describe("RoadmapRepository", () => {
     first.close();
     const second = new RoadmapRepository(name);
     expect(await second.getSetting("openRoadmapId")).toBe("abc");
-  });
-
-  it("upgrades a version-1 database (whole documents in one table) without losing a roadmap", async () => {
-    const name = uniqueName();
-    const roadmap = template();
-    // The v1 layout exactly as it shipped, frozen here as test data.
-    const v1 = new Dexie(name);
-    v1.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
-    await v1.table("roadmaps").put({ id: roadmap.id, document: roadmap, updatedAt: roadmap.updatedAt });
-    await v1.table("settings").put({ key: "openRoadmapId", value: roadmap.id });
-    v1.close();
-
-    const repository = new RoadmapRepository(name);
-    const list = await repository.listRoadmaps();
-    expect(list).toEqual([
-      {
-        id: roadmap.id,
-        name: roadmap.name,
-        client: roadmap.client,
-        updatedAt: roadmap.updatedAt,
-        phaseCount: roadmap.phases.length,
-        communicationCount: roadmap.communications.length,
-        deletedAt: null,
-      },
-    ]);
-    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: { roadmap, migrationNotes: [] } });
-    expect(await repository.getSetting("openRoadmapId")).toBe(roadmap.id);
   });
 });

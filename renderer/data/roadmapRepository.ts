@@ -1,6 +1,7 @@
 import Dexie, { type Table } from "dexie";
 import { parseRoadmap, type Roadmap, type RoadmapIssue } from "../../shared/model";
 import { err, ok, type Result } from "../../shared/result";
+import { LIBRARY_VERSIONS } from "./libraryMigrations";
 
 /** What the home screen lists, kept apart from the document so the list loads fast. */
 export interface RoadmapSummary {
@@ -25,19 +26,9 @@ interface Setting {
   value: unknown;
 }
 
-/** v1 kept whole documents in one table; the home screen had to load every document to list them. */
-interface StoredRoadmapV1 {
-  id: string;
-  document: Roadmap;
-  updatedAt: string;
-}
-
 export const DATABASE_NAME = "relationship-roadmap";
 
-/**
- * Versions are append-only: a released `version(n)` is never edited, since
- * users' databases are at it. A new layout is a new version with an upgrade.
- */
+/** The library's current layout; `LIBRARY_VERSIONS` holds every layout it had and how each is upgraded. */
 class RoadmapDatabase extends Dexie {
   summaries!: Table<RoadmapSummary, string>;
   documents!: Table<StoredDocument, string>;
@@ -45,14 +36,10 @@ class RoadmapDatabase extends Dexie {
 
   constructor(name: string, durability: "strict" | "default") {
     super(name, { chromeTransactionDurability: durability });
-    this.version(1).stores({ roadmaps: "id, updatedAt", settings: "key" });
-    this.version(2)
-      .stores({ roadmaps: null, summaries: "id, updatedAt", documents: "id", settings: "key" })
-      .upgrade(async (tx) => {
-        const old = (await tx.table("roadmaps").toArray()) as StoredRoadmapV1[];
-        await tx.table("documents").bulkPut(old.map(({ id, document }) => ({ id, document })));
-        await tx.table("summaries").bulkPut(old.map(({ document }) => summarize(document, null)));
-      });
+    for (const { version, stores, upgrade } of LIBRARY_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 
@@ -125,10 +112,9 @@ export class RoadmapRepository {
     await this.write(this.strictDb, roadmap, null);
   }
 
-  /** Saves an edit of a roadmap in the library; used by autosave. */
+  /** Saves an edit of a roadmap in the library; used by autosave. Keeps it in the trash if it is there. */
   async saveRoadmap(roadmap: Roadmap): Promise<void> {
-    const existing = await this.db.summaries.get(roadmap.id);
-    await this.write(this.db, roadmap, existing?.deletedAt ?? null);
+    await this.write(this.db, roadmap, "keep");
   }
 
   async moveToTrash(id: string, now = new Date()): Promise<void> {
@@ -161,10 +147,41 @@ export class RoadmapRepository {
     this.strictDb.close();
   }
 
-  private async write(db: RoadmapDatabase, roadmap: Roadmap, deletedAt: string | null): Promise<void> {
+  /**
+   * The document and its summary in one transaction: a write that fails
+   * half-way (storage full, the window closing) leaves both as they were,
+   * never a list entry that disagrees with its document. Rejects with what
+   * IndexedDB reported; `describeStorageError` says it for the user.
+   */
+  private async write(db: RoadmapDatabase, roadmap: Roadmap, deletedAt: string | null | "keep"): Promise<void> {
     await db.transaction("rw", db.summaries, db.documents, async () => {
+      const trashedAt = deletedAt === "keep" ? ((await db.summaries.get(roadmap.id))?.deletedAt ?? null) : deletedAt;
       await db.documents.put({ id: roadmap.id, document: roadmap });
-      await db.summaries.put(summarize(roadmap, deletedAt));
+      await db.summaries.put(summarize(roadmap, trashedAt));
     });
   }
+}
+
+/** The names IndexedDB and Dexie give a failed write, possibly wrapped (Dexie keeps the cause in `inner`). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && typeof current === "object" && current !== null; depth++) {
+    const { name, inner, cause } = current as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === "string") names.push(name);
+    current = inner ?? cause;
+  }
+  return names;
+}
+
+/** Why a library write failed, in words for the status bar: "the browser's storage is full". */
+export function describeStorageError(error: unknown): string {
+  const names = errorNames(error);
+  if (names.includes("QuotaExceededError")) return "the browser's storage is full";
+  if (names.includes("DatabaseClosedError") || names.includes("InvalidStateError"))
+    return "the library was closed, perhaps by an update in another window; reload this window";
+  if (names.includes("AbortError") || names.includes("TransactionInactiveError"))
+    return "the browser stopped the write before it finished";
+  if (names.includes("UnknownError")) return "the browser could not write to its storage";
+  return error instanceof Error ? error.message : String(error);
 }

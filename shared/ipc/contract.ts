@@ -97,6 +97,12 @@ export const DocumentStateSchema = z.object({
   edited: z.boolean(),
   /** Sent as the outcome of a Save (whether it wrote the file or not), which a window waiting to close needs. */
   afterSave: z.boolean().default(false),
+  /**
+   * Whether the open roadmap's changes are in the library (IndexedDB): a window
+   * closing while they are being written waits for them; one whose write
+   * failed asks, as for unsaved file changes.
+   */
+  library: z.enum(["saved", "saving", "failed"]).default("saved"),
 });
 export type DocumentState = z.infer<typeof DocumentStateSchema>;
 

@@ -19,7 +19,6 @@ export function CanvasToolbar() {
   // Subscribed so the buttons' enabled state follows the history, the document and the selection.
   useAppState(useShallow((state) => [state.past.length, state.future.length, state.document, state.selection]));
   const snapToGrid = useAppState((state) => state.snapToGrid);
-  const saveStatus = useAppState((state) => state.saveStatus);
   const arranging = useAppState((state) => state.arranging);
   const state = store.getState();
   return (
@@ -36,9 +35,6 @@ export function CanvasToolbar() {
           Arranging phases…
         </span>
       )}
-      <span className={`save-status is-${saveStatus}`} role="status" aria-live="polite">
-        {saveStatus === "saved" ? "Saved" : saveStatus === "failed" ? "Not saved" : "Saving…"}
-      </span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect } from "react";
 import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { AudiencesView } from "../audiences/AudiencesView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
@@ -60,6 +61,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const view = useAppState((state) => state.view);
   const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
+  const label = VIEWS.find((v) => v.view === view)?.label;
   return (
     <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
@@ -78,28 +80,45 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             </button>
           ))}
         </div>
-        {view === "canvas" && <CanvasToolbar />}
+        {view === "canvas" && (
+          <ErrorBoundary name="The canvas toolbar">
+            <CanvasToolbar />
+          </ErrorBoundary>
+        )}
       </div>
       <div className="editor-body">
-        <div className="editor-main" role="tabpanel" aria-label={VIEWS.find((v) => v.view === view)?.label}>
-          {view === "canvas" && (
-            <>
-              <StagePalette roadmap={roadmap} />
-              <RoadmapCanvas roadmap={roadmap} />
-              <DiagnosticsPanel roadmap={roadmap} />
-            </>
-          )}
-          {view === "outline" && <PhaseOutline roadmap={roadmap} />}
-          {view === "audiences" && <AudiencesView roadmap={roadmap} />}
-          {view === "plan" && <PlanTableView roadmap={roadmap} />}
-          {view === "calendar" && <CalendarView roadmap={roadmap} />}
-          {view === "owner" && <OwnerView roadmap={roadmap} />}
-          {view === "budget" && <BudgetView roadmap={roadmap} />}
-          {view === "pressure" && <PressureView roadmap={roadmap} />}
+        <div className="editor-main" role="tabpanel" aria-label={label}>
+          {/* Keyed by view: a crash in one view is left behind when the user picks another tab. */}
+          <ErrorBoundary key={view} name={label ?? "This view"}>
+            <ViewContent view={view} roadmap={roadmap} />
+          </ErrorBoundary>
         </div>
-        <Inspector roadmap={roadmap} />
+        <ErrorBoundary name="The inspector">
+          <Inspector roadmap={roadmap} />
+        </ErrorBoundary>
       </div>
     </main>
+  );
+}
+
+function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) {
+  return (
+    <>
+      {view === "canvas" && (
+        <>
+          <StagePalette roadmap={roadmap} />
+          <RoadmapCanvas roadmap={roadmap} />
+          <DiagnosticsPanel roadmap={roadmap} />
+        </>
+      )}
+      {view === "outline" && <PhaseOutline roadmap={roadmap} />}
+      {view === "audiences" && <AudiencesView roadmap={roadmap} />}
+      {view === "plan" && <PlanTableView roadmap={roadmap} />}
+      {view === "calendar" && <CalendarView roadmap={roadmap} />}
+      {view === "owner" && <OwnerView roadmap={roadmap} />}
+      {view === "budget" && <BudgetView roadmap={roadmap} />}
+      {view === "pressure" && <PressureView roadmap={roadmap} />}
+    </>
   );
 }
 

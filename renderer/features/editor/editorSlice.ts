@@ -1,5 +1,7 @@
+import type { DocumentState } from "../../../shared/ipc/contract";
 import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { describeStorageError } from "../../data/roadmapRepository";
 import { describeMigration } from "../library/librarySlice";
 import { createAutosave, type SaveStatus } from "./autosave";
 
@@ -48,6 +50,8 @@ export interface EditorSlice {
   snapToGrid: boolean;
   view: EditorView;
   saveStatus: SaveStatus;
+  /** Why the last save to the library failed, in words for the user; null once a save succeeds. */
+  saveProblem: string | null;
   openRoadmap(id: string): Promise<void>;
   closeRoadmap(): Promise<void>;
   /** Applies a change to the open roadmap as one undo step, and schedules its autosave. */
@@ -89,18 +93,52 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
   const { repository, now } = services;
   let lastCoalesce: { key: string; at: number } | null = null;
 
+  const saveAsFile = { label: "Save as file…", run: () => void get().saveToFile({ saveAs: true }) };
+
   const autosave = createAutosave<Roadmap>(
     (roadmap) => repository.saveRoadmap(roadmap),
     (saveStatus, error) => {
-      set({ saveStatus });
-      if (saveStatus === "failed") {
+      const wasFailing = get().saveProblem !== null;
+      if (saveStatus !== "failed") {
+        set({ saveStatus, saveProblem: saveStatus === "saved" ? null : get().saveProblem });
+        if (wasFailing && saveStatus === "saved")
+          get().notify({ tone: "info", message: "Your changes are saved to the library again." });
+        return;
+      }
+      const saveProblem = describeStorageError(error);
+      set({ saveStatus, saveProblem });
+      // Said once when saving starts failing; the top bar keeps saying it while retries fail.
+      if (!wasFailing) {
         get().notify({
           tone: "error",
-          message: `Changes could not be saved to the library (${String(error)}). They are kept in this window; the next change tries again.`,
+          message: `Changes are not saved: ${saveProblem}. They are kept in this window and saving is retried; to be safe, save the roadmap as a file.`,
+          action: saveAsFile,
         });
       }
     },
   );
+
+  /**
+   * Writes pending changes before the open roadmap is left. True when nothing
+   * is left unsaved; false (and the user told why) when the library refuses
+   * them, so the caller keeps the roadmap open rather than drop the changes.
+   */
+  const savedBeforeLeaving = async (): Promise<boolean> => {
+    await autosave.flush();
+    if (!autosave.hasPending()) return true;
+    get().notify({
+      tone: "error",
+      message: `“${get().document?.name ?? "This roadmap"}” stays open: its changes are not saved (${get().saveProblem ?? "the library refused them"}). Save it as a file, or try again.`,
+      action: saveAsFile,
+    });
+    return false;
+  };
+
+  /** Which roadmap to reopen next time is a convenience: failing to remember it must not stop what the user asked. */
+  const rememberOpenRoadmap = (id: string | null) =>
+    repository.setSetting(OPEN_ROADMAP_SETTING, id).catch((error: unknown) => {
+      console.warn("Could not remember the open roadmap:", error);
+    });
 
   /** Sets the document after an edit, undo or redo: stamps it, keeps the selection valid, saves it. */
   const show = (roadmap: Roadmap, selection: Selection | undefined, history: Pick<EditorSlice, "past" | "future">) => {
@@ -114,14 +152,15 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     snapToGrid: true,
     view: "canvas",
     saveStatus: "saved",
+    saveProblem: null,
 
     openRoadmap: async (id) => {
-      await autosave.flush();
+      if (!(await savedBeforeLeaving())) return;
       const loaded = await repository.loadRoadmap(id);
       if (!loaded.ok) {
         if (loaded.error.kind === "missing") {
           get().notify({ tone: "error", message: "That roadmap is no longer in the library." });
-          await repository.setSetting(OPEN_ROADMAP_SETTING, null);
+          await rememberOpenRoadmap(null);
           get().showScreen({ kind: "home" });
           return;
         }
@@ -136,20 +175,22 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         document: roadmap,
         view: "canvas",
         saveStatus: "saved",
+        saveProblem: null,
         screen: { kind: "editor", roadmapId: id },
       });
       if (migrationNotes.length > 0) {
-        // Kept in the current format from now on, so the notice is given once.
-        await repository.saveRoadmap(roadmap);
         get().notify({ tone: "info", message: `“${roadmap.name}”: ${describeMigration(migrationNotes)}` });
+        // Kept in the current format from now on, so the notice is given once; saved like any change.
+        autosave.schedule(roadmap, now().getTime());
+        await autosave.flush();
       }
-      await repository.setSetting(OPEN_ROADMAP_SETTING, id);
+      await rememberOpenRoadmap(id);
     },
 
     closeRoadmap: async () => {
-      await autosave.flush();
+      if (!(await savedBeforeLeaving())) return;
       set({ ...CLOSED, dialog: null, screen: { kind: "home" } });
-      await repository.setSetting(OPEN_ROADMAP_SETTING, null);
+      await rememberOpenRoadmap(null);
       await get().refreshLibrary();
     },
 
@@ -233,12 +274,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         }
       } finally {
         // Reported whatever came of it: a window waiting to close after this save needs the answer either way.
-        const state = get();
-        services.platform.setDocumentState({
-          title: state.document?.name ?? null,
-          edited: hasUnsavedFileChanges(state),
-          afterSave: true,
-        });
+        services.platform.setDocumentState(documentState(get(), true));
       }
     },
 
@@ -262,6 +298,15 @@ function pruneSelection(selection: Selection, roadmap: Roadmap): Selection {
   return phaseIds.length === selection.phaseIds.length && transitionIds.length === selection.transitionIds.length
     ? selection
     : { phaseIds, transitionIds };
+}
+
+/** What the window is told about the open roadmap: its title, and which of its changes only this window holds. */
+export function documentState(
+  state: Pick<EditorSlice, "document" | "fileHandle" | "fileSavedDocument" | "saveStatus">,
+  afterSave: boolean,
+): DocumentState {
+  const library = state.saveStatus === "saved" ? "saved" : state.saveStatus === "failed" ? "failed" : "saving";
+  return { title: state.document?.name ?? null, edited: hasUnsavedFileChanges(state), afterSave, library };
 }
 
 /** The open roadmap has changes its file does not have yet (the window's "unsaved" marker). */

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { updatePhase } from "../../../shared/model";
 import { eventually } from "../../../test/eventually";
+import { failWrites } from "../../test/failingStorage";
 import { createTestApp } from "../../test/fakes";
 
 async function openTemplate() {
@@ -139,20 +140,65 @@ describe("autosave", () => {
     expect(store.getState().saveStatus).toBe("saved");
   });
 
-  it("says so when the library cannot save, keeps the change, and saves it on the next try", async () => {
+  it("says plainly when the browser's storage is full, keeps the change, and saves it once there is room", async () => {
     const { store, repository, id } = await openTemplate();
     const phase = store.getState().document?.phases[0];
     if (!phase) throw new Error("no phase");
-    const save = vi.spyOn(repository, "saveRoadmap").mockRejectedValueOnce(new Error("QuotaExceededError"));
-    store.getState().edit((r) => updatePhase(r, phase.id, { name: "Kept" }));
+    const lift = failWrites(["documents"]);
+    try {
+      store.getState().edit((r) => updatePhase(r, phase.id, { name: "Kept" }));
+      await store.getState().flushAutosave();
+      expect(store.getState().saveStatus).toBe("failed");
+      expect(store.getState().saveProblem).toBe("the browser's storage is full");
+      expect(store.getState().notices.at(-1)?.message).toMatch(/^Changes are not saved: the browser's storage is full/);
+      expect(store.getState().notices.at(-1)?.action?.label).toBe("Save as file…");
+      expect(store.getState().document?.phases[0]?.name).toBe("Kept");
+
+      // Another edit while it fails: still "failed", not "Saving…", and both changes wait in memory.
+      store.getState().edit((r) => updatePhase(r, phase.id, { churnRate: 0.42 }));
+      expect(store.getState().saveStatus).toBe("failed");
+      await store.getState().flushAutosave();
+      expect(store.getState().saveStatus).toBe("failed");
+      const stored = await repository.loadRoadmap(id);
+      expect(stored.ok && stored.value.roadmap.phases[0]?.name).toBe(phase.name);
+    } finally {
+      lift();
+    }
+    await store.getState().flushAutosave();
+    expect(store.getState().saveStatus).toBe("saved");
+    expect(store.getState().saveProblem).toBeNull();
+    expect(store.getState().notices.at(-1)?.message).toBe("Your changes are saved to the library again.");
+    const saved = await repository.loadRoadmap(id);
+    expect(saved.ok && saved.value.roadmap.phases[0]).toMatchObject({ name: "Kept", churnRate: 0.42 });
+  });
+
+  it("keeps a roadmap whose changes the library refuses open instead of dropping them, and offers a file", async () => {
+    const { store, saves } = await openTemplate();
+    const lift = failWrites(["documents"]);
+    try {
+      store.getState().edit((r) => ({ ...r, name: "Renamed before closing" }));
+      await store.getState().closeRoadmap();
+      expect(store.getState().screen.kind).toBe("editor");
+      expect(store.getState().document?.name).toBe("Renamed before closing");
+      const notice = store.getState().notices.at(-1);
+      expect(notice?.message).toMatch(/stays open: its changes are not saved \(the browser's storage is full\)/);
+      notice?.action?.run();
+      await eventually(() => expect(saves).toHaveLength(1));
+      expect(saves[0]?.contents).toContain("Renamed before closing");
+    } finally {
+      lift();
+    }
+    await store.getState().closeRoadmap();
+    expect(store.getState().screen.kind).toBe("home");
+    expect(store.getState().summaries.map((s) => s.name)).toContain("Renamed before closing");
+  });
+
+  it("says the library was closed when the database connection is gone", async () => {
+    const { store, repository } = await openTemplate();
+    repository.close();
+    store.getState().edit((r) => ({ ...r, name: "After close" }));
     await store.getState().flushAutosave();
     expect(store.getState().saveStatus).toBe("failed");
-    expect(store.getState().notices.at(-1)?.message).toMatch(/could not be saved to the library.*QuotaExceededError/);
-    expect(store.getState().document?.phases[0]?.name).toBe("Kept");
-
-    await store.getState().flushAutosave();
-    expect(save).toHaveBeenCalledTimes(2);
-    const saved = await repository.loadRoadmap(id);
-    expect(saved.ok && saved.value.roadmap.phases[0]?.name).toBe("Kept");
+    expect(store.getState().saveProblem).toMatch(/^the library was closed/);
   });
 });

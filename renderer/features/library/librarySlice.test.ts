@@ -1,11 +1,43 @@
 import { describe, expect, it } from "vitest";
 import { createRoadmap, serializeRoadmap } from "../../../shared/model";
 import { eventually } from "../../../test/eventually";
+import { failWrites } from "../../test/failingStorage";
 import { createTestApp } from "../../test/fakes";
 
 const TEMPLATE_ID = "b2b-subscription-software";
 
 describe("library", () => {
+  it("says why the library refused a write — duplicate, rename, import — and lists what it really holds", async () => {
+    const { store } = createTestApp();
+    const id = await store.getState().createRoadmap({ name: "Original", client: "", templateId: null });
+    const lift = failWrites(["documents"]);
+    try {
+      await store.getState().duplicateRoadmap(id);
+      expect(store.getState().notices.at(-1)?.message).toBe(
+        "Duplicating failed: the browser's storage is full. Nothing was changed.",
+      );
+      await store.getState().renameRoadmap(id, "New name");
+      expect(store.getState().notices.at(-1)?.message).toBe(
+        "Renaming failed: the browser's storage is full. Nothing was changed.",
+      );
+      const imported = { ...createRoadmap({ name: "From a file" }) };
+      await store
+        .getState()
+        .importFile(
+          { handle: "h", name: "file.roadmap", text: serializeRoadmap(imported), sizeInBytes: 10 },
+          { open: true },
+        );
+      expect(store.getState().notices.at(-1)?.message).toMatch(
+        /^Adding “From a file” failed: the browser's storage is full/,
+      );
+      expect(store.getState().screen.kind).toBe("home");
+    } finally {
+      lift();
+    }
+    await store.getState().refreshLibrary();
+    expect(store.getState().summaries.map((s) => s.name)).toEqual(["Original"]);
+  });
+
   it("creates a roadmap from the template under the name and client given", async () => {
     const { store } = createTestApp();
     const id = await store

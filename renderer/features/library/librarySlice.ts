@@ -10,7 +10,7 @@ import {
   serializeRoadmap,
 } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
-import type { RoadmapSummary } from "../../data/roadmapRepository";
+import { describeStorageError, type RoadmapSummary } from "../../data/roadmapRepository";
 
 export interface ImportOptions {
   open: boolean;
@@ -74,11 +74,27 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     return null;
   };
 
+  /**
+   * Runs a write to the library and checks its outcome: a refused write
+   * (storage full, the library closed) is told to the user with its reason;
+   * it changed nothing, so the list stays as it is. True when it was written.
+   */
+  const written = async (what: string, write: () => Promise<void>): Promise<boolean> => {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      get().notify({ tone: "error", message: `${what} failed: ${describeStorageError(error)}. Nothing was changed.` });
+      return false;
+    }
+  };
+
   /** Writes a roadmap over the library's copy; if it is the one open, the editor shows the new copy. */
-  const replaceInLibrary = async (roadmap: Roadmap) => {
-    await repository.addRoadmap(roadmap);
+  const replaceInLibrary = async (roadmap: Roadmap): Promise<boolean> => {
+    if (!(await written(`Adding “${roadmap.name}”`, () => repository.addRoadmap(roadmap)))) return false;
     if (get().document?.id === roadmap.id) await get().reloadFromLibrary();
     await refreshLibrary();
+    return true;
   };
 
   const addImported = async (
@@ -88,7 +104,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     file: FileLink | null,
     migrationNotes: readonly string[],
   ) => {
-    await replaceInLibrary(roadmap);
+    if (!(await replaceInLibrary(roadmap))) return;
     if (open) await get().openRoadmap(roadmap.id);
     if (open && file) get().linkFile(file.handle);
     const done = replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`;
@@ -130,8 +146,8 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       const roadmap = await loadOrReport(id);
       if (!roadmap) return null;
       if (roadmap.name === checked.data) return null;
-      await repository.saveRoadmap({ ...roadmap, name: checked.data, updatedAt: now().toISOString() });
-      await refreshLibrary();
+      const renamed = { ...roadmap, name: checked.data, updatedAt: now().toISOString() };
+      if (await written("Renaming", () => repository.saveRoadmap(renamed))) await refreshLibrary();
       return null;
     },
 
@@ -139,7 +155,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       const roadmap = await loadOrReport(id);
       if (!roadmap) return;
       const copy = duplicateRoadmap(roadmap, now());
-      await repository.addRoadmap(copy);
+      if (!(await written("Duplicating", () => repository.addRoadmap(copy)))) return;
       await refreshLibrary();
       get().notify({ tone: "info", message: `Created “${copy.name}”.` });
     },
@@ -147,7 +163,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     moveToTrash: async (id) => {
       const summary = await repository.getSummary(id);
       if (!summary) return;
-      await repository.moveToTrash(id, now());
+      if (!(await written("Moving to the trash", () => repository.moveToTrash(id, now())))) return;
       await refreshLibrary();
       get().notify({
         tone: "info",
@@ -157,18 +173,16 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     },
 
     restoreFromTrash: async (id) => {
-      await repository.restoreFromTrash(id);
-      await refreshLibrary();
+      if (await written("Restoring", () => repository.restoreFromTrash(id))) await refreshLibrary();
     },
 
     deleteForever: async (id) => {
-      await repository.deletePermanently([id]);
-      await refreshLibrary();
+      if (await written("Deleting", () => repository.deletePermanently([id]))) await refreshLibrary();
     },
 
     emptyTrash: async () => {
-      await repository.deletePermanently(get().trash.map((summary) => summary.id));
-      await refreshLibrary();
+      const ids = get().trash.map((summary) => summary.id);
+      if (await written("Emptying the trash", () => repository.deletePermanently(ids))) await refreshLibrary();
     },
 
     importFromDisk: async (options = { open: false }) => {

@@ -131,6 +131,31 @@ describe("laying the report out for printing", () => {
     expect(result).toEqual({ ok: false, error: expect.stringMatching(/not valid JSON/) });
   });
 
+  it("refuses a report that throws while it renders, with the reason, instead of printing it blank", async () => {
+    // A bug in a section, simulated where every section goes: formatting a number (`format` is a getter).
+    const proto = Intl.NumberFormat.prototype;
+    const format = Object.getOwnPropertyDescriptor(proto, "format");
+    if (!format) throw new Error("Intl.NumberFormat has no format");
+    Object.defineProperty(proto, "format", {
+      configurable: true,
+      get: () => () => {
+        throw new RangeError("currency formatting failed");
+      },
+    });
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => {});
+    const container = document.createElement("div");
+    const result = await mountReport(
+      container,
+      { roadmapText: serializeRoadmap(roadmap), options: defaultReportOptions() },
+      generatedAt,
+    ).finally(() => {
+      Object.defineProperty(proto, "format", format);
+      quiet.mockRestore();
+    });
+    expect(result).toEqual({ ok: false, error: "currency formatting failed" });
+    expect(container).toBeEmptyDOMElement();
+  });
+
   it("in the browser: lays the report out in the page, opens the print dialog, and removes it afterwards", async () => {
     const print = vi.spyOn(window, "print").mockImplementation(() => {});
     const platform = createWebPlatform(document, mountReport);

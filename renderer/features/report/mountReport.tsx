@@ -21,11 +21,19 @@ export async function mountReport(
   if (!read.ok) return err(read.error.summary);
   const { roadmap } = read.value;
   const plan = planRoadmap(roadmap);
-  const root = createRoot(container);
+  // React 19 reports a render error to the root instead of throwing it out of flushSync: caught here, so a
+  // report that failed is refused with its reason rather than printed blank.
+  let failure: unknown = null;
+  const root = createRoot(container, {
+    onUncaughtError: (error) => {
+      failure ??= error;
+    },
+  });
   try {
     flushSync(() => {
       root.render(<ExecutiveReport roadmap={roadmap} plan={plan} options={job.options} generatedAt={generatedAt} />);
     });
+    if (failure !== null) throw failure;
     await container.ownerDocument.fonts.ready;
     // Two frames: the first lays out what React wrote, the second has painted it.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
