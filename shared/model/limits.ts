@@ -16,7 +16,7 @@ export const LIMITS = {
   owners: 1_000,
   channels: 1_000,
   roles: 1_000,
-  communications: 20_000,
+  communications: 10_000,
   /** Per phase: KPIs, objectives, products held. */
   itemsPerPhase: 100,
   /** Any amount of money: a fixed cost, a cost per contact, a value. */
@@ -31,6 +31,12 @@ export const LIMITS = {
    * is 3,000 phases and 4,500 transitions over 10 years for 12 segments.
    */
   planCells: 12_000_000,
+  /**
+   * Communications × months: the send occasions the exports write a row or an
+   * event for, at most. 120,000 is the export benchmark's 2,000 communications
+   * over 5 years.
+   */
+  communicationMonths: 120_000,
 } as const;
 
 /** A whole number as the README and the messages write it: 1,000,000. */

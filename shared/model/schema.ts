@@ -256,17 +256,28 @@ export const RoadmapSchema = RoadmapObjectSchema.superRefine(checkPlanSize).supe
 
 /**
  * The plan keeps every phase's and transition's figures for every segment and
- * month; each collection within its own limit could still multiply into more
- * than a laptop holds, so their product has a limit of its own.
+ * month, and the exports write every communication's sends month by month:
+ * collections each within their own limit could still multiply into more than
+ * a laptop holds, so their products have limits of their own.
  */
 function checkPlanSize(doc: z.output<typeof RoadmapObjectSchema>, ctx: z.RefinementCtx): void {
-  const cells = doc.segments.length * doc.horizonMonths * (doc.phases.length + doc.transitions.length);
-  if (cells <= LIMITS.planCells) return;
-  ctx.addIssue({
-    code: "custom",
-    path: ["horizonMonths"],
-    message: `makes the plan too large: ${doc.segments.length} segments × ${doc.horizonMonths} months × ${formatLimit(doc.phases.length + doc.transitions.length)} phases and transitions is ${formatLimit(cells)} figures, more than the ${formatLimit(LIMITS.planCells)} a roadmap may have; shorten the horizon or use fewer segments`,
-  });
+  const months = doc.horizonMonths;
+  const cells = doc.segments.length * months * (doc.phases.length + doc.transitions.length);
+  if (cells > LIMITS.planCells) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["horizonMonths"],
+      message: `makes the plan too large: ${doc.segments.length} segments × ${months} months × ${formatLimit(doc.phases.length + doc.transitions.length)} phases and transitions is ${formatLimit(cells)} figures, more than the ${formatLimit(LIMITS.planCells)} a roadmap may have; shorten the horizon or use fewer segments`,
+    });
+  }
+  const sends = doc.communications.length * months;
+  if (sends > LIMITS.communicationMonths) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["horizonMonths"],
+      message: `makes the plan too large: ${formatLimit(doc.communications.length)} communications × ${months} months is ${formatLimit(sends)}, more than the ${formatLimit(LIMITS.communicationMonths)} a roadmap may have; shorten the horizon or split the roadmap`,
+    });
+  }
 }
 
 export type Roadmap = z.infer<typeof RoadmapSchema>;
