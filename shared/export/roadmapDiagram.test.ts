@@ -6,8 +6,8 @@ import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engi
 import type { Phase, Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { drawRoadmapDiagram } from "./roadmapDiagram";
-import { assertWellFormed } from "./testing/wellFormedXml";
 import { textWidth, wrapText } from "./svgText";
+import { assertWellFormed } from "./testing/wellFormedXml";
 
 /** Fixed, so a failure found once is found again on every machine. */
 const FAST_CHECK = { seed: 20_261_123, numRuns: 60 };
