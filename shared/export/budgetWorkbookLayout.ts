@@ -46,9 +46,11 @@ const EXCEL_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
  * CSV is defused.
  */
 export function workbookText(text: string): string {
-  return neutraliseFormula(
-    text.replace(/\r\n?/g, "\n").replace(INVALID_XML_CHARACTERS, "").replace(EXCEL_ESCAPE_LOOKALIKE, "_x005F_$1"),
-  );
+  return neutraliseFormula(cellText(text));
+}
+
+function cellText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(INVALID_XML_CHARACTERS, "").replace(EXCEL_ESCAPE_LOOKALIKE, "_x005F_$1");
 }
 
 /**
@@ -61,7 +63,8 @@ export function workbookText(text: string): string {
 export function distinctLabels(names: readonly string[], unnamed: string): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const base = workbookText(name).trim() || unnamed;
+    // Defused after trimming: " =1+1" or "\r=1+1" would start like a formula once trimmed.
+    const base = neutraliseFormula(cellText(name).trim()) || unnamed;
     let label = base;
     for (let n = 2; taken.has(label.toLowerCase()); n++) label = `${base} (${n})`;
     taken.add(label.toLowerCase());
