@@ -96,7 +96,7 @@ export async function writeCorpus(dir: string): Promise<CorpusFile[]> {
   await add(
     "proto-top.roadmap",
     "a __proto__ key on the document",
-    refused('["__proto__"]'),
+    refused("__proto__"),
     withProtoKey({ [PROTO]: { polluted: true }, ...template() }),
   );
   await add(
