@@ -328,6 +328,18 @@ describe("roadmap export", () => {
     expect(events(mine)).toBeLessThan(events(await readFile(all, "utf8")));
   });
 
+  it("writes the diagram with a card for every phase and its monthly cost", async () => {
+    const file = await writeRoadmap("diagram.roadmap");
+    const doc = await readBack(file);
+    const svg = inDir("diagram.svg");
+    const result = await roadmap("export", file, "--svg", svg);
+    expect(result).toMatchObject({ code: EXIT_OK, stdout: `wrote roadmap diagram: ${svg}\n` });
+    const drawn = await readFile(svg, "utf8");
+    expect(drawn.startsWith("<svg ")).toBe(true);
+    expect(drawn.split('<g class="phase">').length - 1).toBe(doc.phases.length);
+    expect(drawn).toContain('class="phase-cost"');
+  });
+
   it("lists the owners when the one named does not exist, and writes nothing", async () => {
     const file = await writeRoadmap("owners.roadmap");
     const ics = inDir("nobody.ics");
@@ -343,7 +355,7 @@ describe("roadmap export", () => {
     const before = await readFile(file, "utf8");
     const none = await roadmap("export", file);
     expect(none.code).toBe(EXIT_USAGE);
-    expect(none.stderr).toContain("name at least one output: --xlsx, --csv or --ics");
+    expect(none.stderr).toContain("name at least one output: --xlsx, --csv, --ics or --svg");
     const over = await roadmap("export", file, "--csv", file);
     expect(over.code).toBe(EXIT_USAGE);
     expect(await readFile(file, "utf8")).toBe(before);
@@ -365,7 +377,9 @@ describe("usage", () => {
   it("explains one command with `help <command>` and with --help", async () => {
     const help = await roadmap("help", "export");
     expect(help.code).toBe(EXIT_OK);
-    expect(help.stdout).toContain("Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--owner NAME]");
+    expect(help.stdout).toContain(
+      "Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME]",
+    );
     expect(help.stdout).toContain("--owner NAME");
     expect(await roadmap("export", "--help")).toEqual(help);
   });

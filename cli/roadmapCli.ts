@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { describeDiagnostic, type PlanResult, planRoadmap } from "../shared/engine";
 import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
 import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
+import { drawRoadmapDiagram } from "../shared/export/roadmapDiagram";
 import { createRoadmap } from "../shared/model/createRoadmap";
 import { describeIssue } from "../shared/model/issues";
 import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
@@ -176,8 +177,8 @@ const BUDGET: Command = {
 
 const EXPORT: Command = {
   name: "export",
-  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--owner NAME]",
-  summary: "Write the budget workbook, the communication plan and its calendar",
+  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME]",
+  summary: "Write the budget workbook, the communication plan, its calendar and the diagram",
   help: () =>
     [
       "Plans the roadmap in FILE and writes any of its exports, at least one.",
@@ -187,6 +188,7 @@ const EXPORT: Command = {
       "  --xlsx OUT    the budget workbook, with formulas over an assumptions sheet",
       "  --csv OUT     the communication plan, one row per send occasion",
       "  --ics OUT     the communication calendar (iCalendar)",
+      "  --svg OUT     the roadmap diagram, as the report draws it, with each phase's monthly cost",
       "  --owner NAME  only this owner's communications in the calendar (name or id, any case)",
     ].join("\n"),
   async run(args, io) {
@@ -198,6 +200,7 @@ const EXPORT: Command = {
           xlsx: { type: "string" },
           csv: { type: "string" },
           ics: { type: "string" },
+          svg: { type: "string" },
           owner: { type: "string" },
         },
         allowPositionals: true,
@@ -206,9 +209,11 @@ const EXPORT: Command = {
     if (typeof parsed === "number") return parsed;
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) return usageError(EXPORT, "name one roadmap file", io);
-    const { xlsx, csv, ics, owner: ownerName } = parsed.values;
-    const outputs = [xlsx, csv, ics].filter((out) => out !== undefined);
-    if (outputs.length === 0) return usageError(EXPORT, "name at least one output: --xlsx, --csv or --ics", io);
+    const { xlsx, csv, ics, svg, owner: ownerName } = parsed.values;
+    const outputs = [xlsx, csv, ics, svg].filter((out) => out !== undefined);
+    if (outputs.length === 0) {
+      return usageError(EXPORT, "name at least one output: --xlsx, --csv, --ics or --svg", io);
+    }
     if (ownerName !== undefined && ics === undefined) {
       return usageError(EXPORT, "--owner chooses whose calendar --ics writes, so it needs --ics", io);
     }
@@ -246,6 +251,9 @@ const EXPORT: Command = {
         what: owner ? `communication calendar of ${owner.name}` : "communication calendar",
         contents: communicationPlanCalendar(roadmap, plan, { ownerId: owner?.id, now }),
       });
+    }
+    if (svg !== undefined) {
+      exports.push({ out: svg, what: "roadmap diagram", contents: drawRoadmapDiagram(roadmap, { plan }).svg });
     }
 
     let exitCode = EXIT_OK;

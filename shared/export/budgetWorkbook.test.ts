@@ -406,7 +406,7 @@ describe("buildBudgetWorkbook", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(budget.getCell(2 + c, budgetFirstMonth + unsent).value).toBeNull();
   });
 
-  it("keeps names as the text they are: a leading '=' stays text, characters a workbook cannot hold are dropped", async () => {
+  it("keeps names as the text they are: a leading '=' is defused, characters a workbook cannot hold are dropped", async () => {
     const base = sampleRoadmap();
     const roadmap: Roadmap = {
       ...base,
@@ -420,9 +420,10 @@ describe("buildBudgetWorkbook", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     };
     const opened = await openWorkbook(roadmap);
     const communications = sheet(opened, SHEETS.communications);
-    expect(communications.getCell(2, 1).value).toBe('=HYPERLINK("https://example.invalid","Welcome")');
-    expect(communications.getCell(2, columnOf(communications, "Owner")).value).toBe("=Marketing");
-    expect(sheet(opened, SHEETS.byOwner).getCell(2, 1).value).toBe("=Marketing");
+    // Text, defused: editing the cell or saving the sheet as CSV must not turn it into a formula.
+    expect(communications.getCell(2, 1).value).toBe(`'=HYPERLINK("https://example.invalid","Welcome")`);
+    expect(communications.getCell(2, columnOf(communications, "Owner")).value).toBe("'=Marketing");
+    expect(sheet(opened, SHEETS.byOwner).getCell(2, 1).value).toBe("'=Marketing");
     expect(sheet(opened, SHEETS.summary).getCell(1, 1).value).toBe("Plan 2027");
     expectTotalsOfPlan(opened);
   });

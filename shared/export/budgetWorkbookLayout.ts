@@ -1,3 +1,5 @@
+import { neutraliseFormula } from "./formulaInjection";
+
 /**
  * The rules a workbook must follow for Excel to open it without a repair
  * prompt, and the conventions the budget workbook is laid out by. Free of
@@ -38,10 +40,16 @@ const EXCEL_ESCAPE_LOOKALIKE = /_(x[0-9A-Fa-f]{4}_)/g;
 
 /**
  * A user's text as a workbook cell can hold it: line breaks become "\n",
- * characters a workbook cannot contain are dropped, and text that looks like
- * Excel's own escapes is escaped so it reads back as typed.
+ * characters a workbook cannot contain are dropped, text that looks like
+ * Excel's own escapes is escaped so it reads back as typed, and text that
+ * would become a formula once someone edits the cell or saves the sheet as
+ * CSV is defused.
  */
 export function workbookText(text: string): string {
+  return neutraliseFormula(cellText(text));
+}
+
+function cellText(text: string): string {
   return text.replace(/\r\n?/g, "\n").replace(INVALID_XML_CHARACTERS, "").replace(EXCEL_ESCAPE_LOOKALIKE, "_x005F_$1");
 }
 
@@ -55,7 +63,8 @@ export function workbookText(text: string): string {
 export function distinctLabels(names: readonly string[], unnamed: string): string[] {
   const taken = new Set<string>();
   return names.map((name) => {
-    const base = workbookText(name).trim() || unnamed;
+    // Defused after trimming: " =1+1" or "\r=1+1" would start like a formula once trimmed.
+    const base = neutraliseFormula(cellText(name).trim()) || unnamed;
     let label = base;
     for (let n = 2; taken.has(label.toLowerCase()); n++) label = `${base} (${n})`;
     taken.add(label.toLowerCase());

@@ -1,5 +1,6 @@
 import type { PlanResult } from "../engine/planEngine";
 import type { Roadmap } from "../model/schema";
+import { neutraliseFormula } from "./formulaInjection";
 import { listSendOccasions } from "./sendOccasions";
 
 /** Excel reads a CSV file as the system's code page unless it starts with a byte order mark. */
@@ -42,12 +43,8 @@ export function communicationPlanCsv(roadmap: Roadmap, plan: PlanResult): string
   return BYTE_ORDER_MARK + [header, ...rows].map((cells) => cells.join(",") + LINE_END).join("");
 }
 
-/**
- * Text that a spreadsheet would take for a formula gets a leading apostrophe
- * (OWASP, "CSV injection"): a communication named "=HYPERLINK(…)" must not
- * become a live link in the finance team's workbook.
- */
+/** A quoted cell when it must be, its text defused first. */
 function textCell(text: string): string {
-  const defused = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const defused = neutraliseFormula(text);
   return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
 }

@@ -1,5 +1,6 @@
 import type { PlanResult } from "../engine/planEngine";
 import type { Roadmap } from "../model/schema";
+import { neutraliseFormula } from "./formulaInjection";
 import { listSendOccasions, type SendOccasion } from "./sendOccasions";
 
 const PRODUCT_ID = "-//Relationship Roadmap//Communication plan//EN";
@@ -30,7 +31,7 @@ export function communicationPlanCalendar(
     `PRODID:${PRODUCT_ID}`,
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(ownerName === undefined ? roadmap.name : `${roadmap.name} — ${ownerName}`)}`,
+    `X-WR-CALNAME:${escapeText(neutraliseFormula(ownerName === undefined ? roadmap.name : `${roadmap.name} — ${ownerName}`))}`,
   ];
   // One string per event, joined once at the end: a plan has tens of thousands of events.
   const chunks = [contentLines(header)];
@@ -74,11 +75,11 @@ function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasio
       ];
       template = {
         uidPrefix: escapeText(`${occasion.communicationId}-`),
-        summary: escapeText(`${occasion.communicationName} — ${occasion.phaseName}`),
+        summary: escapeText(neutraliseFormula(`${occasion.communicationName} — ${occasion.phaseName}`)),
         descriptionStart: `${described.map(escapeText).join("\\n")}\\n`,
         categories: [occasion.stageName, occasion.channelName]
           .filter((name) => name !== "")
-          .map(escapeText)
+          .map((name) => escapeText(neutraliseFormula(name)))
           .join(","),
       };
       templates.set(occasion.communicationId, template);

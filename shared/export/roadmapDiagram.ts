@@ -84,6 +84,12 @@ const LABEL = {
 } as const;
 const RATE_STYLE: TextStyle = { fontSize: LABEL.fontSize, bold: true };
 const TRIGGER_STYLE: TextStyle = { fontSize: LABEL.triggerFontSize };
+/**
+ * Obstacles one label may look at while it searches for a clear spot. Thousands
+ * of phases stacked on one spot (a crafted file, a paste gone wrong) would
+ * otherwise make every label compare itself with every phase, for each spot.
+ */
+const LABEL_SEARCH_BUDGET = 4_000;
 /** Points along a transition to try for its label, best first: the middle, then further out. */
 const LABEL_POSITIONS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9];
 
@@ -391,12 +397,14 @@ function placeLabel(curve: TransitionCurve, rate: string, trigger: string, obsta
   const height = (1 + triggerLines.length) * LABEL.lineHeight + 2 * LABEL.paddingY;
 
   let best: { box: Box; overlap: number } | null = null;
+  let budget = LABEL_SEARCH_BUDGET;
   for (const spot of curve.labelSpots) {
     const offset = { on: 0, below: height / 2 + ARROWHEAD.width, above: -height / 2 - ARROWHEAD.width }[spot.side];
     const box = { x: spot.x - width / 2, y: spot.y + offset - height / 2, width, height };
-    const overlap = obstacles.overlapArea(box);
-    if (best === null || overlap < best.overlap) best = { box, overlap };
-    if (overlap === 0) break;
+    const { area, looked } = obstacles.overlap(box, budget);
+    if (best === null || area < best.overlap) best = { box, overlap: area };
+    budget -= looked;
+    if (area === 0 || budget <= 0) break;
   }
   const box = best?.box ?? { x: first.x, y: first.y, width, height };
   return { box, rate, triggerLines, loop: curve.loop };
@@ -406,6 +414,8 @@ function placeLabel(curve: TransitionCurve, rate: string, trigger: string, obsta
 class BoxIndex {
   private readonly cells = new Map<string, Box[]>();
   private static readonly CELL = 256;
+  /** A card or a label covers a few cells; the largest box indexed is a card inflated by its clearance. */
+  private static readonly MAX_CELLS = 64;
 
   add(box: Box): void {
     for (const key of this.keys(box)) {
@@ -415,28 +425,40 @@ class BoxIndex {
     }
   }
 
-  overlapArea(box: Box): number {
+  /** How much of the box the indexed boxes cover, counting at most `limit` of them (`looked`). */
+  overlap(box: Box, limit: number): { area: number; looked: number } {
     const seen = new Set<Box>();
     let area = 0;
     for (const key of this.keys(box)) {
       for (const other of this.cells.get(key) ?? []) {
         if (seen.has(other)) continue;
+        if (seen.size >= limit) return { area, looked: seen.size };
         seen.add(other);
         const width = Math.min(box.x + box.width, other.x + other.width) - Math.max(box.x, other.x);
         const height = Math.min(box.y + box.height, other.y + other.height) - Math.max(box.y, other.y);
         if (width > 0 && height > 0) area += width * height;
       }
     }
-    return area;
+    return { area, looked: seen.size };
   }
 
+  /**
+   * The cells the box touches. Cells are counted as whole numbers from the
+   * box's first cell, so no coordinate, however large, makes the loop stall
+   * where adding 1 no longer changes a float; a box wider than the drawing
+   * any valid roadmap makes is a bug, not a layout.
+   */
   private keys(box: Box): string[] {
     const cell = BoxIndex.CELL;
+    const firstColumn = Math.floor(box.x / cell);
+    const firstRow = Math.floor(box.y / cell);
+    const columns = Math.floor((box.x + box.width) / cell) - firstColumn + 1;
+    const rows = Math.floor((box.y + box.height) / cell) - firstRow + 1;
+    if (!(columns * rows <= BoxIndex.MAX_CELLS))
+      throw new Error(`a box of ${box.width}×${box.height} px at ${box.x}, ${box.y}`);
     const keys: string[] = [];
-    for (let column = Math.floor(box.x / cell); column <= Math.floor((box.x + box.width) / cell); column++) {
-      for (let row = Math.floor(box.y / cell); row <= Math.floor((box.y + box.height) / cell); row++) {
-        keys.push(`${column}:${row}`);
-      }
+    for (let column = 0; column < columns; column++) {
+      for (let row = 0; row < rows; row++) keys.push(`${firstColumn + column}:${firstRow + row}`);
     }
     return keys;
   }

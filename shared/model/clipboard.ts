@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { err, ok, type Result } from "../result";
-import type { Point } from "./edits";
+import { canvasPoint, type Point } from "./edits";
 import { createId } from "./ids";
 import { describeIssue, fromZodIssues } from "./issues";
 import { customersAtStart } from "./queries";
@@ -134,7 +134,7 @@ export function pastePhases(
   const phases = clip.phases.map((p) => ({
     ...p,
     id: newIds.get(p.id) ?? createId(),
-    position: { x: Math.round(p.position.x + offset.x), y: Math.round(p.position.y + offset.y) },
+    position: canvasPoint({ x: p.position.x + offset.x, y: p.position.y + offset.y }),
   }));
   const transitions = clip.transitions.map((t) => ({
     ...t,

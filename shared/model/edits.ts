@@ -1,5 +1,6 @@
 import { err, ok, type Result } from "../result";
 import { createId } from "./ids";
+import { clampToCanvas } from "./limits";
 import type { Communication, LifecycleStage, Phase, Roadmap, Transition } from "./schema";
 
 /**
@@ -33,7 +34,7 @@ export function addPhase(
     arrivalsPerMonth: {},
     churnRate: 0,
     relationshipStrength: null,
-    position: roundPoint(position),
+    position: canvasPoint(position),
   };
   return { roadmap: { ...roadmap, phases: [...roadmap.phases, phase] }, phaseId: phase.id };
 }
@@ -48,7 +49,7 @@ export function movePhases(roadmap: Roadmap, positions: ReadonlyMap<string, Poin
   const phases = roadmap.phases.map((phase) => {
     const to = positions.get(phase.id);
     if (!to) return phase;
-    const position = roundPoint(to);
+    const position = canvasPoint(to);
     if (position.x === phase.position.x && position.y === phase.position.y) return phase;
     changed = true;
     return { ...phase, position };
@@ -239,8 +240,9 @@ export function overflowingPhases(roadmap: Roadmap): Map<string, { segmentId: st
   return result;
 }
 
-function roundPoint({ x, y }: Point): Point {
-  return { x: Math.round(x), y: Math.round(y) };
+/** A whole px inside the canvas the file format accepts, so a phase dragged far out can still be saved and opened. */
+export function canvasPoint({ x, y }: Point): Point {
+  return { x: clampToCanvas(Math.round(x)), y: clampToCanvas(Math.round(y)) };
 }
 
 function average(values: number[]): number {

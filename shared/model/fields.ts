@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatLimit, LIMITS } from "./limits";
 
 /**
  * Field builders shared by the schemas. Each carries the human sentence that
@@ -44,10 +45,27 @@ export const fraction = () =>
     .min(0, { error: "must be between 0 and 1" })
     .max(1, { error: "must be between 0 and 1" });
 
-export const money = () => z.number({ error: "must be a number" }).min(0, { error: "must not be negative" }).finite();
+/** A finite number between the bounds, with the bounds in its message. */
+export const boundedNumber = (min: number, max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .min(min, { error: `must be between ${formatLimit(min)} and ${formatLimit(max)}` })
+    .max(max, { error: `must be between ${formatLimit(min)} and ${formatLimit(max)}` });
 
-export const customerCount = () =>
-  z.number({ error: "must be a number" }).min(0, { error: "must not be negative" }).finite();
+/** A figure from 0 up to `max`: an amount of money or of customers. */
+const amount = (max: number) =>
+  z
+    .number({ error: "must be a number" })
+    .min(0, { error: "must not be negative" })
+    .max(max, { error: `must be at most ${formatLimit(max)}` });
+
+export const money = () => amount(LIMITS.money);
+
+export const customerCount = () => amount(LIMITS.customers);
+
+/** A list of at most `max` items, saying so with the limit. */
+export const list = <T extends z.ZodType>(item: T, max: number) =>
+  z.array(item).max(max, { error: `must have at most ${formatLimit(max)} items` });
 
 export const wholeNumber = (min: number, max: number) =>
   z

@@ -7,6 +7,7 @@ export * from "./edits";
 export * from "./ids";
 export * from "./issues";
 export * from "./labels";
+export * from "./limits";
 export * from "./organisation";
 export * from "./parse";
 export * from "./placement";

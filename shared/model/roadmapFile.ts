@@ -59,11 +59,23 @@ export function readRoadmapFile(
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return refuse([{ path: "", problem: `the file is not valid JSON (${(error as Error).message})` }]);
+    return refuse([{ path: "", problem: notJson(text, error as Error) }]);
   }
   const parsed = parseRoadmap(raw);
   if (!parsed.ok) return refuse(parsed.error);
   return ok(parsed.value);
+}
+
+/**
+ * Why the text is not JSON. A file saved as UTF-16 (Notepad's "Unicode") reaches
+ * here decoded as UTF-8: its byte-order mark as two U+FFFD and a NUL beside
+ * every letter, which JSON.parse would only call an unexpected token.
+ */
+function notJson(text: string, error: Error): string {
+  if (text.startsWith("\uFFFD\uFFFD") || text.includes("\u0000")) {
+    return "the file is not UTF-8 text (it looks like UTF-16 or a binary file); save it as UTF-8 JSON";
+  }
+  return `the file is not valid JSON (${error.message})`;
 }
 
 /** The file's text: pretty-printed so that files diff well in version control. */

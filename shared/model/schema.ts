@@ -1,6 +1,20 @@
 import { z } from "zod";
 import { emptySegmentStrategy } from "./defaults";
-import { color, fraction, id, isoTimestamp, money, name, perSegment, text, wholeNumber, yearMonth } from "./fields";
+import {
+  boundedNumber,
+  color,
+  fraction,
+  id,
+  isoTimestamp,
+  list,
+  money,
+  name,
+  perSegment,
+  text,
+  wholeNumber,
+  yearMonth,
+} from "./fields";
+import { formatLimit, LIMITS } from "./limits";
 import { checkReferences } from "./references";
 
 /** What the `type` field of every roadmap file says. */
@@ -24,14 +38,15 @@ export const KpiSchema = z.object({
   id: id(),
   name: name(),
   /** The figure to reach; `unit` says how to read it (%, customers, €, days…). */
-  target: z.number({ error: "must be a number" }).finite().nullable().default(null),
+  target: boundedNumber(-LIMITS.kpiTarget, LIMITS.kpiTarget).nullable().default(null),
   unit: text(40),
   timeframe: text(200),
 });
 
+/** Where the phase's card sits on the canvas, in px; bounded so that a drawing of it has a size a computer can hold. */
 export const PositionSchema = z.object({
-  x: z.number({ error: "must be a number" }).finite(),
-  y: z.number({ error: "must be a number" }).finite(),
+  x: boundedNumber(-LIMITS.coordinate, LIMITS.coordinate),
+  y: boundedNumber(-LIMITS.coordinate, LIMITS.coordinate),
 });
 
 export const RelationshipStrengthSchema = z.object({
@@ -48,12 +63,16 @@ export const PhaseSchema = z.object({
   name: name(),
   stageId: id(),
   description: text(),
-  objectives: z.array(z.string().max(1000)).default([]),
+  objectives: list(z.string().max(1000, { error: "must be at most 1000 characters" }), LIMITS.itemsPerPhase).default(
+    [],
+  ),
   /** Products or services a customer in this phase typically holds. */
-  productsHeld: z.array(z.string().max(200)).default([]),
+  productsHeld: list(z.string().max(200, { error: "must be at most 200 characters" }), LIMITS.itemsPerPhase).default(
+    [],
+  ),
   /** The customer's own lifestage (e.g. "scaling team", "new parent"), as the seed's roadmaps map it. */
   customerLifestage: text(200),
-  kpis: z.array(KpiSchema).default([]),
+  kpis: list(KpiSchema, LIMITS.itemsPerPhase).default([]),
   initialCustomers: perSegment(),
   arrivalsPerMonth: perSegment(),
   /** Share of the phase's customers who leave for good each month. */
@@ -176,8 +195,8 @@ export const TimingSchema = z.discriminatedUnion(
 
 export const AudienceSchema = z.object({
   /** Segments reached; empty means every segment. */
-  segmentIds: z.array(id()).default([]),
-  roleIds: z.array(id()).default([]),
+  segmentIds: list(id(), LIMITS.segments).default([]),
+  roleIds: list(id(), LIMITS.roles).default([]),
   /** Share of the phase's customers in those segments who are reached. */
   share: fraction().default(1),
 });
@@ -222,18 +241,44 @@ export const RoadmapObjectSchema = z.object({
   notes: text(50_000),
   createdAt: isoTimestamp(),
   updatedAt: isoTimestamp(),
-  stages: z.array(LifecycleStageSchema).min(1, { error: "must have at least one lifecycle stage" }),
-  phases: z.array(PhaseSchema).default([]),
-  transitions: z.array(TransitionSchema).default([]),
-  segments: z.array(SegmentSchema).min(1, { error: "must have at least one segment" }),
-  owners: z.array(OwnerSchema).default([]),
-  channels: z.array(ChannelSchema).default([]),
-  roles: z.array(RoleSchema).default([]),
-  communications: z.array(CommunicationSchema).default([]),
+  stages: list(LifecycleStageSchema, LIMITS.stages).min(1, { error: "must have at least one lifecycle stage" }),
+  phases: list(PhaseSchema, LIMITS.phases).default([]),
+  transitions: list(TransitionSchema, LIMITS.transitions).default([]),
+  segments: list(SegmentSchema, LIMITS.segments).min(1, { error: "must have at least one segment" }),
+  owners: list(OwnerSchema, LIMITS.owners).default([]),
+  channels: list(ChannelSchema, LIMITS.channels).default([]),
+  roles: list(RoleSchema, LIMITS.roles).default([]),
+  communications: list(CommunicationSchema, LIMITS.communications).default([]),
 });
 
 /** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
-export const RoadmapSchema = RoadmapObjectSchema.superRefine(checkReferences);
+export const RoadmapSchema = RoadmapObjectSchema.superRefine(checkPlanSize).superRefine(checkReferences);
+
+/**
+ * The plan keeps every phase's and transition's figures for every segment and
+ * month, and the exports write every communication's sends month by month:
+ * collections each within their own limit could still multiply into more than
+ * a laptop holds, so their products have limits of their own.
+ */
+function checkPlanSize(doc: z.output<typeof RoadmapObjectSchema>, ctx: z.RefinementCtx): void {
+  const months = doc.horizonMonths;
+  const cells = doc.segments.length * months * (doc.phases.length + doc.transitions.length);
+  if (cells > LIMITS.planCells) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["horizonMonths"],
+      message: `makes the plan too large: ${doc.segments.length} segments × ${months} months × ${formatLimit(doc.phases.length + doc.transitions.length)} phases and transitions is ${formatLimit(cells)} figures, more than the ${formatLimit(LIMITS.planCells)} a roadmap may have; shorten the horizon or use fewer segments`,
+    });
+  }
+  const sends = doc.communications.length * months;
+  if (sends > LIMITS.communicationMonths) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["horizonMonths"],
+      message: `makes the plan too large: ${formatLimit(doc.communications.length)} communications × ${months} months is ${formatLimit(sends)}, more than the ${formatLimit(LIMITS.communicationMonths)} a roadmap may have; shorten the horizon or split the roadmap`,
+    });
+  }
+}
 
 export type Roadmap = z.infer<typeof RoadmapSchema>;
 export type LifecycleStage = z.infer<typeof LifecycleStageSchema>;
