@@ -264,7 +264,7 @@ describe("windows and quitting", () => {
     fakeElectron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const job = {
       roadmapText: '{"name":"Acme"}',
-      options: { paperSize: "Letter", includeCosts: true, sections: ["summary"] },
+      options: { paperSize: "Letter", includeCosts: true, includeAppendix: false, sections: ["summary"] },
     };
     const exported = invoke(window, INVOKE_CHANNELS.exportPdf, { ...job, suggestedName: "Acme report" });
 
