@@ -406,6 +406,37 @@ describe("buildBudgetWorkbook", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(budget.getCell(2 + c, budgetFirstMonth + unsent).value).toBeNull();
   });
 
+  it("gives every row of a formula column the formula of its own row, as a reader sees it in the cell", async () => {
+    const opened = await openWorkbook(generated());
+    const { plan } = opened;
+    // The last communication that sends in some month after another one has: far from each column's first formula.
+    const last = plan.communications.findLastIndex((schedule) => schedule.sends > 0);
+    const t = plan.communications[last]?.fires.lastIndexOf(1) ?? -1;
+    expect(plan.communications.slice(0, last).some((schedule) => schedule.fires[t] === 1)).toBe(true);
+    const r = 2 + last;
+    const column = (worksheet: string, header: string) => columnName(columnOf(sheet(opened, worksheet), header));
+    const formulaAt = (worksheet: string, header: string) =>
+      sheet(opened, worksheet).getCell(`${column(worksheet, header)}${r}`).formula;
+
+    const month = plan.calendar.months[t]?.label ?? "";
+    const reach = `${SHEETS.reach}!${column(SHEETS.reach, month)}${r}`;
+    const fixed = `${SHEETS.communications}!$${column(SHEETS.communications, "Fixed cost")}${r}`;
+    const perContact = `${SHEETS.communications}!$${column(SHEETS.communications, "Cost per contact")}${r}`;
+    expect(formulaAt(SHEETS.budget, month)).toBe(`IF(${reach}>0,${fixed}+${perContact}*${reach},0)`);
+    expect(formulaAt(SHEETS.budget, "Owner")).toBe(
+      `${SHEETS.communications}!${column(SHEETS.communications, "Owner")}${r}`,
+    );
+
+    const cost = `${column(SHEETS.communications, "Cost (")}${r}`;
+    const value = `${column(SHEETS.communications, "Expected value")}${r}`;
+    expect(formulaAt(SHEETS.communications, "Return on investment")).toBe(
+      `IF(${cost}>0,(${value}-${cost})/${cost},"")`,
+    );
+    const customers = column(SHEETS.responses, "Customers reached");
+    expect(formulaAt(SHEETS.communications, "Customers reached")).toBe(`${SHEETS.responses}!${customers}${r}`);
+    expect(formulaAt(SHEETS.responses, "Customers reached")).toBe(`SUM(C${r})`);
+  });
+
   it("keeps names as the text they are: a leading '=' is defused, characters a workbook cannot hold are dropped", async () => {
     const base = sampleRoadmap();
     const roadmap: Roadmap = {

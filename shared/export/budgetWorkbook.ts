@@ -65,6 +65,13 @@ const DATE_FORMAT = "yyyy-mm-dd";
 type CellStyle = Partial<Style>;
 
 /**
+ * The style of a cell given none. exceljs works out a style id once per style object and reuses it for every cell
+ * sharing the object; a cell left with the empty style exceljs gives each cell would be worked out on its own.
+ * The id goes by the object whatever the cell holds, so a date must carry a style of its own (`styles.date`).
+ */
+const PLAIN: CellStyle = {};
+
+/**
  * Every style the workbook uses, made once: cells share these objects rather
  * than each carrying a copy, which keeps a 2,000-communication workbook small
  * in memory.
@@ -213,12 +220,41 @@ function put(sheet: Worksheet, row: number, column: number, value: CellValue, st
   // Through the row: the sheet's getCell(row, column) decodes an address object for every cell.
   const cell = sheet.getRow(row).getCell(column);
   cell.value = value;
-  if (style) cell.style = style;
+  cell.style = style ?? PLAIN;
 }
 
 /** A formula with the plan's figure as its result, which Excel shows until it recalculates and other readers keep. */
 function formula(text: string, result: number | string): CellValue {
   return { formula: text, result };
+}
+
+/** Writes a formula into a cell of the sheet: `text` is asked for only when the cell needs it. */
+type ColumnFormula = (
+  row: number,
+  column: number,
+  text: () => string,
+  result: number | string,
+  style?: CellStyle,
+) => void;
+
+/**
+ * Formulas that repeat down a column with only their rows moving, written as
+ * Excel's shared formulas: the column's first such cell holds the text, the
+ * cells below refer to it, and Excel (like any reader) gives each the formula
+ * shifted to its own row, so the sheet reads as if every cell held its own.
+ * The text is then kept and written once per column rather than once per
+ * row, which is most of what a 2,000-communication workbook costs in memory
+ * while exceljs writes it. `text` must be the formula of that row and column
+ * on the same pattern as the column's first, every relative reference moving
+ * with the row and nothing else.
+ */
+function columnFormulas(sheet: Worksheet): ColumnFormula {
+  const masters = new Map<number, string>();
+  return (row, column, text, result, style) => {
+    const master = masters.get(column);
+    if (master === undefined) masters.set(column, `${columnName(column)}${row}`);
+    put(sheet, row, column, master === undefined ? formula(text(), result) : { sharedFormula: master, result }, style);
+  };
 }
 
 function writeHeader(sheet: Worksheet, context: WorkbookContext, row: number, headers: readonly string[]): void {
@@ -460,6 +496,7 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
   const customersColumn = columnName(REACH_LEAD_COLUMNS + sends + 1);
   const responsesColumn = columnName(REACH_LEAD_COLUMNS + sends + 2);
   const costs = costsOfCommunications(roadmap);
+  const shared = columnFormulas(sheet);
 
   roadmap.communications.forEach((communication, c) => {
     const schedule = plan.communications[c];
@@ -493,41 +530,41 @@ function writeCommunications(sheet: Worksheet, context: WorkbookContext): void {
     writeCost("costPerContact", "D");
     put(sheet, r, C.responseRate, communication.responseRate, styles.rateInput);
     put(sheet, r, C.valuePerResponse, communication.valuePerResponse, styles.moneyInput);
-    put(
-      sheet,
+    shared(
       r,
       C.reach,
-      formula(`SUM(${SHEETS.reach}!${firstMonth}${r}:${lastMonth}${r})`, schedule?.totalReach ?? 0),
+      () => `SUM(${SHEETS.reach}!${firstMonth}${r}:${lastMonth}${r})`,
+      schedule?.totalReach ?? 0,
       styles.count,
     );
-    put(
-      sheet,
+    shared(
       r,
       C.customersReached,
-      formula(`${SHEETS.responses}!${customersColumn}${r}`, schedule?.totalCustomersReached ?? 0),
+      () => `${SHEETS.responses}!${customersColumn}${r}`,
+      schedule?.totalCustomersReached ?? 0,
       styles.count,
     );
-    put(
-      sheet,
+    shared(
       r,
       C.responses,
-      formula(`${SHEETS.responses}!${responsesColumn}${r}`, schedule?.totalResponses ?? 0),
+      () => `${SHEETS.responses}!${responsesColumn}${r}`,
+      schedule?.totalResponses ?? 0,
       styles.count,
     );
-    put(sheet, r, C.cost, formula(`${SHEETS.budget}!${budgetTotal}${r}`, schedule?.totalCost ?? 0), styles.money);
-    put(
-      sheet,
+    shared(r, C.cost, () => `${SHEETS.budget}!${budgetTotal}${r}`, schedule?.totalCost ?? 0, styles.money);
+    shared(
       r,
       C.value,
-      formula(`${columnName(C.responses)}${r}*${columnName(C.valuePerResponse)}${r}`, schedule?.totalValue ?? 0),
+      () => `${columnName(C.responses)}${r}*${columnName(C.valuePerResponse)}${r}`,
+      schedule?.totalValue ?? 0,
       styles.money,
     );
     const cost = `${columnName(C.cost)}${r}`;
-    put(
-      sheet,
+    shared(
       r,
       C.roi,
-      formula(`IF(${cost}>0,(${columnName(C.value)}${r}-${cost})/${cost},"")`, schedule?.roi ?? ""),
+      () => `IF(${cost}>0,(${columnName(C.value)}${r}-${cost})/${cost},"")`,
+      schedule?.roi ?? "",
       styles.share,
     );
   });
@@ -584,6 +621,7 @@ function writeResponses(sheet: Worksheet, context: WorkbookContext): void {
 
   const phaseNames = new Map(roadmap.phases.map((phase) => [phase.id, phase.name]));
   const rate = `${SHEETS.communications}!$${columnName(COMMUNICATION_COLUMNS.responseRate)}`;
+  const shared = columnFormulas(sheet);
   roadmap.communications.forEach((communication, c) => {
     const r = FIRST_DATA_ROW + c;
     const schedule = plan.communications[c];
@@ -593,15 +631,14 @@ function writeResponses(sheet: Worksheet, context: WorkbookContext): void {
       if (contacts > 0) put(sheet, r, REACH_LEAD_COLUMNS + 1 + i, contacts, styles.countInput);
     }
     // SUM, not a plain reference: a communication that reaches no one has a blank first send, which must read 0.
-    const customers = formula(`SUM(${firstSend}${r})`, schedule?.totalCustomersReached ?? 0);
-    put(sheet, r, customersColumn, customers, styles.count);
+    shared(r, customersColumn, () => `SUM(${firstSend}${r})`, schedule?.totalCustomersReached ?? 0, styles.count);
     const sendRow = `${firstSend}${r}:${lastSend}${r}`;
     const sendNumbers = `$${firstSend}$1:$${lastSend}$1`;
-    put(
-      sheet,
+    shared(
       r,
       responsesColumn,
-      formula(`SUMPRODUCT(${sendRow},${rate}${r}*(1-${rate}${r})^(${sendNumbers}-1))`, schedule?.totalResponses ?? 0),
+      () => `SUMPRODUCT(${sendRow},${rate}${r}*(1-${rate}${r})^(${sendNumbers}-1))`,
+      schedule?.totalResponses ?? 0,
       styles.count,
     );
   });
@@ -621,41 +658,41 @@ function writeBudget(sheet: Worksheet, context: WorkbookContext): void {
   const reachColumns = Array.from({ length: T }, (_, t) => `${SHEETS.reach}!${columnName(REACH_LEAD_COLUMNS + 1 + t)}`);
   const firstMonth = columnName(BUDGET_LEAD_COLUMNS + 1);
   const lastMonth = columnName(BUDGET_LEAD_COLUMNS + T);
+  const shared = columnFormulas(sheet);
 
   roadmap.communications.forEach((communication, c) => {
     const schedule = plan.communications[c];
     const r = FIRST_DATA_ROW + c;
     // Read from Communications, so moving a communication to another owner or channel there moves its money too.
-    put(sheet, r, 1, formula(`${communications}${columnName(C.name)}${r}`, workbookText(communication.name)));
-    put(
-      sheet,
+    shared(r, 1, () => `${communications}${columnName(C.name)}${r}`, workbookText(communication.name));
+    shared(
       r,
       2,
-      formula(`${communications}${columnName(C.owner)}${r}`, context.ownerLabels.get(communication.ownerId) ?? ""),
+      () => `${communications}${columnName(C.owner)}${r}`,
+      context.ownerLabels.get(communication.ownerId) ?? "",
     );
-    put(
-      sheet,
+    shared(
       r,
       3,
-      formula(
-        `${communications}${columnName(C.channel)}${r}`,
-        context.channelLabels.get(communication.channelId) ?? "",
-      ),
+      () => `${communications}${columnName(C.channel)}${r}`,
+      context.channelLabels.get(communication.channelId) ?? "",
     );
     for (let t = 0; t < T; t++) {
       // A month it does not send in stays blank, as in Reach: a large plan is mostly such months, and
       // exceljs holds every written cell in memory (2,000 communications × 60 months otherwise need 0.5 GB).
       if (schedule?.fires[t] !== 1) continue;
-      const reach = `${reachColumns[t]}${r}`;
       // As the plan computes it (schedule.ts): a month with no one to reach sends nothing and costs nothing.
-      const cost = `IF(${reach}>0,${fixedCost}${r}+${costPerContact}${r}*${reach},0)`;
-      put(sheet, r, BUDGET_LEAD_COLUMNS + 1 + t, formula(cost, schedule.cost[t] ?? 0), styles.money);
+      const cost = () => {
+        const reach = `${reachColumns[t]}${r}`;
+        return `IF(${reach}>0,${fixedCost}${r}+${costPerContact}${r}*${reach},0)`;
+      };
+      shared(r, BUDGET_LEAD_COLUMNS + 1 + t, cost, schedule.cost[t] ?? 0, styles.money);
     }
-    put(
-      sheet,
+    shared(
       r,
       totalColumn,
-      formula(`SUM(${firstMonth}${r}:${lastMonth}${r})`, schedule?.totalCost ?? 0),
+      () => `SUM(${firstMonth}${r}:${lastMonth}${r})`,
+      schedule?.totalCost ?? 0,
       styles.totalMoney,
     );
   });

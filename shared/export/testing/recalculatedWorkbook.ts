@@ -1,4 +1,4 @@
-import ExcelJS, { type CellFormulaValue, type CellValue, type Workbook, type Worksheet } from "exceljs";
+import ExcelJS, { type Cell, type Workbook, type Worksheet } from "exceljs";
 import { HyperFormula, type RawCellContent } from "hyperformula";
 import { columnName, BUDGET_WORKBOOK_SHEETS as SHEETS } from "../budgetWorkbookLayout";
 
@@ -30,7 +30,7 @@ function hyperFormulaSheets(workbook: Workbook): Record<string, RawCellContent[]
     sheet.eachRow((row, r) => {
       const cells: RawCellContent[] = [];
       row.eachCell((cell, c) => {
-        cells[c - 1] = hyperFormulaContent(cell.value);
+        cells[c - 1] = hyperFormulaContent(cell);
       });
       rows[r - 1] = cells;
     });
@@ -39,18 +39,16 @@ function hyperFormulaSheets(workbook: Workbook): Record<string, RawCellContent[]
   return sheets;
 }
 
-function isFormula(value: CellValue): value is CellFormulaValue {
-  return typeof value === "object" && value !== null && "formula" in value;
-}
-
-function hyperFormulaContent(value: CellValue): RawCellContent {
+function hyperFormulaContent(cell: Cell): RawCellContent {
+  // A shared formula's cell holds only a reference to its column's first; exceljs's `formula` shifts that one to the cell.
+  if (cell.type === ExcelJS.ValueType.Formula) return `=${cell.formula}`;
+  const value = cell.value;
   if (value === null || value === undefined || typeof value === "number" || typeof value === "boolean") {
     return value ?? null;
   }
   // HyperFormula would run "=…" as a formula and read "12" as a number; the apostrophe keeps text text, as in Excel.
   if (typeof value === "string") return `'${value}`;
   if (value instanceof Date) return `'${value.toISOString()}`;
-  if (isFormula(value)) return `=${value.formula}`;
   throw new Error(`a cell the workbook should not contain: ${JSON.stringify(value)}`);
 }
 
