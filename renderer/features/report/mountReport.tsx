@@ -35,6 +35,8 @@ export async function mountReport(
     });
     if (failure !== null) throw failure;
     await container.ownerDocument.fonts.ready;
+    // The diagram is an image: it must be decoded before Chromium prints, or the page prints without it.
+    await Promise.all(Array.from(container.querySelectorAll("img"), (image) => image.decode()));
     // Two frames: the first lays out what React wrote, the second has painted it.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   } catch (error) {

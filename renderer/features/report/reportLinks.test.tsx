@@ -18,9 +18,21 @@ describe("the executive report's PDF and links", () => {
       />,
     );
     expect(container).toHaveTextContent("javascript:alert(1)");
-    const linked = [...container.querySelectorAll("[href], [xlink\\:href], [src], [action], [formaction]")];
-    const targets = linked.flatMap((element) =>
-      ["href", "xlink:href", "src", "action", "formaction"].flatMap((name) => element.getAttribute(name) ?? []),
+    // The diagram is an SVG image of our own drawing: its markup must link nowhere either.
+    const diagram = container.querySelector<HTMLImageElement>("img.report-diagram-figure");
+    const svgImage = "data:image/svg+xml;charset=utf-8,";
+    expect(diagram?.getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+    const drawing = new DOMParser().parseFromString(
+      decodeURIComponent(diagram?.getAttribute("src")?.slice(svgImage.length) ?? ""),
+      "image/svg+xml",
+    );
+    expect(drawing.querySelectorAll("text").length).toBeGreaterThan(0);
+    const targets = [container, drawing].flatMap((root) =>
+      [...root.querySelectorAll("[href], [xlink\\:href], [src], [action], [formaction]")]
+        .filter((element) => element !== diagram)
+        .flatMap((element) =>
+          ["href", "xlink:href", "src", "action", "formaction"].flatMap((name) => element.getAttribute(name) ?? []),
+        ),
     );
     // The report links nowhere; an in-document anchor is the only target it may ever have.
     for (const target of targets) expect(target).toMatch(/^#/);
