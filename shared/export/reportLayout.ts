@@ -30,6 +30,11 @@ export interface ReportLimits {
   /** Characters of a name in a table cell, and of free text (descriptions, notes), before it is cut short. */
   readonly nameChars: number;
   readonly textChars: number;
+  /**
+   * Pages of diagram tiles after its key, when the roadmap is too large to print on one page at a
+   * legible size; beyond that the report prints the key alone. The appendix does not print the diagram again.
+   */
+  readonly diagramPages: number;
 }
 
 /**
@@ -47,6 +52,7 @@ export const SUMMARY_LIMITS: ReportLimits = {
   widePeriodColumns: 20,
   nameChars: 60,
   textChars: 500,
+  diagramPages: 6,
 };
 
 /** Every row, every column, every character: the appendix. */
@@ -60,6 +66,7 @@ export const FULL_DETAIL: ReportLimits = {
   widePeriodColumns: Number.POSITIVE_INFINITY,
   nameChars: Number.POSITIVE_INFINITY,
   textChars: Number.POSITIVE_INFINITY,
+  diagramPages: SUMMARY_LIMITS.diagramPages,
 };
 
 /** Which items of a list print, as indices into it in the order they print, and how many do not. */
@@ -288,7 +295,8 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
     );
   const pages: Record<string, number> = {
     summary: pagesFor(10 + table(rowsOf(layout.budgetRows.stage)) + table(rowsOf(layout.segments)) + 12, portrait),
-    diagram: 1,
+    // The key, then its tiles; or the diagram alone on one page.
+    diagram: 1 + limits.diagramPages,
     phases:
       pagesFor(table(rowsOf(layout.phases)) + 3, portrait) +
       layout.phasePages.reduce((sum, page) => sum + phasePage(page), 0),

@@ -8,6 +8,17 @@ export interface RoadmapDiagram {
   svg: string;
   width: number;
   height: number;
+  /** Where each phase's card is in the drawing, in its px, with its stage's colour: what a print cuts around. */
+  phases: DiagramPhase[];
+}
+
+export interface DiagramPhase {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
 }
 
 export interface RoadmapDiagramOptions {
@@ -228,7 +239,8 @@ export function drawRoadmapDiagram(roadmap: Roadmap, options: RoadmapDiagramOpti
     drawLegend(legendRows, at({ x: content.x, y: legendTop })),
     "</svg>",
   ].join("\n");
-  return { svg: `${svg}\n`, width, height };
+  const phases = [...cards].map(([id, card]) => ({ id, ...moved(card.box), color: card.color }));
+  return { svg: `${svg}\n`, width, height, phases };
 }
 
 interface NumberFormats {
@@ -554,7 +566,7 @@ function emptyDiagram(title: string, fontFamily: string): RoadmapDiagram {
     `<text x="${width / 2}" y="${height / 2 + 5}" text-anchor="middle" font-size="14" fill="${COLORS.muted}">No phases yet</text>`,
     "</svg>",
   ].join("\n");
-  return { svg: `${svg}\n`, width, height };
+  return { svg: `${svg}\n`, width, height, phases: [] };
 }
 
 function drawCurve(curve: TransitionCurve, at: (point: Point) => Point): string {

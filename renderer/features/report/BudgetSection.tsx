@@ -32,6 +32,11 @@ const DIMENSION_PLURALS: Record<BudgetDimension, string> = {
 export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
   const { budget } = plan;
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  /**
+   * Whole units in the period columns: with cents, a large plan's tables ran wider than the page, and
+   * Chromium then shrinks every page of the report to fit, the diagram's type below 7 pt with it.
+   */
+  const periodMoney = (value: number) => formatMoney(value, roadmap.currency);
   const byStage = budget.byDimension.stage;
   const stageLabel = labelsFor(roadmap, "stage");
   const months = plan.calendar.months.length;
@@ -43,7 +48,7 @@ export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
   const totals = sumByPeriods(budget.overall.byMonth.cost, months, periods);
 
   return (
-    <section className="report-page report-budget">
+    <section className="report-page report-wide report-budget">
       <ReportSectionTitle>Budget</ReportSectionTitle>
       <p>
         The plan costs <strong>{money(budget.totalCost)}</strong> over {roadmap.horizonMonths} months and is expected to
@@ -91,7 +96,7 @@ export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
                   <tr key={rollUp.keys[k]}>
                     <th scope="row">{clip(label(rollUp.keys[k] as string, k).label)}</th>
                     {periods.map((period, j) => (
-                      <td key={period.label}>{money(cost[k * periods.length + j] ?? 0)}</td>
+                      <td key={period.label}>{periodMoney(cost[k * periods.length + j] ?? 0)}</td>
                     ))}
                     <td>{money(rollUp.totalCost[k] ?? 0)}</td>
                     <td>{money(rollUp.totalValue[k] ?? 0)}</td>
@@ -103,7 +108,7 @@ export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
                       {rows.more} other {DIMENSION_PLURALS[dimension]}
                     </th>
                     {periods.map((period, j) => (
-                      <td key={period.label}>{money(hiddenSum((k) => cost[k * periods.length + j] ?? 0))}</td>
+                      <td key={period.label}>{periodMoney(hiddenSum((k) => cost[k * periods.length + j] ?? 0))}</td>
                     ))}
                     <td>{money(hiddenSum((k) => rollUp.totalCost[k] ?? 0))}</td>
                     <td>{money(hiddenSum((k) => rollUp.totalValue[k] ?? 0))}</td>
@@ -114,7 +119,7 @@ export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
                 <tr>
                   <th scope="row">Total</th>
                   {periods.map((period, j) => (
-                    <td key={period.label}>{money(totals[j] ?? 0)}</td>
+                    <td key={period.label}>{periodMoney(totals[j] ?? 0)}</td>
                   ))}
                   <td>{money(budget.totalCost)}</td>
                   <td>{money(budget.totalValue)}</td>

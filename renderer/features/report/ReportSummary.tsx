@@ -12,6 +12,8 @@ const ALERTS_LISTED = 3;
 export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) {
   const { budget, customers, pressure } = plan;
   const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  // Whole units in the table, so eight periods fit across a portrait page (see BudgetSection); the tiles are exact.
+  const periodMoney = (value: number) => formatMoney(value, roadmap.currency);
   const byStage = budget.byDimension.stage;
   const { periods } = layout;
   const stageCost = sumByPeriods(byStage.byMonth.cost, plan.calendar.months.length, periods);
@@ -67,9 +69,9 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
                   <tr key={key}>
                     <th scope="row">{clip(stages.get(key) ?? key)}</th>
                     {periods.map((period, j) => (
-                      <td key={period.label}>{money(stageCost[k * periods.length + j] ?? 0)}</td>
+                      <td key={period.label}>{periodMoney(stageCost[k * periods.length + j] ?? 0)}</td>
                     ))}
-                    <td>{money(byStage.totalCost[k] ?? 0)}</td>
+                    <td>{periodMoney(byStage.totalCost[k] ?? 0)}</td>
                   </tr>
                 );
               })}
@@ -78,9 +80,9 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
               <tr>
                 <th scope="row">Total</th>
                 {periods.map((period, j) => (
-                  <td key={period.label}>{money(totals[j] ?? 0)}</td>
+                  <td key={period.label}>{periodMoney(totals[j] ?? 0)}</td>
                 ))}
-                <td>{money(budget.totalCost)}</td>
+                <td>{periodMoney(budget.totalCost)}</td>
               </tr>
             </tfoot>
           </table>
