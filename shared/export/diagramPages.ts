@@ -22,6 +22,8 @@ const PAPER_MM: Record<PaperSize, { width: number; height: number }> = {
  * spills onto a page of its own.
  */
 const FIRST_PAGE_HEADING_MM = 22;
+/** The key's page says also why the diagram is split: a paragraph more. */
+const KEY_PAGE_HEADING_MM = 34;
 const TILE_PAGE_HEADING_MM = 14;
 
 /** A drawing shown larger than this looks like a poster, not a page of a report. */
@@ -136,7 +138,7 @@ function planForOrientation(
   if (fit >= minScale)
     return { kind: "single", orientation, mmPerPx: fit, smallestTextPt: printedTextPt(drawing.smallestFontPx, fit) };
 
-  const keyMmPerPx = Math.min(first.width / drawing.width, first.height / drawing.height);
+  const keyMmPerPx = Math.min(area.width / drawing.width, (area.height - KEY_PAGE_HEADING_MM) / drawing.height);
   const tileArea = { width: area.width, height: area.height - TILE_PAGE_HEADING_MM };
   const overlap = { x: OVERLAP_MARGIN_PX, y: OVERLAP_MARGIN_PX };
   for (const phase of drawing.phases) {
