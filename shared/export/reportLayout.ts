@@ -23,9 +23,9 @@ export interface ReportLimits {
   readonly tableRows: number;
   /** Collisions listed under the contact-pressure heatmap. */
   readonly collisions: number;
-  /** Period columns of a table on a portrait page (budget, summary). */
+  /** Period columns of the budget tables (on landscape pages) and of the summary's (on a portrait one). */
   readonly periodColumns: number;
-  /** Period columns of a table on a landscape page (calendar, contact pressure, the budget chart). */
+  /** Period columns of the heat tables (calendar, contact pressure) and the budget chart, on landscape pages. */
   readonly widePeriodColumns: number;
   /** Characters of a name in a table cell, and of free text (descriptions, notes), before it is cut short. */
   readonly nameChars: number;
@@ -38,7 +38,14 @@ export interface ReportLimits {
 }
 
 /**
- * Sized so that the report stays within 40 pages whatever the roadmap: every
+ * The most pages the report's own pages (no appendix) take, whatever the roadmap. Was 40; the diagram
+ * printed at a legible size (its key and up to `diagramPages` tiles) and the budget tables on landscape
+ * pages (where their period columns fit) add up to 8 in the worst case.
+ */
+export const MAX_SUMMARY_PAGES = 48;
+
+/**
+ * Sized so that the report stays within `MAX_SUMMARY_PAGES` whatever the roadmap: every
  * list is cut to fit (`estimateReportPages` adds up the worst case), and the
  * workbook and the appendix carry the rest.
  */
@@ -278,7 +285,7 @@ const pagesFor = (lines: number, perPage: number) => Math.max(1, Math.ceil(lines
 /**
  * An upper estimate of the printed pages, section by section: a table is its
  * title, header and "more" line plus two lines a row. With `SUMMARY_LIMITS`
- * it stays within 40 whatever the roadmap (the property test checks random
+ * it stays within `MAX_SUMMARY_PAGES` whatever the roadmap (the property test checks random
  * roadmaps of every size; the end-to-end test prints one and counts).
  */
 export function estimateReportPages(layout: ReportLayout, sections: readonly string[]): number {
@@ -302,7 +309,7 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
       layout.phasePages.reduce((sum, page) => sum + phasePage(page), 0),
     budget: pagesFor(
       4 + 16 + BUDGET_DIMENSIONS.reduce((sum, d) => sum + table(rowsOf(layout.budgetRows[d]) + 1), 0) + table(10),
-      portrait,
+      landscape,
     ),
     calendar: pagesFor(4 + table(rowsOf(layout.calendarChannels)) + table(rowsOf(layout.calendarStages)), landscape),
     pressure:

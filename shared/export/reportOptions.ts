@@ -39,7 +39,7 @@ export const ReportOptionsSchema = z.object({
     .max(REPORT_SECTIONS.length)
     .default([...REPORT_SECTIONS]),
   /**
-   * The report's own pages summarise a roadmap of any size in at most 40 pages; this appends every phase
+   * The report's own pages summarise a roadmap of any size in at most `MAX_SUMMARY_PAGES`; this appends every phase
    * page, every communication's calendar row and every table row after them, however long that makes it.
    */
   includeAppendix: z.boolean().default(false),

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { MAX_SUMMARY_PAGES } from "../../../shared/export/reportLayout";
 import {
   COST_ONLY_SECTIONS,
   PAPER_SIZES,
@@ -163,7 +164,7 @@ function ReportOptionsFields({
         Include full detail appendix
       </label>
       <p className="muted">
-        The report summarises in at most 40 pages; the appendix adds every phase and communication.
+        The report summarises in at most {MAX_SUMMARY_PAGES} pages; the appendix adds every phase and communication.
       </p>
       <fieldset className="export-sections">
         <legend>Sections</legend>

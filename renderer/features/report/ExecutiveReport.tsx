@@ -34,7 +34,7 @@ export type SectionProps = ReportProps & { layout: ReportLayout };
 
 type Section = (props: SectionProps) => React.ReactNode;
 
-/** The report's own pages: each list cut to fit, so any roadmap prints in at most 40 pages. */
+/** The report's own pages: each list cut to fit, so any roadmap prints in at most `MAX_SUMMARY_PAGES`. */
 const SECTIONS: Record<ReportSection, Section> = {
   summary: ReportSummary,
   diagram: DiagramSection,

@@ -18,18 +18,22 @@ describe("the executive report's PDF and links", () => {
       />,
     );
     expect(container).toHaveTextContent("javascript:alert(1)");
-    // The diagram is an SVG image of our own drawing: its markup must link nowhere either.
-    const diagram = container.querySelector<HTMLImageElement>("img.report-diagram-figure");
+    // The diagram (its pages and its key) is SVG images of our own drawing: their markup must link nowhere either.
+    const images = [
+      ...container.querySelectorAll<HTMLImageElement>("img.report-diagram-figure, img.report-diagram-key"),
+    ];
     const svgImage = "data:image/svg+xml;charset=utf-8,";
-    expect(diagram?.getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
-    const drawing = new DOMParser().parseFromString(
-      decodeURIComponent(diagram?.getAttribute("src")?.slice(svgImage.length) ?? ""),
-      "image/svg+xml",
-    );
-    expect(drawing.querySelectorAll("text").length).toBeGreaterThan(0);
-    const targets = [container, drawing].flatMap((root) =>
+    const drawings = images.map((image) => {
+      expect(image.getAttribute("src")).toMatch(/^data:image\/svg\+xml;charset=utf-8,/);
+      return new DOMParser().parseFromString(
+        decodeURIComponent(image.getAttribute("src")?.slice(svgImage.length) ?? ""),
+        "image/svg+xml",
+      );
+    });
+    expect(drawings.some((drawing) => drawing.querySelectorAll("text").length > 0)).toBe(true);
+    const targets = [container, ...drawings].flatMap((root) =>
       [...root.querySelectorAll("[href], [xlink\\:href], [src], [action], [formaction]")]
-        .filter((element) => element !== diagram)
+        .filter((element) => !images.includes(element as HTMLImageElement))
         .flatMap((element) =>
           ["href", "xlink:href", "src", "action", "formaction"].flatMap((name) => element.getAttribute(name) ?? []),
         ),
