@@ -78,7 +78,7 @@ export function DiagramSection({ roadmap, plan, options, layout }: SectionProps)
         <p>
           {pages.kind === "tiled"
             ? `Too large for one page at a readable size, the diagram follows over ${tiles.length} pages, numbered as on this key; neighbouring pages overlap a little.`
-            : `At a readable size (${MIN_PRINTED_TEXT_PT} pt) the diagram would take ${pages.pagesNeeded} pages, more than this report gives it: this is its outline, and the app's SVG export draws it whole.`}
+            : `At a readable size (${MIN_PRINTED_TEXT_PT} pt) the diagram would take ${pages.pagesNeeded} pages, more than this report gives it: this is its outline, and the Roadmap diagram (SVG) export draws it whole.`}
         </p>
         <img
           className="report-diagram-key"

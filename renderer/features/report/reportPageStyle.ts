@@ -1,3 +1,4 @@
+import { REPORT_MARGINS_MM } from "../../../shared/export/diagramPages";
 import type { PaperSize } from "../../../shared/export/reportOptions";
 import type { Roadmap } from "../../../shared/model";
 
@@ -9,10 +10,12 @@ import type { Roadmap } from "../../../shared/model";
  */
 export function reportPageStyle(roadmap: Roadmap, paperSize: PaperSize): string {
   const footer = [roadmap.client, roadmap.name].filter((part) => part.trim() !== "").join(" · ");
+  // The diagram is sized for the paper inside these margins.
+  const m = REPORT_MARGINS_MM;
   return `
 @page {
   size: ${paperSize} portrait;
-  margin: 16mm 15mm 18mm;
+  margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm;
   @bottom-left { content: ${cssString(footer)}; font: 8pt Inter, "Segoe UI", Helvetica, Arial, sans-serif; color: #6b7686; }
   @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 8pt Inter, "Segoe UI", Helvetica, Arial, sans-serif; color: #6b7686; }
 }
