@@ -68,6 +68,8 @@ export function addPhaseAt(state: AppState, position?: Point, stageId?: string):
     if (beside) {
       state.edit(() => beside.roadmap, { select: { phaseIds: [beside.phaseId], transitionIds: [] } });
       state.setRenamingPhase(beside.phaseId);
+      // Beside the selection may be off screen; the view follows the new phase once the canvas has drawn it.
+      requestAnimationFrame(() => canvasController()?.revealPhase(beside.phaseId));
       return;
     }
   }
