@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -190,6 +191,15 @@ export async function importRoadmapText(page: Page, name: string, text: string):
     page.getByRole("button", { name: "Import .roadmap…" }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+/** The open roadmap as "Save to file" writes it: what the user would hand on. */
+export async function exportedDocument(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save to file" }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), "utf8"));
 }
 
 /** The platform's command modifier, as Playwright names it. */
