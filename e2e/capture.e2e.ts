@@ -7,7 +7,9 @@ import {
   MOD,
   newBlankRoadmap,
   openTemplate,
+  phaseBoxes,
   phaseNode,
+  phasesCovering,
   savedToLibrary,
   setUpAppInBrowser,
 } from "./harness";
@@ -188,7 +190,6 @@ describe("capturing communications in a workshop", () => {
   it("adds a phase beside the selected one, joined to it, on no other phase", async () => {
     page = await app.open();
     await openTemplate(page);
-    const nodes = page.locator(".react-flow__node");
     await phaseNode(page, "Trial").click();
     await page.getByRole("button", { name: "Add phase", exact: true }).click();
     await page.keyboard.type("Trial extension");
@@ -202,22 +203,12 @@ describe("capturing communications in a workshop", () => {
     expect(addedPhase?.stageId).toBe("onboard");
     expect(saved.transitions.filter((t) => t.to === addedPhase?.id).map((t) => t.from)).toEqual([trialPhase?.id]);
 
-    const boxes = await nodes.evaluateAll((all) =>
-      all.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
-    );
+    const boxes = await phaseBoxes(page);
     const added = boxes.find((b) => b.text.includes("Trial extension"));
     const trial = boxes.find((b) => b.text.startsWith("Trial") && !b.text.includes("extension"));
     if (!added || !trial) throw new Error("phases not on the canvas");
     expect(added.x).toBeGreaterThan(trial.x + trial.width);
-    const overlapping = boxes.filter(
-      (other) =>
-        other !== added &&
-        other.x < added.x + added.width &&
-        added.x < other.x + other.width &&
-        other.y < added.y + added.height &&
-        added.y < other.y + other.height,
-    );
-    expect(overlapping.map((o) => o.text)).toEqual([]);
+    expect(phasesCovering(boxes, added)).toEqual([]);
   });
 
   it("keeps the inspector's width, dragged or set by keyboard, across a reload", async () => {

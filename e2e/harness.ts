@@ -202,5 +202,36 @@ export async function exportedDocument(page: Page) {
   return JSON.parse(await readFile(await download.path(), "utf8"));
 }
 
+/** Where each phase drawn on the canvas is on screen, with its text to tell them apart. */
+export async function phaseBoxes(page: Page): Promise<PhaseBox[]> {
+  return page
+    .locator(".react-flow__node")
+    .evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
+    );
+}
+
+export interface PhaseBox {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The texts of the other phases whose boxes cover part of `box`. */
+export function phasesCovering(boxes: readonly PhaseBox[], box: PhaseBox): string[] {
+  return boxes
+    .filter(
+      (other) =>
+        other !== box &&
+        other.x < box.x + box.width &&
+        box.x < other.x + other.width &&
+        other.y < box.y + box.height &&
+        box.y < other.y + other.height,
+    )
+    .map((other) => other.text);
+}
+
 /** The platform's command modifier, as Playwright names it. */
 export const MOD = process.platform === "darwin" ? "Meta" : "Control";

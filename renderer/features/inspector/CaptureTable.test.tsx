@@ -1,23 +1,12 @@
 import { fireEvent, render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import type { Roadmap } from "../../../shared/model";
 import { AppStoreProvider } from "../../app/AppStoreContext";
-import { createTestApp } from "../../test/fakes";
+import { openTemplateInTestApp } from "../../test/fakes";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
 import { CaptureTableDialog } from "./CaptureTable";
 import { Inspector } from "./Inspector";
 
-async function openTemplate() {
-  const app = createTestApp();
-  const id = await app.store
-    .getState()
-    .createRoadmap({ name: "Acme", client: "Acme", templateId: "b2b-subscription-software" });
-  await app.store.getState().openRoadmap(id);
-  const document = () => app.store.getState().document as Roadmap;
-  const phaseId = (name: string) => document().phases.find((p) => p.name === name)?.id ?? "";
-  return { ...app, document, phaseId, user: userEvent.setup() };
-}
+const openTemplate = openTemplateInTestApp;
 
 async function renderCaptureTable(phase: string) {
   const app = await openTemplate();
