@@ -1,7 +1,14 @@
-import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, newBlankRoadmap, phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
+import {
+  canvasOf,
+  exportedDocument,
+  MOD,
+  newBlankRoadmap,
+  phaseNode,
+  savedToLibrary,
+  setUpAppInBrowser,
+} from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -40,14 +47,6 @@ async function handle(node: Locator, kind: "source" | "target") {
   const box = await node.locator(`.react-flow__handle.${kind}`).boundingBox();
   if (!box) throw new Error(`no ${kind} handle`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-async function exportedDocument(p: Page) {
-  const [download] = await Promise.all([
-    p.waitForEvent("download"),
-    p.getByRole("button", { name: "Save to file" }).click(),
-  ]);
-  return JSON.parse(await readFile(await download.path(), "utf8"));
 }
 
 describe("drawing a roadmap on the canvas", () => {

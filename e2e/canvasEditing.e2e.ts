@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { canvasOf, MOD, newBlankRoadmap, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
+import {
+  canvasOf,
+  MOD,
+  newBlankRoadmap,
+  openTemplate,
+  phaseBoxes,
+  phaseNode,
+  phasesCovering,
+  setUpAppInBrowser,
+} from "./harness";
 
 const app = setUpAppInBrowser();
 let page: Page;
@@ -46,11 +55,7 @@ describe("editing the template on the canvas", () => {
 
     const canvas = await canvasOf(page).boundingBox();
     if (!canvas) throw new Error("canvas not visible");
-    const boxes = await page
-      .locator(".react-flow__node")
-      .evaluateAll((nodes) =>
-        nodes.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
-      );
+    const boxes = await phaseBoxes(page);
     for (const { name } of additions) {
       const box = boxes.find((b) => b.text.includes(name));
       if (!box) throw new Error(`${name} is not on the canvas`);
@@ -58,15 +63,7 @@ describe("editing the template on the canvas", () => {
       expect(box.y).toBeGreaterThanOrEqual(canvas.y);
       expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width);
       expect(box.y + box.height).toBeLessThanOrEqual(canvas.y + canvas.height);
-      const covered = boxes.filter(
-        (other) =>
-          other !== box &&
-          other.x < box.x + box.width &&
-          box.x < other.x + other.width &&
-          other.y < box.y + box.height &&
-          box.y < other.y + other.height,
-      );
-      expect(covered.map((other) => other.text)).toEqual([]);
+      expect(phasesCovering(boxes, box)).toEqual([]);
     }
   });
 

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, expect } from "vitest";
@@ -190,6 +191,46 @@ export async function importRoadmapText(page: Page, name: string, text: string):
     page.getByRole("button", { name: "Import .roadmap…" }).click(),
   ]);
   await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+/** The open roadmap as "Save to file" writes it: what the user would hand on. */
+export async function exportedDocument(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save to file" }).click(),
+  ]);
+  return JSON.parse(await readFile(await download.path(), "utf8"));
+}
+
+/** Where each phase drawn on the canvas is on screen, with its text to tell them apart. */
+export async function phaseBoxes(page: Page): Promise<PhaseBox[]> {
+  return page
+    .locator(".react-flow__node")
+    .evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: node.textContent ?? "", ...node.getBoundingClientRect().toJSON() })),
+    );
+}
+
+export interface PhaseBox {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The texts of the other phases whose boxes cover part of `box`. */
+export function phasesCovering(boxes: readonly PhaseBox[], box: PhaseBox): string[] {
+  return boxes
+    .filter(
+      (other) =>
+        other !== box &&
+        other.x < box.x + box.width &&
+        box.x < other.x + other.width &&
+        other.y < box.y + box.height &&
+        box.y < other.y + other.height,
+    )
+    .map((other) => other.text);
 }
 
 /** The platform's command modifier, as Playwright names it. */

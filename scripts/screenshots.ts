@@ -51,6 +51,15 @@ try {
   await page.screenshot({ path: `${OUT}/contact-pressure.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
 
+  // A phase's capture table, a row being typed in it.
+  await page.locator(".react-flow__node", { hasText: "Trial" }).first().click();
+  await page.getByRole("button", { name: "Capture table…" }).click();
+  const capture = page.getByRole("dialog", { name: /^Capture communications/ });
+  await capture.getByRole("textbox", { name: "New communication: Name" }).fill("Day-7 check-in call");
+  await capture.getByRole("combobox", { name: "New communication: Timing" }).fill("on entry +1");
+  await page.screenshot({ path: `${OUT}/capture-table.png` });
+  await capture.getByRole("button", { name: "Done" }).click();
+
   // The command palette, narrowed by a few letters.
   await page.keyboard.press(process.platform === "darwin" ? "Meta+k" : "Control+k");
   await page.getByRole("dialog", { name: "Command palette" }).getByRole("combobox").fill("zoom");

@@ -4,6 +4,7 @@ import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { PastePhasesDialog } from "../features/canvas/PastePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { LazyExportDialog } from "../features/export/LazyExportDialog";
+import { CaptureTableDialog } from "../features/inspector/CaptureTable";
 import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
@@ -84,6 +85,8 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <PastePhasesDialog clip={dialog.clip} offset={dialog.offset} action={dialog.action} />;
     case "stages":
       return <StagesDialog />;
+    case "captureTable":
+      return <CaptureTableDialog phaseId={dialog.phaseId} />;
     case "export":
       return <LazyExportDialog initialFormat={dialog.format} />;
     case "removeListItem":

@@ -107,6 +107,13 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     perform: autoArrange,
   },
   "roadmap.editStages": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "stages" }) },
+  "phase.captureTable": {
+    isEnabled: (state) => state.document !== null && state.selection.phaseIds.length === 1,
+    perform: (state) => {
+      const phaseId = state.selection.phaseIds[0];
+      if (phaseId) state.openDialog({ kind: "captureTable", phaseId });
+    },
+  },
   "view.commandPalette": { isEnabled: always, perform: (state) => state.openDialog({ kind: "commandPalette" }) },
   "canvas.zoomToFit": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.fitView() },
   "canvas.actualSize": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.zoomTo(1) },

@@ -19,6 +19,7 @@ export type Dialog =
   | { kind: "deletePhases"; phaseIds: string[]; transitionIds: string[] }
   | { kind: "pastePhases"; clip: PhaseClip; offset: Point; action: "paste" | "duplicate" }
   | { kind: "stages" }
+  | { kind: "captureTable"; phaseId: string }
   | { kind: "removeListItem"; list: OrganisationList; id: string }
   | { kind: "export"; format: ExportFormat }
   | { kind: "about" }

@@ -1,4 +1,6 @@
+import userEvent from "@testing-library/user-event";
 import type { ExportPdfRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
+import type { Roadmap } from "../../shared/model";
 import { type AppStore, createAppStore } from "../app/appStore";
 import type { Services } from "../app/services";
 import { createMemoryPreferencesStorage } from "../data/preferencesStorage";
@@ -63,4 +65,16 @@ export function createTestApp(
     preferences: services.preferences ?? createMemoryPreferencesStorage(),
   });
   return { store, repository, ...fake };
+}
+
+/** A test app with the B2B subscription template open, and ways to read its document. */
+export async function openTemplateInTestApp() {
+  const app = createTestApp();
+  const id = await app.store
+    .getState()
+    .createRoadmap({ name: "Acme", client: "Acme", templateId: "b2b-subscription-software" });
+  await app.store.getState().openRoadmap(id);
+  const document = () => app.store.getState().document as Roadmap;
+  const phaseId = (name: string) => document().phases.find((p) => p.name === name)?.id ?? "";
+  return { ...app, document, phaseId, user: userEvent.setup() };
 }

@@ -116,6 +116,12 @@ export const COMMAND_LIST = [
     group: "Canvas",
   },
   {
+    id: "phase.captureTable",
+    label: "Capture table…",
+    keywords: ["communications", "spreadsheet", "paste rows", "quick add"],
+    group: "Canvas",
+  },
+  {
     id: "view.commandPalette",
     label: "Command palette…",
     shortcuts: ["Mod+K"],

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from "../result";
+import { rememberCapture } from "./capture";
 import { createId } from "./ids";
 import { clampToCanvas } from "./limits";
 import type { Communication, LifecycleStage, Phase, Roadmap, Transition } from "./schema";
@@ -258,13 +259,18 @@ function average(values: number[]): number {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
+/** Changes a communication; an owner, channel or audience chosen for it is remembered for the next one captured. */
 export function updateCommunication(
   roadmap: Roadmap,
   communicationId: string,
   patch: Partial<Omit<Communication, "id">>,
 ): Roadmap {
-  return {
-    ...roadmap,
-    communications: roadmap.communications.map((c) => (c.id === communicationId ? { ...c, ...patch } : c)),
-  };
+  const { ownerId, channelId, audience } = patch;
+  return rememberCapture(
+    {
+      ...roadmap,
+      communications: roadmap.communications.map((c) => (c.id === communicationId ? { ...c, ...patch } : c)),
+    },
+    { ownerId, channelId, audience },
+  );
 }

@@ -1,3 +1,5 @@
+export * from "./capture";
+export * from "./captureRows";
 export * from "./clipboard";
 export * from "./costs";
 export * from "./createRoadmap";
@@ -17,4 +19,5 @@ export * from "./roadmapFile";
 export * from "./schema";
 export * from "./structuralSharing";
 export * from "./templates";
+export * from "./timingText";
 export * from "./workshopReferences";

@@ -1,6 +1,7 @@
+import { captureDefaultsFor, rememberCapture } from "./capture";
 import { emptySegmentStrategy } from "./defaults";
 import { createId } from "./ids";
-import type { Communication, Roadmap } from "./schema";
+import type { Communication, Purpose, Roadmap, Timing } from "./schema";
 import { settleWorkshopReferences } from "./workshopReferences";
 
 /**
@@ -180,38 +181,70 @@ function nextName(existing: readonly string[], base: string): string {
   return `${base} ${n}`;
 }
 
+/** One communication to capture: its name, and what the user chose instead of the remembered defaults. */
+export interface CapturedCommunication {
+  name: string;
+  ownerId?: string;
+  channelId?: string;
+  timing?: Timing;
+  purpose?: Purpose;
+}
+
 /**
- * A new communication on a phase, on the roadmap's first channel and from its
- * first owner, paying that channel's default costs (and following them); the
- * reason instead when the roadmap has no channel or no owner to send it.
+ * A new communication on a phase, from the owner, on the channel and to the
+ * audience last used on this roadmap (`captureDefaultsFor`), paying the
+ * channel's default costs (and following them); the reason instead when the
+ * roadmap has no channel or no owner to send it.
  */
 export function addCommunication(
   roadmap: Roadmap,
   phaseId: string,
   name: string,
 ): { roadmap: Roadmap; id: string } | { problem: string } {
-  const channel = roadmap.channels[0];
-  const owner = roadmap.owners[0];
-  if (!channel) return { problem: "Add a channel in the Audiences view first: a communication is sent through one." };
-  if (!owner) return { problem: "Add an owner in the Audiences view first: every communication has one." };
-  const communication: Communication = {
-    id: createId(),
-    phaseId,
-    name,
-    purpose: "education",
-    channelId: channel.id,
-    ownerId: owner.id,
-    audience: { segmentIds: [], roleIds: [], share: 1 },
-    timing: { kind: "onEntry", offsetMonths: 0 },
-    personalisation: "mass",
-    fixedCost: null,
-    costPerContact: null,
-    responseRate: 0,
-    valuePerResponse: 0,
-    status: "proposed",
-    notes: "",
+  const added = addCommunications(roadmap, phaseId, [{ name }]);
+  return "problem" in added ? added : { roadmap: added.roadmap, id: added.ids[0] ?? "" };
+}
+
+/**
+ * Adds communications to a phase in one edit, in order: what a row leaves out
+ * comes from the remembered defaults, and the last row's owner and channel are
+ * remembered for the next capture.
+ */
+export function addCommunications(
+  roadmap: Roadmap,
+  phaseId: string,
+  rows: readonly CapturedCommunication[],
+): { roadmap: Roadmap; ids: string[] } | { problem: string } {
+  if (roadmap.channels.length === 0) {
+    return { problem: "Add a channel in the Audiences view first: a communication is sent through one." };
+  }
+  const defaults = captureDefaultsFor(roadmap);
+  if (!defaults) return { problem: "Add an owner in the Audiences view first: every communication has one." };
+  const added = rows.map(
+    (row): Communication => ({
+      id: createId(),
+      phaseId,
+      name: row.name,
+      purpose: row.purpose ?? "education",
+      channelId: row.channelId ?? defaults.channelId,
+      ownerId: row.ownerId ?? defaults.ownerId,
+      audience: defaults.audience,
+      timing: row.timing ?? { kind: "onEntry", offsetMonths: 0 },
+      personalisation: "mass",
+      fixedCost: null,
+      costPerContact: null,
+      responseRate: 0,
+      valuePerResponse: 0,
+      status: "proposed",
+      notes: "",
+    }),
+  );
+  const last = added.at(-1);
+  const next = { ...roadmap, communications: [...roadmap.communications, ...added] };
+  return {
+    roadmap: last ? rememberCapture(next, { ownerId: last.ownerId, channelId: last.channelId }) : roadmap,
+    ids: added.map((c) => c.id),
   };
-  return { roadmap: { ...roadmap, communications: [...roadmap.communications, communication] }, id: communication.id };
 }
 
 /** A copy right after the original, "(copy)" added to its name. */

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { propertyRuns } from "../../test/budget";
-import type { Point } from "./edits";
-import { freeSpotNear, type Size } from "./placement";
+import { createRoadmap } from "./createRoadmap";
+import { addPhase, type Point } from "./edits";
+import { addPhaseBeside, freeSpotNear, freeSpotRightOf, nextStageId, type Size } from "./placement";
 
 const PHASE: Size = { width: 220, height: 104 };
 const SPACING = { step: 20, gap: 20 };
@@ -70,6 +71,54 @@ describe("freeSpotNear", () => {
         if (!crowded(wanted)) expect(spot).toEqual(wanted);
       }),
       propertyRuns(100),
+    );
+  });
+});
+
+const BESIDE = { step: 20, gap: 20, distance: 80 };
+
+describe("a phase added beside another", () => {
+  it("goes to its right, level with it, when that is free", () => {
+    expect(freeSpotRightOf(phasesAt({ x: 100, y: 40 }), "p0", PHASE, sameSize, BESIDE)).toEqual({ x: 400, y: 40 });
+  });
+
+  it("moves down or up past a phase already on its right, and never to the left", () => {
+    const spot = freeSpotRightOf(phasesAt({ x: 0, y: 0 }, { x: 300, y: 0 }), "p0", PHASE, sameSize, BESIDE);
+    expect(spot).toEqual({ x: 300, y: 140 });
+  });
+
+  it("follows the selected phase in the next stage, joined to it, and the last stage stays", () => {
+    let roadmap = createRoadmap({ name: "Beside", now: new Date("2027-01-15T00:00:00Z") });
+    const [first, second] = roadmap.stages;
+    const last = roadmap.stages.at(-1);
+    if (!first || !second || !last) throw new Error("the blank roadmap has too few stages");
+    expect(nextStageId(roadmap, first.id)).toBe(second.id);
+    expect(nextStageId(roadmap, last.id)).toBe(last.id);
+    const start = addPhase(roadmap, { stageId: first.id, position: { x: 0, y: 0 } });
+    roadmap = start.roadmap;
+    const added = addPhaseBeside(roadmap, start.phaseId, PHASE, sameSize, BESIDE);
+    if (!added) throw new Error("not added");
+    const phase = added.roadmap.phases.find((p) => p.id === added.phaseId);
+    expect(phase).toMatchObject({ stageId: second.id, position: { x: 300, y: 0 } });
+    expect(added.roadmap.transitions).toEqual([
+      expect.objectContaining({ id: added.transitionId, from: start.phaseId, to: added.phaseId }),
+    ]);
+    expect(addPhaseBeside(roadmap, "no-such-phase", PHASE, sameSize, BESIDE)).toBeNull();
+  });
+
+  it("never lands on, or within the gap of, any phase, and always to the right of the one it follows", () => {
+    const point = fc.record({ x: fc.integer({ min: -40, max: 40 }), y: fc.integer({ min: -40, max: 40 }) });
+    fc.assert(
+      fc.property(fc.array(point, { minLength: 1, maxLength: 40 }), fc.nat(), (cells, which) => {
+        const existing = cells.map(({ x, y }) => ({ x: x * 20, y: y * 20 }));
+        const besideIndex = which % existing.length;
+        const beside = existing[besideIndex] as Point;
+        const spot = freeSpotRightOf(phasesAt(...existing), `p${besideIndex}`, PHASE, sameSize, BESIDE);
+        if (!spot) throw new Error("no spot");
+        for (const e of existing) expect(crowd({ ...spot, ...PHASE }, { ...e, ...PHASE }, BESIDE.gap)).toBe(false);
+        expect(spot.x).toBeGreaterThanOrEqual(beside.x + PHASE.width + BESIDE.distance);
+      }),
+      propertyRuns(150),
     );
   });
 });

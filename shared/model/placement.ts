@@ -1,4 +1,4 @@
-import type { Point } from "./edits";
+import { addPhase, connectPhases, DEFAULT_TRANSITION_RATE, type Point } from "./edits";
 import type { Roadmap } from "./schema";
 
 export interface Size {
@@ -22,15 +22,7 @@ export function freeSpotNear(
   sizeOf: (phaseId: string) => Size,
   { step, gap }: { step: number; gap: number },
 ): Point {
-  const boxes = roadmap.phases.map((p) => ({ ...p.position, ...sizeOf(p.id) }));
-  const isFree = (at: Point) =>
-    boxes.every(
-      (box) =>
-        at.x + size.width + gap <= box.x ||
-        box.x + box.width + gap <= at.x ||
-        at.y + size.height + gap <= box.y ||
-        box.y + box.height + gap <= at.y,
-    );
+  const isFree = freeOf(roadmap, size, sizeOf, gap);
   // Each ring is a step further out; the rings cannot run out, for past the last phase every spot is free.
   for (let ring = 0; ; ring++) {
     const spots = ringAround(wanted, ring, step).sort(
@@ -39,6 +31,81 @@ export function freeSpotNear(
     const free = spots.find(isFree);
     if (free) return free;
   }
+}
+
+/** The stage after `stageId` in the roadmap's stage order; the last stage is followed by itself. */
+export function nextStageId(roadmap: Pick<Roadmap, "stages">, stageId: string): string {
+  const index = roadmap.stages.findIndex((s) => s.id === stageId);
+  return roadmap.stages[index + 1]?.id ?? stageId;
+}
+
+/**
+ * Adds the phase that follows `besideId` in the lifecycle: in the next stage,
+ * placed to its right where nothing is (`freeSpotRightOf`), and joined to it by
+ * a transition at the default rate. Null when that phase does not exist.
+ */
+export function addPhaseBeside(
+  roadmap: Roadmap,
+  besideId: string,
+  size: Size,
+  sizeOf: (phaseId: string) => Size,
+  spacing: { step: number; gap: number; distance: number },
+): { roadmap: Roadmap; phaseId: string; transitionId: string } | null {
+  const beside = roadmap.phases.find((p) => p.id === besideId);
+  const position = freeSpotRightOf(roadmap, besideId, size, sizeOf, spacing);
+  if (!beside || !position) return null;
+  const added = addPhase(roadmap, { stageId: nextStageId(roadmap, beside.stageId), position });
+  const connected = connectPhases(added.roadmap, besideId, added.phaseId, DEFAULT_TRANSITION_RATE);
+  // A phase just made has no transitions, so the only refusals (a self-loop, a second one) cannot happen.
+  if (!connected.ok) return null;
+  return { roadmap: connected.value.roadmap, phaseId: added.phaseId, transitionId: connected.value.transitionId };
+}
+
+/**
+ * Where a phase added beside `besideId` goes: to its right, a `distance` away,
+ * level with it when that is free; otherwise the nearest free spot a few steps
+ * below or above, or else a column further right. Never on a phase, never
+ * closer than `gap` to one, and never to the left of the phase it follows.
+ */
+export function freeSpotRightOf(
+  roadmap: Pick<Roadmap, "phases">,
+  besideId: string,
+  size: Size,
+  sizeOf: (phaseId: string) => Size,
+  { step, gap, distance }: { step: number; gap: number; distance: number },
+): Point | null {
+  const beside = roadmap.phases.find((p) => p.id === besideId);
+  if (!beside) return null;
+  const isFree = freeOf(roadmap, size, sizeOf, gap);
+  const start = { x: beside.position.x + sizeOf(besideId).width + distance, y: beside.position.y };
+  const rowsEachWay = Math.ceil((size.height + gap) / step) * 2;
+  // Each column is a phase's width further right; past the rightmost phase every spot is free, so the loop ends.
+  for (let column = 0; ; column++) {
+    const x = start.x + column * (size.width + distance);
+    for (let row = 0; row <= rowsEachWay; row++) {
+      for (const y of row === 0 ? [start.y] : [start.y + row * step, start.y - row * step]) {
+        if (isFree({ x, y })) return { x, y };
+      }
+    }
+  }
+}
+
+/** Whether a phase of `size` at a spot keeps `gap` from every phase of the roadmap. */
+function freeOf(
+  roadmap: Pick<Roadmap, "phases">,
+  size: Size,
+  sizeOf: (phaseId: string) => Size,
+  gap: number,
+): (at: Point) => boolean {
+  const boxes = roadmap.phases.map((p) => ({ ...p.position, ...sizeOf(p.id) }));
+  return (at) =>
+    boxes.every(
+      (box) =>
+        at.x + size.width + gap <= box.x ||
+        box.x + box.width + gap <= at.x ||
+        at.y + size.height + gap <= box.y ||
+        box.y + box.height + gap <= at.y,
+    );
 }
 
 /** The spots `ring` steps out from the centre (the centre itself for ring 0), going round from the top left. */

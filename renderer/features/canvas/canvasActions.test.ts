@@ -50,6 +50,7 @@ describe("canvas commands", () => {
     const unregister = registerCanvasController(fakeCanvas({ x: 500, y: 400 }));
     try {
       addPhaseAt(state(app));
+      state(app).select({ phaseIds: [], transitionIds: [] });
       addPhaseAt(state(app));
       addPhaseAt(state(app), undefined, "retain");
     } finally {
@@ -63,6 +64,24 @@ describe("canvas commands", () => {
       { x: 400, y: 200 },
     ]);
     expect(phases.map((p) => p.stageId)).toEqual(["acquire", "acquire", "retain"]);
+  });
+
+  it("adds the next phase right of the selected one, in the next stage and joined to it, as one undo step", async () => {
+    const app = await openRoadmap(null);
+    addPhaseAt(state(app), { x: 400, y: 300 }, "acquire");
+    const [first] = state(app).document?.phases ?? [];
+    addPhaseAt(state(app), { x: 800, y: 300 }, "acquire");
+    state(app).select({ phaseIds: [first?.id ?? ""], transitionIds: [] });
+    addPhaseAt(state(app));
+    const added = state(app).document?.phases.at(-1);
+    // Right of the first, a transition's length away; the phase already there pushes it down a row.
+    expect(added).toMatchObject({ stageId: "onboard", position: { x: 600, y: 380 } });
+    expect(state(app).document?.transitions).toMatchObject([{ from: first?.id, to: added?.id }]);
+    expect(state(app).selection.phaseIds).toEqual([added?.id]);
+    expect(state(app).renamingPhaseId).toBe(added?.id);
+    state(app).undo();
+    expect(state(app).document?.phases).toHaveLength(2);
+    expect(state(app).document?.transitions).toEqual([]);
   });
 
   it("keeps a phase exactly where the user pointed, even on another phase", async () => {

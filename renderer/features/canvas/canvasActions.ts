@@ -1,6 +1,7 @@
 import {
   type Alignment,
   addPhase,
+  addPhaseBeside,
   alignPhases,
   communicationsOnPhases,
   connectPhases,
@@ -43,15 +44,35 @@ const fullSizeOf = (phaseId: string) => {
   return { width: Math.max(measured.width, PHASE_NODE_WIDTH), height: Math.max(measured.height, PHASE_NODE_HEIGHT) };
 };
 
+/** How far right of the selected phase "Add phase" puts the next one: room for a transition and its rate. */
+const BESIDE_DISTANCE = 4 * GRID;
+
 /**
  * Adds a phase and opens its name for typing. Centred on `position` when the
  * user pointed at a spot (double-click, a stage dropped, "Add phase here");
- * otherwise (toolbar, palette, command) in the middle of the view, moved aside
- * from any phase already there so that the new one is never hidden under it.
+ * otherwise (toolbar, palette, command) beside the selected phase, as the next
+ * step of the lifecycle (`addPhaseBeside`), or in the middle of the view when
+ * nothing is selected, moved aside from any phase already there so that the
+ * new one is never hidden under it.
  */
 export function addPhaseAt(state: AppState, position?: Point, stageId?: string): void {
   const roadmap = state.document;
   if (!roadmap) return;
+  const selected = state.selection.phaseIds.at(-1);
+  if (!position && !stageId && selected) {
+    const beside = addPhaseBeside(roadmap, selected, NEW_PHASE, fullSizeOf, {
+      step: GRID,
+      gap: GRID,
+      distance: BESIDE_DISTANCE,
+    });
+    if (beside) {
+      state.edit(() => beside.roadmap, { select: { phaseIds: [beside.phaseId], transitionIds: [] } });
+      state.setRenamingPhase(beside.phaseId);
+      // Beside the selection may be off screen; the view follows the new phase once the canvas has drawn it.
+      requestAnimationFrame(() => canvasController()?.revealPhase(beside.phaseId));
+      return;
+    }
+  }
   const stage = stageId ?? roadmap.stages[0]?.id;
   if (!stage) return;
   const centredOn = (point: Point) => snap({ x: point.x - PHASE_NODE_WIDTH / 2, y: point.y - PHASE_NODE_HEIGHT / 2 });

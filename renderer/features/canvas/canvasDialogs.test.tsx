@@ -1,22 +1,12 @@
 import { render, screen, within } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { copyPhases, DUPLICATE_OFFSET, type Roadmap } from "../../../shared/model";
 import { AppStoreProvider } from "../../app/AppStoreContext";
-import { createTestApp } from "../../test/fakes";
+import { openTemplateInTestApp } from "../../test/fakes";
 import { DeletePhasesDialog } from "./DeletePhasesDialog";
 import { PastePhasesDialog } from "./PastePhasesDialog";
 
-async function openTemplate() {
-  const app = createTestApp();
-  const id = await app.store
-    .getState()
-    .createRoadmap({ name: "Acme", client: "Acme", templateId: "b2b-subscription-software" });
-  await app.store.getState().openRoadmap(id);
-  const document = () => app.store.getState().document as Roadmap;
-  const phaseId = (name: string) => document().phases.find((p) => p.name === name)?.id ?? "";
-  return { ...app, document, phaseId, user: userEvent.setup() };
-}
+const openTemplate = openTemplateInTestApp;
 
 const customersIn = (roadmap: Roadmap) =>
   roadmap.phases.reduce((sum, p) => sum + Object.values(p.initialCustomers).reduce((a, b) => a + b, 0), 0);

@@ -4,6 +4,7 @@ import {
   addCommunication,
   COMMUNICATION_STATUSES,
   type Communication,
+  captureDefaultsFor,
   deleteCommunication,
   duplicateCommunication,
   moveCommunication,
@@ -21,6 +22,7 @@ import {
 } from "../../../shared/model";
 import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { CommandButton } from "../../app/CommandButton";
 import { formatCount, formatMoney, formatTypedMoney, plural } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { NumberField, SelectField, TextField } from "./fields";
@@ -47,6 +49,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const channels = namesById(roadmap.channels);
   const owners = namesById(roadmap.owners);
   const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
+  const defaults = captureDefaultsFor(roadmap);
 
   const quickAdd = () => {
     const name = newName.trim();
@@ -74,6 +77,14 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
             if (event.key === "Enter") quickAdd();
           }}
         />
+        <div className="quick-add-footer">
+          {defaults && (
+            <span className="muted" data-testid="quick-add-defaults">
+              From {owners.get(defaults.ownerId)} · on {channels.get(defaults.channelId)}
+            </span>
+          )}
+          <CommandButton id="phase.captureTable" className="button button-small" />
+        </div>
       </div>
       {communications.length === 0 ? (
         <p className="muted">No communications on this phase yet.</p>

@@ -1,13 +1,19 @@
 import { describeDiagnostic, type PlanDiagnostic } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { plural } from "../../ui/format";
 
 const NO_DIAGNOSTICS: readonly PlanDiagnostic[] = [];
 
-/** What makes the plan's figures doubtful; clicking one selects what it concerns on the canvas. */
+/**
+ * What makes the plan's figures doubtful; clicking one selects what it
+ * concerns on the canvas. It folds down to its counts so it does not cover the
+ * canvas in a workshop, and stays folded from one session to the next.
+ */
 export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const diagnostics = useAppState((state) => state.plan?.diagnostics ?? NO_DIAGNOSTICS);
+  const collapsed = useAppState((state) => state.preferences.diagnosticsCollapsed);
   const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
   const select = (d: PlanDiagnostic) => {
     const phaseId =
@@ -21,20 +27,38 @@ export function DiagnosticsPanel({ roadmap }: { roadmap: Roadmap }) {
       </section>
     );
   }
+  const errors = diagnostics.filter((d) => d.severity === "error").length;
+  const counts = [
+    errors > 0 ? plural(errors, "error") : "",
+    diagnostics.length > errors ? plural(diagnostics.length - errors, "warning") : "",
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
-    <section className="diagnostics" aria-label="Diagnostics">
+    <section className={collapsed ? "diagnostics is-collapsed" : "diagnostics"} aria-label="Diagnostics">
       <h2 className="diagnostics-title">
-        Diagnostics <span className="muted">{diagnostics.length}</span>
+        <button
+          type="button"
+          className="diagnostics-toggle"
+          aria-expanded={!collapsed}
+          title={collapsed ? "Show the diagnostics" : "Fold the diagnostics down to their counts"}
+          onClick={() => store.getState().setPreference("diagnosticsCollapsed", !collapsed)}
+        >
+          <span aria-hidden="true">{collapsed ? "▸" : "▾"}</span> Diagnostics{" "}
+          <span className={errors > 0 ? "diagnostics-count has-errors" : "diagnostics-count"}>{counts}</span>
+        </button>
       </h2>
-      <ul>
-        {diagnostics.map((d) => (
-          <li key={diagnosticKey(d)}>
-            <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
-              {describeDiagnostic(d, roadmap)}
-            </button>
-          </li>
-        ))}
-      </ul>
+      {!collapsed && (
+        <ul>
+          {diagnostics.map((d) => (
+            <li key={diagnosticKey(d)}>
+              <button type="button" className={`diagnostic is-${d.severity}`} onClick={() => select(d)}>
+                {describeDiagnostic(d, roadmap)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
