@@ -8,6 +8,7 @@ export * from "./ids";
 export * from "./issues";
 export * from "./labels";
 export * from "./limits";
+export * from "./newRoadmap";
 export * from "./organisation";
 export * from "./parse";
 export * from "./placement";
