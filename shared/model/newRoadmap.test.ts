@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRoadmap } from "./createRoadmap";
-import { type NewRoadmapSettings, prepareNewRoadmap } from "./newRoadmap";
+import { describeMovedOneOffs, type NewRoadmapSettings, prepareNewRoadmap } from "./newRoadmap";
 import { createB2bSubscriptionRoadmap } from "./templates/b2bSubscriptionSoftware";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -71,5 +71,20 @@ describe("a new roadmap from the dialog's settings", () => {
   ] as const)("refuses %o with a message naming the field and the value", (change, field, message) => {
     const result = prepareNewRoadmap(createRoadmap({ now: NOW }), { ...SETTINGS, ...change });
     expect(result.ok ? [] : result.error).toEqual([{ field, message }]);
+  });
+});
+
+describe("what is said about one-offs a shorter horizon moves", () => {
+  it("names each communication, the month it was planned for and the month it moves to", () => {
+    const moved = [
+      { communicationId: "a", name: "Customer conference", from: 8, to: 5 },
+      { communicationId: "b", name: "Launch event", from: 11, to: 5 },
+    ];
+    expect(describeMovedOneOffs(moved, 6)).toBe(
+      "2 one-off communications fall after the 6-month horizon and move into its last month, month 6: “Customer conference” (planned for month 9), “Launch event” (planned for month 12).",
+    );
+    expect(describeMovedOneOffs(moved.slice(0, 1), 6)).toMatch(
+      /^1 one-off communication falls after the 6-month horizon and moves into/,
+    );
   });
 });

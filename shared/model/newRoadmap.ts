@@ -91,3 +91,13 @@ export function prepareNewRoadmap(
   if (problems.length === 0) throw new Error(`The starting point "${base.name}" is not a valid roadmap`);
   return err(problems);
 }
+
+/** What the dialog and the notice after creating say about one-offs moved by a shorter horizon. */
+export function describeMovedOneOffs(moved: readonly MovedOneOff[], horizonMonths: number): string {
+  const names = moved.map((m) => `“${m.name}” (planned for month ${m.from + 1})`).join(", ");
+  const [what, verb] =
+    moved.length === 1
+      ? ["1 one-off communication falls", "moves"]
+      : [`${moved.length} one-off communications fall`, "move"];
+  return `${what} after the ${horizonMonths}-month horizon and ${verb} into its last month, month ${horizonMonths}: ${names}.`;
+}
