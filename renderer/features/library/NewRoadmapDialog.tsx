@@ -252,14 +252,18 @@ export function NewRoadmapDialog({ templates }: { templates: readonly RoadmapTem
               const checked = p.id === choice;
               const preview = previewOf(p);
               return (
-                <label key={p.id ?? "blank"} className={checked ? "template-card is-checked" : "template-card"}>
+                <label
+                  key={p.id ?? "blank"}
+                  className={checked ? "template-card is-checked" : "template-card"}
+                  title={p.description}
+                >
                   <input
                     ref={(element) => {
                       cards.current[index] = element;
                     }}
                     type="radio"
                     name={`${ids}-start-from`}
-                    className="visually-hidden"
+                    className="template-card-input"
                     checked={checked}
                     aria-label={`${p.name}, ${p.industry}`}
                     aria-describedby={`${ids}-card-${index}`}
