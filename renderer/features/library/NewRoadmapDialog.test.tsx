@@ -17,6 +17,11 @@ async function openDialog() {
 
 const textbox = (dialog: HTMLElement, name: string) => within(dialog).getByRole("textbox", { name });
 
+async function retype(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.clear(field);
+  await user.type(field, text);
+}
+
 describe("the New roadmap gallery", () => {
   it("offers a blank roadmap and every template as a card with a drawn preview, name, industry and description", async () => {
     const { dialog } = await openDialog();
@@ -45,14 +50,11 @@ describe("the New roadmap gallery", () => {
     const { user, dialog, store } = await openDialog();
     await user.type(textbox(dialog, "Client"), "Contoso Bank");
     const currency = textbox(dialog, "Currency");
-    await user.clear(currency);
-    await user.type(currency, "chf");
+    await retype(user, currency, "chf");
     const start = textbox(dialog, "Start month");
-    await user.clear(start);
-    await user.type(start, "2028-04");
+    await retype(user, start, "2028-04");
     const horizon = textbox(dialog, "Horizon (months)");
-    await user.clear(horizon);
-    await user.type(horizon, "36");
+    await retype(user, horizon, "36");
 
     within(dialog).getByRole("radio", { checked: true }).focus();
     expect(within(dialog).getByRole("radio", { checked: true })).toHaveAccessibleName(/^B2B subscription software/);
@@ -75,11 +77,9 @@ describe("the New roadmap gallery", () => {
   it("names the field and the value of a bad currency, start month or horizon, and creates nothing", async () => {
     const { user, dialog, store } = await openDialog();
     const currency = textbox(dialog, "Currency");
-    await user.clear(currency);
-    await user.type(currency, "EURO");
+    await retype(user, currency, "EURO");
     const horizon = textbox(dialog, "Horizon (months)");
-    await user.clear(horizon);
-    await user.type(horizon, "12x");
+    await retype(user, horizon, "12x");
     await user.click(within(dialog).getByRole("button", { name: "Create roadmap" }));
 
     expect(currency).toHaveAccessibleDescription(
@@ -91,10 +91,8 @@ describe("the New roadmap gallery", () => {
     expect(store.getState().summaries).toEqual([]);
 
     const start = textbox(dialog, "Start month");
-    await user.clear(start);
-    await user.type(start, "9999-06");
-    await user.clear(horizon);
-    await user.type(horizon, "12");
+    await retype(user, start, "9999-06");
+    await retype(user, horizon, "12");
     await user.tab();
     expect(horizon).toHaveAccessibleDescription("Horizon must end by 9999-12: 12 months from 9999-06 go beyond it.");
     expect(store.getState().summaries).toEqual([]);
@@ -103,8 +101,7 @@ describe("the New roadmap gallery", () => {
   it("says which one-off communications a shorter horizon moves into its last month, before and after creating", async () => {
     const { user, dialog, store } = await openDialog();
     const horizon = textbox(dialog, "Horizon (months)");
-    await user.clear(horizon);
-    await user.type(horizon, "6");
+    await retype(user, horizon, "6");
     const note = within(dialog).getByRole("status");
     expect(note).toHaveTextContent(
       "1 one-off communication falls after the 6-month horizon and moves into its last month, month 6: “Customer conference invitation” (planned for month 9).",
@@ -130,8 +127,7 @@ describe("the New roadmap gallery", () => {
     );
     const horizon = screen.getByRole("textbox", { name: "Horizon (months)" });
     expect(horizon).toHaveValue("٢٤");
-    await user.clear(horizon);
-    await user.type(horizon, "٣٦");
+    await retype(user, horizon, "٣٦");
     await user.click(screen.getByRole("button", { name: "Create roadmap" }));
     await waitFor(() => expect(app.store.getState().summaries).toHaveLength(1));
     const [summary] = app.store.getState().summaries;

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useId, useMemo, useRef, useState } from "react";
 import { drawRoadmapDiagram } from "../../../shared/export/roadmapDiagram";
 import {
   createRoadmap,
@@ -47,6 +47,18 @@ function previewOf(point: StartingPoint): string | null {
 }
 
 type Drafts = Partial<Record<"currency" | "startMonth" | "horizon", string>>;
+
+/** One text field of the dialog: what it shows, where a change goes, and how its input is constrained. */
+interface FieldSpec {
+  key: NewRoadmapField;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+  placeholder?: string;
+  maxLength?: number;
+  inputMode?: "numeric";
+}
 
 /**
  * A gallery of starting points (blank or a template, each with a preview of
@@ -128,33 +140,37 @@ export function NewRoadmapDialog({ templates }: { templates: readonly RoadmapTem
     }
   };
 
-  const field = (key: NewRoadmapField, label: string, input: ReactNode, hint?: string) => {
+  const field = ({ key, label, value, onChange, hint, ...input }: FieldSpec) => {
     const problem = problemOf(key);
+    const id = `${ids}-${key}`;
     return (
       <div className="field">
-        <label htmlFor={`${ids}-${key}`}>{label}</label>
-        {input}
+        <label htmlFor={id}>{label}</label>
+        <input
+          {...input}
+          id={id}
+          ref={(element) => {
+            fieldRefs.current[key] = element;
+          }}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          onBlur={() => show(key)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : hint ? `${id}-hint` : undefined}
+        />
         {problem ? (
-          <p className="field-problem" role="alert" id={`${ids}-${key}-problem`}>
+          <p className="field-problem" role="alert" id={`${id}-problem`}>
             {problem}
           </p>
         ) : hint ? (
-          <p className="field-hint" id={`${ids}-${key}-hint`}>
+          <p className="field-hint" id={`${id}-hint`}>
             {hint}
           </p>
         ) : null}
       </div>
     );
   };
-  const inputProps = (key: NewRoadmapField) => ({
-    id: `${ids}-${key}`,
-    ref: (element: HTMLInputElement | null) => {
-      fieldRefs.current[key] = element;
-    },
-    onBlur: () => show(key),
-    "aria-invalid": problemOf(key) ? true : undefined,
-    "aria-describedby": problemOf(key) ? `${ids}-${key}-problem` : `${ids}-${key}-hint`,
-  });
+  const draft = (key: keyof Drafts) => (value: string) => setDrafts((d) => ({ ...d, [key]: value }));
 
   return (
     <Dialog
@@ -182,63 +198,48 @@ export function NewRoadmapDialog({ templates }: { templates: readonly RoadmapTem
         }}
       >
         <div className="field-pair">
-          {field(
-            "name",
-            "Name",
-            <input
-              {...inputProps("name")}
-              value={name}
-              maxLength={200}
-              placeholder={base.name}
-              onChange={(event) => setName(event.target.value)}
-            />,
-          )}
-          {field(
-            "client",
-            "Client",
-            <input
-              {...inputProps("client")}
-              value={client}
-              maxLength={200}
-              placeholder={base.client}
-              onChange={(event) => setClient(event.target.value)}
-            />,
-          )}
+          {field({
+            key: "name",
+            label: "Name",
+            value: name,
+            onChange: setName,
+            maxLength: 200,
+            placeholder: base.name,
+          })}
+          {field({
+            key: "client",
+            label: "Client",
+            value: client,
+            onChange: setClient,
+            maxLength: 200,
+            placeholder: base.client,
+          })}
         </div>
         <div className="field-triple">
-          {field(
-            "currency",
-            "Currency",
-            <input
-              {...inputProps("currency")}
-              value={currency}
-              maxLength={8}
-              onChange={(event) => setDrafts((d) => ({ ...d, currency: event.target.value }))}
-            />,
-            "Three letters, e.g. EUR.",
-          )}
-          {field(
-            "startMonth",
-            "Start month",
-            <input
-              {...inputProps("startMonth")}
-              value={startMonth}
-              maxLength={10}
-              onChange={(event) => setDrafts((d) => ({ ...d, startMonth: event.target.value }))}
-            />,
-            "Year and month, e.g. 2027-01.",
-          )}
-          {field(
-            "horizonMonths",
-            "Horizon (months)",
-            <input
-              {...inputProps("horizonMonths")}
-              value={horizonText}
-              inputMode="numeric"
-              onChange={(event) => setDrafts((d) => ({ ...d, horizon: event.target.value }))}
-            />,
-            "1 to 600 months.",
-          )}
+          {field({
+            key: "currency",
+            label: "Currency",
+            value: currency,
+            onChange: draft("currency"),
+            maxLength: 8,
+            hint: "Three letters, e.g. EUR.",
+          })}
+          {field({
+            key: "startMonth",
+            label: "Start month",
+            value: startMonth,
+            onChange: draft("startMonth"),
+            maxLength: 10,
+            hint: "Year and month, e.g. 2027-01.",
+          })}
+          {field({
+            key: "horizonMonths",
+            label: "Horizon (months)",
+            value: horizonText,
+            onChange: draft("horizon"),
+            inputMode: "numeric",
+            hint: "1 to 600 months.",
+          })}
         </div>
         {moved.length > 0 ? (
           <p className="notice-inline" role="status">
