@@ -1,5 +1,5 @@
 import { nextMonth } from "../createRoadmap";
-import { defaultStages } from "../defaults";
+import { defaultStages, emptyWorkshopFields } from "../defaults";
 import { createId } from "../ids";
 import {
   type Channel,
@@ -273,6 +273,7 @@ function transitions(): Transition[] {
       rate: 0.3,
       rateBySegment: { enterprise: 0.45, smallBusiness: 0.2 },
       trigger: "Signs the first subscription",
+      markedAsLoop: false,
     },
     {
       id: "tr-onboarding-complete",
@@ -281,6 +282,7 @@ function transitions(): Transition[] {
       rate: 0.3,
       rateBySegment: {},
       trigger: "Onboarding complete: admin trained, 60 % of seats active",
+      markedAsLoop: false,
     },
     {
       id: "tr-onboarding-stalls",
@@ -289,6 +291,7 @@ function transitions(): Transition[] {
       rate: 0.04,
       rateBySegment: { smallBusiness: 0.07 },
       trigger: "Fewer than 30 % of seats active at day 60",
+      markedAsLoop: false,
     },
     {
       id: "tr-second-product",
@@ -297,6 +300,7 @@ function transitions(): Transition[] {
       rate: 0.025,
       rateBySegment: { enterprise: 0.06, smallBusiness: 0.01 },
       trigger: "Buys a second product",
+      markedAsLoop: false,
     },
     {
       id: "tr-single-renewal-window",
@@ -305,6 +309,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-single-usage-drop",
@@ -313,6 +318,7 @@ function transitions(): Transition[] {
       rate: 0.02,
       rateBySegment: { smallBusiness: 0.035 },
       trigger: "Usage down more than 40 % or a support escalation",
+      markedAsLoop: false,
     },
     {
       id: "tr-multi-renewal-window",
@@ -321,6 +327,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-becomes-advocate",
@@ -329,6 +336,7 @@ function transitions(): Transition[] {
       rate: 0.03,
       rateBySegment: { enterprise: 0.05 },
       trigger: "Scores 9–10 and agrees to be a reference",
+      markedAsLoop: false,
     },
     {
       id: "tr-multi-champion-leaves",
@@ -337,6 +345,7 @@ function transitions(): Transition[] {
       rate: 0.01,
       rateBySegment: {},
       trigger: "Champion leaves the customer",
+      markedAsLoop: false,
     },
     {
       id: "tr-advocate-renewal-window",
@@ -345,6 +354,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-renews",
@@ -353,6 +363,7 @@ function transitions(): Transition[] {
       rate: 0.2,
       rateBySegment: {},
       trigger: "Renews",
+      markedAsLoop: false,
     },
     {
       id: "tr-renews-and-expands",
@@ -361,6 +372,7 @@ function transitions(): Transition[] {
       rate: 0.06,
       rateBySegment: { enterprise: 0.1, smallBusiness: 0.03 },
       trigger: "Renews and adds a product",
+      markedAsLoop: false,
     },
     {
       id: "tr-renewal-in-doubt",
@@ -369,6 +381,7 @@ function transitions(): Transition[] {
       rate: 0.07,
       rateBySegment: { smallBusiness: 0.1 },
       trigger: "No renewal decision 30 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-saved",
@@ -377,6 +390,7 @@ function transitions(): Transition[] {
       rate: 0.15,
       rateBySegment: { enterprise: 0.25 },
       trigger: "Save plan agreed",
+      markedAsLoop: false,
     },
     {
       id: "tr-lapses",
@@ -385,6 +399,7 @@ function transitions(): Transition[] {
       rate: 0.12,
       rateBySegment: { smallBusiness: 0.2 },
       trigger: "Contract ends without renewal",
+      markedAsLoop: false,
     },
     {
       id: "tr-won-back",
@@ -393,6 +408,7 @@ function transitions(): Transition[] {
       rate: 0.03,
       rateBySegment: { enterprise: 0.05 },
       trigger: "Re-subscribes (win-back)",
+      markedAsLoop: false,
     },
   ];
 }
@@ -746,5 +762,6 @@ export function createB2bSubscriptionRoadmap(now = new Date()): Roadmap {
     channels: channels(),
     roles: roles(),
     communications: communications(),
+    ...emptyWorkshopFields(),
   };
 }

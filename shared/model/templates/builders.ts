@@ -79,7 +79,7 @@ export function layOutPhases(specs: readonly PhaseSpec[], stages: readonly Lifec
   }));
 }
 
-/** A transition whose id says where it goes; `bySegment` overrides the rate for some segments. */
+/** A transition whose id says where it goes; `rateBySegment` overrides the rate for some segments. Whether it is a loop follows from its stages. */
 export function transition(
   from: string,
   to: string,
@@ -87,7 +87,7 @@ export function transition(
   trigger: string,
   rateBySegment: Record<string, number> = {},
 ): Transition {
-  return { id: `tr-${from}-to-${to}`, from, to, rate, rateBySegment, trigger };
+  return { id: `tr-${from}-to-${to}`, from, to, rate, rateBySegment, trigger, markedAsLoop: false };
 }
 
 export function owner(id: string, name: string, kind: Owner["kind"], partnerType: Owner["partnerType"] = null): Owner {
