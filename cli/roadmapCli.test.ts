@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
 import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
 import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../shared/model/schema";
+import { ROADMAP_TEMPLATES } from "../shared/model/templates";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import type { BudgetReport } from "./budgetReport";
 import { nodeFiles } from "./nodeFiles";
@@ -157,7 +158,28 @@ describe("roadmap new", () => {
     const result = await roadmap("new", "--template", "retail bank", file);
     expect(result.code).toBe(EXIT_USAGE);
     expect(result.stderr).toContain("there is no template “retail bank”");
-    expect(result.stderr).toContain("b2b-subscription-software  B2B subscription software");
+    for (const template of ROADMAP_TEMPLATES) expect(result.stderr).toContain(`  ${template.id}  ${template.name}\n`);
+    expect(result.stderr).toContain("roadmap new --template '?'");
+    await expect(readFile(file)).rejects.toThrow();
+  });
+
+  it("lists the gallery with --template '?': every template's id, name, industry and description", async () => {
+    const result = await roadmap("new", "--template", "?");
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stderr).toBe("");
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2 * ROADMAP_TEMPLATES.length);
+    ROADMAP_TEMPLATES.forEach((template, i) => {
+      expect(lines[2 * i]).toMatch(new RegExp(`^${template.id} +${template.name} \\(${template.industry}\\)$`));
+      expect(lines[2 * i + 1]?.trim()).toBe(template.description);
+    });
+  });
+
+  it("refuses an output file with --template '?', writing nothing", async () => {
+    const file = inDir("gallery.roadmap");
+    const result = await roadmap("new", "-t", "?", file);
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain("name no output file with --template '?'");
     await expect(readFile(file)).rejects.toThrow();
   });
 

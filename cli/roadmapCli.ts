@@ -48,7 +48,8 @@ const NEW: Command = {
   help: () =>
     [
       "Writes a new roadmap file at OUT and prints its path: a blank roadmap, or",
-      "the template NAME (its id or its name, in any case).",
+      "the template NAME (its id or its name, in any case). --template '?' lists",
+      "the gallery of templates with their industry and description, and writes nothing.",
       "",
       "Options:",
       "  -t, --template NAME  start from one of the app's templates:",
@@ -64,6 +65,11 @@ const NEW: Command = {
       }),
     );
     if (typeof parsed === "number") return parsed;
+    if (parsed.values.template?.trim() === GALLERY_QUERY) {
+      if (parsed.positionals.length > 0) return usageError(NEW, "name no output file with --template '?'", io);
+      io.stdout(templateGallery());
+      return EXIT_OK;
+    }
     const [out, ...extra] = parsed.positionals;
     if (out === undefined || extra.length > 0) return usageError(NEW, "name one output file", io);
 
@@ -77,6 +83,7 @@ const NEW: Command = {
           [
             `roadmap new: there is no template “${parsed.values.template}”. The templates are:`,
             ...ROADMAP_TEMPLATES.map((t) => `  ${t.id}  ${t.name}`),
+            "Run roadmap new --template '?' to see what each is.",
             "",
           ].join("\n"),
         );
@@ -390,6 +397,17 @@ function reportDiagnostics(file: string, roadmap: Roadmap, plan: PlanResult, io:
     io.stderr(`${file}: ${diagnostic.severity}: ${describeDiagnostic(diagnostic, roadmap)}\n`);
   }
   return plan.diagnostics.some((diagnostic) => diagnostic.severity === "error");
+}
+
+/** What `--template` takes to list the gallery instead of naming a template. */
+const GALLERY_QUERY = "?";
+
+/** The gallery as the New roadmap dialog shows it: id, name and industry, then the description indented below. */
+function templateGallery(): string {
+  const idWidth = Math.max(...ROADMAP_TEMPLATES.map((t) => t.id.length));
+  return ROADMAP_TEMPLATES.map(
+    (t) => `${t.id.padEnd(idWidth)}  ${t.name} (${t.industry})\n${" ".repeat(idWidth + 2)}${t.description}\n`,
+  ).join("");
 }
 
 function findTemplateByIdOrName(wanted: string): RoadmapTemplate | undefined {

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Page } from "playwright-core";
 import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
@@ -14,6 +15,7 @@ const server = await serveBuiltApp();
 const browser = await launchChromium();
 try {
   const { page } = await openApp(browser, server.url);
+  await shootGallery(page);
   await page.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
   await page.locator(".react-flow__node").first().waitFor();
   await page.waitForTimeout(400);
@@ -134,4 +136,20 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The New roadmap gallery, once every preview has been drawn and decoded. */
+async function shootGallery(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "New roadmap" }).click();
+  const dialog = page.getByRole("dialog", { name: "New roadmap" });
+  await dialog.getByRole("textbox", { name: "Client" }).fill("Contoso Bank");
+  await dialog.getByRole("radio", { name: /^Retail banking/ }).check();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>(".template-preview")].every(
+      (img) => img.tagName !== "IMG" || img.complete,
+    ),
+  );
+  await page.screenshot({ path: `${OUT}/new-roadmap-gallery.png` });
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
 }

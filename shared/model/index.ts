@@ -11,6 +11,7 @@ export * from "./issues";
 export * from "./labels";
 export * from "./limits";
 export * from "./loops";
+export * from "./newRoadmap";
 export * from "./organisation";
 export * from "./parse";
 export * from "./placement";

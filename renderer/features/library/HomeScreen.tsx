@@ -50,7 +50,7 @@ export function HomeScreen() {
               <button
                 key={template.id}
                 type="button"
-                className="button button-primary"
+                className="button"
                 onClick={() => void startFromTemplate(template.id)}
               >
                 Start from “{template.name}”

@@ -1,8 +1,10 @@
 import type { OpenedFile } from "../../../shared/ipc/contract";
 import {
   createRoadmap,
+  describeMovedOneOffs,
   duplicateRoadmap,
   findTemplate,
+  prepareNewRoadmap,
   type Roadmap,
   RoadmapObjectSchema,
   readRoadmapFile,
@@ -26,6 +28,10 @@ export interface NewRoadmapRequest {
   client: string;
   /** Null for a blank roadmap. */
   templateId: string | null;
+  /** What the New roadmap dialog checked; left out, the starting point's own. */
+  currency?: string;
+  startMonth?: string;
+  horizonMonths?: number;
 }
 
 /** The home screen's list of roadmaps and every command on it. */
@@ -127,16 +133,22 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     pendingImport: null,
     refreshLibrary,
 
-    createRoadmap: async ({ name, client, templateId }) => {
+    createRoadmap: async ({ name, client, templateId, ...settings }) => {
       const template = templateId ? findTemplate(templateId) : undefined;
       const base = template ? template.create(now()) : createRoadmap({ now: now() });
-      const roadmap: Roadmap = {
-        ...base,
-        name: name.trim() || base.name,
-        client: client.trim() || base.client,
-      };
+      const prepared = prepareNewRoadmap(base, {
+        name,
+        client,
+        currency: settings.currency ?? base.currency,
+        startMonth: settings.startMonth ?? base.startMonth,
+        horizonMonths: settings.horizonMonths ?? base.horizonMonths,
+      });
+      // The dialog checks the same rules before it asks: settings that fail here are a bug.
+      if (!prepared.ok) throw new Error(prepared.error.map((problem) => problem.message).join(" "));
+      const { roadmap, moved } = prepared.value;
       await repository.addRoadmap(roadmap);
       await refreshLibrary();
+      if (moved.length > 0) get().notify({ tone: "info", message: describeMovedOneOffs(moved, roadmap.horizonMonths) });
       return roadmap.id;
     },
 

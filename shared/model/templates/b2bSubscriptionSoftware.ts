@@ -1,5 +1,5 @@
 import { nextMonth } from "../createRoadmap";
-import { defaultChannels, defaultStages, emptyWorkshopFields } from "../defaults";
+import { defaultStages, emptyWorkshopFields } from "../defaults";
 import { createId } from "../ids";
 import {
   type Channel,
@@ -12,6 +12,7 @@ import {
   type Segment,
   type Transition,
 } from "../schema";
+import { pricedChannels } from "./builders";
 
 /** Customers per segment, in the order enterprise, mid-market, small business. */
 function bySegment(enterprise: number, midMarket: number, smallBusiness: number): Record<string, number> {
@@ -422,19 +423,14 @@ function owners(): Roadmap["owners"] {
 }
 
 /** B2B rates: a customer success call costs far more than a consumer call-centre contact. */
-const channelCosts: Record<string, Pick<Channel, "name" | "fixedCost" | "costPerContact">> = {
-  email: { name: "Email", fixedCost: 200, costPerContact: 0.01 },
-  phone: { name: "Phone / customer success call", fixedCost: 0, costPerContact: 18 },
-  fieldSales: { name: "Account manager visit", fixedCost: 0, costPerContact: 450 },
-  event: { name: "Customer event", fixedCost: 25_000, costPerContact: 120 },
-  webInApp: { name: "In-app message", fixedCost: 400, costPerContact: 0 },
-  survey: { name: "Survey", fixedCost: 300, costPerContact: 0.8 },
-};
-
 function channels(): Channel[] {
-  return defaultChannels().flatMap((channel) => {
-    const costs = channelCosts[channel.id];
-    return costs ? [{ ...channel, ...costs }] : [];
+  return pricedChannels({
+    email: { name: "Email", fixedCost: 200, costPerContact: 0.01 },
+    phone: { name: "Phone / customer success call", fixedCost: 0, costPerContact: 18 },
+    fieldSales: { name: "Account manager visit", fixedCost: 0, costPerContact: 450 },
+    event: { name: "Customer event", fixedCost: 25_000, costPerContact: 120 },
+    webInApp: { name: "In-app message", fixedCost: 400, costPerContact: 0 },
+    survey: { name: "Survey", fixedCost: 300, costPerContact: 0.8 },
   });
 }
 
