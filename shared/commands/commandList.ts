@@ -116,6 +116,14 @@ export const COMMAND_LIST = [
     group: "Canvas",
   },
   {
+    id: "notes.add",
+    label: "Add note",
+    keywords: ["sticky note", "comment", "open question"],
+    shortcuts: ["N"],
+    shortcutScope: "canvas",
+    group: "Canvas",
+  },
+  {
     id: "view.commandPalette",
     label: "Command palette…",
     shortcuts: ["Mod+K"],
@@ -137,6 +145,22 @@ export const COMMAND_LIST = [
     shortcuts: ["Mod+Shift+0"],
     group: "View",
     menu: { in: "view", section: 1 },
+  },
+  {
+    id: "view.notesPanel",
+    label: "Show or hide the Notes panel",
+    shortLabel: "Notes",
+    keywords: ["sticky notes", "comments", "open questions"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+  },
+  {
+    id: "app.preferences",
+    label: "Preferences…",
+    keywords: ["settings", "author name"],
+    shortcuts: ["Mod+,"],
+    group: "Edit",
+    menu: { in: "edit", section: 3 },
   },
   {
     id: "help.about",

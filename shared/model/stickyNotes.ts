@@ -66,7 +66,7 @@ export function notesOn(roadmap: Roadmap, anchor: Exclude<NoteAnchor, { kind: "c
 export function openNoteCounts(roadmap: Roadmap): Map<string, number> {
   const counts = new Map<string, number>();
   for (const note of roadmap.stickyNotes) {
-    const id = anchoredId(note.anchor);
+    const id = anchoredElementId(note.anchor);
     if (id !== null && note.status === "open") counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return counts;
@@ -99,7 +99,8 @@ export function notesInReadingOrder(notes: readonly StickyNote[]): StickyNote[] 
   );
 }
 
-function anchoredId(anchor: NoteAnchor): string | null {
+/** The id of the phase, transition or communication a note is stuck to; null for a note on the canvas. */
+export function anchoredElementId(anchor: NoteAnchor): string | null {
   switch (anchor.kind) {
     case "canvas":
       return null;
@@ -113,7 +114,7 @@ function anchoredId(anchor: NoteAnchor): string | null {
 }
 
 function sameElement(a: NoteAnchor, b: NoteAnchor): boolean {
-  return a.kind === b.kind && anchoredId(a) !== null && anchoredId(a) === anchoredId(b);
+  return a.kind === b.kind && anchoredElementId(a) !== null && anchoredElementId(a) === anchoredElementId(b);
 }
 
 function changeNote(roadmap: Roadmap, noteId: string, change: (note: StickyNote) => StickyNote): Roadmap {

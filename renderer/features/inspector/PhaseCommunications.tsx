@@ -23,6 +23,7 @@ import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatTypedMoney, plural } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
+import { CommunicationNotes } from "../notes/NoteBadge";
 import { NumberField, SelectField, TextField } from "./fields";
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
@@ -110,6 +111,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                   {channels.get(communication.channelId)} · {owners.get(communication.ownerId)} ·{" "}
                   {STATUS_LABELS[communication.status].toLowerCase()}
                 </div>
+                <CommunicationNotes communicationId={communication.id} />
                 <CostFields roadmap={roadmap} communication={communication} />
                 {schedule && (
                   <div
