@@ -23,6 +23,7 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
         style={{ "--stage-color": data.color } as React.CSSProperties}
       >
         <Handle type="target" position={Position.Left} className="phase-handle" />
+        <NoteBadge anchor={{ kind: "phase", phaseId: id }} elementId={id} />
         <div className="phase-node-name">{data.name}</div>
         <div className="phase-node-stats">
           {formatCount(data.customers)} · {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}

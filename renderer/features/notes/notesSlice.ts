@@ -73,7 +73,9 @@ export function createNotesSlice({ set, get, services }: SliceContext): NotesSli
         return;
       }
       get().edit(() => added.roadmap);
+      // Brought into view at a zoom where it can be read and typed into.
       set({
+        noteToReveal: added.noteId,
         editingNoteId: added.noteId,
         selectedNoteId: anchor.kind === "canvas" ? added.noteId : null,
         openNotesOf: anchoredElementId(anchor),
