@@ -37,6 +37,8 @@ async function addTwoNotes(page: Page) {
   await canvasNote.getByText(CANVAS_QUESTION).waitFor();
   await expect.poll(() => canvasNote.locator(".note-byline").textContent()).toMatch(/^Ana Consultant · /);
 
+  // Writing the note brought it up close; the whole roadmap is in view again to find the phase.
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
   await phaseNode(page, "Trial").click({ button: "right" });
   await page.getByRole("menuitem", { name: "Add note" }).click();
   const popover = phaseNode(page, "Trial").getByRole("region", { name: "Notes" });

@@ -21,6 +21,8 @@ async function notesScene(page: Page) {
   const text = page.getByRole("textbox", { name: "Note text" });
   await text.fill("Who owns the renewal call: sales or customer success?");
   await text.press("Control+Enter");
+  // Writing the note brought it up close; the whole roadmap is in view again to find the phase.
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
   await page.locator(".react-flow__node", { hasText: "Trial" }).click({ button: "right" });
   await page.getByRole("menuitem", { name: "Add note" }).click();
   await text.fill("Trial length: 14 or 30 days?");

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useRef } from "react";
 import type { StickyNote } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatDateTime, formatRelativeTime } from "../../ui/format";
@@ -55,14 +55,16 @@ export function NoteCard({ note }: { note: StickyNote }) {
 
 function NoteTextEditor({ note }: { note: StickyNote }) {
   const store = useAppStoreApi();
-  const [text, setText] = useState(note.text);
+  const text = useAppState((state) => state.noteDraft);
   // Esc, then the blur it causes, must end the typing once, without keeping the text.
   const ended = useRef(false);
   const finish = (keep: boolean) => {
     if (ended.current) return;
     ended.current = true;
-    if (keep && text !== note.text) store.getState().setNoteText(note.id, text);
-    store.getState().setEditingNote(null);
+    const state = store.getState();
+    if (state.editingNoteId !== note.id) return;
+    if (keep && state.noteDraft !== note.text) state.setNoteText(note.id, state.noteDraft);
+    state.setEditingNote(null);
   };
   return (
     <textarea
@@ -74,7 +76,7 @@ function NoteTextEditor({ note }: { note: StickyNote }) {
       maxLength={5000}
       rows={4}
       placeholder="Type the question or remark"
-      onChange={(event) => setText(event.target.value)}
+      onChange={(event) => store.getState().setNoteDraft(event.target.value)}
       onKeyDown={(event) => {
         event.stopPropagation();
         if (event.key === "Escape") finish(false);

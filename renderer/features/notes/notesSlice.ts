@@ -19,8 +19,9 @@ export interface NotesSlice {
   showResolvedNotes: boolean;
   /** The canvas note selected. */
   selectedNoteId: string | null;
-  /** The note whose text is being typed. */
+  /** The note whose text is being typed, and what is typed so far (kept here, so a card redrawn at another zoom keeps it). */
   editingNoteId: string | null;
+  noteDraft: string;
   /** The phase, transition or communication whose notes are open in a small list beside it. */
   openNotesOf: string | null;
   /** A note the canvas should bring into view once it is drawn (a jump from the Notes panel). */
@@ -28,7 +29,9 @@ export interface NotesSlice {
   setNotesPanelOpen(open: boolean): void;
   setShowResolvedNotes(show: boolean): void;
   selectNote(noteId: string | null): void;
+  /** Opens a note's text for typing (or closes it, with null), starting from the text it has. */
   setEditingNote(noteId: string | null): void;
+  setNoteDraft(text: string): void;
   setOpenNotesOf(elementId: string | null): void;
   setNoteToReveal(noteId: string | null): void;
   /**
@@ -47,12 +50,18 @@ export function createNotesSlice({ set, get, services }: SliceContext): NotesSli
     showResolvedNotes: false,
     selectedNoteId: null,
     editingNoteId: null,
+    noteDraft: "",
     openNotesOf: null,
     noteToReveal: null,
     setNotesPanelOpen: (notesPanelOpen) => set({ notesPanelOpen }),
     setShowResolvedNotes: (showResolvedNotes) => set({ showResolvedNotes }),
     selectNote: (selectedNoteId) => set({ selectedNoteId }),
-    setEditingNote: (editingNoteId) => set({ editingNoteId }),
+    setEditingNote: (editingNoteId) =>
+      set({
+        editingNoteId,
+        noteDraft: get().document?.stickyNotes.find((note) => note.id === editingNoteId)?.text ?? "",
+      }),
+    setNoteDraft: (noteDraft) => set({ noteDraft }),
     setOpenNotesOf: (openNotesOf) => set({ openNotesOf }),
     setNoteToReveal: (noteToReveal) => set({ noteToReveal }),
 
@@ -77,6 +86,7 @@ export function createNotesSlice({ set, get, services }: SliceContext): NotesSli
       set({
         noteToReveal: added.noteId,
         editingNoteId: added.noteId,
+        noteDraft: "",
         selectedNoteId: anchor.kind === "canvas" ? added.noteId : null,
         openNotesOf: anchoredElementId(anchor),
       });
