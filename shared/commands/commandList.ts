@@ -110,6 +110,14 @@ export const COMMAND_LIST = [
     menu: { in: "edit", section: 2 },
   },
   {
+    id: "app.preferences",
+    label: "Preferences…",
+    keywords: ["settings", "author name"],
+    shortcuts: ["Mod+,"],
+    group: "Edit",
+    menu: { in: "edit", section: 3 },
+  },
+  {
     id: "roadmap.editStages",
     label: "Edit stages…",
     shortLabel: "Stages…",
@@ -153,14 +161,6 @@ export const COMMAND_LIST = [
     keywords: ["sticky notes", "comments", "open questions"],
     group: "View",
     menu: { in: "view", section: 2 },
-  },
-  {
-    id: "app.preferences",
-    label: "Preferences…",
-    keywords: ["settings", "author name"],
-    shortcuts: ["Mod+,"],
-    group: "Edit",
-    menu: { in: "edit", section: 3 },
   },
   {
     id: "help.about",
