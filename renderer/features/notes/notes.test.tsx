@@ -6,6 +6,7 @@ import { PreferencesDialog } from "../../app/PreferencesDialog";
 import { createMemoryPreferencesStorage } from "../../data/preferencesStorage";
 import { createTestApp } from "../../test/fakes";
 import { deleteSelection, moveDraggedPhases } from "../canvas/canvasActions";
+import { CommunicationNotes } from "./NoteBadge";
 import { NotesPanel } from "./NotesPanel";
 import { revealNote } from "./noteActions";
 
@@ -80,6 +81,33 @@ describe("adding notes", () => {
     expect(state(app).preferences.authorName).toBe("Bo Lind");
     expect(notes(app).map((n) => n.author)).toEqual(["Bo Lind"]);
     expect(state(app).dialog).toBeNull();
+  });
+});
+
+describe("a communication's notes in its inspector row", () => {
+  it("offers Add note, then a badge counting the open notes that opens them for typing", async () => {
+    const app = await openTemplate();
+    const communication = state(app).document?.communications[0];
+    if (!communication) throw new Error("the template has communications");
+    render(
+      <AppStoreProvider store={app.store}>
+        <CommunicationNotes communicationId={communication.id} />
+      </AppStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Add note" }));
+    expect(notes(app)[0]?.anchor).toEqual({ kind: "communication", communicationId: communication.id });
+    const list = screen.getByRole("region", { name: "Notes" });
+    fireEvent.change(within(list).getByRole("textbox", { name: "Note text" }), {
+      target: { value: "Is this still sent by post?" },
+    });
+    fireEvent.keyDown(within(list).getByRole("textbox", { name: "Note text" }), { key: "Enter", ctrlKey: true });
+    expect(notes(app)[0]?.text).toBe("Is this still sent by post?");
+    fireEvent.click(screen.getByRole("button", { name: "1 open note" }));
+    expect(screen.queryByRole("region", { name: "Notes" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "1 open note" }));
+    fireEvent.click(within(screen.getByRole("region", { name: "Notes" })).getByRole("button", { name: "Resolve" }));
+    expect(notes(app)[0]?.status).toBe("resolved");
+    expect(screen.getByRole("button", { name: "0 open notes" })).toBeInTheDocument();
   });
 });
 
