@@ -9,6 +9,31 @@ import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 
 const OUT = "docs/screenshots";
+
+/** Sticky notes from a workshop: one on the canvas, one on a phase, and the Notes panel listing them. */
+async function notesScene(page: Page) {
+  await page.getByRole("application", { name: /Roadmap canvas/ }).focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("n");
+  const ask = page.getByRole("dialog", { name: "Who is writing this note?" });
+  await ask.getByRole("textbox", { name: /Your name/ }).fill("Ana Consultant");
+  await ask.getByRole("button", { name: "Add note" }).click();
+  const text = page.getByRole("textbox", { name: "Note text" });
+  await text.fill("Who owns the renewal call: sales or customer success?");
+  await text.press("Control+Enter");
+  // Writing the note brought it up close; the whole roadmap is in view again to find the phase.
+  await page.getByRole("button", { name: "Zoom to fit" }).click();
+  await page.locator(".react-flow__node", { hasText: "Trial" }).click({ button: "right" });
+  await page.getByRole("menuitem", { name: "Add note" }).click();
+  await text.fill("Trial length: 14 or 30 days?");
+  await text.press("Control+Enter");
+  await page.getByRole("toolbar", { name: "Canvas" }).getByRole("button", { name: "Notes" }).click();
+  await page.getByRole("complementary", { name: "Notes panel" }).waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/notes.png` });
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await page.getByRole("button", { name: "Close the Notes panel" }).click();
+}
 mkdirSync(OUT, { recursive: true });
 
 const server = await serveBuiltApp();
@@ -68,6 +93,8 @@ try {
   await page.getByRole("option", { name: /Zoom to fit/ }).waitFor();
   await page.screenshot({ path: `${OUT}/command-palette.png` });
   await page.keyboard.press("Escape");
+
+  await notesScene(page);
 
   // The export dialog, then the executive report as the browser build prints it, pages turned into pictures.
   await page.evaluate(() => {

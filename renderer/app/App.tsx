@@ -16,6 +16,7 @@ import { AboutDialog } from "./AboutDialog";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandPalette } from "./CommandPalette";
 import { reportUncaughtErrors } from "./globalErrors";
+import { PreferencesDialog } from "./PreferencesDialog";
 import type { Services } from "./services";
 import type { Dialog } from "./shellSlice";
 import { TopBar } from "./TopBar";
@@ -95,6 +96,8 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <AboutDialog onClose={close} />;
     case "commandPalette":
       return <CommandPalette />;
+    case "preferences":
+      return <PreferencesDialog firstNote={dialog.firstNote ?? null} onClose={close} />;
   }
 }
 

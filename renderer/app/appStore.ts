@@ -3,6 +3,7 @@ import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrang
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
+import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
@@ -14,7 +15,8 @@ export type AppState = ShellSlice &
   EditorSlice &
   PlanSlice &
   ExportSlice &
-  ArrangeSlice;
+  ArrangeSlice &
+  NotesSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -32,6 +34,7 @@ export function createAppStore(services: Services): AppStore {
       ...createPreferencesSlice(context),
       ...createLibrarySlice(context),
       ...createEditorSlice(context),
+      ...createNotesSlice(context),
       ...createPlanSlice(context),
       ...createExportSlice(context),
       ...createArrangeSlice(context),

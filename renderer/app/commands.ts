@@ -10,6 +10,7 @@ import {
 } from "../features/canvas/canvasActions";
 import { canvasController } from "../features/canvas/canvasController";
 import { commitFieldBeingEdited } from "../features/inspector/fields";
+import { addNoteHere } from "../features/notes/noteActions";
 import type { AppState } from "./appStore";
 
 export type { CommandId } from "../../shared/commands/commandList";
@@ -41,7 +42,8 @@ const whenRoadmapOpen = (state: AppState) => state.document !== null;
 
 const whenPhasesSelected = (state: AppState) => state.document !== null && state.selection.phaseIds.length > 0;
 const whenSomethingSelected = (state: AppState) =>
-  state.document !== null && state.selection.phaseIds.length + state.selection.transitionIds.length > 0;
+  state.document !== null &&
+  (state.selection.phaseIds.length + state.selection.transitionIds.length > 0 || state.selectedNoteId !== null);
 
 const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "color", "button", "submit", "reset", "file", "range"]);
 
@@ -114,9 +116,15 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
       if (phaseId) state.openDialog({ kind: "captureTable", phaseId });
     },
   },
+  "notes.add": { isEnabled: whenRoadmapOpen, perform: (state, { at }) => addNoteHere(state, at) },
   "view.commandPalette": { isEnabled: always, perform: (state) => state.openDialog({ kind: "commandPalette" }) },
   "canvas.zoomToFit": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.fitView() },
   "canvas.actualSize": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.zoomTo(1) },
+  "view.notesPanel": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.setNotesPanelOpen(!state.notesPanelOpen),
+  },
+  "app.preferences": { isEnabled: always, perform: (state) => state.openDialog({ kind: "preferences" }) },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };
 

@@ -1,4 +1,11 @@
-import type { OrganisationList, PhaseClip, Point, RoadmapFileError, RoadmapTemplate } from "../../shared/model";
+import type {
+  NoteAnchor,
+  OrganisationList,
+  PhaseClip,
+  Point,
+  RoadmapFileError,
+  RoadmapTemplate,
+} from "../../shared/model";
 import type { ExportFormat } from "../features/export/exportFormats";
 import type { SliceContext } from "./appStore";
 
@@ -23,6 +30,8 @@ export type Dialog =
   | { kind: "removeListItem"; list: OrganisationList; id: string }
   | { kind: "export"; format: ExportFormat }
   | { kind: "about" }
+  /** With `firstNote`, asked before the user's first sticky note, which is added once they give their name. */
+  | { kind: "preferences"; firstNote?: NoteAnchor }
   | { kind: "commandPalette" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */

@@ -110,6 +110,14 @@ export const COMMAND_LIST = [
     menu: { in: "edit", section: 2 },
   },
   {
+    id: "app.preferences",
+    label: "Preferences…",
+    keywords: ["settings", "author name"],
+    shortcuts: ["Mod+,"],
+    group: "Edit",
+    menu: { in: "edit", section: 3 },
+  },
+  {
     id: "roadmap.editStages",
     label: "Edit stages…",
     shortLabel: "Stages…",
@@ -119,6 +127,14 @@ export const COMMAND_LIST = [
     id: "phase.captureTable",
     label: "Capture table…",
     keywords: ["communications", "spreadsheet", "paste rows", "quick add"],
+    group: "Canvas",
+  },
+  {
+    id: "notes.add",
+    label: "Add note",
+    keywords: ["sticky note", "comment", "open question"],
+    shortcuts: ["N"],
+    shortcutScope: "canvas",
     group: "Canvas",
   },
   {
@@ -143,6 +159,14 @@ export const COMMAND_LIST = [
     shortcuts: ["Mod+Shift+0"],
     group: "View",
     menu: { in: "view", section: 1 },
+  },
+  {
+    id: "view.notesPanel",
+    label: "Show or hide the Notes panel",
+    shortLabel: "Notes",
+    keywords: ["sticky notes", "comments", "open questions"],
+    group: "View",
+    menu: { in: "view", section: 2 },
   },
   {
     id: "help.about",

@@ -3,6 +3,7 @@ import type { Period, PlanCalendar } from "../engine/calendar";
 import type { PlanResult } from "../engine/planEngine";
 import { worstContactPressure } from "../engine/pressure";
 import type { Roadmap } from "../model/schema";
+import { OPEN_QUESTIONS_PAGES } from "./openQuestions";
 
 /** What the report reads of a plan: everything but the customer flow, which the renderer never receives. */
 export type ReportPlan = Omit<PlanResult, "flow">;
@@ -326,6 +327,7 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
         text,
       portrait,
     ),
+    openQuestions: OPEN_QUESTIONS_PAGES,
   };
   return 1 + sections.reduce((sum, section) => sum + (pages[section] ?? 0), 0);
 }

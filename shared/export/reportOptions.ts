@@ -10,6 +10,7 @@ export const REPORT_SECTIONS = [
   "pressure",
   "kpis",
   "assumptions",
+  "openQuestions",
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
@@ -22,6 +23,7 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   pressure: "Contact-pressure heatmap",
   kpis: "KPIs and targets",
   assumptions: "Assumptions",
+  openQuestions: "Open questions (open sticky notes)",
 };
 
 /** Sections that are about money only, left out when costs are. */

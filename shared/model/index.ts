@@ -18,6 +18,7 @@ export * from "./placement";
 export * from "./queries";
 export * from "./roadmapFile";
 export * from "./schema";
+export * from "./stickyNotes";
 export * from "./structuralSharing";
 export * from "./templates";
 export * from "./timingText";

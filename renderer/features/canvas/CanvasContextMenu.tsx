@@ -1,11 +1,12 @@
 import { useEffect, useRef } from "react";
+import type { Roadmap } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import type { AppState } from "../../app/appStore";
 import { type CommandContext, type CommandId, findCommand, runCommand, shortcutText } from "../../app/commands";
 import { canvasController } from "./canvasController";
 
 export interface ContextMenuTarget {
-  kind: "phase" | "transition" | "pane";
+  kind: "phase" | "transition" | "pane" | "note";
   id: string | null;
   x: number;
   y: number;
@@ -46,18 +47,33 @@ function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
               phases: r.phases.map((p) => (s.selection.phaseIds.includes(p.id) ? { ...p, stageId: stage.id } : p)),
             })),
         })),
+      commandItem("notes.add"),
       commandItem("canvas.delete"),
     ];
   }
   if (target.kind === "transition") {
-    return [commandItem("canvas.delete", { label: "Delete transition" })];
+    return [commandItem("notes.add"), commandItem("canvas.delete", { label: "Delete transition" })];
   }
+  if (target.kind === "note" && target.id) return noteItems(roadmap, target.id);
   const at = canvasController()?.screenToCanvas({ x: target.x, y: target.y });
   return [
     commandItem("canvas.addPhase", { label: "Add phase here", ...(at ? { context: { at } } : {}) }),
+    commandItem("notes.add", { label: "Add note here", ...(at ? { context: { at } } : {}) }),
     commandItem("edit.selectAll"),
     commandItem("canvas.autoArrange"),
     commandItem("canvas.zoomToFit"),
+  ];
+}
+
+function noteItems(roadmap: Roadmap, noteId: string): MenuItem[] {
+  const note = roadmap.stickyNotes.find((n) => n.id === noteId);
+  if (!note) return [];
+  return [
+    { label: "Edit note", run: (state) => state.setEditingNote(noteId) },
+    note.status === "open"
+      ? { label: "Resolve note", run: (state) => state.setNoteStatus(noteId, "resolved") }
+      : { label: "Reopen note", run: (state) => state.setNoteStatus(noteId, "open") },
+    { label: "Delete note", run: (state) => state.deleteNote(noteId) },
   ];
 }
 

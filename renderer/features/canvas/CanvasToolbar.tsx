@@ -11,6 +11,8 @@ const TOOLBAR_COMMANDS: CommandId[] = [
   "canvas.zoomToFit",
   "canvas.actualSize",
   "roadmap.editStages",
+  "notes.add",
+  "view.notesPanel",
 ];
 
 /** The canvas's commands, each from the command registry, with its shortcut in the tooltip. */

@@ -3,6 +3,7 @@ import { memo, useRef, useState } from "react";
 import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { NoteBadge } from "../notes/NoteBadge";
 import { renamePhase } from "./canvasActions";
 import { canvasController } from "./canvasController";
 import type { PhaseFlowNode } from "./canvasModel";
@@ -22,6 +23,7 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
         style={{ "--stage-color": data.color } as React.CSSProperties}
       >
         <Handle type="target" position={Position.Left} className="phase-handle" />
+        <NoteBadge anchor={{ kind: "phase", phaseId: id }} elementId={id} />
         <div className="phase-node-name">{data.name}</div>
         <div className="phase-node-stats">
           {formatCount(data.customers)} · {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
@@ -37,6 +39,7 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
     >
       <Handle type="target" position={Position.Left} className="phase-handle" aria-label={`Into ${data.name}`} />
       <div className="phase-node-stage">{data.stageName}</div>
+      <NoteBadge anchor={{ kind: "phase", phaseId: id }} elementId={id} />
       {renaming ? <RenameInput id={id} name={data.name} /> : <div className="phase-node-name">{data.name}</div>}
       <div className="phase-node-stats">
         <span title="Customers at plan start">{formatCount(data.customers)} customers</span>

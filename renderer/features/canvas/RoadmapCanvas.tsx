@@ -27,6 +27,9 @@ import {
 import { overflowingPhases, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import type { Selection } from "../editor/editorSlice";
+import { buildNoteNodes, noteIdOfNode } from "../notes/noteNodes";
+import { type NoteFlowNode, StickyNoteNode } from "../notes/StickyNoteNode";
+import { useRevealNote } from "../notes/useRevealNote";
 import { CanvasContextMenu, type ContextMenuTarget } from "./CanvasContextMenu";
 import {
   addPhaseAt,
@@ -56,7 +59,8 @@ import { LevelOfDetail } from "./levelOfDetail";
 import { PhaseNode } from "./PhaseNode";
 import { TransitionEdge } from "./TransitionEdge";
 
-const nodeTypes = { phase: PhaseNode };
+const nodeTypes = { phase: PhaseNode, note: StickyNoteNode };
+type CanvasNode = PhaseFlowNode | NoteFlowNode;
 const edgeTypes = { transition: TransitionEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
@@ -67,7 +71,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const MULTI_SELECTION_KEYS = ["Shift", "Meta", "Control"];
 const PAN_ON_DRAG = [1, 2];
 const PRO_OPTIONS = { hideAttribution: true };
-const miniMapColor = (node: PhaseFlowNode) => node.data.color;
+const miniMapColor = (node: CanvasNode) => (node.type === "note" ? "#f5d96b" : node.data.color);
 const ARROW_KEYS: Record<string, Direction> = {
   ArrowLeft: "left",
   ArrowRight: "right",
@@ -86,7 +90,7 @@ export function RoadmapCanvas({ roadmap }: { roadmap: Roadmap }) {
 
 function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
-  const flow = useReactFlow<PhaseFlowNode, TransitionFlowEdge>();
+  const flow = useReactFlow<CanvasNode, TransitionFlowEdge>();
   const selection = useAppState((state) => state.selection);
   const snapToGrid = useAppState((state) => state.snapToGrid);
   const overflow = useMemo(() => overflowingPhases(roadmap), [roadmap]);
@@ -96,7 +100,9 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     [plan],
   );
   const overCapPhases = useMemo(() => new Set(plan?.pressure.collisions.map((c) => c.phaseId) ?? []), [plan]);
-  const [nodes, setNodes] = useState<PhaseFlowNode[]>([]);
+  const selectedNoteId = useAppState((state) => state.selectedNoteId);
+  const showResolvedNotes = useAppState((state) => state.showResolvedNotes);
+  const [nodes, setNodes] = useState<CanvasNode[]>([]);
   const [edges, setEdges] = useState<TransitionFlowEdge[]>([]);
   const [menu, setMenu] = useState<ContextMenuTarget | null>(null);
   const [wrapper, setWrapper] = useState<HTMLDivElement | null>(null);
@@ -119,9 +125,16 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   }, [wrapper, openingViewport, fitOnOpen, roadmap]);
 
   useLayoutEffect(() => {
-    setNodes((previous) => buildPhaseNodes(roadmap, selection, overflow, byId(previous), monthlyCosts, overCapPhases));
+    setNodes((previous) => {
+      const old = byId(previous);
+      const phases = new Map([...old].flatMap(([id, node]) => (node.type === "phase" ? [[id, node] as const] : [])));
+      return [
+        ...buildPhaseNodes(roadmap, selection, overflow, phases, monthlyCosts, overCapPhases),
+        ...buildNoteNodes(roadmap, { selectedNoteId, showResolved: showResolvedNotes }, old),
+      ];
+    });
     setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous)));
-  }, [roadmap, selection, overflow, monthlyCosts, overCapPhases]);
+  }, [roadmap, selection, overflow, monthlyCosts, overCapPhases, selectedNoteId, showResolvedNotes]);
 
   useEffect(
     () =>
@@ -157,12 +170,17 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   );
 
   useClipboard(wrapper);
+  useRevealNote(flow, nodes.length > 0);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<PhaseFlowNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const geometry = changes.filter((c) => c.type === "position" || c.type === "dimensions");
       if (geometry.length > 0) setNodes((current) => applyNodeChanges(geometry, current));
-      const selected = changes.flatMap((c) => (c.type === "select" ? [c] : []));
+      const all = changes.flatMap((c) => (c.type === "select" ? [c] : []));
+      const selected = all.filter((c) => noteIdOfNode(c.id) === null);
+      const note = all.find((c) => noteIdOfNode(c.id) !== null && c.selected);
+      if (note) store.getState().selectNote(noteIdOfNode(note.id));
+      else if (all.some((c) => noteIdOfNode(c.id) !== null)) store.getState().selectNote(null);
       if (selected.length > 0) {
         const current = store.getState().selection;
         store.getState().select(toggleIds(current, "phaseIds", selected));
@@ -196,16 +214,28 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     [store],
   );
   const onNodeDragStop = useCallback(
-    (_: unknown, __: unknown, dragged: PhaseFlowNode[]) =>
-      moveDraggedPhases(store.getState(), new Map(dragged.map((n) => [n.id, n.position]))),
+    (_: unknown, __: unknown, dragged: CanvasNode[]) =>
+      moveDraggedPhases(
+        store.getState(),
+        new Map(dragged.flatMap((n) => (n.type === "phase" ? [[n.id, n.position] as const] : []))),
+        new Map(dragged.flatMap((n) => (n.type === "note" ? [[n.data.note.id, n.position] as const] : []))),
+      ),
     [store],
   );
   const onNodeDoubleClick = useCallback(
-    (_: unknown, node: PhaseFlowNode) => store.getState().setRenamingPhase(node.id),
+    (_: unknown, node: CanvasNode) =>
+      node.type === "note"
+        ? store.getState().setEditingNote(node.data.note.id)
+        : store.getState().setRenamingPhase(node.id),
     [store],
   );
   const onNodeContextMenu = useCallback(
-    (event: MouseEvent, node: PhaseFlowNode) => {
+    (event: MouseEvent, node: CanvasNode) => {
+      if (node.type === "note") {
+        store.getState().selectNote(node.data.note.id);
+        openMenu(event, { kind: "note", id: node.data.note.id });
+        return;
+      }
       if (!store.getState().selection.phaseIds.includes(node.id)) {
         store.getState().select({ phaseIds: [node.id], transitionIds: [] });
       }
@@ -224,7 +254,10 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     (event: MouseEvent | globalThis.MouseEvent) => openMenu(event, { kind: "pane", id: null }),
     [openMenu],
   );
-  const onPaneClick = useCallback(() => setMenu(null), []);
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    store.getState().setOpenNotesOf(null);
+  }, [store]);
 
   // Moving around the canvas; its commands (Delete, F2, …) are shortcuts in the command registry.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -293,7 +326,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     >
       {openingViewport && (
         <LevelOfDetail>
-          <ReactFlow<PhaseFlowNode, TransitionFlowEdge>
+          <ReactFlow<CanvasNode, TransitionFlowEdge>
             defaultViewport={openingViewport}
             nodes={nodes}
             edges={edges}
@@ -327,7 +360,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
             proOptions={PRO_OPTIONS}
           >
             <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#c9d0db" />
-            <MiniMap<PhaseFlowNode>
+            <MiniMap<CanvasNode>
               pannable
               zoomable
               nodeColor={miniMapColor}

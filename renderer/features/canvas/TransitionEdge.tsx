@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from "@xyflow/react";
 import { memo } from "react";
 import { formatTypedPercent } from "../../ui/format";
+import { NoteBadge } from "../notes/NoteBadge";
 import type { TransitionFlowEdge } from "./canvasModel";
 import { useZoomedOut } from "./levelOfDetail";
 import { renderProbe } from "./renderProbe";
@@ -36,6 +37,7 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
           >
             <strong>{rate}</strong>
             {data?.trigger && <span>{data.trigger}</span>}
+            <NoteBadge anchor={{ kind: "transition", transitionId: id }} elementId={id} />
           </div>
         </EdgeLabelRenderer>
       )}

@@ -10,6 +10,7 @@ import {
   deleteElements,
   distributePhases,
   freeSpotNear,
+  moveNote,
   movePhases,
   type OrphanedCommunications,
   type PhaseClip,
@@ -102,8 +103,15 @@ export function connect(state: AppState, from: string, to: string): void {
   state.edit(() => result.value.roadmap, { select: { phaseIds: [], transitionIds: [result.value.transitionId] } });
 }
 
-export function moveDraggedPhases(state: AppState, positions: ReadonlyMap<string, Point>): void {
-  state.edit((roadmap) => movePhases(roadmap, positions));
+/** Phases and canvas notes dragged together land together, as one undo step. */
+export function moveDraggedPhases(
+  state: AppState,
+  positions: ReadonlyMap<string, Point>,
+  notePositions: ReadonlyMap<string, Point> = new Map(),
+): void {
+  state.edit((roadmap) =>
+    [...notePositions].reduce((next, [noteId, at]) => moveNote(next, noteId, at), movePhases(roadmap, positions)),
+  );
 }
 
 /**
@@ -115,7 +123,10 @@ export function deleteSelection(state: AppState): void {
   const roadmap = state.document;
   if (!roadmap) return;
   const { phaseIds, transitionIds } = state.selection;
-  if (phaseIds.length === 0 && transitionIds.length === 0) return;
+  if (phaseIds.length === 0 && transitionIds.length === 0) {
+    if (state.selectedNoteId) state.deleteNote(state.selectedNoteId);
+    return;
+  }
   const carried =
     communicationsOnPhases(roadmap, phaseIds).length +
     transitionsDeletedWith(roadmap, { phaseIds, transitionIds: [] }).length;
@@ -251,6 +262,8 @@ export function nudgeSelection(state: AppState, direction: Direction): void {
 export function moveCommunicationToPhase(state: AppState, communicationId: string, phaseId: string): void {
   const communication = state.document?.communications.find((c) => c.id === communicationId);
   if (!communication || communication.phaseId === phaseId) return;
+  // Dropped on something else than a phase (a sticky note): nowhere to move it.
+  if (!state.document?.phases.some((p) => p.id === phaseId)) return;
   state.edit((r) => updateCommunication(r, communicationId, { phaseId }), {
     select: { phaseIds: [phaseId], transitionIds: [] },
   });

@@ -7,6 +7,7 @@ import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
 import { Inspector } from "../inspector/Inspector";
+import { NotesPanel } from "../notes/NotesPanel";
 import { BudgetView } from "../plan/BudgetView";
 import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
@@ -61,6 +62,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const view = useAppState((state) => state.view);
   const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
+  const notesPanelOpen = useAppState((state) => state.notesPanelOpen);
   const label = VIEWS.find((v) => v.view === view)?.label;
   return (
     <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
@@ -93,6 +95,11 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             <ViewContent view={view} roadmap={roadmap} />
           </ErrorBoundary>
         </div>
+        {notesPanelOpen && (
+          <ErrorBoundary name="The Notes panel">
+            <NotesPanel roadmap={roadmap} />
+          </ErrorBoundary>
+        )}
         <ErrorBoundary name="The inspector">
           <Inspector roadmap={roadmap} />
         </ErrorBoundary>

@@ -25,6 +25,7 @@ import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CommandButton } from "../../app/CommandButton";
 import { formatCount, formatMoney, formatTypedMoney, plural } from "../../ui/format";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
+import { CommunicationNotes } from "../notes/NoteBadge";
 import { NumberField, SelectField, TextField } from "./fields";
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
@@ -121,6 +122,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                   {channels.get(communication.channelId)} · {owners.get(communication.ownerId)} ·{" "}
                   {STATUS_LABELS[communication.status].toLowerCase()}
                 </div>
+                <CommunicationNotes communicationId={communication.id} />
                 <CostFields roadmap={roadmap} communication={communication} />
                 {schedule && (
                   <div

@@ -14,6 +14,7 @@ import { BudgetSection } from "./BudgetSection";
 import { CalendarSection, CalendarSummary } from "./CalendarSection";
 import { DiagramSection } from "./DiagramSection";
 import { KpiSection } from "./KpiSection";
+import { OpenQuestionsSection } from "./OpenQuestionsSection";
 import { PhaseOverview, PhasePages } from "./PhasePages";
 import { PressureSection } from "./PressureSection";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -49,6 +50,7 @@ const SECTIONS: Record<ReportSection, Section> = {
   pressure: PressureSection,
   kpis: KpiSection,
   assumptions: AssumptionsSection,
+  openQuestions: OpenQuestionsSection,
 };
 
 /** The appendix: the same sections with every row, and the calendar of every communication. */
