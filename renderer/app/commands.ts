@@ -110,6 +110,8 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "view.commandPalette": { isEnabled: always, perform: (state) => state.openDialog({ kind: "commandPalette" }) },
   "canvas.zoomToFit": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.fitView() },
   "canvas.actualSize": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.zoomTo(1) },
+  "view.transitionsTable": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("transitions") },
+  "view.customersGrid": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("customers") },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };
 
