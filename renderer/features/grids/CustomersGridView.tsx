@@ -150,7 +150,12 @@ function MeasureGrid({
                     const props = sheet.cellProps(phase.id, segment.id);
                     const value = grid.cells[r]?.[c] ?? 0;
                     return (
-                      <td key={segment.id} {...props} data-column={segment.id} className="numeric">
+                      <td
+                        key={segment.id}
+                        {...props}
+                        data-column={segment.id}
+                        className={sheet.isEditing(phase.id, segment.id) ? "numeric is-editing" : "numeric"}
+                      >
                         {sheet.isEditing(phase.id, segment.id) && sheet.editorProps ? (
                           <input
                             className="grid-editor"

@@ -87,6 +87,20 @@ describe("the transitions table", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(document()).toBe(before);
   });
 
+  it("drops a bad value when the cell is left, keeping the reason on screen and the document as it was", async () => {
+    const { document, user } = await renderGridView(TransitionsTableView);
+    const before = document();
+    act(() => cell(TRIAL, "rate").focus());
+    await user.keyboard("-5");
+    await user.click(cell(TRIAL, "trigger"));
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "Rate of “Trial → First 90 days” must be between 0% and 100%, not -5%. It stays 30%.",
+    );
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(cell(TRIAL, "rate")).toHaveTextContent("30%");
+    expect(document()).toBe(before);
+  });
+
   it("reads rates in the user's locale", async () => {
     const { document, user } = await renderGridView(TransitionsTableView, "de-DE");
     act(() => cell(TRIAL, "rate").focus());

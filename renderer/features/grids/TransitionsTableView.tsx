@@ -241,7 +241,13 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
                             );
                           case "trigger":
                             return (
-                              <td key={column.id} {...props} data-column={column.id} className="trigger-cell">
+                              <td
+                                key={column.id}
+                                {...props}
+                                data-column={column.id}
+                                className="trigger-cell"
+                                title={row.transition.trigger || undefined}
+                              >
                                 {row.transition.trigger || <span className="muted">—</span>}
                               </td>
                             );

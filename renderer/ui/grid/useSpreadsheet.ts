@@ -50,7 +50,10 @@ const cellKey = ({ rowId, columnId }: Cell) => `${rowId}\u0000${columnId}`;
 export function useSpreadsheet(model: SpreadsheetModel) {
   const [active, setActive] = useState<Cell | null>(null);
   const [editing, setEditing] = useState<(Cell & { draft: string }) | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Why the last value or paste was refused, and the cell whose editor holds it (none once dropped or for a paste).
+  const [problem, setProblemState] = useState<{ message: string; at: Cell | null } | null>(null);
+  const setProblem = (message: string | null, at: Cell | null = null) =>
+    setProblemState(message === null ? null : { message, at });
   const elements = useRef(new Map<string, HTMLElement>());
   const focusPending = useRef(false);
   // Read by the editor's blur, which can come after the edit was already committed or cancelled by a key.
@@ -94,15 +97,14 @@ export function useSpreadsheet(model: SpreadsheetModel) {
     return true;
   };
 
-  /** Commits the open editor; true when its value was taken (or there was nothing to take). */
-  const commitEditor = (): boolean => {
+  /** Commits the open editor, which stays open when its value cannot be taken; returns why not, or null. */
+  const commitEditor = (): string | null => {
     const open = editingRef.current;
-    if (!open) return true;
+    if (!open) return null;
     const reason = model.commit(open.rowId, open.columnId, open.draft);
-    setProblem(reason);
-    if (reason !== null) return false;
-    stopEditing();
-    return true;
+    setProblem(reason, open);
+    if (reason === null) stopEditing();
+    return reason;
   };
 
   /** Moves the keyboard from a cell; false when the move is not the grid's to make (Tab out of its last cell). */
@@ -163,7 +165,7 @@ export function useSpreadsheet(model: SpreadsheetModel) {
     autoFocus: true,
     autoComplete: "off",
     spellCheck: false,
-    "aria-invalid": problem !== null,
+    "aria-invalid": problem !== null && sameCell(problem.at, editing),
     onChange: (event: { target: { value: string } }) => {
       const next = { ...editing, draft: event.target.value };
       editingRef.current = next;
@@ -174,7 +176,7 @@ export function useSpreadsheet(model: SpreadsheetModel) {
       const cell = { rowId: editing.rowId, columnId: editing.columnId };
       if (event.key === "Enter" || event.key === "Tab") {
         event.preventDefault();
-        if (!commitEditor()) return;
+        if (commitEditor() !== null) return;
         const forward = !event.shiftKey;
         const direction: GridMove = event.key === "Enter" ? (forward ? "down" : "up") : forward ? "next" : "previous";
         if (!moveFrom(cell, direction)) goTo(cell);
@@ -190,7 +192,9 @@ export function useSpreadsheet(model: SpreadsheetModel) {
     onBlur: () => {
       // Leaving the cell commits it; a value that cannot be taken is dropped, its reason left on screen.
       if (!editingRef.current) return;
-      commitEditor();
+      const reason = commitEditor();
+      // The editor closes with the draft: the reason stays on screen, no longer about an open cell.
+      if (reason !== null) setProblem(reason);
       stopEditing();
     },
   };
@@ -207,7 +211,7 @@ export function useSpreadsheet(model: SpreadsheetModel) {
   };
 
   return {
-    problem,
+    problem: problem?.message ?? null,
     /** Whether this cell's editor is open, in place of what it shows. */
     isEditing: (rowId: string, columnId: string) => sameCell(editing, { rowId, columnId }),
     isActive: (rowId: string, columnId: string) => current !== null && sameCell(current, { rowId, columnId }),
