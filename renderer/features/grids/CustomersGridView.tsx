@@ -10,6 +10,7 @@ import { LIMITS, type Roadmap } from "../../../shared/model";
 import { err, ok } from "../../../shared/result";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { useSpreadsheet } from "../../ui/grid/useSpreadsheet";
+import { useVirtualRows } from "../../ui/grid/useVirtualRows";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { type NumberRules, readNumberInput } from "../inspector/numberInput";
 import "./grids.css";
@@ -28,6 +29,9 @@ const MEASURES: { measure: CustomerMeasure; title: string; label: string; hint: 
     hint: "How many new customers of each segment arrive in each phase every month, from outside the roadmap.",
   },
 ];
+
+const ROW_HEIGHT = 30;
+const VIEWPORT_ROWS = 12;
 
 /** A whole number of customers, none when empty; `label` names the figure in the message. */
 const countRules = (label: string): NumberRules => ({
@@ -81,7 +85,9 @@ function MeasureGrid({
     return `${label} of “${phase?.name}” for “${segment?.name}”`;
   };
 
+  const rowWindow = useVirtualRows(grid.phases.length, { rowHeight: ROW_HEIGHT, viewportRows: VIEWPORT_ROWS });
   const sheet = useSpreadsheet({
+    revealRow: rowWindow.reveal,
     rowIds: grid.phases.map((p) => p.id),
     columnIds: grid.segments.map((s) => s.id),
     editText: (phaseId, segmentId) => show(cellOf(phaseId, segmentId).value),
@@ -124,7 +130,7 @@ function MeasureGrid({
       {grid.phases.length === 0 ? (
         <p className="muted">No phases yet: add one on the canvas.</p>
       ) : (
-        <div className="grid-scroll">
+        <div className="grid-scroll" {...rowWindow.scrollProps}>
           <table className="data-table spreadsheet customers-grid" aria-label={title} {...sheet.gridProps}>
             <thead>
               <tr>
@@ -140,40 +146,45 @@ function MeasureGrid({
               </tr>
             </thead>
             <tbody>
-              {grid.phases.map((phase, r) => (
-                <tr key={phase.id} aria-label={`Phase ${phase.name}`}>
-                  <th scope="row">
-                    <span className="stage-dot" style={{ background: stages.get(phase.stageId) }} />
-                    {phase.name}
-                  </th>
-                  {grid.segments.map((segment, c) => {
-                    const props = sheet.cellProps(phase.id, segment.id);
-                    const value = grid.cells[r]?.[c] ?? 0;
-                    return (
-                      <td
-                        key={segment.id}
-                        {...props}
-                        data-column={segment.id}
-                        className={sheet.isEditing(phase.id, segment.id) ? "numeric is-editing" : "numeric"}
-                      >
-                        {sheet.isEditing(phase.id, segment.id) && sheet.editorProps ? (
-                          <input
-                            className="grid-editor"
-                            inputMode="numeric"
-                            aria-label={cellLabel(phase.id, segment.id)}
-                            {...sheet.editorProps}
-                          />
-                        ) : (
-                          <span className={value === 0 ? "muted" : undefined}>{show(value)}</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td className="numeric total" data-column="total">
-                    {show(grid.rowTotals[r] ?? 0)}
-                  </td>
-                </tr>
-              ))}
+              {rowWindow.topSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.topSpace }} />}
+              {grid.phases.slice(rowWindow.first, rowWindow.last).map((phase, i) => {
+                const r = rowWindow.first + i;
+                return (
+                  <tr key={phase.id} aria-label={`Phase ${phase.name}`} style={{ height: ROW_HEIGHT }}>
+                    <th scope="row">
+                      <span className="stage-dot" style={{ background: stages.get(phase.stageId) }} />
+                      {phase.name}
+                    </th>
+                    {grid.segments.map((segment, c) => {
+                      const props = sheet.cellProps(phase.id, segment.id);
+                      const value = grid.cells[r]?.[c] ?? 0;
+                      return (
+                        <td
+                          key={segment.id}
+                          {...props}
+                          data-column={segment.id}
+                          className={sheet.isEditing(phase.id, segment.id) ? "numeric is-editing" : "numeric"}
+                        >
+                          {sheet.isEditing(phase.id, segment.id) && sheet.editorProps ? (
+                            <input
+                              className="grid-editor"
+                              inputMode="numeric"
+                              aria-label={cellLabel(phase.id, segment.id)}
+                              {...sheet.editorProps}
+                            />
+                          ) : (
+                            <span className={value === 0 ? "muted" : undefined}>{show(value)}</span>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="numeric total" data-column="total">
+                      {show(grid.rowTotals[r] ?? 0)}
+                    </td>
+                  </tr>
+                );
+              })}
+              {rowWindow.bottomSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.bottomSpace }} />}
             </tbody>
             <tfoot>
               <tr aria-label="Totals">

@@ -1,5 +1,6 @@
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
+import { generateRoadmap } from "../../../shared/model/testing/generateRoadmap";
 import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { renderGridView } from "./gridTestApp";
 import { TransitionsTableView } from "./TransitionsTableView";
@@ -159,5 +160,24 @@ describe("the transitions table", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     await user.click(within(cell(TRIAL, "to")).getByRole("button", { name: "First 90 days" }));
     expect(store.getState().selection).toEqual({ phaseIds: [], transitionIds: ["tr-trial-converts"] });
     expect(store.getState().view).toBe("canvas");
+  });
+
+  it("draws only the rows in view of a long table, and the keyboard still reaches its last row", async () => {
+    const { store, user } = await renderGridView(TransitionsTableView);
+    const large = generateRoadmap({ phases: 300, transitionsPerPhase: 1.5, communications: 0, segments: 3, seed: 3 });
+    act(() => store.getState().edit((r) => ({ ...large, id: r.id })));
+    const table = screen.getByRole("grid", { name: "Transitions" });
+    const drawn = () => within(table).getAllByRole("row").length - 1;
+    expect(large.transitions.length).toBeGreaterThan(400);
+    expect(drawn()).toBeLessThan(40);
+
+    act(() => (within(table).getAllByRole("gridcell")[0] as HTMLElement).focus());
+    await user.keyboard("{Control>}{End}{/Control}");
+    const last = large.transitions.at(-1);
+    const lastRow = within(table).getByRole("row", {
+      name: `Transition ${large.phases.find((p) => p.id === last?.from)?.name} → ${large.phases.find((p) => p.id === last?.to)?.name}`,
+    });
+    expect(lastRow.querySelector('[data-column="segment:segment-3"]')).toHaveFocus();
+    expect(drawn()).toBeLessThan(40);
   });
 });

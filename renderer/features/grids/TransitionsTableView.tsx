@@ -13,11 +13,14 @@ import {
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { useSpreadsheet } from "../../ui/grid/useSpreadsheet";
+import { useVirtualRows } from "../../ui/grid/useVirtualRows";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { describeNumber, type NumberRules, readNumberInput, showNumber } from "../inspector/numberInput";
 import "./grids.css";
 
 const TRIGGER_MAX_LENGTH = 200;
+const ROW_HEIGHT = 30;
+const VIEWPORT_ROWS = 20;
 
 const columnId = (column: TransitionColumn) =>
   column.kind === "segment" ? `segment:${column.segmentId}` : column.kind;
@@ -81,7 +84,9 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
     store.getState().showView("canvas");
   };
 
+  const rowWindow = useVirtualRows(shown.length, { rowHeight: ROW_HEIGHT, viewportRows: VIEWPORT_ROWS });
   const grid = useSpreadsheet({
+    revealRow: rowWindow.reveal,
     rowIds: shown.map((row) => row.transition.id),
     columnIds: columns.map((c) => c.id),
     editText: (rowId, id) => {
@@ -161,7 +166,7 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
         {rows.length === 0 ? (
           <p className="muted">No transitions yet: connect two phases on the canvas.</p>
         ) : (
-          <div className="grid-scroll">
+          <div className="grid-scroll" {...rowWindow.scrollProps}>
             <table className="data-table spreadsheet transitions-table" aria-label="Transitions" {...grid.gridProps}>
               <thead>
                 <tr>
@@ -190,7 +195,8 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
                 </tr>
               </thead>
               <tbody>
-                {shown.map((row) => {
+                {rowWindow.topSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.topSpace }} />}
+                {shown.slice(rowWindow.first, rowWindow.last).map((row) => {
                   const id = row.transition.id;
                   const phaseOver = roadmap.segments.some((s) => over.has(`${row.transition.from}:${s.id}`));
                   return (
@@ -198,6 +204,7 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
                       key={id}
                       aria-label={`Transition ${row.fromName} → ${row.toName}`}
                       className={selected.includes(id) ? "is-selected" : undefined}
+                      style={{ height: ROW_HEIGHT }}
                     >
                       {columns.map((column) => {
                         const props = grid.cellProps(id, column.id);
@@ -290,6 +297,7 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
                     </tr>
                   );
                 })}
+                {rowWindow.bottomSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.bottomSpace }} />}
               </tbody>
             </table>
           </div>

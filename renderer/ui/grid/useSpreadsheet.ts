@@ -28,6 +28,8 @@ export interface SpreadsheetModel {
   activate?(rowId: string, columnId: string): void;
   /** A block of tab-separated cells pasted at the cell; returns why it was refused, or null. */
   paste?(rowId: string, columnId: string, text: string): string | null;
+  /** Brings a row that may not be drawn (a long, virtualised grid) into view before the keyboard goes to it. */
+  revealRow?(index: number): void;
 }
 
 interface Cell {
@@ -75,13 +77,18 @@ export function useSpreadsheet(model: SpreadsheetModel) {
 
   useLayoutEffect(() => {
     if (!focusPending.current || !current || editing) return;
+    // A row scrolled into view is drawn on a later render: the keyboard goes to it then.
+    const element = elements.current.get(cellKey(current));
+    if (!element) return;
     focusPending.current = false;
-    elements.current.get(cellKey(current))?.focus();
+    element.focus();
   });
 
   const goTo = (cell: Cell) => {
     setActive(cell);
     focusPending.current = true;
+    const row = model.rowIds.indexOf(cell.rowId);
+    if (row >= 0) model.revealRow?.(row);
   };
 
   const stopEditing = () => {
