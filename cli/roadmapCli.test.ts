@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
 import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
-import type { Roadmap } from "../shared/model/schema";
+import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../shared/model/schema";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import type { BudgetReport } from "./budgetReport";
 import { nodeFiles } from "./nodeFiles";
@@ -241,7 +241,7 @@ describe("roadmap validate", () => {
     const result = await roadmap("validate", file);
     expect(result.code).toBe(EXIT_OK);
     expect(result.stdout).toBe(
-      `${file}: valid: ${phases.length} phases, ${v0.communications.length} communications (file format 0, read as format 2; saving it in the app updates the file)\n`,
+      `${file}: valid: ${phases.length} phases, ${v0.communications.length} communications (file format 0, read as format ${CURRENT_SCHEMA_VERSION}; saving it in the app updates the file)\n`,
     );
   });
 

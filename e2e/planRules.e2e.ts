@@ -32,7 +32,17 @@ function onboardingRoadmap(): Roadmap {
       },
       { ...blankPhase("active"), name: "Active", churnRate: 0.02, position: { x: 320, y: 0 } },
     ],
-    transitions: [{ id: "settle", from: "onboarding", to: "active", rate: 0.1, rateBySegment: {}, trigger: "" }],
+    transitions: [
+      {
+        id: "settle",
+        from: "onboarding",
+        to: "active",
+        rate: 0.1,
+        rateBySegment: {},
+        trigger: "",
+        markedAsLoop: false,
+      },
+    ],
     communications: [
       ...[0, 1, 2, 3, 4].map((step) =>
         communication(`step-${step + 1}`, "onboarding", {

@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { AppStoreProvider } from "./app/AppStoreContext";
 import { createAppStore } from "./app/appStore";
+import { createLocalPreferencesStorage } from "./data/preferencesStorage";
 import { RoadmapRepository } from "./data/roadmapRepository";
 import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerExportService } from "./features/export/exportService";
@@ -40,6 +41,7 @@ function startApp(root: HTMLElement): void {
     layouter: createWorkerLayoutService(
       () => new Worker(new URL("./features/canvas/layoutWorker.ts", import.meta.url), { type: "module" }),
     ),
+    preferences: createLocalPreferencesStorage(window.localStorage),
   };
   const store = createAppStore(services);
 

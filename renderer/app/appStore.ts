@@ -4,10 +4,17 @@ import { createEditorSlice, type EditorSlice } from "../features/editor/editorSl
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
+import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
 
-export type AppState = ShellSlice & LibrarySlice & EditorSlice & PlanSlice & ExportSlice & ArrangeSlice;
+export type AppState = ShellSlice &
+  PreferencesSlice &
+  LibrarySlice &
+  EditorSlice &
+  PlanSlice &
+  ExportSlice &
+  ArrangeSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -22,6 +29,7 @@ export function createAppStore(services: Services): AppStore {
     const context: SliceContext = { set, get, services };
     return {
       ...createShellSlice(context),
+      ...createPreferencesSlice(context),
       ...createLibrarySlice(context),
       ...createEditorSlice(context),
       ...createPlanSlice(context),

@@ -1,3 +1,4 @@
+import type { PreferencesStorage } from "../data/preferencesStorage";
 import type { RoadmapRepository } from "../data/roadmapRepository";
 import type { LayoutService } from "../features/canvas/layoutService";
 import type { ExportService } from "../features/export/exportService";
@@ -12,4 +13,5 @@ export interface Services {
   planner: PlanService;
   exporter: ExportService;
   layouter: LayoutService;
+  preferences: PreferencesStorage;
 }

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { generateRoadmap } from "../../shared/model/testing/generateRoadmap";
 import { AppStoreProvider } from "../app/AppStoreContext";
 import { createAppStore } from "../app/appStore";
+import { createMemoryPreferencesStorage } from "../data/preferencesStorage";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
 import { createInProcessLayoutService } from "../features/canvas/layoutService";
@@ -76,6 +77,7 @@ async function openApp() {
     ),
     exporter: createInProcessExportService(),
     layouter: createInProcessLayoutService(),
+    preferences: createMemoryPreferencesStorage(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(

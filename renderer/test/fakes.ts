@@ -1,6 +1,7 @@
 import type { ExportPdfRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
 import { type AppStore, createAppStore } from "../app/appStore";
 import type { Services } from "../app/services";
+import { createMemoryPreferencesStorage } from "../data/preferencesStorage";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { createInProcessExportService } from "../features/export/exportService";
@@ -48,7 +49,7 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter">> = {},
+  services: Partial<Pick<Services, "layouter" | "preferences">> = {},
 ) {
   const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
@@ -59,6 +60,7 @@ export function createTestApp(
     planner: createInProcessPlanService(),
     exporter: createInProcessExportService(),
     layouter: services.layouter ?? createInProcessLayoutService(),
+    preferences: services.preferences ?? createMemoryPreferencesStorage(),
   });
   return { store, repository, ...fake };
 }

@@ -18,7 +18,9 @@ function lifecycle(patch: Partial<Roadmap> = {}): Roadmap {
       { ...blankPhase("start"), name: "Start", initialCustomers: { "segment-1": 100 }, churnRate: 0.05 },
       { ...blankPhase("next"), name: "Next", churnRate: 0.05 },
     ],
-    transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "" }],
+    transitions: [
+      { id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "", markedAsLoop: false },
+    ],
     ...patch,
   };
 }
@@ -31,7 +33,17 @@ describe("diagnoseRoadmap", () => {
   it("reports outflow over 100 % with the phase, the segment and the figure as drawn", () => {
     const roadmap = lifecycle({
       segments: [segment("segment-1", 0), segment("segment-2", 0)],
-      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: { "segment-2": 1 }, trigger: "" }],
+      transitions: [
+        {
+          id: "on",
+          from: "start",
+          to: "next",
+          rate: 0.3,
+          rateBySegment: { "segment-2": 1 },
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
     });
     expect(diagnose(roadmap)).toEqual([
       { kind: "outflowOverLimit", severity: "error", phaseId: "start", segmentId: "segment-2", outflow: 1.05 },
@@ -50,8 +62,24 @@ describe("diagnoseRoadmap", () => {
       ],
       transitions: [
         ...roadmap.transitions,
-        { id: "island-on", from: "island", to: "behind-island", rate: 0.5, rateBySegment: {}, trigger: "" },
-        { id: "zero", from: "next", to: "behind-zero-rate", rate: 0, rateBySegment: {}, trigger: "" },
+        {
+          id: "island-on",
+          from: "island",
+          to: "behind-island",
+          rate: 0.5,
+          rateBySegment: {},
+          trigger: "",
+          markedAsLoop: false,
+        },
+        {
+          id: "zero",
+          from: "next",
+          to: "behind-zero-rate",
+          rate: 0,
+          rateBySegment: {},
+          trigger: "",
+          markedAsLoop: false,
+        },
       ],
     };
     expect(diagnose(withIslands).filter((d) => d.kind === "unreachablePhase")).toEqual([
@@ -73,7 +101,9 @@ describe("diagnoseRoadmap", () => {
   it("reports phases with no way out and no churn, naming the segments that get stuck", () => {
     const roadmap = lifecycle({
       segments: [segment("segment-1", 0), segment("segment-2", 0)],
-      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "" }],
+      transitions: [
+        { id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: {}, trigger: "", markedAsLoop: false },
+      ],
     });
     const stuck: Roadmap = {
       ...roadmap,
@@ -85,7 +115,17 @@ describe("diagnoseRoadmap", () => {
     const stuckForOne: Roadmap = {
       ...lifecycle({ segments: roadmap.segments }),
       phases: [{ ...blankPhase("start"), initialCustomers: { "segment-1": 100 } }, blankPhase("next")],
-      transitions: [{ id: "on", from: "start", to: "next", rate: 0.3, rateBySegment: { "segment-2": 0 }, trigger: "" }],
+      transitions: [
+        {
+          id: "on",
+          from: "start",
+          to: "next",
+          rate: 0.3,
+          rateBySegment: { "segment-2": 0 },
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
     };
     expect(diagnose(stuckForOne).filter((d) => d.kind === "absorbingPhase")).toEqual([
       { kind: "absorbingPhase", severity: "warning", phaseId: "start", segmentIds: ["segment-2"] },

@@ -37,7 +37,7 @@ function twoPhaseChain(): Roadmap {
       },
       { ...blankPhase("b"), initialCustomers: { "segment-1": 200 }, churnRate: 0.5 },
     ],
-    transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],
+    transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "", markedAsLoop: false }],
   };
 }
 
@@ -139,7 +139,9 @@ describe("simulateCustomerFlow", () => {
       ...emptyRoadmap(),
       horizonMonths: 2,
       phases: [{ ...blankPhase("a"), initialCustomers: { "segment-1": 1000 }, churnRate: 0.5 }, blankPhase("b")],
-      transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.75, rateBySegment: {}, trigger: "" }],
+      transitions: [
+        { id: "a-to-b", from: "a", to: "b", rate: 0.75, rateBySegment: {}, trigger: "", markedAsLoop: false },
+      ],
     };
     const flow = simulateCustomerFlow(roadmap);
     expect(flow.outflow[0]).toBe(1.25);
@@ -158,8 +160,8 @@ describe("simulateCustomerFlow", () => {
         blankPhase("c"),
       ],
       transitions: [
-        { id: "a-to-b", from: "a", to: "b", rate: 0.3, rateBySegment: {}, trigger: "" },
-        { id: "a-to-c", from: "a", to: "c", rate: 0.1, rateBySegment: {}, trigger: "" },
+        { id: "a-to-b", from: "a", to: "b", rate: 0.3, rateBySegment: {}, trigger: "", markedAsLoop: false },
+        { id: "a-to-c", from: "a", to: "c", rate: 0.1, rateBySegment: {}, trigger: "", markedAsLoop: false },
       ],
     };
     const flow = simulateCustomerFlow(roadmap);
@@ -173,7 +175,17 @@ describe("simulateCustomerFlow", () => {
       horizonMonths: 1,
       segments: [segment("small", 0), segment("large", 0)],
       phases: [{ ...blankPhase("a"), initialCustomers: { small: 100, large: 100 } }, blankPhase("b")],
-      transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.1, rateBySegment: { large: 0.4 }, trigger: "" }],
+      transitions: [
+        {
+          id: "a-to-b",
+          from: "a",
+          to: "b",
+          rate: 0.1,
+          rateBySegment: { large: 0.4 },
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
     };
     const flow = simulateCustomerFlow(roadmap);
     expect(populationOf(flow, 0, 1)).toEqual(close([0, 10]));

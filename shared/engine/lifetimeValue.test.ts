@@ -50,7 +50,9 @@ describe("customerLifetimeValue", () => {
         { ...blankPhase("a"), churnRate: 0.1 },
         { ...blankPhase("b"), churnRate: 0.5 },
       ],
-      transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],
+      transitions: [
+        { id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "", markedAsLoop: false },
+      ],
     });
 
     it("undiscounted: 100 · (1 + 0.9 + 0.73 + 0.561) = 319.1 from A, 100 · 1.875 = 187.5 from B", () => {

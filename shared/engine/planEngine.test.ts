@@ -436,7 +436,9 @@ describe("the plan's summaries", () => {
         },
         { ...blankPhase("b"), initialCustomers: { "segment-1": 200 }, churnRate: 0.5 },
       ],
-      transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],
+      transitions: [
+        { id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "", markedAsLoop: false },
+      ],
       communications: [communication("tips", "a", { fixedCost: 10, costPerContact: 1 })],
     };
     const [a, b] = planRoadmap(roadmap).phases;

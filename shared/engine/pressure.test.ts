@@ -34,7 +34,17 @@ function onboarding(communications: Roadmap["communications"], horizonMonths = 8
       },
       blankPhase("active"),
     ],
-    transitions: [{ id: "settle", from: "onboarding", to: "active", rate: 0.1, rateBySegment: {}, trigger: "" }],
+    transitions: [
+      {
+        id: "settle",
+        from: "onboarding",
+        to: "active",
+        rate: 0.1,
+        rateBySegment: {},
+        trigger: "",
+        markedAsLoop: false,
+      },
+    ],
     communications,
   };
 }
@@ -96,7 +106,17 @@ describe("measureContactPressure", () => {
         communication("welcome", "active", { timing: { kind: "onEntry", offsetMonths: 1 } }),
         communication("welcome-quiet", "quiet", { timing: { kind: "onEntry", offsetMonths: 0 } }),
       ]),
-      transitions: [{ id: "move", from: "active", to: "quiet", rate: 0.1, rateBySegment: { large: 0 }, trigger: "" }],
+      transitions: [
+        {
+          id: "move",
+          from: "active",
+          to: "quiet",
+          rate: 0.1,
+          rateBySegment: { large: 0 },
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
     };
     const counts = [...pressureOf(roadmap).counts];
     // Nobody enters "active" (no arrivals, no way in); small customers enter "quiet" every month, large ones never.
@@ -166,7 +186,17 @@ describe("contact pressure per cohort", () => {
     const roadmap: Roadmap = {
       ...onboarding([drip(3), communication("tips", "onboarding")]),
       // Everyone moves on after one month: nobody of a cohort is left three months after entering.
-      transitions: [{ id: "settle", from: "onboarding", to: "active", rate: 1, rateBySegment: {}, trigger: "" }],
+      transitions: [
+        {
+          id: "settle",
+          from: "onboarding",
+          to: "active",
+          rate: 1,
+          rateBySegment: {},
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
     };
     const pressure = pressureOf(roadmap);
     expect([...pressure.counts.subarray(0, 8)]).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);

@@ -22,7 +22,7 @@ function chain(horizonMonths = 4): Roadmap {
       },
       { ...blankPhase("b"), initialCustomers: { "segment-1": 200 }, churnRate: 0.5 },
     ],
-    transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "" }],
+    transitions: [{ id: "a-to-b", from: "a", to: "b", rate: 0.2, rateBySegment: {}, trigger: "", markedAsLoop: false }],
   };
 }
 

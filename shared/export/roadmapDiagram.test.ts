@@ -183,7 +183,7 @@ describe("drawRoadmapDiagram", () => {
     const name = `Tom & Jerry's <b>"best"</b> ]]> phase`;
     const roadmap = roadmapWith(
       [phaseAt("a", name, 0, 0), phaseAt("b", "Next", 300, 0)],
-      [{ id: "t", from: "a", to: "b", rate: 0.1, rateBySegment: {}, trigger: `a < b && "c"` }],
+      [{ id: "t", from: "a", to: "b", rate: 0.1, rateBySegment: {}, trigger: `a < b && "c"`, markedAsLoop: false }],
     );
     const svg = drawRoadmapDiagram({ ...roadmap, name: "<Roadmap & co>" }, { fontFamily: `"Odd" <Font>` }).svg;
     assertWellFormed(svg);

@@ -1,4 +1,4 @@
-import { defaultChannels, defaultStages, emptySegmentStrategy } from "./defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy, emptyWorkshopFields } from "./defaults";
 import { MAX_NAME_LENGTH } from "./fields";
 import { createId } from "./ids";
 import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE, type Roadmap } from "./schema";
@@ -48,6 +48,7 @@ export function createRoadmap(options: NewRoadmapOptions = {}): Roadmap {
     channels: defaultChannels(),
     roles: [],
     communications: [],
+    ...emptyWorkshopFields(),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Channel, LifecycleStage, SegmentStrategy } from "./schema";
+import type { Channel, LifecycleStage, Roadmap, SegmentStrategy } from "./schema";
 
 /** The lifecycle stages of DOMAIN.md, in the order a relationship runs through them. */
 export function defaultStages(): LifecycleStage[] {
@@ -90,5 +90,14 @@ export function emptySegmentStrategy(): SegmentStrategy {
     pathToValue: "",
     capabilitiesNeeded: "",
     timeframe: "",
+  };
+}
+
+/** What a roadmap holds before a workshop adds sticky notes, a walk order or quick-add's remembered choices. */
+export function emptyWorkshopFields(): Pick<Roadmap, "stickyNotes" | "presentation" | "captureDefaults"> {
+  return {
+    stickyNotes: [],
+    presentation: { walkOrder: [] },
+    captureDefaults: { ownerId: null, channelId: null, audience: null },
   };
 }

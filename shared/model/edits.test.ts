@@ -156,6 +156,7 @@ describe("connectPhases", () => {
       rate: DEFAULT_TRANSITION_RATE,
       rateBySegment: {},
       trigger: "",
+      markedAsLoop: false,
     });
     expect(DEFAULT_TRANSITION_RATE).toBe(0.1);
     expect(problemsOf(roadmap)).toEqual([]);
@@ -211,6 +212,7 @@ describe("updateTransition", () => {
       rate: 0.2,
       rateBySegment: { enterprise: 0.05 },
       trigger: "contract end",
+      markedAsLoop: false,
     });
     for (const transition of before.transitions.filter((t) => t.id !== "tr-lapses")) {
       expect(transitionOf(after, transition.id)).toBe(transition);

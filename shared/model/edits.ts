@@ -2,6 +2,7 @@ import { err, ok, type Result } from "../result";
 import { createId } from "./ids";
 import { clampToCanvas } from "./limits";
 import type { Communication, LifecycleStage, Phase, Roadmap, Transition } from "./schema";
+import { settleWorkshopReferences } from "./workshopReferences";
 
 /**
  * Edits of a roadmap as pure functions: each takes a document and returns the
@@ -72,7 +73,15 @@ export function connectPhases(
   if (roadmap.transitions.some((t) => t.from === from && t.to === to)) {
     return err(`There is already a transition from “${fromName}” to “${toName}”. Edit its rate instead.`);
   }
-  const transition: Transition = { id: createId(), from, to, rate, rateBySegment: {}, trigger: "" };
+  const transition: Transition = {
+    id: createId(),
+    from,
+    to,
+    rate,
+    rateBySegment: {},
+    trigger: "",
+    markedAsLoop: false,
+  };
   return ok({
     roadmap: { ...roadmap, transitions: [...roadmap.transitions, transition] },
     transitionId: transition.id,
@@ -107,7 +116,7 @@ export function deleteElements(
   const moveTo =
     communications.kind === "moveTo" && !phases.has(communications.phaseId) ? communications.phaseId : null;
   const deleted = new Set(transitionsDeletedWith(roadmap, { phaseIds, transitionIds }));
-  return {
+  return settleWorkshopReferences(roadmap, {
     ...roadmap,
     phases: roadmap.phases.filter((p) => !phases.has(p.id)),
     transitions: roadmap.transitions.filter((t) => !deleted.has(t)),
@@ -115,7 +124,7 @@ export function deleteElements(
       if (!phases.has(c.phaseId)) return [c];
       return moveTo ? [{ ...c, phaseId: moveTo }] : [];
     }),
-  };
+  });
 }
 
 /** The transitions a deletion takes away: those chosen, and every one into or out of a deleted phase. */

@@ -17,6 +17,7 @@ export const LIMITS = {
   channels: 1_000,
   roles: 1_000,
   communications: 10_000,
+  stickyNotes: 10_000,
   /** Per phase: KPIs, objectives, products held. */
   itemsPerPhase: 100,
   /** Any amount of money: a fixed cost, a cost per contact, a value. */

@@ -1,6 +1,7 @@
 import { emptySegmentStrategy } from "./defaults";
 import { createId } from "./ids";
 import type { Communication, Roadmap } from "./schema";
+import { settleWorkshopReferences } from "./workshopReferences";
 
 /**
  * Removing a segment, owner, channel or role that communications use: either
@@ -48,7 +49,7 @@ export function removeSegment(roadmap: Roadmap, segmentId: string, policy: Remov
     if (segmentIds.length === 0) return [];
     return [{ ...c, audience: { ...c.audience, segmentIds } }];
   });
-  return {
+  return settleWorkshopReferences(roadmap, {
     ...roadmap,
     segments: roadmap.segments.filter((s) => s.id !== segmentId),
     phases: roadmap.phases.map((p) =>
@@ -62,7 +63,7 @@ export function removeSegment(roadmap: Roadmap, segmentId: string, policy: Remov
       return { ...t, rateBySegment: rest };
     }),
     communications,
-  };
+  });
 }
 
 /** Removes an owner; their communications go to another owner or are removed. */
@@ -99,14 +100,14 @@ function removeReferenced(
   if (!items.some((item) => item.id === id)) return roadmap;
   const to =
     policy.kind === "reassign" && policy.to !== id && items.some((item) => item.id === policy.to) ? policy.to : null;
-  return {
+  return settleWorkshopReferences(roadmap, {
     ...roadmap,
     [collection]: items.filter((item) => item.id !== id),
     communications: roadmap.communications.flatMap((c) => {
       if (c[field] !== id) return [c];
       return to === null ? [] : [{ ...c, [field]: to }];
     }),
-  };
+  });
 }
 
 /** The lists of a roadmap's audiences and organisation, edited in the Audiences view. */
@@ -225,7 +226,10 @@ export function duplicateCommunication(roadmap: Roadmap, id: string): { roadmap:
 }
 
 export function deleteCommunication(roadmap: Roadmap, id: string): Roadmap {
-  return { ...roadmap, communications: roadmap.communications.filter((c) => c.id !== id) };
+  return settleWorkshopReferences(roadmap, {
+    ...roadmap,
+    communications: roadmap.communications.filter((c) => c.id !== id),
+  });
 }
 
 /** Moves a communication before the previous (or after the next) one on the same phase. */

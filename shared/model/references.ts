@@ -9,7 +9,8 @@ type Path = (string | number)[];
 
 /**
  * The rules one field cannot check alone: ids are unique, every reference
- * points at something that exists, a transition joins two different phases
+ * points at something that exists (a sticky note's anchor, a phase in the
+ * presentation walk), a transition joins two different phases
  * at most once per direction, and one-off sends fall inside the horizon.
  * A document that passes can be walked without a single dangling lookup.
  */
@@ -28,8 +29,9 @@ export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
   const ownerIds = uniqueIds(doc.owners, "owners", report);
   const channelIds = uniqueIds(doc.channels, "channels", report);
   const roleIds = uniqueIds(doc.roles, "roles", report);
-  uniqueIds(doc.transitions, "transitions", report);
-  uniqueIds(doc.communications, "communications", report);
+  const transitionIds = uniqueIds(doc.transitions, "transitions", report);
+  const communicationIds = uniqueIds(doc.communications, "communications", report);
+  uniqueIds(doc.stickyNotes, "stickyNotes", report);
 
   const mustExist = (ids: Set<string>, kind: string, value: string, path: Path) => {
     if (!ids.has(value)) report(path, `refers to ${kind} "${value}", which does not exist`);
@@ -78,6 +80,26 @@ export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
         `must fall inside the ${doc.horizonMonths}-month planning horizon (0 to ${doc.horizonMonths - 1})`,
       );
     }
+  });
+
+  doc.stickyNotes.forEach((note, i) => {
+    const path = ["stickyNotes", i, "anchor"];
+    const { anchor } = note;
+    if (anchor.kind === "phase") mustExist(phaseIds, "phase", anchor.phaseId, [...path, "phaseId"]);
+    if (anchor.kind === "transition") {
+      mustExist(transitionIds, "transition", anchor.transitionId, [...path, "transitionId"]);
+    }
+    if (anchor.kind === "communication") {
+      mustExist(communicationIds, "communication", anchor.communicationId, [...path, "communicationId"]);
+    }
+  });
+
+  const walked = new Set<string>();
+  doc.presentation.walkOrder.forEach((phaseId, i) => {
+    const path = ["presentation", "walkOrder", i];
+    mustExist(phaseIds, "phase", phaseId, path);
+    if (walked.has(phaseId)) report(path, `repeats the phase "${phaseId}" listed earlier in the walk`);
+    walked.add(phaseId);
   });
 }
 

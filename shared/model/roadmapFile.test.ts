@@ -10,7 +10,7 @@ import {
   roadmapFileName,
   serializeRoadmap,
 } from "./roadmapFile";
-import type { Roadmap } from "./schema";
+import { CURRENT_SCHEMA_VERSION, type Roadmap } from "./schema";
 import { createB2bSubscriptionRoadmap } from "./templates/b2bSubscriptionSoftware";
 import { sampleRoadmap } from "./testing/sampleRoadmap";
 
@@ -118,9 +118,12 @@ describe("reading a file that is not a roadmap", () => {
   });
 
   it("refuses a file from a newer version of the app", () => {
-    const text = serializeRoadmap(sampleRoadmap()).replace('"schemaVersion": 2,', '"schemaVersion": 7,');
+    const text = serializeRoadmap(sampleRoadmap()).replace(
+      `"schemaVersion": ${CURRENT_SCHEMA_VERSION},`,
+      '"schemaVersion": 7,',
+    );
     expect(summaryOf("From the future.roadmap", text)).toBe(
-      "From the future.roadmap could not be opened: schemaVersion: was saved by a newer version of Relationship Roadmap (file format 7; this version reads up to 2). Update the app to open it.",
+      `From the future.roadmap could not be opened: schemaVersion: was saved by a newer version of Relationship Roadmap (file format 7; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update the app to open it.`,
     );
   });
 

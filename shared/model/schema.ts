@@ -21,7 +21,7 @@ import { checkReferences } from "./references";
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
 
@@ -90,6 +90,11 @@ export const TransitionSchema = z.object({
   /** Per-segment overrides of `rate`, by segment id. */
   rateBySegment: z.record(id(), fraction()).default({}),
   trigger: text(200),
+  /**
+   * Drawn as a loop back even though it goes forward or sideways in the stage
+   * order (a transition to an earlier stage is a loop anyway): `isLoopTransition`.
+   */
+  markedAsLoop: z.boolean().default(false),
 });
 
 export const SegmentStrategySchema = z.object({
@@ -223,6 +228,51 @@ export const CommunicationSchema = z.object({
   notes: text(),
 });
 
+export const NOTE_STATUSES = ["open", "resolved"] as const;
+
+/** What a sticky note is stuck to: a spot on the canvas, or one element it stays with. */
+export const NoteAnchorSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("canvas"), position: PositionSchema }),
+    z.object({ kind: z.literal("phase"), phaseId: id() }),
+    z.object({ kind: z.literal("transition"), transitionId: id() }),
+    z.object({ kind: z.literal("communication"), communicationId: id() }),
+  ],
+  { error: 'must have kind "canvas", "phase", "transition" or "communication"' },
+);
+
+/** A sticky note or comment from a workshop: an open question until someone resolves it. */
+export const StickyNoteSchema = z.object({
+  id: id(),
+  text: text(5000),
+  /** Who wrote it, from the author name in the app's preferences. */
+  author: text(200),
+  createdAt: isoTimestamp(),
+  status: z.enum(NOTE_STATUSES).default("open"),
+  resolvedAt: isoTimestamp().nullable().default(null),
+  anchor: NoteAnchorSchema,
+});
+
+export const PresentationSchema = z.object({
+  /**
+   * Phase ids in the order presentation mode walks them. Empty: lifecycle
+   * order. Phases missing from a non-empty list are walked after it, in
+   * lifecycle order (`presentationWalk`).
+   */
+  walkOrder: list(id(), LIMITS.phases).default([]),
+});
+
+/**
+ * What quick-add fills a new communication with: the owner, channel and
+ * audience last used on this roadmap. An id that no longer exists means "none".
+ */
+export const CaptureDefaultsSchema = z.object({
+  ownerId: id().nullable().default(null),
+  channelId: id().nullable().default(null),
+  audience: AudienceSchema.nullable().default(null),
+});
+
 export const RoadmapObjectSchema = z.object({
   type: z.literal(ROADMAP_FILE_TYPE, { error: `must be "${ROADMAP_FILE_TYPE}"` }),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `must be ${CURRENT_SCHEMA_VERSION}` }),
@@ -249,6 +299,9 @@ export const RoadmapObjectSchema = z.object({
   channels: list(ChannelSchema, LIMITS.channels).default([]),
   roles: list(RoleSchema, LIMITS.roles).default([]),
   communications: list(CommunicationSchema, LIMITS.communications).default([]),
+  stickyNotes: list(StickyNoteSchema, LIMITS.stickyNotes).default([]),
+  presentation: PresentationSchema.default({ walkOrder: [] }),
+  captureDefaults: CaptureDefaultsSchema.default({ ownerId: null, channelId: null, audience: null }),
 });
 
 /** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
@@ -295,4 +348,10 @@ export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 export type Role = z.infer<typeof RoleSchema>;
 export type Communication = z.infer<typeof CommunicationSchema>;
 export type Timing = z.infer<typeof TimingSchema>;
+export type Audience = z.infer<typeof AudienceSchema>;
+export type StickyNote = z.infer<typeof StickyNoteSchema>;
+export type NoteAnchor = z.infer<typeof NoteAnchorSchema>;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+export type Presentation = z.infer<typeof PresentationSchema>;
+export type CaptureDefaults = z.infer<typeof CaptureDefaultsSchema>;
 export type Purpose = (typeof PURPOSES)[number];

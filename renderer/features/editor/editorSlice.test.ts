@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createRoadmap, type Roadmap, serializeRoadmap } from "../../../shared/model";
+import { CURRENT_SCHEMA_VERSION, createRoadmap, type Roadmap, serializeRoadmap } from "../../../shared/model";
 import { sampleRoadmap } from "../../../shared/model/testing/sampleRoadmap";
+import { createMemoryPreferencesStorage } from "../../data/preferencesStorage";
 import { createTestApp } from "../../test/fakes";
 import { createInProcessLayoutService } from "../canvas/layoutService";
 import { createInProcessExportService } from "../export/exportService";
@@ -22,6 +23,7 @@ describe("editor session", () => {
       planner: createInProcessPlanService(),
       exporter: createInProcessExportService(),
       layouter: createInProcessLayoutService(),
+      preferences: createMemoryPreferencesStorage(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });
@@ -147,7 +149,7 @@ describe("changes the roadmap's file does not have yet", () => {
     await repository.addRoadmap(v1);
 
     await store.getState().openRoadmap(current.id);
-    expect(store.getState().document?.schemaVersion).toBe(2);
+    expect(store.getState().document?.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(store.getState().notices.at(-1)?.message).toBe(
       "“Sample roadmap”: It was saved by an older version of the app and has been brought up to date: The segment “Small business” had a size of 900 but 500 customers at the start in its phases; the app now uses the phases' figures, and the size is dropped.",
     );

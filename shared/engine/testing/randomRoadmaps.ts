@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { defaultChannels, defaultStages, emptySegmentStrategy } from "../../model/defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy, emptyWorkshopFields } from "../../model/defaults";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
@@ -105,6 +105,7 @@ export const smallRoadmaps: fc.Arbitrary<Roadmap> = fc
         rate: t.rate,
         rateBySegment: t.override ? { [segmentId(t.override.segment)]: t.override.rate } : {},
         trigger: "",
+        markedAsLoop: false,
       });
     }
     const channels = defaultChannels().map((channel, i) => ({
@@ -182,6 +183,7 @@ export function emptyRoadmap(): Roadmap {
     channels: defaultChannels(),
     roles: [],
     communications: [],
+    ...emptyWorkshopFields(),
   };
 }
 

@@ -9,6 +9,7 @@ import { sampleRoadmap } from "../testing/sampleRoadmap";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateToLatest } from "./index";
 import { migrateV0ToV1 } from "./v0-to-v1";
 import { migrateV1ToV2 } from "./v1-to-v2";
+import { migrateV2ToV3 } from "./v2-to-v3";
 
 /**
  * A file as the workshop prototype wrote it: `version: 0`, the name in
@@ -104,7 +105,14 @@ const FIXTURE_TEXTS = import.meta.glob<string>("./fixtures/*.roadmap", {
   eager: true,
 });
 
+/** Files the app wrote in format 2, saved before format 3 existed. */
+const V2_FIXTURES = ["v2-b2b-subscription-software", "v2-sample", "v2-generated-40-phases"] as const;
+
 function v1Fixture(name: (typeof V1_FIXTURES)[number]): Record<string, unknown> {
+  return fixture(name);
+}
+
+function fixture(name: (typeof V1_FIXTURES | typeof V2_FIXTURES)[number]): Record<string, unknown> {
   const text = FIXTURE_TEXTS[`./fixtures/${name}.roadmap`];
   if (text === undefined) throw new Error(`no fixture ${name}`);
   return JSON.parse(text);
@@ -317,6 +325,43 @@ describe("v1 to v2", () => {
     if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
     expect(result.value.fromVersion).toBe(0);
     expect(result.value.roadmap.phases[0]?.initialCustomers).toEqual({ all: 10 });
+  });
+});
+
+describe("v2 to v3", () => {
+  it.each(V2_FIXTURES)(
+    "opens %s with everything it held, no notes, the lifecycle walk and no transition marked as a loop",
+    (name) => {
+      const v2 = fixture(name);
+      const result = parseRoadmap(v2);
+      if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+      const { roadmap, fromVersion, migrationNotes } = result.value;
+      expect(fromVersion).toBe(2);
+      expect(migrationNotes).toEqual([]);
+      const { stickyNotes, presentation, captureDefaults, schemaVersion, transitions, ...rest } = roadmap;
+      expect(schemaVersion).toBe(3);
+      expect(stickyNotes).toEqual([]);
+      expect(presentation).toEqual({ walkOrder: [] });
+      expect(captureDefaults).toEqual({ ownerId: null, channelId: null, audience: null });
+      expect(transitions).toEqual((v2.transitions as object[]).map((t) => ({ ...t, markedAsLoop: false })));
+      expect({ ...rest, schemaVersion: 2 }).toEqual(
+        Object.fromEntries(Object.entries(v2).filter(([key]) => key !== "transitions")),
+      );
+    },
+  );
+
+  it("leaves the document it was given untouched", () => {
+    const input = deepFreeze(fixture("v2-sample"));
+    expect(() => migrateV2ToV3(input)).not.toThrow();
+    expect(input).toEqual(fixture("v2-sample"));
+  });
+
+  it.each(V1_FIXTURES)("opens the format-1 file %s through every migration", (name) => {
+    const result = parseRoadmap(fixture(name));
+    if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+    expect(result.value.fromVersion).toBe(1);
+    expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(result.value.roadmap.stickyNotes).toEqual([]);
   });
 });
 

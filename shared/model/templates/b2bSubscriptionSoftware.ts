@@ -1,5 +1,5 @@
 import { nextMonth } from "../createRoadmap";
-import { defaultChannels, defaultStages } from "../defaults";
+import { defaultChannels, defaultStages, emptyWorkshopFields } from "../defaults";
 import { createId } from "../ids";
 import {
   type Channel,
@@ -272,6 +272,7 @@ function transitions(): Transition[] {
       rate: 0.3,
       rateBySegment: { enterprise: 0.45, smallBusiness: 0.2 },
       trigger: "Signs the first subscription",
+      markedAsLoop: false,
     },
     {
       id: "tr-onboarding-complete",
@@ -280,6 +281,7 @@ function transitions(): Transition[] {
       rate: 0.3,
       rateBySegment: {},
       trigger: "Onboarding complete: admin trained, 60 % of seats active",
+      markedAsLoop: false,
     },
     {
       id: "tr-onboarding-stalls",
@@ -288,6 +290,7 @@ function transitions(): Transition[] {
       rate: 0.04,
       rateBySegment: { smallBusiness: 0.07 },
       trigger: "Fewer than 30 % of seats active at day 60",
+      markedAsLoop: false,
     },
     {
       id: "tr-second-product",
@@ -296,6 +299,7 @@ function transitions(): Transition[] {
       rate: 0.025,
       rateBySegment: { enterprise: 0.06, smallBusiness: 0.01 },
       trigger: "Buys a second product",
+      markedAsLoop: false,
     },
     {
       id: "tr-single-renewal-window",
@@ -304,6 +308,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-single-usage-drop",
@@ -312,6 +317,7 @@ function transitions(): Transition[] {
       rate: 0.02,
       rateBySegment: { smallBusiness: 0.035 },
       trigger: "Usage down more than 40 % or a support escalation",
+      markedAsLoop: false,
     },
     {
       id: "tr-multi-renewal-window",
@@ -320,6 +326,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-becomes-advocate",
@@ -328,6 +335,7 @@ function transitions(): Transition[] {
       rate: 0.03,
       rateBySegment: { enterprise: 0.05 },
       trigger: "Scores 9–10 and agrees to be a reference",
+      markedAsLoop: false,
     },
     {
       id: "tr-multi-champion-leaves",
@@ -336,6 +344,7 @@ function transitions(): Transition[] {
       rate: 0.01,
       rateBySegment: {},
       trigger: "Champion leaves the customer",
+      markedAsLoop: false,
     },
     {
       id: "tr-advocate-renewal-window",
@@ -344,6 +353,7 @@ function transitions(): Transition[] {
       rate: 0.11,
       rateBySegment: {},
       trigger: "90 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-renews",
@@ -352,6 +362,7 @@ function transitions(): Transition[] {
       rate: 0.2,
       rateBySegment: {},
       trigger: "Renews",
+      markedAsLoop: false,
     },
     {
       id: "tr-renews-and-expands",
@@ -360,6 +371,7 @@ function transitions(): Transition[] {
       rate: 0.06,
       rateBySegment: { enterprise: 0.1, smallBusiness: 0.03 },
       trigger: "Renews and adds a product",
+      markedAsLoop: false,
     },
     {
       id: "tr-renewal-in-doubt",
@@ -368,6 +380,7 @@ function transitions(): Transition[] {
       rate: 0.07,
       rateBySegment: { smallBusiness: 0.1 },
       trigger: "No renewal decision 30 days before contract end",
+      markedAsLoop: false,
     },
     {
       id: "tr-saved",
@@ -376,6 +389,7 @@ function transitions(): Transition[] {
       rate: 0.15,
       rateBySegment: { enterprise: 0.25 },
       trigger: "Save plan agreed",
+      markedAsLoop: false,
     },
     {
       id: "tr-lapses",
@@ -384,6 +398,7 @@ function transitions(): Transition[] {
       rate: 0.12,
       rateBySegment: { smallBusiness: 0.2 },
       trigger: "Contract ends without renewal",
+      markedAsLoop: false,
     },
     {
       id: "tr-won-back",
@@ -392,6 +407,7 @@ function transitions(): Transition[] {
       rate: 0.03,
       rateBySegment: { enterprise: 0.05 },
       trigger: "Re-subscribes (win-back)",
+      markedAsLoop: false,
     },
   ];
 }
@@ -750,5 +766,6 @@ export function createB2bSubscriptionRoadmap(now = new Date()): Roadmap {
     channels: channels(),
     roles: roles(),
     communications: communications(),
+    ...emptyWorkshopFields(),
   };
 }

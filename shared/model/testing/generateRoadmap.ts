@@ -1,4 +1,4 @@
-import { defaultChannels, defaultStages, emptySegmentStrategy } from "../defaults";
+import { defaultChannels, defaultStages, emptySegmentStrategy, emptyWorkshopFields } from "../defaults";
 import {
   COMMUNICATION_STATUSES,
   type Communication,
@@ -134,6 +134,7 @@ export function generateRoadmap(options: GenerateRoadmapOptions): Roadmap {
     channels,
     roles,
     communications,
+    ...emptyWorkshopFields(),
   };
 }
 
@@ -163,6 +164,7 @@ function generateTransitions(phases: Phase[], options: GenerateRoadmapOptions, r
       rate: round(random() * budget(from)),
       rateBySegment: random() < 0.2 ? { "segment-1": round(random() * budget(from)) } : {},
       trigger: `Trigger ${i + 1}`,
+      markedAsLoop: false,
     }),
   );
 }

@@ -1,4 +1,4 @@
-import { defaultStages, emptySegmentStrategy } from "../defaults";
+import { defaultStages, emptySegmentStrategy, emptyWorkshopFields } from "../defaults";
 import { CURRENT_SCHEMA_VERSION, ROADMAP_FILE_TYPE, type Roadmap } from "../schema";
 
 /**
@@ -55,7 +55,15 @@ export function sampleRoadmap(): Roadmap {
       },
     ],
     transitions: [
-      { id: "tr-settles", from: "phase-new", to: "phase-active", rate: 0.3, rateBySegment: {}, trigger: "" },
+      {
+        id: "tr-settles",
+        from: "phase-new",
+        to: "phase-active",
+        rate: 0.3,
+        rateBySegment: {},
+        trigger: "",
+        markedAsLoop: false,
+      },
     ],
     segments: [
       {
@@ -88,5 +96,6 @@ export function sampleRoadmap(): Roadmap {
         notes: "",
       },
     ],
+    ...emptyWorkshopFields(),
   };
 }
