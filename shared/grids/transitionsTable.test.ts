@@ -75,6 +75,7 @@ describe("sortTransitionRows", () => {
         rate: 0.1,
         rateBySegment: {},
         trigger: "",
+        markedAsLoop: false,
       })),
     };
     const sorted = sortTransitionRows(transitionRows(numbered), { kind: "from" }, "ascending");
