@@ -131,9 +131,15 @@ function MeasureGrid({
         <p className="muted">No phases yet: add one on the canvas.</p>
       ) : (
         <div className="grid-scroll" {...rowWindow.scrollProps}>
-          <table className="data-table spreadsheet customers-grid" aria-label={title} {...sheet.gridProps}>
+          <table
+            className="data-table spreadsheet customers-grid"
+            aria-label={title}
+            // Only the rows in view are drawn: the count and each row's place tell assistive technology the rest.
+            aria-rowcount={grid.phases.length + 2}
+            {...sheet.gridProps}
+          >
             <thead>
-              <tr>
+              <tr aria-rowindex={1}>
                 <th scope="col">Phase</th>
                 {grid.segments.map((segment) => (
                   <th key={segment.id} scope="col" className="numeric">
@@ -150,7 +156,12 @@ function MeasureGrid({
               {grid.phases.slice(rowWindow.first, rowWindow.last).map((phase, i) => {
                 const r = rowWindow.first + i;
                 return (
-                  <tr key={phase.id} aria-label={`Phase ${phase.name}`} style={{ height: ROW_HEIGHT }}>
+                  <tr
+                    key={phase.id}
+                    aria-label={`Phase ${phase.name}`}
+                    aria-rowindex={r + 2}
+                    style={{ height: ROW_HEIGHT }}
+                  >
                     <th scope="row">
                       <span className="stage-dot" style={{ background: stages.get(phase.stageId) }} />
                       {phase.name}
@@ -187,7 +198,7 @@ function MeasureGrid({
               {rowWindow.bottomSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.bottomSpace }} />}
             </tbody>
             <tfoot>
-              <tr aria-label="Totals">
+              <tr aria-label="Totals" aria-rowindex={grid.phases.length + 2}>
                 <th scope="row">Total</th>
                 {grid.segments.map((segment, c) => (
                   <td key={segment.id} className="numeric total" data-column={segment.id}>

@@ -167,9 +167,15 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
           <p className="muted">No transitions yet: connect two phases on the canvas.</p>
         ) : (
           <div className="grid-scroll" {...rowWindow.scrollProps}>
-            <table className="data-table spreadsheet transitions-table" aria-label="Transitions" {...grid.gridProps}>
+            <table
+              className="data-table spreadsheet transitions-table"
+              aria-label="Transitions"
+              // Only the rows in view are drawn: the count and each row's place tell assistive technology the rest.
+              aria-rowcount={shown.length + 1}
+              {...grid.gridProps}
+            >
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   {columns.map((column) => {
                     const sorted = sort?.id === column.id ? sort.direction : null;
                     return (
@@ -196,7 +202,7 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
               </thead>
               <tbody>
                 {rowWindow.topSpace > 0 && <tr className="spacer-row" style={{ height: rowWindow.topSpace }} />}
-                {shown.slice(rowWindow.first, rowWindow.last).map((row) => {
+                {shown.slice(rowWindow.first, rowWindow.last).map((row, i) => {
                   const id = row.transition.id;
                   const phaseOver = roadmap.segments.some((s) => over.has(`${row.transition.from}:${s.id}`));
                   return (
@@ -205,6 +211,7 @@ export function TransitionsTableView({ roadmap }: { roadmap: Roadmap }) {
                       aria-label={`Transition ${row.fromName} → ${row.toName}`}
                       className={selected.includes(id) ? "is-selected" : undefined}
                       style={{ height: ROW_HEIGHT }}
+                      aria-rowindex={rowWindow.first + i + 2}
                     >
                       {columns.map((column) => {
                         const props = grid.cellProps(id, column.id);
