@@ -76,6 +76,17 @@ try {
     .first()
     .click();
   await page.screenshot({ path: `${OUT}/contact-pressure.png` });
+
+  // The transitions table, with the keyboard on a segment's own rate; then the customers grid.
+  await page.getByRole("tab", { name: "Transitions", exact: true }).click();
+  await page
+    .getByRole("row", { name: "Transition Trial → First 90 days" })
+    .locator('[data-column="segment:enterprise"]')
+    .click();
+  await page.screenshot({ path: `${OUT}/transitions-table.png` });
+  await page.getByRole("tab", { name: "Customers", exact: true }).click();
+  await page.getByRole("region", { name: "Customers at the start" }).getByRole("gridcell").first().click();
+  await page.screenshot({ path: `${OUT}/customers-grid.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
 
   // A phase's capture table, a row being typed in it.

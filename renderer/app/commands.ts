@@ -125,6 +125,8 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     perform: (state) => state.setNotesPanelOpen(!state.notesPanelOpen),
   },
   "app.preferences": { isEnabled: always, perform: (state) => state.openDialog({ kind: "preferences" }) },
+  "view.transitionsTable": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("transitions") },
+  "view.customersGrid": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("customers") },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };
 

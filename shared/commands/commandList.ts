@@ -169,6 +169,20 @@ export const COMMAND_LIST = [
     menu: { in: "view", section: 2 },
   },
   {
+    id: "view.transitionsTable",
+    label: "Show transitions table",
+    keywords: ["rates", "flow", "segments"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+  },
+  {
+    id: "view.customersGrid",
+    label: "Show customers grid",
+    keywords: ["initial customers", "arrivals", "new per month", "paste"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+  },
+  {
     id: "help.about",
     label: "About Relationship Roadmap",
     keywords: ["version"],

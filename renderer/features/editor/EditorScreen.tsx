@@ -6,6 +6,8 @@ import { AudiencesView } from "../audiences/AudiencesView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
+import { CustomersGridView } from "../grids/CustomersGridView";
+import { TransitionsTableView } from "../grids/TransitionsTableView";
 import { Inspector } from "../inspector/Inspector";
 import { NotesPanel } from "../notes/NotesPanel";
 import { BudgetView } from "../plan/BudgetView";
@@ -26,6 +28,8 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "owner", label: "By owner" },
   { view: "budget", label: "Budget" },
   { view: "pressure", label: "Contact pressure" },
+  { view: "transitions", label: "Transitions" },
+  { view: "customers", label: "Customers" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
@@ -125,6 +129,8 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "owner" && <OwnerView roadmap={roadmap} />}
       {view === "budget" && <BudgetView roadmap={roadmap} />}
       {view === "pressure" && <PressureView roadmap={roadmap} />}
+      {view === "transitions" && <TransitionsTableView roadmap={roadmap} />}
+      {view === "customers" && <CustomersGridView roadmap={roadmap} />}
     </>
   );
 }

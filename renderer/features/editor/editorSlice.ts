@@ -22,7 +22,17 @@ export interface Selection {
 export const EMPTY_SELECTION: Selection = { phaseIds: [], transitionIds: [] };
 
 /** The views of the open roadmap, as tabs above it. */
-export type EditorView = "canvas" | "outline" | "audiences" | "plan" | "calendar" | "owner" | "budget" | "pressure";
+export type EditorView =
+  | "canvas"
+  | "outline"
+  | "audiences"
+  | "plan"
+  | "calendar"
+  | "owner"
+  | "budget"
+  | "pressure"
+  | "transitions"
+  | "customers";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */
