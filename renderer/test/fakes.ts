@@ -26,6 +26,7 @@ export function createFakePlatform() {
       return saveResult;
     },
     setDocumentState: () => {},
+    setCheckedCommands: () => {},
     onMenuCommand: () => () => {},
     onFileOpened: () => () => {},
     ready: () => {},
