@@ -76,7 +76,7 @@ function ShowCostsSwitch() {
   const command = findCommand("view.showCosts");
   return (
     <label className="topbar-switch" title={commandTitle(command)}>
-      <input type="checkbox" role="switch" checked={shown} onChange={() => runCommand(command.id, store.getState())} />
+      <input type="checkbox" checked={shown} onChange={() => runCommand(command.id, store.getState())} />
       {command.label}
     </label>
   );
