@@ -84,3 +84,29 @@ describe("the Budget view of a plan that costs nothing", () => {
     expect(consoleErrors).not.toHaveBeenCalled();
   });
 });
+
+describe("the Budget view while costs are hidden", () => {
+  it("shows whom the plan reaches, by phase, owner and month, and no money", async () => {
+    const app = createTestApp();
+    app.store.getState().setPreference("showCosts", false);
+    const id = await app.store.getState().createRoadmap({ name: "Room", client: "", templateId: null });
+    await app.store.getState().openRoadmap(id);
+    app.store.getState().edit(() => template());
+    await eventually(() => expect(app.store.getState().planStale).toBe(false));
+    const roadmap = app.store.getState().document as Roadmap;
+    const plan = planRoadmap(roadmap);
+    const { container } = render(
+      <AppStoreProvider store={app.store}>
+        <BudgetView roadmap={roadmap} />
+      </AppStoreProvider>,
+    );
+    const contacts = await screen.findByTestId("reach-contacts");
+    expect(euros(contacts.textContent)).toBe(Math.round(plan.budget.totalReach));
+    for (const title of ["By phase", "By owner", "By month"]) {
+      expect(screen.getByRole("heading", { name: title })).toBeInTheDocument();
+    }
+    expect(screen.queryByTestId("budget-total")).toBeNull();
+    expect(container.textContent).not.toMatch(/€/);
+    expect(container.textContent).toMatch(/Costs are hidden/);
+  });
+});

@@ -1,0 +1,38 @@
+import type { PlanResult } from "../../engine/planEngine";
+import type { Roadmap } from "../../model/schema";
+
+/**
+ * Every amount of money a roadmap and its plan hold: what its channels,
+ * communications and segments cost or are worth, and what the plan adds up
+ * to. For tests that check money is hidden.
+ */
+export function moneyAmounts(
+  roadmap: Roadmap,
+  plan: Pick<PlanResult, "budget" | "phases" | "communications">,
+): number[] {
+  const amounts = [
+    ...roadmap.channels.flatMap((c) => [c.fixedCost, c.costPerContact]),
+    ...roadmap.communications.flatMap((c) => [c.fixedCost ?? 0, c.costPerContact ?? 0, c.valuePerResponse]),
+    ...roadmap.segments.map((s) => s.annualValue),
+    plan.budget.totalCost,
+    plan.budget.totalValue,
+    ...plan.phases.flatMap((p) => [p.totalCost, p.totalValue, p.averageMonthlyCost]),
+    ...plan.communications.flatMap((s) => [s.totalCost, s.totalValue]),
+  ];
+  return [...new Set(amounts)];
+}
+
+/**
+ * How each amount might be written, without its currency symbol: raw
+ * ("12400", "0.35") and grouped as en-US writes it ("12,400", "12,400.50").
+ * Only amounts of at least `min` are listed: a "4" is in every text, and
+ * its absence would prove nothing.
+ */
+export function moneySpellings(amounts: readonly number[], min = 1000): string[] {
+  const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+  const cents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const spellings = amounts
+    .filter((amount) => amount >= min)
+    .flatMap((amount) => [String(amount), whole.format(amount), cents.format(amount)]);
+  return [...new Set(spellings)];
+}
