@@ -17,7 +17,7 @@ import {
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatTypedPercent, plural } from "../../ui/format";
-import { type MoneyFormat, useMoneyFormat } from "../../ui/money";
+import { type MoneyFormat, useMoneyFormat, useShowCosts } from "../../ui/money";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
@@ -91,6 +91,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
   const selectedId = useAppState((state) => state.selectedCommunicationId);
+  const showCosts = useShowCosts();
   const [search, setSearch] = useState("");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [groupBy, setGroupBy] = useState<GroupBy>("none");
@@ -143,13 +144,15 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
       if (filters.purpose && c.purpose !== filters.purpose) return false;
       return !needle || [c.name, phase, owner, channel, c.notes].some((text) => text.toLowerCase().includes(needle));
     });
-    const value = (row: Row): string | number => (sort.key === "name" ? row.communication.name : row[sort.key]);
+    // Sorted by cost while costs are hidden, the order alone would tell which sends cost most.
+    const key = sort.key === "cost" && !showCosts ? "phase" : sort.key;
+    const value = (row: Row): string | number => (key === "name" ? row.communication.name : row[key]);
     return [...matches].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return sort.descending ? -order : order;
     });
-  }, [rows, search, filters, sort]);
+  }, [rows, search, filters, sort, showCosts]);
   const totals = useMemo(() => totalReachAndCost(visibleRows), [visibleRows]);
 
   const items = useMemo<Item[]>(() => {
