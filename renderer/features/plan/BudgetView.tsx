@@ -352,27 +352,18 @@ function ReachView({ roadmap, plan }: PlanProps) {
           formatAxis={formatCount}
         />
       </section>
-      <ReachTable
-        title="By phase"
-        heading="Phase"
-        rows={reach.byPhase}
-        names={namesById(roadmap.phases)}
-        total={reach.total}
-      />
-      <ReachTable
-        title="By owner"
-        heading="Owner"
-        rows={reach.byOwner}
-        names={namesById(roadmap.owners)}
-        total={reach.total}
-      />
-      <ReachTable
-        title="By month"
-        heading="Month"
-        rows={reach.byMonth.map((figures, t) => ({ ...figures, key: String(t) }))}
-        names={new Map(months.map((m, t) => [String(t), m.label]))}
-        total={reach.total}
-      />
+      {[
+        { title: "By phase", heading: "Phase", rows: reach.byPhase, names: namesById(roadmap.phases) },
+        { title: "By owner", heading: "Owner", rows: reach.byOwner, names: namesById(roadmap.owners) },
+        {
+          title: "By month",
+          heading: "Month",
+          rows: reach.byMonth.map((figures, t) => ({ ...figures, key: String(t) })),
+          names: new Map(months.map((m, t) => [String(t), m.label])),
+        },
+      ].map((table) => (
+        <ReachTable key={table.title} {...table} total={reach.total} />
+      ))}
     </>
   );
 }
