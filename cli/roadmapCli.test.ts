@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
+import { moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
 import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
 import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../shared/model/schema";
 import { ROADMAP_TEMPLATES } from "../shared/model/templates";
@@ -362,6 +363,35 @@ describe("roadmap export", () => {
     expect(drawn).toContain('class="phase-cost"');
   });
 
+  it("writes the diagram, plan and calendar without money with --no-costs", async () => {
+    const file = await writeRoadmap("room.roadmap");
+    const doc = await readBack(file);
+    const [svg, csv, ics] = [inDir("room.svg"), inDir("room.csv"), inDir("room.ics")];
+    const result = await roadmap("export", file, "--svg", svg, "--csv", csv, "--ics", ics, "--no-costs");
+    expect(result.code).toBe(EXIT_OK);
+    expect(result.stdout).toContain(`wrote roadmap diagram without costs: ${svg}\n`);
+    const drawn = await readFile(svg, "utf8");
+    expect(drawn.split('<g class="phase">').length - 1).toBe(doc.phases.length);
+    expect(drawn).not.toContain('class="phase-cost"');
+    const plan = planRoadmap(doc);
+    const figures = moneySpellings(moneyAmounts(doc, plan), 100);
+    for (const text of [drawn, await readFile(csv, "utf8"), await readFile(ics, "utf8")]) {
+      expect(text).not.toMatch(/€|Cost/);
+    }
+    // The drawing's words, not its coordinates: what a reader of the picture sees.
+    const words = [...drawn.matchAll(/>([^<]+)</g)].map((match) => match[1]).join(" ");
+    expect(moneyFiguresIn(words, figures)).toEqual([]);
+  });
+
+  it("refuses --no-costs with the budget workbook, which is all money, and writes nothing", async () => {
+    const file = await writeRoadmap("workbook.roadmap");
+    const xlsx = inDir("workbook.xlsx");
+    const result = await roadmap("export", file, "--xlsx", xlsx, "--no-costs");
+    expect(result.code).toBe(EXIT_USAGE);
+    expect(result.stderr).toContain("--no-costs cannot apply to --xlsx");
+    await expect(readFile(xlsx)).rejects.toThrow();
+  });
+
   it("lists the owners when the one named does not exist, and writes nothing", async () => {
     const file = await writeRoadmap("owners.roadmap");
     const ics = inDir("nobody.ics");
@@ -400,7 +430,7 @@ describe("usage", () => {
     const help = await roadmap("help", "export");
     expect(help.code).toBe(EXIT_OK);
     expect(help.stdout).toContain(
-      "Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME]",
+      "Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--no-costs]",
     );
     expect(help.stdout).toContain("--owner NAME");
     expect(await roadmap("export", "--help")).toEqual(help);

@@ -184,7 +184,7 @@ const BUDGET: Command = {
 
 const EXPORT: Command = {
   name: "export",
-  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME]",
+  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--no-costs]",
   summary: "Write the budget workbook, the communication plan, its calendar and the diagram",
   help: () =>
     [
@@ -197,6 +197,8 @@ const EXPORT: Command = {
       "  --ics OUT     the communication calendar (iCalendar)",
       "  --svg OUT     the roadmap diagram, as the report draws it, with each phase's monthly cost",
       "  --owner NAME  only this owner's communications in the calendar (name or id, any case)",
+      "  --no-costs    no money anywhere: the diagram without costs, the plan without its",
+      "                cost column, the calendar without costs (not with --xlsx, which is all money)",
     ].join("\n"),
   async run(args, io) {
     const parsed = parseCommandLine(EXPORT, io, () =>
@@ -209,6 +211,7 @@ const EXPORT: Command = {
           ics: { type: "string" },
           svg: { type: "string" },
           owner: { type: "string" },
+          "no-costs": { type: "boolean" },
         },
         allowPositionals: true,
       }),
@@ -217,12 +220,16 @@ const EXPORT: Command = {
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) return usageError(EXPORT, "name one roadmap file", io);
     const { xlsx, csv, ics, svg, owner: ownerName } = parsed.values;
+    const includeCosts = parsed.values["no-costs"] !== true;
     const outputs = [xlsx, csv, ics, svg].filter((out) => out !== undefined);
     if (outputs.length === 0) {
       return usageError(EXPORT, "name at least one output: --xlsx, --csv, --ics or --svg", io);
     }
     if (ownerName !== undefined && ics === undefined) {
       return usageError(EXPORT, "--owner chooses whose calendar --ics writes, so it needs --ics", io);
+    }
+    if (!includeCosts && xlsx !== undefined) {
+      return usageError(EXPORT, "--no-costs cannot apply to --xlsx: the budget workbook is all costs and values", io);
     }
     const clash = clashingPath(file, outputs);
     if (clash) return usageError(EXPORT, clash, io);
@@ -250,17 +257,25 @@ const EXPORT: Command = {
       exports.push({ out: xlsx, what: "budget workbook", contents: await buildBudgetWorkbook(roadmap, plan, { now }) });
     }
     if (csv !== undefined) {
-      exports.push({ out: csv, what: "communication plan", contents: communicationPlanCsv(roadmap, plan) });
+      exports.push({
+        out: csv,
+        what: "communication plan",
+        contents: communicationPlanCsv(roadmap, plan, { includeCosts }),
+      });
     }
     if (ics !== undefined) {
       exports.push({
         out: ics,
         what: owner ? `communication calendar of ${owner.name}` : "communication calendar",
-        contents: communicationPlanCalendar(roadmap, plan, { ownerId: owner?.id, now }),
+        contents: communicationPlanCalendar(roadmap, plan, { ownerId: owner?.id, now, includeCosts }),
       });
     }
     if (svg !== undefined) {
-      exports.push({ out: svg, what: "roadmap diagram", contents: drawRoadmapDiagram(roadmap, { plan }).svg });
+      exports.push({
+        out: svg,
+        what: includeCosts ? "roadmap diagram" : "roadmap diagram without costs",
+        contents: drawRoadmapDiagram(roadmap, { plan, showCosts: includeCosts }).svg,
+      });
     }
 
     let exitCode = EXIT_OK;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { app, type BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from "electron";
-import { EVENT_CHANNELS } from "../shared/ipc/contract";
+import { type CheckedCommands, EVENT_CHANNELS } from "../shared/ipc/contract";
 import type { Result } from "../shared/result";
 import { APP_NAME } from "../shared/windowTitle";
 import { appOrigin, devServerUrl, PRODUCTION_START_URL } from "./appOrigin";
@@ -118,6 +118,7 @@ async function setUp(
     return true;
   });
 
+  let checkedCommands: CheckedCommands = {};
   const recent = createRecentFiles(savedRecentFiles ?? [], (files) => {
     persist(saveRecentFiles(files));
     setMenu();
@@ -184,7 +185,13 @@ async function setUp(
 
   function setMenu(): void {
     const template = buildMenuTemplate(
-      { appName: APP_NAME, platform, isDevelopment: !app.isPackaged, recentFiles: recent.list() },
+      {
+        appName: APP_NAME,
+        platform,
+        isDevelopment: !app.isPackaged,
+        recentFiles: recent.list(),
+        checked: checkedCommands,
+      },
       {
         send: (command) => {
           // On macOS the menu outlives the window; the command waits for a new one.
@@ -231,6 +238,10 @@ async function setUp(
       showDocumentState: (state) => {
         if (mainWindow !== null) showDocumentState(mainWindow, state, platform);
         closeGuard?.documentStateChanged(state);
+      },
+      showCheckedCommands: (checked) => {
+        checkedCommands = checked;
+        setMenu();
       },
       rendererReady: () => outbox.rendererReady(),
       printer,

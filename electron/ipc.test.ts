@@ -46,6 +46,7 @@ function setUp(trustedContents: unknown = ourContents) {
     handles: new FileHandles(),
     fileChosen: vi.fn<IpcDeps["fileChosen"]>(),
     showDocumentState: vi.fn<IpcDeps["showDocumentState"]>(),
+    showCheckedCommands: vi.fn<IpcDeps["showCheckedCommands"]>(),
     rendererReady: vi.fn<IpcDeps["rendererReady"]>(),
     printer: {
       printReport: vi.fn<IpcDeps["printer"]["printReport"]>(async () => ok(PDF_BYTES)),
@@ -68,6 +69,7 @@ const validPayloads = {
   [INVOKE_CHANNELS.openFile]: { kind: "roadmap" },
   [INVOKE_CHANNELS.saveFile]: saveRequest(null),
   [INVOKE_CHANNELS.setDocumentState]: { title: "Acme", edited: true },
+  [INVOKE_CHANNELS.setCheckedCommands]: { "view.showCosts": false },
   [INVOKE_CHANNELS.rendererReady]: undefined,
   [INVOKE_CHANNELS.exportPdf]: pdfRequest,
   [INVOKE_CHANNELS.takePrintJob]: undefined,
@@ -83,6 +85,7 @@ function touchedAnything(deps: ReturnType<typeof setUp>["deps"]) {
     deps.writeFile,
     deps.fileChosen,
     deps.showDocumentState,
+    deps.showCheckedCommands,
     deps.rendererReady,
     deps.printer.printReport,
     deps.printer.takeJob,
@@ -144,6 +147,7 @@ describe("malformed payloads", () => {
       { title: 3, edited: false },
       { title: "x".repeat(301), edited: true },
     ],
+    [INVOKE_CHANNELS.setCheckedCommands]: [undefined, { "view.showCosts": "no" }, { "file.save": true }],
     [INVOKE_CHANNELS.rendererReady]: [{ ready: true }, "now"],
     [INVOKE_CHANNELS.takePrintJob]: [{ job: 1 }, "now"],
     [INVOKE_CHANNELS.printLayoutDone]: [undefined, { error: 3 }, { done: true }],
@@ -337,6 +341,14 @@ describe("export:pdf and the print window", () => {
     const { deps, handlers } = setUp();
     expect(await handlers[INVOKE_CHANNELS.takePrintJob](trusted, undefined)).toEqual({ error: FOREIGN_SENDER_ERROR });
     expect(deps.printer.takeJob).not.toHaveBeenCalled();
+  });
+});
+
+describe("menu:set-checked-commands", () => {
+  it("passes the renderer's settings on to the menu's check marks", async () => {
+    const { deps, handlers } = setUp();
+    expect(await handlers[INVOKE_CHANNELS.setCheckedCommands](trusted, { "view.showCosts": false })).toBeUndefined();
+    expect(deps.showCheckedCommands).toHaveBeenCalledWith({ "view.showCosts": false });
   });
 });
 

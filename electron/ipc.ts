@@ -3,6 +3,8 @@ import type { IpcMain } from "electron";
 import { z } from "zod";
 import { errorMessage } from "../node/errors";
 import {
+  type CheckedCommands,
+  CheckedCommandsSchema,
   type DocumentState,
   DocumentStateSchema,
   type ExportPdfRequest,
@@ -41,6 +43,8 @@ export interface IpcDeps {
   /** The user opened or saved this file (for the recent list). */
   fileChosen(filePath: string): void;
   showDocumentState(state: DocumentState): void;
+  /** Puts the menu's check marks where the renderer's settings are. */
+  showCheckedCommands(checked: CheckedCommands): void;
   rendererReady(): void;
   printer: Pick<ReportPrinter, "printReport" | "isPrintWindow" | "takeJob" | "layoutDone">;
 }
@@ -142,6 +146,9 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
     ),
     [INVOKE_CHANNELS.setDocumentState]: guarded(DocumentStateSchema, async (state) => {
       deps.showDocumentState(state);
+    }),
+    [INVOKE_CHANNELS.setCheckedCommands]: guarded(CheckedCommandsSchema, async (checked) => {
+      deps.showCheckedCommands(checked);
     }),
     [INVOKE_CHANNELS.rendererReady]: guarded(z.undefined(), async () => {
       deps.rendererReady();

@@ -9,7 +9,14 @@ type Item = MenuItemConstructorOptions;
 function build(options: Partial<MenuOptions> = {}) {
   const actions = { send: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
   const template = buildMenuTemplate(
-    { appName: "Relationship Roadmap", platform: "linux", isDevelopment: false, recentFiles: [], ...options },
+    {
+      appName: "Relationship Roadmap",
+      platform: "linux",
+      isDevelopment: false,
+      recentFiles: [],
+      checked: {},
+      ...options,
+    },
     actions,
   );
   return { template, actions };
@@ -95,6 +102,28 @@ describe("menu commands", () => {
     expect(roles(false)).not.toContain("toggleDevTools");
     expect(roles(false)).not.toContain("reload");
     expect(roles(true)).toEqual(expect.arrayContaining(["toggleDevTools", "reload"]));
+  });
+});
+
+describe("settings in the menu", () => {
+  it("shows Show costs as a check box, ticked as the renderer last said", () => {
+    for (const showCosts of [true, false]) {
+      const { template, actions } = build({ checked: { "view.showCosts": showCosts } });
+      const item = find(template, "View", "Show costs");
+      expect(item.type).toBe("checkbox");
+      expect(item.checked).toBe(showCosts);
+      // The click asks the renderer to toggle; the tick follows what it says back.
+      click(item);
+      expect(actions.send).toHaveBeenCalledWith("view.showCosts");
+    }
+  });
+
+  it("shows it unticked until the renderer has said", () => {
+    expect(find(build().template, "View", "Show costs").checked).toBe(false);
+  });
+
+  it("gives commands that are not settings no check box", () => {
+    expect(find(build().template, "View", "Zoom to fit").type).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@ import {
   type MenuName,
 } from "../shared/commands/commandList";
 import { toAccelerator } from "../shared/commands/shortcuts";
-import type { MenuCommand } from "../shared/ipc/contract";
+import type { CheckedCommands, MenuCommand } from "../shared/ipc/contract";
 
 export interface MenuOptions {
   appName: string;
@@ -16,6 +16,8 @@ export interface MenuOptions {
   /** Reload and developer tools are for working on the app, not for users. */
   isDevelopment: boolean;
   recentFiles: readonly string[];
+  /** Which on/off commands are on, as the renderer last said; unknown ones show unchecked. */
+  checked: CheckedCommands;
 }
 
 export interface MenuActions {
@@ -37,8 +39,8 @@ const separator: Item = { type: "separator" };
  */
 export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): Item[] {
   const mac = options.platform === "darwin";
-  const commands = (menu: MenuName, extras: Extras = {}) => commandItems(menu, actions, extras);
-  const about = commandItem(commandInfo("help.about"), actions);
+  const commands = (menu: MenuName, extras: Extras = {}) => commandItems(menu, options.checked, actions, extras);
+  const about = commandItem(commandInfo("help.about"), options.checked, actions);
 
   const appMenu: Item = {
     label: options.appName,
@@ -103,22 +105,28 @@ interface Extras {
 }
 
 /** The commands placed in one menu, in list order, with a separator between sections. */
-function commandItems(menu: MenuName, actions: MenuActions, extras: Extras): Item[] {
+function commandItems(menu: MenuName, checked: CheckedCommands, actions: MenuActions, extras: Extras): Item[] {
   const items: Item[] = [];
   let section: number | undefined;
   for (const info of COMMAND_LIST) {
     if (!("menu" in info) || info.menu.in !== menu) continue;
     if (section !== undefined && info.menu.section !== section) items.push(separator);
     section = info.menu.section;
-    items.push(...(extras.before?.[info.id] ?? []), commandItem(info, actions), ...(extras.after?.[info.id] ?? []));
+    items.push(
+      ...(extras.before?.[info.id] ?? []),
+      commandItem(info, checked, actions),
+      ...(extras.after?.[info.id] ?? []),
+    );
   }
   return items;
 }
 
-function commandItem(info: CommandInfo & { id: MenuCommandId }, actions: MenuActions): Item {
+function commandItem(info: CommandInfo & { id: MenuCommandId }, checked: CheckedCommands, actions: MenuActions): Item {
   const shortcut = info.shortcuts?.[0];
   return {
     label: info.label,
+    // The renderer owns the setting: a click asks it to toggle, and the check mark follows what it says back.
+    ...(info.checkable ? { type: "checkbox", checked: checked[info.id as keyof CheckedCommands] ?? false } : {}),
     ...(shortcut === undefined
       ? {}
       : {

@@ -25,6 +25,7 @@ describe("the exposed API", () => {
         "printLayoutDone",
         "rendererReady",
         "saveFile",
+        "setCheckedCommands",
         "setDocumentState",
         "takePrintJob",
       ].sort(),

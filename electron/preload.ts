@@ -61,6 +61,7 @@ export function createDesktopApi(ipc: Ipc) {
     takePrintJob: () => invoke(INVOKE_CHANNELS.takePrintJob, PrintJobResultSchema, undefined),
     printLayoutDone: (result) => notify(INVOKE_CHANNELS.printLayoutDone, result),
     setDocumentState: (state) => notify(INVOKE_CHANNELS.setDocumentState, state),
+    setCheckedCommands: (checked) => notify(INVOKE_CHANNELS.setCheckedCommands, checked),
     rendererReady: () => notify(INVOKE_CHANNELS.rendererReady),
     onMenuCommand: (listener) => subscribe(EVENT_CHANNELS.menuCommand, MenuCommandSchema, listener),
     onFileOpened: (listener) => subscribe(EVENT_CHANNELS.fileOpened, OpenedFileSchema, listener),

@@ -70,6 +70,13 @@ try {
   await page.getByTestId("budget-total").waitFor();
   await page.screenshot({ path: `${OUT}/budget.png` });
 
+  // Show costs off: the Budget view becomes whom the plan reaches.
+  await page.getByRole("checkbox", { name: "Show costs" }).uncheck();
+  await page.getByTestId("reach-contacts").waitFor();
+  await page.screenshot({ path: `${OUT}/budget-costs-hidden.png` });
+  await page.getByRole("checkbox", { name: "Show costs" }).check();
+  await page.getByTestId("budget-total").waitFor();
+
   await page.getByRole("tab", { name: /Contact pressure/ }).click();
   await page
     .getByRole("button", { name: /over the cap$/ })

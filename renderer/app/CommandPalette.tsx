@@ -73,7 +73,12 @@ export function CommandPalette() {
                       onSelect={() => run(command.id)}
                       className="palette-item"
                     >
-                      <span>{command.label}</span>
+                      <span>
+                        {command.label}
+                        {command.isChecked && (
+                          <span className="palette-state">{command.isChecked(store.getState()) ? "On" : "Off"}</span>
+                        )}
+                      </span>
                       {command.shortcuts && <kbd>{shortcutText(command)}</kbd>}
                     </Cmdk.Item>
                   ))}

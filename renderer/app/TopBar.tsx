@@ -3,6 +3,7 @@ import { SaveStatus } from "../features/editor/SaveStatus";
 import { BackIcon, ExportIcon, LogoMark, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandButton } from "./CommandButton";
+import { commandTitle, findCommand, runCommand } from "./commands";
 
 /** The bar across the top: where you are, and the commands that apply there. */
 export function TopBar() {
@@ -31,6 +32,7 @@ export function TopBar() {
           </div>
           <div className="toolbar">
             <SaveStatus />
+            <ShowCostsSwitch />
             <PaletteButton />
             <CommandButton id="file.save">
               <SaveIcon /> Save to file
@@ -64,6 +66,19 @@ export function TopBar() {
         </>
       )}
     </header>
+  );
+}
+
+/** The "Show costs" setting within reach, for a room that must not see money: off hides every figure at once. */
+function ShowCostsSwitch() {
+  const store = useAppStoreApi();
+  const shown = useAppState((state) => state.preferences.showCosts);
+  const command = findCommand("view.showCosts");
+  return (
+    <label className="topbar-switch" title={commandTitle(command)}>
+      <input type="checkbox" checked={shown} onChange={() => runCommand(command.id, store.getState())} />
+      {command.label}
+    </label>
   );
 }
 

@@ -179,6 +179,26 @@ describe("the command palette", APP_TEST, () => {
     expect(offered.some((text) => text?.startsWith("Undo"))).toBe(false);
   });
 
+  it("turns Show costs off and on, saying which it is, and the top bar's switch follows", async () => {
+    const { store, user } = await editorWhereEverythingApplies();
+    const topBarSwitch = screen.getByRole("checkbox", { name: "Show costs" });
+    expect(topBarSwitch).toBeChecked();
+    await user.keyboard("{Control>}k{/Control}");
+    let palette = screen.getByRole("dialog", { name: "Command palette" });
+    await user.type(within(palette).getByRole("combobox"), "hide costs");
+    expect(within(palette).getAllByRole("option")[0]).toHaveTextContent("Show costsOnCtrl+Shift+M");
+    await user.keyboard("{Enter}");
+    expect(store.getState().preferences.showCosts).toBe(false);
+    expect(topBarSwitch).not.toBeChecked();
+    await user.keyboard("{Control>}k{/Control}");
+    palette = screen.getByRole("dialog", { name: "Command palette" });
+    await user.type(within(palette).getByRole("combobox"), "show costs");
+    expect(within(palette).getAllByRole("option")[0]).toHaveTextContent("Show costsOff");
+    await user.keyboard("{Escape}");
+    await user.click(topBarSwitch);
+    expect(store.getState().preferences.showCosts).toBe(true);
+  });
+
   it("adds a phase, with nothing mocked", async () => {
     const { store, user } = await editorWhereEverythingApplies();
     const before = store.getState().document?.phases.length ?? 0;

@@ -1,4 +1,10 @@
-import { COMMAND_LIST, type CommandId, type CommandInfo } from "../../shared/commands/commandList";
+import {
+  CHECKABLE_COMMAND_IDS,
+  type CheckableCommandId,
+  COMMAND_LIST,
+  type CommandId,
+  type CommandInfo,
+} from "../../shared/commands/commandList";
 import { displayShortcut as display, matchesShortcut } from "../../shared/commands/shortcuts";
 import { type Point, ROADMAP_TEMPLATES } from "../../shared/model";
 import {
@@ -28,6 +34,8 @@ export interface CommandContext {
 interface Behaviour {
   isEnabled(state: AppState): boolean;
   perform(state: AppState, context: CommandContext): void | Promise<void>;
+  /** For a command that turns a setting on or off: whether it is on now. */
+  isChecked?(state: AppState): boolean;
 }
 
 /**
@@ -127,6 +135,11 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "app.preferences": { isEnabled: always, perform: (state) => state.openDialog({ kind: "preferences" }) },
   "view.transitionsTable": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("transitions") },
   "view.customersGrid": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("customers") },
+  "view.showCosts": {
+    isEnabled: always,
+    isChecked: (state) => state.preferences.showCosts,
+    perform: (state) => state.setPreference("showCosts", !state.preferences.showCosts),
+  },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };
 
@@ -138,6 +151,13 @@ export function findCommand(id: CommandId): Command {
   // Every id in the shared list has a behaviour (the record's type says so), so this is a bug, not bad input.
   if (!command) throw new Error(`no command ${id}`);
   return command;
+}
+
+/** The on/off state of every checkable command, as the native menu shows it. */
+export function checkedCommands(state: AppState): Record<CheckableCommandId, boolean> {
+  return Object.fromEntries(
+    CHECKABLE_COMMAND_IDS.map((id) => [id, findCommand(id).isChecked?.(state) ?? false]),
+  ) as Record<CheckableCommandId, boolean>;
 }
 
 /** Commands a text field carries out itself while the user types in it. */

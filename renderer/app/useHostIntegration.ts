@@ -1,7 +1,7 @@
 import { useEffect } from "react";
 import { documentState } from "../features/editor/editorSlice";
 import { useAppStoreApi } from "./AppStoreContext";
-import { commandForKey, isTypingInField, runCommand } from "./commands";
+import { checkedCommands, commandForKey, isTypingInField, runCommand } from "./commands";
 import type { Services } from "./services";
 
 /**
@@ -15,6 +15,7 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
   useEffect(() => {
     const offMenu = platform.onMenuCommand((command) => runCommand(command, store.getState()));
     const offFile = platform.onFileOpened((file) => void store.getState().importFile(file, { open: true }));
+    platform.setCheckedCommands(checkedCommands(store.getState()));
     platform.ready();
     return () => {
       offMenu();
@@ -52,6 +53,14 @@ export function useHostIntegration({ platform }: Pick<Services, "platform">): vo
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [platform, store]);
+
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.preferences !== previous.preferences) platform.setCheckedCommands(checkedCommands(state));
+      }),
+    [platform, store],
+  );
 
   useEffect(
     () =>

@@ -10,6 +10,9 @@ export function createElectronPlatform(desktop: DesktopApi): Platform {
     setDocumentState: (state) => {
       void desktop.setDocumentState(state);
     },
+    setCheckedCommands: (checked) => {
+      void desktop.setCheckedCommands(checked);
+    },
     onMenuCommand: (listener) => desktop.onMenuCommand(listener),
     onFileOpened: (listener) => desktop.onFileOpened(listener),
     ready: () => {

@@ -1,4 +1,5 @@
 import type {
+  CheckedCommands,
   DocumentState,
   ExportPdfRequest,
   MenuCommand,
@@ -27,6 +28,8 @@ export interface Platform {
    */
   exportPdf(request: ExportPdfRequest): Promise<SaveFileResult>;
   setDocumentState(state: DocumentState): void;
+  /** Which on/off commands are on, for the check marks of a native menu (a browser has none). */
+  setCheckedCommands(checked: CheckedCommands): void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files opened from outside the app: command line, file association, recent files. */
   onFileOpened(listener: (file: OpenedFile) => void): () => void;

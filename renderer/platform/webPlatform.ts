@@ -32,6 +32,7 @@ export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Pl
     setDocumentState: (state) => {
       doc.title = windowTitle(state, true);
     },
+    setCheckedCommands: () => {},
     onMenuCommand: () => () => {},
     onFileOpened: () => () => {},
     ready: () => {},

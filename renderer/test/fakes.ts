@@ -28,6 +28,7 @@ export function createFakePlatform() {
       return saveResult;
     },
     setDocumentState: () => {},
+    setCheckedCommands: () => {},
     onMenuCommand: () => () => {},
     onFileOpened: () => () => {},
     ready: () => {},

@@ -40,11 +40,6 @@ export function formatTypedPercent(share: number): string {
   return formatLocaleAmount(share, undefined, { percent: true });
 }
 
-/** An amount someone typed, such as a cost per contact, with every decimal it has: "€0.125", "€25,000". */
-export function formatTypedMoney(value: number, currency: string): string {
-  return formatLocaleAmount(value, undefined, { currency });
-}
-
 const percent = new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 });
 
 export function formatPercent(share: number): string {
@@ -54,38 +49,4 @@ export function formatPercent(share: number): string {
 /** "1 phase", "3 phases". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** Money in the roadmap's currency, written the user's way: "€12,400" or "12 400 €". */
-export function formatMoney(value: number, currency: string, options: { precise?: boolean } = {}): string {
-  const key = `${currency}:${options.precise ? 2 : 0}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, {
-      style: "currency",
-      currency,
-      maximumFractionDigits: options.precise ? 2 : 0,
-      minimumFractionDigits: options.precise ? 2 : 0,
-    });
-    moneyFormats.set(key, format);
-  }
-  return format.format(value);
-}
-
-/** Short money for chart axes: "€12k", "€1.2M". */
-export function formatMoneyShort(value: number, currency: string): string {
-  const key = `${currency}:short`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, {
-      style: "currency",
-      currency,
-      notation: "compact",
-      maximumFractionDigits: 1,
-    });
-    moneyFormats.set(key, format);
-  }
-  return format.format(value);
 }

@@ -29,6 +29,8 @@ export interface CommandInfo {
   group: CommandGroup;
   /** Its place in the menu bar: which menu, and which separator-delimited section of it. */
   menu?: { in: MenuName; section: number };
+  /** Turns a setting on or off: menus show it with a check mark while it is on. */
+  checkable?: true;
 }
 
 export const COMMAND_LIST = [
@@ -183,6 +185,15 @@ export const COMMAND_LIST = [
     menu: { in: "view", section: 2 },
   },
   {
+    id: "view.showCosts",
+    label: "Show costs",
+    keywords: ["hide costs", "money", "budget", "prices", "presentation", "client"],
+    shortcuts: ["Mod+Shift+M"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+    checkable: true,
+  },
+  {
     id: "help.about",
     label: "About Relationship Roadmap",
     keywords: ["version"],
@@ -209,4 +220,11 @@ export type MenuCommandId = Extract<Listed, { menu: object }>["id"];
 
 export const MENU_COMMAND_IDS = COMMAND_LIST.flatMap((command): MenuCommandId[] =>
   "menu" in command ? [command.id] : [],
+);
+
+/** Commands that turn a setting on or off, whose state the menus show with a check mark. */
+export type CheckableCommandId = Extract<Listed, { checkable: true }>["id"];
+
+export const CHECKABLE_COMMAND_IDS = COMMAND_LIST.flatMap((command): CheckableCommandId[] =>
+  "checkable" in command ? [command.id] : [],
 );

@@ -63,6 +63,7 @@ export {
   worstContactPressure,
   worstPressureBySegment,
 } from "./pressure";
+export { type ReachFigures, type ReachRow, type ReachSummary, summariseReach } from "./reach";
 export {
   type CommunicationSchedule,
   contactsBySendNumber,

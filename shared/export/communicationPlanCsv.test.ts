@@ -120,3 +120,14 @@ describe("communicationPlanCsv", () => {
     expect(rows.some((row) => row[7] === "PM – Analytics suite")).toBe(true);
   });
 });
+
+describe("the communication plan without costs", () => {
+  it("leaves out the cost column and keeps every other, row for row", () => {
+    const roadmap = createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+    const plan = planRoadmap(roadmap);
+    const [header = [], ...rows] = readCsv(communicationPlanCsv(roadmap, plan, { includeCosts: false }).slice(1));
+    const [, ...withCosts] = readCsv(communicationPlanCsv(roadmap, plan).slice(1));
+    expect(header).toEqual(HEADER.slice(0, COST));
+    expect(rows).toEqual(withCosts.map((row) => row.slice(0, COST)));
+  });
+});

@@ -12,8 +12,15 @@ const LINE_END = "\r\n";
  * the client's teams paste into their own planning sheets. Text that a
  * spreadsheet would run as a formula is defused; numbers are plain, with a
  * "." and two decimals, so any locale's spreadsheet reads them the same.
+ * Without `includeCosts` the cost column is left out, for a plan shared with
+ * people who must not see what things cost.
  */
-export function communicationPlanCsv(roadmap: Roadmap, plan: PlanResult): string {
+export function communicationPlanCsv(
+  roadmap: Roadmap,
+  plan: PlanResult,
+  options: { includeCosts?: boolean } = {},
+): string {
+  const costs = options.includeCosts ?? true;
   const header = [
     "Date",
     "Month",
@@ -25,7 +32,7 @@ export function communicationPlanCsv(roadmap: Roadmap, plan: PlanResult): string
     "Owner",
     "Audience",
     "Reach",
-    `Cost (${roadmap.currency})`,
+    ...(costs ? [`Cost (${roadmap.currency})`] : []),
   ].map(textCell);
   const rows = listSendOccasions(roadmap, plan).map((occasion) => [
     textCell(occasion.date),
@@ -38,7 +45,7 @@ export function communicationPlanCsv(roadmap: Roadmap, plan: PlanResult): string
     textCell(occasion.ownerName),
     textCell(occasion.audience),
     occasion.reach.toFixed(2),
-    occasion.cost.toFixed(2),
+    ...(costs ? [occasion.cost.toFixed(2)] : []),
   ]);
   return BYTE_ORDER_MARK + [header, ...rows].map((cells) => cells.join(",") + LINE_END).join("");
 }

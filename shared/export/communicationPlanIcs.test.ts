@@ -158,3 +158,16 @@ describe("communicationPlanCalendar", () => {
     expect(events(communicationPlanCalendar(roadmap, plan, { now: NOW }))).toHaveLength(sendsOf(roadmap));
   });
 });
+
+describe("the calendar without costs", () => {
+  it("describes each send's reach but not its cost", () => {
+    const roadmap = createB2bSubscriptionRoadmap(NOW);
+    const plan = planRoadmap(roadmap);
+    const withCosts = communicationPlanCalendar(roadmap, plan, { now: NOW });
+    const without = communicationPlanCalendar(roadmap, plan, { now: NOW, includeCosts: false });
+    expect(withCosts).toMatch(/Cost: €/);
+    expect(without).not.toMatch(/Cost|€/);
+    expect(events(without)).toHaveLength(events(withCosts).length);
+    expect(without).toMatch(/Expected reach: /);
+  });
+});

@@ -14,17 +14,18 @@ const MAX_LINE_OCTETS = 75;
  * sends in their own calendar; only that owner's when `ownerId` is given. An
  * event's UID depends on the roadmap, the communication and the month only,
  * so importing a newer export updates the events instead of doubling them.
- * `now` is the export's time stamp (DTSTAMP).
+ * `now` is the export's time stamp (DTSTAMP). Without `includeCosts` the
+ * events say nothing of what a send costs.
  */
 export function communicationPlanCalendar(
   roadmap: Roadmap,
   plan: PlanResult,
-  options: { ownerId?: string; now: Date },
+  options: { ownerId?: string; now: Date; includeCosts?: boolean },
 ): string {
   const { ownerId, now } = options;
   const ownerName =
     ownerId === undefined ? undefined : (roadmap.owners.find((owner) => owner.id === ownerId)?.name ?? ownerId);
-  const event = eventLines(roadmap, utcTimestamp(now));
+  const event = eventLines(roadmap, utcTimestamp(now), options.includeCosts ?? true);
   const header = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -55,7 +56,7 @@ interface EventTemplate {
   readonly categories: string;
 }
 
-function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasion) => string {
+function eventLines(roadmap: Roadmap, timestamp: string, costs: boolean): (occasion: SendOccasion) => string {
   const money = new Intl.NumberFormat("en", {
     style: "currency",
     currency: roadmap.currency,
@@ -90,7 +91,8 @@ function eventLines(roadmap: Roadmap, timestamp: string): (occasion: SendOccasio
   return (occasion) => {
     const template = templateOf(occasion);
     const yearMonth = occasion.monthLabel.replace("-", "");
-    const figures = `${escapeText(`Expected reach: ${customers.format(occasion.reach)}`)}\\n${escapeText(`Cost: ${money.format(occasion.cost)}`)}`;
+    const reach = escapeText(`Expected reach: ${customers.format(occasion.reach)}`);
+    const figures = costs ? `${reach}\\n${escapeText(`Cost: ${money.format(occasion.cost)}`)}` : reach;
     return contentLines([
       "BEGIN:VEVENT",
       `UID:${template.uidPrefix}${occasion.monthLabel}${uidSuffix}`,

@@ -8,6 +8,7 @@ import type { Phase, Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { drawRoadmapDiagram } from "./roadmapDiagram";
 import { textWidth, wrapText } from "./svgText";
+import { moneyAmounts, moneyFiguresIn, moneySpellings } from "./testing/moneyFigures";
 import { assertWellFormed } from "./testing/wellFormedXml";
 
 const FAST_CHECK = propertyRuns(60);
@@ -313,4 +314,33 @@ describe("wrapText", () => {
     },
     HEAVY_TEST_TIMEOUT_MS,
   );
+});
+
+describe("the diagram without costs", () => {
+  const roadmap = createB2bSubscriptionRoadmap(NOW);
+  const plan = planRoadmap(roadmap);
+
+  it("draws a cost line on phases when costs are shown", () => {
+    const { svg } = drawRoadmapDiagram(roadmap, { plan });
+    expect(svg).toMatch(/€/);
+    expect(parse(svg).querySelectorAll(".phase-cost").length).toBeGreaterThan(0);
+  });
+
+  it("draws no money at all, even with the plan, when costs are hidden", () => {
+    const { svg } = drawRoadmapDiagram(roadmap, { plan, showCosts: false });
+    expect(svg).not.toMatch(/€|EUR/);
+    expect(svg).not.toMatch(/a month</);
+    expect(parse(svg).querySelectorAll(".phase-cost")).toHaveLength(0);
+    const digits = moneySpellings(moneyAmounts(roadmap, plan), 100);
+    expect(digits.length).toBeGreaterThan(10);
+    const text = parse(svg).documentElement.textContent ?? "";
+    expect(moneyFiguresIn(text, digits)).toEqual([]);
+    // The check finds a figure where the drawing shows one.
+    const shown = parse(drawRoadmapDiagram(roadmap, { plan }).svg).documentElement.textContent ?? "";
+    expect(moneyFiguresIn(shown, digits).length).toBeGreaterThan(0);
+  });
+
+  it("is the drawing without a plan: the same phases, arrows and labels", () => {
+    expect(drawRoadmapDiagram(roadmap, { plan, showCosts: false }).svg).toBe(drawRoadmapDiagram(roadmap).svg);
+  });
 });

@@ -24,6 +24,11 @@ export interface DiagramPhase {
 export interface RoadmapDiagramOptions {
   /** The roadmap's plan (only its phase summaries are read); with it every phase shows what its communications cost a month. */
   plan?: Pick<PlanResult, "phases">;
+  /**
+   * False draws no money at all, plan or not: for a room or a reader that must not see costs.
+   * Default true (a cost line wherever the plan gives a phase a cost).
+   */
+  showCosts?: boolean;
   /** A CSS font stack; the default uses fonts every desktop has, so nothing is fetched. */
   fontFamily?: string;
   /** How numbers and money are written. Fixed by default so a roadmap draws the same file on every machine. */
@@ -178,7 +183,7 @@ export function drawRoadmapDiagram(roadmap: Roadmap, options: RoadmapDiagramOpti
   if (roadmap.phases.length === 0) return emptyDiagram(roadmap.name, fontFamily);
 
   const formats = numberFormats(options.locale ?? DEFAULT_LOCALE, roadmap.currency);
-  const cards = layOutPhases(roadmap, options.plan, formats);
+  const cards = layOutPhases(roadmap, options.showCosts === false ? undefined : options.plan, formats);
   const drawn = roadmap.transitions.flatMap((transition) => {
     const from = cards.get(transition.from);
     const to = cards.get(transition.to);

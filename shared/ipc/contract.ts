@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MENU_COMMAND_IDS } from "../commands/commandList";
+import { CHECKABLE_COMMAND_IDS, MENU_COMMAND_IDS } from "../commands/commandList";
 import { ReportOptionsSchema } from "../export/reportOptions";
 import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
 
@@ -13,6 +13,10 @@ import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
 /** Commands the native menu sends to the renderer; the renderer's command registry performs them. */
 export const MenuCommandSchema = z.enum(MENU_COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommandSchema>;
+
+/** Whether each on/off command is on (Show costs), for the native menu's check marks. */
+export const CheckedCommandsSchema = z.partialRecord(z.enum(CHECKABLE_COMMAND_IDS), z.boolean());
+export type CheckedCommands = z.infer<typeof CheckedCommandsSchema>;
 
 /**
  * A file the user picked in a dialog (or opened from the command line, a file
@@ -130,6 +134,7 @@ export const INVOKE_CHANNELS = {
   openFile: "file:open",
   saveFile: "file:save",
   setDocumentState: "window:set-document-state",
+  setCheckedCommands: "menu:set-checked-commands",
   rendererReady: "app:renderer-ready",
   exportPdf: "export:pdf",
   takePrintJob: "print:take-job",
@@ -152,6 +157,8 @@ export interface DesktopApi {
   /** In the hidden print window: the report is laid out and may be printed (or failed). */
   printLayoutDone(result: PrintLayoutResult): Promise<void>;
   setDocumentState(state: DocumentState): Promise<void>;
+  /** The renderer's settings changed: the menu's check marks follow. */
+  setCheckedCommands(checked: CheckedCommands): Promise<void>;
   /** Says the renderer listens, so main can hand over a file from the command line. */
   rendererReady(): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

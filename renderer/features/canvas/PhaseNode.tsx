@@ -2,7 +2,8 @@ import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useRef, useState } from "react";
 import { RoadmapObjectSchema } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, formatPercent } from "../../ui/format";
+import { formatCount, formatPercent } from "../../ui/format";
+import { useMoneyFormat } from "../../ui/money";
 import { NoteBadge } from "../notes/NoteBadge";
 import { renamePhase } from "./canvasActions";
 import { canvasController } from "./canvasController";
@@ -14,6 +15,7 @@ import { renderProbe } from "./renderProbe";
 export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodeProps<PhaseFlowNode>) {
   const renaming = useAppState((state) => state.renamingPhaseId === id);
   const zoomedOut = useZoomedOut();
+  const money = useMoneyFormat(data.currency);
   renderProbe.onRender?.("phase", id);
   const problem = data.overflow !== null ? " has-problem" : "";
   if (zoomedOut && !renaming) {
@@ -57,9 +59,9 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
           Over the contact cap in some months
         </div>
       )}
-      {data.monthlyCost !== null && data.monthlyCost > 0 && (
+      {money && data.monthlyCost !== null && data.monthlyCost > 0 && (
         <div className="phase-node-cost" title="Average cost a month, from the plan">
-          {formatMoney(data.monthlyCost, data.currency)} a month
+          {money(data.monthlyCost)} a month
         </div>
       )}
       {data.overflow !== null && (

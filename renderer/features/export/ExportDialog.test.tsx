@@ -6,7 +6,12 @@ import { createTestApp } from "../../test/fakes";
 import { ExportDialog } from "./ExportDialog";
 
 async function openDialog(format: "pdf" | "ics" = "pdf") {
+  return openDialogWith(format, true);
+}
+
+async function openDialogWith(format: "pdf" | "ics" | "xlsx" | "csv" | "svg", showCosts: boolean) {
   const app = createTestApp();
+  app.store.getState().setPreference("showCosts", showCosts);
   const id = await app.store
     .getState()
     .createRoadmap({ name: "Acme lifecycle", client: "Acme", templateId: "b2b-subscription-software" });
@@ -92,5 +97,52 @@ describe("the Export dialog", () => {
     expect(store.getState().dialog).toEqual({ kind: "export", format: "pdf" });
     expect(screen.getByRole("radio", { name: /Communication plan/ })).toBeChecked();
     expect(screen.getByRole("button", { name: "Export" })).toBeEnabled();
+  });
+});
+
+describe("the Export dialog while costs are hidden", () => {
+  async function openHidden(format: "pdf" | "xlsx" | "csv" | "svg") {
+    const app = await openDialogWith(format, false);
+    return app;
+  }
+
+  it("starts the report without costs, and the budget section offered no more", async () => {
+    const { user, pdfExports } = await openHidden("pdf");
+    expect(screen.getByRole("checkbox", { name: "Include costs and the budget" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Budget tables and charts" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(pdfExports).toHaveLength(1));
+    expect(pdfExports[0]?.options.includeCosts).toBe(false);
+  });
+
+  it("writes the communication plan without its cost column unless asked", async () => {
+    const { user, saves } = await openHidden("csv");
+    expect(screen.getByRole("checkbox", { name: "Include costs" })).not.toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(String(saves[0]?.contents)).not.toContain("Cost (EUR)");
+  });
+
+  it("draws the diagram without money", async () => {
+    const { user, saves } = await openHidden("svg");
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(String(saves[0]?.contents)).not.toMatch(/€/);
+  });
+
+  it("refuses the budget workbook and says how to get it", async () => {
+    await openHidden("xlsx");
+    expect(screen.getByText(/not exported while costs are hidden/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
+  });
+});
+
+describe("the Export dialog while costs are shown", () => {
+  it("includes them in the diagram", async () => {
+    const { user, saves } = await openDialogWith("svg", true);
+    expect(screen.getByRole("checkbox", { name: "Include costs" })).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(String(saves[0]?.contents)).toMatch(/€/);
   });
 });

@@ -12,7 +12,13 @@ import {
 } from "../../../shared/export/reportOptions";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
-import { EXPORT_FORMAT_DETAILS, EXPORT_FORMATS, type ExportFormat, type ExportRequest } from "./exportFormats";
+import {
+  EXPORT_FORMAT_DETAILS,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportRequest,
+  WORKBOOK_NEEDS_COSTS,
+} from "./exportFormats";
 
 const PROGRESS: Record<ExportFormat, string> = {
   pdf: "Laying out and printing the report…",
@@ -23,13 +29,22 @@ const PROGRESS: Record<ExportFormat, string> = {
   png: "Drawing the diagram…",
 };
 
-/** Every export of the open roadmap in one place: pick a format, set its options, export. */
+/**
+ * Every export of the open roadmap in one place: pick a format, set its
+ * options, export. Whether costs are included starts at what the screen
+ * shows ("Show costs"), so a room that hides them does not print them.
+ */
 export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
   const store = useAppStoreApi();
   const roadmap = useAppState((state) => state.document);
   const exporting = useAppState((state) => state.exporting);
+  const showCosts = useAppState((state) => state.preferences.showCosts);
   const [format, setFormat] = useState<ExportFormat>(initialFormat);
-  const [report, setReport] = useState<ReportOptions>(() => store.getState().reportOptions);
+  const [report, setReport] = useState<ReportOptions>(() => ({
+    ...store.getState().reportOptions,
+    includeCosts: store.getState().preferences.showCosts,
+  }));
+  const [includeCosts, setIncludeCosts] = useState(showCosts);
   const [ownerId, setOwnerId] = useState<string>("");
   if (!roadmap) return null;
 
@@ -41,9 +56,11 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
       case "pdf":
         return { format, options: report };
       case "ics":
-        return { format, ownerId: ownerId === "" ? null : ownerId };
-      default:
+        return { format, ownerId: ownerId === "" ? null : ownerId, includeCosts };
+      case "xlsx":
         return { format };
+      default:
+        return { format, includeCosts };
     }
   };
   const run = async () => {
@@ -51,6 +68,7 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
     if (exported) store.getState().closeDialog();
   };
   const noSections = format === "pdf" && printedSections(report).length === 0;
+  const workbookRefused = format === "xlsx" && !showCosts;
 
   return (
     <Dialog
@@ -71,7 +89,7 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
           <button
             type="button"
             className="button button-primary"
-            disabled={exporting !== null || noSections}
+            disabled={exporting !== null || noSections || workbookRefused}
             onClick={() => void run()}
           >
             {exporting ? "Exporting…" : "Export"}
@@ -114,6 +132,17 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
             </label>
           )}
           {format !== "pdf" && format !== "ics" && <p className="muted">{EXPORT_FORMAT_DETAILS[format].description}</p>}
+          {format !== "pdf" && format !== "xlsx" && (
+            <label className="checkbox-field">
+              <input
+                type="checkbox"
+                checked={includeCosts}
+                onChange={(event) => setIncludeCosts(event.target.checked)}
+              />
+              Include costs
+            </label>
+          )}
+          {workbookRefused && <p className="field-problem">{WORKBOOK_NEEDS_COSTS}</p>}
         </div>
       </div>
     </Dialog>

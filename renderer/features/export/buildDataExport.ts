@@ -17,10 +17,11 @@ export async function buildDataExport(
     case "xlsx":
       return buildBudgetWorkbook(roadmap, plan, { now });
     case "csv":
-      return communicationPlanCsv(roadmap, plan);
+      return communicationPlanCsv(roadmap, plan, { includeCosts: request.includeCosts ?? true });
     case "ics":
       return communicationPlanCalendar(roadmap, plan, {
         now,
+        includeCosts: request.includeCosts ?? true,
         ...(request.ownerId ? { ownerId: request.ownerId } : {}),
       });
   }

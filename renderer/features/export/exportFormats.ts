@@ -20,13 +20,22 @@ export const EXPORT_FORMAT_DETAILS: Record<ExportFormat, { label: string; descri
   png: { label: "Roadmap diagram (PNG)", description: "The canvas as an image at twice screen size, for slides." },
 };
 
+/** Whether an export shows what things cost; left out, it follows the user's "Show costs" setting. */
+interface CostChoice {
+  includeCosts?: boolean;
+}
+
 export type ExportRequest =
   | { format: "pdf"; options: ReportOptions }
   | { format: "xlsx" }
-  | { format: "csv" }
-  | { format: "ics"; ownerId: string | null }
-  | { format: "svg" }
-  | { format: "png" };
+  | ({ format: "csv" } & CostChoice)
+  | ({ format: "ics"; ownerId: string | null } & CostChoice)
+  | ({ format: "svg" } & CostChoice)
+  | ({ format: "png" } & CostChoice);
+
+/** The budget workbook is nothing but costs and values: it is not made while costs are hidden. */
+export const WORKBOOK_NEEDS_COSTS =
+  "The budget workbook is all costs and values, so it is not exported while costs are hidden. Turn on “Show costs” in the View menu to export it.";
 
 /** The exports built from the plan's numbers, off the UI thread. */
 export type DataExportRequest = Extract<ExportRequest, { format: "xlsx" | "csv" | "ics" }>;

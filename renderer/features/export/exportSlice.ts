@@ -4,7 +4,7 @@ import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
 import { type Roadmap, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
-import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest } from "./exportFormats";
+import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest, WORKBOOK_NEEDS_COSTS } from "./exportFormats";
 
 const REPORT_OPTIONS_SETTING = "reportOptions";
 
@@ -31,7 +31,10 @@ const FILE_NAME_SUFFIX: Record<ExportFormat, string> = {
 };
 
 export function createExportSlice({ set, get, services }: SliceContext): ExportSlice {
-  const save = async (roadmap: Roadmap, request: ExportRequest): Promise<SaveFileResult> => {
+  const save = async (roadmap: Roadmap, asked: ExportRequest): Promise<SaveFileResult> => {
+    // An export that does not say follows what the user shows on screen: hidden costs stay hidden on paper.
+    const request = asked.format === "pdf" || asked.format === "xlsx" ? asked : withCostChoice(asked);
+    if (request.format === "xlsx" && !get().preferences.showCosts) return { error: WORKBOOK_NEEDS_COSTS };
     const owner = request.format === "ics" ? roadmap.owners.find((o) => o.id === request.ownerId) : undefined;
     const suggestedName = [roadmap.name, FILE_NAME_SUFFIX[request.format], owner?.name].filter(Boolean).join(" – ");
     const saveAs = (kind: FileKind, contents: string | Uint8Array) =>
@@ -54,13 +57,24 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
         // Planned afresh, like every export: the view's plan may still be catching up with the last edit.
         // The diagram's drawing code loads on the first diagram export, not at start-up.
         const { drawRoadmapDiagram } = await import("../../../shared/export/roadmapDiagram");
-        const diagram = drawRoadmapDiagram(roadmap, { plan: planRoadmap(roadmap) });
+        const diagram = drawRoadmapDiagram(roadmap, {
+          plan: planRoadmap(roadmap),
+          showCosts: request.includeCosts,
+        });
         if (request.format === "svg") return saveAs("svg", diagram.svg);
         const { rasterizeSvg } = await import("./rasterizeSvg");
         return saveAs("png", await rasterizeSvg(diagram.svg, diagram.width, diagram.height));
       }
     }
   };
+
+  function withCostChoice<R extends Exclude<ExportRequest, { format: "pdf" | "xlsx" }>>(
+    request: R,
+  ): R & {
+    includeCosts: boolean;
+  } {
+    return { ...request, includeCosts: request.includeCosts ?? get().preferences.showCosts };
+  }
 
   return {
     exporting: null,

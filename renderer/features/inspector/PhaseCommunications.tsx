@@ -23,7 +23,8 @@ import {
 import { communicationCosts } from "../../../shared/model/costs";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CommandButton } from "../../app/CommandButton";
-import { formatCount, formatMoney, formatTypedMoney, plural } from "../../ui/format";
+import { formatCount, plural } from "../../ui/format";
+import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { CommunicationNotes } from "../notes/NoteBadge";
 import { NumberField, SelectField, TextField } from "./fields";
@@ -51,6 +52,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const owners = namesById(roadmap.owners);
   const schedules = new Map(plan?.communications.map((s) => [s.communicationId, s]) ?? []);
   const defaults = captureDefaultsFor(roadmap);
+  const money = useMoneyFormat(roadmap.currency);
 
   const quickAdd = () => {
     const name = newName.trim();
@@ -123,7 +125,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                   {STATUS_LABELS[communication.status].toLowerCase()}
                 </div>
                 <CommunicationNotes communicationId={communication.id} />
-                <CostFields roadmap={roadmap} communication={communication} />
+                {money ? <CostFields roadmap={roadmap} communication={communication} money={money} /> : <CostsHidden />}
                 {schedule && (
                   <div
                     className="communication-plan"
@@ -131,8 +133,8 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                     data-total-reach={schedule.totalReach}
                   >
                     {formatCount(schedule.totalReach)} contacts to {formatCount(schedule.totalCustomersReached)}{" "}
-                    customers in {plural(schedule.sends, "send")} · {formatCount(schedule.totalResponses)} responses ·{" "}
-                    {formatMoney(schedule.totalCost, roadmap.currency)} over the plan
+                    customers in {plural(schedule.sends, "send")} · {formatCount(schedule.totalResponses)} responses
+                    {money && ` · ${money(schedule.totalCost)} over the plan`}
                   </div>
                 )}
                 <details className="communication-details" open={communication.id === selectedId || undefined}>
@@ -160,13 +162,21 @@ function useChange(communication: Communication) {
  * types one of its own ("set here"); Reset makes it follow the channel again,
  * so a change of channel or of the channel's costs carries it along.
  */
-function CostFields({ roadmap, communication }: { roadmap: Roadmap; communication: Communication }) {
+function CostFields({
+  roadmap,
+  communication,
+  money,
+}: {
+  roadmap: Roadmap;
+  communication: Communication;
+  money: MoneyFormat;
+}) {
   const change = useChange(communication);
   const channel = roadmap.channels.find((c) => c.id === communication.channelId);
   const costs = communicationCosts(communication, channel);
   const field = (key: "fixedCost" | "costPerContact", label: string) => {
     const fromChannel = communication[key] === null;
-    const channelFigure = formatTypedMoney(channel?.[key] ?? 0, roadmap.currency);
+    const channelFigure = money.typed(channel?.[key] ?? 0);
     return (
       <NumberField
         label={`${label} — ${communication.name}`}

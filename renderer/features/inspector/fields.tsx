@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { numberAffix } from "../../../shared/format/localeNumber";
+import { CostsHidden, useShowCosts } from "../../ui/money";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { describeNumber, type NumberReading, type NumberRules, readNumberInput, showNumber } from "./numberInput";
 
@@ -213,9 +214,24 @@ interface NumberFieldProps extends NumberRules {
  * A number typed and shown in the user's locale ("30,000" or "30.000"),
  * committed on Enter or on leaving the field. A percent field shows "%"
  * and takes "15", "15 %" or "15%" for 15 %; a money field shows the
- * currency. `min` and `max` are in stored units (a share 0–1 for percents).
+ * currency, or "Costs are hidden" while the user hides costs. `min` and
+ * `max` are in stored units (a share 0–1 for percents).
  */
-export function NumberField({ value, onCommit, hint, ...rules }: NumberFieldProps) {
+export function NumberField(props: NumberFieldProps) {
+  const showCosts = useShowCosts();
+  // Money is hidden here, once, so no view that edits an amount can forget to hide it.
+  if (props.currency !== undefined && !showCosts) {
+    return (
+      <div className="field">
+        <span>{props.label}</span>
+        <CostsHidden />
+      </div>
+    );
+  }
+  return <ShownNumberField {...props} />;
+}
+
+function ShownNumberField({ value, onCommit, hint, ...rules }: NumberFieldProps) {
   const locale = useNumberLocale();
   const affixId = useId();
   const { text, problem, handlers } = useDraft<number | null>({

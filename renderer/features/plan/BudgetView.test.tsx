@@ -5,7 +5,7 @@ import { ROADMAP_TEMPLATES, type Roadmap } from "../../../shared/model";
 import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
-import { formatMoneyShort } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import { BudgetView, PhaseMonthTable } from "./BudgetView";
 
 const template = () => {
@@ -20,7 +20,7 @@ describe("the cost by phase and month table", () => {
   it("has a row per phase and a column per month, and its totals add up to the plan's total", () => {
     const roadmap = template();
     const plan = planRoadmap(roadmap);
-    render(<PhaseMonthTable roadmap={roadmap} plan={plan} />);
+    render(<PhaseMonthTable roadmap={roadmap} plan={plan} money={moneyFormat("EUR", true)} />);
     const table = screen.getByRole("table");
     const rows = within(table).getAllByRole("row");
     // Header, one row per phase, the totals row.
@@ -70,7 +70,7 @@ describe("the Budget view of a plan that costs nothing", () => {
     const consoleErrors = await renderBudget(null);
     expect(screen.getByTestId("budget-total")).toHaveTextContent("€0");
     // One axis line at zero, not five on top of each other.
-    const zero = formatMoneyShort(0, "EUR");
+    const zero = moneyFormat("EUR", true).short(0);
     expect(within(screen.getByRole("img", { name: /Cost per month/ })).getAllByText(zero)).toHaveLength(1);
     expect(consoleErrors).not.toHaveBeenCalled();
   });
@@ -82,5 +82,31 @@ describe("the Budget view of a plan that costs nothing", () => {
     }));
     expect(screen.getByTestId("budget-total")).toHaveTextContent("€0");
     expect(consoleErrors).not.toHaveBeenCalled();
+  });
+});
+
+describe("the Budget view while costs are hidden", () => {
+  it("shows whom the plan reaches, by phase, owner and month, and no money", async () => {
+    const app = createTestApp();
+    app.store.getState().setPreference("showCosts", false);
+    const id = await app.store.getState().createRoadmap({ name: "Room", client: "", templateId: null });
+    await app.store.getState().openRoadmap(id);
+    app.store.getState().edit(() => template());
+    await eventually(() => expect(app.store.getState().planStale).toBe(false));
+    const roadmap = app.store.getState().document as Roadmap;
+    const plan = planRoadmap(roadmap);
+    const { container } = render(
+      <AppStoreProvider store={app.store}>
+        <BudgetView roadmap={roadmap} />
+      </AppStoreProvider>,
+    );
+    const contacts = await screen.findByTestId("reach-contacts");
+    expect(euros(contacts.textContent)).toBe(Math.round(plan.budget.totalReach));
+    for (const title of ["By phase", "By owner", "By month"]) {
+      expect(screen.getByRole("heading", { name: title })).toBeInTheDocument();
+    }
+    expect(screen.queryByTestId("budget-total")).toBeNull();
+    expect(container.textContent).not.toMatch(/€/);
+    expect(container.textContent).toMatch(/Costs are hidden/);
   });
 });

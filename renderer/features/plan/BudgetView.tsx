@@ -1,8 +1,9 @@
-import { useMemo, useState } from "react";
-import type { BudgetDimension, BudgetTable } from "../../../shared/engine";
+import { useId, useMemo, useState } from "react";
+import { type BudgetDimension, type BudgetTable, type ReachRow, summariseReach } from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
 import { namesById } from "../../../shared/model";
-import { formatCount, formatMoney, formatMoneyShort, formatPercent, formatTypedPercent } from "../../ui/format";
+import { formatCount, formatPercent, formatTypedPercent } from "../../ui/format";
+import { type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "./labels";
 import { PlanGate } from "./PlanGate";
@@ -14,18 +15,29 @@ const CHART_DIMENSIONS: { value: BudgetDimension; label: string }[] = [
   { value: "owner", label: "Owner" },
 ];
 
-/** What the plan costs and buys: totals, per period, per phase and month, the costliest sends, lifetime value. */
+/**
+ * What the plan costs and buys: totals, per period, per phase and month, the
+ * costliest sends, lifetime value. While costs are hidden, whom the plan
+ * reaches instead: contacts and customers reached by month, phase and owner.
+ */
 export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
+  const money = useMoneyFormat(roadmap.currency);
   return (
     <PlanGate>
       {(plan, stale) => (
         <div className={stale ? "plan-view is-stale" : "plan-view"} aria-busy={stale}>
-          <BudgetSummary roadmap={roadmap} plan={plan} />
-          <CostChart roadmap={roadmap} plan={plan} />
-          <PeriodTotals roadmap={roadmap} plan={plan} />
-          <PhaseMonthTable roadmap={roadmap} plan={plan} />
-          <CostliestCommunications roadmap={roadmap} plan={plan} />
-          <LifetimeValue roadmap={roadmap} plan={plan} />
+          {money ? (
+            <>
+              <BudgetSummary plan={plan} money={money} />
+              <CostChart roadmap={roadmap} plan={plan} money={money} />
+              <PeriodTotals plan={plan} money={money} />
+              <PhaseMonthTable roadmap={roadmap} plan={plan} money={money} />
+              <CostliestCommunications roadmap={roadmap} plan={plan} money={money} />
+              <LifetimeValue roadmap={roadmap} plan={plan} money={money} />
+            </>
+          ) : (
+            <ReachView roadmap={roadmap} plan={plan} />
+          )}
         </div>
       )}
     </PlanGate>
@@ -37,8 +49,11 @@ interface PlanProps {
   plan: PlanSummary;
 }
 
-function BudgetSummary({ roadmap, plan }: PlanProps) {
-  const money = (value: number) => formatMoney(value, roadmap.currency);
+interface MoneyProps extends PlanProps {
+  money: MoneyFormat;
+}
+
+function BudgetSummary({ plan, money }: Omit<MoneyProps, "roadmap">) {
   const { budget, customers } = plan;
   return (
     <section className="plan-cards" aria-label="Plan summary">
@@ -74,8 +89,7 @@ function Card({
   );
 }
 
-function PeriodTotals({ roadmap, plan }: PlanProps) {
-  const money = (value: number) => formatMoney(value, roadmap.currency);
+function PeriodTotals({ plan, money }: Omit<MoneyProps, "roadmap">) {
   const rows = (table: BudgetTable) =>
     table.periods.map((period, j) => ({ period, cost: table.cost[j] ?? 0, value: table.value[j] ?? 0 }));
   return (
@@ -111,7 +125,7 @@ function PeriodTotals({ roadmap, plan }: PlanProps) {
   );
 }
 
-function CostChart({ roadmap, plan }: PlanProps) {
+function CostChart({ roadmap, plan, money }: MoneyProps) {
   const [dimension, setDimension] = useState<BudgetDimension>("stage");
   const breakdown = plan.budget.byDimension[dimension];
   const label = labelsFor(roadmap, dimension);
@@ -144,19 +158,18 @@ function CostChart({ roadmap, plan }: PlanProps) {
         title={`Cost per month by ${dimension}`}
         categories={months.map((m) => m.label)}
         series={series.filter((s) => s.values.some((v) => v > 0))}
-        formatValue={(v) => formatMoney(v, roadmap.currency)}
-        formatAxis={(v) => formatMoneyShort(v, roadmap.currency)}
+        formatValue={(v) => money(v)}
+        formatAxis={money.short}
       />
     </section>
   );
 }
 
 /** Cost of each phase in each month, with totals; the table finance checks first. */
-export function PhaseMonthTable({ roadmap, plan }: PlanProps) {
+export function PhaseMonthTable({ roadmap, plan, money }: MoneyProps) {
   const table = plan.budget.byDimension.phase.byMonth;
   const T = table.periods.length;
   const names = useMemo(() => namesById(roadmap.phases), [roadmap.phases]);
-  const money = (value: number) => formatMoney(value, roadmap.currency);
   const columnTotals = table.periods.map((_, j) =>
     table.keys.reduce((sum, _key, k) => sum + (table.cost[k * T + j] ?? 0), 0),
   );
@@ -210,11 +223,10 @@ export function PhaseMonthTable({ roadmap, plan }: PlanProps) {
   );
 }
 
-function CostliestCommunications({ roadmap, plan }: PlanProps) {
+function CostliestCommunications({ roadmap, plan, money }: MoneyProps) {
   const communications = new Map(roadmap.communications.map((c) => [c.id, c]));
   const phases = namesById(roadmap.phases);
   const owners = namesById(roadmap.owners);
-  const money = (value: number) => formatMoney(value, roadmap.currency);
   return (
     <section className="plan-section" aria-labelledby="costliest-title">
       <h2 id="costliest-title">Costliest communications</h2>
@@ -259,7 +271,7 @@ function CostliestCommunications({ roadmap, plan }: PlanProps) {
   );
 }
 
-function LifetimeValue({ roadmap, plan }: PlanProps) {
+function LifetimeValue({ roadmap, plan, money }: MoneyProps) {
   const { lifetimeValue } = plan;
   const P = lifetimeValue.phaseIds.length;
   const entryPhases =
@@ -292,13 +304,120 @@ function LifetimeValue({ roadmap, plan }: PlanProps) {
                 const p = lifetimeValue.phaseIds.indexOf(phaseId);
                 return (
                   <td key={phaseId} className="numeric">
-                    {formatMoney(lifetimeValue.values[s * P + p] ?? 0, roadmap.currency)}
+                    {money(lifetimeValue.values[s * P + p] ?? 0)}
                   </td>
                 );
               })}
             </tr>
           ))}
         </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The Budget view without money: who the plan reaches, by month, phase and owner. */
+function ReachView({ roadmap, plan }: PlanProps) {
+  const reach = useMemo(
+    () => summariseReach(roadmap, plan.communications, plan.calendar.months.length),
+    [roadmap, plan],
+  );
+  const months = plan.calendar.months;
+  const ownerLabel = labelsFor(roadmap, "owner");
+  const series = reach.byOwner.map((row, o) => ({
+    key: row.key,
+    ...ownerLabel(row.key, o),
+    values: months.map((_, t) => reach.ownerMonthContacts[o * months.length + t] ?? 0),
+  }));
+  return (
+    <>
+      <p className="muted costs-hidden-note">
+        Costs are hidden, so this view shows whom the plan reaches rather than what it costs. Turn on “Show costs” in
+        the View menu to see the budget.
+      </p>
+      <section className="plan-cards" aria-label="Reach summary">
+        <Card label="Customers at the start" value={formatCount(plan.customers.atStart)} />
+        <Card label="Customers at the end" value={formatCount(plan.customers.atEnd)} />
+        <Card label="Contacts" value={formatCount(reach.total.contacts)} testId="reach-contacts" />
+        <Card label="Customers reached" value={formatCount(reach.total.customersReached)} />
+        <Card label="Send occasions" value={formatCount(reach.total.sends)} />
+      </section>
+      <section className="plan-section" aria-labelledby="contacts-chart-title">
+        <h2 id="contacts-chart-title">Contacts per month by owner</h2>
+        <StackedBarChart
+          title="Contacts per month by owner"
+          categories={months.map((m) => m.label)}
+          series={series.filter((s) => s.values.some((v) => v > 0))}
+          formatValue={formatCount}
+          formatAxis={formatCount}
+        />
+      </section>
+      {[
+        { title: "By phase", heading: "Phase", rows: reach.byPhase, names: namesById(roadmap.phases) },
+        { title: "By owner", heading: "Owner", rows: reach.byOwner, names: namesById(roadmap.owners) },
+        {
+          title: "By month",
+          heading: "Month",
+          rows: reach.byMonth.map((figures, t) => ({ ...figures, key: String(t) })),
+          names: new Map(months.map((m, t) => [String(t), m.label])),
+        },
+      ].map((table) => (
+        <ReachTable key={table.title} {...table} total={reach.total} />
+      ))}
+    </>
+  );
+}
+
+function ReachTable({
+  title,
+  heading,
+  rows,
+  names,
+  total,
+}: {
+  title: string;
+  heading: string;
+  rows: readonly ReachRow[];
+  names: ReadonlyMap<string, string>;
+  total: Omit<ReachRow, "key">;
+}) {
+  const titleId = useId();
+  return (
+    <section className="plan-section" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col" className="numeric">
+              Contacts
+            </th>
+            <th scope="col" className="numeric">
+              Customers reached
+            </th>
+            <th scope="col" className="numeric">
+              Send occasions
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{names.get(row.key) ?? row.key}</th>
+              <td className="numeric">{formatCount(row.contacts)}</td>
+              <td className="numeric">{formatCount(row.customersReached)}</td>
+              <td className="numeric">{formatCount(row.sends)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td className="numeric total">{formatCount(total.contacts)}</td>
+            <td className="numeric total">{formatCount(total.customersReached)}</td>
+            <td className="numeric total">{formatCount(total.sends)}</td>
+          </tr>
+        </tfoot>
       </table>
     </section>
   );

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { Communication, Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney } from "../../ui/format";
+import { formatCount } from "../../ui/format";
+import { useMoneyFormat } from "../../ui/money";
 import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
 
@@ -35,7 +36,7 @@ function Calendar({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
           name: o.name,
           items: roadmap.communications.filter((c) => c.ownerId === o.id),
         }));
-  const money = (v: number) => formatMoney(v, roadmap.currency);
+  const money = useMoneyFormat(roadmap.currency);
 
   const cell = (communication: Communication, first: number, count: number) => {
     const schedule = schedules.get(communication.id);
@@ -118,7 +119,7 @@ function Calendar({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
                               <span
                                 className="calendar-mark"
                                 role="img"
-                                title={`${period.label}: ${sends > 1 ? `${sends} sends, ` : ""}${formatCount(reach)} contacts, ${money(cost)}`}
+                                title={`${period.label}: ${sends > 1 ? `${sends} sends, ` : ""}${formatCount(reach)} contacts${money ? `, ${money(cost)}` : ""}`}
                                 aria-label={`${communication.name} sends in ${period.label}`}
                               >
                                 {sends > 1 ? sends : ""}

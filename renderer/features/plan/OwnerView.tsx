@@ -1,7 +1,8 @@
 import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
 import { describeTiming, namesById } from "../../../shared/model";
-import { formatCount, formatMoney } from "../../ui/format";
+import { formatCount } from "../../ui/format";
+import { useMoneyFormat } from "../../ui/money";
 import { collisionKey, describeCohort, describeOverCap } from "./collisionText";
 import { PlanGate } from "./PlanGate";
 import type { PlanSummary } from "./planService";
@@ -17,12 +18,12 @@ export function OwnerView({ roadmap }: { roadmap: Roadmap }) {
 
 function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
   const [ownerId, setOwnerId] = useState(roadmap.owners[0]?.id ?? "");
+  const money = useMoneyFormat(roadmap.currency);
   if (roadmap.owners.length === 0) {
     return <p className="plan-message muted">No owners yet: add them in the Audiences view.</p>;
   }
   const owner = roadmap.owners.find((o) => o.id === ownerId) ?? roadmap.owners[0];
   if (!owner) return null;
-  const money = (v: number) => formatMoney(v, roadmap.currency);
   const schedules = new Map(plan.communications.map((s) => [s.communicationId, s]));
   const phases = namesById(roadmap.phases);
   const channels = namesById(roadmap.channels);
@@ -57,16 +58,27 @@ function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
             <span className="fact-label">Communications</span>
             <span className="plan-card-value">{communications.length}</span>
           </div>
-          <div className="plan-card">
-            <span className="fact-label">Budget</span>
-            <span className="plan-card-value" data-testid="owner-budget" data-value={totalCost}>
-              {money(totalCost)}
-            </span>
-          </div>
-          <div className="plan-card">
-            <span className="fact-label">Expected value</span>
-            <span className="plan-card-value">{money(totalValue)}</span>
-          </div>
+          {money ? (
+            <>
+              <div className="plan-card">
+                <span className="fact-label">Budget</span>
+                <span className="plan-card-value" data-testid="owner-budget" data-value={totalCost}>
+                  {money(totalCost)}
+                </span>
+              </div>
+              <div className="plan-card">
+                <span className="fact-label">Expected value</span>
+                <span className="plan-card-value">{money(totalValue)}</span>
+              </div>
+            </>
+          ) : (
+            <div className="plan-card">
+              <span className="fact-label">Contacts</span>
+              <span className="plan-card-value">
+                {formatCount(communications.reduce((sum, c) => sum + (schedules.get(c.id)?.totalReach ?? 0), 0))}
+              </span>
+            </div>
+          )}
           <div className="plan-card">
             <span className="fact-label">Collisions with others</span>
             <span className="plan-card-value">{collisions.length}</span>
@@ -85,9 +97,11 @@ function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
               <th scope="col" className="numeric">
                 Contacts
               </th>
-              <th scope="col" className="numeric">
-                Cost
-              </th>
+              {money && (
+                <th scope="col" className="numeric">
+                  Cost
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -98,7 +112,7 @@ function OwnerPage({ roadmap, plan }: { roadmap: Roadmap; plan: PlanSummary }) {
                 <td>{channels.get(c.channelId)}</td>
                 <td>{describeTiming(c.timing, plan.calendar.months)}</td>
                 <td className="numeric">{formatCount(schedules.get(c.id)?.totalReach ?? 0)}</td>
-                <td className="numeric">{money(schedules.get(c.id)?.totalCost ?? 0)}</td>
+                {money && <td className="numeric">{money(schedules.get(c.id)?.totalCost ?? 0)}</td>}
               </tr>
             ))}
           </tbody>

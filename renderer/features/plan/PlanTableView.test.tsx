@@ -7,7 +7,8 @@ import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
-import { formatCount, formatMoney } from "../../ui/format";
+import { formatCount } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import { PlanTableView } from "./PlanTableView";
 
 /** The template's plan table once its plan is in; the template plans 24 months from April 2027. */
@@ -35,7 +36,7 @@ async function renderPlanTable() {
   return { roadmap, plan, schedule, user: userEvent.setup() };
 }
 
-const euros = (value: number) => formatMoney(value, "EUR");
+const euros = moneyFormat("EUR", true);
 
 /** The text of a row's cells, by column header. */
 function cellsOf(row: HTMLElement): Record<string, string> {

@@ -16,7 +16,8 @@ import {
   updateCommunication,
 } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { formatCount, formatMoney, formatTypedMoney, formatTypedPercent, plural } from "../../ui/format";
+import { formatCount, formatTypedPercent, plural } from "../../ui/format";
+import { type MoneyFormat, useMoneyFormat, useShowCosts } from "../../ui/money";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
@@ -90,6 +91,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const plan = useAppState((state) => state.plan);
   const selectedId = useAppState((state) => state.selectedCommunicationId);
+  const showCosts = useShowCosts();
   const [search, setSearch] = useState("");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [groupBy, setGroupBy] = useState<GroupBy>("none");
@@ -142,13 +144,15 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
       if (filters.purpose && c.purpose !== filters.purpose) return false;
       return !needle || [c.name, phase, owner, channel, c.notes].some((text) => text.toLowerCase().includes(needle));
     });
-    const value = (row: Row): string | number => (sort.key === "name" ? row.communication.name : row[sort.key]);
+    // Sorted by cost while costs are hidden, the order alone would tell which sends cost most.
+    const key = sort.key === "cost" && !showCosts ? "phase" : sort.key;
+    const value = (row: Row): string | number => (key === "name" ? row.communication.name : row[key]);
     return [...matches].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
       return sort.descending ? -order : order;
     });
-  }, [rows, search, filters, sort]);
+  }, [rows, search, filters, sort, showCosts]);
   const totals = useMemo(() => totalReachAndCost(visibleRows), [visibleRows]);
 
   const items = useMemo<Item[]>(() => {
@@ -166,7 +170,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - 5);
   const shown = items.slice(first, first + VIEWPORT_ROWS + 10);
-  const money = (v: number) => formatMoney(v, roadmap.currency);
+  const money = useMoneyFormat(roadmap.currency);
+  const columns = money ? 14 : 12;
   const change = (id: string, patch: Partial<Omit<Communication, "id">>) =>
     store.getState().edit((r) => updateCommunication(r, id, patch));
   const toggle = (id: string, on: boolean) => {
@@ -305,15 +310,17 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                 <th scope="col">Audience</th>
                 <th scope="col">Timing</th>
                 <th scope="col">Personalisation</th>
-                <th scope="col" className="numeric">
-                  Fixed / per contact
-                </th>
+                {money && (
+                  <th scope="col" className="numeric">
+                    Fixed / per contact
+                  </th>
+                )}
                 <th scope="col" className="numeric">
                   Response
                 </th>
                 <th scope="col">Status</th>
                 {header("reach", period ? `Contacts, ${period.label}` : "Contacts", true)}
-                {header("cost", period ? `Cost, ${period.label}` : "Cost", true)}
+                {money && header("cost", period ? `Cost, ${period.label}` : "Cost", true)}
               </tr>
             </thead>
             <tbody>
@@ -321,7 +328,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
               {shown.map((item) =>
                 item.kind === "group" ? (
                   <tr key={`group:${item.label}`} className="plan-table-group" style={{ height: ROW_HEIGHT }}>
-                    <th scope="rowgroup" colSpan={14}>
+                    <th scope="rowgroup" colSpan={columns}>
                       {item.label} <span className="muted">{item.count}</span>
                     </th>
                   </tr>
@@ -380,10 +387,12 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                     <td>{item.row.audience}</td>
                     <td>{plan ? describeTiming(item.row.communication.timing, plan.calendar.months) : ""}</td>
                     <td>{PERSONALISATION_LABELS[item.row.communication.personalisation]}</td>
-                    <td className="numeric">
-                      <CostFigure row={item.row} field="fixedCost" currency={roadmap.currency} /> /{" "}
-                      <CostFigure row={item.row} field="costPerContact" currency={roadmap.currency} />
-                    </td>
+                    {money && (
+                      <td className="numeric">
+                        <CostFigure row={item.row} field="fixedCost" money={money} /> /{" "}
+                        <CostFigure row={item.row} field="costPerContact" money={money} />
+                      </td>
+                    )}
                     <td className="numeric">{formatTypedPercent(item.row.communication.responseRate)}</td>
                     <td>
                       <select
@@ -401,7 +410,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
                       </select>
                     </td>
                     <td className="numeric">{formatCount(item.row.reach)}</td>
-                    <td className="numeric">{money(item.row.cost)}</td>
+                    {money && <td className="numeric">{money(item.row.cost)}</td>}
                   </tr>
                 ),
               )}
@@ -413,9 +422,9 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
               <tr style={{ height: ROW_HEIGHT }} aria-label="Plan totals">
                 <td />
                 <th scope="row">Total of {plural(visibleRows.length, "communication")} shown</th>
-                <td colSpan={10} />
+                <td colSpan={columns - 4} />
                 <td className="numeric">{formatCount(totals.reach)}</td>
-                <td className="numeric">{money(totals.cost)}</td>
+                {money && <td className="numeric">{money(totals.cost)}</td>}
               </tr>
             </tfoot>
           </table>
@@ -426,8 +435,8 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
 }
 
 /** One cost of a communication, marked when it is the channel's default rather than its own. */
-function CostFigure({ row, field, currency }: { row: Row; field: "fixedCost" | "costPerContact"; currency: string }) {
-  const figure = formatTypedMoney(row.costs[field], currency);
+function CostFigure({ row, field, money }: { row: Row; field: "fixedCost" | "costPerContact"; money: MoneyFormat }) {
+  const figure = money.typed(row.costs[field]);
   return row.communication[field] === null ? (
     <span className="from-channel" title="The channel's default">
       {figure}

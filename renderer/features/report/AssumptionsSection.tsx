@@ -7,14 +7,15 @@ import {
   segmentCustomersAtStart,
   segmentCustomersByPhase,
 } from "../../../shared/model";
-import { formatCount, formatTypedMoney, formatTypedPercent } from "../../ui/format";
+import { formatCount, formatTypedPercent } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import type { SectionProps } from "./ExecutiveReport";
 import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Everything the numbers rest on, so a reader can check them or argue with them. */
 export function AssumptionsSection({ roadmap, plan, options, layout }: SectionProps) {
-  const money = (value: number) => formatTypedMoney(value, roadmap.currency);
+  const money = moneyFormat(roadmap.currency, options.includeCosts);
   const phases = namesById(roadmap.phases);
   const clip = (text: string) => clipText(text, layout.limits.nameChars);
   const more = (count: number, what: string) => (
@@ -59,9 +60,11 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
               Customers at start
             </th>
             <th scope="col">Where they are at the start</th>
-            <th scope="col" className="is-number">
-              Yearly value of a customer
-            </th>
+            {money && (
+              <th scope="col" className="is-number">
+                Yearly value of a customer
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -77,7 +80,7 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
                   layout.limits.nameChars * 3,
                 ) || "—"}
               </td>
-              <td className="is-number">{money(segment.annualValue)}</td>
+              {money && <td className="is-number">{money.typed(segment.annualValue)}</td>}
             </tr>
           ))}
         </tbody>
@@ -147,7 +150,7 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
           <tr>
             <th scope="col">Channel</th>
             <th scope="col">Kind</th>
-            {options.includeCosts && (
+            {money && (
               <>
                 <th scope="col" className="is-number">
                   Fixed cost a send
@@ -167,10 +170,10 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
             <tr key={channel.id}>
               <td>{clip(channel.name)}</td>
               <td>{CHANNEL_KIND_LABELS[channel.kind]}</td>
-              {options.includeCosts && (
+              {money && (
                 <>
-                  <td className="is-number">{money(channel.fixedCost)}</td>
-                  <td className="is-number">{money(channel.costPerContact)}</td>
+                  <td className="is-number">{money.typed(channel.fixedCost)}</td>
+                  <td className="is-number">{money.typed(channel.costPerContact)}</td>
                 </>
               )}
               <td className="is-number">{channel.contactCap ?? "—"}</td>
@@ -190,7 +193,7 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
           A communication sent on entry reaches the customers who entered its phase that many months earlier and are
           still in it; a recurring or one-off one reaches the phase's customers in the months it sends.
         </li>
-        {options.includeCosts && (
+        {money && (
           <li>
             A communication costs its channel's fixed cost per send and cost per contact, unless it has its own; a send
             reaching no one costs nothing.
@@ -198,7 +201,7 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
         )}
         <li>
           A customer responds to a communication at most once while in its phase, so responses never exceed the
-          customers reached; value is responses times the value of a response.
+          customers reached{money ? "; value is responses times the value of a response" : ""}.
         </li>
         <li>
           Contact pressure counts what one customer receives: the sends reaching the customers of a segment who entered

@@ -1,6 +1,7 @@
 import { BUDGET_DIMENSIONS, type BudgetDimension } from "../../../shared/engine";
 import { clipText, sumByPeriods } from "../../../shared/export/reportLayout";
-import { formatMoney, formatMoneyShort, formatPercent } from "../../ui/format";
+import { formatPercent } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "../plan/labels";
 import type { SectionProps } from "./ExecutiveReport";
@@ -29,14 +30,17 @@ const DIMENSION_PLURALS: Record<BudgetDimension, string> = {
  * plan), the costliest rows first with the rest in one "other" row; a chart
  * by period and stage; and the costliest communications.
  */
-export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
+export function BudgetSection({ roadmap, plan, options, layout }: SectionProps) {
+  const euros = moneyFormat(roadmap.currency, options.includeCosts);
+  // The budget prints only with costs (`printedSections`); this keeps it so if it is ever asked for without.
+  if (!euros) return null;
+  const money = (value: number) => euros(value, { precise: true });
   const { budget } = plan;
-  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
   /**
    * Whole units in the period columns: with cents, a large plan's tables ran wider than the page, and
    * Chromium then shrinks every page of the report to fit, the diagram's type below 7 pt with it.
    */
-  const periodMoney = (value: number) => formatMoney(value, roadmap.currency);
+  const periodMoney = (value: number) => euros(value);
   const byStage = budget.byDimension.stage;
   const stageLabel = labelsFor(roadmap, "stage");
   const months = plan.calendar.months.length;
@@ -64,7 +68,7 @@ export function BudgetSection({ roadmap, plan, layout }: SectionProps) {
           values: chartPeriods.map((_, j) => chartCost[k * chartPeriods.length + j] ?? 0),
         }))}
         formatValue={money}
-        formatAxis={(value) => formatMoneyShort(value, roadmap.currency)}
+        formatAxis={euros.short}
         height={200}
       />
       {BUDGET_DIMENSIONS.map((dimension) => {

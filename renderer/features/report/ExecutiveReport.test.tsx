@@ -8,7 +8,7 @@ import { createB2bSubscriptionRoadmap } from "../../../shared/model/templates/b2
 import { generateRoadmap } from "../../../shared/model/testing/generateRoadmap";
 import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
 import { createWebPlatform } from "../../platform/webPlatform";
-import { formatMoney } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import { ExecutiveReport } from "./ExecutiveReport";
 import { mountReport } from "./mountReport";
 import { runPrintWindow } from "./printWindow";
@@ -17,6 +17,7 @@ import { cssString, reportPageStyle } from "./reportPageStyle";
 const roadmap = createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
 const plan = planRoadmap(roadmap);
 const generatedAt = new Date("2027-02-01T09:00:00Z");
+const euros = moneyFormat(roadmap.currency, true);
 
 function renderReport(options: Partial<ReportOptions> = {}, of = { roadmap, plan }) {
   render(
@@ -58,12 +59,16 @@ describe("the executive report", () => {
 
   it("shows the engine's total on the summary, to the cent", () => {
     const report = renderReport({ sections: ["summary"] });
-    expect(report).toHaveTextContent(formatMoney(plan.budget.totalCost, roadmap.currency, { precise: true }));
+    expect(report).toHaveTextContent(euros(plan.budget.totalCost, { precise: true }));
   });
 
-  it("leaves out costs, the budget and the return for audiences who should not see them", () => {
+  it("leaves out costs, values, the budget and the return for audiences who should not see them", () => {
     const report = renderReport({ includeCosts: false });
-    expect(report).not.toHaveTextContent(formatMoney(plan.budget.totalCost, roadmap.currency, { precise: true }));
+    // Every amount of money is written with the currency's symbol: none is left anywhere in the report.
+    expect(report.textContent).not.toMatch(/€/);
+    expect(report).not.toHaveTextContent("Expected value");
+    expect(report).not.toHaveTextContent("Yearly value of a customer");
+    expect(report).not.toHaveTextContent(euros(plan.budget.totalCost, { precise: true }));
     expect(report).not.toHaveTextContent("Total budget");
     expect(report).not.toHaveTextContent("Return on investment");
     expect(within(report).queryByRole("heading", { name: "Budget" })).toBeNull();

@@ -1,6 +1,7 @@
 import { clipText } from "../../../shared/export/reportLayout";
 import { describeAudience, describeTiming, namesById, PURPOSE_LABELS } from "../../../shared/model";
-import { formatCount, formatDecimal, formatMoney } from "../../ui/format";
+import { formatCount, formatDecimal } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import type { SectionProps } from "./ExecutiveReport";
 import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -14,7 +15,7 @@ const PAGE_PER_PHASE_UP_TO = 40;
  */
 export function PhaseOverview({ roadmap, plan, options, layout }: SectionProps) {
   const stages = namesById(roadmap.stages);
-  const money = (value: number) => formatMoney(value, roadmap.currency);
+  const money = moneyFormat(roadmap.currency, options.includeCosts);
   const communications = new Map<string, number>();
   for (const communication of roadmap.communications) {
     communications.set(communication.phaseId, (communications.get(communication.phaseId) ?? 0) + 1);
@@ -44,14 +45,16 @@ export function PhaseOverview({ roadmap, plan, options, layout }: SectionProps) 
             <th scope="col" className="is-number">
               Communications
             </th>
-            {options.includeCosts && (
+            {money && (
               <th scope="col" className="is-number">
                 Cost
               </th>
             )}
-            <th scope="col" className="is-number">
-              Expected value
-            </th>
+            {money && (
+              <th scope="col" className="is-number">
+                Expected value
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -66,8 +69,8 @@ export function PhaseOverview({ roadmap, plan, options, layout }: SectionProps) 
                 <td className="is-number">{formatCount(summary?.customersAtStart ?? 0)}</td>
                 <td className="is-number">{formatCount(summary?.customersAtEnd ?? 0)}</td>
                 <td className="is-number">{formatCount(communications.get(phase.id) ?? 0)}</td>
-                {options.includeCosts && <td className="is-number">{money(summary?.totalCost ?? 0)}</td>}
-                <td className="is-number">{money(summary?.totalValue ?? 0)}</td>
+                {money && <td className="is-number">{money(summary?.totalCost ?? 0)}</td>}
+                {money && <td className="is-number">{money(summary?.totalValue ?? 0)}</td>}
               </tr>
             );
           })}
@@ -95,7 +98,8 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
   const channels = namesById(roadmap.channels);
   const owners = namesById(roadmap.owners);
   const audienceNames = { segments: namesById(roadmap.segments), roles: namesById(roadmap.roles) };
-  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
+  const euros = moneyFormat(roadmap.currency, options.includeCosts);
+  const money = euros && ((value: number) => euros(value, { precise: true }));
   const { limits } = layout;
   const clip = (text: string) => clipText(text, limits.nameChars);
   const firstItems = (items: readonly string[]) => items.slice(0, limits.itemsPerPhase).map(clip);
@@ -128,8 +132,8 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
             <Figure label="Entering over the plan" value={formatCount(summary.entries)} />
             <Figure label="Churned" value={formatCount(summary.churned)} />
             <Figure label="At the end" value={formatCount(summary.customersAtEnd)} />
-            {options.includeCosts && <Figure label="Cost over the plan" value={money(summary.totalCost)} />}
-            <Figure label="Expected value" value={money(summary.totalValue)} />
+            {money && <Figure label="Cost over the plan" value={money(summary.totalCost)} />}
+            {money && <Figure label="Expected value" value={money(summary.totalValue)} />}
           </dl>
         )}
 
@@ -177,7 +181,7 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
                 <th scope="col" className="is-number">
                   Reach
                 </th>
-                {options.includeCosts && (
+                {money && (
                   <th scope="col" className="is-number">
                     Cost
                   </th>
@@ -199,7 +203,7 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
                     <td>{clip(describeAudience(communication.audience, audienceNames))}</td>
                     <td className="is-number">{formatCount(schedule?.sends ?? 0)}</td>
                     <td className="is-number">{formatCount(schedule?.totalReach ?? 0)}</td>
-                    {options.includeCosts && <td className="is-number">{money(schedule?.totalCost ?? 0)}</td>}
+                    {money && <td className="is-number">{money(schedule?.totalCost ?? 0)}</td>}
                   </tr>
                 );
               })}

@@ -1,6 +1,7 @@
 import { clipText, sumByPeriods } from "../../../shared/export/reportLayout";
 import { namesById } from "../../../shared/model";
-import { formatCount, formatMoney, formatPercent, plural } from "../../ui/format";
+import { formatCount, formatPercent, plural } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
 import { collisionKey, describeCohort, describeOverCap } from "../plan/collisionText";
 import type { SectionProps } from "./ExecutiveReport";
 import { MoreRows } from "./MoreRows";
@@ -11,9 +12,8 @@ const ALERTS_LISTED = 3;
 /** The one page an executive reads: what the plan costs and buys, and where it hurts customers. */
 export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) {
   const { budget, customers, pressure } = plan;
-  const money = (value: number) => formatMoney(value, roadmap.currency, { precise: true });
-  // Whole units in the table, so eight periods fit across a portrait page (see BudgetSection); the tiles are exact.
-  const periodMoney = (value: number) => formatMoney(value, roadmap.currency);
+  const euros = moneyFormat(roadmap.currency, options.includeCosts);
+  const money = euros && ((value: number) => euros(value, { precise: true }));
   const byStage = budget.byDimension.stage;
   const { periods } = layout;
   const stageCost = sumByPeriods(byStage.byMonth.cost, plan.calendar.months.length, periods);
@@ -30,11 +30,9 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
     <section className="report-page report-summary">
       <ReportSectionTitle>Summary</ReportSectionTitle>
       <div className="report-tiles">
-        {options.includeCosts && <Tile label="Total budget" value={money(budget.totalCost)} />}
-        <Tile label="Expected value" value={money(budget.totalValue)} />
-        {options.includeCosts && (
-          <Tile label="Return on investment" value={budget.roi === null ? "—" : formatPercent(budget.roi)} />
-        )}
+        {money && <Tile label="Total budget" value={money(budget.totalCost)} />}
+        {money && <Tile label="Expected value" value={money(budget.totalValue)} />}
+        {money && <Tile label="Return on investment" value={budget.roi === null ? "—" : formatPercent(budget.roi)} />}
         <Tile
           label="Customers kept"
           value={formatCount(customers.atEnd)}
@@ -47,7 +45,8 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
         />
       </div>
 
-      {options.includeCosts && (
+      {/* Whole units in the table, so eight periods fit across a portrait page (see BudgetSection); the tiles are exact. */}
+      {euros && (
         <>
           <h3>Budget by stage and period</h3>
           <table className="report-table is-numeric">
@@ -69,9 +68,9 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
                   <tr key={key}>
                     <th scope="row">{clip(stages.get(key) ?? key)}</th>
                     {periods.map((period, j) => (
-                      <td key={period.label}>{periodMoney(stageCost[k * periods.length + j] ?? 0)}</td>
+                      <td key={period.label}>{euros(stageCost[k * periods.length + j] ?? 0)}</td>
                     ))}
-                    <td>{periodMoney(byStage.totalCost[k] ?? 0)}</td>
+                    <td>{euros(byStage.totalCost[k] ?? 0)}</td>
                   </tr>
                 );
               })}
@@ -80,9 +79,9 @@ export function ReportSummary({ roadmap, plan, options, layout }: SectionProps) 
               <tr>
                 <th scope="row">Total</th>
                 {periods.map((period, j) => (
-                  <td key={period.label}>{periodMoney(totals[j] ?? 0)}</td>
+                  <td key={period.label}>{euros(totals[j] ?? 0)}</td>
                 ))}
-                <td>{periodMoney(budget.totalCost)}</td>
+                <td>{euros(budget.totalCost)}</td>
               </tr>
             </tfoot>
           </table>
