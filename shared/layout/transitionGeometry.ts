@@ -71,6 +71,7 @@ const ARROWHEAD = { length: 10, width: 8 } as const;
 const LABEL_FRACTIONS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.18, 0.82];
 /** When no spot on the route is clear: rings around its middle, then a free row under the drawing. */
 const RING = { step: 18, count: 10, directions: 12 } as const;
+const FLOOR_WIDTH = 1_200;
 
 /**
  * The roadmap's transitions as the router takes them: loops by what they mean
@@ -132,7 +133,8 @@ export function routeTransitions(
   const obstacles = new BoxIndex();
   for (const box of phases.values()) obstacles.add(inflate(box, CLEARANCE.phase));
   for (const { points } of routed) obstacles.add(arrowheadBox(points));
-  const floor = { y: bottomOf(phases.values()) + CHANNEL_GAP * 3, x: leftOf(phases.values()) };
+  const left = leftOf(phases.values());
+  const floor: Floor = { left, x: left, y: bottomOf(phases.values()) + CHANNEL_GAP * 3, rowHeight: 0 };
   // Forward transitions have only the gap between two phases to choose from; detours have a long channel.
   const order = [...routed.filter((r) => r.points.length <= 4), ...routed.filter((r) => r.points.length > 4)];
   const labels = new Map<string, TransitionLabelBox>();
@@ -212,7 +214,7 @@ function route(from: Box, to: Box, phases: BoxIndex, lanes: Map<string, number>)
   }
   let best: { points: Point[]; lane: string | null; crossed: number } | null = null;
   for (const candidate of candidates) {
-    const crossed = crossings(candidate.points, phases, from, to);
+    const crossed = crossings(candidate.points, phases, from, to, best?.crossed ?? Number.POSITIVE_INFINITY);
     if (best === null || crossed < best.crossed) best = { ...candidate, crossed };
     if (crossed === 0) break;
   }
@@ -228,8 +230,8 @@ function laneOffset(lanes: ReadonlyMap<string, number>, key: string, room: numbe
   return Math.abs(offset) * 2 < room - 2 * STUB ? offset : 0;
 }
 
-/** How many phases the route runs through, its own two ends aside. */
-function crossings(points: readonly Point[], phases: BoxIndex, from: Box, to: Box): number {
+/** How many phases the route runs through, its own two ends aside, counting no further than `limit`. */
+function crossings(points: readonly Point[], phases: BoxIndex, from: Box, to: Box, limit: number): number {
   const hit = new Set<Box>();
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1];
@@ -244,6 +246,7 @@ function crossings(points: readonly Point[], phases: BoxIndex, from: Box, to: Bo
     for (const box of phases.query(segment)) {
       if (box === from || box === to || hit.has(box)) continue;
       if (touches(segment, inflate(box, -1))) hit.add(box);
+      if (hit.size >= limit) return hit.size;
     }
   }
   return hit.size;
@@ -258,7 +261,7 @@ function placeLabel(
   points: readonly Point[],
   size: { width: number; height: number },
   obstacles: BoxIndex,
-  floor: { x: number; y: number },
+  floor: Floor,
 ): Box {
   const at = (centre: Point): Box => ({
     x: centre.x - size.width / 2,
@@ -286,10 +289,24 @@ function placeLabel(
     }
   }
   for (;;) {
-    const box = { ...floor, width: size.width, height: size.height };
+    if (floor.x - floor.left > FLOOR_WIDTH) {
+      floor.x = floor.left;
+      floor.y += floor.rowHeight + 2 * CLEARANCE.label + 1;
+      floor.rowHeight = 0;
+    }
+    const box = { x: floor.x, y: floor.y, width: size.width, height: size.height };
     floor.x += size.width + 2 * CLEARANCE.label + 1;
+    floor.rowHeight = Math.max(floor.rowHeight, size.height);
     if (obstacles.isClear(box)) return box;
   }
+}
+
+/** Where labels that found no room beside their route go: rows under the drawing, filled left to right. */
+interface Floor {
+  left: number;
+  x: number;
+  y: number;
+  rowHeight: number;
 }
 
 function pointAlong(points: readonly Point[], fraction: number): Point {
@@ -392,7 +409,10 @@ class BoxIndex {
 
   /** Whether no indexed box shares area with `box`. */
   isClear(box: Box): boolean {
-    return !this.query(box).some((other) => overlaps(box, other));
+    const keys = this.keys(box);
+    if (keys === null) return !this.all.some((other) => overlaps(box, other));
+    if ((this.cells.get("wide") ?? []).some((other) => overlaps(box, other))) return false;
+    return !keys.some((key) => (this.cells.get(key) ?? []).some((other) => overlaps(box, other)));
   }
 
   private keys(box: Box): string[] | null {
