@@ -24,7 +24,13 @@ const HANDLE_SLACK = { x: 8, y: 1.5 };
 export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<TransitionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
   const zoomedOut = useZoomedOut();
-  const [editing, setEditing] = useState(false);
+  const store = useAppStoreApi();
+  const [editing, setEditingState] = useState(false);
+  // The rate being typed is the selected transition's, so the inspector shows what it becomes.
+  const setEditing = (on: boolean) => {
+    if (on) store.getState().select({ phaseIds: [], transitionIds: [id] });
+    setEditingState(on);
+  };
   renderProbe.onRender?.("transition", id);
   const route = data?.route;
   const start = route?.points[0];
