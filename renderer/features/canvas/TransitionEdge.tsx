@@ -1,5 +1,5 @@
 import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from "@xyflow/react";
-import { type KeyboardEvent, memo, useRef, useState } from "react";
+import { Fragment, type KeyboardEvent, memo, useRef, useState } from "react";
 import { type Box, type Point, routePath } from "../../../shared/layout/transitionGeometry";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { formatTypedPercent } from "../../ui/format";
@@ -94,7 +94,10 @@ export const TransitionEdge = memo(function TransitionEdge(props: EdgeProps<Tran
             )}
             {(route?.label.triggerLines ?? (data.trigger ? [data.trigger] : [])).map((line, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the lines of one trigger, in order; two can read the same.
-              <span key={index}>{line}</span>
+              <Fragment key={index}>
+                {/* A space between lines, so the trigger reads (and is found) as the words it is. */}{" "}
+                <span>{line}</span>
+              </Fragment>
             ))}
           </div>
         </EdgeLabelRenderer>
