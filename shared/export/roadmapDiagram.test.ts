@@ -124,12 +124,13 @@ describe("drawRoadmapDiagram", () => {
     expect(paths[winBack]?.classList.contains("is-loop")).toBe(true);
 
     const forward = template.transitions.find((t) => !loops.has(t.id));
+    if (!forward) throw new Error("the template has no forward transition");
     const marked = {
       ...template,
       transitions: template.transitions.map((t) => (t === forward ? { ...t, markedAsLoop: true } : t)),
     };
     const markedRoot = parse(drawRoadmapDiagram(marked).svg).documentElement;
-    const markedIndex = template.transitions.findIndex((t) => t === forward);
+    const markedIndex = template.transitions.indexOf(forward);
     expect(markedRoot.querySelectorAll("path.transition")[markedIndex]?.classList.contains("is-loop")).toBe(true);
   });
 
