@@ -530,3 +530,55 @@ describe("budget --json on communications and contact pressure", () => {
     );
   });
 });
+
+describe("roadmap arrange", () => {
+  /** Every phase piled on one spot, as a careless paste leaves them. */
+  const piled = (doc: Roadmap) => {
+    for (const phase of doc.phases) phase.position = { x: 0, y: 0 };
+  };
+
+  it("lays the phases out by stage in place, changing nothing but their positions", async () => {
+    const file = await writeRoadmap("piled.roadmap", piled);
+    const before = await readBack(file);
+    const result = await roadmap("arrange", file);
+    expect(result).toMatchObject({ code: EXIT_OK, stdout: `arranged ${before.phases.length} phases: ${file}\n` });
+    const after = await readBack(file);
+    expect(new Set(after.phases.map((p) => `${p.position.x},${p.position.y}`)).size).toBe(after.phases.length);
+    const x = (id: string) => after.phases.find((p) => p.id === id)?.position.x ?? Number.NaN;
+    expect(x("phase-trial")).toBeLessThan(x("phase-first-90-days"));
+    const withoutPositions = (doc: Roadmap) => ({ ...doc, phases: doc.phases.map(({ position: _, ...p }) => p) });
+    expect(withoutPositions(after)).toEqual(withoutPositions(before));
+  });
+
+  it("writes to --out and leaves the file it read as it was", async () => {
+    const file = await writeRoadmap("piled.roadmap", piled);
+    const original = await readFile(file, "utf8");
+    const out = inDir("arranged.roadmap");
+    expect((await roadmap("arrange", file, "--out", out)).code).toBe(EXIT_OK);
+    expect(await readFile(file, "utf8")).toBe(original);
+    expect((await readBack(out)).phases.some((p) => p.position.x > 0)).toBe(true);
+  });
+
+  it("leaves a file that is not a roadmap as it was, naming it", async () => {
+    const file = inDir("broken.roadmap");
+    await writeFile(file, "{ not json");
+    const result = await roadmap("arrange", file);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stderr).toContain(file);
+    expectNoStackTrace(result.stderr);
+    expect(await readFile(file, "utf8")).toBe("{ not json");
+  });
+
+  it("says where it could not write, and fails", async () => {
+    const file = await writeRoadmap("piled.roadmap", piled);
+    const out = path.join(dir, "no-such-folder", "out.roadmap");
+    const result = await roadmap("arrange", file, "--out", out);
+    expect(result.code).toBe(EXIT_FAILURE);
+    expect(result.stderr).toContain(`${out}: could not be written`);
+  });
+
+  it("wants exactly one file", async () => {
+    expect((await roadmap("arrange")).code).toBe(EXIT_USAGE);
+    expect((await roadmap("arrange", "a.roadmap", "b.roadmap")).code).toBe(EXIT_USAGE);
+  });
+});

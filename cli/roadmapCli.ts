@@ -5,6 +5,7 @@ import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
 import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
 import { drawRoadmapDiagram } from "../shared/export/roadmapDiagram";
 import { createRoadmap } from "../shared/model/createRoadmap";
+import { movePhases } from "../shared/model/edits";
 import { describeIssue } from "../shared/model/issues";
 import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
 import type { Owner, Roadmap } from "../shared/model/schema";
@@ -294,7 +295,54 @@ const EXPORT: Command = {
   },
 };
 
-const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT];
+/** A phase as the canvas draws it before measuring it: the size the app's auto-arrange starts from. */
+const PHASE_SIZE = { width: 220, height: 104 };
+
+const ARRANGE: Command = {
+  name: "arrange",
+  synopsis: "arrange FILE [--out OUT]",
+  summary: "Lay the phases out along the lifecycle, as Auto-arrange does",
+  help: () =>
+    [
+      "Lays the phases of the roadmap in FILE out left to right by stage, in bands",
+      "that fit a 16:9 screen, as the app's Auto-arrange does, and writes the",
+      "roadmap back to FILE, whole or not at all. Nothing but the phases' positions",
+      "changes.",
+      "",
+      "Options:",
+      "  -o, --out OUT  write the arranged roadmap to OUT (replaced if it exists) and leave FILE as it is",
+    ].join("\n"),
+  async run(args, io) {
+    const parsed = parseCommandLine(ARRANGE, io, () =>
+      parseArgs({
+        args,
+        options: { ...HELP_OPTION, out: { type: "string", short: "o" } },
+        allowPositionals: true,
+      }),
+    );
+    if (typeof parsed === "number") return parsed;
+    const [file, ...extra] = parsed.positionals;
+    if (file === undefined || extra.length > 0) return usageError(ARRANGE, "name one roadmap file", io);
+    const out = parsed.values.out ?? file;
+
+    const loaded = await loadRoadmap(file, io);
+    if (!loaded) return EXIT_FAILURE;
+    const { layoutLifecycle } = await import("../shared/layout/layoutLifecycle");
+    const positions = await layoutLifecycle(loaded.roadmap, () => PHASE_SIZE);
+    const arranged = movePhases(loaded.roadmap, positions);
+    const written = await io.files.writeAtomic(out, serializeRoadmap(arranged), { overwrite: true });
+    if (!written.ok) {
+      io.stderr(
+        `${out}: could not be written: ${written.error.kind === "failed" ? written.error.reason : "it exists"}\n`,
+      );
+      return EXIT_FAILURE;
+    }
+    io.stdout(`arranged ${count(arranged.phases.length, "phase")}: ${out}\n`);
+    return EXIT_OK;
+  },
+};
+
+const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT, ARRANGE];
 
 /**
  * The `roadmap` command line over the app's own model, engine and exporters:

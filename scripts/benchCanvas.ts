@@ -124,8 +124,27 @@ function describeRenders(renders: Figures["renders"]): string {
   const others = renders.phases.filter((id) => id !== renders.dragged).length;
   return `dragged phase ${renders.phaseRenders - 0}× over ${STEPS} moves; other phases: ${others}; transitions: ${renders.transitions} of its ${renders.incident} (others: ${renders.outsideIncident})`;
 }
+/** Auto-arrange of the largest template in the app's layout worker, against elkjs alone on the same graph. */
+async function measureLayout(): Promise<string> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${base}bench/canvas.html?mode=layout`);
+  await page.waitForFunction(() => window.bench?.layout !== undefined, null, { timeout: 300_000 });
+  const layout = await page.evaluate(() => window.bench.layout);
+  await context.close();
+  if (!layout) throw new Error("the layout page reported nothing");
+  const ratio = layout.bareMs > 0 ? (layout.workerMs / layout.bareMs).toFixed(2) : "n/a";
+  return [
+    `Auto-arrange of the largest template, “${layout.roadmap}” (${layout.phases} phases, ${layout.transitions} transitions), goal under 500 ms in the worker:`,
+    `  in the layout worker: ${fmt(layout.workerMs)} ms (median of warm runs; first run, loading the worker and elkjs: ${fmt(layout.firstMs)} ms)`,
+    `  elkjs alone, same graph, on the page: ${fmt(layout.bareMs)} ms; worker / bare: ×${ratio}`,
+  ].join("\n");
+}
+
 const rows: string[] = [];
+let layoutReport = "";
 try {
+  layoutReport = await measureLayout();
   for (const [phases, zoom] of SIZES.flatMap((n) => ZOOMS.map((z) => [n, z] as const))) {
     const bare = await measure("bare", phases, zoom);
     const app = await measure("app", phases, zoom);
@@ -145,3 +164,4 @@ console.log(
 );
 console.log("|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);
+console.log(`\n${layoutReport}`);

@@ -177,6 +177,22 @@ try {
   await page.getByRole("button", { name: "100 %" }).click();
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${OUT}/canvas-3000-100.png` });
+  // The template auto-arranged for the wall, fitted to a laptop and to a projector.
+  for (const [width, height] of [
+    [1280, 800],
+    [1920, 1080],
+  ] as const) {
+    const { page: wall, context } = await openApp(browser, server.url);
+    await wall.setViewportSize({ width, height });
+    await wall.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
+    await wall.locator(".react-flow__node").first().waitFor();
+    await wall.getByRole("button", { name: "Auto-arrange" }).click();
+    await wall.getByText("Arranging phases…").waitFor({ state: "detached" });
+    await wall.getByRole("button", { name: "Zoom to fit" }).click();
+    await wall.waitForTimeout(800);
+    await wall.screenshot({ path: `${OUT}/canvas-arranged-${width}.png` });
+    await context.close();
+  }
   console.log(`Saved screenshots to ${OUT}/`);
 } finally {
   await browser.close();

@@ -12,5 +12,14 @@ interface Window {
     incident: (phaseId: string) => string[];
     /** Zooms the canvas to a level, keeping its centre. */
     zoomTo: (zoom: number) => void;
+    /** `?mode=layout`: Auto-arrange of the largest template, in ms: the first call, then medians of warm runs. */
+    layout?: {
+      roadmap: string;
+      phases: number;
+      transitions: number;
+      firstMs: number;
+      workerMs: number;
+      bareMs: number;
+    };
   };
 }

@@ -1,14 +1,18 @@
 import { ReactFlow, useNodesInitialized, useReactFlow } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
+import ELK from "elkjs/lib/elk.bundled.js";
 import { useEffect } from "react";
 import { createRoot } from "react-dom/client";
+import { lifecycleGraph } from "../../shared/layout/layoutLifecycle";
+import { ROADMAP_TEMPLATES } from "../../shared/model/templates";
 import { generateRoadmap } from "../../shared/model/testing/generateRoadmap";
 import { AppStoreProvider } from "../app/AppStoreContext";
 import { createAppStore } from "../app/appStore";
 import { createMemoryPreferencesStorage } from "../data/preferencesStorage";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { canvasController } from "../features/canvas/canvasController";
-import { createInProcessLayoutService } from "../features/canvas/layoutService";
+import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "../features/canvas/canvasModel";
+import { createInProcessLayoutService, createWorkerLayoutService } from "../features/canvas/layoutService";
 import { renderProbe } from "../features/canvas/renderProbe";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
@@ -117,7 +121,48 @@ function BareFlow() {
   );
 }
 
-if (params.get("mode") === "bare") {
+/**
+ * `?mode=layout`: times Auto-arrange of the largest template as the app runs it,
+ * in the layout worker (the first call loads the worker and elkjs), against
+ * elkjs's bare layered layout of the same graph on this page.
+ */
+async function timeLayout(): Promise<void> {
+  const largest = [...ROADMAP_TEMPLATES]
+    .map((template) => template.create())
+    .reduce((most, next) => (next.phases.length > most.phases.length ? next : most));
+  const size = { width: PHASE_NODE_WIDTH, height: PHASE_NODE_HEIGHT };
+  const sizes = new Map(largest.phases.map((phase) => [phase.id, size]));
+  const service = createWorkerLayoutService(
+    () => new Worker(new URL("../features/canvas/layoutWorker.ts", import.meta.url), { type: "module" }),
+  );
+  const elk = new ELK();
+  const timed = async (run: () => Promise<unknown>) => {
+    const start = performance.now();
+    await run();
+    return performance.now() - start;
+  };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+  const firstMs = await timed(() => service.layOut(largest, sizes));
+  const worker: number[] = [];
+  const bare: number[] = [];
+  for (let run = 0; run < LAYOUT_RUNS; run++) {
+    worker.push(await timed(() => service.layOut(largest, sizes)));
+    bare.push(await timed(() => elk.layout(lifecycleGraph(largest, () => size))));
+  }
+  window.bench.layout = {
+    roadmap: largest.name,
+    phases: largest.phases.length,
+    transitions: largest.transitions.length,
+    firstMs,
+    workerMs: median(worker),
+    bareMs: median(bare),
+  };
+}
+const LAYOUT_RUNS = 7;
+
+if (params.get("mode") === "layout") {
+  void timeLayout();
+} else if (params.get("mode") === "bare") {
   window.bench.openedAt = performance.now();
   createRoot(document.getElementById("root") as HTMLElement).render(<BareFlow />);
 } else {

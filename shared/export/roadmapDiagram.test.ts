@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { planRoadmap } from "../engine/planEngine";
 import { blankPhase, communication, emptyRoadmap, randomRoadmaps } from "../engine/testing/randomRoadmaps";
+import { loopTransitionIds } from "../model/loops";
 import type { Phase, Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { drawRoadmapDiagram } from "./roadmapDiagram";
@@ -100,27 +101,38 @@ describe("drawRoadmapDiagram", () => {
     const first = template.phases[0] as Phase;
     const shift = { x: (cards[0] as Rect).x - first.position.x, y: (cards[0] as Rect).y - first.position.y };
     for (const [index, phase] of template.phases.entries()) {
-      expect(cards[index]).toMatchObject({ x: phase.position.x + shift.x, y: phase.position.y + shift.y, width: 220 });
+      const card = cards[index] as Rect;
+      expect(card.width).toBe(220);
+      // Coordinates are written with one decimal.
+      expect(card.x).toBeCloseTo(phase.position.x + shift.x, 1);
+      expect(card.y).toBeCloseTo(phase.position.y + shift.y, 1);
     }
   });
 
-  it("draws one arrow per transition, red when it runs back to a phase further left", () => {
+  it("draws one arrow per transition, red when it loops back to an earlier stage or is marked as a loop", () => {
     const paths = [...root.querySelectorAll("path.transition")];
     expect(paths).toHaveLength(template.transitions.length);
     const markerIds = [...root.querySelectorAll("marker")].map((marker) => marker.getAttribute("id"));
-    const positions = new Map(template.phases.map((p) => [p.id, p.position]));
+    const loops = loopTransitionIds(template);
     for (const [index, transition] of template.transitions.entries()) {
       const path = paths[index] as Element;
       const marker = /^url\(#(.+)\)$/.exec(path.getAttribute("marker-end") ?? "")?.[1];
       expect(markerIds).toContain(marker);
-      const from = positions.get(transition.from);
-      const to = positions.get(transition.to);
-      const runsBack = (to?.x ?? 0) < (from?.x ?? 0) + 220;
-      expect(path.classList.contains("is-loop")).toBe(runsBack);
-      expect(path.getAttribute("stroke") === LOOP_RED).toBe(runsBack);
+      expect(path.classList.contains("is-loop")).toBe(loops.has(transition.id));
+      expect(path.getAttribute("stroke") === LOOP_RED).toBe(loops.has(transition.id));
     }
     const winBack = template.transitions.findIndex((t) => t.from === "phase-lapsed");
     expect(paths[winBack]?.classList.contains("is-loop")).toBe(true);
+
+    const forward = template.transitions.find((t) => !loops.has(t.id));
+    if (!forward) throw new Error("the template has no forward transition");
+    const marked = {
+      ...template,
+      transitions: template.transitions.map((t) => (t === forward ? { ...t, markedAsLoop: true } : t)),
+    };
+    const markedRoot = parse(drawRoadmapDiagram(marked).svg).documentElement;
+    const markedIndex = template.transitions.indexOf(forward);
+    expect(markedRoot.querySelectorAll("path.transition")[markedIndex]?.classList.contains("is-loop")).toBe(true);
   });
 
   it("labels every transition with its monthly rate and trigger", () => {

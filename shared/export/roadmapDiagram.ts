@@ -1,4 +1,14 @@
 import type { PlanResult } from "../engine/planEngine";
+import {
+  type Box,
+  type Point,
+  type RoutedTransition,
+  routePath,
+  routeTransitions,
+  TRANSITION_LABEL,
+  type TransitionLabelBox,
+  transitionsToRoute,
+} from "../layout/transitionGeometry";
 import { customersAtStart } from "../model/queries";
 import type { Roadmap } from "../model/schema";
 import { escapeXml, svgNumber, type TextStyle, textWidth, truncateText, wrapText } from "./svgText";
@@ -85,46 +95,8 @@ const NAME_STYLE: TextStyle = { fontSize: CARD.nameFontSize, bold: true };
 /** Letter-spaced capitals run about a tenth wider than the same text set tight. */
 const STAGE_STYLE: TextStyle = { fontSize: CARD.stageFontSize * 1.1, bold: true };
 
-/** A transition's label, after the canvas's `.transition-label`, a size larger for print as the cards are. */
-const LABEL = {
-  fontSize: 12,
-  triggerFontSize: 11,
-  lineHeight: 14.5,
-  /** From the top of a line to its baseline. */
-  ascent: 11,
-  paddingX: 6,
-  paddingY: 3,
-  maxTextWidth: 150,
-  minTextWidth: 60,
-  maxTriggerLines: 4,
-} as const;
-const RATE_STYLE: TextStyle = { fontSize: LABEL.fontSize, bold: true };
-const TRIGGER_STYLE: TextStyle = { fontSize: LABEL.triggerFontSize };
-/**
- * Obstacles one label may look at while it searches for a clear spot. Thousands
- * of phases stacked on one spot (a crafted file, a paste gone wrong) would
- * otherwise make every label compare itself with every phase, for each spot.
- */
-const LABEL_SEARCH_BUDGET = 4_000;
-/** Points along a transition to try for its label, best first: the middle, then further out. */
-const LABEL_POSITIONS = [0.5, 0.45, 0.55, 0.4, 0.6, 0.35, 0.65, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8, 0.15, 0.85, 0.1, 0.9];
-
 const ARROWHEAD = { length: 10, width: 8 } as const;
-/** White space a label keeps around phase cards and other labels. */
-const CLEARANCE = { card: 2, label: 3 } as const;
 const LEGEND = { gapAbove: 28, rowHeight: 22, itemGap: 24, fontSize: 13, minWidth: 560 } as const;
-
-interface Point {
-  x: number;
-  y: number;
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 interface PhaseCard {
   box: Box;
@@ -139,26 +111,7 @@ interface PhaseCard {
   costRow: boolean;
 }
 
-interface TransitionCurve {
-  start: Point;
-  /** Cubic segments and straight lines after `start`, as SVG path commands take them. */
-  segments: ({ kind: "curve"; control1: Point; control2: Point; end: Point } | { kind: "line"; end: Point })[];
-  loop: boolean;
-  /**
-   * Where along the curve a label may sit, best first: centred on the curve,
-   * then just above or below it, where it hides neither the line nor its arrowhead.
-   */
-  labelSpots: LabelSpot[];
-}
-
-interface LabelSpot extends Point {
-  side: "on" | "below" | "above";
-}
-
-interface TransitionLabel {
-  box: Box;
-  rate: string;
-  triggerLines: string[];
+interface TransitionLabel extends TransitionLabelBox {
   loop: boolean;
 }
 
@@ -173,10 +126,10 @@ interface LegendItem {
  * The roadmap as the canvas draws it, as a standalone SVG for the executive
  * PDF and the canvas export: phase cards at their canvas positions with their
  * stage colour, customers, communications and (with a plan) monthly cost;
- * transitions as arrows labelled with their rate and trigger, loops back in
- * red; a legend of the stages below. Labels are moved along their arrow to
- * keep clear of phases and of each other. Pure and deterministic: the same
- * roadmap and options give the same string.
+ * transitions routed as the canvas routes them (`routeTransitions`), labelled
+ * with their rate and trigger clear of phases and of each other, loops back
+ * (by meaning, see `loopTransitionIds`) in red; a legend of the stages below.
+ * Pure and deterministic: the same roadmap and options give the same string.
  */
 export function drawRoadmapDiagram(roadmap: Roadmap, options: RoadmapDiagramOptions = {}): RoadmapDiagram {
   const fontFamily = options.fontFamily ?? DEFAULT_FONT_FAMILY;
@@ -184,35 +137,18 @@ export function drawRoadmapDiagram(roadmap: Roadmap, options: RoadmapDiagramOpti
 
   const formats = numberFormats(options.locale ?? DEFAULT_LOCALE, roadmap.currency);
   const cards = layOutPhases(roadmap, options.showCosts === false ? undefined : options.plan, formats);
-  const drawn = roadmap.transitions.flatMap((transition) => {
-    const from = cards.get(transition.from);
-    const to = cards.get(transition.to);
-    if (!from || !to) return [];
-    const segmentRates = Object.keys(transition.rateBySegment).length > 0;
-    const rate = `${formats.percent.format(transition.rate)}/mo${segmentRates ? "*" : ""}`;
-    return [{ curve: transitionCurve(from.box, to.box), rate, trigger: transition.trigger }];
-  });
-  const curves = drawn.map((transition) => transition.curve);
-  const obstacles = new BoxIndex();
-  for (const card of cards.values()) obstacles.add(inflate(card.box, CLEARANCE.card));
-  for (const { curve } of drawn) obstacles.add(arrowheadBox(curve));
-  // Loops have a long run below the phases to choose from; forward arrows between neighbours have little.
-  const placingOrder = [...drawn.filter((t) => !t.curve.loop), ...drawn.filter((t) => t.curve.loop)];
-  const placed = new Map(
-    placingOrder.map((transition) => {
-      const label = placeLabel(transition.curve, transition.rate, transition.trigger, obstacles);
-      obstacles.add(inflate(label.box, CLEARANCE.label));
-      return [transition, label];
-    }),
+  const routes = routeTransitions(
+    new Map([...cards].map(([id, card]) => [id, card.box])),
+    transitionsToRoute(roadmap, (share) => formats.percent.format(share)),
   );
-  const labels = drawn.flatMap((transition) => placed.get(transition) ?? []);
+  const labels: TransitionLabel[] = routes.map((route) => ({ ...route.label, loop: route.loop }));
 
   const content = enclose([
     ...[...cards.values()].map((card) => card.box),
     ...labels.map((label) => label.box),
-    ...curves.map(curveHull),
+    ...routes.flatMap((route) => route.points.map((point) => ({ ...point, width: 0, height: 0 }))),
   ]);
-  const legend = legendItems(roadmap, curves, labels);
+  const legend = legendItems(roadmap, routes, labels);
   const legendRows = arrangeLegend(legend, Math.max(content.width, LEGEND.minWidth));
   const legendTop = content.y + content.height + LEGEND.gapAbove;
   const legendWidth = Math.max(...legendRows.map((row) => rowWidth(row)));
@@ -233,7 +169,7 @@ export function drawRoadmapDiagram(roadmap: Roadmap, options: RoadmapDiagramOpti
     markerDefinitions(),
     `<rect class="background" width="${width}" height="${height}" fill="${COLORS.paper}"/>`,
     `<g class="transitions" fill="none" stroke-width="1.6">`,
-    ...curves.map((curve) => drawCurve(curve, at)),
+    ...routes.map((route) => drawRoute(route, at)),
     "</g>",
     `<g class="phases">`,
     ...[...cards.values()].map((card) => drawCard({ ...card, box: moved(card.box) })),
@@ -323,179 +259,6 @@ function layOutPhases(
   );
 }
 
-/**
- * From the source's right edge to the target's left edge, vertically centred
- * as React Flow's handles are. Forwards it is React Flow's default bezier;
- * when the target lies left of where the arrow leaves (a loop back, such as
- * win-back → retain), it bows below both phases as the canvas's
- * `TransitionEdge` draws it.
- */
-function transitionCurve(from: Box, to: Box): TransitionCurve {
-  const start = { x: from.x + from.width, y: from.y + from.height / 2 };
-  const end = { x: to.x, y: to.y + to.height / 2 };
-  if (end.x < start.x) {
-    const dip = Math.max(start.y, end.y) + 90 + Math.min(160, Math.abs(start.x - end.x) * 0.08);
-    const along = (side: LabelSpot["side"]) => (fraction: number) => ({
-      x: start.x + (end.x - start.x) * fraction,
-      y: dip,
-      side,
-    });
-    return {
-      start,
-      segments: [
-        {
-          kind: "curve",
-          control1: { x: start.x + 80, y: start.y },
-          control2: { x: start.x + 80, y: dip },
-          end: { x: start.x, y: dip },
-        },
-        { kind: "line", end: { x: end.x, y: dip } },
-        { kind: "curve", control1: { x: end.x - 80, y: dip }, control2: { x: end.x - 80, y: end.y }, end },
-      ],
-      loop: true,
-      labelSpots: [
-        ...LABEL_POSITIONS.map(along("on")),
-        // Below the run first: a loop bows under the phases, so there is room there.
-        ...LABEL_POSITIONS.map(along("below")),
-        ...LABEL_POSITIONS.map(along("above")),
-      ],
-    };
-  }
-  const reach = 0.5 * (end.x - start.x);
-  const control1 = { x: start.x + reach, y: start.y };
-  const control2 = { x: end.x - reach, y: end.y };
-  return {
-    start,
-    segments: [{ kind: "curve", control1, control2, end }],
-    loop: false,
-    labelSpots: (["on", "above", "below"] as const).flatMap((side) =>
-      LABEL_POSITIONS.map((t) => ({ ...cubicPoint(start, control1, control2, end, t), side })),
-    ),
-  };
-}
-
-function cubicPoint(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point {
-  const u = 1 - t;
-  const a = u * u * u;
-  const b = 3 * u * u * t;
-  const c = 3 * u * t * t;
-  const d = t * t * t;
-  return { x: a * p0.x + b * p1.x + c * p2.x + d * p3.x, y: a * p0.y + b * p1.y + c * p2.y + d * p3.y };
-}
-
-/** A box holding the whole curve: a bezier never leaves the hull of its control points. */
-function curveHull(curve: TransitionCurve): Box {
-  const points = [curve.start];
-  for (const segment of curve.segments) {
-    if (segment.kind === "curve") points.push(segment.control1, segment.control2);
-    points.push(segment.end);
-  }
-  return enclose(points.map((point) => ({ ...point, width: 0, height: 0 })));
-}
-
-/**
- * The label at the first spot along the curve where it covers no phase and
- * no other label, or where it covers least. A label between two phases one
- * column apart is narrowed to the gap between them.
- */
-function placeLabel(curve: TransitionCurve, rate: string, trigger: string, obstacles: BoxIndex): TransitionLabel {
-  const first = curve.start;
-  const last = curve.segments[curve.segments.length - 1]?.end ?? first;
-  const gap = curve.loop ? LABEL.maxTextWidth : last.x - first.x - 2 * LABEL.paddingX - 2 * CLEARANCE.card;
-  const textWidthLimit = Math.min(LABEL.maxTextWidth, Math.max(LABEL.minTextWidth, gap));
-  const triggerText = trigger.trim();
-  const triggerLines =
-    triggerText === "" ? [] : wrapText(triggerText, textWidthLimit, LABEL.maxTriggerLines, TRIGGER_STYLE);
-  const contentWidth = Math.max(
-    textWidth(rate, RATE_STYLE.fontSize, RATE_STYLE.bold),
-    ...triggerLines.map((line) => textWidth(line, TRIGGER_STYLE.fontSize)),
-  );
-  const width = contentWidth + 2 * LABEL.paddingX;
-  const height = (1 + triggerLines.length) * LABEL.lineHeight + 2 * LABEL.paddingY;
-
-  let best: { box: Box; overlap: number } | null = null;
-  let budget = LABEL_SEARCH_BUDGET;
-  for (const spot of curve.labelSpots) {
-    const offset = { on: 0, below: height / 2 + ARROWHEAD.width, above: -height / 2 - ARROWHEAD.width }[spot.side];
-    const box = { x: spot.x - width / 2, y: spot.y + offset - height / 2, width, height };
-    const { area, looked } = obstacles.overlap(box, budget);
-    if (best === null || area < best.overlap) best = { box, overlap: area };
-    budget -= looked;
-    if (area === 0 || budget <= 0) break;
-  }
-  const box = best?.box ?? { x: first.x, y: first.y, width, height };
-  return { box, rate, triggerLines, loop: curve.loop };
-}
-
-/** Boxes bucketed on a grid, so placing thousands of labels stays fast. */
-class BoxIndex {
-  private readonly cells = new Map<string, Box[]>();
-  private static readonly CELL = 256;
-  /** A card or a label covers a few cells; the largest box indexed is a card inflated by its clearance. */
-  private static readonly MAX_CELLS = 64;
-
-  add(box: Box): void {
-    for (const key of this.keys(box)) {
-      const cell = this.cells.get(key);
-      if (cell) cell.push(box);
-      else this.cells.set(key, [box]);
-    }
-  }
-
-  /** How much of the box the indexed boxes cover, counting at most `limit` of them (`looked`). */
-  overlap(box: Box, limit: number): { area: number; looked: number } {
-    const seen = new Set<Box>();
-    let area = 0;
-    for (const key of this.keys(box)) {
-      for (const other of this.cells.get(key) ?? []) {
-        if (seen.has(other)) continue;
-        if (seen.size >= limit) return { area, looked: seen.size };
-        seen.add(other);
-        const width = Math.min(box.x + box.width, other.x + other.width) - Math.max(box.x, other.x);
-        const height = Math.min(box.y + box.height, other.y + other.height) - Math.max(box.y, other.y);
-        if (width > 0 && height > 0) area += width * height;
-      }
-    }
-    return { area, looked: seen.size };
-  }
-
-  /**
-   * The cells the box touches. Cells are counted as whole numbers from the
-   * box's first cell, so no coordinate, however large, makes the loop stall
-   * where adding 1 no longer changes a float; a box wider than the drawing
-   * any valid roadmap makes is a bug, not a layout.
-   */
-  private keys(box: Box): string[] {
-    const cell = BoxIndex.CELL;
-    const firstColumn = Math.floor(box.x / cell);
-    const firstRow = Math.floor(box.y / cell);
-    const columns = Math.floor((box.x + box.width) / cell) - firstColumn + 1;
-    const rows = Math.floor((box.y + box.height) / cell) - firstRow + 1;
-    if (!(columns * rows <= BoxIndex.MAX_CELLS))
-      throw new Error(`a box of ${box.width}×${box.height} px at ${box.x}, ${box.y}`);
-    const keys: string[] = [];
-    for (let column = 0; column < columns; column++) {
-      for (let row = 0; row < rows; row++) keys.push(`${firstColumn + column}:${firstRow + row}`);
-    }
-    return keys;
-  }
-}
-
-/** Where the arrow enters its target: a label there would hide which way the customers move. */
-function arrowheadBox(curve: TransitionCurve): Box {
-  const end = curve.segments[curve.segments.length - 1]?.end ?? curve.start;
-  return {
-    x: end.x - ARROWHEAD.length,
-    y: end.y - ARROWHEAD.width / 2,
-    width: ARROWHEAD.length,
-    height: ARROWHEAD.width,
-  };
-}
-
-function inflate(box: Box, by: number): Box {
-  return { x: box.x - by, y: box.y - by, width: box.width + 2 * by, height: box.height + 2 * by };
-}
-
 /** The smallest box around all of them. A loop: spreading thousands of boxes into `Math.min` can overflow the stack. */
 function enclose(boxes: readonly Box[]): Box {
   let left = Number.POSITIVE_INFINITY;
@@ -512,7 +275,7 @@ function enclose(boxes: readonly Box[]): Box {
 }
 
 /** The stages in roadmap order, then what the arrows' colour and the rates' asterisk mean when they appear. */
-function legendItems(roadmap: Roadmap, curves: TransitionCurve[], labels: TransitionLabel[]): LegendItem[] {
+function legendItems(roadmap: Roadmap, routes: RoutedTransition[], labels: TransitionLabel[]): LegendItem[] {
   const style = { fontSize: LEGEND.fontSize };
   const items: LegendItem[] = roadmap.stages.map((stage) => ({
     kind: "stage",
@@ -520,7 +283,7 @@ function legendItems(roadmap: Roadmap, curves: TransitionCurve[], labels: Transi
     color: stage.color,
     width: 16 + textWidth(stage.name, style.fontSize),
   }));
-  if (curves.some((curve) => curve.loop)) {
+  if (routes.some((route) => route.loop)) {
     const text = "Loops back";
     items.push({ kind: "loop", text, color: COLORS.loop, width: 32 + textWidth(text, style.fontSize) });
   }
@@ -574,23 +337,12 @@ function emptyDiagram(title: string, fontFamily: string): RoadmapDiagram {
   return { svg: `${svg}\n`, width, height, phases: [] };
 }
 
-function drawCurve(curve: TransitionCurve, at: (point: Point) => Point): string {
-  const point = (p: Point) => {
-    const shifted = at(p);
-    return `${n(shifted.x)} ${n(shifted.y)}`;
-  };
-  const commands = [`M ${point(curve.start)}`];
-  for (const segment of curve.segments) {
-    commands.push(
-      segment.kind === "curve"
-        ? `C ${point(segment.control1)}, ${point(segment.control2)}, ${point(segment.end)}`
-        : `L ${point(segment.end)}`,
-    );
-  }
-  const [className, color, marker] = curve.loop
+function drawRoute(route: RoutedTransition, at: (point: Point) => Point): string {
+  const path = routePath(route.points.map(at).map((point) => ({ x: Number(n(point.x)), y: Number(n(point.y)) })));
+  const [className, color, marker] = route.loop
     ? ["transition is-loop", COLORS.loop, LOOP_ARROW_ID]
     : ["transition", COLORS.transition, ARROW_ID];
-  return `<path class="${className}" d="${commands.join(" ")}" stroke="${color}" marker-end="url(#${marker})"/>`;
+  return `<path class="${className}" d="${path}" stroke="${color}" marker-end="url(#${marker})"/>`;
 }
 
 function drawCard(card: PhaseCard): string {
@@ -633,17 +385,18 @@ function bandPath({ x, y, width }: Box): string {
 function drawLabel(label: TransitionLabel): string {
   const { x, y, width, height } = label.box;
   const centre = x + width / 2;
-  const baseline = (line: number) => y + LABEL.paddingY + line * LABEL.lineHeight + LABEL.ascent;
+  const baseline = (line: number) =>
+    y + TRANSITION_LABEL.paddingY + line * TRANSITION_LABEL.lineHeight + TRANSITION_LABEL.ascent;
   const trigger = label.triggerLines.map(
     (line, index) => `<tspan x="${n(centre)}" y="${n(baseline(index + 1))}">${escapeXml(line)}</tspan>`,
   );
   return [
     `<g class="${label.loop ? "transition-label is-loop" : "transition-label"}">`,
     `<rect x="${n(x)}" y="${n(y)}" width="${n(width)}" height="${n(height)}" rx="4" fill="${COLORS.paper}" fill-opacity="0.95" stroke="${COLORS.line}"/>`,
-    `<text class="transition-rate" x="${n(centre)}" y="${n(baseline(0))}" font-size="${LABEL.fontSize}" font-weight="700" fill="${COLORS.ink}">${escapeXml(label.rate)}</text>`,
+    `<text class="transition-rate" x="${n(centre)}" y="${n(baseline(0))}" font-size="${TRANSITION_LABEL.rateFontSize}" font-weight="700" fill="${COLORS.ink}">${escapeXml(label.rate)}</text>`,
     trigger.length === 0
       ? ""
-      : `<text class="transition-trigger" font-size="${LABEL.triggerFontSize}" fill="${COLORS.inkSoft}">${trigger.join("")}</text>`,
+      : `<text class="transition-trigger" font-size="${TRANSITION_LABEL.triggerFontSize}" fill="${COLORS.inkSoft}">${trigger.join("")}</text>`,
     "</g>",
   ]
     .filter((part) => part !== "")

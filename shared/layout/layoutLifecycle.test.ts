@@ -3,7 +3,7 @@ import { addPhase, type Point } from "../model/edits";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { generateRoadmap } from "../model/testing/generateRoadmap";
-import { layoutLifecycle } from "./layoutLifecycle";
+import { type LifecycleLayout, layoutLifecycle, layoutLifecycleInBands } from "./layoutLifecycle";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 /** The size of a phase node on the canvas. */
@@ -20,20 +20,31 @@ function positionOf(positions: ReadonlyMap<string, Point>, phaseId: string): Poi
   return position;
 }
 
-/** Pairs of phases whose stage comes earlier in `roadmap.stages` but whose box does not end left of the other's. */
-function outOfStageOrder(roadmap: Roadmap, positions: ReadonlyMap<string, Point>): string[] {
+/** Pairs of phases whose stage comes earlier in `roadmap.stages` but which do not come first in reading order: an earlier band, or left in the same one. */
+function outOfStageOrder(roadmap: Roadmap, { positions, bands: bandList }: LifecycleLayout): string[] {
   const order = new Map(roadmap.stages.map((stage, i) => [stage.id, i]));
   const stageIndex = (stageId: string) => order.get(stageId) ?? -1;
+  const bands = new Map(bandList.flatMap((ids, band) => ids.map((id) => [id, band] as const)));
   const wrong: string[] = [];
   for (const earlier of roadmap.phases) {
     for (const later of roadmap.phases) {
       if (stageIndex(earlier.stageId) >= stageIndex(later.stageId)) continue;
-      if (positionOf(positions, earlier.id).x + SIZE.width >= positionOf(positions, later.id).x) {
-        wrong.push(`${earlier.name} (${earlier.stageId}) is not left of ${later.name} (${later.stageId})`);
+      const [bandOfEarlier, bandOfLater] = [bands.get(earlier.id) ?? 0, bands.get(later.id) ?? 0];
+      const left = positionOf(positions, earlier.id).x + SIZE.width < positionOf(positions, later.id).x;
+      if (!(bandOfEarlier < bandOfLater || (bandOfEarlier === bandOfLater && left))) {
+        wrong.push(`${earlier.name} (${earlier.stageId}) does not come before ${later.name} (${later.stageId})`);
       }
     }
   }
   return wrong;
+}
+
+/** Width over height of the box around all phases. */
+function aspect(positions: ReadonlyMap<string, Point>): number {
+  const points = [...positions.values()];
+  const width = Math.max(...points.map((p) => p.x)) + SIZE.width - Math.min(...points.map((p) => p.x));
+  const height = Math.max(...points.map((p) => p.y)) + SIZE.height - Math.min(...points.map((p) => p.y));
+  return width / height;
 }
 
 /** Pairs of phases whose boxes overlap. */
@@ -61,20 +72,25 @@ describe("laying the template out along the lifecycle", () => {
     }
   });
 
-  it("puts every phase of an earlier stage left of every phase of a later one, despite the win-back loops", async () => {
+  it("puts every phase of an earlier stage before every phase of a later one in reading order, despite the win-back loops", async () => {
     const roadmap = template();
     // The template loops back: lapsed → active, at risk → active, renewal due → active and multi-product.
     expect(roadmap.transitions.some((t) => t.from === "phase-lapsed" && t.to === "phase-active-single")).toBe(true);
-    const positions = await layoutLifecycle(roadmap, sizeOf);
-    expect(outOfStageOrder(roadmap, positions)).toEqual([]);
+    expect(outOfStageOrder(roadmap, await layoutLifecycleInBands(roadmap, sizeOf))).toEqual([]);
   });
 
   it("follows the order of the roadmap's stages, not their kind", async () => {
     const base = template();
     const roadmap = { ...base, stages: [...base.stages].reverse() };
-    const positions = await layoutLifecycle(roadmap, sizeOf);
-    expect(outOfStageOrder(roadmap, positions)).toEqual([]);
-    expect(positionOf(positions, "phase-lapsed").x).toBeLessThan(positionOf(positions, "phase-trial").x);
+    const layout = await layoutLifecycleInBands(roadmap, sizeOf);
+    const { positions } = layout;
+    expect(outOfStageOrder(roadmap, layout)).toEqual([]);
+    const bandOf = (id: string) => layout.bands.findIndex((band) => band.includes(id));
+    const [lapsed, trial] = [bandOf("phase-lapsed"), bandOf("phase-trial")];
+    expect(
+      lapsed < trial ||
+        (lapsed === trial && positionOf(positions, "phase-lapsed").x < positionOf(positions, "phase-trial").x),
+    ).toBe(true);
   });
 
   it("places no two phases on top of each other", async () => {
@@ -87,9 +103,10 @@ describe("laying the template out along the lifecycle", () => {
     for (const stageId of ["acquire", "develop", "develop", "winBack"]) {
       roadmap = addPhase(roadmap, { stageId, position: { x: 0, y: 0 } }).roadmap;
     }
-    const positions = await layoutLifecycle(roadmap, sizeOf);
+    const layout = await layoutLifecycleInBands(roadmap, sizeOf);
+    const { positions } = layout;
     expect(positions.size).toBe(roadmap.phases.length);
-    expect(outOfStageOrder(roadmap, positions)).toEqual([]);
+    expect(outOfStageOrder(roadmap, layout)).toEqual([]);
     expect(overlaps(roadmap, positions)).toEqual([]);
   });
 
@@ -110,9 +127,18 @@ describe("laying out a larger roadmap with random back-and-forth transitions", (
   it("keeps the stages in order and the phases apart", async () => {
     const roadmap = generateRoadmap({ phases: 60, transitionsPerPhase: 1.5, communications: 0, segments: 2, seed: 7 });
     expect(roadmap.transitions.some((t) => Number(t.from.slice(6)) > Number(t.to.slice(6)))).toBe(true);
-    const positions = await layoutLifecycle(roadmap, sizeOf);
+    const layout = await layoutLifecycleInBands(roadmap, sizeOf);
+    const { positions } = layout;
     expect(positions.size).toBe(60);
-    expect(outOfStageOrder(roadmap, positions)).toEqual([]);
+    expect(outOfStageOrder(roadmap, layout)).toEqual([]);
     expect(overlaps(roadmap, positions)).toEqual([]);
+  });
+
+  it("wraps a lifecycle far wider than a 16:9 screen into bands that fit one", async () => {
+    const roadmap = generateRoadmap({ phases: 60, transitionsPerPhase: 1.5, communications: 0, segments: 2, seed: 7 });
+    const { positions, bands } = await layoutLifecycleInBands(roadmap, sizeOf);
+    expect(bands.length).toBeGreaterThan(1);
+    expect(aspect(positions)).toBeGreaterThan(16 / 9 / 2);
+    expect(aspect(positions)).toBeLessThan((16 / 9) * 2);
   });
 });

@@ -24,8 +24,10 @@ import {
   useMemo,
   useState,
 } from "react";
+import { type RoutedTransition, routeTransitions, transitionsToRoute } from "../../../shared/layout/transitionGeometry";
 import { overflowingPhases, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { formatTypedPercent } from "../../ui/format";
 import type { Selection } from "../editor/editorSlice";
 import { buildNoteNodes, noteIdOfNode } from "../notes/noteNodes";
 import { type NoteFlowNode, StickyNoteNode } from "../notes/StickyNoteNode";
@@ -124,6 +126,10 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     );
   }, [wrapper, openingViewport, fitOnOpen, roadmap]);
 
+  // Phases' drawn heights, as React Flow measures them; they change only when a phase's content or the level of detail does.
+  const [heights, setHeights] = useState<ReadonlyMap<string, number>>(new Map());
+  const routes = useMemo(() => transitionRoutes(roadmap, heights), [roadmap, heights]);
+
   useLayoutEffect(() => {
     setNodes((previous) => {
       const old = byId(previous);
@@ -133,8 +139,10 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
         ...buildNoteNodes(roadmap, { selectedNoteId, showResolved: showResolvedNotes }, old),
       ];
     });
-    setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous)));
   }, [roadmap, selection, overflow, monthlyCosts, overCapPhases, selectedNoteId, showResolvedNotes]);
+  useLayoutEffect(() => {
+    setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous), routes));
+  }, [roadmap, selection, routes]);
 
   useEffect(
     () =>
@@ -176,6 +184,16 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     (changes: NodeChange<CanvasNode>[]) => {
       const geometry = changes.filter((c) => c.type === "position" || c.type === "dimensions");
       if (geometry.length > 0) setNodes((current) => applyNodeChanges(geometry, current));
+      const measured = changes.flatMap((c) => (c.type === "dimensions" && c.dimensions ? [c] : []));
+      if (measured.length > 0) {
+        setHeights((current) => {
+          const changed = measured.filter((c) => current.get(c.id) !== c.dimensions?.height);
+          if (changed.length === 0) return current;
+          const next = new Map(current);
+          for (const c of changed) next.set(c.id, c.dimensions?.height ?? PHASE_NODE_HEIGHT);
+          return next;
+        });
+      }
       const all = changes.flatMap((c) => (c.type === "select" ? [c] : []));
       const selected = all.filter((c) => noteIdOfNode(c.id) === null);
       const note = all.find((c) => noteIdOfNode(c.id) !== null && c.selected);
@@ -416,6 +434,19 @@ function useClipboard(wrapper: HTMLElement | null) {
       document.removeEventListener("paste", paste);
     };
   }, [wrapper, store]);
+}
+
+/** Every transition's route and label box, from where the document puts the phases and how tall they are drawn. */
+function transitionRoutes(roadmap: Roadmap, heights: ReadonlyMap<string, number>): Map<string, RoutedTransition> {
+  const phases = new Map(
+    roadmap.phases.map((phase) => [
+      phase.id,
+      { ...phase.position, width: PHASE_NODE_WIDTH, height: heights.get(phase.id) ?? PHASE_NODE_HEIGHT },
+    ]),
+  );
+  return new Map(
+    routeTransitions(phases, transitionsToRoute(roadmap, formatTypedPercent)).map((route) => [route.id, route]),
+  );
 }
 
 function toggleIds(

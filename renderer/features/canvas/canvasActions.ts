@@ -226,7 +226,7 @@ export function distribute(state: AppState, axis: "horizontal" | "vertical"): vo
 export async function autoArrange(state: AppState): Promise<void> {
   const roadmap = state.document;
   if (!roadmap || roadmap.phases.length === 0) return;
-  const sizes = new Map(roadmap.phases.map((phase) => [phase.id, sizeOf(phase.id)]));
+  const sizes = new Map(roadmap.phases.map((phase) => [phase.id, fullSizeOf(phase.id)]));
   if (await state.arrangeLifecycle(sizes)) requestAnimationFrame(() => canvasController()?.fitView());
 }
 

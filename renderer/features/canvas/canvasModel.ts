@@ -1,5 +1,6 @@
 import { type Edge, getViewportForBounds, type Node, type Viewport } from "@xyflow/react";
-import { type ChannelKind, customersAtStart, type Roadmap } from "../../../shared/model";
+import type { RoutedTransition } from "../../../shared/layout/transitionGeometry";
+import { type ChannelKind, customersAtStart, loopTransitionIds, type Roadmap } from "../../../shared/model";
 import type { Selection } from "../editor/editorSlice";
 
 export interface PhaseNodeData extends Record<string, unknown> {
@@ -39,6 +40,10 @@ export interface TransitionEdgeData extends Record<string, unknown> {
   trigger: string;
   /** Per-segment rates differ from the default. */
   hasSegmentRates: boolean;
+  /** It loops back by what it means (`loopTransitionIds`), whatever way it is drawn. */
+  loop: boolean;
+  /** Its route and label box among all the roadmap's transitions; null until the phases are placed. */
+  route: RoutedTransition | null;
 }
 
 export type PhaseFlowNode = Node<PhaseNodeData, "phase">;
@@ -114,20 +119,30 @@ export function buildPhaseNodes(
   });
 }
 
+/**
+ * The canvas's arrows for the document, each with its route from `routes`.
+ * An arrow whose route and data did not change is the very object of
+ * `previous`, so moving one phase re-renders only the arrows whose route moved.
+ */
 export function buildTransitionEdges(
   roadmap: Roadmap,
   selection: Selection,
   previous: ReadonlyMap<string, TransitionFlowEdge>,
+  routes: ReadonlyMap<string, RoutedTransition> = new Map(),
 ): TransitionFlowEdge[] {
   const selected = new Set(selection.transitionIds);
+  const loops = loopTransitionIds(roadmap);
   return roadmap.transitions.map((t) => {
+    const old = previous.get(t.id);
+    const route = routes.get(t.id) ?? null;
     const data: TransitionEdgeData = {
       rate: t.rate,
       trigger: t.trigger,
       hasSegmentRates: Object.keys(t.rateBySegment).length > 0,
+      loop: loops.has(t.id),
+      route: old?.data?.route && route && sameRoute(old.data.route, route) ? old.data.route : route,
     };
     const isSelected = selected.has(t.id);
-    const old = previous.get(t.id);
     if (
       old &&
       old.selected === isSelected &&
@@ -192,6 +207,10 @@ export function nearestPhaseInDirection(roadmap: Roadmap, fromId: string, direct
     if (!best || score < best.score) best = { id: phase.id, score };
   }
   return best?.id ?? null;
+}
+
+function sameRoute(a: RoutedTransition, b: RoutedTransition): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function shallowEqual(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

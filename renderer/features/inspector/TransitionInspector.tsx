@@ -1,4 +1,4 @@
-import { type Roadmap, type Transition, updateTransition } from "../../../shared/model";
+import { isLoopTransition, type Roadmap, type Transition, updateTransition } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { deleteSelection } from "../canvas/canvasActions";
 import { NumberField, TextField } from "./fields";
@@ -30,6 +30,7 @@ export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap;
         hint="What moves the customer, e.g. “first purchase”, “contract end notice”."
         onCommit={(trigger) => change({ trigger })}
       />
+      <LoopField roadmap={roadmap} transition={transition} onChange={(markedAsLoop) => change({ markedAsLoop })} />
       <h3 className="inspector-section">Rate by segment</h3>
       <p className="field-hint">Leave empty to use the monthly rate above.</p>
       {roadmap.segments.map((segment) => (
@@ -50,6 +51,41 @@ export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap;
       <button type="button" className="button button-danger" onClick={() => deleteSelection(store.getState())}>
         Delete transition
       </button>
+    </div>
+  );
+}
+
+/**
+ * Whether the arrow is drawn in the "back" style. A transition to an earlier
+ * stage always is; one to the same or a later stage is when the user says so
+ * (a "re-engage" arrow that means going back, though it is drawn forwards).
+ */
+function LoopField({
+  roadmap,
+  transition,
+  onChange,
+}: {
+  roadmap: Roadmap;
+  transition: Transition;
+  onChange: (markedAsLoop: boolean) => void;
+}) {
+  const toEarlierStage = isLoopTransition(roadmap, { ...transition, markedAsLoop: false });
+  return (
+    <div className="field">
+      <label className="checkbox-field">
+        <input
+          type="checkbox"
+          checked={toEarlierStage || transition.markedAsLoop}
+          disabled={toEarlierStage}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        Draw as a loop back
+      </label>
+      <p className="field-hint">
+        {toEarlierStage
+          ? "It goes to an earlier stage, so it is always drawn as a loop back."
+          : "Transitions to an earlier stage always are; tick this for one that means going back though its stage comes later."}
+      </p>
     </div>
   );
 }
