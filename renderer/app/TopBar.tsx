@@ -1,6 +1,6 @@
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
 import { SaveStatus } from "../features/editor/SaveStatus";
-import { BackIcon, ExportIcon, LogoMark, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
+import { BackIcon, ExportIcon, LogoMark, PresentIcon, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandButton } from "./CommandButton";
 
@@ -32,6 +32,9 @@ export function TopBar() {
           <div className="toolbar">
             <SaveStatus />
             <PaletteButton />
+            <CommandButton id="view.present" className="button button-quiet">
+              <PresentIcon /> Present
+            </CommandButton>
             <CommandButton id="file.save">
               <SaveIcon /> Save to file
             </CommandButton>

@@ -4,6 +4,7 @@ import { createEditorSlice, type EditorSlice } from "../features/editor/editorSl
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
+import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -14,7 +15,8 @@ export type AppState = ShellSlice &
   EditorSlice &
   PlanSlice &
   ExportSlice &
-  ArrangeSlice;
+  ArrangeSlice &
+  PresentationSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -35,6 +37,7 @@ export function createAppStore(services: Services): AppStore {
       ...createPlanSlice(context),
       ...createExportSlice(context),
       ...createArrangeSlice(context),
+      ...createPresentationSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.
