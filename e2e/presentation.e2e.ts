@@ -124,9 +124,10 @@ describe.each([
       expect(await sideHeading(page).textContent()).toBe(name);
       const phase = template.phases.find((p) => p.name === name);
       const panel = await presentation(page).locator(".present-side").textContent();
-      for (const c of communicationsOf(template, phase?.id ?? "").filter((c) => c.status !== "retired")) {
-        expect(panel).toContain(c.name);
-      }
+      const communications = communicationsOf(template, phase?.id ?? "").filter((c) => c.status !== "retired");
+      for (const c of communications) expect(panel).toContain(c.name);
+      // Costs show, as the Show costs switch is on.
+      if (communications.length > 0) expect(panel).toContain("€");
       // The highlighted phase is in the middle of the picture.
       const card = await currentCard(page).boundingBox();
       const diagram = await presentation(page).locator(".present-diagram").boundingBox();

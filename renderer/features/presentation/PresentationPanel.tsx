@@ -156,9 +156,10 @@ export function OverviewPanel({ roadmap }: { roadmap: Roadmap }) {
       figure: budget.totalResponses,
       value: formatCount(budget.totalResponses),
     },
-    { id: "value", label: "Expected value", figure: budget.totalValue, value: money(budget.totalValue) },
+    // "Show costs" off hides every money figure, what the plan brings in as well as what it costs.
     ...(showCosts
       ? [
+          { id: "value", label: "Expected value", figure: budget.totalValue, value: money(budget.totalValue) },
           { id: "budget", label: "Budget", figure: budget.totalCost, value: money(budget.totalCost) },
           {
             id: "roi",
