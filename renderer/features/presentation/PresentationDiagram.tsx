@@ -38,9 +38,11 @@ export function PresentationDiagram({
   const [view, ref] = useViewSize();
   const boxes = new Map(roadmap.phases.map((p) => [p.id, cardBox(p.position)]));
   const current = currentPhaseId === null ? undefined : boxes.get(currentPhaseId);
-  const camera: Camera = current ? focusCamera(current, view) : fitCamera(boundsOf([...boxes.values()]), view, 48, 1.6);
-  const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
   const loops = loopTransitionIds(roadmap);
+  const camera: Camera = current
+    ? focusCamera(current, view)
+    : fitCamera(boundsOf([...boxes.values(), ...loopSwings(roadmap, boxes, loops)]), view, 72, 1.6);
+  const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
   const walkNumber = new Map(walk.map((id, i) => [id, i + 1]));
   const touches = (t: Roadmap["transitions"][number]) => t.from === currentPhaseId || t.to === currentPhaseId;
 
@@ -133,16 +135,22 @@ function PhaseCard({
   scale: number;
   state: "current" | "faded" | "shown";
 }) {
-  const words = isLegible(Math.min(CARD_TYPE.stage, CARD_TYPE.name, CARD_TYPE.stats), scale);
+  // The whole card where all its type reads; its name alone where only the largest type does; else a number.
+  const detail = isLegible(Math.min(...Object.values(CARD_TYPE)), scale)
+    ? "full"
+    : isLegible(CARD_TYPE.name, scale)
+      ? "name"
+      : "number";
   const nameLines = wrapText(name, TEXT_WIDTH, 2, { fontSize: CARD_TYPE.name, bold: true });
+  const [firstLine, secondLine] = nameLines;
   // Letter-spaced capitals run about a tenth wider than the same text set tight.
   const stageLine = truncateText(stageName.toUpperCase(), TEXT_WIDTH - 36, {
     fontSize: CARD_TYPE.stage * 1.1,
     bold: true,
   });
-  // Without its words a card still shows where it comes in the walk, in a number that reads if the card is big enough.
+  // A card too small for words still shows where it comes in the walk, in a number that reads if the card is big enough.
   const numberSize = (MIN_TEXT_PX * 1.4) / scale;
-  const showNumber = number !== undefined && (words || numberSize <= CARD.height * 0.6);
+  const nameTop = detail === "full" ? 62 : CARD.height / 2 + 8 - ((nameLines.length - 1) * 26) / 2;
   return (
     <g
       className={`present-card is-${state}`}
@@ -153,41 +161,46 @@ function PhaseCard({
     >
       <rect className="present-card-body" width={CARD.width} height={CARD.height} rx={10} />
       <rect width={CARD.width} height={8} rx={4} fill={color} />
-      {showNumber &&
-        (words ? (
-          <g transform={`translate(${CARD.width - 26} 28)`}>
-            <circle r={15} fill={color} />
-            <text className="present-card-badge" fontSize={CARD_TYPE.badge} textAnchor="middle" dy="0.35em">
-              {number}
-            </text>
-          </g>
-        ) : (
-          <text
-            className="present-card-number"
-            x={CARD.width / 2}
-            y={CARD.height / 2}
-            fontSize={numberSize}
-            textAnchor="middle"
-            dy="0.35em"
-            fill={color}
-          >
+      {detail === "full" && number !== undefined && (
+        <g transform={`translate(${CARD.width - 26} 28)`}>
+          <circle r={15} fill={color} />
+          <text className="present-card-badge" fontSize={CARD_TYPE.badge} textAnchor="middle" dy="0.35em">
             {number}
           </text>
-        ))}
-      {words && (
-        <>
-          <text className="present-card-stage" x={PADDING_X} y={34} fontSize={CARD_TYPE.stage}>
-            {stageLine}
-          </text>
-          {nameLines.map((line, i) => (
-            <text key={line} className="present-card-name" x={PADDING_X} y={62 + i * 26} fontSize={CARD_TYPE.name}>
-              {line}
-            </text>
-          ))}
-          <text className="present-card-stats" x={PADDING_X} y={CARD.height - 14} fontSize={CARD_TYPE.stats}>
-            {formatCount(customers)} customers
-          </text>
-        </>
+        </g>
+      )}
+      {detail === "number" && number !== undefined && numberSize <= CARD.height * 0.6 && (
+        <text
+          className="present-card-number"
+          x={CARD.width / 2}
+          y={CARD.height / 2}
+          fontSize={numberSize}
+          textAnchor="middle"
+          dy="0.35em"
+          fill={color}
+        >
+          {number}
+        </text>
+      )}
+      {detail === "full" && (
+        <text className="present-card-stage" x={PADDING_X} y={34} fontSize={CARD_TYPE.stage}>
+          {stageLine}
+        </text>
+      )}
+      {detail !== "number" && (
+        <text className="present-card-name" x={PADDING_X} y={nameTop} fontSize={CARD_TYPE.name}>
+          {firstLine}
+          {secondLine !== undefined && (
+            <tspan x={PADDING_X} dy={26}>
+              {secondLine}
+            </tspan>
+          )}
+        </text>
+      )}
+      {detail === "full" && (
+        <text className="present-card-stats" x={PADDING_X} y={CARD.height - 14} fontSize={CARD_TYPE.stats}>
+          {formatCount(customers)} customers
+        </text>
       )}
     </g>
   );
@@ -198,21 +211,49 @@ function cardBox(position: { x: number; y: number }): Box {
 }
 
 /**
- * A transition from the right side of one card to the left side of the other;
- * a loop back leaves from below its phase and comes up into the other, swinging
- * below both, so it never runs through the cards between.
+ * A transition from the right side of one card to the left side of the other,
+ * or straight down (or up) to a card in the same column; a loop back, or one
+ * to a card further left, leaves from below its phase and comes up into the
+ * other, swinging below both, so it never runs through the cards between.
  */
 function edgePath(from: Box, to: Box, loop: boolean): string {
-  if (loop || to.x + to.width / 2 < from.x + from.width) {
+  const swing = loopSwing(from, to, loop);
+  if (swing !== null) {
     const start = { x: from.x + from.width / 2, y: from.y + from.height };
     const end = { x: to.x + to.width / 2, y: to.y + to.height };
-    const below = Math.max(start.y, end.y) + 60 + Math.abs(end.x - start.x) / 8;
-    return `M${start.x} ${start.y} C${start.x} ${below} ${end.x} ${below} ${end.x} ${end.y}`;
+    return `M${start.x} ${start.y} C${start.x} ${swing} ${end.x} ${swing} ${end.x} ${end.y}`;
+  }
+  if (to.x < from.x + from.width) {
+    // One above the other: from the facing edges, straight across the gap.
+    const down = to.y > from.y;
+    const start = { x: from.x + from.width / 2, y: down ? from.y + from.height : from.y };
+    const end = { x: to.x + to.width / 2, y: down ? to.y : to.y + to.height };
+    return `M${start.x} ${start.y} L${end.x} ${end.y}`;
   }
   const start = { x: from.x + from.width, y: from.y + from.height / 2 };
   const end = { x: to.x, y: to.y + to.height / 2 };
   const reach = Math.max(40, (end.x - start.x) / 2);
   return `M${start.x} ${start.y} C${start.x + reach} ${start.y} ${end.x - reach} ${end.y} ${end.x} ${end.y}`;
+}
+
+/** How far below the cards a transition that swings under them reaches with its control points; null for the others. */
+function loopSwing(from: Box, to: Box, loop: boolean): number | null {
+  const sameColumn = to.x < from.x + from.width && from.x < to.x + to.width;
+  if (!loop && (sameColumn || to.x >= from.x)) return null;
+  return Math.max(from.y + from.height, to.y + to.height) + 60 + Math.abs(to.x - from.x) / 8;
+}
+
+/** The lowest points the transitions swinging under the cards reach, for the overview to keep them in the picture. */
+function loopSwings(roadmap: Roadmap, boxes: ReadonlyMap<string, Box>, loops: ReadonlySet<string>): Box[] {
+  return roadmap.transitions.flatMap((t) => {
+    const from = boxes.get(t.from);
+    const to = boxes.get(t.to);
+    const swing = from && to ? loopSwing(from, to, loops.has(t.id)) : null;
+    if (!from || !to || swing === null) return [];
+    // A cubic curve with both control points at the swing's depth reaches three quarters of the way down to it.
+    const bottom = Math.max(from.y + from.height, to.y + to.height);
+    return [{ x: from.x, y: bottom, width: 1, height: (swing - bottom) * 0.75 }];
+  });
 }
 
 /** The size of the element the ref is on, kept up to date as the window (or the full screen) changes size. */

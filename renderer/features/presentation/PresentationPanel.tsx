@@ -52,12 +52,12 @@ export function PhasePanel({ roadmap, phaseId }: { roadmap: Roadmap; phaseId: st
       {phase.description && <p className="present-description">{phase.description}</p>}
       <dl className="present-facts">
         <div>
-          <dt>Customers at start</dt>
+          <dt>At start</dt>
           <dd>{formatCount(summary?.customersAtStart ?? customersAtStart(phase))}</dd>
         </div>
         {summary && (
           <div>
-            <dt>Entering over {roadmap.horizonMonths} months</dt>
+            <dt title={`Customers entering over the plan's ${roadmap.horizonMonths} months`}>Entering</dt>
             <dd>{formatCount(summary.entries)}</dd>
           </div>
         )}
@@ -141,7 +141,7 @@ export function OverviewPanel({ roadmap }: { roadmap: Roadmap }) {
       label: "Reach",
       figure: reached,
       value: formatCount(reached),
-      note: "customers reached, once per communication",
+      note: "once per communication",
     },
     {
       id: "contacts",
@@ -172,8 +172,7 @@ export function OverviewPanel({ roadmap }: { roadmap: Roadmap }) {
   ];
   return (
     <div className="present-panel">
-      <p className="present-kicker">Over {roadmap.horizonMonths} months</p>
-      <h1 className="present-heading">The plan</h1>
+      <h1 className="present-heading">The plan over {roadmap.horizonMonths} months</h1>
       <dl className="present-totals">
         {tiles.map((tile) => (
           <div key={tile.id} data-total={tile.id} data-value={tile.figure ?? undefined}>
