@@ -17,7 +17,7 @@ import { createRecentFiles, RecentFilesSchema } from "./recentFiles";
 import { createReportPrinter } from "./reportPrinter";
 import { readRoadmapFile } from "./roadmapFiles";
 import { saveFile } from "./saveFile";
-import { denyAllPermissions, enforceContentSecurityPolicy, guardWebContents } from "./security";
+import { enforceContentSecurityPolicy, guardWebContents, limitPermissions } from "./security";
 import { createMainWindow, createPrintWindow, showDocumentState } from "./window";
 import { type WindowState, WindowStateSchema } from "./windowState";
 
@@ -211,7 +211,7 @@ async function setUp(
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));
   }
 
-  denyAllPermissions(session.defaultSession);
+  limitPermissions(session.defaultSession, origin.isAppUrl);
   // The dev server's hot reload runs inline scripts, which the policy forbids.
   if (devUrl === null) {
     enforceContentSecurityPolicy(session.defaultSession);

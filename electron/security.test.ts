@@ -1,7 +1,8 @@
 import type { Session } from "electron";
 import { describe, expect, it, vi } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../shared/csp";
-import { denyAllPermissions, enforceContentSecurityPolicy, externalWebUrl, guardWebContents } from "./security";
+import { appOrigin } from "./appOrigin";
+import { enforceContentSecurityPolicy, externalWebUrl, guardWebContents, limitPermissions } from "./security";
 import { FakeWebContents, fakeEvent } from "./test/fakeElectron";
 
 const isAppUrl = (url: string) => url.startsWith("app://roadmap/");
@@ -106,27 +107,44 @@ describe("guardWebContents", () => {
   });
 });
 
-describe("denyAllPermissions", () => {
-  it("refuses permission requests and checks", () => {
+describe("limitPermissions", () => {
+  function handlers() {
     const session = {
       setPermissionRequestHandler: vi.fn<Session["setPermissionRequestHandler"]>(),
       setPermissionCheckHandler: vi.fn<Session["setPermissionCheckHandler"]>(),
     };
-    denyAllPermissions(session);
+    limitPermissions(session, appOrigin("app://roadmap/index.html").isAppUrl);
     const request = session.setPermissionRequestHandler.mock.calls[0]?.[0];
     const check = session.setPermissionCheckHandler.mock.calls[0]?.[0];
     if (!request || !check) throw new Error("handlers not installed");
-
-    const decisions: boolean[] = [];
-    for (const permission of ["media", "geolocation", "notifications", "clipboard-read", "openExternal"] as const) {
+    /** What the request and the check answer for a permission asked by a page at `url`. */
+    return (
+      permission: "fullscreen" | "media" | "geolocation" | "notifications" | "clipboard-read" | "openExternal",
+      url: string,
+      origin: string,
+    ) => {
+      const decisions: boolean[] = [];
       request(new FakeWebContents().asWebContents(), permission, (granted) => decisions.push(granted), {
         isMainFrame: true,
-        requestingUrl: "app://roadmap/",
+        requestingUrl: url,
       });
-      decisions.push(check(null, permission, "app://roadmap", { isMainFrame: true, requestingUrl: "app://roadmap/" }));
+      decisions.push(check(null, permission, origin, { isMainFrame: true, requestingUrl: url }));
+      return decisions;
+    };
+  }
+
+  it("refuses every permission but full screen", () => {
+    const ask = handlers();
+    for (const permission of ["media", "geolocation", "notifications", "clipboard-read", "openExternal"] as const) {
+      expect(ask(permission, "app://roadmap/index.html", "app://roadmap")).toEqual([false, false]);
     }
-    expect(decisions).toHaveLength(10);
-    expect(decisions.every((granted) => granted === false)).toBe(true);
+  });
+
+  it("lets the app's own pages take the full screen, for presentation mode, and no other page", () => {
+    const ask = handlers();
+    expect(ask("fullscreen", "app://roadmap/index.html", "app://roadmap")).toEqual([true, true]);
+    expect(ask("fullscreen", "https://example.com/", "https://example.com")).toEqual([false, false]);
+    expect(ask("fullscreen", "file:///tmp/page.html", "file:///")).toEqual([false, false]);
   });
 });
 

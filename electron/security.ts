@@ -41,12 +41,22 @@ export function guardWebContents(
   contents.on("will-attach-webview", (event) => event.preventDefault());
 }
 
-/** The app needs no camera, location, notifications or any other permission; asking is refused without a prompt. */
-export function denyAllPermissions(
+/**
+ * The app needs no camera, location, notifications or any other permission:
+ * asking is refused without a prompt. The one exception is full screen, for
+ * presentation mode (the page's Fullscreen API makes the window full screen),
+ * and only for the app's own pages.
+ */
+export function limitPermissions(
   session: Pick<Session, "setPermissionRequestHandler" | "setPermissionCheckHandler">,
+  isAppUrl: (url: string) => boolean,
 ): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permission === "fullscreen" && isAppUrl(details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (_contents, permission, requestingOrigin) => permission === "fullscreen" && isAppUrl(requestingOrigin),
+  );
 }
 
 /**

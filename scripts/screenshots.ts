@@ -50,6 +50,20 @@ try {
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${OUT}/canvas-inspector.png` });
 
+  // Presentation mode as a projector shows it: a phase of the walk, then the plan's totals.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.keyboard.press("F5");
+  const presentation = page.getByRole("dialog", { name: "Presentation" });
+  for (let step = 0; step < 3; step++) await page.keyboard.press("ArrowRight");
+  await presentation.locator(".present-card[aria-current=step]").waitFor();
+  await page.screenshot({ path: `${OUT}/presentation-phase.png` });
+  await page.keyboard.press("End");
+  await presentation.locator("[data-total=customers]").waitFor();
+  await page.screenshot({ path: `${OUT}/presentation-overview.png` });
+  await page.keyboard.press("Escape");
+  await presentation.waitFor({ state: "detached" });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
   await page.getByRole("tab", { name: "Outline" }).click();
   await page.getByRole("article").first().waitFor();
   await page.screenshot({ path: `${OUT}/editor-outline.png` });

@@ -9,6 +9,7 @@ import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
+import { PresentationHost } from "../features/presentation/PresentationScreen";
 import { StagesDialog } from "../features/stages/StagesDialog";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { Notices } from "../ui/Notices";
@@ -44,6 +45,9 @@ export function App({ services }: { services: Pick<Services, "platform"> }) {
       )}
       {screen.kind === "editor" && <EditorScreen />}
       <DialogHost />
+      <ErrorBoundary name="Presentation mode" onClose={() => store.getState().stopPresentation()}>
+        <PresentationHost />
+      </ErrorBoundary>
       <Notices />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

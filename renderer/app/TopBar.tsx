@@ -1,6 +1,6 @@
 import { hasUnsavedFileChanges } from "../features/editor/editorSlice";
 import { SaveStatus } from "../features/editor/SaveStatus";
-import { BackIcon, ExportIcon, LogoMark, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
+import { BackIcon, ExportIcon, LogoMark, PresentIcon, SaveIcon, SearchIcon, TrashIcon } from "../ui/icons";
 import { useAppState, useAppStoreApi } from "./AppStoreContext";
 import { CommandButton } from "./CommandButton";
 import { commandTitle, findCommand, runCommand } from "./commands";
@@ -34,6 +34,9 @@ export function TopBar() {
             <SaveStatus />
             <ShowCostsSwitch />
             <PaletteButton />
+            <CommandButton id="view.present" className="button button-quiet">
+              <PresentIcon /> Present
+            </CommandButton>
             <CommandButton id="file.save">
               <SaveIcon /> Save to file
             </CommandButton>

@@ -5,6 +5,7 @@ import { createExportSlice, type ExportSlice } from "../features/export/exportSl
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
+import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -16,7 +17,8 @@ export type AppState = ShellSlice &
   PlanSlice &
   ExportSlice &
   ArrangeSlice &
-  NotesSlice;
+  NotesSlice &
+  PresentationSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -38,6 +40,7 @@ export function createAppStore(services: Services): AppStore {
       ...createPlanSlice(context),
       ...createExportSlice(context),
       ...createArrangeSlice(context),
+      ...createPresentationSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

@@ -121,6 +121,16 @@ describe("shortcuts", APP_TEST, () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
+  it("present from a text field on F5, which types nothing (the browser would reload the page)", async () => {
+    const { user } = await editorWhereEverythingApplies();
+    const present = spyOnPerform("view.present");
+    const field = screen.getAllByRole("textbox")[0];
+    if (!field) throw new Error("no text field in the editor");
+    await user.click(field);
+    pressShortcut(field, "F5");
+    expect(present).toHaveBeenCalledOnce();
+  });
+
   it("Delete and F2 act only while the canvas has the keyboard", async () => {
     const { user } = await editorWhereEverythingApplies();
     const remove = spyOnPerform("canvas.delete");

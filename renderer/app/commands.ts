@@ -128,6 +128,7 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "view.commandPalette": { isEnabled: always, perform: (state) => state.openDialog({ kind: "commandPalette" }) },
   "canvas.zoomToFit": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.fitView() },
   "canvas.actualSize": { isEnabled: whenRoadmapOpen, perform: () => canvasController()?.zoomTo(1) },
+  "view.present": { isEnabled: whenRoadmapOpen, perform: (state) => state.startPresentation() },
   "view.notesPanel": {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.setNotesPanelOpen(!state.notesPanelOpen),
@@ -182,7 +183,8 @@ export interface KeyFocus {
 
 /**
  * The command a key press runs, if any. In a text field the field keeps its
- * own undo, redo and select-all, and keys without Ctrl/Cmd or Alt type; keys
+ * own undo, redo and select-all, and keys without Ctrl/Cmd or Alt type (but
+ * function keys do not); keys
  * scoped to the canvas act only while it has the keyboard.
  */
 export function commandForKey(event: KeyboardEvent, focus: KeyFocus, mac = isMac()): Command | undefined {
@@ -191,12 +193,15 @@ export function commandForKey(event: KeyboardEvent, focus: KeyFocus, mac = isMac
   if (command.shortcutScope === "canvas" && !focus.inCanvas) return undefined;
   if (
     focus.typingInField &&
-    (FIELD_COMMANDS.includes(command.id) || !(event.ctrlKey || event.metaKey || event.altKey))
+    (FIELD_COMMANDS.includes(command.id) || !(event.ctrlKey || event.metaKey || event.altKey || isFunctionKey(event)))
   ) {
     return undefined;
   }
   return command;
 }
+
+/** F1–F12 type nothing, so they act even from a text field (F5 presents rather than reloading the page). */
+const isFunctionKey = (event: KeyboardEvent) => /^F([1-9]|1[0-2])$/.test(event.code);
 
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 

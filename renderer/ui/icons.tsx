@@ -74,6 +74,23 @@ export const SaveIcon = () => (
     <path d="M7 4v4h6M7 16v-5h6v5" />
   </Icon>
 );
+export const PresentIcon = () => (
+  <Icon>
+    <rect x="2.5" y="3.5" width="15" height="10" rx="1.5" />
+    <path d="M8.5 6.5v4l3.5-2z" />
+    <path d="M7 17h6M10 13.5V17" />
+  </Icon>
+);
+export const ArrowUpIcon = () => (
+  <Icon>
+    <path d="M10 16V4M5 9l5-5 5 5" />
+  </Icon>
+);
+export const ArrowDownIcon = () => (
+  <Icon>
+    <path d="M10 4v12M5 11l5 5 5-5" />
+  </Icon>
+);
 
 /** The app's mark: three phases joined in a loop. */
 export const LogoMark = () => (

@@ -163,6 +163,14 @@ export const COMMAND_LIST = [
     menu: { in: "view", section: 1 },
   },
   {
+    id: "view.present",
+    label: "Present",
+    keywords: ["presentation", "full screen", "slideshow", "projector", "walk through"],
+    shortcuts: ["F5"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+  },
+  {
     id: "view.notesPanel",
     label: "Show or hide the Notes panel",
     shortLabel: "Notes",

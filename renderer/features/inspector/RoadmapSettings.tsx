@@ -1,6 +1,7 @@
 import { planCalendar } from "../../../shared/engine";
 import { type Roadmap, RoadmapObjectSchema } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
+import { WalkOrderEditor } from "../presentation/WalkOrderEditor";
 import { NumberField, TextField } from "./fields";
 
 type Settings = Pick<
@@ -105,6 +106,7 @@ export function RoadmapSettings({ roadmap }: { roadmap: Roadmap }) {
       <button type="button" className="button" onClick={() => store.getState().openDialog({ kind: "stages" })}>
         Edit lifecycle stages…
       </button>
+      <WalkOrderEditor roadmap={roadmap} />
     </div>
   );
 }
