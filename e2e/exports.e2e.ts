@@ -5,6 +5,7 @@ import path from "node:path";
 import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
+import { MAX_SUMMARY_PAGES } from "../shared/export/reportLayout";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 import { budgetTotal, importRoadmapText, MOD, openTemplate, phaseNode, setUpAppInBrowser } from "./harness";
@@ -93,14 +94,14 @@ describe("the report of a large roadmap", () => {
     horizonMonths: 60,
   };
 
-  it("summarises in at most 40 pages; the appendix adds every phase and every communication", async () => {
+  it(`summarises in at most ${MAX_SUMMARY_PAGES} pages; the appendix adds every phase and every communication`, async () => {
     const page = await app.open();
     await importRoadmapText(page, "large.roadmap", serializeRoadmap(large));
     await page.getByRole("button", { name: large.name, exact: true }).click();
     await page.locator(".react-flow__node").first().waitFor();
 
     const summary = await printReport(page, "large-report.pdf", false);
-    expect(summary.pages).toBeLessThanOrEqual(40);
+    expect(summary.pages).toBeLessThanOrEqual(MAX_SUMMARY_PAGES);
     expect(summary.text).toContain(`Page 2 of ${summary.pages}`);
     expect(summary.text).toContain("more phases: the budget workbook lists them all.");
     expect(summary.text).not.toContain("Full detail");
