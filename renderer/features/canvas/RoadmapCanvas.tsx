@@ -5,11 +5,13 @@ import {
   BackgroundVariant,
   type Connection,
   type EdgeChange,
+  getViewportForBounds,
   MarkerType,
   MiniMap,
   type NodeChange,
   ReactFlow,
   ReactFlowProvider,
+  type Rect,
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
@@ -22,6 +24,7 @@ import {
   useEffect,
   useLayoutEffect,
   useMemo,
+  useRef,
   useState,
 } from "react";
 import { type RoutedTransition, routeTransitions, transitionsToRoute } from "../../../shared/layout/transitionGeometry";
@@ -129,6 +132,8 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   // Phases' drawn heights, as React Flow measures them; they change only when a phase's content or the level of detail does.
   const [heights, setHeights] = useState<ReadonlyMap<string, number>>(new Map());
   const routes = useMemo(() => transitionRoutes(roadmap, heights), [roadmap, heights]);
+  const routesRef = useRef(routes);
+  routesRef.current = routes;
 
   useLayoutEffect(() => {
     setNodes((previous) => {
@@ -147,7 +152,15 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
   useEffect(
     () =>
       registerCanvasController({
-        fitView: () => void flow.fitView({ ...FIT_VIEW_OPTIONS, duration: 200 }),
+        // The arrows count too: a loop routed below the last row is part of what must be in view.
+        fitView: () => {
+          const box = wrapper?.getBoundingClientRect();
+          if (!box || flow.getNodes().length === 0) return;
+          const bounds = boundsWithRoutes(flow.getNodesBounds(flow.getNodes()), routesRef.current.values());
+          const { maxZoom, padding } = FIT_VIEW_OPTIONS;
+          const viewport = getViewportForBounds(bounds, box.width, box.height, MIN_ZOOM, maxZoom, padding);
+          void flow.setViewport(viewport, { duration: 200 });
+        },
         viewportCenter: () => {
           const box = wrapper?.getBoundingClientRect();
           return box
@@ -447,6 +460,21 @@ function transitionRoutes(roadmap: Roadmap, heights: ReadonlyMap<string, number>
   return new Map(
     routeTransitions(phases, transitionsToRoute(roadmap, formatTypedPercent)).map((route) => [route.id, route]),
   );
+}
+
+/** The smallest rectangle around the phases and every route's corners and label. */
+function boundsWithRoutes(phases: Rect, routes: Iterable<RoutedTransition>): Rect {
+  let [left, top, right, bottom] = [phases.x, phases.y, phases.x + phases.width, phases.y + phases.height];
+  for (const route of routes) {
+    const { box } = route.label;
+    for (const p of [...route.points, { x: box.x, y: box.y }, { x: box.x + box.width, y: box.y + box.height }]) {
+      left = Math.min(left, p.x);
+      top = Math.min(top, p.y);
+      right = Math.max(right, p.x);
+      bottom = Math.max(bottom, p.y);
+    }
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 function toggleIds(
