@@ -73,7 +73,7 @@ describe("drawing a roadmap on the canvas", () => {
     await page.getByRole("textbox", { name: "Trigger" }).press("Enter");
     await expect
       .poll(() => page.locator(".transition-label").allTextContents())
-      .toContain("4%/moNo purchase for 12 months");
+      .toContain("4%/mo No purchase for 12 months");
 
     // Keyboard: from Prospect, arrow right to the next phase, Enter to edit it, F2 to rename.
     await phaseNode(page, "Prospect").click();

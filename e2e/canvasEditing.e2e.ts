@@ -219,6 +219,8 @@ describe("editing the template on the canvas", () => {
     const lapsedX = await phaseNode(page, "Lapsed").evaluate((n) => n.getBoundingClientRect().x);
     expect(trialX).toBeLessThan(lapsedX);
     await page.getByRole("button", { name: "Undo" }).click();
+    // The view was fitted to the arranged phases; the canvas draws only the phases in view, so fit it again.
+    await page.getByRole("button", { name: "Zoom to fit" }).click();
     await expect.poll(positions).toEqual(before);
   });
 });

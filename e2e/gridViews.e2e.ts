@@ -12,7 +12,7 @@ const cellOf = (p: Page, rowName: string, column: string, scope = p.locator("bod
   scope.getByRole("row", { name: rowName, exact: true }).locator(`[data-column="${column}"]`);
 
 /** The rate labels drawn on the canvas's arrows. */
-const canvasRateLabels = (p: Page) => p.locator(".transition-label strong").allTextContents();
+const canvasRateLabels = (p: Page) => p.locator(".transition-label .transition-rate").allTextContents();
 
 /** Pastes text as a spreadsheet puts it on the clipboard, where the keyboard is. */
 async function pasteText(p: Page, text: string) {
