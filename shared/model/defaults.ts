@@ -1,3 +1,4 @@
+import { builtInQuestionnaire, noImportMappings } from "../survey/questionnaire";
 import type { Channel, LifecycleStage, Roadmap, SegmentStrategy } from "./schema";
 
 /** The lifecycle stages of DOMAIN.md, in the order a relationship runs through them. */
@@ -93,11 +94,20 @@ export function emptySegmentStrategy(): SegmentStrategy {
   };
 }
 
-/** What a roadmap holds before a workshop adds sticky notes, a walk order or quick-add's remembered choices. */
-export function emptyWorkshopFields(): Pick<Roadmap, "stickyNotes" | "presentation" | "captureDefaults"> {
+/**
+ * What a roadmap holds before a workshop adds sticky notes, a walk order or
+ * quick-add's remembered choices, and before any survey answers are imported:
+ * the built-in questionnaire, ready to export.
+ */
+export function emptyWorkshopFields(): Pick<
+  Roadmap,
+  "stickyNotes" | "presentation" | "captureDefaults" | "survey" | "importMappings"
+> {
   return {
     stickyNotes: [],
     presentation: { walkOrder: [] },
     captureDefaults: { ownerId: null, channelId: null, audience: null },
+    survey: builtInQuestionnaire(),
+    importMappings: noImportMappings(),
   };
 }

@@ -81,6 +81,9 @@ export const perSegment = () => z.record(id(), customerCount()).default({});
 
 export const isoTimestamp = () => z.iso.datetime({ error: "must be an ISO date-time" });
 
+/** A calendar day, as "2026-05-14". */
+export const isoDate = () => z.iso.date({ error: 'must be a date like "2026-05-14"' });
+
 /** Calendar months of the years 1000–9999, so every month label has four year digits and sorts as text. */
 export const yearMonth = () =>
   z

@@ -18,6 +18,17 @@ export const LIMITS = {
   roles: 1_000,
   communications: 10_000,
   stickyNotes: 10_000,
+  surveyDimensions: 50,
+  surveyItems: 200,
+  surveyWaves: 100,
+  /**
+   * Respondents in one wave. 100,000 answers of 30 items are about 20 MB in
+   * the file, its size limit; the issue's 10,000 respondents take 2 MB.
+   */
+  respondentsPerWave: 100_000,
+  /** Columns of an import file whose mapping is remembered, and the values mapped to a phase, segment… */
+  importColumns: 1_000,
+  importValues: 10_000,
   /** Per phase: KPIs, objectives, products held. */
   itemsPerPhase: 100,
   /** Any amount of money: a fixed cost, a cost per contact, a value. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { SCALE_RANGE } from "../survey/questionnaire";
 import type { RoadmapObjectSchema } from "./schema";
 
 /** December 9999, counted in months from year 0: month labels keep four year digits. */
@@ -100,6 +101,60 @@ export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
     mustExist(phaseIds, "phase", phaseId, path);
     if (walked.has(phaseId)) report(path, `repeats the phase "${phaseId}" listed earlier in the walk`);
     walked.add(phaseId);
+  });
+
+  checkSurveyReferences(doc, { phaseIds, segmentIds, channelIds }, report);
+}
+
+/** A wave of a crafted file could hold a million bad answers; the first few say what is wrong. */
+const MAX_ANSWER_PROBLEMS_PER_WAVE = 20;
+
+function checkSurveyReferences(
+  doc: RoadmapShape,
+  known: { phaseIds: Set<string>; segmentIds: Set<string>; channelIds: Set<string> },
+  report: (path: Path, message: string) => void,
+): void {
+  const { survey } = doc;
+  const mustExist = (ids: Set<string>, kind: string, value: string, path: Path) => {
+    if (!ids.has(value)) report(path, `refers to ${kind} "${value}", which does not exist`);
+  };
+  const dimensionIds = uniqueIds(survey.dimensions, "survey.dimensions", (path, message) =>
+    report(["survey", "dimensions", ...path.slice(1)], message),
+  );
+  uniqueIds(survey.items, "survey.items", (path, message) => report(["survey", "items", ...path.slice(1)], message));
+  survey.items.forEach((item, i) => {
+    mustExist(dimensionIds, "survey dimension", item.dimensionId, ["survey", "items", i, "dimensionId"]);
+  });
+  uniqueIds(survey.waves, "survey.waves", (path, message) => report(["survey", "waves", ...path.slice(1)], message));
+  const dates = new Set<string>();
+  survey.waves.forEach((wave, w) => {
+    const wavePath = ["survey", "waves", w];
+    if (dates.has(wave.date)) report([...wavePath, "date"], `repeats the date ${wave.date} of an earlier wave`);
+    dates.add(wave.date);
+    const { min, max } = SCALE_RANGE[wave.scale];
+    let problems = 0;
+    const answerProblem = (path: Path, message: string) => {
+      if (problems++ < MAX_ANSWER_PROBLEMS_PER_WAVE) report(path, message);
+    };
+    wave.respondents.forEach((respondent, r) => {
+      const path = [...wavePath, "respondents", r];
+      if (respondent.phaseId !== null && !known.phaseIds.has(respondent.phaseId)) {
+        answerProblem([...path, "phaseId"], `refers to phase "${respondent.phaseId}", which does not exist`);
+      }
+      if (respondent.segmentId !== null && !known.segmentIds.has(respondent.segmentId)) {
+        answerProblem([...path, "segmentId"], `refers to segment "${respondent.segmentId}", which does not exist`);
+      }
+      respondent.preferredChannelIds.forEach((channelId, c) => {
+        if (!known.channelIds.has(channelId)) {
+          answerProblem([...path, "preferredChannelIds", c], `refers to channel "${channelId}", which does not exist`);
+        }
+      });
+      respondent.answers.forEach((answer, a) => {
+        if (answer !== null && !(answer >= min && answer <= max)) {
+          answerProblem([...path, "answers", a], `must be on the wave's ${min}–${max} scale, got ${answer}`);
+        }
+      });
+    });
   });
 }
 

@@ -78,9 +78,39 @@ function notJson(text: string, error: Error): string {
   return `the file is not valid JSON (${error.message})`;
 }
 
-/** The file's text: pretty-printed so that files diff well in version control. */
+/**
+ * The file's text: pretty-printed so that files diff well in version control,
+ * except that each survey respondent takes one line. Pretty-printed, 10,000
+ * respondents' answers would take 35 lines each and triple the file.
+ */
 export function serializeRoadmap(roadmap: Roadmap): string {
-  return `${JSON.stringify(roadmap, null, 2)}\n`;
+  const respondentLines: string[][] = [];
+  const text = JSON.stringify(
+    roadmap,
+    function (this: unknown, key, value) {
+      if (key === "respondents" && Array.isArray(value) && value.length > 0 && isWave(this)) {
+        respondentLines.push(value.map((respondent) => JSON.stringify(respondent)));
+        return `${RESPONDENTS_MARK}${respondentLines.length - 1}`;
+      }
+      return value;
+    },
+    2,
+  );
+  if (respondentLines.length === 0) return `${text}\n`;
+  const withRespondents = text.replace(RESPONDENTS_PLACEHOLDER, (_, indent: string, index: string) => {
+    const lines = respondentLines[Number(index)] ?? [];
+    return `${indent}"respondents": [\n${lines.map((line) => `${indent}  ${line}`).join(",\n")}\n${indent}]`;
+  });
+  return `${withRespondents}\n`;
+}
+
+/** Stands in for a wave's respondents while the rest is pretty-printed; no id or name can start with a NUL. */
+const RESPONDENTS_MARK = "\u0000respondents:";
+/** The mark as JSON writes it (the NUL escaped as `\u0000`), after a wave's "respondents" key. */
+const RESPONDENTS_PLACEHOLDER = /^( *)"respondents": "\\u0000respondents:(\d+)"/gm;
+
+function isWave(value: unknown): boolean {
+  return value !== null && typeof value === "object" && "itemIds" in value && "scale" in value;
 }
 
 /** A file name for the roadmap that every operating system accepts. */

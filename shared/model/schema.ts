@@ -5,6 +5,7 @@ import {
   color,
   fraction,
   id,
+  isoDate,
   isoTimestamp,
   list,
   money,
@@ -21,7 +22,7 @@ import { checkReferences } from "./references";
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
 
@@ -273,6 +274,119 @@ export const CaptureDefaultsSchema = z.object({
   audience: AudienceSchema.nullable().default(null),
 });
 
+/** The answer scales a questionnaire's agreement items may use: the lowest and highest answer. */
+export const SURVEY_SCALES = ["1-5", "1-7", "0-10"] as const;
+
+/** A group of questionnaire items that measure one side of the relationship (trust, commitment…). */
+export const SurveyDimensionSchema = z.object({
+  id: id(),
+  name: name(),
+  /** Its weight in a respondent's RSI, relative to the other dimensions' (equal weights by default). */
+  weight: boundedNumber(0, 100).default(1),
+});
+
+/** One agreement statement of the relationship questionnaire, answered on the survey's scale. */
+export const SurveyItemSchema = z.object({
+  id: id(),
+  text: name().max(1000, { error: "must be at most 1000 characters" }),
+  dimensionId: id(),
+  /** Worded so that agreeing means a weaker relationship ("I often feel ignored"): scored `100 − scaled`. */
+  reversed: z.boolean().default(false),
+});
+
+/**
+ * One survey respondent's answers, as imported. Only what the RSI needs is
+ * kept: never a name, an e-mail or any column the user did not map.
+ */
+export const SurveyRespondentSchema = z.object({
+  /** The lifecycle phase the respondent is in; null once that phase is removed from the roadmap. */
+  phaseId: id().nullable(),
+  /** Null when the survey had no segment column, or the segment was removed. */
+  segmentId: id().nullable().default(null),
+  /** When they answered, when the survey said. */
+  date: isoDate().nullable().default(null),
+  /** Answers on the wave's scale, in the order of the wave's `itemIds`; null where not answered. */
+  answers: list(z.number({ error: "must be a number" }).nullable(), LIMITS.surveyItems),
+  /** Likelihood to recommend, 0–10. */
+  recommend: wholeNumber(0, 10).nullable().default(null),
+  /** The channels they would like to hear from the company through. */
+  preferredChannelIds: list(id(), LIMITS.channels).default([]),
+  /** How many communications a month they would like, at most. */
+  preferredContactsPerMonth: boundedNumber(0, 100).nullable().default(null),
+});
+
+/** One round of the survey: the answers imported from one file, dated. Re-importing a wave's date replaces it. */
+export const SurveyWaveSchema = z
+  .object({
+    id: id(),
+    name: name(),
+    /** The day the wave is dated by; a second import with the same date replaces this wave. */
+    date: isoDate(),
+    importedAt: isoTimestamp(),
+    /** The file the answers came from, for the user's reference. */
+    source: text(500),
+    /** The scale the answers were given on; the questionnaire's scale may have changed since. */
+    scale: z.enum(SURVEY_SCALES),
+    /**
+     * The questionnaire item each answer position stands for. An item since
+     * removed from the questionnaire keeps its answers here, unscored.
+     */
+    itemIds: list(id(), LIMITS.surveyItems),
+    respondents: list(SurveyRespondentSchema, LIMITS.respondentsPerWave),
+    /** Respondents left out for answering fewer than half of the items. */
+    excluded: wholeNumber(0, 10_000_000).default(0),
+  })
+  .superRefine((wave, ctx) => {
+    wave.respondents.forEach((respondent, i) => {
+      if (respondent.answers.length !== wave.itemIds.length) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["respondents", i, "answers"],
+          message: `must have one answer (or null) for each of the wave's ${wave.itemIds.length} items, has ${respondent.answers.length}`,
+        });
+      }
+    });
+  });
+
+/** The relationship survey: its questionnaire and the waves of answers imported into it. */
+export const SurveySchema = z.object({
+  scale: z.enum(SURVEY_SCALES).default("1-5"),
+  dimensions: list(SurveyDimensionSchema, LIMITS.surveyDimensions).default([]),
+  items: list(SurveyItemSchema, LIMITS.surveyItems).default([]),
+  /** Cells with fewer respondents show "too few answers" instead of an RSI. */
+  minimumRespondents: wholeNumber(1, 1000).default(5),
+  waves: list(SurveyWaveSchema, LIMITS.surveyWaves).default([]),
+});
+
+/**
+ * How one column of an imported file was read: `target` names what it holds
+ * (an import kind's own vocabulary, e.g. "item:trust-1", "phase", "owner");
+ * "" means the column is not stored.
+ */
+export const ColumnMappingSchema = z.object({
+  header: z.string().max(500, { error: "must be at most 500 characters" }),
+  target: z.string().max(200, { error: "must be at most 200 characters" }),
+});
+
+/** How a value of a mapped column was read: "Lapsed 6m+" in the phase column is the phase "lapsed". */
+export const ValueMappingSchema = z.object({
+  target: z.string().max(200, { error: "must be at most 200 characters" }),
+  value: z.string().max(500, { error: "must be at most 500 characters" }),
+  /** The id it stands for; null: the user said it stands for nothing (the row is refused). */
+  id: id().nullable(),
+});
+
+/** What the user settled in an import's mapping step, offered again for the next file of that kind. */
+export const ImportMappingSchema = z.object({
+  columns: list(ColumnMappingSchema, LIMITS.importColumns).default([]),
+  values: list(ValueMappingSchema, LIMITS.importValues).default([]),
+});
+
+export const ImportMappingsSchema = z.object({
+  survey: ImportMappingSchema.default({ columns: [], values: [] }),
+  inventory: ImportMappingSchema.default({ columns: [], values: [] }),
+});
+
 export const RoadmapObjectSchema = z.object({
   type: z.literal(ROADMAP_FILE_TYPE, { error: `must be "${ROADMAP_FILE_TYPE}"` }),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `must be ${CURRENT_SCHEMA_VERSION}` }),
@@ -302,6 +416,12 @@ export const RoadmapObjectSchema = z.object({
   stickyNotes: list(StickyNoteSchema, LIMITS.stickyNotes).default([]),
   presentation: PresentationSchema.default({ walkOrder: [] }),
   captureDefaults: CaptureDefaultsSchema.default({ ownerId: null, channelId: null, audience: null }),
+  survey: SurveySchema.default({ scale: "1-5", dimensions: [], items: [], minimumRespondents: 5, waves: [] }),
+  /** The mapping steps of the last survey and inventory imports, remembered for the next file. */
+  importMappings: ImportMappingsSchema.default({
+    survey: { columns: [], values: [] },
+    inventory: { columns: [], values: [] },
+  }),
 });
 
 /** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
@@ -355,3 +475,13 @@ export type NoteStatus = (typeof NOTE_STATUSES)[number];
 export type Presentation = z.infer<typeof PresentationSchema>;
 export type CaptureDefaults = z.infer<typeof CaptureDefaultsSchema>;
 export type Purpose = (typeof PURPOSES)[number];
+export type SurveyScale = (typeof SURVEY_SCALES)[number];
+export type SurveyDimension = z.infer<typeof SurveyDimensionSchema>;
+export type SurveyItem = z.infer<typeof SurveyItemSchema>;
+export type SurveyRespondent = z.infer<typeof SurveyRespondentSchema>;
+export type SurveyWave = z.infer<typeof SurveyWaveSchema>;
+export type Survey = z.infer<typeof SurveySchema>;
+export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
+export type ValueMapping = z.infer<typeof ValueMappingSchema>;
+export type ImportMapping = z.infer<typeof ImportMappingSchema>;
+export type ImportMappings = z.infer<typeof ImportMappingsSchema>;

@@ -1,13 +1,20 @@
 import type { Point } from "./edits";
-import type { NoteAnchor, Roadmap } from "./schema";
+import type { NoteAnchor, Roadmap, Survey } from "./schema";
 
 /**
- * After an edit that removed phases, transitions or communications: a sticky
- * note stuck to one of them stays on the canvas where that element was (a
- * workshop's open question is never dropped with what it was about), and the
- * presentation walk forgets the phases that are gone.
+ * After an edit that removed phases, transitions, communications, segments or
+ * channels: a sticky note stuck to one of them stays on the canvas where that
+ * element was (a workshop's open question is never dropped with what it was
+ * about), the presentation walk forgets the phases that are gone, and survey
+ * respondents keep their answers but no longer point at what was removed.
  */
 export function settleWorkshopReferences(before: Roadmap, after: Roadmap): Roadmap {
+  const survey = settleSurveyReferences(after);
+  const settled = survey === after.survey ? after : { ...after, survey };
+  return settleNotesAndWalk(before, settled);
+}
+
+function settleNotesAndWalk(before: Roadmap, after: Roadmap): Roadmap {
   if (after.stickyNotes.length === 0 && after.presentation.walkOrder.length === 0) return after;
   const phases = new Set(after.phases.map((p) => p.id));
   const transitions = new Set(after.transitions.map((t) => t.id));
@@ -60,4 +67,40 @@ function whereItWas(roadmap: Roadmap, anchor: NoteAnchor): Point {
       return phaseAt(phaseId) ?? { x: 0, y: 0 };
     }
   }
+}
+
+/**
+ * A respondent in a removed phase or segment is kept (their answers still
+ * count in the dimension scores and the overall index) with that field
+ * emptied; a removed channel leaves their preferred channels.
+ */
+function settleSurveyReferences(roadmap: Roadmap): Survey {
+  const { survey } = roadmap;
+  if (survey.waves.length === 0) return survey;
+  const phases = new Set(roadmap.phases.map((p) => p.id));
+  const segments = new Set(roadmap.segments.map((s) => s.id));
+  const channels = new Set(roadmap.channels.map((c) => c.id));
+  let changed = false;
+  const waves = survey.waves.map((wave) => {
+    let waveChanged = false;
+    const respondents = wave.respondents.map((respondent) => {
+      const phaseGone = respondent.phaseId !== null && !phases.has(respondent.phaseId);
+      const segmentGone = respondent.segmentId !== null && !segments.has(respondent.segmentId);
+      const channelGone = respondent.preferredChannelIds.some((id) => !channels.has(id));
+      if (!phaseGone && !segmentGone && !channelGone) return respondent;
+      waveChanged = true;
+      return {
+        ...respondent,
+        phaseId: phaseGone ? null : respondent.phaseId,
+        segmentId: segmentGone ? null : respondent.segmentId,
+        preferredChannelIds: channelGone
+          ? respondent.preferredChannelIds.filter((id) => channels.has(id))
+          : respondent.preferredChannelIds,
+      };
+    });
+    if (!waveChanged) return wave;
+    changed = true;
+    return { ...wave, respondents };
+  });
+  return changed ? { ...survey, waves } : survey;
 }

@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateToLatest } from "./index";
 import { migrateV0ToV1 } from "./v0-to-v1";
 import { migrateV1ToV2 } from "./v1-to-v2";
 import { migrateV2ToV3 } from "./v2-to-v3";
+import { migrateV3ToV4 } from "./v3-to-v4";
 
 /**
  * A file as the workshop prototype wrote it: `version: 0`, the name in
@@ -112,7 +113,12 @@ function v1Fixture(name: (typeof V1_FIXTURES)[number]): Record<string, unknown> 
   return fixture(name);
 }
 
-function fixture(name: (typeof V1_FIXTURES | typeof V2_FIXTURES)[number]): Record<string, unknown> {
+/** Files the app wrote in format 3, saved before format 4 existed; the template's has sticky notes and a walk. */
+const V3_FIXTURES = ["v3-b2b-subscription-software", "v3-sample", "v3-generated-40-phases"] as const;
+
+function fixture(
+  name: (typeof V1_FIXTURES | typeof V2_FIXTURES | typeof V3_FIXTURES)[number],
+): Record<string, unknown> {
   const text = FIXTURE_TEXTS[`./fixtures/${name}.roadmap`];
   if (text === undefined) throw new Error(`no fixture ${name}`);
   return JSON.parse(text);
@@ -338,8 +344,19 @@ describe("v2 to v3", () => {
       const { roadmap, fromVersion, migrationNotes } = result.value;
       expect(fromVersion).toBe(2);
       expect(migrationNotes).toEqual([]);
-      const { stickyNotes, presentation, captureDefaults, schemaVersion, transitions, ...rest } = roadmap;
-      expect(schemaVersion).toBe(3);
+      const {
+        stickyNotes,
+        presentation,
+        captureDefaults,
+        schemaVersion,
+        transitions,
+        survey,
+        importMappings,
+        ...rest
+      } = roadmap;
+      expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(survey.waves).toEqual([]);
+      expect(importMappings.survey.columns).toEqual([]);
       expect(stickyNotes).toEqual([]);
       expect(presentation).toEqual({ walkOrder: [] });
       expect(captureDefaults).toEqual({ ownerId: null, channelId: null, audience: null });
@@ -362,6 +379,44 @@ describe("v2 to v3", () => {
     expect(result.value.fromVersion).toBe(1);
     expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.value.roadmap.stickyNotes).toEqual([]);
+  });
+});
+
+describe("v3 to v4", () => {
+  it.each(V3_FIXTURES)("opens %s with everything it held, an empty survey and no remembered mappings", (name) => {
+    const v3 = fixture(name);
+    const result = parseRoadmap(v3);
+    if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+    const { roadmap, fromVersion, migrationNotes } = result.value;
+    expect(fromVersion).toBe(3);
+    expect(migrationNotes).toEqual([]);
+    const { survey, importMappings, schemaVersion, ...rest } = roadmap;
+    expect(schemaVersion).toBe(4);
+    expect(survey).toEqual({ scale: "1-5", dimensions: [], items: [], minimumRespondents: 5, waves: [] });
+    expect(importMappings).toEqual({ survey: { columns: [], values: [] }, inventory: { columns: [], values: [] } });
+    expect({ ...rest, schemaVersion: 3 }).toEqual(v3);
+  });
+
+  it("keeps the template's sticky notes and walk order", () => {
+    const { roadmap } = migrate(fixture("v3-b2b-subscription-software"));
+    expect(roadmap.stickyNotes.map((note) => note.text)).toEqual([
+      "Is the trial really 30 days?",
+      "Ask finance for churn by segment",
+    ]);
+    expect(roadmap.presentation.walkOrder).toHaveLength(2);
+  });
+
+  it("leaves the document it was given untouched", () => {
+    const input = deepFreeze(fixture("v3-sample"));
+    expect(() => migrateV3ToV4(input)).not.toThrow();
+    expect(input).toEqual(fixture("v3-sample"));
+  });
+
+  it.each([...V1_FIXTURES, ...V2_FIXTURES])("opens the older file %s through every migration", (name) => {
+    const result = parseRoadmap(fixture(name));
+    if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+    expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+    expect(result.value.roadmap.survey.waves).toEqual([]);
   });
 });
 
