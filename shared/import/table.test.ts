@@ -46,7 +46,7 @@ describe("readTable: CSV", () => {
     ["\t", "tab"],
     ["|", "pipe"],
   ])("reads a file separated by %j (%s)", async (separator) => {
-    const text = ["Name", "Phase", "Score"].join(separator) + "\r\n" + ["Anna", "Active", "4"].join(separator) + "\r\n";
+    const text = `${["Name", "Phase", "Score"].join(separator)}\r\n${["Anna", "Active", "4"].join(separator)}\r\n`;
     const table = await read("answers.csv", utf8(text));
     expect(table.headers).toEqual(["Name", "Phase", "Score"]);
     expect(table.rows).toEqual([["Anna", "Active", "4"]]);
