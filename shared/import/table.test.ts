@@ -269,14 +269,36 @@ describe("readTable: XLSX", () => {
     ]);
   });
 
-  it("gives a formula without a cached result as an empty cell", async () => {
+  it("reads a shared formula's result and a link whose text is rich", async () => {
     const bytes = await workbook((book) => {
       const sheet = book.addWorksheet("Data");
-      sheet.addRow(["Total"]);
-      sheet.addRow([{ formula: "1+1" }]);
-      sheet.addRow(["after"]);
+      sheet.addRow(["Score", "Doubled", "Link"]);
+      sheet.getCell("A2").value = 2;
+      sheet.getCell("A3").value = 3;
+      sheet.getCell("B2").value = { formula: "A2*2", result: 4, shareType: "shared", ref: "B2:B3" };
+      sheet.getCell("B3").value = { sharedFormula: "B2", result: 6 };
+      sheet.getCell("C2").value = {
+        text: { richText: [{ text: "Our " }, { font: { bold: true }, text: "site" }] },
+        hyperlink: "https://example.test",
+      };
     });
-    expect((await read("data.xlsx", bytes)).rows).toEqual([[""], ["after"]]);
+    expect((await read("data.xlsx", bytes)).rows).toEqual([
+      [2, 4, "Our site"],
+      [3, 6, ""],
+    ]);
+  });
+
+  it("gives a formula without a cached result, or with an error as its result, as an empty cell", async () => {
+    const bytes = await workbook((book) => {
+      const sheet = book.addWorksheet("Data");
+      sheet.addRow(["Total", "Share"]);
+      sheet.addRow([{ formula: "1+1" }, { formula: "1/0", result: { error: "#DIV/0!" } }]);
+      sheet.addRow(["after", 1]);
+    });
+    expect((await read("data.xlsx", bytes)).rows).toEqual([
+      ["", ""],
+      ["after", 1],
+    ]);
   });
 
   it("keeps empty rows and cells inside, drops empty rows at the end, names unnamed columns", async () => {

@@ -163,16 +163,11 @@ function cellText(value: CellValue): TableCell {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: CellValue }).result;
-    return result === undefined || typeof result === "object"
-      ? result instanceof Date
-        ? cellText(result)
-        : ""
-      : cellText(result);
-  }
-  if ("text" in value && typeof value.text === "string") return value.text;
-  if ("error" in value) return "";
+  // The result Excel cached when it last calculated; none when the file was written by a tool that does not calculate.
+  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result);
+  // A link's text is rich text when part of it is formatted, though exceljs types it as a string.
+  if ("hyperlink" in value) return cellText(value.text as CellValue);
+  // An error (#N/A, #DIV/0!) is no answer.
   return "";
 }
 
