@@ -275,12 +275,18 @@ describe("readTable: XLSX", () => {
       sheet.addRow(["Score", "Doubled", "Link"]);
       sheet.getCell("A2").value = 2;
       sheet.getCell("A3").value = 3;
-      sheet.getCell("B2").value = { formula: "A2*2", result: 4, shareType: "shared", ref: "B2:B3" };
+      // exceljs writes (and reads back) both, though its types know neither the share nor a rich link text.
+      sheet.getCell("B2").value = {
+        formula: "A2*2",
+        result: 4,
+        shareType: "shared",
+        ref: "B2:B3",
+      } as ExcelJS.CellValue;
       sheet.getCell("B3").value = { sharedFormula: "B2", result: 6 };
       sheet.getCell("C2").value = {
         text: { richText: [{ text: "Our " }, { font: { bold: true }, text: "site" }] },
         hyperlink: "https://example.test",
-      };
+      } as unknown as ExcelJS.CellValue;
     });
     expect((await read("data.xlsx", bytes)).rows).toEqual([
       [2, 4, "Our site"],
