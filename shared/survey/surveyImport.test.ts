@@ -1,8 +1,10 @@
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { guessMapping } from "../import/mapping";
 import { readTable, type Table, type TableCell } from "../import/table";
+import { deleteElements } from "../model/edits";
 import { byteLength, serializeRoadmap } from "../model/roadmapFile";
 import { type ImportMapping, type Roadmap, RoadmapSchema } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
@@ -211,7 +213,7 @@ describe("previewing answers", () => {
     ]);
     expect(preview.problems.map((p) => p.problem)).toEqual([
       "the answer is outside the scale 1–5",
-      "the answer is not a number",
+      'the answer is not a number nor an agreement like "Agree"',
       "the answer must be a whole number from 1 to 5",
       'unknown phase: "Prospect" is not mapped to a phase of the roadmap',
       "no phase is given",
@@ -254,6 +256,20 @@ describe("previewing answers", () => {
       answers: [4, 4, 4, 4],
       preferredContactsPerMonth: 2.5,
     });
+  });
+
+  it("reads points written with their label, and agreement labels alone", () => {
+    const map = roadmap();
+    const { preview } = importRows(map, [
+      answerRow(["5 - Strongly agree", "Agree", "neither agree nor disagree", "1 (Strongly disagree)"], {
+        recommend: "10 = Extremely likely",
+      }),
+    ]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.change.wave?.respondents[0]).toMatchObject({ answers: [5, 4, 3, 1], recommend: 10 });
+    map.survey.scale = "1-7";
+    const seven = importRows(map, [answerRow(["Strongly agree", "Agree", "Somewhat agree", "Neutral"])]).preview;
+    expect(seven.change.wave?.respondents[0]?.answers).toEqual([7, 6, 5, 4]);
   });
 
   it("reads answers on the questionnaire's own scale", () => {
@@ -466,12 +482,43 @@ describe("applying an import", () => {
     const remembered = guess(next, second);
     expect(targetOf(remembered, "Stage")).toBe("phase");
     expect(remembered.columns).toEqual(corrected.columns);
-    expect(new Set(remembered.values)).toEqual(
-      new Set(corrected.values.filter((v) => remembered.values.some((r) => r.value === v.value))),
-    );
+    const byValue = (values: ImportMapping["values"]) => [...values].sort((a, b) => a.value.localeCompare(b.value));
+    expect(byValue(remembered.values)).toEqual(byValue(corrected.values));
     const again = surveyImportKind.preview(next, second, remembered, "en-US", { now: NOW });
     expect(again.problems).toEqual([]);
     expect(again.accepted).toBe(2);
+  });
+
+  it("leaves a respondent's phase empty when the phase was removed between preview and confirmation", () => {
+    const map = roadmap();
+    const { mapping, preview } = importRows(map, [
+      answerRow(["4", "4", "4", "4"], { phase: "Lapsed" }),
+      answerRow(["4", "4", "4", "4"], { phase: "Trial" }),
+    ]);
+    const edited = deleteElements(map, { phaseIds: ["phase-lapsed"], transitionIds: [] });
+    const next = surveyImportKind.apply(edited, preview.change, mapping);
+    expect(next.survey.waves[0]?.respondents.map((r) => r.phaseId)).toEqual([null, "phase-trial"]);
+    expect(next.survey.waves[0]?.respondents[0]?.answers).toEqual([4, 4, 4, 4]);
+    expect(RoadmapSchema.safeParse(next).success).toBe(true);
+  });
+
+  it("imports a workbook's number and date cells", async () => {
+    const map = roadmap();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Responses");
+    sheet.addRow(blankHeaders(map));
+    sheet.addRow([new Date(Date.UTC(2026, 4, 14)), "Trial", "Enterprise", 4, 5, 3, 2, 9, "Email", 2]);
+    sheet.addRow([new Date(Date.UTC(2026, 4, 15)), "Advocate", "Mid-market", 5, 5, 1, 5, 10, "Phone", 0.5]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const read = await readTable("answers.xlsx", bytes);
+    if (!read.ok) throw new Error(read.error);
+    const preview = surveyImportKind.preview(map, read.value, guess(map, read.value), "en-US", { now: NOW });
+    expect(preview.problems).toEqual([]);
+    expect(preview.change.wave).toMatchObject({ date: "2026-05-15", source: "answers.xlsx" });
+    expect(preview.change.wave?.respondents.map((r) => [r.date, r.phaseId, r.answers, r.recommend])).toEqual([
+      ["2026-05-14", "phase-trial", [4, 5, 3, 2], 9],
+      ["2026-05-15", "phase-advocate", [5, 5, 1, 5], 10],
+    ]);
   });
 
   it("imports a survey tool's CSV file as read from disk", async () => {

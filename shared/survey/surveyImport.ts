@@ -12,9 +12,11 @@ import { createId } from "../model/ids";
 import { CHANNEL_KIND_LABELS } from "../model/labels";
 import { LIMITS } from "../model/limits";
 import type { ImportMapping, Roadmap, SurveyRespondent, SurveyWave, ValueMapping } from "../model/schema";
+import { settleWorkshopReferences } from "../model/workshopReferences";
 import { SCALE_RANGE } from "./questionnaire";
 import { itemHeader, itemIdOfTarget, itemTarget, RESPONDENT_COLUMNS } from "./responseColumns";
 import {
+  AGREEMENT_LABELS,
   type CellReading,
   localDay,
   readContactsPerMonth,
@@ -78,6 +80,7 @@ export interface SurveyImportKind extends ImportKind<SurveyImportChange> {
 /** Problems listed one by one; beyond this, a last line says how many more there are (every refused row is counted). */
 export const MAX_LISTED_PROBLEMS = 1_000;
 
+const RECOMMEND_RANGE = { min: 0, max: 10 };
 const RESPONDENT_GROUP = "Respondent";
 const QUESTIONNAIRE_GROUP = "Questionnaire";
 
@@ -287,7 +290,7 @@ function preview(
   }
 
   const { scale } = roadmap.survey;
-  const { min, max } = SCALE_RANGE[scale];
+  const answerRange = { ...SCALE_RANGE[scale], labels: AGREEMENT_LABELS[scale] };
   const phases = new ValueLookup(mapping.values, "phase", new Set(roadmap.phases.map((p) => p.id)));
   const segments = new ValueLookup(mapping.values, "segment", new Set(roadmap.segments.map((s) => s.id)));
   const channels = new ValueLookup(mapping.values, "preferredChannels", new Set(roadmap.channels.map((c) => c.id)));
@@ -356,12 +359,12 @@ function preview(
     const date = read(columns.date, (cell) => readRespondentDate(cell, slashes.order));
     let answered = 0;
     const answers = columns.items.map(({ index }) => {
-      const answer = read(index, (cell) => readWholeNumber(cell, min, max, locale, "the answer"));
+      const answer = read(index, (cell) => readWholeNumber(cell, answerRange, locale, "the answer"));
       if (answer !== null) answered++;
       return answer;
     });
     const recommend = read(columns.recommend, (cell) =>
-      readWholeNumber(cell, 0, 10, locale, "likelihood to recommend"),
+      readWholeNumber(cell, RECOMMEND_RANGE, locale, "likelihood to recommend"),
     );
     const preferredChannelIds: string[] = [];
     if (columns.preferredChannels !== null) {
@@ -472,11 +475,12 @@ function apply(roadmap: Roadmap, change: SurveyImportChange, mapping: ImportMapp
   const kept = waves.filter((w) => w !== replaced);
   const at = kept.findIndex((w) => w.date > wave.date);
   const nextWaves = at === -1 ? [...kept, added] : [...kept.slice(0, at), added, ...kept.slice(at)];
-  return {
+  // A phase, segment or channel removed since the preview leaves its respondents as a removal always does.
+  return settleWorkshopReferences(roadmap, {
     ...roadmap,
     survey: { ...roadmap.survey, waves: nextWaves },
     importMappings: { ...roadmap.importMappings, survey: rememberedMapping(roadmap.importMappings.survey, mapping) },
-  };
+  });
 }
 
 /** The mapping as the file format can hold it: longer headers and values are not remembered, and at most its limits. */
