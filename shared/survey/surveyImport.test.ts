@@ -212,20 +212,20 @@ describe("previewing answers", () => {
       [14, "Likelihood to recommend (0-10)", "-1"],
     ]);
     expect(preview.problems.map((p) => p.problem)).toEqual([
-      "the answer is outside the scale 1–5",
-      'the answer is not a number nor an agreement like "Agree"',
-      "the answer must be a whole number from 1 to 5",
+      "outside the scale 1–5",
+      'not a number nor an agreement like "Agree"',
+      "not a whole number from 1 to 5",
       'unknown phase: "Prospect" is not mapped to a phase of the roadmap',
-      "no phase is given",
+      "no phase given",
       'unknown segment: "Consumers" is not mapped to a segment of the roadmap',
       'unknown channel: "Fax" is not mapped to a channel of the roadmap',
-      "likelihood to recommend is outside the scale 0–10",
-      "is not a day of the calendar",
-      "is not a date: write 2026-05-14, 14.05.2026 or 14/05/2026",
-      "The row is empty.",
-      "is not a number of contacts a month, nor one of: never, yearly, twice a year, quarterly, monthly, every two weeks, weekly",
-      "the answer is outside the scale 1–5",
-      "likelihood to recommend is outside the scale 0–10",
+      "outside the scale 0–10",
+      "not a day of the calendar",
+      "not a date: write 2026-05-14, 14.05.2026 or 14/05/2026",
+      "empty row",
+      "not a number of contacts a month, nor one of: never, yearly, twice a year, quarterly, monthly, every two weeks, weekly",
+      "outside the scale 1–5",
+      "outside the scale 0–10",
     ]);
     expect(preview.refused).toBe(13);
     expect(preview.accepted).toBe(1);
@@ -272,11 +272,48 @@ describe("previewing answers", () => {
     expect(seven.change.wave?.respondents[0]?.answers).toEqual([7, 6, 5, 4]);
   });
 
+  it("reads the preferred frequency as a number or in words", () => {
+    const words = [
+      "weekly",
+      "Every two weeks",
+      "monthly",
+      "quarterly",
+      "twice a year",
+      "yearly",
+      "never",
+      "Once a week",
+    ];
+    const { preview } = importRows(roadmap(), [
+      ...words.map((frequency) => answerRow(["4", "4", "4", "4"], { frequency })),
+      answerRow(["4", "4", "4", "4"], { frequency: "150" }),
+    ]);
+    expect(preview.change.wave?.respondents.map((r) => r.preferredContactsPerMonth)).toEqual([
+      4.33, 2.17, 1, 0.33, 0.17, 0.08, 0, 4.33,
+    ]);
+    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["150", "outside 0–100 contacts a month"]]);
+  });
+
+  it("reads columns by their header when the mapping lists them in another order", () => {
+    const map = roadmap();
+    const file = table(blankHeaders(map), [answerRow(["1", "2", "3", "4"])]);
+    const mapping = guess(map, file);
+    const reordered = { ...mapping, columns: [...mapping.columns].reverse() };
+    const preview = surveyImportKind.preview(map, file, reordered, "en-US", { now: NOW });
+    expect(preview.change.wave?.respondents[0]?.answers).toEqual([1, 2, 3, 4]);
+    expect(preview.change.wave?.itemIds).toEqual(map.survey.items.slice(0, 4).map((item) => item.id));
+  });
+
+  it("imports nothing from a file with a header row only", () => {
+    const { preview } = importRows(roadmap(), []);
+    expect(preview.change.wave).toBeNull();
+    expect(preview.summary).toBe("Nothing to import: no row has a respondent to add.");
+  });
+
   it("reads answers on the questionnaire's own scale", () => {
     const map = roadmap();
     map.survey.scale = "0-10";
     const { preview } = importRows(map, [answerRow(["0", "10", "7", "11"])]);
-    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["11", "the answer is outside the scale 0–10"]]);
+    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["11", "outside the scale 0–10"]]);
   });
 
   it("leaves out respondents who answered fewer than half of the mapped items, and counts them", () => {
@@ -367,7 +404,7 @@ describe("respondent dates", () => {
 
   it("refuses a date that could be either in a column that has both orders", () => {
     expect(datesOf(["14/05/2026", "5/14/2026", "3/4/2026"]).problems).toEqual([
-      ["3/4/2026", "is ambiguous: it may be 2026-04-03 or 2026-03-04; write dates as YYYY-MM-DD"],
+      ["3/4/2026", "ambiguous: it may be 2026-04-03 or 2026-03-04; write dates as YYYY-MM-DD"],
     ]);
   });
 });

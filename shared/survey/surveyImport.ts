@@ -323,7 +323,7 @@ function preview(
 
   table.rows.forEach((row, r) => {
     if (isEmptyRow(row)) {
-      report(r, null, undefined, "The row is empty.");
+      report(r, null, undefined, "empty row");
       refused++;
       return;
     }
@@ -341,7 +341,7 @@ function preview(
       const text = String(row[index] ?? "").trim();
       if (text === "") {
         if (required) {
-          report(r, index, row[index], `no ${what} is given`);
+          report(r, index, row[index], `no ${what} given`);
           rowOk = false;
         }
         return null;
@@ -359,13 +359,11 @@ function preview(
     const date = read(columns.date, (cell) => readRespondentDate(cell, slashes.order));
     let answered = 0;
     const answers = columns.items.map(({ index }) => {
-      const answer = read(index, (cell) => readWholeNumber(cell, answerRange, locale, "the answer"));
+      const answer = read(index, (cell) => readWholeNumber(cell, answerRange, locale));
       if (answer !== null) answered++;
       return answer;
     });
-    const recommend = read(columns.recommend, (cell) =>
-      readWholeNumber(cell, RECOMMEND_RANGE, locale, "likelihood to recommend"),
-    );
+    const recommend = read(columns.recommend, (cell) => readWholeNumber(cell, RECOMMEND_RANGE, locale));
     const preferredChannelIds: string[] = [];
     if (columns.preferredChannels !== null) {
       const index = columns.preferredChannels;

@@ -59,7 +59,6 @@ export function readWholeNumber(
   cell: TableCell | undefined,
   range: { min: number; max: number; labels?: ReadonlyMap<string, number> },
   locale: string | undefined,
-  what: string,
 ): CellReading<number> {
   const { min, max, labels } = range;
   let number: number;
@@ -69,15 +68,13 @@ export function readWholeNumber(
     if (text === "") return empty;
     const read = PLAIN_NUMBER.test(text) ? Number(text) : readPoint(text, labels, locale);
     if (read === null) {
-      return problem(
-        labels?.size ? `${what} is not a number nor an agreement like "Agree"` : `${what} is not a number`,
-      );
+      return problem(labels?.size ? 'not a number nor an agreement like "Agree"' : "not a number");
     }
     number = read;
   }
-  if (!Number.isFinite(number)) return problem(`${what} is not a number`);
-  if (!Number.isInteger(number)) return problem(`${what} must be a whole number from ${min} to ${max}`);
-  if (number < min || number > max) return problem(`${what} is outside the scale ${min}–${max}`);
+  if (!Number.isFinite(number)) return problem("not a number");
+  if (!Number.isInteger(number)) return problem(`not a whole number from ${min} to ${max}`);
+  if (number < min || number > max) return problem(`outside the scale ${min}–${max}`);
   return value(number);
 }
 
@@ -133,11 +130,11 @@ export function readContactsPerMonth(cell: TableCell | undefined, locale: string
   }
   if (number === null || !Number.isFinite(number)) {
     return problem(
-      `is not a number of contacts a month, nor one of: ${CONTACT_FREQUENCY_WORDS.map(([words]) => words[0]).join(", ")}`,
+      `not a number of contacts a month, nor one of: ${CONTACT_FREQUENCY_WORDS.map(([words]) => words[0]).join(", ")}`,
     );
   }
   if (number < 0 || number > MAX_PREFERRED_CONTACTS_PER_MONTH) {
-    return problem(`contacts a month must be from 0 to ${MAX_PREFERRED_CONTACTS_PER_MONTH}`);
+    return problem(`outside 0–${MAX_PREFERRED_CONTACTS_PER_MONTH} contacts a month`);
   }
   return value(number);
 }
@@ -195,20 +192,20 @@ export function readRespondentDate(cell: TableCell | undefined, order: SlashOrde
   const year = Number(slashed[3]);
   if (order === "mixed" && first <= 12 && second <= 12 && first !== second) {
     return problem(
-      `is ambiguous: it may be ${isoDate(year, second, first)} or ${isoDate(year, first, second)}; write dates as YYYY-MM-DD`,
+      `ambiguous: it may be ${isoDate(year, second, first)} or ${isoDate(year, first, second)}; write dates as YYYY-MM-DD`,
     );
   }
   const monthFirst = order === "monthFirst" || (order === "mixed" && second > 12);
   return monthFirst ? calendarDate(year, first, second) : calendarDate(year, second, first);
 }
 
-const NOT_A_DATE = "is not a date: write 2026-05-14, 14.05.2026 or 14/05/2026";
+const NOT_A_DATE = "not a date: write 2026-05-14, 14.05.2026 or 14/05/2026";
 
 function calendarDate(year: number, month: number, day: number): CellReading<string> {
   const date = new Date(Date.UTC(year, month - 1, day));
   const exists =
     year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return exists ? value(isoDate(year, month, day)) : problem(`is not a day of the calendar`);
+  return exists ? value(isoDate(year, month, day)) : problem("not a day of the calendar");
 }
 
 function isoDate(year: number, month: number, day: number): string {
