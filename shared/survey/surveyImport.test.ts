@@ -247,6 +247,24 @@ describe("previewing answers", () => {
     ]);
   });
 
+  it("reads each spelling of a value as the user mapped it, even when two differ only in case", () => {
+    const map = roadmap();
+    const file = table(blankHeaders(map), [
+      answerRow(["4", "4", "4", "4"], { phase: "LAPSED" }),
+      answerRow(["4", "4", "4", "4"], { phase: "lapsed" }),
+      answerRow(["4", "4", "4", "4"], { phase: "Lapsed " }),
+    ]);
+    const mapping = guess(map, file);
+    const values = [
+      ...mapping.values.filter((v) => v.target !== "phase"),
+      { target: "phase", value: "LAPSED", id: null },
+      { target: "phase", value: "lapsed", id: "phase-lapsed" },
+    ];
+    const preview = surveyImportKind.preview(map, file, { ...mapping, values }, "en-US", { now: NOW });
+    expect(preview.problems.map((p) => [p.row, p.value])).toEqual([[2, "LAPSED"]]);
+    expect(preview.change.wave?.respondents.map((r) => r.phaseId)).toEqual(["phase-lapsed", "phase-lapsed"]);
+  });
+
   it("reads numbers as the user's locale writes them", () => {
     const map = roadmap();
     const file = table(blankHeaders(map), [answerRow(["4", "4,0", "4", "4"], { frequency: "2,5" })]);
@@ -363,7 +381,7 @@ describe("previewing answers", () => {
       "Map at least one column to a questionnaire item.",
     ]);
     expect(problemsOf(withTargets((t) => (t === "segment" ? "phase" : t)))).toEqual([
-      '"Phase" and "Segment" are all mapped to Phase: map one of them.',
+      '"Phase" and "Segment" are both mapped to Phase: map only one of them.',
     ]);
     expect(problemsOf(withTargets((t) => (t === "recommend" ? "item:gone" : t)))).toEqual([
       'Column "Likelihood to recommend (0-10)" is mapped to "item:gone", which is no questionnaire item or respondent field.',
@@ -496,7 +514,7 @@ describe("applying an import", () => {
     const map = roadmap();
     const headers = ["Submitted", "Stage", ...map.survey.items.slice(0, 3).map((item) => item.id), "Channel(s)"];
     const rows: TableCell[][] = [
-      ["2026-05-14", "Churned", "4", "4", "5", "Mail"],
+      ["2026-05-14", "Churned", "4", "4", "5", "E-mail"],
       ["2026-05-14", "Trial", "3", "4", "5", "Phone"],
     ];
     const first = table(headers, rows);

@@ -44,10 +44,18 @@ import {
  *
  * Importing a wave with the date of one the roadmap has replaces it (keeping
  * its id, so views showing it stay on it). Answers are whole points of the
- * questionnaire's scale ("4" and "4.0"; "3.5" is refused); an empty answer is
- * unanswered. A row with any other problem is refused, and respondents who
- * answered fewer than half of the mapped items are left out and counted in
- * the wave's `excluded`. Columns mapped to nothing are never read.
+ * questionnaire's current scale: "4", "4.0", "4 - Agree" and, on 1–5 and 1–7
+ * scales, the English agreement labels ("Strongly agree"); "3.5" is refused,
+ * as a half point usually means a column of averages or another question was
+ * mapped. An empty answer is unanswered. Respondent dates are 2026-05-14,
+ * 14.05.2026, 14/05/2026, or 5/14/2026 when the column shows it is month
+ * first (`readRespondentDate`). The preferred frequency is a number of
+ * contacts a month or English words (`CONTACT_FREQUENCY_WORDS`). A row with
+ * any other problem is refused, each problem listed by row, column and value
+ * (the first `MAX_LISTED_PROBLEMS`); respondents who answered fewer than half
+ * of the mapped items are left out and counted in the wave's `excluded`.
+ * Columns mapped to nothing are never read. Phases, segments and channels are
+ * never created by this import.
  */
 
 export interface SurveyImportOptions {
@@ -86,7 +94,7 @@ const QUESTIONNAIRE_GROUP = "Questionnaire";
 
 /** Channel kinds as respondents write them, besides the kind's id and label. */
 const CHANNEL_KIND_SPELLINGS: Partial<Record<keyof typeof CHANNEL_KIND_LABELS, readonly string[]>> = {
-  email: ["E-mail", "Mail"],
+  email: ["E-mail"],
   directMail: ["Post", "Letter", "Postal mail"],
   phone: ["Phone", "Telephone", "Call"],
   fieldSales: ["Visit", "Sales visit"],
@@ -161,7 +169,7 @@ function columnTargets(table: Table, mapping: ImportMapping): string[] {
   });
 }
 
-/** The mapping's values of one target, by the value as written and, failing that, as normalised. */
+/** The mapping's values of one target, by the value as written and, failing that, as normalised (case, spaces, punctuation). */
 class ValueLookup {
   private readonly exact = new Map<string, string | null>();
   private readonly loose = new Map<string, string | null>();
@@ -172,13 +180,15 @@ class ValueLookup {
       const id = mapping.id !== null && known.has(mapping.id) ? mapping.id : null;
       if (!this.exact.has(mapping.value)) this.exact.set(mapping.value, id);
       const loose = looseKey(mapping.value);
-      if (!this.loose.has(loose)) this.loose.set(loose, id);
+      // Another spelling borrows a mapping to a phase, segment or channel, never a refusal meant for one spelling.
+      if ((this.loose.get(loose) ?? null) === null) this.loose.set(loose, id);
     }
   }
 
   /** The id the value stands for; null when it is unmapped, mapped to nothing, or to something since removed. */
   get(value: string): string | null {
-    return this.exact.get(value) ?? this.loose.get(looseKey(value)) ?? null;
+    if (this.exact.has(value)) return this.exact.get(value) ?? null;
+    return this.loose.get(looseKey(value)) ?? null;
   }
 }
 
@@ -225,7 +235,7 @@ function readColumns(roadmap: Roadmap, table: Table, mapping: ImportMapping): { 
   for (const [target, headers] of headersOf) {
     if (headers.length > 1) {
       problems.push(
-        `${headers.map((h) => `"${h}"`).join(" and ")} are all mapped to ${targetName(target)}: map one of them.`,
+        `${headers.map((h) => `"${h}"`).join(" and ")} are ${headers.length === 2 ? "both" : "all"} mapped to ${targetName(target)}: map only one of them.`,
       );
     }
   }
