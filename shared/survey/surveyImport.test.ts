@@ -5,6 +5,7 @@ import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { guessMapping } from "../import/mapping";
 import { readTable, type Table, type TableCell } from "../import/table";
 import { deleteElements } from "../model/edits";
+import { LIMITS } from "../model/limits";
 import { byteLength, serializeRoadmap } from "../model/roadmapFile";
 import { type ImportMapping, type Roadmap, RoadmapSchema } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
@@ -458,6 +459,50 @@ describe("the wave", () => {
     expect(wrong.preview.problems.map((p) => p.problem)).toEqual([
       `The wave's date "31/02/2026" is not a date like 2026-05-14.`,
     ]);
+  });
+
+  it("is refused beyond what the file format holds: a wave's respondents, a roadmap's waves, a name's length", () => {
+    const map = roadmap();
+    const [item] = map.survey.items;
+    if (!item) throw new Error("the questionnaire has 20 items");
+    const huge = table(
+      ["Phase", itemHeader(item)],
+      Array.from({ length: LIMITS.respondentsPerWave + 1 }, () => ["Trial", "4"]),
+    );
+    const tooMany = surveyImportKind.preview(map, huge, guess(map, huge), "en-US", { now: NOW });
+    expect(tooMany.change.wave).toBeNull();
+    expect(tooMany.problems.map((p) => p.problem)).toEqual([
+      "The file has 100,001 respondents; a wave holds at most 100,000.",
+    ]);
+
+    const row = [answerRow(["4", "4", "4", "4"])];
+    const longName = importRows(map, row, { now: NOW, waveName: "x".repeat(201) }).preview;
+    expect(longName.problems.map((p) => p.problem)).toEqual(["The wave's name is longer than 200 characters."]);
+
+    const full: Roadmap = {
+      ...map,
+      survey: {
+        ...map.survey,
+        waves: Array.from({ length: LIMITS.surveyWaves }, (_, i) => ({
+          id: `wave-${i}`,
+          name: `Wave ${i}`,
+          date: `${1900 + i}-01-01`,
+          importedAt: NOW.toISOString(),
+          source: "old.csv",
+          scale: "1-5" as const,
+          itemIds: [],
+          respondents: [],
+          excluded: 0,
+        })),
+      },
+    };
+    const oneMore = importRows(full, row).preview;
+    expect(oneMore.problems.map((p) => p.problem)).toEqual([
+      "The roadmap already has 100 waves, the most it may hold: remove one first.",
+    ]);
+    const replacing = importRows(full, [answerRow(["4", "4", "4", "4"], { date: "1950-01-01" })]).preview;
+    expect(replacing.problems).toEqual([]);
+    expect(replacing.change.replaces?.id).toBe("wave-50");
   });
 
   it("holds the mapped items in column order and nothing of the unmapped columns", () => {
