@@ -84,6 +84,10 @@ function readPoint(text: string, labels: ReadonlyMap<string, number> | undefined
   if (labelled) return Number(labelled[1]);
   const label = labels?.get(wordKey(text));
   if (label !== undefined) return label;
+  return localNumber(text, locale);
+}
+
+function localNumber(text: string, locale: string | undefined): number | null {
   const read = readCellNumber(text, locale);
   return read.ok ? read.value : null;
 }
@@ -125,8 +129,9 @@ export function readContactsPerMonth(cell: TableCell | undefined, locale: string
   else {
     const text = (cell ?? "").trim();
     if (text === "") return empty;
-    const read = readCellNumber(text, locale);
-    number = FREQUENCY_BY_WORDS.get(wordKey(text)) ?? (read.ok ? read.value : null);
+    number = PLAIN_NUMBER.test(text)
+      ? Number(text)
+      : (FREQUENCY_BY_WORDS.get(wordKey(text)) ?? localNumber(text, locale));
   }
   if (number === null || !Number.isFinite(number)) {
     return problem(
