@@ -367,7 +367,7 @@ export async function runRoadmapCli(args: readonly string[], io: CliIo): Promise
 /** "there is no command “x”", or what a command group such as "survey" can do. */
 function noSuchCommand(first: string): string {
   const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => `roadmap ${c.name}`);
-  return group.length > 0 ? `say what to do: ${group.join(" or ")}` : `there is no command “${first}”`;
+  return group.length > 0 ? `“${first}” needs one of: ${group.join(", ")}` : `there is no command “${first}”`;
 }
 
 /** The command the words start with ("survey import" takes two), and the arguments after its name. */

@@ -185,8 +185,8 @@ export const SURVEY_IMPORT: Command = {
       io.stderr(preview.problems.map((problem) => `${answers}: ${describeProblem(problem)}\n`).join(""));
       const why =
         preview.refused > 0
-          ? `${count(preview.refused, "row")} of ${answers} have problems`
-          : `${answers} has problems`;
+          ? `${count(preview.refused, "row")} of ${answers} ${preview.refused === 1 ? "has" : "have"} problems`
+          : `${answers} cannot be imported`;
       io.stderr(`${why}: nothing imported; ${file} is unchanged\n`);
       return EXIT_FAILURE;
     }
@@ -196,7 +196,7 @@ export const SURVEY_IMPORT: Command = {
       io.stderr(`${file}: could not be written: ${writeFailureReason(written.error)}\n`);
       return EXIT_FAILURE;
     }
-    io.stdout(`${preview.summary}\n${waveLine(wave)}: ${file}\n`);
+    io.stdout(`${preview.summary}\nimported into ${file}\n`);
     return EXIT_OK;
   },
 };

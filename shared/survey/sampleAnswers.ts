@@ -11,7 +11,9 @@ import { responseHeaders } from "./responseColumns";
  * through onboarding into development and weaken in at-risk and win-back
  * phases; the last segment (the cost-to-serve one in the templates) is
  * clearly weaker, feels over-contacted and wants fewer contacts; likelihood to
- * recommend follows strength; reversed items are answered against the rest.
+ * recommend follows strength; reversed items are answered against the rest;
+ * few of the weak segment reach the first retain phase (Advocate), so that
+ * cell shows "too few answers".
  * The file also has what real exports have: unanswered cells, a few
  * respondents who gave up early (the import excludes them) and phase values
  * written loosely ("Lapsed 6m+") for the value-mapping step to settle.
@@ -35,6 +37,8 @@ const STRENGTH_BY_STAGE: Record<StageKind, number> = {
 const WEAK_SEGMENT_SHIFT = -14;
 /** The weak segment's communications feel less relevant still: they get more than they want. */
 const WEAK_SEGMENT_RELEVANCE_SHIFT = -10;
+/** The share of the weak segment's respondents in the first retain phase who are drawn again elsewhere. */
+const RARE_CELL_REDRAW = 0.9;
 const LOOSE_PHASE_SHARE = 0.25;
 const GAVE_UP_SHARE = 0.03;
 const MISSING_ANSWER_SHARE = 0.03;
@@ -52,6 +56,7 @@ export function sampleSurveyAnswers(roadmap: Roadmap, seed = 1): string {
   const stageKinds = new Map(roadmap.stages.map((stage) => [stage.id, stage.kind]));
   const weakSegmentId = roadmap.segments.length > 1 ? roadmap.segments.at(-1)?.id : undefined;
   const channelValues = roadmap.channels.map((channel) => (/[;,|]/.test(channel.name) ? channel.id : channel.name));
+  const rareCell = roadmap.phases.find((phase) => stageKinds.get(phase.stageId) === "retain");
   const phaseOptions = roadmap.phases.map((phase) => ({ id: phase.id, name: phase.name }));
   const surveyMonth = monthBefore(roadmap.startMonth);
 
@@ -62,9 +67,18 @@ export function sampleSurveyAnswers(roadmap: Roadmap, seed = 1): string {
 
   const rows: string[][] = [];
   for (let r = 0; r < SAMPLE_RESPONDENTS; r++) {
-    const phase = pick(roadmap.phases);
     const segmentIndex = Math.floor(random() * roadmap.segments.length);
     const segment = roadmap.segments[segmentIndex];
+    let phase = pick(roadmap.phases);
+    // Few cost-to-serve customers become advocates: that cell shows "too few answers".
+    if (
+      rareCell !== undefined &&
+      phase?.id === rareCell.id &&
+      segment?.id === weakSegmentId &&
+      chance(RARE_CELL_REDRAW)
+    ) {
+      phase = pick(roadmap.phases);
+    }
     const kind = (phase && stageKinds.get(phase.stageId)) ?? "custom";
     const weak = segment !== undefined && segment.id === weakSegmentId;
     const strength = clamp(STRENGTH_BY_STAGE[kind] + (weak ? WEAK_SEGMENT_SHIFT : 0) + normal(9), 0, 100);
