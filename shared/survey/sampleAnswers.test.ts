@@ -1,11 +1,14 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { bestMatch } from "../import/mapping";
+import { bestMatch, guessMapping } from "../import/mapping";
+import { readTable } from "../import/table";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
 import { SCALE_RANGE } from "./questionnaire";
 import { RESPONDENT_COLUMNS, responseHeaders } from "./responseColumns";
+import { computeRsi, type RsiCell } from "./rsi";
 import { SAMPLE_RESPONDENTS, sampleSurveyAnswers } from "./sampleAnswers";
+import { surveyImportKind } from "./surveyImport";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 
@@ -93,3 +96,81 @@ describe("sample survey answers", () => {
     for (const other of segmentNames.slice(0, -1)) expect(meanContacts(weak)).toBeLessThan(meanContacts(other) - 1);
   });
 });
+
+describe("sample survey answers, imported", () => {
+  it("import with the guessed mapping, no problem, and show the patterns the sample promises in the RSI", async () => {
+    const roadmap = createB2bSubscriptionRoadmap(NOW);
+    const csv = sampleSurveyAnswers(roadmap);
+    const table = await readTable("sample.csv", new TextEncoder().encode(csv));
+    if (!table.ok) throw new Error(table.error);
+    const mapping = guessMapping(table.value, surveyImportKind.targets(roadmap), roadmap.importMappings.survey);
+    expect(mapping.columns.every((column) => column.target !== "")).toBe(true);
+    expect(mapping.values.filter((value) => value.id === null)).toEqual([]);
+    expect(mapping.values.filter((v) => v.target === "phase" && v.value === "Lapsed 6m+")).toEqual([
+      { target: "phase", value: "Lapsed 6m+", id: "phase-lapsed" },
+    ]);
+
+    const preview = surveyImportKind.preview(roadmap, table.value, mapping, "en-US", { now: NOW });
+    expect(preview.problems).toEqual([]);
+    const imported = surveyImportKind.apply(roadmap, preview.change, mapping);
+    const rsi = computeRsi(imported);
+    expect(rsi.excluded).toBeGreaterThanOrEqual(3);
+    expect(rsi.overall.n + rsi.excluded).toBe(SAMPLE_RESPONDENTS);
+
+    const stageOf = new Map(imported.phases.map((p) => [p.id, imported.stages.find((s) => s.id === p.stageId)?.kind]));
+    const meanOfKind = (kind: string) => mean(rsi.phases.filter((p) => stageOf.get(p.phaseId) === kind));
+    expect(meanOfKind("acquire")).toBeLessThan(meanOfKind("onboard"));
+    expect(meanOfKind("onboard")).toBeLessThan(meanOfKind("develop"));
+    expect(meanOfKind("atRisk")).toBeLessThan(meanOfKind("acquire") - 10);
+    expect(meanOfKind("winBack")).toBeLessThan(meanOfKind("atRisk"));
+
+    const weak = imported.segments.at(-1)?.id;
+    for (const phase of imported.phases) {
+      const cells = rsi.cells.filter((c) => c.phaseId === phase.id && c.rsi !== null);
+      const weakCell = cells.find((c) => c.segmentId === weak);
+      if (!weakCell) continue;
+      for (const other of cells.filter((c) => c.segmentId !== weak)) {
+        expect(weakCell.rsi, phase.name).toBeLessThan(other.rsi ?? 0);
+      }
+    }
+    const tooFew = rsi.cells.filter((c) => c.rsi === null);
+    expect(tooFew.map((c) => [c.phaseId, c.segmentId])).toEqual([["phase-advocate", weak]]);
+  });
+
+  it("have likelihood to recommend rising with the relationship's strength", () => {
+    const roadmap = createB2bSubscriptionRoadmap(NOW);
+    const { rows } = parse(sampleSurveyAnswers(roadmap));
+    const items = roadmap.survey.items;
+    const pairs = rows.flatMap((row) => {
+      const recommend = column(roadmap, [row], "recommend")[0] ?? "";
+      const agreement = items.flatMap((item, i) => {
+        const cell = row[3 + i] ?? "";
+        return cell === "" ? [] : [item.reversed ? 6 - Number(cell) : Number(cell)];
+      });
+      return recommend === "" || agreement.length === 0 ? [] : [[Number(recommend), average(agreement)] as const];
+    });
+    expect(correlation(pairs)).toBeGreaterThan(0.6);
+  });
+});
+
+function mean(cells: readonly RsiCell[]): number {
+  return average(cells.map((c) => c.rsi ?? Number.NaN));
+}
+
+function average(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function correlation(pairs: readonly (readonly [number, number])[]): number {
+  const mx = average(pairs.map(([x]) => x));
+  const my = average(pairs.map(([, y]) => y));
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (const [x, y] of pairs) {
+    sxy += (x - mx) * (y - my);
+    sxx += (x - mx) ** 2;
+    syy += (y - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
