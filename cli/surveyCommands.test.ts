@@ -299,6 +299,29 @@ describe("roadmap survey import and roadmap rsi", () => {
   });
 });
 
+describe("the README's worked example", () => {
+  it("prints what the README quotes, line for line in order (… skips lines)", async () => {
+    const readme = await readFile("README.md", "utf8");
+    const block = /```text\n(\$ roadmap new [^\n]*\n[\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, "README.md lacks the survey example").toBeDefined();
+    const steps = (block ?? "").split(/^\$ /m).filter((step) => step !== "");
+    const local = (text: string) => text.replaceAll("acme.roadmap", inDir("acme.roadmap"));
+    for (const step of steps) {
+      const [command = "", ...quoted] = step.trimEnd().split("\n");
+      const args = command.split(" ").slice(1).map(local);
+      const result = await roadmap(...args);
+      expect(result.code, command).toBe(EXIT_OK);
+      const printed = result.stdout.replaceAll(inDir("acme.roadmap"), "acme.roadmap").split("\n");
+      let from = 0;
+      for (const line of quoted.filter((l) => l !== "…")) {
+        const at = printed.indexOf(line, from);
+        expect(at, `${command}: ${line}`).toBeGreaterThanOrEqual(from);
+        from = at + 1;
+      }
+    }
+  });
+});
+
 describe("refusals of survey import and rsi", () => {
   it("refuses a mapping file that is not JSON or not a mapping, naming the file and field, and changes nothing", async () => {
     const file = await writeRoadmap("acme.roadmap");
