@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serializeRoadmap } from "../shared/model/roadmapFile";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
+import { B2B_SAMPLE_ANSWERS_FILE } from "./sampleAnswersFile";
 
 const bin = fileURLToPath(new URL("../bin/roadmap.mjs", import.meta.url));
 
@@ -54,5 +55,20 @@ describe("bin/roadmap.mjs", () => {
       stdout: "",
       stderr: "bad.roadmap: the file holds a list instead of a roadmap (a JSON object)\n",
     });
+  });
+
+  it("imports the shipped sample answers into a roadmap and prints its RSI as JSON", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    await writeFile(path.join(dir, "acme.roadmap"), serializeRoadmap(createB2bSubscriptionRoadmap()));
+    await copyFile(B2B_SAMPLE_ANSWERS_FILE, path.join(dir, "answers.csv"));
+    const imported = await runBin("survey", "import", "acme.roadmap", "answers.csv");
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/^Adds the wave .*\nimported into acme\.roadmap\n$/);
+    const rsi = await runBin("rsi", "acme.roadmap", "--json");
+    expect(rsi.code).toBe(0);
+    const json = JSON.parse(rsi.stdout);
+    expect(json.cells.length).toBeGreaterThan(0);
+    expect(await readFile(path.join(dir, "acme.roadmap"), "utf8")).toContain('"source": "answers.csv"');
   });
 });

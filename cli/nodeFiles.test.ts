@@ -40,3 +40,16 @@ describe("nodeFiles.readText", () => {
     expect(await nodeFiles.readText(dir)).toEqual({ ok: false, error: "is a folder, not a roadmap file" });
   });
 });
+
+describe("nodeFiles.readBytes", () => {
+  it("reads a file's bytes as they are, and refuses a larger one than allowed without reading it", async () => {
+    const file = path.join(dir, "answers.csv");
+    await writeFile(file, Uint8Array.of(0x43, 0x61, 0x66, 0xe9));
+    expect(await nodeFiles.readBytes(file, 4)).toEqual({ ok: true, value: Uint8Array.of(0x43, 0x61, 0x66, 0xe9) });
+    expect(await nodeFiles.readBytes(file, 3)).toEqual({
+      ok: false,
+      error: "is 0.0 MB, larger than the 0.0 MB an import may be",
+    });
+    expect(await nodeFiles.readBytes(dir, 3)).toEqual({ ok: false, error: "is a folder, not a file to import" });
+  });
+});

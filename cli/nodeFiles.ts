@@ -17,6 +17,8 @@ export type WriteFailure = { kind: "exists" } | { kind: "failed"; reason: string
 export interface CliFiles {
   /** The text of a file the user named, or why it cannot be read (without the file's name). */
   readText(filePath: string): Promise<Result<FileText, string>>;
+  /** The bytes of a file to import (a CSV in any encoding, a workbook), refused unread when larger than `maxBytes`. */
+  readBytes(filePath: string, maxBytes: number): Promise<Result<Uint8Array, string>>;
   /** Writes all or nothing: readers see the old file, or none, or the whole new one. */
   writeAtomic(
     filePath: string,
@@ -25,19 +27,32 @@ export interface CliFiles {
   ): Promise<Result<void, WriteFailure>>;
 }
 
-export const nodeFiles: CliFiles = { readText, writeAtomic };
+export const nodeFiles: CliFiles = { readText, readBytes, writeAtomic };
 
 async function readText(filePath: string): Promise<Result<FileText, string>> {
+  const read = await readBytesUpTo(filePath, MAX_ROADMAP_FILE_BYTES, "a roadmap may be", "not a roadmap file");
+  if (!read.ok) return read;
+  // TextDecoder drops a byte-order mark, which editors on Windows like to add and JSON.parse rejects.
+  return ok({ text: new TextDecoder("utf-8").decode(read.value), sizeInBytes: read.value.byteLength });
+}
+
+function readBytes(filePath: string, maxBytes: number): Promise<Result<Uint8Array, string>> {
+  return readBytesUpTo(filePath, maxBytes, "an import may be", "not a file to import");
+}
+
+async function readBytesUpTo(
+  filePath: string,
+  maxBytes: number,
+  limitName: string,
+  notAFolder: string,
+): Promise<Result<Uint8Array, string>> {
   try {
     const stats = await fs.stat(filePath);
-    if (stats.isDirectory()) return err("is a folder, not a roadmap file");
+    if (stats.isDirectory()) return err(`is a folder, ${notAFolder}`);
     // Refused before reading, so a wrong argument never pulls a huge file into memory.
-    if (stats.size > MAX_ROADMAP_FILE_BYTES) {
-      return err(`is ${megabytes(stats.size)}, larger than the ${megabytes(MAX_ROADMAP_FILE_BYTES)} a roadmap may be`);
-    }
-    const bytes = await fs.readFile(filePath);
-    // TextDecoder drops a byte-order mark, which editors on Windows like to add and JSON.parse rejects.
-    return ok({ text: new TextDecoder("utf-8").decode(bytes), sizeInBytes: bytes.byteLength });
+    if (stats.size > maxBytes)
+      return err(`is ${megabytes(stats.size)}, larger than the ${megabytes(maxBytes)} ${limitName}`);
+    return ok(new Uint8Array(await fs.readFile(filePath)));
   } catch (error) {
     return err(describeFileError(error));
   }

@@ -9,8 +9,8 @@ import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../shared/model/schema";
 import { ROADMAP_TEMPLATES } from "../shared/model/templates";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import type { BudgetReport } from "./budgetReport";
-import { nodeFiles } from "./nodeFiles";
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, runRoadmapCli } from "./roadmapCli";
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./roadmapCli";
+import { escapeRegExp, runCli } from "./testing/runCli";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 
@@ -22,17 +22,8 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function roadmap(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runRoadmapCli(args, {
-    stdout: (text) => stdout.push(text),
-    stderr: (text) => stderr.push(text),
-    files: nodeFiles,
-    now: () => NOW,
-    locale: "en-US",
-  });
-  return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+function roadmap(...args: string[]) {
+  return runCli(NOW, args);
 }
 
 const inDir = (name: string) => path.join(dir, name);
@@ -463,10 +454,6 @@ describe("usage", () => {
     }
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 describe("budget --json on communications and contact pressure", () => {
   it("lists each communication's contacts, distinct customers, responses and money, responses never above customers", async () => {

@@ -1,4 +1,3 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { describeDiagnostic, type PlanResult, planRoadmap } from "../shared/engine";
 import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
@@ -6,41 +5,28 @@ import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs
 import { drawRoadmapDiagram } from "../shared/export/roadmapDiagram";
 import { createRoadmap } from "../shared/model/createRoadmap";
 import { movePhases } from "../shared/model/edits";
-import { describeIssue } from "../shared/model/issues";
-import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
+import { serializeRoadmap } from "../shared/model/roadmapFile";
 import type { Owner, Roadmap } from "../shared/model/schema";
 import { ROADMAP_TEMPLATES, type RoadmapTemplate } from "../shared/model/templates";
 import { budgetReport, formatBudgetReport } from "./budgetReport";
-import type { CliFiles } from "./nodeFiles";
+import {
+  type CliIo,
+  type Command,
+  clashingPath,
+  commandHelp,
+  count,
+  EXIT_FAILURE,
+  EXIT_OK,
+  EXIT_USAGE,
+  HELP_OPTION,
+  loadRoadmap,
+  parseCommandLine,
+  usageError,
+  writeFailureReason,
+} from "./commandLine";
+import { RSI, SURVEY_IMPORT, SURVEY_TEMPLATE } from "./surveyCommands";
 
-/** Everything the command line touches outside itself, passed in so tests can watch it. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  files: CliFiles;
-  /** The time stamped on new roadmaps and exports. */
-  now(): Date;
-  /** Locale of the numbers in human-readable output; undefined means the system's. */
-  locale?: string;
-}
-
-export const EXIT_OK = 0;
-/** A file could not be read, was not a valid roadmap (or, to `validate`, its plan has an error), or an output could not be written. */
-export const EXIT_FAILURE = 1;
-/** The command line itself is wrong: unknown command or option, missing or extra arguments. */
-export const EXIT_USAGE = 2;
-
-interface Command {
-  name: string;
-  synopsis: string;
-  summary: string;
-  /** The help page below the usage line. */
-  help(): string;
-  run(args: string[], io: CliIo): Promise<number>;
-}
-
-/** Every command takes -h; parseArgs is strict by default, so anything else unknown is a usage error. */
-const HELP_OPTION = { help: { type: "boolean", short: "h" } } as const;
+export { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./commandLine";
 
 const NEW: Command = {
   name: "new",
@@ -285,9 +271,7 @@ const EXPORT: Command = {
       if (written.ok) {
         io.stdout(`wrote ${what}: ${out}\n`);
       } else {
-        io.stderr(
-          `${out}: could not be written: ${written.error.kind === "failed" ? written.error.reason : "it exists"}\n`,
-        );
+        io.stderr(`${out}: could not be written: ${writeFailureReason(written.error)}\n`);
         exitCode = EXIT_FAILURE;
       }
     }
@@ -332,9 +316,7 @@ const ARRANGE: Command = {
     const arranged = movePhases(loaded.roadmap, positions);
     const written = await io.files.writeAtomic(out, serializeRoadmap(arranged), { overwrite: true });
     if (!written.ok) {
-      io.stderr(
-        `${out}: could not be written: ${written.error.kind === "failed" ? written.error.reason : "it exists"}\n`,
-      );
+      io.stderr(`${out}: could not be written: ${writeFailureReason(written.error)}\n`);
       return EXIT_FAILURE;
     }
     io.stdout(`arranged ${count(arranged.phases.length, "phase")}: ${out}\n`);
@@ -342,7 +324,7 @@ const ARRANGE: Command = {
   },
 };
 
-const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT, ARRANGE];
+const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT, ARRANGE, SURVEY_TEMPLATE, SURVEY_IMPORT, RSI];
 
 /**
  * The `roadmap` command line over the app's own model, engine and exporters:
@@ -360,26 +342,41 @@ export async function runRoadmapCli(args: readonly string[], io: CliIo): Promise
     return EXIT_OK;
   }
   if (first === "help") {
-    const [topic, ...extra] = rest;
-    if (topic === undefined) {
+    if (rest.length === 0) {
       io.stdout(`${usage()}\n`);
       return EXIT_OK;
     }
-    const command = COMMANDS.find((c) => c.name === topic);
-    if (!command || extra.length > 0) {
-      io.stderr(`roadmap help: ${command ? "name one command" : `there is no command “${topic}”`}\n\n${usage()}\n`);
+    const found = findCommand(rest);
+    if (!found || found.rest.length > 0) {
+      const problem = found ? "name one command" : `there is no command “${rest.join(" ")}”`;
+      io.stderr(`roadmap help: ${problem}\n\n${usage()}\n`);
       return EXIT_USAGE;
     }
-    io.stdout(`${commandHelp(command)}\n`);
+    io.stdout(`${commandHelp(found.command)}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === first);
-  if (!command) {
-    const what = first.startsWith("-") ? `unknown option ${first}` : `there is no command “${first}”`;
+  const found = findCommand(args);
+  if (!found) {
+    const what = first.startsWith("-") ? `unknown option ${first}` : noSuchCommand(first);
     io.stderr(`roadmap: ${what}\n\n${usage()}\n`);
     return EXIT_USAGE;
   }
-  return command.run(rest, io);
+  return found.command.run(found.rest, io);
+}
+
+/** "there is no command “x”", or what a command group such as "survey" can do. */
+function noSuchCommand(first: string): string {
+  const group = COMMANDS.filter((c) => c.name.startsWith(`${first} `)).map((c) => `roadmap ${c.name}`);
+  return group.length > 0 ? `“${first}” needs one of: ${group.join(", ")}` : `there is no command “${first}”`;
+}
+
+/** The command the words start with ("survey import" takes two), and the arguments after its name. */
+function findCommand(words: readonly string[]): { command: Command; rest: string[] } | undefined {
+  for (const command of COMMANDS) {
+    const name = command.name.split(" ");
+    if (name.every((word, i) => words[i] === word)) return { command, rest: words.slice(name.length) };
+  }
+  return undefined;
 }
 
 function usage(): string {
@@ -393,62 +390,9 @@ function usage(): string {
     "",
     ...COMMANDS.map((c) => `  roadmap ${c.synopsis}`),
     "",
-    "Exit status: 0 done; 1 a file could not be read, was not a valid roadmap or",
-    "could not be written; 2 the command line is wrong.",
+    "Exit status: 0 done; 1 a file could not be read, was not a valid roadmap (or",
+    "answers file, or mapping) or could not be written; 2 the command line is wrong.",
   ].join("\n");
-}
-
-function commandHelp(command: Command): string {
-  return `Usage: roadmap ${command.synopsis}\n\n${command.summary}.\n\n${command.help()}`;
-}
-
-function usageError(command: Command, message: string, io: CliIo): number {
-  io.stderr(
-    `roadmap ${command.name}: ${message}\n\nUsage: roadmap ${command.synopsis}\n(roadmap help ${command.name} for more)\n`,
-  );
-  return EXIT_USAGE;
-}
-
-/**
- * What `parse` (a `parseArgs` call with the command's options) found, or the
- * exit code when there is nothing more to do: the command's help was asked
- * for, or the command line is wrong.
- */
-function parseCommandLine<T extends { values: { help?: boolean | undefined } }>(
-  command: Command,
-  io: CliIo,
-  parse: () => T,
-): T | number {
-  let parsed: T;
-  try {
-    parsed = parse();
-  } catch (error) {
-    return usageError(command, error instanceof Error ? error.message : String(error), io);
-  }
-  if (parsed.values.help) {
-    io.stdout(`${commandHelp(command)}\n`);
-    return EXIT_OK;
-  }
-  return parsed;
-}
-
-/**
- * The roadmap in the file, or undefined after saying on stderr, line by line,
- * what is wrong with it. What migrating an older file changed goes to stderr too.
- */
-async function loadRoadmap(file: string, io: CliIo): Promise<{ roadmap: Roadmap; fromVersion: number } | undefined> {
-  const read = await io.files.readText(file);
-  if (!read.ok) {
-    io.stderr(`${file}: ${read.error}\n`);
-    return undefined;
-  }
-  const result = readRoadmapFile(file, read.value.text, read.value.sizeInBytes);
-  if (!result.ok) {
-    io.stderr(result.error.issues.map((issue) => `${file}: ${describeIssue(issue)}\n`).join(""));
-    return undefined;
-  }
-  io.stderr(result.value.migrationNotes.map((note) => `${file}: migrated: ${note}\n`).join(""));
-  return result.value;
 }
 
 /**
@@ -489,20 +433,4 @@ function findOwnerByIdOrName(roadmap: Roadmap, wanted: string): Owner | undefine
 function ownerList(roadmap: Roadmap): string {
   if (roadmap.owners.length === 0) return "The roadmap has no owners.";
   return `The owners are: ${roadmap.owners.map((owner) => `“${owner.name}” (${owner.id})`).join(", ")}.`;
-}
-
-/** Why these outputs cannot be written: one would replace the roadmap itself, or two share a path. */
-function clashingPath(input: string, outputs: readonly string[]): string | undefined {
-  const seen = new Set([path.resolve(input)]);
-  for (const out of outputs) {
-    const resolved = path.resolve(out);
-    if (resolved === path.resolve(input)) return `${out} is the roadmap file itself; choose another output`;
-    if (seen.has(resolved)) return `${out} is named for two outputs; give each its own file`;
-    seen.add(resolved);
-  }
-  return undefined;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
