@@ -1,3 +1,4 @@
+import type { OpenedTableFile } from "../../shared/ipc/contract";
 import type {
   NoteAnchor,
   OrganisationList,
@@ -6,7 +7,6 @@ import type {
   RoadmapFileError,
   RoadmapTemplate,
 } from "../../shared/model";
-import type { OpenedTableFile } from "../../shared/ipc/contract";
 import type { ExportFormat } from "../features/export/exportFormats";
 import type { ImportKindName } from "../features/import/importSlice";
 import type { SliceContext } from "./appStore";

@@ -75,7 +75,9 @@ export function ImportWizard<Change>({
   const store = useAppStoreApi();
   const locale = useNumberLocale();
   const roadmap = store.getState().document;
-  const [step, setStep] = useState<Step>(file ? { name: "reading", fileName: file.name } : { name: "choose", error: null });
+  const [step, setStep] = useState<Step>(
+    file ? { name: "reading", fileName: file.name } : { name: "choose", error: null },
+  );
   const [source, setSource] = useState<OpenedTableFile | null>(file);
   const [table, setTable] = useState<Table | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({ columns: [], values: [] });
@@ -85,6 +87,7 @@ export function ImportWizard<Change>({
 
   const targets = useMemo(() => (roadmap ? wizard.kind.targets(roadmap) : []), [roadmap, wizard]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the step changes, not when its fields do.
   useEffect(() => {
     // After the dialog's own first focus: each step's heading takes the keyboard, so a screen reader says where it is.
     queueMicrotask(() => heading.current?.focus());
@@ -136,7 +139,7 @@ export function ImportWizard<Change>({
     // Choices made on the values step before going back stay; the roadmap's remembered ones fill the rest.
     const remembered = [...roadmap.importMappings[wizard.kind.mappingKey].values, ...mapping.values];
     setMapping({ ...mapping, values: guessValues(table, mapping.columns, targets, remembered) });
-    setStep({ name: valuesToMap(table, mapping.columns, targets).length > 0 ? "values" : "preview" });
+    setStep(valuesToMap(table, mapping.columns, targets).length > 0 ? { name: "values" } : { name: "preview" });
   };
 
   const importRows = (preview: ImportPreview<Change>) => {
@@ -238,7 +241,7 @@ export function ImportWizard<Change>({
         disabled: rows === 0,
         problem: rows === 0 ? "No row can be imported: see the problems above." : undefined,
       };
-      back = () => setStep({ name: valueGroups.length > 0 ? "values" : "columns" });
+      back = () => setStep(valueGroups.length > 0 ? { name: "values" } : { name: "columns" });
       break;
     }
   }
@@ -304,8 +307,8 @@ function ChooseStep({ heading, error }: { heading: React.RefObject<HTMLHeadingEl
   return (
     <StepHeading heading={heading} title="Choose a file">
       <p>
-        A CSV file (separated by commas, semicolons or tabs) or an Excel workbook (.xlsx), with the column names in
-        its first row.
+        A CSV file (separated by commas, semicolons or tabs) or an Excel workbook (.xlsx), with the column names in its
+        first row.
       </p>
       {error && (
         <p className="import-error" role="alert">
@@ -366,7 +369,11 @@ function ColumnsStep({
     // A target takes one column: choosing it for this column takes it from any other.
     onChange(
       mapping.columns.map((column, i) =>
-        i === index ? { ...column, target } : target !== "" && column.target === target ? { ...column, target: "" } : column,
+        i === index
+          ? { ...column, target }
+          : target !== "" && column.target === target
+            ? { ...column, target: "" }
+            : column,
       ),
     );
   return (
@@ -527,8 +534,8 @@ function PreviewStep<Change>({
       )}
       <p className="import-summary">{preview.summary}</p>
       <p>
-        <strong>{preview.accepted.toLocaleString()}</strong> {preview.accepted === 1 ? "row" : "rows"} will be
-        imported, <strong>{preview.refused.toLocaleString()}</strong> refused. Nothing changes until you choose Import.
+        <strong>{preview.accepted.toLocaleString()}</strong> {preview.accepted === 1 ? "row" : "rows"} will be imported,{" "}
+        <strong>{preview.refused.toLocaleString()}</strong> refused. Nothing changes until you choose Import.
       </p>
       {preview.problems.length > 0 && (
         <div className="import-scroll import-problems">
