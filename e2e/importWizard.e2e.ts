@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { builtInQuestionnaire } from "../shared/survey/questionnaire";
@@ -75,8 +76,7 @@ describe("the import wizard", () => {
     expect(imported.survey.waves[0]).toMatchObject({ name: "Spring 2027", date: "2027-05-04", source: "answers.csv" });
     expect(imported.survey.waves[0].respondents).toHaveLength(3);
     const fileText = JSON.stringify(imported);
-    expect(fileText).not.toContain("ann@example.com");
-    expect(fileText).not.toContain("Ann");
+    expect(fileText.includes("ann@example.com") || fileText.includes('"Ann"')).toBe(false);
     expect(imported.importMappings.survey.columns).toContainEqual({
       header: "Where are you with us?",
       target: "phase",
@@ -85,5 +85,61 @@ describe("the import wizard", () => {
     // The import is one step: one Undo takes the whole wave away.
     await page.getByRole("button", { name: "Undo", exact: true }).click();
     expect((await exportedDocument(page)).survey.waves).toEqual([]);
+  });
+
+  it("imports the client's communications from an Excel workbook, creating a new owner on confirmation, into the Plan table", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Inventory").addRows([
+      ["Campaign", "Lifecycle stage", "Team", "Medium", "Frequency", "Cost per send", "Contact person"],
+      [
+        "Quarterly business review",
+        "Multi-product",
+        "Account management",
+        "Account manager visit",
+        "Every 3 months",
+        450,
+        "Jo",
+      ],
+      ["Renewal countdown mail", "Renewal due", "Marketing", "Email", "on entry", 0.02, "sam@client.example"],
+    ]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const page = await app.open();
+    await openTemplate(page);
+    await runCommand(page, "Import communications…");
+    const wizard = page.getByRole("dialog", { name: "Import communications" });
+    await chooseFile(
+      page,
+      "inventory.xlsx",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      bytes,
+    );
+
+    await wizard.getByRole("heading", { name: "What each column holds" }).waitFor();
+    expect(await wizard.getByRole("combobox", { name: "Contact person imported as" }).inputValue()).toBe("");
+    await wizard.getByRole("button", { name: "Next" }).click();
+
+    await wizard.getByRole("heading", { name: "What the values mean" }).waitFor();
+    const team = wizard.getByRole("combobox", { name: "Owner: Account management" });
+    expect(await team.locator("option:checked").textContent()).toBe("Refuse these rows");
+    await team.selectOption({ label: "Create new “Account management”" });
+    await wizard.getByRole("button", { name: "Next" }).click();
+
+    await wizard.getByRole("heading", { name: "Preview" }).waitFor();
+    await wizard.getByText(/2 rows will be imported, 0 refused/).waitFor();
+    await wizard.getByRole("button", { name: "Import 2 rows" }).click();
+    await wizard.waitFor({ state: "detached" });
+
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    const review = page.getByRole("row", { name: /Quarterly business review/ });
+    await review.waitFor();
+    expect(
+      await page
+        .getByRole("combobox", { name: "Owner of Quarterly business review" })
+        .locator("option:checked")
+        .textContent(),
+    ).toBe("Account management");
+    await page.getByRole("row", { name: /Renewal countdown mail/ }).waitFor();
+    // The column not imported is remembered by its header for the next file, but none of its cells is stored.
+    expect(JSON.stringify(await exportedDocument(page)).includes("@client.example")).toBe(false);
   });
 });

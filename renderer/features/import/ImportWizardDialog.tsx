@@ -1,3 +1,4 @@
+import { type InventoryImportChange, inventoryImportKind } from "../../../shared/import/inventoryImport";
 import type { OpenedTableFile } from "../../../shared/ipc/contract";
 import { type SurveyImportChange, surveyImportKind } from "../../../shared/survey/surveyImport";
 import { useAppStoreApi } from "../../app/AppStoreContext";
@@ -23,6 +24,14 @@ export const SURVEY_WIZARD: WizardKind<SurveyImportChange> = {
     }),
 };
 
+/** The client's existing communications, into the plan with status "existing" unless the file says otherwise. */
+export const INVENTORY_WIZARD: WizardKind<InventoryImportChange> = {
+  title: "Import communications",
+  // A communication may take several rows (the Plan CSV lists one per month it sends).
+  rowNoun: { one: "row", other: "rows" },
+  kind: inventoryImportKind,
+};
+
 /** The import wizard for one kind, or, for a file dropped on the window, first the question which kind. */
 export function ImportWizardDialog({
   importKind,
@@ -37,7 +46,7 @@ export function ImportWizardDialog({
     case "survey":
       return <ImportWizard wizard={SURVEY_WIZARD} file={file} onCancel={close} />;
     case "inventory":
-      return <ImportWizard wizard={SURVEY_WIZARD} file={file} onCancel={close} />;
+      return <ImportWizard wizard={INVENTORY_WIZARD} file={file} onCancel={close} />;
     case null:
       return (
         <WhichImport
