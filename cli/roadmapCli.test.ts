@@ -104,8 +104,9 @@ describe("a roadmap from a template, through every command", () => {
     );
     const csvLines = (await readFile(csv, "utf8")).replace(/^\uFEFF/, "").split("\r\n");
     expect(csvLines[0]).toMatch(/^Date,Month,Phase,Stage,Communication,/);
-    // One row per send occasion, after the header.
-    expect(csvLines.filter((line) => line !== "")).toHaveLength(plan.budget.sends + 1);
+    // One row per send occasion after the header, then one undated row per communication that never sends.
+    const silent = plan.communications.filter((schedule) => schedule.sends === 0).length;
+    expect(csvLines.filter((line) => line !== "")).toHaveLength(plan.budget.sends + silent + 1);
     const calendar = await readFile(ics, "utf8");
     expect(calendar.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(calendar.endsWith("END:VCALENDAR\r\n")).toBe(true);

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
+import { createImportSlice, type ImportSlice } from "../features/import/importSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
@@ -18,7 +19,8 @@ export type AppState = ShellSlice &
   ExportSlice &
   ArrangeSlice &
   NotesSlice &
-  PresentationSlice;
+  PresentationSlice &
+  ImportSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -41,6 +43,7 @@ export function createAppStore(services: Services): AppStore {
       ...createExportSlice(context),
       ...createArrangeSlice(context),
       ...createPresentationSlice(context),
+      ...createImportSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

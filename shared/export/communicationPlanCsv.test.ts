@@ -22,8 +22,16 @@ const HEADER = [
   "Audience",
   "Reach",
   "Cost (EUR)",
+  "Timing",
+  "Status",
+  "Response rate (%)",
+  "Fixed cost (EUR)",
+  "Cost per contact (EUR)",
+  "ID",
 ];
-const COST = HEADER.length - 1;
+const COST = HEADER.indexOf("Cost (EUR)");
+const COST_COLUMNS = ["Cost (EUR)", "Fixed cost (EUR)", "Cost per contact (EUR)"];
+const column = (row: readonly string[] | undefined, name: string) => row?.[HEADER.indexOf(name)];
 
 function readPlan(roadmap: Roadmap): { header: string[]; rows: string[][] } {
   const csv = communicationPlanCsv(roadmap, planRoadmap(roadmap));
@@ -36,10 +44,10 @@ describe("communicationPlanCsv", () => {
   it("starts with a byte order mark and the header, the cost column naming the currency", () => {
     const roadmap = { ...onePhaseRoadmap("Active"), currency: "CHF" };
     const csv = communicationPlanCsv(roadmap, planRoadmap(roadmap));
-    expect(csv).toBe(`\uFEFF${[...HEADER.slice(0, COST), "Cost (CHF)"].join(",")}\r\n`);
+    expect(csv).toBe(`\uFEFF${HEADER.map((name) => name.replace("EUR", "CHF")).join(",")}\r\n`);
   });
 
-  it("has one row per send occasion and costs that add up to the plan's total", {
+  it("has one row per send occasion, one undated row per communication that never sends, and costs that add up to the plan's total", {
     timeout: HEAVY_TEST_TIMEOUT_MS,
   }, () => {
     fc.assert(
@@ -47,7 +55,10 @@ describe("communicationPlanCsv", () => {
         const plan = planRoadmap(roadmap);
         const [header, ...rows] = readCsv(communicationPlanCsv(roadmap, plan).slice(1));
         expect(header).toEqual(HEADER);
-        expect(rows).toHaveLength(plan.budget.sends);
+        const silent = plan.communications.filter((schedule) => schedule.sends === 0).length;
+        expect(rows.filter((row) => row[0] !== "")).toHaveLength(plan.budget.sends);
+        expect(rows.slice(rows.length - silent).every((row) => row[0] === "" && row[COST] === "0.00")).toBe(true);
+        expect(new Set(rows.map((row) => column(row, "ID"))).size).toBe(roadmap.communications.length);
         expect(rows.every((row) => row.length === HEADER.length)).toBe(true);
         // Each row is rounded to the cent, off by up to half a cent, so the column's sum may
         // drift from the engine's total by half a cent a row (plus float noise in the sums).
@@ -83,7 +94,30 @@ describe("communicationPlanCsv", () => {
       }),
     );
     const [row] = readPlan(roadmap).rows;
-    expect(row?.slice(-2)).toEqual(["33.33", "1234567.89"]);
+    expect([column(row, "Reach"), column(row, "Cost (EUR)")]).toEqual(["33.33", "1234567.89"]);
+    expect(column(row, "Fixed cost (EUR)")).toBe("1234567.891");
+  });
+
+  it("writes each communication's timing, status, response rate and own costs, empty where it follows its channel", () => {
+    const roadmap = onePhaseRoadmap(
+      "Active",
+      communication("own", "phase-1", {
+        timing: { kind: "onEntry", offsetMonths: 2 },
+        status: "proposed",
+        responseRate: 0.123,
+        fixedCost: 0.0000001,
+        costPerContact: 0.025,
+      }),
+      communication("follows", "phase-1", { fixedCost: null, costPerContact: null, status: "retired" }),
+    );
+    const { rows } = readPlan(roadmap);
+    const settings = ["Timing", "Status", "Response rate (%)", "Fixed cost (EUR)", "Cost per contact (EUR)", "ID"];
+    expect(rows.map((row) => settings.map((name) => column(row, name)))).toEqual([
+      ["on entry +2", "Proposed", "12.3", "0.0000001", "0.025", "own"],
+      ["every month", "Retired", "0", "", "", "follows"],
+    ]);
+    // Retired, it never sends: one row without a date says it is in the plan all the same.
+    expect(rows[1]?.slice(0, 2)).toEqual(["", ""]);
   });
 
   it("keeps commas, quotes, line breaks and accents in names intact", () => {
@@ -115,7 +149,8 @@ describe("communicationPlanCsv", () => {
     const plan = planRoadmap(roadmap);
     const { header, rows } = readPlan(roadmap);
     expect(header).toEqual(HEADER);
-    expect(rows).toHaveLength(plan.budget.sends);
+    expect(rows.filter((row) => row[0] !== "")).toHaveLength(plan.budget.sends);
+    expect(rows).toHaveLength(plan.budget.sends + plan.communications.filter((s) => s.sends === 0).length);
     expect(rows[0]?.[0]).toBe("2026-12-01");
     expect(rows.some((row) => row[7] === "PM – Analytics suite")).toBe(true);
   });
@@ -127,7 +162,8 @@ describe("the communication plan without costs", () => {
     const plan = planRoadmap(roadmap);
     const [header = [], ...rows] = readCsv(communicationPlanCsv(roadmap, plan, { includeCosts: false }).slice(1));
     const [, ...withCosts] = readCsv(communicationPlanCsv(roadmap, plan).slice(1));
-    expect(header).toEqual(HEADER.slice(0, COST));
-    expect(rows).toEqual(withCosts.map((row) => row.slice(0, COST)));
+    const kept = (row: string[]) => row.filter((_, i) => !COST_COLUMNS.includes(HEADER[i] ?? ""));
+    expect(header).toEqual(kept(HEADER));
+    expect(rows).toEqual(withCosts.map(kept));
   });
 });

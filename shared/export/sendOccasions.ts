@@ -28,19 +28,15 @@ export interface SendOccasion {
 type Names = ReadonlyMap<string, string>;
 
 /** What the occasions of one communication have in common. */
-type CommunicationRow = Omit<SendOccasion, "month" | "monthLabel" | "date" | "reach" | "cost">;
+export type CommunicationRow = Omit<SendOccasion, "month" | "monthLabel" | "date" | "reach" | "cost">;
 
 /**
- * Every send occasion of the plan, by month and, within a month, in document
- * order; only one owner's when `ownerId` is given. `plan` must be the plan of
- * `roadmap`. The schema forbids dangling ids, but an export must not fail
- * because of one, so an object that cannot be found is named by its id.
+ * What each communication's rows say whenever it sends, in document order:
+ * its phase, stage, purpose, channel, owner and audience by name. The schema
+ * forbids dangling ids, but an export must not fail because of one, so an
+ * object that cannot be found is named by its id.
  */
-export function listSendOccasions(
-  roadmap: Roadmap,
-  plan: PlanResult,
-  options: { ownerId?: string } = {},
-): SendOccasion[] {
+export function describeCommunications(roadmap: Roadmap): CommunicationRow[] {
   const names = {
     phases: namesById(roadmap.phases),
     stages: namesById(roadmap.stages),
@@ -50,13 +46,9 @@ export function listSendOccasions(
     roles: namesById(roadmap.roles),
   };
   const stageIdOfPhase = new Map(roadmap.phases.map((phase) => [phase.id, phase.stageId]));
-
-  const sending = plan.communications.flatMap((schedule, c) => {
-    const communication = roadmap.communications[c];
-    if (!communication || schedule.sends === 0) return [];
-    if (options.ownerId !== undefined && communication.ownerId !== options.ownerId) return [];
+  return roadmap.communications.map((communication) => {
     const stageId = stageIdOfPhase.get(communication.phaseId);
-    const row: CommunicationRow = {
+    return {
       communicationId: communication.id,
       phaseName: nameOf(names.phases, communication.phaseId),
       stageName: stageId === undefined ? "" : nameOf(names.stages, stageId),
@@ -67,6 +59,25 @@ export function listSendOccasions(
       ownerName: nameOf(names.owners, communication.ownerId),
       audience: describeAudience(communication.audience, names),
     };
+  });
+}
+
+/**
+ * Every send occasion of the plan, by month and, within a month, in document
+ * order; only one owner's when `ownerId` is given. `plan` must be the plan of
+ * `roadmap`.
+ */
+export function listSendOccasions(
+  roadmap: Roadmap,
+  plan: PlanResult,
+  options: { ownerId?: string } = {},
+): SendOccasion[] {
+  const rows = describeCommunications(roadmap);
+  const sending = plan.communications.flatMap((schedule, c) => {
+    const communication = roadmap.communications[c];
+    const row = rows[c];
+    if (!communication || !row || schedule.sends === 0) return [];
+    if (options.ownerId !== undefined && communication.ownerId !== options.ownerId) return [];
     return [{ row, schedule }];
   });
 

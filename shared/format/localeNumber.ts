@@ -116,6 +116,16 @@ function toDecimal(value: number): Decimal {
 const plain = ({ negative, integer, fraction }: Decimal): `${number}` =>
   `${negative ? "-" : ""}${integer}${fraction ? `.${fraction}` : ""}` as `${number}`;
 
+/**
+ * A number as files write it for any locale to read: every digit it has, a
+ * dot for decimals, no grouping, no exponent (1e-7 is "0.0000001"); a share
+ * as its percentage when `percent` ("0.123" → "12.3"), exactly.
+ */
+export function plainDecimal(value: number, style: Pick<NumberStyle, "percent"> = {}): string {
+  if (!Number.isFinite(value)) return String(value);
+  return plain(style.percent ? shift(toDecimal(value), 2) : toDecimal(value));
+}
+
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function formatter(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {

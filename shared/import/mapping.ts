@@ -168,12 +168,14 @@ export function valuesToMap(
 /**
  * A cell's values: list targets (`LIST_TARGETS`) may hold several, separated
  * by ";", "," or "|" ("Email; Phone"); any other target holds the whole cell.
+ * A communication's audience as the app's exports describe it ("Enterprise,
+ * SMB · Economic buyer · 60 %") names its segments before the first " · ".
  */
 export function splitValues(cell: TableCell | undefined, target: string): string[] {
   const text = String(cell ?? "").trim();
   if (text === "") return [];
   if (!LIST_TARGETS.has(target)) return [text];
-  return text
+  return (target === "segments" ? (text.split(" · ")[0] ?? "") : text)
     .split(/[;,|]/)
     .map((part) => part.trim())
     .filter((part) => part !== "");
