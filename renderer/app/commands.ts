@@ -90,6 +90,10 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     perform: (state) => state.openDialog({ kind: "export", format: "pdf" }),
   },
   "file.closeRoadmap": { isEnabled: whenRoadmapOpen, perform: (state) => state.closeRoadmap() },
+  "survey.exportQuestionnaire": {
+    isEnabled: (state) => (state.document?.survey.items.length ?? 0) > 0 && state.exportingSurveyFile === null,
+    perform: (state) => state.exportSurveyFile("questionnaire"),
+  },
   "edit.undo": {
     isEnabled: (state) => isTypingInField() || state.past.length > 0,
     perform: (state) => undoOrRedo(state, "undo"),
