@@ -63,12 +63,23 @@ export async function readTable(
 function readCsv(fileName: string, bytes: Uint8Array): Result<Table, string> {
   const { text, encoding } = decodeText(bytes);
   if (text.includes("\u0000")) return err(`${fileName} is not a text file (CSV) or an Excel workbook (.xlsx).`);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [",", ";", "\t", "|"] });
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessSeparator(text) });
   const unclosed = parsed.errors.find((e) => e.type === "Quotes");
   if (unclosed) {
     return err(`${fileName}: a quoted field in row ${(unclosed.row ?? 0) + 1} is never closed (${unclosed.message}).`);
   }
   return toTable(fileName, parsed.data, { sheetName: null, sheetNames: [], encoding });
+}
+
+/**
+ * The separator of a CSV text. Papa's own guess counts an empty line as a
+ * row of one field, so in a short file ending in a line break (a blank
+ * answers file is just its header) a separator that appears inside the
+ * header names could win over the real one; empty lines are skipped here.
+ */
+function guessSeparator(text: string): string {
+  return Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] })
+    .meta.delimiter;
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), UTF-16 by its BOM, otherwise Windows-1252 (Excel's "CSV" on Windows). */
