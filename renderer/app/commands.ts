@@ -92,7 +92,9 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "file.closeRoadmap": { isEnabled: whenRoadmapOpen, perform: (state) => state.closeRoadmap() },
   "survey.exportQuestionnaire": {
     isEnabled: (state) => (state.document?.survey.items.length ?? 0) > 0 && state.exportingSurveyFile === null,
-    perform: (state) => state.exportSurveyFile("questionnaire"),
+    perform: async (state) => {
+      await state.exportSurveyFile("questionnaire");
+    },
   },
   "edit.undo": {
     isEnabled: (state) => isTypingInField() || state.past.length > 0,

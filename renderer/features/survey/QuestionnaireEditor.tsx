@@ -71,8 +71,8 @@ export function QuestionnaireEditor({
               <p className="survey-note" role="status">
                 {otherScale.length === 1 ? "The wave" : "The waves"} {otherScale.map((w) => `“${w.name}”`).join(", ")}{" "}
                 {otherScale.length === 1 ? "was" : "were"} answered on{" "}
-                {[...new Set(otherScale.map((w) => scaleLabel(w.scale)))].join(" and ")}: those answers keep their
-                scale and still count, so nothing is lost. New imports are read on {scaleLabel(survey.scale)}.
+                {[...new Set(otherScale.map((w) => scaleLabel(w.scale)))].join(" and ")}: those answers keep their scale
+                and still count, so nothing is lost. New imports are read on {scaleLabel(survey.scale)}.
               </p>
             ) : (
               <p className="field-hint">How strongly respondents agree with each statement.</p>
@@ -112,17 +112,15 @@ export function QuestionnaireEditor({
           <div>
             <h2>Statements</h2>
             <p className="section-lead">
-              Respondents rate how much they agree. A reversed statement is worded against the relationship (“I am
-              often disappointed”), so agreeing lowers the RSI.
+              Respondents rate how much they agree. A reversed statement is worded against the relationship (“I am often
+              disappointed”), so agreeing lowers the RSI.
             </p>
           </div>
         </div>
         {survey.dimensions.length === 0 ? (
           <p className="muted">Add a dimension first: every statement belongs to one.</p>
         ) : (
-          survey.dimensions.map((dimension) => (
-            <ItemGroup key={dimension.id} roadmap={roadmap} dimension={dimension} />
-          ))
+          survey.dimensions.map((dimension) => <ItemGroup key={dimension.id} roadmap={roadmap} dimension={dimension} />)
         )}
       </section>
     </>

@@ -8,8 +8,8 @@ import {
   restoreBuiltInQuestionnaire,
 } from "../../../shared/survey/surveyEdits";
 import { useAppStoreApi } from "../../app/AppStoreContext";
-import { plural } from "../../ui/format";
 import { CancelOrConfirm, Dialog } from "../../ui/Dialog";
+import { plural } from "../../ui/format";
 import { HandOverChoice } from "../../ui/HandOverChoice";
 import type { SurveyQuestion } from "./SurveyView";
 
@@ -58,8 +58,7 @@ function RemoveDimension({
   const dimension = survey.dimensions.find((d) => d.id === dimensionId);
   if (!dimension) return null;
   const items = itemsOfDimension(survey, dimensionId).length;
-  const policy: DimensionItemsPolicy =
-    choice === "move" && target ? { kind: "move", to: target } : { kind: "remove" };
+  const policy: DimensionItemsPolicy = choice === "move" && target ? { kind: "move", to: target } : { kind: "remove" };
   return (
     <Dialog
       title={`Remove dimension “${dimension.name}”`}

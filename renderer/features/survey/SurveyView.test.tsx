@@ -100,7 +100,9 @@ describe("the dimensions", () => {
     const weight = within(dimension("Trust")).getByRole("textbox", { name: "Weight" });
     await user.clear(weight);
     await user.type(weight, "-2{Enter}");
-    expect(within(dimension("Trust")).getByRole("alert")).toHaveTextContent("Weight must be between 0 and 100, not -2.");
+    expect(within(dimension("Trust")).getByRole("alert")).toHaveTextContent(
+      "Weight must be between 0 and 100, not -2.",
+    );
     expect(survey().dimensions[0]?.weight).toBe(1);
   });
 
@@ -114,7 +116,9 @@ describe("the dimensions", () => {
 
     expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
     expect(survey().dimensions.map((d) => d.id)).not.toContain("trust");
-    expect(within(screen.getByRole("region", { name: "Statements of Ease of doing business" })).getAllByRole("listitem")).toHaveLength(7);
+    expect(
+      within(screen.getByRole("region", { name: "Statements of Ease of doing business" })).getAllByRole("listitem"),
+    ).toHaveLength(7);
     expect(survey().items).toHaveLength(20);
     act(() => store.getState().undo());
     expect(survey().dimensions.map((d) => d.id)).toContain("trust");
@@ -168,7 +172,11 @@ describe("the statements", () => {
     await user.click(within(statement("trust-1")).getByRole("checkbox", { name: "Reversed" }));
     expect(survey().items[0]?.reversed).toBe(true);
     await user.click(screen.getByRole("button", { name: "Move trust-1 down" }));
-    expect(survey().items.slice(0, 2).map((i) => i.id)).toEqual(["trust-2", "trust-1"]);
+    expect(
+      survey()
+        .items.slice(0, 2)
+        .map((i) => i.id),
+    ).toEqual(["trust-2", "trust-1"]);
     expect(screen.getByRole("button", { name: "Move trust-3 down" })).toBeDisabled();
     await user.selectOptions(within(statement("trust-1")).getByRole("combobox", { name: "Dimension" }), "value");
     expect(survey().items.find((i) => i.id === "trust-1")?.dimensionId).toBe("value");
@@ -245,7 +253,11 @@ describe("the waves", () => {
     const rows = screen.getAllByRole("row", { name: /^Wave / });
     expect(rows.map((row) => row.getAttribute("aria-label"))).toEqual(["Wave January", "Wave September"]);
     expect(rows[0]).toHaveTextContent("answers 2027-01-15.csv");
-    expect(within(rows[0] as HTMLElement).getAllByRole("cell").map((cell) => cell.textContent)).toContain("2");
+    expect(
+      within(rows[0] as HTMLElement)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toContain("2");
   });
 
   it("renames a wave as one undo step", async () => {

@@ -112,7 +112,11 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
 
       {!empty && !isBuiltInQuestionnaire(survey) && (
         <p className="survey-reset">
-          <button type="button" className="button button-small button-quiet" onClick={() => setQuestion({ kind: "restoreBuiltIn" })}>
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => setQuestion({ kind: "restoreBuiltIn" })}
+          >
             Reset to the built-in questionnaire…
           </button>
         </p>
@@ -138,7 +142,7 @@ const EXTRA_QUESTIONS: {
 }[] = [
   {
     target: "phase",
-    question: "Where are you in your relationship with the company?",
+    question: "Which best describes where you are in your relationship with the company?",
     answer: (r) => `One of the roadmap's phases: ${either(r.phases.map((p) => p.name))}.`,
   },
   {
@@ -153,12 +157,12 @@ const EXTRA_QUESTIONS: {
   },
   {
     target: "preferredChannels",
-    question: "How would you like to hear from the company?",
+    question: "Through which channels would you like to hear from the company?",
     answer: (r) => `Any of the channels: ${r.channels.map((c) => c.name).join(", ") || "none yet"}.`,
   },
   {
     target: "preferredContactsPerMonth",
-    question: "How many messages a month would you like from the company, at most?",
-    answer: () => "A number, such as 2.",
+    question: "At most how many times a month would you like the company to contact you?",
+    answer: () => "A number of contacts a month, such as 2.",
   },
 ];

@@ -27,9 +27,7 @@ export function createSurveySlice({ set, get, services }: SliceContext): SurveyS
       const suggestedName = `${roadmap.name} – ${suffix}`;
       try {
         // The workbook writer (exceljs) loads on the first export, not with the app's first screen.
-        const { questionnaireWorkbook, blankResponsesCsv } = await import(
-          "../../../shared/export/surveyQuestionnaire"
-        );
+        const { questionnaireWorkbook, blankResponsesCsv } = await import("../../../shared/export/surveyQuestionnaire");
         const saved: SaveFileResult =
           file === "questionnaire"
             ? await services.platform.saveFile({
