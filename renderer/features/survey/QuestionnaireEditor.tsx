@@ -9,6 +9,7 @@ import {
   addDimension,
   addItem,
   dimensionShares,
+  isBuiltInQuestionnaire,
   itemsOfDimension,
   MAX_DIMENSION_WEIGHT,
   moveItem,
@@ -25,6 +26,7 @@ import { useAppStoreApi } from "../../app/AppStoreContext";
 import { plural } from "../../ui/format";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { NumberField, SelectField, TextField } from "../inspector/fields";
+import { SurveySection } from "./SurveySection";
 import type { SurveyQuestion } from "./SurveyView";
 
 const SCALE_OPTIONS = SURVEY_SCALES.map((scale) => ({ value: scale, label: `${scaleLabel(scale)} agreement` }));
@@ -55,10 +57,17 @@ export function QuestionnaireEditor({
 
   return (
     <>
-      <section className="plan-section survey-section" aria-label="Answers">
-        <div className="section-head">
-          <h2>Answers</h2>
-        </div>
+      <SurveySection
+        title="Questionnaire"
+        lead="The statements respondents rate, in dimensions that together make the Relationship Strength Index."
+        action={
+          !isBuiltInQuestionnaire(survey) && (
+            <button type="button" className="button button-small" onClick={() => onAsk({ kind: "restoreBuiltIn" })}>
+              Reset to built-in…
+            </button>
+          )
+        }
+      >
         <div className="survey-settings">
           <div className="survey-setting">
             <SelectField
@@ -90,39 +99,30 @@ export function QuestionnaireEditor({
             />
           </div>
         </div>
-      </section>
+      </SurveySection>
 
-      <section className="plan-section survey-section" aria-label="Dimensions">
-        <div className="section-head">
-          <div>
-            <h2>Dimensions</h2>
-            <p className="section-lead">
-              Weights are relative: a dimension's share of the RSI is its weight over the sum of all weights.
-            </p>
-          </div>
+      <SurveySection
+        title="Dimensions"
+        lead="Weights are relative: a dimension's share of the RSI is its weight over the sum of all weights."
+        action={
           <button type="button" className="button button-small" onClick={() => edit((r) => addDimension(r).roadmap)}>
             Add dimension
           </button>
-        </div>
+        }
+      >
         <DimensionList roadmap={roadmap} onAsk={onAsk} />
-      </section>
+      </SurveySection>
 
-      <section className="plan-section survey-section" aria-label="Statements">
-        <div className="section-head">
-          <div>
-            <h2>Statements</h2>
-            <p className="section-lead">
-              Respondents rate how much they agree. A reversed statement is worded against the relationship (“I am often
-              disappointed”), so agreeing lowers the RSI.
-            </p>
-          </div>
-        </div>
+      <SurveySection
+        title="Statements"
+        lead="Respondents rate how much they agree. A reversed statement is worded against the relationship (“I am often disappointed”), so agreeing lowers the RSI."
+      >
         {survey.dimensions.length === 0 ? (
           <p className="muted">Add a dimension first: every statement belongs to one.</p>
         ) : (
           survey.dimensions.map((dimension) => <ItemGroup key={dimension.id} roadmap={roadmap} dimension={dimension} />)
         )}
-      </section>
+      </SurveySection>
     </>
   );
 }

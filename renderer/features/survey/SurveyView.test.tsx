@@ -230,14 +230,14 @@ describe("the built-in questionnaire", () => {
 
   it("can be put back after edits, once the user confirms", async () => {
     const { user, survey, store } = await openSurvey();
-    expect(screen.queryByRole("button", { name: "Reset to the built-in questionnaire…" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Reset to built-in…" })).not.toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Remove statement trust-1" }));
-    await user.click(screen.getByRole("button", { name: "Reset to the built-in questionnaire…" }));
+    await user.click(screen.getByRole("button", { name: "Reset to built-in…" }));
     const dialog = screen.getByRole("alertdialog", { name: "Reset to the built-in questionnaire" });
     await user.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(survey().items).toHaveLength(19);
 
-    await user.click(screen.getByRole("button", { name: "Reset to the built-in questionnaire…" }));
+    await user.click(screen.getByRole("button", { name: "Reset to built-in…" }));
     await user.click(screen.getByRole("button", { name: "Reset questionnaire" }));
     expect(survey().items).toHaveLength(20);
     act(() => store.getState().undo());

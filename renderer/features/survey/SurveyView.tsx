@@ -1,11 +1,12 @@
 import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
 import { RESPONDENT_COLUMNS, type RespondentColumnTarget } from "../../../shared/survey/responseColumns";
-import { isBuiltInQuestionnaire, restoreBuiltInQuestionnaire } from "../../../shared/survey/surveyEdits";
+import { restoreBuiltInQuestionnaire } from "../../../shared/survey/surveyEdits";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { plural } from "../../ui/format";
 import { QuestionnaireEditor } from "./QuestionnaireEditor";
 import { SurveyDialog } from "./SurveyDialog";
+import { SurveySection } from "./SurveySection";
 import { WaveList } from "./WaveList";
 import "./survey.css";
 
@@ -79,13 +80,10 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
         <QuestionnaireEditor roadmap={roadmap} onAsk={setQuestion} />
       )}
 
-      <section className="plan-section survey-section" aria-label="Also asked">
-        <div className="section-head">
-          <div>
-            <h2>Also asked</h2>
-            <p className="section-lead">Every respondent answers these besides the statements; they are not edited.</p>
-          </div>
-        </div>
+      <SurveySection
+        title="Also asked"
+        lead="Every respondent answers these besides the statements; they are not edited."
+      >
         <dl className="survey-extra">
           {EXTRA_QUESTIONS.map(({ target, question, answer }) => (
             <div key={target}>
@@ -96,31 +94,14 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
             </div>
           ))}
         </dl>
-      </section>
+      </SurveySection>
 
-      <section className="plan-section survey-section" aria-label="Waves">
-        <div className="section-head">
-          <div>
-            <h2>Waves</h2>
-            <p className="section-lead">
-              Each import of answers is a wave, dated; importing a file with the date of a wave replaces it.
-            </p>
-          </div>
-        </div>
+      <SurveySection
+        title="Waves"
+        lead="Each import of answers is a wave, dated; importing a file with the date of a wave replaces it."
+      >
         <WaveList roadmap={roadmap} onAsk={setQuestion} />
-      </section>
-
-      {!empty && !isBuiltInQuestionnaire(survey) && (
-        <p className="survey-reset">
-          <button
-            type="button"
-            className="button button-small button-quiet"
-            onClick={() => setQuestion({ kind: "restoreBuiltIn" })}
-          >
-            Reset to the built-in questionnaire…
-          </button>
-        </p>
-      )}
+      </SurveySection>
 
       {question && <SurveyDialog roadmap={roadmap} question={question} onClose={() => setQuestion(null)} />}
     </div>
