@@ -22,7 +22,7 @@ import {
   updateItem,
   wavesOnOtherScale,
 } from "../../../shared/survey/surveyEdits";
-import { useAppStoreApi } from "../../app/AppStoreContext";
+import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { plural } from "../../ui/format";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { NumberField, SelectField, TextField } from "../inspector/fields";
@@ -60,13 +60,7 @@ export function QuestionnaireEditor({
       <SurveySection
         title="Questionnaire"
         lead="The statements respondents rate, in dimensions that together make the Relationship Strength Index."
-        action={
-          !isBuiltInQuestionnaire(survey) && (
-            <button type="button" className="button button-small" onClick={() => onAsk({ kind: "restoreBuiltIn" })}>
-              Reset to built-in…
-            </button>
-          )
-        }
+        action={<QuestionnaireFiles />}
       >
         <div className="survey-settings">
           <div className="survey-setting">
@@ -116,6 +110,13 @@ export function QuestionnaireEditor({
       <SurveySection
         title="Statements"
         lead="Respondents rate how much they agree. A reversed statement is worded against the relationship (“I am often disappointed”), so agreeing lowers the RSI."
+        action={
+          !isBuiltInQuestionnaire(survey) && (
+            <button type="button" className="button button-small" onClick={() => onAsk({ kind: "restoreBuiltIn" })}>
+              Reset to built-in…
+            </button>
+          )
+        }
       >
         {survey.dimensions.length === 0 ? (
           <p className="muted">Add a dimension first: every statement belongs to one.</p>
@@ -124,6 +125,32 @@ export function QuestionnaireEditor({
         )}
       </SurveySection>
     </>
+  );
+}
+
+/** The files that take the questionnaire to another survey tool; exceljs loads on the first export. */
+function QuestionnaireFiles() {
+  const store = useAppStoreApi();
+  const exporting = useAppState((state) => state.exportingSurveyFile);
+  return (
+    <div className="survey-section-actions">
+      <button
+        type="button"
+        className="button button-small"
+        disabled={exporting !== null}
+        onClick={() => void store.getState().exportSurveyFile("questionnaire")}
+      >
+        Export questionnaire (XLSX)
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={exporting !== null}
+        onClick={() => void store.getState().exportSurveyFile("blankAnswers")}
+      >
+        Blank answers file (CSV)
+      </button>
+    </div>
   );
 }
 
@@ -137,6 +164,12 @@ function DimensionList({ roadmap, onAsk }: { roadmap: Roadmap; onAsk: (question:
   if (survey.dimensions.length === 0) return <p className="muted">No dimensions yet.</p>;
   return (
     <div className="survey-dimensions">
+      {/* The columns' names, once; each row's fields keep their own labels for screen readers. */}
+      <div className="survey-dimension survey-dimension-head" aria-hidden="true">
+        <span>Name</span>
+        <span>Weight</span>
+        <span>Share of the RSI</span>
+      </div>
       {survey.dimensions.map((dimension) => {
         const share = shares.get(dimension.id) ?? null;
         const items = itemsOfDimension(survey, dimension.id).length;
@@ -157,7 +190,6 @@ function DimensionList({ roadmap, onAsk }: { roadmap: Roadmap; onAsk: (question:
               onCommit={(weight) => weight !== null && edit((r) => setDimensionWeight(r, dimension.id, weight))}
             />
             <div className="survey-share">
-              <span className="survey-share-label">Share of the RSI</span>
               <span className="survey-share-bar" aria-hidden="true">
                 <span style={{ width: `${(share ?? 0) * 100}%` }} />
               </span>

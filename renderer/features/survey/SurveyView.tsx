@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { Roadmap } from "../../../shared/model";
 import { RESPONDENT_COLUMNS, type RespondentColumnTarget } from "../../../shared/survey/responseColumns";
 import { restoreBuiltInQuestionnaire } from "../../../shared/survey/surveyEdits";
-import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { useAppStoreApi } from "../../app/AppStoreContext";
 import { plural } from "../../ui/format";
 import { QuestionnaireEditor } from "./QuestionnaireEditor";
 import { SurveyDialog } from "./SurveyDialog";
@@ -24,7 +24,6 @@ export type SurveyQuestion =
 export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
   const store = useAppStoreApi();
   const [question, setQuestion] = useState<SurveyQuestion | null>(null);
-  const exporting = useAppState((state) => state.exportingSurveyFile);
   const { survey } = roadmap;
   const empty = survey.dimensions.length === 0 && survey.items.length === 0;
   const reversed = survey.items.filter((item) => item.reversed).length;
@@ -39,24 +38,6 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
               ? "No questionnaire yet."
               : `${plural(survey.items.length, "statement")} in ${plural(survey.dimensions.length, "dimension")}, ${reversed} reversed · ${plural(survey.waves.length, "wave")} of answers`}
           </p>
-        </div>
-        <div className="survey-actions">
-          <button
-            type="button"
-            className="button"
-            disabled={empty || exporting !== null}
-            onClick={() => void store.getState().exportSurveyFile("questionnaire")}
-          >
-            Export questionnaire (XLSX)
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={empty || exporting !== null}
-            onClick={() => void store.getState().exportSurveyFile("blankAnswers")}
-          >
-            Blank answers file (CSV)
-          </button>
         </div>
       </header>
 

@@ -68,12 +68,10 @@ export function WaveList({ roadmap, onAsk }: { roadmap: Roadmap; onAsk: (questio
                 onCommit={(name) => store.getState().edit((r) => renameWave(r, wave.id, name))}
               />
             </td>
-            <td className="survey-wave-source" title={wave.source}>
+            <td className="survey-wave-source">
               {wave.source || <span className="muted">—</span>}
               {wave.scale !== roadmap.survey.scale && (
-                <span className="survey-scale-tag" title="The scale these answers were given on">
-                  {scaleLabel(wave.scale)}
-                </span>
+                <span className="survey-scale-tag">answered on {scaleLabel(wave.scale)}</span>
               )}
             </td>
             <td className="numeric">{formatCount(wave.respondents.length)}</td>
