@@ -5,6 +5,8 @@ import { formatCount, formatDateTime } from "../../ui/format";
 import { TextField } from "../inspector/fields";
 import type { SurveyQuestion } from "./SurveyView";
 
+const importedDay = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
+
 /** Why a wave cannot take this date, or null: each wave is a date of its own. */
 function dateProblem(roadmap: Roadmap, wave: SurveyWave, date: string): string | null {
   const result = redateWave(roadmap, wave.id, date.trim());
@@ -78,7 +80,9 @@ export function WaveList({ roadmap, onAsk }: { roadmap: Roadmap; onAsk: (questio
             <td className="numeric" title="Left out for answering fewer than half of the statements">
               {formatCount(wave.excluded)}
             </td>
-            <td className="survey-wave-imported">{formatDateTime(wave.importedAt)}</td>
+            <td className="survey-wave-imported" title={formatDateTime(wave.importedAt)}>
+              {importedDay.format(new Date(wave.importedAt))}
+            </td>
             <td>
               <button
                 type="button"
