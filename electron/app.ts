@@ -15,7 +15,7 @@ import { createRendererOutbox, holdMessagesWhileReloading } from "./outbox";
 import { registerAppScheme, serveRenderer } from "./protocol";
 import { createRecentFiles, RecentFilesSchema } from "./recentFiles";
 import { createReportPrinter } from "./reportPrinter";
-import { readRoadmapFile } from "./roadmapFiles";
+import { readRoadmapFile, readTableFile } from "./roadmapFiles";
 import { saveFile } from "./saveFile";
 import { enforceContentSecurityPolicy, guardWebContents, limitPermissions } from "./security";
 import { createMainWindow, createPrintWindow, showDocumentState } from "./window";
@@ -232,6 +232,7 @@ async function setUp(
         () => app.getPath("documents"),
       ),
       readFile: readRoadmapFile,
+      readTableFile,
       writeFile: saveFile,
       handles,
       fileChosen,

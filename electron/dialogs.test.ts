@@ -31,6 +31,20 @@ describe("file dialogs", () => {
     });
   });
 
+  it("open a spreadsheet to import from, CSV and Excel files offered first", async () => {
+    const parent = {} as BrowserWindow;
+    const { dialog, dialogs } = setUp(parent);
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ["/home/ann/answers.xlsx"] });
+    expect(await dialogs.chooseTableToOpen()).toBe("/home/ann/answers.xlsx");
+    const [window, options] = dialog.showOpenDialog.mock.calls[0] ?? [];
+    expect(window).toBe(parent);
+    expect(options).toMatchObject({
+      defaultPath: "/home/ann/Documents",
+      properties: ["openFile"],
+      filters: [{ extensions: ["csv", "tsv", "txt", "xlsx"] }, { extensions: ["*"] }],
+    });
+  });
+
   it("suggest a bare .roadmap name in the default folder, whatever name the renderer proposed", async () => {
     const { dialog, dialogs } = setUp();
     await dialogs.chooseSaveTarget("roadmap", "../../etc/passwd");
@@ -54,6 +68,7 @@ describe("file dialogs", () => {
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
     dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: "" });
     expect(await dialogs.chooseFileToOpen()).toBeNull();
+    expect(await dialogs.chooseTableToOpen()).toBeNull();
     expect(await dialogs.chooseSaveTarget("roadmap", "Acme")).toBeNull();
   });
 });

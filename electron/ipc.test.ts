@@ -1,9 +1,11 @@
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { defaultReportOptions } from "../shared/export/reportOptions";
+import { MAX_TABLE_FILE_BYTES } from "../shared/import/tableLimits";
 import {
   INVOKE_CHANNELS,
   OpenFileResultSchema,
+  OpenTableFileResultSchema,
   type SaveFileRequest,
   SaveFileResultSchema,
 } from "../shared/ipc/contract";
@@ -27,6 +29,7 @@ const fromPrintWindow: IpcSender = {
   sender: printContents,
   senderFrame: { url: `${APP_URL}?view=print`, parent: null },
 };
+const TABLE_BYTES = new TextEncoder().encode("Phase;trust-1\nOnboarding;4\n");
 const PDF_BYTES = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
 const printJob = { roadmapText: "{}", options: defaultReportOptions() };
 const pdfRequest = { roadmapText: "{}", options: defaultReportOptions(), suggestedName: "Acme report" };
@@ -38,9 +41,13 @@ function setUp(trustedContents: unknown = ourContents) {
     dialogs: {
       chooseFileToOpen: vi.fn<FileDialogs["chooseFileToOpen"]>(async () => "/home/ann/Acme.roadmap"),
       chooseSaveTarget: vi.fn<FileDialogs["chooseSaveTarget"]>(async () => "/home/ann/Chosen.roadmap"),
+      chooseTableToOpen: vi.fn<FileDialogs["chooseTableToOpen"]>(async () => "/home/ann/answers.csv"),
     },
     readFile: vi.fn<IpcDeps["readFile"]>(async (filePath) =>
       ok({ name: path.basename(filePath), text: "{}", sizeInBytes: 2 }),
+    ),
+    readTableFile: vi.fn<IpcDeps["readTableFile"]>(async (filePath) =>
+      ok({ name: path.basename(filePath), bytes: TABLE_BYTES }),
     ),
     writeFile: vi.fn<IpcDeps["writeFile"]>(async () => ok(undefined)),
     handles: new FileHandles(),
@@ -67,6 +74,7 @@ const saveRequest = (handle: string | null): SaveFileRequest => ({
 
 const validPayloads = {
   [INVOKE_CHANNELS.openFile]: { kind: "roadmap" },
+  [INVOKE_CHANNELS.openTableFile]: undefined,
   [INVOKE_CHANNELS.saveFile]: saveRequest(null),
   [INVOKE_CHANNELS.setDocumentState]: { title: "Acme", edited: true },
   [INVOKE_CHANNELS.setCheckedCommands]: { "view.showCosts": false },
@@ -81,7 +89,9 @@ function touchedAnything(deps: ReturnType<typeof setUp>["deps"]) {
   return [
     deps.dialogs.chooseFileToOpen,
     deps.dialogs.chooseSaveTarget,
+    deps.dialogs.chooseTableToOpen,
     deps.readFile,
+    deps.readTableFile,
     deps.writeFile,
     deps.fileChosen,
     deps.showDocumentState,
@@ -125,6 +135,7 @@ describe("sender check", () => {
 describe("malformed payloads", () => {
   const malformed: Record<(typeof channels)[number], unknown[]> = {
     [INVOKE_CHANNELS.openFile]: [undefined, null, "roadmap", { kind: "image" }, { kind: 1 }],
+    [INVOKE_CHANNELS.openTableFile]: [null, "/etc/passwd", { path: "/home/ann/answers.csv" }],
     [INVOKE_CHANNELS.saveFile]: [
       undefined,
       { ...saveRequest(null), contents: 42 },
@@ -161,6 +172,42 @@ describe("malformed payloads", () => {
       expect(await handlers[channel](sender, payload)).toEqual({ error: MALFORMED_REQUEST_ERROR });
       expect(touchedAnything(deps)).toBe(false);
     }
+  });
+});
+
+describe("file:open-table", () => {
+  const open = (handlers: ReturnType<typeof setUp>["handlers"]) =>
+    handlers[INVOKE_CHANNELS.openTableFile](trusted, undefined);
+
+  it("returns the chosen spreadsheet's name and bytes, no path and no handle, and leaves the recent roadmaps alone", async () => {
+    const { deps, handlers } = setUp();
+    const result = await open(handlers);
+    expect(OpenTableFileResultSchema.parse(result)).toEqual({
+      canceled: false,
+      file: { name: "answers.csv", bytes: TABLE_BYTES },
+    });
+    expect(JSON.stringify(result)).not.toContain("/home/ann");
+    expect(deps.readTableFile).toHaveBeenCalledWith("/home/ann/answers.csv");
+    expect(deps.fileChosen).not.toHaveBeenCalled();
+  });
+
+  it("reports a cancelled dialog without reading anything", async () => {
+    const { deps, handlers } = setUp();
+    deps.dialogs.chooseTableToOpen.mockResolvedValue(null);
+    expect(await open(handlers)).toEqual({ canceled: true });
+    expect(deps.readTableFile).not.toHaveBeenCalled();
+  });
+
+  it("passes on a refusal to read as an error value", async () => {
+    const { deps, handlers } = setUp();
+    deps.readTableFile.mockResolvedValue(err("You don't have permission to open “answers.csv”."));
+    expect(await open(handlers)).toEqual({ error: "You don't have permission to open “answers.csv”." });
+  });
+
+  it("answers with an error rather than bytes over the import's size limit", async () => {
+    const { deps, handlers } = setUp();
+    deps.readTableFile.mockResolvedValue(ok({ name: "huge.csv", bytes: new Uint8Array(MAX_TABLE_FILE_BYTES + 1) }));
+    expect(await open(handlers)).toEqual({ error: "The answer did not fit the expected format." });
   });
 });
 

@@ -10,9 +10,12 @@ import {
   type ExportPdfRequest,
   ExportPdfRequestSchema,
   INVOKE_CHANNELS,
+  type OpenedTableFile,
   OpenFileRequestSchema,
   type OpenFileResult,
   OpenFileResultSchema,
+  type OpenTableFileResult,
+  OpenTableFileResultSchema,
   PrintJobResultSchema,
   PrintLayoutResultSchema,
   type SaveFileRequest,
@@ -38,6 +41,7 @@ export interface IpcDeps {
   isAppUrl(url: string): boolean;
   dialogs: FileDialogs;
   readFile(filePath: string): Promise<Result<FileContents, string>>;
+  readTableFile(filePath: string): Promise<Result<OpenedTableFile, string>>;
   writeFile(filePath: string, contents: string | Uint8Array): Promise<Result<void, string>>;
   handles: FileHandles;
   /** The user opened or saved this file (for the recent list). */
@@ -112,6 +116,14 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
     return { canceled: false, file: { handle, ...read.value } };
   }
 
+  /** A file to import from is only read: it gets no handle and does not join the recent roadmaps. */
+  async function openTableFile(): Promise<OpenTableFileResult> {
+    const chosen = await deps.dialogs.chooseTableToOpen();
+    if (chosen === null) return { canceled: true };
+    const read = await deps.readTableFile(chosen);
+    return read.ok ? { canceled: false, file: read.value } : { error: read.error };
+  }
+
   async function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
     // Only a handle main gave out leads to a path without asking, and only for roadmaps: an export always asks.
     const known =
@@ -140,6 +152,9 @@ export function createIpcHandlers(deps: IpcDeps): Record<InvokeChannel, InvokeHa
   return {
     [INVOKE_CHANNELS.openFile]: guarded(OpenFileRequestSchema, async () =>
       conforming(OpenFileResultSchema, await openFile()),
+    ),
+    [INVOKE_CHANNELS.openTableFile]: guarded(z.undefined(), async () =>
+      conforming(OpenTableFileResultSchema, await openTableFile()),
     ),
     [INVOKE_CHANNELS.saveFile]: guarded(SaveFileRequestSchema, async (request) =>
       conforming(SaveFileResultSchema, await saveFile(request)),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { MAX_TABLE_FILE_BYTES } from "../shared/import/tableLimits";
 import type { DesktopApi } from "../shared/ipc/contract";
 import { fakeElectron } from "./test/fakeElectron";
 
@@ -22,6 +23,7 @@ describe("the exposed API", () => {
         "onFileOpened",
         "onMenuCommand",
         "openFile",
+        "openTableFile",
         "printLayoutDone",
         "rendererReady",
         "saveFile",
@@ -69,6 +71,19 @@ describe("the exposed API", () => {
     ipc().invoke.mockResolvedValueOnce({ canceled: true });
     expect(await api.exportPdf({ ...job, suggestedName: "Acme" })).toEqual({ canceled: true });
     expect(ipc().invoke).toHaveBeenLastCalledWith("export:pdf", { ...job, suggestedName: "Acme" });
+  });
+
+  it("asks main for a spreadsheet and passes its bytes on, refusing a malformed or oversized answer", async () => {
+    const bytes = new TextEncoder().encode("Phase\nOnboarding\n");
+    ipc().invoke.mockResolvedValueOnce({ canceled: false, file: { name: "answers.csv", bytes } });
+    expect(await api.openTableFile()).toEqual({ canceled: false, file: { name: "answers.csv", bytes } });
+    expect(ipc().invoke).toHaveBeenLastCalledWith("file:open-table", undefined);
+
+    ipc().invoke.mockResolvedValueOnce({ canceled: false, file: { name: "answers.csv", bytes: "Phase" } });
+    expect(await api.openTableFile()).toEqual({ error: expect.any(String) });
+    const huge = new Uint8Array(MAX_TABLE_FILE_BYTES + 1);
+    ipc().invoke.mockResolvedValueOnce({ canceled: false, file: { name: "huge.csv", bytes: huge } });
+    expect(await api.openTableFile()).toEqual({ error: expect.any(String) });
   });
 
   it("turns a malformed or failed answer from main into an error value", async () => {

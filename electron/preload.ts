@@ -7,6 +7,7 @@ import {
   MenuCommandSchema,
   OpenedFileSchema,
   OpenFileResultSchema,
+  OpenTableFileResultSchema,
   PrintJobResultSchema,
   SaveFileResultSchema,
 } from "../shared/ipc/contract";
@@ -56,6 +57,7 @@ export function createDesktopApi(ipc: Ipc) {
 
   return {
     openFile: (request) => invoke(INVOKE_CHANNELS.openFile, OpenFileResultSchema, request),
+    openTableFile: () => invoke(INVOKE_CHANNELS.openTableFile, OpenTableFileResultSchema, undefined),
     saveFile: (request) => invoke(INVOKE_CHANNELS.saveFile, SaveFileResultSchema, request),
     exportPdf: (request) => invoke(INVOKE_CHANNELS.exportPdf, SaveFileResultSchema, request),
     takePrintJob: () => invoke(INVOKE_CHANNELS.takePrintJob, PrintJobResultSchema, undefined),

@@ -2,7 +2,8 @@ import { mkdtemp, rm, stat, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { MAX_FILE_BYTES, readRoadmapFile, suggestedFileName } from "./roadmapFiles";
+import { MAX_TABLE_FILE_BYTES } from "../shared/import/tableLimits";
+import { MAX_FILE_BYTES, readRoadmapFile, readTableFile, suggestedFileName } from "./roadmapFiles";
 
 let folder: string;
 
@@ -62,6 +63,34 @@ describe("readRoadmapFile", () => {
   it("refuses a folder", async () => {
     const result = await readRoadmapFile(folder);
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("readTableFile", () => {
+  it("reads a spreadsheet's bytes as they are, whatever their encoding", async () => {
+    const file = path.join(folder, "answers.csv");
+    const windows1252 = new Uint8Array([0x50, 0x68, 0x61, 0x73, 0x65, 0x0a, 0x43, 0x61, 0x66, 0xe9, 0x0a]);
+    await writeFile(file, windows1252);
+    const result = await readTableFile(file);
+    expect(result).toEqual({ ok: true, value: { name: "answers.csv", bytes: windows1252 } });
+    expect(result.ok && Object.getPrototypeOf(result.value.bytes)).toBe(Uint8Array.prototype);
+  });
+
+  it("refuses a file over the import's limit without reading it", async () => {
+    const readFile = vi.fn(async () => new Uint8Array());
+    const result = await readTableFile("/x/huge.csv", {
+      stat: async () => ({ size: MAX_TABLE_FILE_BYTES + 1, isFile: () => true }),
+      readFile,
+    });
+    expect(result).toEqual({ ok: false, error: "“huge.csv” is larger than 50 MB, too large to be a file to import." });
+    expect(readFile).not.toHaveBeenCalled();
+  });
+
+  it("says so when the file is missing", async () => {
+    expect(await readTableFile(path.join(folder, "gone.xlsx"))).toEqual({
+      ok: false,
+      error: "“gone.xlsx” could not be found. It may have been moved or deleted.",
+    });
   });
 });
 

@@ -1,7 +1,8 @@
 import * as fs from "node:fs/promises";
 import path from "node:path";
 import { errorCode, errorMessage } from "../node/errors";
-import { FILE_KIND_DETAILS } from "../shared/ipc/contract";
+import { MAX_TABLE_FILE_BYTES } from "../shared/import/tableLimits";
+import { FILE_KIND_DETAILS, type OpenedTableFile } from "../shared/ipc/contract";
 import { err, ok, type Result } from "../shared/result";
 
 export const ROADMAP_EXTENSION = FILE_KIND_DETAILS.roadmap.extension;
@@ -27,22 +28,42 @@ export async function readRoadmapFile(
   filePath: string,
   files: ReadFileSystem = nodeFileSystem,
 ): Promise<Result<FileContents, string>> {
+  const read = await readLimited(filePath, MAX_FILE_BYTES, "a roadmap", files);
+  if (!read.ok) return read;
+  const { name, bytes } = read.value;
+  return ok({ name, text: new TextDecoder("utf-8").decode(bytes), sizeInBytes: bytes.byteLength });
+}
+
+/** Reads a CSV or XLSX file to import from, as bytes (the import finds its encoding), within the import's size limit. */
+export async function readTableFile(
+  filePath: string,
+  files: ReadFileSystem = nodeFileSystem,
+): Promise<Result<OpenedTableFile, string>> {
+  const read = await readLimited(filePath, MAX_TABLE_FILE_BYTES, "a file to import", files);
+  if (!read.ok) return read;
+  // A plain Uint8Array: a Node Buffer may sit on a shared pool larger than the file, which IPC would copy whole.
+  return ok({ name: read.value.name, bytes: new Uint8Array(read.value.bytes) });
+}
+
+async function readLimited(
+  filePath: string,
+  limit: number,
+  what: string,
+  files: ReadFileSystem,
+): Promise<Result<{ name: string; bytes: Uint8Array }, string>> {
   const name = path.basename(filePath);
+  const tooLarge = `“${name}” is larger than ${limit / 1024 / 1024} MB, too large to be ${what}.`;
   try {
     const stats = await files.stat(filePath);
     if (!stats.isFile()) return err(`“${name}” is not a file.`);
-    if (stats.size > MAX_FILE_BYTES) return err(tooLarge(name));
+    if (stats.size > limit) return err(tooLarge);
     const bytes = await files.readFile(filePath);
     // The file may have grown between the two calls.
-    if (bytes.byteLength > MAX_FILE_BYTES) return err(tooLarge(name));
-    return ok({ name, text: new TextDecoder("utf-8").decode(bytes), sizeInBytes: bytes.byteLength });
+    if (bytes.byteLength > limit) return err(tooLarge);
+    return ok({ name, bytes });
   } catch (error) {
     return err(describeReadError(name, error));
   }
-}
-
-function tooLarge(name: string): string {
-  return `“${name}” is larger than 20 MB, too large to be a roadmap.`;
 }
 
 function describeReadError(name: string, error: unknown): string {
@@ -53,7 +74,7 @@ function describeReadError(name: string, error: unknown): string {
     case "EPERM":
       return `You don't have permission to open “${name}”.`;
     case "EISDIR":
-      return `“${name}” is a folder, not a roadmap file.`;
+      return `“${name}” is a folder, not a file.`;
     default:
       return `“${name}” could not be opened (${errorCode(error) ?? errorMessage(error)}).`;
   }

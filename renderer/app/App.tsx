@@ -4,6 +4,8 @@ import { DeletePhasesDialog } from "../features/canvas/DeletePhasesDialog";
 import { PastePhasesDialog } from "../features/canvas/PastePhasesDialog";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { LazyExportDialog } from "../features/export/LazyExportDialog";
+import { TABLE_FILE_PATTERN } from "../features/import/importSlice";
+import { LazyImportWizard } from "../features/import/LazyImportWizard";
 import { CaptureTableDialog } from "../features/inspector/CaptureTable";
 import { HomeScreen } from "../features/library/HomeScreen";
 import { ImportConflictDialog, ImportErrorDialog } from "../features/library/ImportDialogs";
@@ -51,7 +53,9 @@ export function App({ services }: { services: Pick<Services, "platform"> }) {
       <Notices />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          Drop .roadmap files to add them to your library
+          {screen.kind === "editor"
+            ? "Drop .roadmap files to add them to your library, or a CSV or Excel file to import into this roadmap"
+            : "Drop .roadmap files to add them to your library"}
         </div>
       )}
     </div>
@@ -102,6 +106,8 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <CommandPalette />;
     case "preferences":
       return <PreferencesDialog firstNote={dialog.firstNote ?? null} onClose={close} />;
+    case "importWizard":
+      return <LazyImportWizard importKind={dialog.importKind} file={dialog.file} />;
   }
 }
 
@@ -124,6 +130,21 @@ function useFileDrop() {
       event.preventDefault();
       setDragging(false);
       const files = [...event.dataTransfer.files];
+      const [only] = files;
+      // A spreadsheet dropped on an open roadmap is something to import into it, not a roadmap.
+      if (files.length === 1 && only && TABLE_FILE_PATTERN.test(only.name) && store.getState().document) {
+        void only.arrayBuffer().then(
+          (buffer) =>
+            store.getState().openDialog({
+              kind: "importWizard",
+              importKind: null,
+              file: { name: only.name, bytes: new Uint8Array(buffer) },
+            }),
+          (error: unknown) =>
+            store.getState().notify({ tone: "error", message: `${only.name} could not be read: ${String(error)}` }),
+        );
+        return;
+      }
       void (async () => {
         for (const [i, file] of files.entries()) {
           const text = await file.text();

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from "zustand/vanilla";
 import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
+import { createImportSlice, type ImportSlice } from "../features/import/importSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
@@ -20,6 +21,7 @@ export type AppState = ShellSlice &
   ArrangeSlice &
   NotesSlice &
   PresentationSlice &
+  ImportSlice &
   SurveySlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -43,6 +45,7 @@ export function createAppStore(services: Services): AppStore {
       ...createExportSlice(context),
       ...createArrangeSlice(context),
       ...createPresentationSlice(context),
+      ...createImportSlice(context),
       ...createSurveySlice(context),
     };
   });

@@ -89,6 +89,8 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.openDialog({ kind: "export", format: "pdf" }),
   },
+  "import.surveyAnswers": { isEnabled: whenRoadmapOpen, perform: (state) => state.openImportWizard("survey") },
+  "import.inventory": { isEnabled: whenRoadmapOpen, perform: (state) => state.openImportWizard("inventory") },
   "file.closeRoadmap": { isEnabled: whenRoadmapOpen, perform: (state) => state.closeRoadmap() },
   "survey.exportQuestionnaire": {
     isEnabled: (state) => (state.document?.survey.items.length ?? 0) > 0 && state.exportingSurveyFile === null,

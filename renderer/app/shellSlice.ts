@@ -1,3 +1,4 @@
+import type { OpenedTableFile } from "../../shared/ipc/contract";
 import type {
   NoteAnchor,
   OrganisationList,
@@ -7,6 +8,7 @@ import type {
   RoadmapTemplate,
 } from "../../shared/model";
 import type { ExportFormat } from "../features/export/exportFormats";
+import type { ImportKindName } from "../features/import/importSlice";
 import type { SliceContext } from "./appStore";
 
 export type Screen = { kind: "home" } | { kind: "trash" } | { kind: "editor"; roadmapId: string };
@@ -32,7 +34,9 @@ export type Dialog =
   | { kind: "about" }
   /** With `firstNote`, asked before the user's first sticky note, which is added once they give their name. */
   | { kind: "preferences"; firstNote?: NoteAnchor }
-  | { kind: "commandPalette" };
+  | { kind: "commandPalette" }
+  /** The import wizard; a dropped file comes without a kind, which the wizard asks for first. */
+  | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */
 export interface ShellSlice {

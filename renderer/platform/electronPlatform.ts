@@ -5,6 +5,7 @@ export function createElectronPlatform(desktop: DesktopApi): Platform {
   return {
     kind: "electron",
     openFile: (kind) => desktop.openFile({ kind }),
+    openTableFile: () => desktop.openTableFile(),
     saveFile: (request) => desktop.saveFile(request),
     exportPdf: (request) => desktop.exportPdf(request),
     setDocumentState: (state) => {

@@ -6,6 +6,7 @@ import type {
   OpenedFile,
   OpenFileRequest,
   OpenFileResult,
+  OpenTableFileResult,
   SaveFileRequest,
   SaveFileResult,
 } from "../../shared/ipc/contract";
@@ -21,6 +22,8 @@ export const PRINT_DIALOG_HANDLE = "print-dialog";
 export interface Platform {
   readonly kind: "electron" | "web";
   openFile(kind: OpenFileRequest["kind"]): Promise<OpenFileResult>;
+  /** A spreadsheet (CSV, TSV, TXT, XLSX) to import from, as its name and bytes. */
+  openTableFile(): Promise<OpenTableFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   /**
    * The executive report as a PDF: Electron prints it in a hidden window and

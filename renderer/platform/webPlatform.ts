@@ -1,9 +1,12 @@
+import { MAX_TABLE_FILE_BYTES } from "../../shared/import/tableLimits";
 import {
   type ExportPdfRequest,
   FILE_KIND_DETAILS,
   type OpenFileResult,
+  type OpenTableFileResult,
   type PrintJob,
   type SaveFileResult,
+  TABLE_FILE_EXTENSIONS,
 } from "../../shared/ipc/contract";
 import type { Result } from "../../shared/result";
 import { windowTitle } from "../../shared/windowTitle";
@@ -19,11 +22,26 @@ export type ReportLayout = (
 /** Only roadmaps are opened; some systems label them as plain JSON. */
 const ROADMAP_ACCEPT = `.${FILE_KIND_DETAILS.roadmap.extension},application/json`;
 
+const TABLE_ACCEPT = [...TABLE_FILE_EXTENSIONS.map((extension) => `.${extension}`), "text/csv"].join(",");
+
 /** A browser has no file paths or native menu: files come from a file picker and leave as downloads. */
 export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Platform {
   return {
     kind: "web",
-    openFile: () => pickFile(doc, ROADMAP_ACCEPT),
+    openFile: () =>
+      pickFile<OpenFileResult>(doc, ROADMAP_ACCEPT, async (file) => ({
+        canceled: false,
+        file: { handle: "upload", name: file.name, text: await file.text(), sizeInBytes: file.size },
+      })),
+    openTableFile: () =>
+      pickFile<OpenTableFileResult>(doc, TABLE_ACCEPT, async (file) =>
+        // Refused before reading, as the desktop app does: a wrong pick must not fill the memory.
+        file.size > MAX_TABLE_FILE_BYTES
+          ? {
+              error: `“${file.name}” is larger than ${MAX_TABLE_FILE_BYTES / 1024 / 1024} MB, too large to be a file to import.`,
+            }
+          : { canceled: false, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } },
+      ),
     saveFile: async ({ kind, contents, suggestedName }) => {
       const { extension, mimeType } = FILE_KIND_DETAILS[kind];
       return download(doc, contents, withExtension(suggestedName, extension), mimeType);
@@ -39,7 +57,12 @@ export function createWebPlatform(doc: Document, layOutReport: ReportLayout): Pl
   };
 }
 
-function pickFile(doc: Document, accept: string): Promise<OpenFileResult> {
+/** A hidden file input: resolves to what `read` makes of the picked file, cancelled, or why it could not be read. */
+function pickFile<Picked>(
+  doc: Document,
+  accept: string,
+  read: (file: File) => Promise<Picked>,
+): Promise<Picked | { canceled: true } | { error: string }> {
   return new Promise((resolve) => {
     const input = doc.createElement("input");
     input.type = "file";
@@ -51,10 +74,8 @@ function pickFile(doc: Document, accept: string): Promise<OpenFileResult> {
         resolve({ canceled: true });
         return;
       }
-      file.text().then(
-        (text) =>
-          resolve({ canceled: false, file: { handle: "upload", name: file.name, text, sizeInBytes: file.size } }),
-        (error: unknown) => resolve({ error: `${file.name} could not be read: ${String(error)}` }),
+      read(file).then(resolve, (error: unknown) =>
+        resolve({ error: `${file.name} could not be read: ${String(error)}` }),
       );
     });
     input.click();

@@ -1,5 +1,11 @@
 import userEvent from "@testing-library/user-event";
-import type { ExportPdfRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from "../../shared/ipc/contract";
+import type {
+  ExportPdfRequest,
+  OpenFileResult,
+  OpenTableFileResult,
+  SaveFileRequest,
+  SaveFileResult,
+} from "../../shared/ipc/contract";
 import type { Roadmap } from "../../shared/model";
 import { type AppStore, createAppStore } from "../app/appStore";
 import type { Services } from "../app/services";
@@ -13,12 +19,14 @@ import type { Platform } from "../platform";
 /** A platform whose file picker returns what the test queued, and which records every save. */
 export function createFakePlatform() {
   const opens: OpenFileResult[] = [];
+  const tableOpens: OpenTableFileResult[] = [];
   const saves: SaveFileRequest[] = [];
   const pdfExports: ExportPdfRequest[] = [];
   let saveResult: SaveFileResult = { canceled: false, handle: "h1", name: "saved.roadmap" };
   const platform: Platform = {
     kind: "web",
     openFile: async () => opens.shift() ?? { canceled: true },
+    openTableFile: async () => tableOpens.shift() ?? { canceled: true },
     saveFile: async (request) => {
       saves.push(request);
       return saveResult;
@@ -38,6 +46,7 @@ export function createFakePlatform() {
     saves,
     pdfExports,
     queueOpen: (result: OpenFileResult) => opens.push(result),
+    queueTableOpen: (result: OpenTableFileResult) => tableOpens.push(result),
     failNextSaves: (error: string) => {
       saveResult = { error };
     },

@@ -75,6 +75,20 @@ export const COMMAND_LIST = [
     menu: { in: "file", section: 2 },
   },
   {
+    id: "import.surveyAnswers",
+    label: "Import survey answers…",
+    keywords: ["survey", "responses", "wave", "rsi", "csv", "xlsx"],
+    group: "File",
+    menu: { in: "file", section: 2 },
+  },
+  {
+    id: "import.inventory",
+    label: "Import communications…",
+    keywords: ["inventory", "existing communications", "spreadsheet", "csv", "xlsx"],
+    group: "File",
+    menu: { in: "file", section: 2 },
+  },
+  {
     id: "survey.exportQuestionnaire",
     label: "Export questionnaire…",
     keywords: ["survey", "xlsx", "relationship", "statements", "rsi"],

@@ -1,6 +1,7 @@
 import ExcelJS, { type CellValue } from "exceljs";
 import Papa from "papaparse";
 import { err, ok, type Result } from "../result";
+import { MAX_TABLE_FILE_BYTES } from "./tableLimits";
 
 /** A cell of an imported file: text, or a number or date as a workbook stored it (dates as "2026-05-14"). */
 export type TableCell = string | number;
@@ -28,8 +29,7 @@ export function fileRowNumber(index: number): number {
   return index + 2;
 }
 
-/** Larger files are refused before reading: a survey of 100,000 respondents is a few MB. */
-export const MAX_TABLE_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_TABLE_FILE_BYTES };
 
 export interface ReadTableOptions {
   /** For a workbook: the sheet to read; the first when not given. */

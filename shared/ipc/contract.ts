@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CHECKABLE_COMMAND_IDS, MENU_COMMAND_IDS } from "../commands/commandList";
 import { ReportOptionsSchema } from "../export/reportOptions";
+import { MAX_TABLE_FILE_BYTES } from "../import/tableLimits";
 import { MAX_ROADMAP_FILE_BYTES } from "../model/roadmapFile";
 
 /**
@@ -40,6 +41,30 @@ export const OpenFileResultSchema = z.union([
   FileErrorSchema,
 ]);
 export type OpenFileResult = z.infer<typeof OpenFileResultSchema>;
+
+/** The extensions of the files an import reads as a table (survey answers, a communication inventory). */
+export const TABLE_FILE_EXTENSIONS = ["csv", "tsv", "txt", "xlsx"] as const;
+
+/**
+ * A spreadsheet the user picked to import from. Its bytes, not text: a
+ * workbook is binary and a CSV's encoding is found by the reader. No handle:
+ * nothing is ever written back to it.
+ */
+export const OpenedTableFileSchema = z.object({
+  name: z.string().max(1000),
+  bytes: z.custom<Uint8Array>(
+    (value) => value instanceof Uint8Array && value.byteLength <= MAX_TABLE_FILE_BYTES,
+    "not the bytes of a file within the import size limit",
+  ),
+});
+export type OpenedTableFile = z.infer<typeof OpenedTableFileSchema>;
+
+export const OpenTableFileResultSchema = z.union([
+  z.object({ canceled: z.literal(true) }),
+  z.object({ canceled: z.literal(false), file: OpenedTableFileSchema }),
+  FileErrorSchema,
+]);
+export type OpenTableFileResult = z.infer<typeof OpenTableFileResultSchema>;
 
 /** What a saved file holds: a roadmap, or one of the exports. */
 export const FILE_KINDS = ["roadmap", "pdf", "xlsx", "csv", "ics", "svg", "png"] as const;
@@ -132,6 +157,7 @@ export type PrintLayoutResult = z.infer<typeof PrintLayoutResultSchema>;
 /** Renderer → main, request and response. */
 export const INVOKE_CHANNELS = {
   openFile: "file:open",
+  openTableFile: "file:open-table",
   saveFile: "file:save",
   setDocumentState: "window:set-document-state",
   setCheckedCommands: "menu:set-checked-commands",
@@ -150,6 +176,8 @@ export const EVENT_CHANNELS = {
 /** What the preload puts on `window.roadmapDesktop`. */
 export interface DesktopApi {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  /** Asks for a CSV or XLSX file to import from and reads it. */
+  openTableFile(): Promise<OpenTableFileResult>;
   saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
   exportPdf(request: ExportPdfRequest): Promise<SaveFileResult>;
   /** In the hidden print window: the report to lay out. */
