@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Roadmap, SurveyWave } from "../../../shared/model";
 import { AppStoreProvider, useAppState } from "../../app/AppStoreContext";
@@ -301,5 +301,30 @@ describe("the waves", () => {
   it("says how to get answers when there are none", async () => {
     await openSurvey();
     expect(screen.getByText(/No answers yet/)).toBeInTheDocument();
+  });
+});
+
+describe("getting answers in", () => {
+  it("opens the import wizard for survey answers", async () => {
+    const { user, store } = await openSurvey();
+    await user.click(screen.getByRole("button", { name: "Import answers…" }));
+    expect(store.getState().dialog).toEqual({ kind: "importWizard", importKind: "survey", file: null });
+  });
+
+  it("opens the wizard on sample answers made for this roadmap's questionnaire", async () => {
+    const { user, store, survey } = await openSurvey();
+    await user.click(screen.getByRole("button", { name: "Try sample answers" }));
+    await waitFor(() => expect(store.getState().dialog?.kind).toBe("importWizard"));
+    const dialog = store.getState().dialog;
+    if (dialog?.kind !== "importWizard" || !dialog.file) throw new Error("the wizard has no file");
+    expect(dialog.importKind).toBe("survey");
+    expect(dialog.file.name).toBe("sample-answers.csv");
+    const header = new TextDecoder().decode(dialog.file.bytes).replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+    for (const item of survey().items) expect(header).toContain(`${item.id}: ${item.text}`);
+  });
+
+  it("offers no sample answers while there is no questionnaire to answer", async () => {
+    await openSurvey({ change: (r) => ({ ...r, survey: { ...r.survey, dimensions: [], items: [] } }) });
+    expect(screen.getByRole("button", { name: "Try sample answers" })).toBeDisabled();
   });
 });

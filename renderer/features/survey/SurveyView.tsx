@@ -3,6 +3,7 @@ import type { Roadmap } from "../../../shared/model";
 import { RESPONDENT_COLUMNS, type RespondentColumnTarget } from "../../../shared/survey/responseColumns";
 import { restoreBuiltInQuestionnaire } from "../../../shared/survey/surveyEdits";
 import { useAppStoreApi } from "../../app/AppStoreContext";
+import { CommandButton } from "../../app/CommandButton";
 import { plural } from "../../ui/format";
 import { QuestionnaireEditor } from "./QuestionnaireEditor";
 import { SurveyDialog } from "./SurveyDialog";
@@ -38,6 +39,22 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
               ? "No questionnaire yet."
               : `${plural(survey.items.length, "statement")} in ${plural(survey.dimensions.length, "dimension")}, ${reversed} reversed · ${plural(survey.waves.length, "wave")} of answers`}
           </p>
+        </div>
+        <div className="survey-actions">
+          <CommandButton id="import.surveyAnswers" className="button button-primary">
+            Import answers…
+          </CommandButton>
+          <button
+            type="button"
+            className="button"
+            disabled={empty}
+            title={
+              empty ? "Sample answers answer a questionnaire: start one first" : "Fictional answers for this roadmap"
+            }
+            onClick={() => void store.getState().trySampleAnswers()}
+          >
+            Try sample answers
+          </button>
         </div>
       </header>
 

@@ -14,11 +14,25 @@ export interface SurveySlice {
   exportingSurveyFile: SurveyFile | null;
   /** Saves the questionnaire (XLSX) or the blank answers file (CSV) of the open roadmap; resolves to whether a file was written. */
   exportSurveyFile(file: SurveyFile): Promise<boolean>;
+  /** Opens the import wizard on fictional answers made for the open roadmap's questionnaire, phases and segments. */
+  trySampleAnswers(): Promise<void>;
 }
+
+/** The name the sample file goes by in the wizard and in the wave it becomes. */
+export const SAMPLE_ANSWERS_FILE = "sample-answers.csv";
 
 export function createSurveySlice({ set, get, services }: SliceContext): SurveySlice {
   return {
     exportingSurveyFile: null,
+    trySampleAnswers: async () => {
+      const roadmap = get().document;
+      if (!roadmap) return;
+      // The generator writes its CSV with papaparse: loaded when asked for, not with the app.
+      const { sampleSurveyAnswers } = await import("../../../shared/survey/sampleAnswers");
+      const bytes = new TextEncoder().encode(sampleSurveyAnswers(roadmap));
+      // The user may have closed the roadmap while the generator loaded.
+      if (get().document?.id === roadmap.id) get().openImportWizard("survey", { name: SAMPLE_ANSWERS_FILE, bytes });
+    },
     exportSurveyFile: async (file) => {
       const roadmap = get().document;
       if (!roadmap || get().exportingSurveyFile) return false;
