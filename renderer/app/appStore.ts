@@ -7,6 +7,7 @@ import { createLibrarySlice, type LibrarySlice } from "../features/library/libra
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
+import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -20,7 +21,8 @@ export type AppState = ShellSlice &
   ArrangeSlice &
   NotesSlice &
   PresentationSlice &
-  ImportSlice;
+  ImportSlice &
+  SurveySlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -44,6 +46,7 @@ export function createAppStore(services: Services): AppStore {
       ...createArrangeSlice(context),
       ...createPresentationSlice(context),
       ...createImportSlice(context),
+      ...createSurveySlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

@@ -92,6 +92,12 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "import.surveyAnswers": { isEnabled: whenRoadmapOpen, perform: (state) => state.openImportWizard("survey") },
   "import.inventory": { isEnabled: whenRoadmapOpen, perform: (state) => state.openImportWizard("inventory") },
   "file.closeRoadmap": { isEnabled: whenRoadmapOpen, perform: (state) => state.closeRoadmap() },
+  "survey.exportQuestionnaire": {
+    isEnabled: (state) => (state.document?.survey.items.length ?? 0) > 0 && state.exportingSurveyFile === null,
+    perform: async (state) => {
+      await state.exportSurveyFile("questionnaire");
+    },
+  },
   "edit.undo": {
     isEnabled: (state) => isTypingInField() || state.past.length > 0,
     perform: (state) => undoOrRedo(state, "undo"),

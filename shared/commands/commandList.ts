@@ -89,6 +89,13 @@ export const COMMAND_LIST = [
     menu: { in: "file", section: 2 },
   },
   {
+    id: "survey.exportQuestionnaire",
+    label: "Export questionnaire…",
+    keywords: ["survey", "xlsx", "relationship", "statements", "rsi"],
+    group: "File",
+    menu: { in: "file", section: 2 },
+  },
+  {
     id: "file.closeRoadmap",
     label: "Close roadmap",
     keywords: ["back to roadmaps", "library"],

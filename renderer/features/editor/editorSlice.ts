@@ -32,7 +32,8 @@ export type EditorView =
   | "budget"
   | "pressure"
   | "transitions"
-  | "customers";
+  | "customers"
+  | "survey";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */
