@@ -14,6 +14,9 @@ export const REPORT_SECTIONS = [
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 
+/** What the report offered before sticky notes brought the open-questions page. */
+const SECTIONS_BEFORE_OPEN_QUESTIONS: readonly string[] = REPORT_SECTIONS.filter((s) => s !== "openQuestions");
+
 export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   summary: "One-page summary",
   diagram: "Roadmap diagram",
@@ -45,8 +48,25 @@ export const ReportOptionsSchema = z.object({
    * page, every communication's calendar row and every table row after them, however long that makes it.
    */
   includeAppendix: z.boolean().default(false),
+  /**
+   * The sections the export dialog offered when these options were saved. A section added to the report
+   * since starts ticked, as every section does in a first export; without this, options saved before the
+   * open-questions page existed would leave it out as if the user had unticked it.
+   */
+  offeredSections: z
+    .array(z.string().max(100))
+    .max(100)
+    .default([...SECTIONS_BEFORE_OPEN_QUESTIONS]),
 });
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+
+/** Options as saved, with the sections added to the report since they were saved ticked. */
+export function withNewSections(options: ReportOptions): ReportOptions {
+  const added = REPORT_SECTIONS.filter(
+    (section) => !options.offeredSections.includes(section) && !options.sections.includes(section),
+  );
+  return { ...options, sections: [...options.sections, ...added], offeredSections: [...REPORT_SECTIONS] };
+}
 
 /** The sections with more detail in the appendix than on the report's own pages. */
 export const APPENDIX_SECTIONS: readonly ReportSection[] = [
@@ -60,7 +80,7 @@ export const APPENDIX_SECTIONS: readonly ReportSection[] = [
 
 /** Every section, with costs, on A4, without the appendix: what a first export gives. */
 export function defaultReportOptions(): ReportOptions {
-  return ReportOptionsSchema.parse({});
+  return ReportOptionsSchema.parse({ offeredSections: [...REPORT_SECTIONS] });
 }
 
 /** The sections that print, in report order, whatever order the options list them in. */
