@@ -36,7 +36,8 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
   const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
   const phases = lifecycleOrder(roadmap).filter((id) => answered.has(id));
   const shownPhases = phases.slice(0, layout.limits.tableRows);
-  const allSegments = [...new Set(rsi.cells.map((cell) => cell.segmentId))].filter((id) => id !== null);
+  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
+  const allSegments = roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id));
   const segments = allSegments.slice(0, SEGMENT_COLUMNS);
   const cellOf = (phaseId: string, segmentId: string | null) =>
     segmentId === null
@@ -56,7 +57,7 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
           . Each figure is a mean with its 95 % interval; groups of fewer than {roadmap.survey.minimumRespondents}{" "}
           respondents show “too few answers”.
         </p>
-        <table className="report-table report-rsi-grid">
+        <table className="report-table report-rsi-grid" aria-label="RSI by phase and segment">
           <thead>
             <tr>
               <th scope="col">Phase</th>
@@ -214,7 +215,10 @@ function Defectors({ insights, roadmap }: { insights: SurveyInsights; roadmap: R
       score(d.defectors),
       score(d.rest),
     ]),
-    ["Likelihood to recommend (0–10)", ...both((g) => orTooFew(g.recommend.mean, formatDecimal))],
+    [
+      "Likelihood to recommend (0–10)",
+      ...both((g) => orTooFew(g.recommend.mean, (mean) => formatDecimal(Math.round(mean * 10) / 10))),
+    ],
     ["Detractors (0–6)", ...both((g) => orTooFew(g.recommend.detractors, formatPercent))],
     ["Contacts a month wanted (median)", ...both((g) => orTooFew(g.contacts.wanted, formatContacts))],
     ["Preferred channels", ...both(channels)],
@@ -222,7 +226,7 @@ function Defectors({ insights, roadmap }: { insights: SurveyInsights; roadmap: R
   return (
     <>
       <p>Respondents in {where} (at risk or lapsed) against everyone else; dimension scores are 0–100 like the RSI.</p>
-      <table className="report-table report-rsi-defectors">
+      <table className="report-table report-rsi-defectors" aria-label="What defectors say">
         <thead>
           <tr>
             <th scope="col" />
@@ -253,7 +257,7 @@ interface CurveLine {
 
 const WIDTH = 640;
 const HEIGHT = 250;
-const PLOT = { left: 34, right: 130, top: 10, bottom: 60 };
+const PLOT = { left: 34, right: 150, top: 10, bottom: 60 };
 /** Told apart in grey as well as in colour: each line has its own dashes and marker. */
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
 const MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square"] as const;
@@ -354,7 +358,7 @@ function RsiCurve({
               strokeWidth={0.5}
             />
             <text x={WIDTH - PLOT.right + 8} y={labelY + 3} fontSize={8} fill="#1b2430">
-              {clipText(entry.line.name, 26)}
+              {clipText(entry.line.name, 32)}
             </text>
           </g>
         );
