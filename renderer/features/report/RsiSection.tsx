@@ -257,7 +257,7 @@ interface CurveLine {
 
 const WIDTH = 640;
 const HEIGHT = 250;
-const PLOT = { left: 34, right: 150, top: 10, bottom: 60 };
+const PLOT = { left: 34, right: 165, top: 10, bottom: 66 };
 /** Told apart in grey as well as in colour: each line has its own dashes and marker. */
 const DASHES = ["", "6 3", "2 3", "8 3 2 3", "1 2", "10 4"];
 const MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square"] as const;
@@ -306,7 +306,7 @@ function RsiCurve({
       {[0, 25, 50, 75, 100].map((tick) => (
         <g key={tick}>
           <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} stroke="#d5dae3" strokeWidth={0.5} />
-          <text x={PLOT.left - 4} y={y(tick) + 3} textAnchor="end" fontSize={8} fill="#5f6b7c">
+          <text x={PLOT.left - 4} y={y(tick) + 3} textAnchor="end" fontSize={9} fill="#5f6b7c">
             {tick}
           </text>
         </g>
@@ -316,7 +316,7 @@ function RsiCurve({
           key={phaseId}
           x={x(i)}
           y={HEIGHT - PLOT.bottom + 12}
-          fontSize={8}
+          fontSize={9}
           fill="#1b2430"
           textAnchor="end"
           transform={`rotate(-30 ${x(i)} ${HEIGHT - PLOT.bottom + 12})`}
@@ -357,7 +357,7 @@ function RsiCurve({
               stroke="#9aa3b2"
               strokeWidth={0.5}
             />
-            <text x={WIDTH - PLOT.right + 8} y={labelY + 3} fontSize={8} fill="#1b2430">
+            <text x={WIDTH - PLOT.right + 8} y={labelY + 3} fontSize={9} fill="#1b2430">
               {clipText(entry.line.name, 32)}
             </text>
           </g>
