@@ -90,6 +90,11 @@ describe("the report's relationship strength pages", () => {
     expect(report).toHaveTextContent(
       "From Multi-product to Advocate the RSI falls 35 points (70 → 35); weakest there: Relevance of communications (10).",
     );
+    // A fall named over all segments is not named again for the one segment it happens in.
+    expect(report.textContent?.match(/From Multi-product to Advocate/g)).toHaveLength(1);
+    expect(report).toHaveTextContent(
+      "From First 90 days to Lapsed for Small business (cost to serve) the RSI falls 50 points",
+    );
     const defectors = within(report).getByRole("table", { name: "What defectors say" });
     const row = (label: string) =>
       within(within(defectors).getByRole("rowheader", { name: label }).closest("tr") as HTMLElement)

@@ -8,6 +8,7 @@ import {
   describeMismatch,
   formatContacts,
   type GroupAnswers,
+  type RsiDrop,
   type SurveyInsights,
   surveyInsights,
 } from "../../../shared/survey/insights";
@@ -113,7 +114,7 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
         <ReportSectionTitle>What the survey says about the plan</ReportSectionTitle>
         <h3>Places to act</h3>
         <Sentences
-          items={[...insights.placesToAct, ...insights.placesToActBySegment].map((drop) => describeDrop(drop, roadmap))}
+          items={placesToAct(insights).map((drop) => describeDrop(drop, roadmap))}
           empty="The RSI does not fall from one phase to the next anywhere it could be measured."
         />
         <h3>What defectors say</h3>
@@ -131,6 +132,15 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
       </section>
     </>
   );
+}
+
+/** The largest falls over all segments, then those within a segment that are not the same fall again. */
+function placesToAct(insights: SurveyInsights): RsiDrop[] {
+  const overall = new Set(insights.placesToAct.map((drop) => `${drop.fromPhaseId}>${drop.phaseId}`));
+  return [
+    ...insights.placesToAct,
+    ...insights.placesToActBySegment.filter((drop) => !overall.has(`${drop.fromPhaseId}>${drop.phaseId}`)),
+  ];
 }
 
 function figureText(figure: RsiFigure): string {
@@ -265,8 +275,8 @@ const MARKERS = ["circle", "square", "triangle", "diamond", "circle", "square"] 
 /**
  * The RSI of each phase in lifecycle order, one line for all segments (black,
  * heavier) and one per segment (its colour, its own dashes and markers),
- * labelled at their ends, so it reads on a grey printer. A phase with too few
- * answers breaks the line.
+ * labelled at their ends, so it reads on a grey printer. A line runs on past a
+ * phase with too few answers, which has no marker.
  */
 function RsiCurve({
   phases,
@@ -287,10 +297,10 @@ function RsiCurve({
       const value = line.cells.find((cell) => cell.phaseId === phaseId)?.rsi ?? null;
       return value === null ? null : { x: x(i), y: y(value) };
     });
+    // Across phases with too few answers, as the places to act measure falls.
     const path = points
-      .map((point, i) =>
-        point ? `${i > 0 && points[i - 1] ? "L" : "M"}${point.x.toFixed(1)},${point.y.toFixed(1)}` : "",
-      )
+      .filter((point) => point !== null)
+      .map((point, i) => `${i === 0 ? "M" : "L"}${point.x.toFixed(1)},${point.y.toFixed(1)}`)
       .join("");
     const last = points.findLast((point) => point !== null) ?? null;
     return { line, l, points, path, last };
