@@ -264,7 +264,14 @@ describe("windows and quitting", () => {
     fakeElectron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const job = {
       roadmapText: '{"name":"Acme"}',
-      options: { paperSize: "Letter", includeCosts: true, includeAppendix: false, sections: ["summary"] },
+      // As the renderer sends them: with the sections the dialog offered, which validation would otherwise default.
+      options: {
+        paperSize: "Letter",
+        includeCosts: true,
+        includeAppendix: false,
+        sections: ["summary"],
+        offeredSections: ["summary"],
+      },
     };
     const exported = invoke(window, INVOKE_CHANNELS.exportPdf, { ...job, suggestedName: "Acme report" });
 

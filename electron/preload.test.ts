@@ -59,7 +59,13 @@ describe("the exposed API", () => {
 
     const job = {
       roadmapText: "{}",
-      options: { paperSize: "A4" as const, includeCosts: true, includeAppendix: false, sections: ["summary" as const] },
+      options: {
+        paperSize: "A4" as const,
+        includeCosts: true,
+        includeAppendix: false,
+        sections: ["summary" as const],
+        offeredSections: ["summary"],
+      },
     };
     ipc().invoke.mockResolvedValueOnce(job);
     expect(await api.takePrintJob()).toEqual(job);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Roadmap } from "../model/schema";
-import { describeDiagnostic, diagnoseRoadmap, type PlanDiagnostic } from "./diagnostics";
+import { alike, b2bRoadmap, surveyedB2bRoadmap, withWave } from "../survey/testing/insightFixtures";
+import { describeDiagnostic, diagnoseRoadmap, diagnoseSurvey, type PlanDiagnostic } from "./diagnostics";
 import { simulateCustomerFlow } from "./flow";
+import { createPlanEngine, planRoadmap } from "./planEngine";
 import { scheduleCommunications } from "./schedule";
 import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
 
@@ -232,5 +234,59 @@ describe("diagnoseRoadmap", () => {
       "“Monthly tips”: one response is worth more than a whole year of a customer of “Small business” (the segment's annual value).",
       "“Monthly tips”: a response rate of 100 % expects every customer reached to respond.",
     ]);
+  });
+});
+
+describe("what the survey says against the plan", () => {
+  it("warns where a segment gets more contacts a month than its respondents want, and names the first place to act", () => {
+    const roadmap = surveyedB2bRoadmap();
+    const plan = planRoadmap(roadmap);
+    const survey = plan.diagnostics.filter((d) => d.kind === "contactsAboveWanted" || d.kind === "rsiDrop");
+    const mismatches = survey.filter((d) => d.kind === "contactsAboveWanted");
+    expect(mismatches.length).toBeGreaterThan(0);
+    for (const d of mismatches) {
+      const s = plan.pressure.segmentIds.indexOf(d.segmentId);
+      const p = plan.pressure.phaseIds.indexOf(d.phaseId);
+      const T = plan.pressure.months;
+      const start = (s * plan.pressure.phaseIds.length + p) * T;
+      expect(Math.max(...plan.pressure.counts.subarray(start, start + T))).toBe(d.planned);
+      expect(d.planned).toBeGreaterThan(d.wanted);
+    }
+    const first = mismatches[0] as Extract<PlanDiagnostic, { kind: "contactsAboveWanted" }>;
+    const segment = roadmap.segments.find((x) => x.id === first.segmentId)?.name;
+    const phase = roadmap.phases.find((x) => x.id === first.phaseId)?.name;
+    expect(describeDiagnostic(first, roadmap)).toBe(
+      `Survey: ${segment} wants ≤ ${first.wanted} a month; the plan sends ${first.planned} in ${phase} (first in ${plan.calendar.months[first.month]?.label}).`,
+    );
+    const drop = survey.at(-1) as PlanDiagnostic;
+    expect(drop.kind).toBe("rsiDrop");
+    expect(describeDiagnostic(drop, roadmap)).toBe(
+      "Survey, the place to act first: From Multi-product to Advocate the RSI falls 35 points (70 → 35); weakest there: Relevance of communications (10).",
+    );
+  });
+
+  it("says nothing without survey answers, and follows the answers as a new wave arrives", () => {
+    const engine = createPlanEngine();
+    const blank = b2bRoadmap();
+    expect(
+      engine.run(blank).diagnostics.filter((d) => d.kind === "contactsAboveWanted" || d.kind === "rsiDrop"),
+    ).toEqual([]);
+    // Everyone happy with 100 contacts a month: the plan sends no one too many.
+    const content = withWave(
+      blank,
+      alike(6, { phaseId: "phase-trial", segmentId: "smallBusiness", strength: 50, preferredContactsPerMonth: 100 }),
+    );
+    expect(engine.run(content).diagnostics.some((d) => d.kind === "contactsAboveWanted")).toBe(false);
+    const fewer = withWave(
+      content,
+      alike(6, { phaseId: "phase-trial", segmentId: "smallBusiness", strength: 50, preferredContactsPerMonth: 0 }),
+      { date: "2026-06-01" },
+    );
+    const after = engine.run(fewer).diagnostics.filter((d) => d.kind === "contactsAboveWanted");
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((d) => d.segmentId === "smallBusiness" && d.wanted === 0)).toBe(true);
+    expect(after).toEqual(
+      diagnoseSurvey(fewer, planRoadmap(fewer).pressure).filter((d) => d.kind === "contactsAboveWanted"),
+    );
   });
 });

@@ -1,5 +1,15 @@
 import type { Communication, Roadmap } from "../model/schema";
+import {
+  biggestDrops,
+  describeDrop,
+  describeMismatch,
+  frequencyMismatches,
+  frequencyPreferences,
+} from "../survey/insights";
+import { computeRsi, latestWave } from "../survey/rsi";
+import { planCalendar } from "./calendar";
 import { type CustomerFlow, OUTFLOW_TOLERANCE } from "./flow";
+import type { ContactPressure } from "./pressure";
 import type { CommunicationSchedule } from "./schedule";
 
 /**
@@ -63,7 +73,37 @@ export type PlanDiagnostic =
       readonly kind: "certainResponse";
       readonly severity: "warning";
       readonly communicationId: string;
+    }
+  | {
+      /** The survey's respondents want fewer communications a month than the plan sends the segment in the phase. */
+      readonly kind: "contactsAboveWanted";
+      readonly severity: "warning";
+      readonly segmentId: string;
+      readonly phaseId: string;
+      /** Whose wish it is: the segment's respondents, or null for all respondents of a survey without segments. */
+      readonly wantedBy: string | null;
+      readonly wanted: number;
+      readonly respondents: number;
+      readonly planned: number;
+      /** The first month of the horizon (from 0) the plan sends that many. */
+      readonly month: number;
+    }
+  | {
+      /** The survey's RSI falls most from the phase before to this one along the lifecycle: the first place to act. */
+      readonly kind: "rsiDrop";
+      readonly severity: "warning";
+      readonly phaseId: string;
+      readonly fromPhaseId: string;
+      readonly from: number;
+      readonly to: number;
+      readonly drop: number;
+      readonly clear: boolean;
+      readonly weakestDimensionId: string | null;
+      readonly weakestScore: number | null;
     };
+
+/** Diagnostics about the plan as the survey's answers see it: the same for one survey and one contact pressure. */
+export type SurveyDiagnostic = Extract<PlanDiagnostic, { kind: "contactsAboveWanted" | "rsiDrop" }>;
 
 /** Problems of the lifecycle graph: outflow over 100 %, unreachable phases, absorbing phases. */
 export function diagnoseFlow(flow: CustomerFlow): PlanDiagnostic[] {
@@ -207,10 +247,40 @@ export function diagnoseRoadmap(
   return [...diagnoseFlow(flow), ...diagnoseCommunications(flow, roadmap, schedules)];
 }
 
+/**
+ * What the latest survey wave says against the plan (see survey/insights.ts):
+ * every phase where a segment gets more contacts a month than its respondents
+ * want, segment by segment, then the largest fall of the RSI along the lifecycle.
+ */
+export function diagnoseSurvey(
+  roadmap: Roadmap,
+  pressure: Pick<ContactPressure, "segmentIds" | "phaseIds" | "months" | "counts">,
+): SurveyDiagnostic[] {
+  const wave = latestWave(roadmap);
+  if (!wave) return [];
+  const mismatches = frequencyMismatches(roadmap, frequencyPreferences(roadmap, wave), pressure);
+  const drops = biggestDrops(roadmap, computeRsi(roadmap, wave.id), "phases", 1);
+  return [
+    ...mismatches.map((mismatch) => ({
+      kind: "contactsAboveWanted" as const,
+      severity: "warning" as const,
+      ...mismatch,
+    })),
+    ...drops.map(({ segmentId: _all, ...drop }) => ({
+      kind: "rsiDrop" as const,
+      severity: "warning" as const,
+      ...drop,
+    })),
+  ];
+}
+
 /** A sentence for the user, naming what the diagnostic concerns. */
 export function describeDiagnostic(
   diagnostic: PlanDiagnostic,
-  roadmap: Pick<Roadmap, "phases" | "segments" | "communications">,
+  roadmap: Pick<
+    Roadmap,
+    "phases" | "segments" | "communications" | "channels" | "survey" | "startMonth" | "horizonMonths"
+  >,
 ): string {
   const nameOf = (items: readonly { id: string; name: string }[], id: string) =>
     `“${items.find((item) => item.id === id)?.name ?? id}”`;
@@ -233,6 +303,12 @@ export function describeDiagnostic(
       return `${nameOf(roadmap.communications, diagnostic.communicationId)}: one response is worth more than a whole year of a customer of ${diagnostic.segmentIds.map((id) => nameOf(roadmap.segments, id)).join(", ")} (the segment's annual value).`;
     case "certainResponse":
       return `${nameOf(roadmap.communications, diagnostic.communicationId)}: a response rate of 100 % expects every customer reached to respond.`;
+    case "contactsAboveWanted": {
+      const { months } = planCalendar(roadmap.startMonth, roadmap.horizonMonths);
+      return `Survey: ${describeMismatch(diagnostic, roadmap, (t) => months[t]?.label)}`;
+    }
+    case "rsiDrop":
+      return `Survey, the place to act first: ${describeDrop({ ...diagnostic, segmentId: null }, roadmap)}`;
   }
 }
 

@@ -21,6 +21,7 @@ export {
   diagnoseCommunications,
   diagnoseFlow,
   diagnoseRoadmap,
+  diagnoseSurvey,
   type PlanDiagnostic,
 } from "./diagnostics";
 export {

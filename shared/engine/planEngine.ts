@@ -1,4 +1,5 @@
 import { type CommunicationCosts, communicationCosts } from "../model/costs";
+import { lifecycleOrder } from "../model/presentationWalk";
 import type { Channel, Communication, Roadmap } from "../model/schema";
 import { type Budget, type BudgetInputs, createBudgetRollUp } from "./budget";
 import { type PlanCalendar, planCalendar } from "./calendar";
@@ -7,7 +8,9 @@ import {
   communicationDiagnosisContext,
   diagnoseCommunication,
   diagnoseFlow,
+  diagnoseSurvey,
   type PlanDiagnostic,
+  type SurveyDiagnostic,
 } from "./diagnostics";
 import { type CustomerFlow, type FlowInputs, sameElements, sameFlowInputs, simulateCustomerFlow } from "./flow";
 import { type CustomerLifetimeValue, customerLifetimeValue } from "./lifetimeValue";
@@ -162,6 +165,15 @@ export function createPlanEngine(): PlanEngine {
   let rollUpMemo: RollUp | undefined;
   let diagnosisContext:
     | { segments: Roadmap["segments"]; flow: CustomerFlow; context: CommunicationDiagnosisContext }
+    | undefined;
+  let surveyMemo:
+    | {
+        survey: Roadmap["survey"];
+        segments: Roadmap["segments"];
+        pressure: ContactPressure;
+        phaseOrder: string;
+        diagnostics: readonly SurveyDiagnostic[];
+      }
     | undefined;
   const budgetRollUp = createBudgetRollUp();
 
@@ -343,6 +355,27 @@ export function createPlanEngine(): PlanEngine {
     });
   }
 
+  /** Worked out again only when the answers, the segments, the phases' lifecycle order or the contact pressure change. */
+  function surveyDiagnostics(roadmap: Roadmap, pressure: ContactPressure): readonly SurveyDiagnostic[] {
+    if (roadmap.survey.waves.length === 0) return [];
+    const phaseOrder = `${roadmap.phases.map((phase) => phase.id).join("\u0000")}\u0001${lifecycleOrder(roadmap).join("\u0000")}`;
+    if (
+      surveyMemo?.survey !== roadmap.survey ||
+      surveyMemo.segments !== roadmap.segments ||
+      surveyMemo.pressure !== pressure ||
+      surveyMemo.phaseOrder !== phaseOrder
+    ) {
+      surveyMemo = {
+        survey: roadmap.survey,
+        segments: roadmap.segments,
+        pressure,
+        phaseOrder,
+        diagnostics: diagnoseSurvey(roadmap, pressure),
+      };
+    }
+    return surveyMemo.diagnostics;
+  }
+
   return {
     stats,
     run(roadmap) {
@@ -351,6 +384,7 @@ export function createPlanEngine(): PlanEngine {
       const state = flowOf(roadmap);
       schedulesOf(roadmap, state);
       const rollUp = rollUpOf(roadmap, calendar, state);
+      const pressure = pressureOf(roadmap, state.flow);
       return {
         calendar,
         flow: state.flow,
@@ -360,8 +394,12 @@ export function createPlanEngine(): PlanEngine {
         budget: rollUp.budget,
         phases: rollUp.phases,
         lifetimeValue: lifetimeValueFor(roadmap, state.flow),
-        pressure: pressureOf(roadmap, state.flow),
-        diagnostics: [...state.diagnostics, ...communicationDiagnostics(roadmap, state.flow)],
+        pressure,
+        diagnostics: [
+          ...state.diagnostics,
+          ...communicationDiagnostics(roadmap, state.flow),
+          ...surveyDiagnostics(roadmap, pressure),
+        ],
       };
     },
   };

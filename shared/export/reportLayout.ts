@@ -41,9 +41,12 @@ export interface ReportLimits {
 /**
  * The most pages the report's own pages (no appendix) take, whatever the roadmap. Was 40; the diagram
  * printed at a legible size (its key and up to `diagramPages` tiles) and the budget tables on landscape
- * pages (where their period columns fit) add up to 8 in the worst case, and the open questions 1.
+ * pages (where their period columns fit) add up to 8 in the worst case, the open questions 1 and the survey's RSI 2.
  */
-export const MAX_SUMMARY_PAGES = 49;
+export const MAX_SUMMARY_PAGES = 51;
+
+/** The survey's pages: the RSI grid and curve, then what the answers say about the plan. */
+export const RSI_PAGES = 2;
 
 /**
  * Sized so that the report stays within `MAX_SUMMARY_PAGES` whatever the roadmap: every
@@ -327,6 +330,8 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
         text,
       portrait,
     ),
+    // The grid and the curve, then the places to act, the defectors and the preferences, each list cut to fit.
+    rsi: RSI_PAGES,
     openQuestions: OPEN_QUESTIONS_PAGES,
   };
   return 1 + sections.reduce((sum, section) => sum + (pages[section] ?? 0), 0);

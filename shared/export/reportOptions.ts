@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Roadmap } from "../model/schema";
 
 /** The parts of the executive report after its cover, in the order they print. */
 export const REPORT_SECTIONS = [
@@ -8,11 +9,24 @@ export const REPORT_SECTIONS = [
   "budget",
   "calendar",
   "pressure",
+  "rsi",
   "kpis",
   "assumptions",
   "openQuestions",
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/** What the report offered before sticky notes brought the open-questions page (and the survey the RSI page). */
+const SECTIONS_BEFORE_OPEN_QUESTIONS: readonly ReportSection[] = [
+  "summary",
+  "diagram",
+  "phases",
+  "budget",
+  "calendar",
+  "pressure",
+  "kpis",
+  "assumptions",
+];
 
 export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   summary: "One-page summary",
@@ -21,6 +35,7 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   budget: "Budget tables and charts",
   calendar: "Communication calendar",
   pressure: "Contact-pressure heatmap",
+  rsi: "Relationship strength (survey)",
   kpis: "KPIs and targets",
   assumptions: "Assumptions",
   openQuestions: "Open questions (open sticky notes)",
@@ -28,6 +43,9 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
 
 /** Sections that are about money only, left out when costs are. */
 export const COST_ONLY_SECTIONS: readonly ReportSection[] = ["budget"];
+
+/** Sections made of survey answers: neither offered nor printed for a roadmap without any. */
+export const SURVEY_SECTIONS: readonly ReportSection[] = ["rsi"];
 
 export const PAPER_SIZES = ["A4", "Letter"] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -45,8 +63,25 @@ export const ReportOptionsSchema = z.object({
    * page, every communication's calendar row and every table row after them, however long that makes it.
    */
   includeAppendix: z.boolean().default(false),
+  /**
+   * The sections the export dialog offered when these options were saved. A section added to the report
+   * since starts ticked, as every section does in a first export; without this, options saved before the
+   * open-questions page existed would leave it out as if the user had unticked it.
+   */
+  offeredSections: z
+    .array(z.string().max(100))
+    .max(100)
+    .default([...SECTIONS_BEFORE_OPEN_QUESTIONS]),
 });
 export type ReportOptions = z.infer<typeof ReportOptionsSchema>;
+
+/** Options as saved, with the sections added to the report since they were saved ticked. */
+export function withNewSections(options: ReportOptions): ReportOptions {
+  const added = REPORT_SECTIONS.filter(
+    (section) => !options.offeredSections.includes(section) && !options.sections.includes(section),
+  );
+  return { ...options, sections: [...options.sections, ...added], offeredSections: [...REPORT_SECTIONS] };
+}
 
 /** The sections with more detail in the appendix than on the report's own pages. */
 export const APPENDIX_SECTIONS: readonly ReportSection[] = [
@@ -60,12 +95,18 @@ export const APPENDIX_SECTIONS: readonly ReportSection[] = [
 
 /** Every section, with costs, on A4, without the appendix: what a first export gives. */
 export function defaultReportOptions(): ReportOptions {
-  return ReportOptionsSchema.parse({});
+  return ReportOptionsSchema.parse({ offeredSections: [...REPORT_SECTIONS] });
 }
 
-/** The sections that print, in report order, whatever order the options list them in. */
-export function printedSections(options: ReportOptions): ReportSection[] {
-  return REPORT_SECTIONS.filter(
+/** The sections the export dialog offers for a roadmap: the survey's only once it has answers. */
+export function sectionsFor(roadmap: Pick<Roadmap, "survey">): ReportSection[] {
+  const answered = roadmap.survey.waves.some((wave) => wave.respondents.length > 0);
+  return REPORT_SECTIONS.filter((section) => answered || !SURVEY_SECTIONS.includes(section));
+}
+
+/** The sections that print for a roadmap, in report order, whatever order the options list them in. */
+export function printedSections(options: ReportOptions, roadmap: Pick<Roadmap, "survey">): ReportSection[] {
+  return sectionsFor(roadmap).filter(
     (section) => options.sections.includes(section) && (options.includeCosts || !COST_ONLY_SECTIONS.includes(section)),
   );
 }

@@ -1,6 +1,8 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import type { Roadmap } from "../../../shared/model";
+import { alike, withWave } from "../../../shared/survey/testing/insightFixtures";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
 import { ExportDialog } from "./ExportDialog";
@@ -9,13 +11,18 @@ async function openDialog(format: "pdf" | "ics" = "pdf") {
   return openDialogWith(format, true);
 }
 
-async function openDialogWith(format: "pdf" | "ics" | "xlsx" | "csv" | "svg", showCosts: boolean) {
+async function openDialogWith(
+  format: "pdf" | "ics" | "xlsx" | "csv" | "svg",
+  showCosts: boolean,
+  change: (roadmap: Roadmap) => Roadmap = (roadmap) => roadmap,
+) {
   const app = createTestApp();
   app.store.getState().setPreference("showCosts", showCosts);
   const id = await app.store
     .getState()
     .createRoadmap({ name: "Acme lifecycle", client: "Acme", templateId: "b2b-subscription-software" });
   await app.store.getState().openRoadmap(id);
+  app.store.getState().edit(change);
   app.store.getState().openDialog({ kind: "export", format });
   render(
     <AppStoreProvider store={app.store}>
@@ -77,6 +84,23 @@ describe("the Export dialog", () => {
     await user.click(screen.getByRole("checkbox", { name: "Include costs and the budget" }));
     expect(screen.getByText("Pick at least one section.")).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
+  });
+
+  it("does not offer the relationship strength page for a roadmap without survey answers", async () => {
+    await openDialog();
+    expect(screen.queryByRole("checkbox", { name: "Relationship strength (survey)" })).toBeNull();
+  });
+
+  it("prints the relationship strength page of a surveyed roadmap unless unticked", async () => {
+    const surveyed = (roadmap: Roadmap) =>
+      withWave(roadmap, alike(6, { phaseId: roadmap.phases[0]?.id ?? null, strength: 60 }));
+    const { user, pdfExports } = await openDialogWith("pdf", true, surveyed);
+    const rsi = screen.getByRole("checkbox", { name: "Relationship strength (survey)" });
+    expect(rsi).toBeChecked();
+    await user.click(rsi);
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(pdfExports).toHaveLength(1));
+    expect(pdfExports[0]?.options.sections).not.toContain("rsi");
   });
 
   it("exports one owner's calendar when one is picked", async () => {

@@ -9,7 +9,9 @@ import {
   REPORT_SECTIONS,
   type ReportOptions,
   type ReportSection,
+  sectionsFor,
 } from "../../../shared/export/reportOptions";
+import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
 import {
@@ -67,7 +69,7 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
     const exported = await store.getState().exportDocument(request());
     if (exported) store.getState().closeDialog();
   };
-  const noSections = format === "pdf" && printedSections(report).length === 0;
+  const noSections = format === "pdf" && printedSections(report, roadmap).length === 0;
   const workbookRefused = format === "xlsx" && !showCosts;
 
   return (
@@ -117,7 +119,7 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
           ))}
         </fieldset>
         <div className="export-options">
-          {format === "pdf" && <ReportOptionsFields options={report} onChange={setReport} />}
+          {format === "pdf" && <ReportOptionsFields roadmap={roadmap} options={report} onChange={setReport} />}
           {format === "ics" && (
             <label className="field">
               <span>Whose sends</span>
@@ -150,9 +152,11 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
 }
 
 function ReportOptionsFields({
+  roadmap,
   options,
   onChange,
 }: {
+  roadmap: Roadmap;
   options: ReportOptions;
   onChange: (options: ReportOptions) => void;
 }) {
@@ -197,7 +201,7 @@ function ReportOptionsFields({
       </p>
       <fieldset className="export-sections">
         <legend>Sections</legend>
-        {REPORT_SECTIONS.map((section) => {
+        {sectionsFor(roadmap).map((section) => {
           const costOnly = COST_ONLY_SECTIONS.includes(section) && !options.includeCosts;
           return (
             <label key={section} className="checkbox-field">
@@ -212,7 +216,7 @@ function ReportOptionsFields({
           );
         })}
       </fieldset>
-      {printedSections(options).length === 0 && <p className="field-problem">Pick at least one section.</p>}
+      {printedSections(options, roadmap).length === 0 && <p className="field-problem">Pick at least one section.</p>}
     </>
   );
 }

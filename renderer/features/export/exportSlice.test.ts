@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultReportOptions } from "../../../shared/export/reportOptions";
+import { defaultReportOptions, REPORT_SECTIONS } from "../../../shared/export/reportOptions";
 import { readRoadmapFile } from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
 
@@ -20,6 +20,7 @@ describe("exporting the open roadmap", () => {
       includeCosts: false,
       includeAppendix: true,
       sections: ["summary" as const, "kpis" as const],
+      offeredSections: [...REPORT_SECTIONS],
     };
     expect(await app.store.getState().exportDocument({ format: "pdf", options })).toBe(true);
 
@@ -83,5 +84,29 @@ describe("exporting the open roadmap", () => {
     await app.repository.setSetting("reportOptions", { paperSize: "A3", sections: ["everything"] });
     await app.store.getState().loadExportSettings();
     expect(app.store.getState().reportOptions).toEqual(defaultReportOptions());
+  });
+
+  it("ticks a section added to the report since the options were saved, and keeps the user's own choices", async () => {
+    const app = createTestApp();
+    // Saved before the open-questions page existed: no record of what was offered, the KPIs unticked.
+    const saved = {
+      paperSize: "Letter",
+      includeCosts: true,
+      includeAppendix: false,
+      sections: ["summary", "diagram", "phases", "budget", "calendar", "pressure", "assumptions"],
+    };
+    await app.repository.setSetting("reportOptions", saved);
+    await app.store.getState().loadExportSettings();
+    const { sections, paperSize } = app.store.getState().reportOptions;
+    expect(paperSize).toBe("Letter");
+    expect(sections).toContain("openQuestions");
+    expect(sections).not.toContain("kpis");
+
+    // Unticked after it was offered, it stays unticked.
+    const chosen = { ...app.store.getState().reportOptions, sections: sections.filter((s) => s !== "openQuestions") };
+    await app.repository.setSetting("reportOptions", chosen);
+    await app.store.getState().loadExportSettings();
+    expect(app.store.getState().reportOptions.sections).not.toContain("openQuestions");
+    expect(app.store.getState().reportOptions.offeredSections).toEqual([...REPORT_SECTIONS]);
   });
 });

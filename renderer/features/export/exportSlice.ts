@@ -1,5 +1,10 @@
 import { planRoadmap } from "../../../shared/engine";
-import { defaultReportOptions, type ReportOptions, ReportOptionsSchema } from "../../../shared/export/reportOptions";
+import {
+  defaultReportOptions,
+  type ReportOptions,
+  ReportOptionsSchema,
+  withNewSections,
+} from "../../../shared/export/reportOptions";
 import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
 import { type Roadmap, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
@@ -120,7 +125,7 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
     loadExportSettings: async () => {
       const stored = ReportOptionsSchema.safeParse(await services.repository.getSetting(REPORT_OPTIONS_SETTING));
       // Settings from another version that no longer parse are forgotten, not an error.
-      if (stored.success) set({ reportOptions: stored.data });
+      if (stored.success) set({ reportOptions: withNewSections(stored.data) });
     },
   };
 }

@@ -19,6 +19,7 @@ import { PhaseOverview, PhasePages } from "./PhasePages";
 import { PressureSection } from "./PressureSection";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 import { ReportSummary } from "./ReportSummary";
+import { RsiSection } from "./RsiSection";
 import { reportPageStyle } from "./reportPageStyle";
 import "./report.css";
 
@@ -48,6 +49,7 @@ const SECTIONS: Record<ReportSection, Section> = {
   budget: BudgetSection,
   calendar: CalendarSummary,
   pressure: PressureSection,
+  rsi: RsiSection,
   kpis: KpiSection,
   assumptions: AssumptionsSection,
   openQuestions: OpenQuestionsSection,
@@ -76,7 +78,7 @@ export function ExecutiveReport(props: ReportProps) {
     () => (options.includeAppendix ? reportLayout(roadmap, plan, options, FULL_DETAIL) : null),
     [roadmap, plan, options],
   );
-  const sections = printedSections(options);
+  const sections = printedSections(options, roadmap);
   const appendix = sections.filter((section) => APPENDIX_SECTIONS.includes(section));
   return (
     <article className="report" aria-label={`Executive report: ${roadmap.name}`}>

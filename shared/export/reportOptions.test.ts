@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { b2bRoadmap, surveyedB2bRoadmap } from "../survey/testing/insightFixtures";
+import {
+  defaultReportOptions,
+  printedSections,
+  REPORT_SECTIONS,
+  ReportOptionsSchema,
+  sectionsFor,
+  withNewSections,
+} from "./reportOptions";
+
+describe("the report's sections", () => {
+  it("offers and prints the relationship strength page only for a roadmap with survey answers", () => {
+    const options = defaultReportOptions();
+    expect(sectionsFor(b2bRoadmap())).not.toContain("rsi");
+    expect(printedSections(options, b2bRoadmap())).not.toContain("rsi");
+    expect(sectionsFor(surveyedB2bRoadmap())).toEqual([...REPORT_SECTIONS]);
+    expect(printedSections(options, surveyedB2bRoadmap())).toContain("rsi");
+    expect(printedSections({ ...options, sections: ["summary"] }, surveyedB2bRoadmap())).toEqual(["summary"]);
+  });
+
+  it("ticks the relationship strength page in options saved before it existed, and keeps what the user unticked", () => {
+    // Saved before the open-questions page: no record of what was offered, the KPIs unticked.
+    const beforeOpenQuestions = ReportOptionsSchema.parse({
+      sections: ["summary", "diagram", "phases", "budget", "calendar", "pressure", "assumptions"],
+    });
+    const upgraded = withNewSections(beforeOpenQuestions);
+    expect(upgraded.sections).toEqual(expect.arrayContaining(["openQuestions", "rsi"]));
+    expect(upgraded.sections).not.toContain("kpis");
+
+    // Saved after the open-questions page, which the user unticked, but before the survey's page.
+    const beforeRsi = ReportOptionsSchema.parse({
+      sections: ["summary", "kpis"],
+      offeredSections: REPORT_SECTIONS.filter((section) => section !== "rsi"),
+    });
+    expect(withNewSections(beforeRsi).sections).toEqual(["summary", "kpis", "rsi"]);
+
+    // Unticked once offered, it stays unticked.
+    const unticked = { ...withNewSections(beforeRsi), sections: ["summary" as const] };
+    expect(withNewSections(unticked).sections).toEqual(["summary"]);
+  });
+});
