@@ -226,6 +226,16 @@ describe("blankResponsesCsv", () => {
     expect(columns).toEqual(table.value.headers.map((header) => ({ header, target: byTarget.get(header) })));
   });
 
+  it("defuses a header that would run as a formula, and the import still maps it to its item", async () => {
+    const roadmap = template();
+    const items = [{ id: "=cmd", text: "-1+1 is what I think of them", dimensionId: "trust", reversed: false }];
+    const edited = { ...roadmap, survey: { ...roadmap.survey, items } };
+    const table = await readTable("answers.csv", encode(blankResponsesCsv(edited)));
+    if (!table.ok) throw new Error(table.error);
+    expect(table.value.headers[3]).toBe("'=cmd: -1+1 is what I think of them");
+    expect(guessColumns(table.value.headers, surveyTargets(items), [])[3]?.target).toBe("item:=cmd");
+  });
+
   it(
     "round-trips any questionnaire through the mapping step: commas, quotes, line breaks and accents included",
     async () => {
