@@ -111,7 +111,10 @@ describe("questionnaireWorkbook", () => {
     const roadmap = template();
     const rows = sheetRows(await sheets(await questionnaireWorkbook(roadmap)), QUESTIONNAIRE_SHEETS.otherQuestions);
     expect(rows[0]).toEqual([...OTHER_QUESTION_COLUMNS]);
-    expect(rows.slice(1).map((row) => row[0])).toEqual(RESPONDENT_COLUMNS.map((column) => column.header));
+    const respondentHeaders = new Set<string>(RESPONDENT_COLUMNS.map((column) => column.header));
+    expect(rows.slice(1).map((row) => row[0])).toEqual(
+      responseHeaders(roadmap.survey).filter((header) => respondentHeaders.has(header)),
+    );
     const byColumn = new Map(rows.slice(1).map((row) => [row[0], row.slice(1).join(" ")]));
     expect(byColumn.get("Likelihood to recommend (0-10)")).toMatch(/recommend.*0 = not at all likely … 10/);
     expect(byColumn.get("Preferred contacts per month")).toMatch(/how many times a month/i);
@@ -128,6 +131,8 @@ describe("questionnaireWorkbook", () => {
     const table = await readTable("questionnaire.xlsx", bytes, { sheet: QUESTIONNAIRE_SHEETS.answers });
     expect(table.ok && table.value.headers).toEqual(responseHeaders(roadmap.survey));
     expect(table.ok && table.value.sheetNames).toEqual(Object.values(QUESTIONNAIRE_SHEETS));
+    const columns = table.ok ? guessColumns(table.value.headers, surveyTargets(roadmap.survey.items), []) : [];
+    expect(columns.filter((column) => column.target === "")).toEqual([]);
   });
 
   it("lists the phase, segment and channel names the import accepts, phases in lifecycle order", async () => {
@@ -159,7 +164,11 @@ describe("questionnaireWorkbook", () => {
       segments: roadmap.segments.map((segment, i) => (i === 0 ? { ...segment, name: "-2+3" } : segment)),
       survey: {
         ...roadmap.survey,
-        items: [{ ...first, id: "=1+1", text: '=HYPERLINK("http://x.test","click")' }, ...otherItems],
+        items: [
+          { ...first, id: "=1+1", text: '=HYPERLINK("http://x.test","click")' },
+          { ...first, id: "bell", text: "Ring\u0007 _x0041_ twice" },
+          ...otherItems,
+        ],
       },
     };
     const all = await sheets(await questionnaireWorkbook(hostile));
@@ -167,6 +176,7 @@ describe("questionnaireWorkbook", () => {
     expect(cells.some((cell) => typeof cell === "object" && cell !== null && "formula" in cell)).toBe(false);
     const questionnaire = sheetRows(all, QUESTIONNAIRE_SHEETS.questionnaire);
     expect(questionnaire[1]?.slice(0, 2)).toEqual(["'=1+1", `'=HYPERLINK("http://x.test","click")`]);
+    expect(questionnaire[2]?.slice(0, 2)).toEqual(["bell", "Ring _x0041_ twice"]);
     expect(sheetRows(all, QUESTIONNAIRE_SHEETS.values).map((row) => row[1])).toContain("'-2+3");
     expect(sheetRows(all, QUESTIONNAIRE_SHEETS.values).map((row) => row[2])).toContain("'@SUM(1+1)");
     expect(sheetRows(all, QUESTIONNAIRE_SHEETS.answers)[0]).toContain(`'=1+1: =HYPERLINK("http://x.test","click")`);

@@ -79,17 +79,19 @@ export async function questionnaireWorkbook(roadmap: Roadmap): Promise<Uint8Arra
   );
 
   const channelNames = roadmap.channels.map((channel) => channel.name);
+  const headers = responseHeaders(survey);
+  const inFileOrder = [...RESPONDENT_COLUMNS].sort((a, b) => headers.indexOf(a.header) - headers.indexOf(b.header));
   writeTable(
     workbook.addWorksheet(QUESTIONNAIRE_SHEETS.otherQuestions),
     OTHER_QUESTION_COLUMNS,
-    RESPONDENT_COLUMNS.map((column) => {
+    inFileOrder.map((column) => {
       const { question, answer } = OTHER_QUESTIONS[column.target];
       return [column.header, question, workbookText(answer(channelNames))];
     }),
     [32, 70, 70],
   );
 
-  const answerHeaders = responseHeaders(survey).map(workbookText);
+  const answerHeaders = headers.map(workbookText);
   writeTable(
     workbook.addWorksheet(QUESTIONNAIRE_SHEETS.answers),
     answerHeaders,

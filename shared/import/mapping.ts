@@ -216,8 +216,9 @@ export function guessMapping(table: Table, targets: readonly ImportTarget[], rem
 
 /**
  * A cell as a number: a workbook's numbers as they are, text in the user's
- * locale ("3,5" in German) or, failing that, with a dot for decimals as survey
- * tools write it. Empty cells are null.
+ * locale ("3,5" in German) or, failing that, as English writes it (a dot for
+ * decimals, "12.5 %"), as survey tools do. Empty cells are null; anything
+ * else is the locale's reason it is not a number.
  */
 export function readCellNumber(
   cell: TableCell | undefined,
@@ -231,8 +232,9 @@ export function readCellNumber(
   if (text === "") return ok(null);
   const local = parseLocaleNumber(text, locale, style);
   if (local.ok) return ok(local.value);
-  if (/^-?\d+(\.\d+)?$/.test(text)) return ok(style.percent ? Number(text) / 100 : Number(text));
-  return err(local.error);
+  // Survey tools write English numbers whatever the reader's locale: "3.5", "12.5 %".
+  const dotted = parseLocaleNumber(text, "en-US", style);
+  return dotted.ok ? dotted : err(local.error);
 }
 
 /** A cell as the text a problem quotes. */

@@ -71,15 +71,36 @@ function readCsv(fileName: string, bytes: Uint8Array): Result<Table, string> {
   return toTable(fileName, parsed.data, { sheetName: null, sheetNames: [], encoding });
 }
 
+const SEPARATORS = [",", ";", "\t", "|"];
+
 /**
- * The separator of a CSV text. Papa's own guess counts an empty line as a
- * row of one field, so in a short file ending in a line break (a blank
- * answers file is just its header) a separator that appears inside the
- * header names could win over the real one; empty lines are skipped here.
+ * The separator of a CSV text, by papaparse's guess (the one that splits the
+ * first rows most consistently) with two corrections. Papa counts an empty
+ * line as a row of one field, so in a short file ending in a line break (a
+ * blank answers file is just its header) a separator inside the header names
+ * could win: empty lines are skipped. And a separator that leaves a quote
+ * open in those rows cannot be the file's when another does not: the next
+ * guess is taken. When every separator leaves one open, the first guess
+ * stands, so the quote is reported.
  */
 function guessSeparator(text: string): string {
-  return Papa.parse<string[]>(text, { preview: 10, skipEmptyLines: "greedy", delimitersToGuess: [",", ";", "\t", "|"] })
-    .meta.delimiter;
+  const guess = (candidates: string[]) => {
+    const { meta, errors } = Papa.parse<string[]>(text, {
+      preview: 10,
+      skipEmptyLines: "greedy",
+      delimitersToGuess: candidates,
+    });
+    return { separator: meta.delimiter, clean: !errors.some((e) => e.type === "Quotes") };
+  };
+  const first = guess(SEPARATORS);
+  let candidates = SEPARATORS;
+  let guessed = first;
+  while (!guessed.clean && candidates.includes(guessed.separator) && candidates.length > 1) {
+    const tried = guessed.separator;
+    candidates = candidates.filter((separator) => separator !== tried);
+    guessed = guess(candidates);
+  }
+  return guessed.clean ? guessed.separator : first.separator;
 }
 
 /** UTF-8 when the bytes are valid UTF-8 (with or without BOM), UTF-16 by its BOM, otherwise Windows-1252 (Excel's "CSV" on Windows). */
@@ -142,16 +163,11 @@ function cellText(value: CellValue): TableCell {
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
-  if ("formula" in value || "sharedFormula" in value) {
-    const result = (value as { result?: CellValue }).result;
-    return result === undefined || typeof result === "object"
-      ? result instanceof Date
-        ? cellText(result)
-        : ""
-      : cellText(result);
-  }
-  if ("text" in value && typeof value.text === "string") return value.text;
-  if ("error" in value) return "";
+  // The result Excel cached when it last calculated; none when the file was written by a tool that does not calculate.
+  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result);
+  // A link's text is rich text when part of it is formatted, though exceljs types it as a string.
+  if ("hyperlink" in value) return cellText(value.text as CellValue);
+  // An error (#N/A, #DIV/0!) is no answer.
   return "";
 }
 
