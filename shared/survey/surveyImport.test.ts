@@ -1,8 +1,11 @@
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { guessMapping } from "../import/mapping";
 import { readTable, type Table, type TableCell } from "../import/table";
+import { deleteElements } from "../model/edits";
+import { LIMITS } from "../model/limits";
 import { byteLength, serializeRoadmap } from "../model/roadmapFile";
 import { type ImportMapping, type Roadmap, RoadmapSchema } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
@@ -210,20 +213,20 @@ describe("previewing answers", () => {
       [14, "Likelihood to recommend (0-10)", "-1"],
     ]);
     expect(preview.problems.map((p) => p.problem)).toEqual([
-      "the answer is outside the scale 1–5",
-      "the answer is not a number",
-      "the answer must be a whole number from 1 to 5",
+      "outside the scale 1–5",
+      'not a number nor an agreement like "Agree"',
+      "not a whole number from 1 to 5",
       'unknown phase: "Prospect" is not mapped to a phase of the roadmap',
-      "no phase is given",
+      "no phase given",
       'unknown segment: "Consumers" is not mapped to a segment of the roadmap',
       'unknown channel: "Fax" is not mapped to a channel of the roadmap',
-      "likelihood to recommend is outside the scale 0–10",
-      "is not a day of the calendar",
-      "is not a date: write 2026-05-14, 14.05.2026 or 14/05/2026",
-      "The row is empty.",
-      "is not a number of contacts a month, nor one of: never, yearly, twice a year, quarterly, monthly, every two weeks, weekly",
-      "the answer is outside the scale 1–5",
-      "likelihood to recommend is outside the scale 0–10",
+      "outside the scale 0–10",
+      "not a day of the calendar",
+      "not a date: write 2026-05-14, 14.05.2026 or 14/05/2026",
+      "empty row",
+      "not a number of contacts a month, nor one of: never, yearly, twice a year, quarterly, monthly, every two weeks, weekly",
+      "outside the scale 1–5",
+      "outside the scale 0–10",
     ]);
     expect(preview.refused).toBe(13);
     expect(preview.accepted).toBe(1);
@@ -245,6 +248,24 @@ describe("previewing answers", () => {
     ]);
   });
 
+  it("reads each spelling of a value as the user mapped it, even when two differ only in case", () => {
+    const map = roadmap();
+    const file = table(blankHeaders(map), [
+      answerRow(["4", "4", "4", "4"], { phase: "LAPSED" }),
+      answerRow(["4", "4", "4", "4"], { phase: "lapsed" }),
+      answerRow(["4", "4", "4", "4"], { phase: "Lapsed " }),
+    ]);
+    const mapping = guess(map, file);
+    const values = [
+      ...mapping.values.filter((v) => v.target !== "phase"),
+      { target: "phase", value: "LAPSED", id: null },
+      { target: "phase", value: "lapsed", id: "phase-lapsed" },
+    ];
+    const preview = surveyImportKind.preview(map, file, { ...mapping, values }, "en-US", { now: NOW });
+    expect(preview.problems.map((p) => [p.row, p.value])).toEqual([[2, "LAPSED"]]);
+    expect(preview.change.wave?.respondents.map((r) => r.phaseId)).toEqual(["phase-lapsed", "phase-lapsed"]);
+  });
+
   it("reads numbers as the user's locale writes them", () => {
     const map = roadmap();
     const file = table(blankHeaders(map), [answerRow(["4", "4,0", "4", "4"], { frequency: "2,5" })]);
@@ -256,11 +277,62 @@ describe("previewing answers", () => {
     });
   });
 
+  it("reads points written with their label, and agreement labels alone", () => {
+    const map = roadmap();
+    const { preview } = importRows(map, [
+      answerRow(["5 - Strongly agree", "Agree", "neither agree nor disagree", "1 (Strongly disagree)"], {
+        recommend: "10 = Extremely likely",
+      }),
+    ]);
+    expect(preview.problems).toEqual([]);
+    expect(preview.change.wave?.respondents[0]).toMatchObject({ answers: [5, 4, 3, 1], recommend: 10 });
+    map.survey.scale = "1-7";
+    const seven = importRows(map, [answerRow(["Strongly agree", "Agree", "Somewhat agree", "Neutral"])]).preview;
+    expect(seven.change.wave?.respondents[0]?.answers).toEqual([7, 6, 5, 4]);
+  });
+
+  it("reads the preferred frequency as a number or in words", () => {
+    const words = [
+      "weekly",
+      "Every two weeks",
+      "monthly",
+      "quarterly",
+      "twice a year",
+      "yearly",
+      "never",
+      "Once a week",
+    ];
+    const { preview } = importRows(roadmap(), [
+      ...words.map((frequency) => answerRow(["4", "4", "4", "4"], { frequency })),
+      answerRow(["4", "4", "4", "4"], { frequency: "150" }),
+    ]);
+    expect(preview.change.wave?.respondents.map((r) => r.preferredContactsPerMonth)).toEqual([
+      4.33, 2.17, 1, 0.33, 0.17, 0.08, 0, 4.33,
+    ]);
+    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["150", "outside 0–100 contacts a month"]]);
+  });
+
+  it("reads columns by their header when the mapping lists them in another order", () => {
+    const map = roadmap();
+    const file = table(blankHeaders(map), [answerRow(["1", "2", "3", "4"])]);
+    const mapping = guess(map, file);
+    const reordered = { ...mapping, columns: [...mapping.columns].reverse() };
+    const preview = surveyImportKind.preview(map, file, reordered, "en-US", { now: NOW });
+    expect(preview.change.wave?.respondents[0]?.answers).toEqual([1, 2, 3, 4]);
+    expect(preview.change.wave?.itemIds).toEqual(map.survey.items.slice(0, 4).map((item) => item.id));
+  });
+
+  it("imports nothing from a file with a header row only", () => {
+    const { preview } = importRows(roadmap(), []);
+    expect(preview.change.wave).toBeNull();
+    expect(preview.summary).toBe("Nothing to import: no row has a respondent to add.");
+  });
+
   it("reads answers on the questionnaire's own scale", () => {
     const map = roadmap();
     map.survey.scale = "0-10";
     const { preview } = importRows(map, [answerRow(["0", "10", "7", "11"])]);
-    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["11", "the answer is outside the scale 0–10"]]);
+    expect(preview.problems.map((p) => [p.value, p.problem])).toEqual([["11", "outside the scale 0–10"]]);
   });
 
   it("leaves out respondents who answered fewer than half of the mapped items, and counts them", () => {
@@ -310,7 +382,7 @@ describe("previewing answers", () => {
       "Map at least one column to a questionnaire item.",
     ]);
     expect(problemsOf(withTargets((t) => (t === "segment" ? "phase" : t)))).toEqual([
-      '"Phase" and "Segment" are all mapped to Phase: map one of them.',
+      '"Phase" and "Segment" are both mapped to Phase: map only one of them.',
     ]);
     expect(problemsOf(withTargets((t) => (t === "recommend" ? "item:gone" : t)))).toEqual([
       'Column "Likelihood to recommend (0-10)" is mapped to "item:gone", which is no questionnaire item or respondent field.',
@@ -351,7 +423,7 @@ describe("respondent dates", () => {
 
   it("refuses a date that could be either in a column that has both orders", () => {
     expect(datesOf(["14/05/2026", "5/14/2026", "3/4/2026"]).problems).toEqual([
-      ["3/4/2026", "is ambiguous: it may be 2026-04-03 or 2026-03-04; write dates as YYYY-MM-DD"],
+      ["3/4/2026", "ambiguous: it may be 2026-04-03 or 2026-03-04; write dates as YYYY-MM-DD"],
     ]);
   });
 });
@@ -387,6 +459,50 @@ describe("the wave", () => {
     expect(wrong.preview.problems.map((p) => p.problem)).toEqual([
       `The wave's date "31/02/2026" is not a date like 2026-05-14.`,
     ]);
+  });
+
+  it("is refused beyond what the file format holds: a wave's respondents, a roadmap's waves, a name's length", () => {
+    const map = roadmap();
+    const [item] = map.survey.items;
+    if (!item) throw new Error("the questionnaire has 20 items");
+    const huge = table(
+      ["Phase", itemHeader(item)],
+      Array.from({ length: LIMITS.respondentsPerWave + 1 }, () => ["Trial", "4"]),
+    );
+    const tooMany = surveyImportKind.preview(map, huge, guess(map, huge), "en-US", { now: NOW });
+    expect(tooMany.change.wave).toBeNull();
+    expect(tooMany.problems.map((p) => p.problem)).toEqual([
+      "The file has 100,001 respondents; a wave holds at most 100,000.",
+    ]);
+
+    const row = [answerRow(["4", "4", "4", "4"])];
+    const longName = importRows(map, row, { now: NOW, waveName: "x".repeat(201) }).preview;
+    expect(longName.problems.map((p) => p.problem)).toEqual(["The wave's name is longer than 200 characters."]);
+
+    const full: Roadmap = {
+      ...map,
+      survey: {
+        ...map.survey,
+        waves: Array.from({ length: LIMITS.surveyWaves }, (_, i) => ({
+          id: `wave-${i}`,
+          name: `Wave ${i}`,
+          date: `${1900 + i}-01-01`,
+          importedAt: NOW.toISOString(),
+          source: "old.csv",
+          scale: "1-5" as const,
+          itemIds: [],
+          respondents: [],
+          excluded: 0,
+        })),
+      },
+    };
+    const oneMore = importRows(full, row).preview;
+    expect(oneMore.problems.map((p) => p.problem)).toEqual([
+      "The roadmap already has 100 waves, the most it may hold: remove one first.",
+    ]);
+    const replacing = importRows(full, [answerRow(["4", "4", "4", "4"], { date: "1950-01-01" })]).preview;
+    expect(replacing.problems).toEqual([]);
+    expect(replacing.change.replaces?.id).toBe("wave-50");
   });
 
   it("holds the mapped items in column order and nothing of the unmapped columns", () => {
@@ -443,7 +559,7 @@ describe("applying an import", () => {
     const map = roadmap();
     const headers = ["Submitted", "Stage", ...map.survey.items.slice(0, 3).map((item) => item.id), "Channel(s)"];
     const rows: TableCell[][] = [
-      ["2026-05-14", "Churned", "4", "4", "5", "Mail"],
+      ["2026-05-14", "Churned", "4", "4", "5", "E-mail"],
       ["2026-05-14", "Trial", "3", "4", "5", "Phone"],
     ];
     const first = table(headers, rows);
@@ -466,12 +582,43 @@ describe("applying an import", () => {
     const remembered = guess(next, second);
     expect(targetOf(remembered, "Stage")).toBe("phase");
     expect(remembered.columns).toEqual(corrected.columns);
-    expect(new Set(remembered.values)).toEqual(
-      new Set(corrected.values.filter((v) => remembered.values.some((r) => r.value === v.value))),
-    );
+    const byValue = (values: ImportMapping["values"]) => [...values].sort((a, b) => a.value.localeCompare(b.value));
+    expect(byValue(remembered.values)).toEqual(byValue(corrected.values));
     const again = surveyImportKind.preview(next, second, remembered, "en-US", { now: NOW });
     expect(again.problems).toEqual([]);
     expect(again.accepted).toBe(2);
+  });
+
+  it("leaves a respondent's phase empty when the phase was removed between preview and confirmation", () => {
+    const map = roadmap();
+    const { mapping, preview } = importRows(map, [
+      answerRow(["4", "4", "4", "4"], { phase: "Lapsed" }),
+      answerRow(["4", "4", "4", "4"], { phase: "Trial" }),
+    ]);
+    const edited = deleteElements(map, { phaseIds: ["phase-lapsed"], transitionIds: [] });
+    const next = surveyImportKind.apply(edited, preview.change, mapping);
+    expect(next.survey.waves[0]?.respondents.map((r) => r.phaseId)).toEqual([null, "phase-trial"]);
+    expect(next.survey.waves[0]?.respondents[0]?.answers).toEqual([4, 4, 4, 4]);
+    expect(RoadmapSchema.safeParse(next).success).toBe(true);
+  });
+
+  it("imports a workbook's number and date cells", async () => {
+    const map = roadmap();
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Responses");
+    sheet.addRow(blankHeaders(map));
+    sheet.addRow([new Date(Date.UTC(2026, 4, 14)), "Trial", "Enterprise", 4, 5, 3, 2, 9, "Email", 2]);
+    sheet.addRow([new Date(Date.UTC(2026, 4, 15)), "Advocate", "Mid-market", 5, 5, 1, 5, 10, "Phone", 0.5]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const read = await readTable("answers.xlsx", bytes);
+    if (!read.ok) throw new Error(read.error);
+    const preview = surveyImportKind.preview(map, read.value, guess(map, read.value), "en-US", { now: NOW });
+    expect(preview.problems).toEqual([]);
+    expect(preview.change.wave).toMatchObject({ date: "2026-05-15", source: "answers.xlsx" });
+    expect(preview.change.wave?.respondents.map((r) => [r.date, r.phaseId, r.answers, r.recommend])).toEqual([
+      ["2026-05-14", "phase-trial", [4, 5, 3, 2], 9],
+      ["2026-05-15", "phase-advocate", [5, 5, 1, 5], 10],
+    ]);
   });
 
   it("imports a survey tool's CSV file as read from disk", async () => {

@@ -12,9 +12,11 @@ import { createId } from "../model/ids";
 import { CHANNEL_KIND_LABELS } from "../model/labels";
 import { LIMITS } from "../model/limits";
 import type { ImportMapping, Roadmap, SurveyRespondent, SurveyWave, ValueMapping } from "../model/schema";
+import { settleWorkshopReferences } from "../model/workshopReferences";
 import { SCALE_RANGE } from "./questionnaire";
 import { itemHeader, itemIdOfTarget, itemTarget, RESPONDENT_COLUMNS } from "./responseColumns";
 import {
+  AGREEMENT_LABELS,
   type CellReading,
   localDay,
   readContactsPerMonth,
@@ -42,10 +44,18 @@ import {
  *
  * Importing a wave with the date of one the roadmap has replaces it (keeping
  * its id, so views showing it stay on it). Answers are whole points of the
- * questionnaire's scale ("4" and "4.0"; "3.5" is refused); an empty answer is
- * unanswered. A row with any other problem is refused, and respondents who
- * answered fewer than half of the mapped items are left out and counted in
- * the wave's `excluded`. Columns mapped to nothing are never read.
+ * questionnaire's current scale: "4", "4.0", "4 - Agree" and, on 1–5 and 1–7
+ * scales, the English agreement labels ("Strongly agree"); "3.5" is refused,
+ * as a half point usually means a column of averages or another question was
+ * mapped. An empty answer is unanswered. Respondent dates are 2026-05-14,
+ * 14.05.2026, 14/05/2026, or 5/14/2026 when the column shows it is month
+ * first (`readRespondentDate`). The preferred frequency is a number of
+ * contacts a month or English words (`CONTACT_FREQUENCY_WORDS`). A row with
+ * any other problem is refused, each problem listed by row, column and value
+ * (the first `MAX_LISTED_PROBLEMS`); respondents who answered fewer than half
+ * of the mapped items are left out and counted in the wave's `excluded`.
+ * Columns mapped to nothing are never read. Phases, segments and channels are
+ * never created by this import.
  */
 
 export interface SurveyImportOptions {
@@ -78,12 +88,13 @@ export interface SurveyImportKind extends ImportKind<SurveyImportChange> {
 /** Problems listed one by one; beyond this, a last line says how many more there are (every refused row is counted). */
 export const MAX_LISTED_PROBLEMS = 1_000;
 
+const RECOMMEND_RANGE = { min: 0, max: 10 };
 const RESPONDENT_GROUP = "Respondent";
 const QUESTIONNAIRE_GROUP = "Questionnaire";
 
 /** Channel kinds as respondents write them, besides the kind's id and label. */
 const CHANNEL_KIND_SPELLINGS: Partial<Record<keyof typeof CHANNEL_KIND_LABELS, readonly string[]>> = {
-  email: ["E-mail", "Mail"],
+  email: ["E-mail"],
   directMail: ["Post", "Letter", "Postal mail"],
   phone: ["Phone", "Telephone", "Call"],
   fieldSales: ["Visit", "Sales visit"],
@@ -158,7 +169,7 @@ function columnTargets(table: Table, mapping: ImportMapping): string[] {
   });
 }
 
-/** The mapping's values of one target, by the value as written and, failing that, as normalised. */
+/** The mapping's values of one target, by the value as written and, failing that, as normalised (case, spaces, punctuation). */
 class ValueLookup {
   private readonly exact = new Map<string, string | null>();
   private readonly loose = new Map<string, string | null>();
@@ -169,13 +180,15 @@ class ValueLookup {
       const id = mapping.id !== null && known.has(mapping.id) ? mapping.id : null;
       if (!this.exact.has(mapping.value)) this.exact.set(mapping.value, id);
       const loose = looseKey(mapping.value);
-      if (!this.loose.has(loose)) this.loose.set(loose, id);
+      // Another spelling borrows a mapping to a phase, segment or channel, never a refusal meant for one spelling.
+      if ((this.loose.get(loose) ?? null) === null) this.loose.set(loose, id);
     }
   }
 
   /** The id the value stands for; null when it is unmapped, mapped to nothing, or to something since removed. */
   get(value: string): string | null {
-    return this.exact.get(value) ?? this.loose.get(looseKey(value)) ?? null;
+    if (this.exact.has(value)) return this.exact.get(value) ?? null;
+    return this.loose.get(looseKey(value)) ?? null;
   }
 }
 
@@ -222,7 +235,7 @@ function readColumns(roadmap: Roadmap, table: Table, mapping: ImportMapping): { 
   for (const [target, headers] of headersOf) {
     if (headers.length > 1) {
       problems.push(
-        `${headers.map((h) => `"${h}"`).join(" and ")} are all mapped to ${targetName(target)}: map one of them.`,
+        `${headers.map((h) => `"${h}"`).join(" and ")} are ${headers.length === 2 ? "both" : "all"} mapped to ${targetName(target)}: map only one of them.`,
       );
     }
   }
@@ -287,7 +300,7 @@ function preview(
   }
 
   const { scale } = roadmap.survey;
-  const { min, max } = SCALE_RANGE[scale];
+  const answerRange = { ...SCALE_RANGE[scale], labels: AGREEMENT_LABELS[scale] };
   const phases = new ValueLookup(mapping.values, "phase", new Set(roadmap.phases.map((p) => p.id)));
   const segments = new ValueLookup(mapping.values, "segment", new Set(roadmap.segments.map((s) => s.id)));
   const channels = new ValueLookup(mapping.values, "preferredChannels", new Set(roadmap.channels.map((c) => c.id)));
@@ -320,7 +333,7 @@ function preview(
 
   table.rows.forEach((row, r) => {
     if (isEmptyRow(row)) {
-      report(r, null, undefined, "The row is empty.");
+      report(r, null, undefined, "empty row");
       refused++;
       return;
     }
@@ -338,7 +351,7 @@ function preview(
       const text = String(row[index] ?? "").trim();
       if (text === "") {
         if (required) {
-          report(r, index, row[index], `no ${what} is given`);
+          report(r, index, row[index], `no ${what} given`);
           rowOk = false;
         }
         return null;
@@ -356,13 +369,11 @@ function preview(
     const date = read(columns.date, (cell) => readRespondentDate(cell, slashes.order));
     let answered = 0;
     const answers = columns.items.map(({ index }) => {
-      const answer = read(index, (cell) => readWholeNumber(cell, min, max, locale, "the answer"));
+      const answer = read(index, (cell) => readWholeNumber(cell, answerRange, locale));
       if (answer !== null) answered++;
       return answer;
     });
-    const recommend = read(columns.recommend, (cell) =>
-      readWholeNumber(cell, 0, 10, locale, "likelihood to recommend"),
-    );
+    const recommend = read(columns.recommend, (cell) => readWholeNumber(cell, RECOMMEND_RANGE, locale));
     const preferredChannelIds: string[] = [];
     if (columns.preferredChannels !== null) {
       const index = columns.preferredChannels;
@@ -472,11 +483,12 @@ function apply(roadmap: Roadmap, change: SurveyImportChange, mapping: ImportMapp
   const kept = waves.filter((w) => w !== replaced);
   const at = kept.findIndex((w) => w.date > wave.date);
   const nextWaves = at === -1 ? [...kept, added] : [...kept.slice(0, at), added, ...kept.slice(at)];
-  return {
+  // A phase, segment or channel removed since the preview leaves its respondents as a removal always does.
+  return settleWorkshopReferences(roadmap, {
     ...roadmap,
     survey: { ...roadmap.survey, waves: nextWaves },
     importMappings: { ...roadmap.importMappings, survey: rememberedMapping(roadmap.importMappings.survey, mapping) },
-  };
+  });
 }
 
 /** The mapping as the file format can hold it: longer headers and values are not remembered, and at most its limits. */

@@ -1,5 +1,6 @@
 import { readCellNumber } from "../import/mapping";
 import type { TableCell } from "../import/table";
+import type { SurveyScale } from "../model/schema";
 
 /**
  * How the survey import reads one cell of an answers file: respondent dates,
@@ -15,37 +16,80 @@ const value = <T>(v: T): CellReading<T> => ({ ok: true, value: v });
 const problem = (text: string): CellReading<never> => ({ ok: false, problem: text });
 
 const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+/** "5 - Strongly agree", "5 = Strongly agree", "5 (Strongly agree)", "10: Extremely likely": a point with its label. */
+const LABELLED_POINT = /^([+-]?\d+)\s*(?:[-–=:.)]|\()\s*\p{L}/u;
+
+/**
+ * The agreement labels survey tools export instead of the point, on the
+ * scales that have them (English only; a 0–10 scale is written as numbers).
+ */
+export const AGREEMENT_LABELS: Readonly<Record<SurveyScale, ReadonlyMap<string, number>>> = {
+  "1-5": labelMap([
+    [["strongly disagree"], 1],
+    [["disagree", "somewhat disagree", "slightly disagree"], 2],
+    [["neither agree nor disagree", "neutral"], 3],
+    [["agree", "somewhat agree", "slightly agree"], 4],
+    [["strongly agree"], 5],
+  ]),
+  "1-7": labelMap([
+    [["strongly disagree"], 1],
+    [["disagree"], 2],
+    [["somewhat disagree", "slightly disagree"], 3],
+    [["neither agree nor disagree", "neutral"], 4],
+    [["somewhat agree", "slightly agree"], 5],
+    [["agree"], 6],
+    [["strongly agree"], 7],
+  ]),
+  "0-10": new Map(),
+};
+
+function labelMap(entries: readonly (readonly [labels: readonly string[], point: number])[]): Map<string, number> {
+  return new Map(entries.flatMap(([labels, point]) => labels.map((label) => [wordKey(label), point] as const)));
+}
 
 /**
  * A whole number from `min` to `max`: survey tools write answers and
- * likelihood to recommend as points of their scale, so "4" and "4.0" are read
- * and "3.5" is refused (a half point usually means a column of averages or
- * another question was mapped). Plain digits are read directly, the common
- * case in a file of 300,000 answers; anything else in the user's locale.
+ * likelihood to recommend as points of their scale, so "4", "4.0", "4 -
+ * Agree" and, with `labels`, "Agree" are read, and "3.5" is refused (a half
+ * point usually means a column of averages or another question was mapped).
+ * Plain digits are read directly, the common case in a file of 300,000
+ * answers; anything else in the user's locale.
  */
 export function readWholeNumber(
   cell: TableCell | undefined,
-  min: number,
-  max: number,
+  range: { min: number; max: number; labels?: ReadonlyMap<string, number> },
   locale: string | undefined,
-  what: string,
 ): CellReading<number> {
+  const { min, max, labels } = range;
   let number: number;
   if (typeof cell === "number") number = cell;
   else {
     const text = (cell ?? "").trim();
     if (text === "") return empty;
-    if (PLAIN_NUMBER.test(text)) number = Number(text);
-    else {
-      const read = readCellNumber(text, locale);
-      if (!read.ok || read.value === null) return problem(`${what} is not a number`);
-      number = read.value;
+    const read = PLAIN_NUMBER.test(text) ? Number(text) : readPoint(text, labels, locale);
+    if (read === null) {
+      return problem(labels?.size ? 'not a number nor an agreement like "Agree"' : "not a number");
     }
+    number = read;
   }
-  if (!Number.isFinite(number)) return problem(`${what} is not a number`);
-  if (!Number.isInteger(number)) return problem(`${what} must be a whole number from ${min} to ${max}`);
-  if (number < min || number > max) return problem(`${what} is outside the scale ${min}–${max}`);
+  if (!Number.isFinite(number)) return problem("not a number");
+  if (!Number.isInteger(number)) return problem(`not a whole number from ${min} to ${max}`);
+  if (number < min || number > max) return problem(`outside the scale ${min}–${max}`);
   return value(number);
+}
+
+/** A point written with its label, an agreement label alone, or a number in the user's locale. */
+function readPoint(text: string, labels: ReadonlyMap<string, number> | undefined, locale: string | undefined) {
+  const labelled = LABELLED_POINT.exec(text);
+  if (labelled) return Number(labelled[1]);
+  const label = labels?.get(wordKey(text));
+  if (label !== undefined) return label;
+  return localNumber(text, locale);
+}
+
+function localNumber(text: string, locale: string | undefined): number | null {
+  const read = readCellNumber(text, locale);
+  return read.ok ? read.value : null;
 }
 
 /**
@@ -80,22 +124,24 @@ export const MAX_PREFERRED_CONTACTS_PER_MONTH = 100;
 
 /** Contacts a month: a number (in the user's locale or with a decimal point) or one of `CONTACT_FREQUENCY_WORDS`. */
 export function readContactsPerMonth(cell: TableCell | undefined, locale: string | undefined): CellReading<number> {
-  const text = typeof cell === "number" ? "" : (cell ?? "").trim();
-  if (typeof cell !== "number") {
+  let number: number | null;
+  if (typeof cell === "number") number = cell;
+  else {
+    const text = (cell ?? "").trim();
     if (text === "") return empty;
-    const word = FREQUENCY_BY_WORDS.get(wordKey(text));
-    if (word !== undefined) return value(word);
+    number = PLAIN_NUMBER.test(text)
+      ? Number(text)
+      : (FREQUENCY_BY_WORDS.get(wordKey(text)) ?? localNumber(text, locale));
   }
-  const read = typeof cell === "number" ? { ok: true as const, value: cell } : readCellNumber(text, locale);
-  if (!read.ok || read.value === null || !Number.isFinite(read.value)) {
+  if (number === null || !Number.isFinite(number)) {
     return problem(
-      `is not a number of contacts a month, nor one of: ${CONTACT_FREQUENCY_WORDS.map(([words]) => words[0]).join(", ")}`,
+      `not a number of contacts a month, nor one of: ${CONTACT_FREQUENCY_WORDS.map(([words]) => words[0]).join(", ")}`,
     );
   }
-  if (read.value < 0 || read.value > MAX_PREFERRED_CONTACTS_PER_MONTH) {
-    return problem(`contacts a month must be from 0 to ${MAX_PREFERRED_CONTACTS_PER_MONTH}`);
+  if (number < 0 || number > MAX_PREFERRED_CONTACTS_PER_MONTH) {
+    return problem(`outside 0–${MAX_PREFERRED_CONTACTS_PER_MONTH} contacts a month`);
   }
-  return value(read.value);
+  return value(number);
 }
 
 /**
@@ -151,20 +197,20 @@ export function readRespondentDate(cell: TableCell | undefined, order: SlashOrde
   const year = Number(slashed[3]);
   if (order === "mixed" && first <= 12 && second <= 12 && first !== second) {
     return problem(
-      `is ambiguous: it may be ${isoDate(year, second, first)} or ${isoDate(year, first, second)}; write dates as YYYY-MM-DD`,
+      `ambiguous: it may be ${isoDate(year, second, first)} or ${isoDate(year, first, second)}; write dates as YYYY-MM-DD`,
     );
   }
   const monthFirst = order === "monthFirst" || (order === "mixed" && second > 12);
   return monthFirst ? calendarDate(year, first, second) : calendarDate(year, second, first);
 }
 
-const NOT_A_DATE = "is not a date: write 2026-05-14, 14.05.2026 or 14/05/2026";
+const NOT_A_DATE = "not a date: write 2026-05-14, 14.05.2026 or 14/05/2026";
 
 function calendarDate(year: number, month: number, day: number): CellReading<string> {
   const date = new Date(Date.UTC(year, month - 1, day));
   const exists =
     year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return exists ? value(isoDate(year, month, day)) : problem(`is not a day of the calendar`);
+  return exists ? value(isoDate(year, month, day)) : problem("not a day of the calendar");
 }
 
 function isoDate(year: number, month: number, day: number): string {
