@@ -1,46 +1,19 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
 import { moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
-import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
+import { serializeRoadmap } from "../shared/model/roadmapFile";
 import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../shared/model/schema";
 import { ROADMAP_TEMPLATES } from "../shared/model/templates";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import type { BudgetReport } from "./budgetReport";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./roadmapCli";
-import { escapeRegExp, runCli } from "./testing/runCli";
+import { cliWorkspace, escapeRegExp } from "./testing/runCli";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "roadmap-cli-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function roadmap(...args: string[]) {
-  return runCli(NOW, args);
-}
-
-const inDir = (name: string) => path.join(dir, name);
-
-async function writeRoadmap(name: string, edit: (doc: Roadmap) => void = () => {}): Promise<string> {
-  const doc = createB2bSubscriptionRoadmap(NOW);
-  edit(doc);
-  const file = inDir(name);
-  await writeFile(file, serializeRoadmap(doc));
-  return file;
-}
-
-async function readBack(file: string): Promise<Roadmap> {
-  const read = readRoadmapFile(file, await readFile(file, "utf8"));
-  if (!read.ok) throw new Error(read.error.summary);
-  return read.value.roadmap;
-}
+const { inDir, roadmap, writeRoadmap, readBack } = cliWorkspace("roadmap-cli-", NOW);
 
 /** User errors are sentences, never a stack trace. */
 function expectNoStackTrace(text: string) {
@@ -559,7 +532,7 @@ describe("roadmap arrange", () => {
 
   it("says where it could not write, and fails", async () => {
     const file = await writeRoadmap("piled.roadmap", piled);
-    const out = path.join(dir, "no-such-folder", "out.roadmap");
+    const out = inDir(path.join("no-such-folder", "out.roadmap"));
     const result = await roadmap("arrange", file, "--out", out);
     expect(result.code).toBe(EXIT_FAILURE);
     expect(result.stderr).toContain(`${out}: could not be written`);

@@ -1,47 +1,21 @@
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { copyFile, readFile, writeFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { QUESTIONNAIRE_SHEETS } from "../shared/export/surveyQuestionnaire";
 import { readTable } from "../shared/import/table";
-import { readRoadmapFile, serializeRoadmap } from "../shared/model/roadmapFile";
+import { serializeRoadmap } from "../shared/model/roadmapFile";
 import { ImportMappingSchema, type Roadmap } from "../shared/model/schema";
-import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import { builtInQuestionnaire } from "../shared/survey/questionnaire";
 import { itemHeader, responseHeaders } from "../shared/survey/responseColumns";
 import { computeRsi } from "../shared/survey/rsi";
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./roadmapCli";
 import { B2B_SAMPLE_ANSWERS_FILE } from "./sampleAnswersFile";
-import { escapeRegExp, runCli } from "./testing/runCli";
+import { cliWorkspace, escapeRegExp } from "./testing/runCli";
 
 const NOW = new Date("2026-03-15T10:00:00Z");
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "roadmap-survey-cli-"));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-const roadmap = (...args: string[]) => runCli(NOW, args);
-const inDir = (name: string) => path.join(dir, name);
-
-async function writeRoadmap(name: string, edit: (doc: Roadmap) => void = () => {}): Promise<string> {
-  const doc = createB2bSubscriptionRoadmap(NOW);
-  edit(doc);
-  const file = inDir(name);
-  await writeFile(file, serializeRoadmap(doc));
-  return file;
-}
-
-async function readBack(file: string): Promise<Roadmap> {
-  const read = readRoadmapFile(file, await readFile(file, "utf8"));
-  if (!read.ok) throw new Error(read.error.summary);
-  return read.value.roadmap;
-}
+const { inDir, roadmap, writeRoadmap, readBack } = cliWorkspace("roadmap-survey-cli-", NOW);
 
 /** The shipped sample, copied next to the roadmap as a user would have it. */
 async function sampleAnswers(): Promise<string> {

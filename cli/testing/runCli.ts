@@ -1,3 +1,10 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach } from "vitest";
+import { readRoadmapFile, serializeRoadmap } from "../../shared/model/roadmapFile";
+import type { Roadmap } from "../../shared/model/schema";
+import { createB2bSubscriptionRoadmap } from "../../shared/model/templates/b2bSubscriptionSoftware";
 import { nodeFiles } from "../nodeFiles";
 import { runRoadmapCli } from "../roadmapCli";
 
@@ -20,6 +27,38 @@ export async function runCli(now: Date, args: readonly string[]): Promise<CliRun
     locale: "en-US",
   });
   return { code, stdout: stdout.join(""), stderr: stderr.join("") };
+}
+
+/**
+ * A fresh temp folder for each test of the calling file (removed after it),
+ * and the command line run at `now` over files in it.
+ */
+export function cliWorkspace(prefix: string, now: Date) {
+  let dir = "";
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const inDir = (name: string) => path.join(dir, name);
+  return {
+    inDir,
+    roadmap: (...args: string[]) => runCli(now, args),
+    /** The B2B template, edited, written to `name` in the folder; its path. */
+    async writeRoadmap(name: string, edit: (doc: Roadmap) => void = () => {}): Promise<string> {
+      const doc = createB2bSubscriptionRoadmap(now);
+      edit(doc);
+      const file = inDir(name);
+      await writeFile(file, serializeRoadmap(doc));
+      return file;
+    },
+    async readBack(file: string): Promise<Roadmap> {
+      const read = readRoadmapFile(file, await readFile(file, "utf8"));
+      if (!read.ok) throw new Error(read.error.summary);
+      return read.value.roadmap;
+    },
+  };
 }
 
 /** Text to match literally inside a regular expression (file paths, item headers). */
