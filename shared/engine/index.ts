@@ -74,3 +74,4 @@ export {
   scheduleCommunication,
   scheduleCommunications,
 } from "./schedule";
+export { type StatusFigures, splitByStatus } from "./statusSplit";
