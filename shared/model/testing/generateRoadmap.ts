@@ -186,7 +186,7 @@ function round(value: number): number {
 }
 
 /** Small, fast, seedable PRNG; the quality is plenty for test data. */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
