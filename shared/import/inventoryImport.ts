@@ -286,15 +286,15 @@ class ValueResolver {
    * nothing is chosen (the guess leaves such values unmapped for the user).
    */
   resolve(value: string): string | null | undefined {
+    if (this.cache.has(value)) return this.cache.get(value);
     const key = compactKey(value);
-    if (this.cache.has(key)) return this.cache.get(key);
     const chosen = this.chosen.get(key);
     const guess = bestMatch(value, this.target.values?.options ?? []) ?? undefined;
     let id: string | null | undefined;
     if (chosen === null) id = guess === undefined ? undefined : null;
     else if (chosen !== undefined && (this.optionIds.has(chosen) || this.creatable(chosen))) id = chosen;
     else id = guess;
-    this.cache.set(key, id);
+    this.cache.set(value, id);
     return id;
   }
 
