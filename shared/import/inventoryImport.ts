@@ -48,6 +48,8 @@ import { fileRowNumber, isEmptyRow, type Table, type TableCell } from "./table";
  *   enters the budget (the communications' own cost columns carry theirs).
  * - A row that names no owner or channel (no such column, or an empty cell)
  *   gets the ones quick-add would use, else the roadmap's first.
+ * - Purpose: the app's purposes by label or a common word ("Onboarding" is
+ *   welcome, "Reactivation" win-back); with no Purpose column, "service".
  * - Segments: several per cell ("Enterprise; SMB"); empty, or "All segments",
  *   means every segment. The Plan CSV's Audience cell adds roles and a share
  *   after " · ", which `splitValues` leaves out: roles and share are not imported.
