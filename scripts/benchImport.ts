@@ -4,6 +4,8 @@
 // holds at its peak and the ratio to the baseline. Goal: ≤ 2 s for each case. A case is one entry of
 // CASES: another import kind adds its file and roadmap there.
 import Papa from "papaparse";
+import { inventoryImportKind } from "../shared/import/inventoryImport";
+import { inventoryCsv } from "../shared/import/inventoryImportTesting";
 import { guessMapping, type ImportKind } from "../shared/import/mapping";
 import { readTable } from "../shared/import/table";
 import type { Roadmap } from "../shared/model/schema";
@@ -29,11 +31,14 @@ function kindCase<Change>(spec: {
   text: string;
   roadmap: Roadmap;
   kind: ImportKind<Change>;
+  /** The user's locale, which numbers in the file are written for; en-US when not given. */
+  locale?: string;
 }): ImportCase {
   return { name: spec.name, text: spec.text, run: (bytes) => runOnce(spec, bytes) };
 }
 
 const surveyRoadmap = createB2bSubscriptionRoadmap(new Date("2026-05-01T09:00:00.000Z"));
+const inventoryRoadmap = { ...surveyRoadmap, communications: [] };
 
 const CASES: ImportCase[] = [
   kindCase({
@@ -42,6 +47,14 @@ const CASES: ImportCase[] = [
     text: surveyAnswersCsv(surveyRoadmap, { respondents: 10_000, seed: 1 }),
     roadmap: surveyRoadmap,
     kind: surveyImportKind,
+  }),
+  kindCase({
+    name: "Communication inventory, 2,000 rows × 12 columns",
+    fileName: "inventory.csv",
+    text: inventoryCsv(inventoryRoadmap, { rows: 2_000, seed: 1 }),
+    roadmap: inventoryRoadmap,
+    kind: inventoryImportKind,
+    locale: "de-DE",
   }),
 ];
 
@@ -59,7 +72,7 @@ interface Timings {
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
 async function runOnce<Change>(
-  c: { name: string; fileName: string; roadmap: Roadmap; kind: ImportKind<Change> },
+  c: { name: string; fileName: string; roadmap: Roadmap; kind: ImportKind<Change>; locale?: string },
   bytes: Uint8Array,
 ): Promise<Timings> {
   collectGarbage?.();
@@ -70,7 +83,7 @@ async function runOnce<Change>(
   const t1 = performance.now();
   const mapping = guessMapping(read.value, c.kind.targets(c.roadmap), c.roadmap.importMappings[c.kind.mappingKey]);
   const t2 = performance.now();
-  const preview = c.kind.preview(c.roadmap, read.value, mapping, "en-US");
+  const preview = c.kind.preview(c.roadmap, read.value, mapping, c.locale ?? "en-US");
   const t3 = performance.now();
   const next = c.kind.apply(c.roadmap, preview.change, mapping);
   const t4 = performance.now();

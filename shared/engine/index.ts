@@ -75,3 +75,4 @@ export {
   scheduleCommunication,
   scheduleCommunications,
 } from "./schedule";
+export { type StatusFigures, splitByStatus } from "./statusSplit";

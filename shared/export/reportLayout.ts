@@ -2,7 +2,7 @@ import { BUDGET_DIMENSIONS, type BudgetDimension } from "../engine/budget";
 import type { Period, PlanCalendar } from "../engine/calendar";
 import type { PlanResult } from "../engine/planEngine";
 import { worstContactPressure } from "../engine/pressure";
-import type { Roadmap } from "../model/schema";
+import { COMMUNICATION_STATUSES, type Roadmap } from "../model/schema";
 import { OPEN_QUESTIONS_PAGES } from "./openQuestions";
 
 /** What the report reads of a plan: everything but the customer flow, which the renderer never receives. */
@@ -312,7 +312,11 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
       pagesFor(table(rowsOf(layout.phases)) + 3, portrait) +
       layout.phasePages.reduce((sum, page) => sum + phasePage(page), 0),
     budget: pagesFor(
-      4 + 16 + BUDGET_DIMENSIONS.reduce((sum, d) => sum + table(rowsOf(layout.budgetRows[d]) + 1), 0) + table(10),
+      4 +
+        table(COMMUNICATION_STATUSES.length) +
+        16 +
+        BUDGET_DIMENSIONS.reduce((sum, d) => sum + table(rowsOf(layout.budgetRows[d]) + 1), 0) +
+        table(10),
       landscape,
     ),
     calendar: pagesFor(4 + table(rowsOf(layout.calendarChannels)) + table(rowsOf(layout.calendarStages)), landscape),

@@ -199,15 +199,26 @@ function isCurrencyCode(text: string): boolean {
   return currencyCodes.has(text);
 }
 
-/** How a currency may be typed in a locale: its code and symbols, longest first ("US$" before "$"). */
-function currencySpellings(currency: string, locale: string): string[] {
+const spellingsByCurrency = new Map<string, readonly string[]>();
+
+/**
+ * How a currency may be typed in a locale: its code and symbols, longest
+ * first ("US$" before "$"). Kept once worked out: an import reads thousands
+ * of amounts in one currency.
+ */
+function currencySpellings(currency: string, locale: string): readonly string[] {
+  const key = `${currency}|${locale}`;
+  const known = spellingsByCurrency.get(key);
+  if (known) return known;
   const symbol = (currencyDisplay: "symbol" | "narrowSymbol") =>
     formatter(locale, { style: "currency", currency, currencyDisplay })
       .formatToParts(1)
       .find((p) => p.type === "currency")?.value ?? "";
-  return [...new Set([currency.toUpperCase(), symbol("symbol"), symbol("narrowSymbol")])]
+  const spellings = [...new Set([currency.toUpperCase(), symbol("symbol"), symbol("narrowSymbol")])]
     .filter(Boolean)
     .sort((a, b) => b.length - a.length);
+  spellingsByCurrency.set(key, spellings);
+  return spellings;
 }
 
 type Affix =

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
@@ -103,6 +104,55 @@ describe("the inventory's mapping", () => {
     expect(id("purpose", "Welcome")).toBe("welcome");
     expect(id("status", "live")).toBe("existing");
     expect(id("status", "planned")).toBe("proposed");
+  });
+});
+
+describe("an inventory workbook", () => {
+  it("reads a sheet's numbers, percentages and dates as they are stored", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Touchpoints");
+    sheet.addRow(["Touchpoint", "Stage", "Owner", "Channel", "When", "Fixed costs", "Unit cost", "Conversion rate"]);
+    sheet.addRow([
+      "Renewal nudge",
+      "Renewal due",
+      "Marketing",
+      "Email",
+      new Date("2027-06-01T00:00:00Z"),
+      1500.5,
+      0.02,
+      0.12,
+    ]);
+    sheet.getCell("H2").numFmt = "0%";
+    sheet.addRow(["Check-in", "Renewal due", "Marketing", "Email", "Quarterly", 0, null, 0.05]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const read = await readTable("inventory.xlsx", bytes);
+    if (!read.ok) throw new Error(read.error);
+    const roadmap = inventoryRoadmap();
+    const mapping = guessMapping(read.value, inventoryImportKind.targets(roadmap), roadmap.importMappings.inventory);
+    expect(mapping.columns.map((c) => c.target)).toEqual([
+      "name",
+      "phase",
+      "owner",
+      "channel",
+      "timing",
+      "fixedCost",
+      "costPerContact",
+      "responseRate",
+    ]);
+    const preview = inventoryImportKind.preview(roadmap, read.value, mapping, "de-DE");
+    expect(preview.problems).toEqual([]);
+    expect(
+      preview.change.communications.map(({ timing, fixedCost, costPerContact, responseRate }) => ({
+        timing,
+        fixedCost,
+        costPerContact,
+        responseRate,
+      })),
+    ).toEqual([
+      // The plan starts in 2026-12: June 2027 is its seventh month.
+      { timing: { kind: "oneOff", month: 6 }, fixedCost: 1500.5, costPerContact: 0.02, responseRate: 0.12 },
+      { timing: { kind: "recurring", everyMonths: 3 }, fixedCost: 0, costPerContact: null, responseRate: 0.05 },
+    ]);
   });
 });
 
@@ -396,6 +446,15 @@ describe("applying an inventory", () => {
     // Applied twice (two imports of the same file), the ids stay unique.
     const twice = inventoryImportKind.apply(imported, preview.change, mapping);
     expect(new Set(twice.communications.map((c) => c.id)).size).toBe(4);
+  });
+
+  it("leaves out a communication whose phase was removed between the preview and the confirmation", async () => {
+    const roadmap = inventoryRoadmap();
+    const { preview, mapping } = await previewOf(roadmap, INVENTORY, "de-DE");
+    const trial = roadmap.phases.find((phase) => phase.name === "Trial")?.id;
+    const edited = { ...roadmap, phases: roadmap.phases.filter((phase) => phase.id !== trial) };
+    const imported = inventoryImportKind.apply(edited, preview.change, mapping);
+    expect(imported.communications.map((c) => c.name)).toEqual(["Quarterly review call"]);
   });
 
   it("offers the remembered mapping for the next file", async () => {

@@ -48,6 +48,8 @@ import { fileRowNumber, isEmptyRow, type Table, type TableCell } from "./table";
  *   enters the budget (the communications' own cost columns carry theirs).
  * - A row that names no owner or channel (no such column, or an empty cell)
  *   gets the ones quick-add would use, else the roadmap's first.
+ * - Purpose: the app's purposes by label or a common word ("Onboarding" is
+ *   welcome, "Reactivation" win-back); with no Purpose column, "service".
  * - Segments: several per cell ("Enterprise; SMB"); empty, or "All segments",
  *   means every segment. The Plan CSV's Audience cell adds roles and a share
  *   after " · ", which `splitValues` leaves out: roles and share are not imported.
@@ -286,15 +288,15 @@ class ValueResolver {
    * nothing is chosen (the guess leaves such values unmapped for the user).
    */
   resolve(value: string): string | null | undefined {
+    if (this.cache.has(value)) return this.cache.get(value);
     const key = compactKey(value);
-    if (this.cache.has(key)) return this.cache.get(key);
     const chosen = this.chosen.get(key);
     const guess = bestMatch(value, this.target.values?.options ?? []) ?? undefined;
     let id: string | null | undefined;
     if (chosen === null) id = guess === undefined ? undefined : null;
     else if (chosen !== undefined && (this.optionIds.has(chosen) || this.creatable(chosen))) id = chosen;
     else id = guess;
-    this.cache.set(key, id);
+    this.cache.set(value, id);
     return id;
   }
 
@@ -726,49 +728,53 @@ function summarise(
   return parts.join(" ");
 }
 
-/** The roadmap with the owners, channels and communications added, each with a new id, and the mapping remembered. */
+/**
+ * The roadmap with the owners, channels and communications added, each with a
+ * new id, and the mapping remembered. A communication whose phase, owner,
+ * channel or segment was removed since the preview is left out rather than
+ * left pointing at nothing.
+ */
 function applyInventory(roadmap: Roadmap, change: InventoryImportChange, mapping: ImportMapping): Roadmap {
-  const ownerIds = new Map(change.owners.map((owner) => [owner.key, createId()]));
-  const channelIds = new Map(change.channels.map((channel) => [channel.key, createId()]));
-  const resolve = (ref: InventoryRef, created: Map<string, string>) =>
-    "id" in ref ? ref.id : (created.get(ref.create) ?? ref.create);
+  const owners: Owner[] = change.owners.map(({ name, kind, partnerType }) => ({
+    id: createId(),
+    name,
+    kind,
+    partnerType,
+  }));
+  const channels: Channel[] = change.channels.map(({ name, kind }) => ({
+    id: createId(),
+    name,
+    kind,
+    fixedCost: 0,
+    costPerContact: 0,
+    contactCap: null,
+  }));
+  const ownerIds = new Map(change.owners.map((owner, i) => [owner.key, owners[i]?.id]));
+  const channelIds = new Map(change.channels.map((channel, i) => [channel.key, channels[i]?.id]));
+  const known = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id));
+  const phases = known(roadmap.phases);
+  const ownerSet = known([...roadmap.owners, ...owners]);
+  const channelSet = known([...roadmap.channels, ...channels]);
+  const segments = known(roadmap.segments);
+  const communications = change.communications.flatMap(
+    ({ owner, channel, rows: _rows, ...communication }): Communication[] => {
+      const ownerId = "id" in owner ? owner.id : ownerIds.get(owner.create);
+      const channelId = "id" in channel ? channel.id : channelIds.get(channel.create);
+      const present =
+        phases.has(communication.phaseId) &&
+        ownerId !== undefined &&
+        ownerSet.has(ownerId) &&
+        channelId !== undefined &&
+        channelSet.has(channelId) &&
+        communication.audience.segmentIds.every((id) => segments.has(id));
+      return present ? [{ id: createId(), ...communication, ownerId, channelId }] : [];
+    },
+  );
   return {
     ...roadmap,
-    owners: [
-      ...roadmap.owners,
-      ...change.owners.map(
-        (owner): Owner => ({
-          id: ownerIds.get(owner.key) ?? createId(),
-          name: owner.name,
-          kind: owner.kind,
-          partnerType: owner.partnerType,
-        }),
-      ),
-    ],
-    channels: [
-      ...roadmap.channels,
-      ...change.channels.map(
-        (channel): Channel => ({
-          id: channelIds.get(channel.key) ?? createId(),
-          name: channel.name,
-          kind: channel.kind,
-          fixedCost: 0,
-          costPerContact: 0,
-          contactCap: null,
-        }),
-      ),
-    ],
-    communications: [
-      ...roadmap.communications,
-      ...change.communications.map(
-        ({ owner, channel, rows: _rows, ...communication }): Communication => ({
-          id: createId(),
-          ...communication,
-          ownerId: resolve(owner, ownerIds),
-          channelId: resolve(channel, channelIds),
-        }),
-      ),
-    ],
+    owners: [...roadmap.owners, ...owners],
+    channels: [...roadmap.channels, ...channels],
+    communications: [...roadmap.communications, ...communications],
     importMappings: { ...roadmap.importMappings, inventory: mapping },
   };
 }

@@ -72,7 +72,8 @@ function columnLocale(
 ): string | undefined {
   const dotted = table.rows.some((row) => {
     const cell = row[index];
-    if (typeof cell !== "string" || cell.trim() === "") return false;
+    // Only a dot without a comma can be a dot for decimals where the locale reads it otherwise.
+    if (typeof cell !== "string" || !cell.includes(".") || cell.includes(",")) return false;
     const style = styleOf(cell);
     return (
       !parseLocaleNumber(cell.trim(), userLocale, style).ok && parseLocaleNumber(cell.trim(), DOT_DECIMALS, style).ok

@@ -5,8 +5,9 @@ import { ROADMAP_TEMPLATES, type Roadmap } from "../../../shared/model";
 import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
+import { formatCount } from "../../ui/format";
 import { moneyFormat } from "../../ui/money";
-import { BudgetView, PhaseMonthTable } from "./BudgetView";
+import { BudgetView, PhaseMonthTable, StatusSplit } from "./BudgetView";
 
 const template = () => {
   const first = ROADMAP_TEMPLATES[0];
@@ -42,6 +43,60 @@ describe("the cost by phase and month table", () => {
       .map((cell) => euros(cell.textContent));
     expect(Math.abs(monthTotals.reduce((a, b) => a + b, 0) - grandTotal)).toBeLessThanOrEqual(monthTotals.length / 2);
     expect(within(bodyRows[0] as HTMLElement).getByRole("rowheader")).toHaveTextContent(roadmap.phases[0]?.name ?? "");
+  });
+});
+
+describe("the existing and proposed split", () => {
+  const rowsOf = () =>
+    within(screen.getByRole("region", { name: "Existing and proposed" }))
+      .getAllByRole("row")
+      .slice(1)
+      .map((row) => [
+        within(row).getByRole("rowheader").textContent,
+        ...within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      ]);
+
+  it("shows what today's communications and the proposed ones send and cost, side by side", () => {
+    const base = template();
+    // Two communications of the template, one kept as today's and one proposed, the rest left out.
+    const [today, idea, gone] = base.communications;
+    if (!today || !idea || !gone) throw new Error("the template has too few communications");
+    const roadmap: Roadmap = {
+      ...base,
+      communications: [
+        { ...today, status: "existing" },
+        { ...idea, status: "proposed" },
+        { ...gone, status: "retired" },
+      ],
+    };
+    const plan = planRoadmap(roadmap);
+    const money = moneyFormat("EUR", true);
+    render(<StatusSplit roadmap={roadmap} plan={plan} money={money} />);
+    const schedule = (id: string) => plan.communications.find((s) => s.communicationId === id);
+    const figures = (id: string) => {
+      const s = schedule(id);
+      return [
+        "1",
+        String(s?.sends),
+        formatCount(s?.totalReach ?? 0),
+        money(s?.totalCost ?? 0),
+        money(s?.totalValue ?? 0),
+      ];
+    };
+    expect(rowsOf()).toEqual([
+      ["Existing", ...figures(today.id)],
+      ["Proposed", ...figures(idea.id)],
+      ["Retired", "1", "0", "0", money(0), money(0)],
+    ]);
+  });
+
+  it("leaves out cost and value while costs are hidden", () => {
+    const roadmap = template();
+    render(<StatusSplit roadmap={roadmap} plan={planRoadmap(roadmap)} money={null} />);
+    expect(rowsOf().every((row) => row.length === 4)).toBe(true);
+    expect(screen.getByRole("region", { name: "Existing and proposed" }).textContent).not.toMatch(/€/);
   });
 });
 

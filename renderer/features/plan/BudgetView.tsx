@@ -1,7 +1,13 @@
 import { useId, useMemo, useState } from "react";
-import { type BudgetDimension, type BudgetTable, type ReachRow, summariseReach } from "../../../shared/engine";
+import {
+  type BudgetDimension,
+  type BudgetTable,
+  type ReachRow,
+  splitByStatus,
+  summariseReach,
+} from "../../../shared/engine";
 import type { Roadmap } from "../../../shared/model";
-import { namesById } from "../../../shared/model";
+import { namesById, STATUS_LABELS } from "../../../shared/model";
 import { formatCount, formatPercent, formatTypedPercent } from "../../ui/format";
 import { type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { StackedBarChart } from "../../ui/StackedBarChart";
@@ -29,6 +35,7 @@ export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
           {money ? (
             <>
               <BudgetSummary plan={plan} money={money} />
+              <StatusSplit roadmap={roadmap} plan={plan} money={money} />
               <CostChart roadmap={roadmap} plan={plan} money={money} />
               <PeriodTotals plan={plan} money={money} />
               <PhaseMonthTable roadmap={roadmap} plan={plan} money={money} />
@@ -36,7 +43,10 @@ export function BudgetView({ roadmap }: { roadmap: Roadmap }) {
               <LifetimeValue roadmap={roadmap} plan={plan} money={money} />
             </>
           ) : (
-            <ReachView roadmap={roadmap} plan={plan} />
+            <>
+              <ReachView roadmap={roadmap} plan={plan} />
+              <StatusSplit roadmap={roadmap} plan={plan} money={null} />
+            </>
           )}
         </div>
       )}
@@ -63,6 +73,61 @@ function BudgetSummary({ plan, money }: Omit<MoneyProps, "roadmap">) {
       <Card label="Customers at the end" value={formatCount(customers.atEnd)} />
       <Card label="Contacts" value={formatCount(budget.totalReach)} />
       <Card label="Send occasions" value={formatCount(budget.sends)} />
+    </section>
+  );
+}
+
+/**
+ * Today's plan against the proposed one: what the existing, proposed and
+ * retired communications send and cost. Without money, what they send only.
+ */
+export function StatusSplit({ roadmap, plan, money }: PlanProps & { money: MoneyFormat | null }) {
+  const rows = useMemo(() => splitByStatus(roadmap, plan.communications), [roadmap, plan]);
+  return (
+    <section className="plan-section" aria-labelledby="status-split-title">
+      <h2 id="status-split-title">Existing and proposed</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col" className="numeric">
+              Communications
+            </th>
+            <th scope="col" className="numeric">
+              Send occasions
+            </th>
+            <th scope="col" className="numeric">
+              Contacts
+            </th>
+            {money && (
+              <>
+                <th scope="col" className="numeric">
+                  Cost
+                </th>
+                <th scope="col" className="numeric">
+                  Expected value
+                </th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.status}>
+              <th scope="row">{STATUS_LABELS[row.status]}</th>
+              <td className="numeric">{formatCount(row.communications)}</td>
+              <td className="numeric">{formatCount(row.sends)}</td>
+              <td className="numeric">{formatCount(row.contacts)}</td>
+              {money && (
+                <>
+                  <td className="numeric">{money(row.cost)}</td>
+                  <td className="numeric">{money(row.value)}</td>
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -120,3 +120,24 @@ describe("the plan table's figures", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     });
   });
 });
+
+describe("today's plan against the proposed one", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
+  it("groups the communications by status: existing first, then proposed, then retired", async () => {
+    const { roadmap, user } = await renderPlanTable();
+    await user.selectOptions(screen.getByRole("combobox", { name: "group by" }), "Status");
+    const rows = within(screen.getByRole("table")).getAllByRole("row");
+    const groups: { label: string; statuses: string[] }[] = [];
+    for (const row of rows) {
+      if (row.classList.contains("plan-table-group")) groups.push({ label: row.textContent ?? "", statuses: [] });
+      const status = within(row).queryByRole("combobox", { name: /^Status of / }) as HTMLSelectElement | null;
+      if (status) groups.at(-1)?.statuses.push(status.value);
+    }
+    const count = (status: string) => roadmap.communications.filter((c) => c.status === status).length;
+    expect(groups.map((group) => group.label)).toEqual([
+      `Existing ${count("existing")}`,
+      `Proposed ${count("proposed")}`,
+      `Retired ${count("retired")}`,
+    ]);
+    expect(groups.map((group) => [...new Set(group.statuses)])).toEqual([["existing"], ["proposed"], ["retired"]]);
+  });
+});

@@ -23,7 +23,7 @@ const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
 
 type SortKey = "name" | "phase" | "owner" | "channel" | "reach" | "cost";
-type GroupBy = "none" | "phase" | "owner";
+type GroupBy = "none" | "phase" | "owner" | "status";
 
 interface Filters {
   owner: string;
@@ -62,6 +62,7 @@ const GROUP_BY_OPTIONS: Option[] = [
   { value: "none", label: "Nothing" },
   { value: "phase", label: "Phase" },
   { value: "owner", label: "Owner" },
+  { value: "status", label: "Status" },
 ];
 
 /** A labelled drop-down of the table's controls. */
@@ -158,10 +159,14 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
   const items = useMemo<Item[]>(() => {
     if (groupBy === "none") return visibleRows.map((row) => ({ kind: "row", row }));
     const groups = new Map<string, Row[]>();
+    // By status, today's plan comes first, then what is proposed, then what is retired.
+    if (groupBy === "status") for (const status of COMMUNICATION_STATUSES) groups.set(STATUS_LABELS[status], []);
     for (const row of visibleRows) {
-      const key = groupBy === "phase" ? row.phase : row.owner;
+      const key =
+        groupBy === "phase" ? row.phase : groupBy === "owner" ? row.owner : STATUS_LABELS[row.communication.status];
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
+    for (const [key, rows] of groups) if (rows.length === 0) groups.delete(key);
     return [...groups].flatMap(([label, groupRows]) => [
       { kind: "group" as const, label, count: groupRows.length },
       ...groupRows.map((row) => ({ kind: "row" as const, row })),

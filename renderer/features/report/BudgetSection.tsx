@@ -1,6 +1,7 @@
-import { BUDGET_DIMENSIONS, type BudgetDimension } from "../../../shared/engine";
+import { BUDGET_DIMENSIONS, type BudgetDimension, splitByStatus } from "../../../shared/engine";
 import { clipText, sumByPeriods } from "../../../shared/export/reportLayout";
-import { formatPercent } from "../../ui/format";
+import { STATUS_LABELS } from "../../../shared/model";
+import { formatCount, formatPercent } from "../../ui/format";
 import { moneyFormat } from "../../ui/money";
 import { StackedBarChart } from "../../ui/StackedBarChart";
 import { labelsFor } from "../plan/labels";
@@ -26,9 +27,10 @@ const DIMENSION_PLURALS: Record<BudgetDimension, string> = {
 };
 
 /**
- * Every roll-up of the budget by period (years, or runs of years for a long
- * plan), the costliest rows first with the rest in one "other" row; a chart
- * by period and stage; and the costliest communications.
+ * The budget split into today's communications and the proposed ones; every
+ * roll-up of the budget by period (years, or runs of years for a long plan),
+ * the costliest rows first with the rest in one "other" row; a chart by
+ * period and stage; and the costliest communications.
  */
 export function BudgetSection({ roadmap, plan, options, layout }: SectionProps) {
   const euros = moneyFormat(roadmap.currency, options.includeCosts);
@@ -59,6 +61,28 @@ export function BudgetSection({ roadmap, plan, options, layout }: SectionProps) 
         bring <strong>{money(budget.totalValue)}</strong>
         {budget.roi === null ? "." : `, a return of ${formatPercent(budget.roi)}.`}
       </p>
+      <table className="report-table is-numeric" aria-label="Existing and proposed">
+        <thead>
+          <tr>
+            <th scope="col">Status</th>
+            <th scope="col">Communications</th>
+            <th scope="col">Sends</th>
+            <th scope="col">Cost</th>
+            <th scope="col">Expected value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {splitByStatus(roadmap, plan.communications).map((row) => (
+            <tr key={row.status}>
+              <th scope="row">{STATUS_LABELS[row.status]}</th>
+              <td>{formatCount(row.communications)}</td>
+              <td>{formatCount(row.sends)}</td>
+              <td>{money(row.cost)}</td>
+              <td>{money(row.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <StackedBarChart
         title="Cost by period and stage"
         categories={chartPeriods.map((period) => period.label)}
