@@ -129,6 +129,15 @@ export function ImportWizard<Change>({
     else if (!picked.canceled) await read(picked.file);
   };
 
+  const onPreview = step.name === "preview";
+  // A large file takes a moment to preview: worked out again only when a choice or setting changes.
+  const preview = useMemo(() => {
+    if (!onPreview || !roadmap || !table) return null;
+    return wizard.preview
+      ? wizard.preview(roadmap, table, mapping, locale, settings)
+      : wizard.kind.preview(roadmap, table, mapping, locale);
+  }, [onPreview, roadmap, table, mapping, locale, settings, wizard]);
+
   if (!roadmap) return null;
 
   const valueGroups = table ? valuesToMap(table, mapping.columns, targets) : [];
@@ -220,11 +229,6 @@ export function ImportWizard<Change>({
       back = () => setStep({ name: "columns" });
       break;
     case "preview": {
-      const preview =
-        table &&
-        (wizard.preview
-          ? wizard.preview(roadmap, table, mapping, locale, settings)
-          : wizard.kind.preview(roadmap, table, mapping, locale));
       body = preview && (
         <PreviewStep
           heading={heading}
