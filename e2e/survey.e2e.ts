@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openTemplate, setUpAppInBrowser } from "./harness";
+import { MOD, openTemplate, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 
@@ -63,5 +63,34 @@ describe("the Survey tab", () => {
         .split("\r\n")[0] ?? "";
     expect(header).toContain("value-2: The company helps me get value from my subscription.");
     expect(header.split(",").filter((column) => /^"?[a-z]+-\d+: /.test(column))).toHaveLength(20);
+  });
+
+  it("imports sample answers through the wizard as a wave, which can be renamed, removed and brought back", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    await page.getByRole("tab", { name: "Survey" }).click();
+    await page.getByText("No answers yet.", { exact: false }).waitFor();
+
+    await page.getByRole("button", { name: "Try sample answers" }).click();
+    const wizard = page.getByRole("dialog");
+    const importButton = wizard.getByRole("button", { name: /^Import \d/ });
+    // The sample needs no choices: every step goes on as the wizard guessed until it offers the import.
+    while (!(await importButton.isVisible())) await wizard.getByRole("button", { name: "Next" }).click();
+    await importButton.click();
+    await wizard.waitFor({ state: "detached" });
+
+    const wave = page.getByRole("row", { name: /^Wave / });
+    await wave.waitFor();
+    expect(await wave.textContent()).toContain("sample-answers.csv");
+    const name = wave.getByRole("textbox", { name: /^Name of / });
+    await name.fill("Sample wave");
+    await name.press("Enter");
+    await page.getByRole("row", { name: "Wave Sample wave" }).waitFor();
+
+    await page.getByRole("button", { name: "Remove wave Sample wave" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Remove wave" }).click();
+    await page.getByText("No answers yet.", { exact: false }).waitFor();
+    await page.keyboard.press(`${MOD}+z`);
+    await page.getByRole("row", { name: "Wave Sample wave" }).waitFor();
   });
 });

@@ -319,7 +319,10 @@ describe("getting answers in", () => {
     if (dialog?.kind !== "importWizard" || !dialog.file) throw new Error("the wizard has no file");
     expect(dialog.importKind).toBe("survey");
     expect(dialog.file.name).toBe("sample-answers.csv");
-    const header = new TextDecoder().decode(dialog.file.bytes).replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+    const header = new TextDecoder()
+      .decode(dialog.file.bytes)
+      .replace(/^\uFEFF/, "")
+      .split(/\r?\n/)[0];
     for (const item of survey().items) expect(header).toContain(`${item.id}: ${item.text}`);
   });
 
