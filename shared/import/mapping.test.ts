@@ -158,6 +158,31 @@ describe("guessColumns", () => {
     ]);
   });
 
+  it("does not take a header for an abbreviation: a Respondent column is not the respondent date", () => {
+    const date: ImportTarget = {
+      id: "date",
+      label: "Date",
+      group: "Respondent",
+      required: false,
+      headerNames: ["Respondent date"],
+    };
+    const columns = guessColumns(
+      ["Respondent", "Lifecycle", "Respondent date"],
+      [TARGETS[0] as ImportTarget, date],
+      [],
+    );
+    expect(columns.map((c) => c.target)).toEqual(["", "", "date"]);
+  });
+
+  it("finds a statement wrapped in a survey tool's own words, but not a short label inside a longer header", () => {
+    const columns = guessColumns(
+      ["How much do you agree? [I can rely on them]", "Q7 - I can rely on them (1-5)", "Your phase of life"],
+      TARGETS,
+      [],
+    );
+    expect(columns.map((c) => c.target)).toEqual(["item:trust-1", "", ""]);
+  });
+
   it("gives each target at most one column: the first that fits", () => {
     const columns = guessColumns(["Stage", "Phase", "Lifecycle phase"], TARGETS, []);
     expect(columns.map((c) => c.target)).toEqual(["phase", "", ""]);

@@ -88,12 +88,24 @@ function compact(text: string): string {
 }
 
 /**
- * The option a written value most likely means: equal to its id, name or an
- * alias once normalised; else the longest name the value starts with ("Lapsed
- * 6m+" is "Lapsed"), or that starts with the value. Null when nothing fits or
- * two options fit equally.
+ * How loosely `bestMatch` reads: a cell's value may be an abbreviation of a
+ * name ("Onboard" for "Onboarding"); a header may not ("Respondent" is not
+ * "Respondent date"), but may wrap a long label in words of its own, as survey
+ * tools do ("How much do you agree? [I can rely on the company…]").
  */
-export function bestMatch(value: string, options: readonly ValueOption[]): string | null {
+export type MatchStyle = "value" | "header";
+
+/** Shortest spelling a header may hold somewhere inside it: a statement, not a word like "phase". */
+const MIN_CONTAINED_LENGTH = 12;
+
+/**
+ * The option a written value most likely means: equal to its id, name or an
+ * alias once normalised; else the longest spelling the value starts with
+ * ("Lapsed 6m+" is "Lapsed"), or — for a value — that starts with it, or —
+ * for a header — that it contains when that spelling is long. Null when
+ * nothing fits or two options fit equally.
+ */
+export function bestMatch(value: string, options: readonly ValueOption[], style: MatchStyle = "value"): string | null {
   const written = compact(value);
   if (written === "") return null;
   const spellings = (option: ValueOption) =>
@@ -101,10 +113,14 @@ export function bestMatch(value: string, options: readonly ValueOption[]): strin
   const exact = options.filter((option) => spellings(option).includes(written));
   if (exact.length === 1) return exact[0]?.id ?? null;
   if (exact.length > 1) return null;
+  const fits = (spelling: string) =>
+    written.startsWith(spelling) ||
+    (style === "value" && spelling.startsWith(written)) ||
+    (style === "header" && spelling.length >= MIN_CONTAINED_LENGTH && written.includes(spelling));
   let best: { id: string; length: number; tied: boolean } | null = null;
   for (const option of options) {
     for (const spelling of spellings(option)) {
-      if (!(written.startsWith(spelling) || spelling.startsWith(written))) continue;
+      if (!fits(spelling)) continue;
       const length = Math.min(spelling.length, written.length);
       if (length < 3) continue;
       if (!best || length > best.length) best = { id: option.id, length, tied: false };
@@ -139,7 +155,7 @@ export function guessColumns(
   const options: ValueOption[] = targets.map((t) => ({ id: t.id, name: t.label, aliases: t.headerNames }));
   headers.forEach((header, i) => {
     if (chosen[i] !== null) return;
-    const target = bestMatch(header, options);
+    const target = bestMatch(header, options, "header");
     if (target !== null && !taken.has(target)) {
       taken.add(target);
       chosen[i] = target;
