@@ -6,6 +6,7 @@ import { createLibrarySlice, type LibrarySlice } from "../features/library/libra
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
+import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -18,7 +19,8 @@ export type AppState = ShellSlice &
   ExportSlice &
   ArrangeSlice &
   NotesSlice &
-  PresentationSlice;
+  PresentationSlice &
+  RsiSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -41,6 +43,7 @@ export function createAppStore(services: Services): AppStore {
       ...createExportSlice(context),
       ...createArrangeSlice(context),
       ...createPresentationSlice(context),
+      ...createRsiSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

@@ -16,6 +16,7 @@ import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
 import { OwnerView } from "../plan/OwnerView";
 import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
+import { RsiView } from "../rsi/RsiView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
 
@@ -30,6 +31,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "pressure", label: "Contact pressure" },
   { view: "transitions", label: "Transitions" },
   { view: "customers", label: "Customers" },
+  { view: "rsi", label: "RSI" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
@@ -131,6 +133,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "pressure" && <PressureView roadmap={roadmap} />}
       {view === "transitions" && <TransitionsTableView roadmap={roadmap} />}
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
+      {view === "rsi" && <RsiView roadmap={roadmap} />}
     </>
   );
 }

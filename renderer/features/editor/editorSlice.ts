@@ -32,7 +32,9 @@ export type EditorView =
   | "budget"
   | "pressure"
   | "transitions"
-  | "customers";
+  | "customers"
+  | "survey"
+  | "rsi";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */
