@@ -28,10 +28,14 @@ function WaveView({ roadmap, shown }: { roadmap: Roadmap; shown: WaveRsi }) {
   const store = useAppStoreApi();
   const { wave, result } = shown;
   const table = useMemo(() => rsiTable(roadmap, result), [roadmap, result]);
-  const [picked, setPicked] = useState<GridPosition | null>(null);
+  // Opened with a phase selected (on the canvas, say), the grid starts on that phase.
+  const [picked, setPicked] = useState<GridPosition | null>(() => {
+    const phaseId = store.getState().selection.phaseIds[0];
+    return phaseId ? { phaseId, columnKey: "all" } : null;
+  });
   const columnKeys = table.columns.map((column) => column.key);
   const rowIds = table.stages.flatMap((stage) => stage.phases.map((phase) => phase.id));
-  // Until the user picks a cell: the first phase with an RSI, so the dimensions have something to show.
+  // Otherwise the first phase with an RSI, so the dimensions have something to show.
   const firstRow = rowIds.find((id) => result.phases.some((cell) => cell.phaseId === id && cell.rsi !== null));
   // The pick survives a change of wave when its phase and column are still there.
   const selected: GridPosition =
