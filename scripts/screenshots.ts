@@ -7,6 +7,7 @@ import type { Page } from "playwright-core";
 import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
+import { b2bSurveyRoadmap } from "../shared/survey/testing/b2bSurvey";
 
 const OUT = "docs/screenshots";
 
@@ -34,6 +35,44 @@ async function notesScene(page: Page) {
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
   await page.getByRole("button", { name: "Close the Notes panel" }).click();
 }
+
+/** The B2B template with survey answers: RSI badges and the colour scale, a phase's breakdown, the RSI tab. */
+async function rsiScene(page: Page) {
+  const roadmap = b2bSurveyRoadmap();
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import .roadmap…" }).click(),
+  ]);
+  await chooser.setFiles({
+    name: "survey.roadmap",
+    mimeType: "application/json",
+    buffer: Buffer.from(serializeRoadmap(roadmap)),
+  });
+  await page.getByRole("button", { name: roadmap.name, exact: true }).click();
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.getByRole("checkbox", { name: "Colour by RSI" }).check();
+  await page.getByLabel("RSI colour scale").waitFor();
+  await page.locator(".react-flow__node", { hasText: "Multi-product" }).click();
+  // Scrolled inside the inspector only: scrolling the page would shift the whole editor.
+  await page.getByRole("region", { name: "Relationship strength" }).evaluate((section: HTMLElement) => {
+    let panel = section.parentElement;
+    while (panel && panel.scrollHeight <= panel.clientHeight) panel = panel.parentElement;
+    if (panel) panel.scrollTop += section.getBoundingClientRect().top - panel.getBoundingClientRect().top - 12;
+  });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/rsi-canvas-inspector.png` });
+  await page.getByRole("tab", { name: "RSI" }).click();
+  await page.getByRole("grid", { name: "RSI by phase and segment" }).waitFor();
+  await page.screenshot({ path: `${OUT}/rsi-grid.png` });
+  await page.locator(".rsi-view").evaluate((view) => {
+    view.scrollTop = view.scrollHeight;
+  });
+  await page.screenshot({ path: `${OUT}/rsi-curve.png` });
+  await page.getByRole("tab", { name: "Canvas" }).click();
+  await page.getByRole("checkbox", { name: "Colour by RSI" }).uncheck();
+  await page.getByRole("button", { name: "Back to roadmaps" }).click();
+}
+
 mkdirSync(OUT, { recursive: true });
 
 const server = await serveBuiltApp();
@@ -173,6 +212,8 @@ try {
   await page.getByRole("button", { name: "New roadmap" }).click();
   await page.screenshot({ path: `${OUT}/new-roadmap-dialog.png` });
   await page.keyboard.press("Escape");
+
+  await rsiScene(page);
 
   const big = generateRoadmap({ phases: 3000, transitionsPerPhase: 1.5, communications: 2000, segments: 12, seed: 7 });
   const [chooser] = await Promise.all([

@@ -7,6 +7,7 @@ import { createLibrarySlice, type LibrarySlice } from "../features/library/libra
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
+import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
@@ -22,7 +23,8 @@ export type AppState = ShellSlice &
   NotesSlice &
   PresentationSlice &
   ImportSlice &
-  SurveySlice;
+  SurveySlice &
+  RsiSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -47,6 +49,7 @@ export function createAppStore(services: Services): AppStore {
       ...createPresentationSlice(context),
       ...createImportSlice(context),
       ...createSurveySlice(context),
+      ...createRsiSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

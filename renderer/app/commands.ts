@@ -149,6 +149,11 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     isChecked: (state) => state.preferences.showCosts,
     perform: (state) => state.setPreference("showCosts", !state.preferences.showCosts),
   },
+  "view.colourByRsi": {
+    isEnabled: always,
+    isChecked: (state) => state.preferences.colourByRsi,
+    perform: (state) => state.setPreference("colourByRsi", !state.preferences.colourByRsi),
+  },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };
 

@@ -32,12 +32,19 @@ describe("preferences", () => {
       authorName: "",
       inspectorWidth: INSPECTOR_WIDTH.default,
       diagnosticsCollapsed: false,
+      colourByRsi: false,
     });
   });
 
   it("come back as they were saved, the next time the app starts", () => {
     const { storage } = mapStorage();
-    const saved = { ...DEFAULT_PREFERENCES, showCosts: false, authorName: "Ana Silva", inspectorWidth: 500 };
+    const saved = {
+      ...DEFAULT_PREFERENCES,
+      showCosts: false,
+      authorName: "Ana Silva",
+      inspectorWidth: 500,
+      colourByRsi: true,
+    };
     expect(createLocalPreferencesStorage(storage).save(saved)).toBe(true);
     expect(createLocalPreferencesStorage(storage).load()).toEqual(saved);
   });

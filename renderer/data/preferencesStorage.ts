@@ -15,6 +15,8 @@ export const PreferencesSchema = z.object({
   authorName: z.string().max(200).catch(""),
   inspectorWidth: z.number().int().min(INSPECTOR_WIDTH.min).max(INSPECTOR_WIDTH.max).catch(INSPECTOR_WIDTH.default),
   diagnosticsCollapsed: z.boolean().catch(false),
+  /** Phases on the canvas tinted by their Relationship Strength Index, red (weak) to green (strong). */
+  colourByRsi: z.boolean().catch(false),
 });
 
 export type Preferences = z.infer<typeof PreferencesSchema>;

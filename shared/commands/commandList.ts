@@ -223,6 +223,15 @@ export const COMMAND_LIST = [
     checkable: true,
   },
   {
+    id: "view.colourByRsi",
+    label: "Colour phases by RSI",
+    shortLabel: "Colour by RSI",
+    keywords: ["relationship strength", "survey", "heat map", "color", "colour scale", "tint"],
+    group: "View",
+    menu: { in: "view", section: 2 },
+    checkable: true,
+  },
+  {
     id: "help.about",
     label: "About Relationship Roadmap",
     keywords: ["version"],

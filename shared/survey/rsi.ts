@@ -236,7 +236,11 @@ function scoredPositions(
   return positions;
 }
 
-/** Weights are renormalised over the dimensions the respondent answered; null when those weigh nothing. */
+/**
+ * Weights are renormalised over the dimensions the respondent answered; null
+ * when those weigh nothing. Clamped: with fractional weights, rounding can put
+ * a respondent who scored 100 everywhere a hair above 100, past the interval's end.
+ */
 function weightedMean(scores: readonly (number | null)[], weights: readonly number[]): number | null {
   let total = 0;
   let weightSum = 0;
@@ -246,7 +250,7 @@ function weightedMean(scores: readonly (number | null)[], weights: readonly numb
     total += score * weight;
     weightSum += weight;
   });
-  return weightSum === 0 ? null : total / weightSum;
+  return weightSum === 0 ? null : Math.min(100, Math.max(0, total / weightSum));
 }
 
 function mean(values: readonly number[]): number {

@@ -1,7 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CommandButton } from "../../app/CommandButton";
-import { type CommandId, findCommand } from "../../app/commands";
+import { type CommandId, commandTitle, findCommand, runCommand } from "../../app/commands";
 
 const TOOLBAR_COMMANDS: CommandId[] = [
   "canvas.addPhase",
@@ -22,6 +22,13 @@ export function CanvasToolbar() {
   useAppState(useShallow((state) => [state.past.length, state.future.length, state.document, state.selection]));
   const snapToGrid = useAppState((state) => state.snapToGrid);
   const arranging = useAppState((state) => state.arranging);
+  const colourByRsi = useAppState((state) => state.preferences.colourByRsi);
+  // Offered where there is an RSI to colour by: survey answers, or a score typed by hand.
+  const hasRsi = useAppState(
+    (state) =>
+      (state.document?.survey.waves.length ?? 0) > 0 ||
+      (state.document?.phases.some((phase) => phase.relationshipStrength !== null) ?? false),
+  );
   const state = store.getState();
   return (
     <div className="toolbar canvas-toolbar" role="toolbar" aria-label="Canvas">
@@ -32,6 +39,16 @@ export function CanvasToolbar() {
         <input type="checkbox" checked={snapToGrid} onChange={(event) => state.setSnapToGrid(event.target.checked)} />
         Snap
       </label>
+      {hasRsi && (
+        <label className="toggle" title={commandTitle(findCommand("view.colourByRsi"))}>
+          <input
+            type="checkbox"
+            checked={colourByRsi}
+            onChange={() => runCommand("view.colourByRsi", store.getState())}
+          />
+          {findCommand("view.colourByRsi").shortLabel}
+        </label>
+      )}
       {arranging && (
         <span className="arrange-status" role="status">
           Arranging phases…

@@ -5,6 +5,7 @@ import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatPercent } from "../../ui/format";
 import { useMoneyFormat } from "../../ui/money";
 import { NoteBadge } from "../notes/NoteBadge";
+import { RsiBadge, rsiTintOf } from "../rsi/RsiBadge";
 import { renamePhase } from "./canvasActions";
 import { canvasController } from "./canvasController";
 import type { PhaseFlowNode } from "./canvasModel";
@@ -18,11 +19,13 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
   const money = useMoneyFormat(data.currency);
   renderProbe.onRender?.("phase", id);
   const problem = data.overflow !== null ? " has-problem" : "";
+  const tint = rsiTintOf(data);
+  const style = { "--stage-color": data.color, ...tint.style } as React.CSSProperties;
   if (zoomedOut && !renaming) {
     return (
       <div
-        className={`phase-node is-compact${selected ? " is-selected" : ""}${problem}${data.overContactCap ? " is-over-cap" : ""}`}
-        style={{ "--stage-color": data.color } as React.CSSProperties}
+        className={`phase-node is-compact${selected ? " is-selected" : ""}${problem}${data.overContactCap ? " is-over-cap" : ""}${tint.className}`}
+        style={style}
       >
         <Handle type="target" position={Position.Left} className="phase-handle" />
         <NoteBadge anchor={{ kind: "phase", phaseId: id }} elementId={id} />
@@ -30,15 +33,13 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
         <div className="phase-node-stats">
           {formatCount(data.customers)} · {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
         </div>
+        <RsiBadge data={data} compact />
         <Handle type="source" position={Position.Right} className="phase-handle" />
       </div>
     );
   }
   return (
-    <div
-      className={`phase-node${selected ? " is-selected" : ""}${problem}`}
-      style={{ "--stage-color": data.color } as React.CSSProperties}
-    >
+    <div className={`phase-node${selected ? " is-selected" : ""}${problem}${tint.className}`} style={style}>
       <Handle type="target" position={Position.Left} className="phase-handle" aria-label={`Into ${data.name}`} />
       <div className="phase-node-stage">{data.stageName}</div>
       <NoteBadge anchor={{ kind: "phase", phaseId: id }} elementId={id} />
@@ -49,6 +50,7 @@ export const PhaseNode = memo(function PhaseNode({ id, data, selected }: NodePro
           {data.communicationCount} {data.communicationCount === 1 ? "comm." : "comms."}
         </span>
       </div>
+      <RsiBadge data={data} />
       {data.channels && (
         <div className="phase-node-channels" title="Channels its communications use">
           {data.channels}

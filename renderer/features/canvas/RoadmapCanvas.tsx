@@ -35,6 +35,9 @@ import type { Selection } from "../editor/editorSlice";
 import { buildNoteNodes, noteIdOfNode } from "../notes/noteNodes";
 import { type NoteFlowNode, StickyNoteNode } from "../notes/StickyNoteNode";
 import { useRevealNote } from "../notes/useRevealNote";
+import { RsiLegend } from "../rsi/RsiLegend";
+import { phaseRsiBadges } from "../rsi/rsiFormat";
+import { useRsi } from "../rsi/useRsi";
 import { CanvasContextMenu, type ContextMenuTarget } from "./CanvasContextMenu";
 import {
   addPhaseAt,
@@ -105,6 +108,13 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
     [plan],
   );
   const overCapPhases = useMemo(() => new Set(plan?.pressure.collisions.map((c) => c.phaseId) ?? []), [plan]);
+  const rsi = useRsi();
+  const colourByRsi = useAppState((state) => state.preferences.colourByRsi);
+  // Built once per change of the RSI, the setting or the phases, never per phase node.
+  const rsiBadges = useMemo(
+    () => phaseRsiBadges({ phases: roadmap.phases, survey: roadmap.survey }, rsi, colourByRsi),
+    [roadmap.phases, roadmap.survey, rsi, colourByRsi],
+  );
   const selectedNoteId = useAppState((state) => state.selectedNoteId);
   const showResolvedNotes = useAppState((state) => state.showResolvedNotes);
   const [nodes, setNodes] = useState<CanvasNode[]>([]);
@@ -140,11 +150,11 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
       const old = byId(previous);
       const phases = new Map([...old].flatMap(([id, node]) => (node.type === "phase" ? [[id, node] as const] : [])));
       return [
-        ...buildPhaseNodes(roadmap, selection, overflow, phases, monthlyCosts, overCapPhases),
+        ...buildPhaseNodes(roadmap, selection, overflow, phases, monthlyCosts, overCapPhases, rsiBadges),
         ...buildNoteNodes(roadmap, { selectedNoteId, showResolved: showResolvedNotes }, old),
       ];
     });
-  }, [roadmap, selection, overflow, monthlyCosts, overCapPhases, selectedNoteId, showResolvedNotes]);
+  }, [roadmap, selection, overflow, monthlyCosts, overCapPhases, rsiBadges, selectedNoteId, showResolvedNotes]);
   useLayoutEffect(() => {
     setEdges((previous) => buildTransitionEdges(roadmap, selection, byId(previous), routes));
   }, [roadmap, selection, routes]);
@@ -398,6 +408,7 @@ function CanvasView({ roadmap }: { roadmap: Roadmap }) {
               nodeStrokeWidth={0}
               ariaLabel="Overview of the roadmap"
             />
+            {colourByRsi && rsiBadges.size > 0 && <RsiLegend />}
           </ReactFlow>
         </LevelOfDetail>
       )}

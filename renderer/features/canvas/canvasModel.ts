@@ -2,6 +2,7 @@ import { type Edge, getViewportForBounds, type Node, type Viewport } from "@xyfl
 import type { RoutedTransition } from "../../../shared/layout/transitionGeometry";
 import { type ChannelKind, customersAtStart, loopTransitionIds, type Roadmap } from "../../../shared/model";
 import type { Selection } from "../editor/editorSlice";
+import type { PhaseRsiBadge } from "../rsi/rsiFormat";
 
 export interface PhaseNodeData extends Record<string, unknown> {
   name: string;
@@ -18,6 +19,13 @@ export interface PhaseNodeData extends Record<string, unknown> {
   channels: string;
   /** Some month, customers here get more communications than the roadmap's contact cap. */
   overContactCap: boolean;
+  /** Its RSI badge (`phaseRsiBadges`), as primitives so an unchanged badge keeps the node as it was; null: none. */
+  rsiDetail: string | null;
+  /** Null with a badge: too few answers. */
+  rsi: number | null;
+  rsiCount: number;
+  /** The colour scale's tint, while it is on. */
+  rsiTint: string | null;
 }
 
 /** Short names, not emoji: emoji fonts are missing on some machines and print badly. */
@@ -67,6 +75,7 @@ export function buildPhaseNodes(
   previous: ReadonlyMap<string, PhaseFlowNode>,
   monthlyCosts: ReadonlyMap<string, number> = new Map(),
   overCapPhases: ReadonlySet<string> = new Set(),
+  rsiBadges: ReadonlyMap<string, PhaseRsiBadge> = new Map(),
 ): PhaseFlowNode[] {
   const stages = new Map(roadmap.stages.map((s) => [s.id, s]));
   const communicationCounts = new Map<string, number>();
@@ -81,6 +90,7 @@ export function buildPhaseNodes(
 
   return roadmap.phases.map((phase) => {
     const stage = stages.get(phase.stageId);
+    const badge = rsiBadges.get(phase.id);
     const data: PhaseNodeData = {
       name: phase.name,
       stageName: stage?.name ?? "",
@@ -92,6 +102,10 @@ export function buildPhaseNodes(
       currency: roadmap.currency,
       channels: [...(channelKinds.get(phase.id) ?? [])].map((kind) => CHANNEL_MARKS[kind]).join(" · "),
       overContactCap: overCapPhases.has(phase.id),
+      rsiDetail: badge?.detail ?? null,
+      rsi: badge?.rsi ?? null,
+      rsiCount: badge?.n ?? 0,
+      rsiTint: badge?.tint ?? null,
     };
     const isSelected = selected.has(phase.id);
     const old = previous.get(phase.id);

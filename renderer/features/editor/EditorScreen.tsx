@@ -16,6 +16,7 @@ import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
 import { OwnerView } from "../plan/OwnerView";
 import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
+import { RsiView } from "../rsi/RsiView";
 import { SurveyView } from "../survey/SurveyView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
@@ -32,6 +33,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "transitions", label: "Transitions" },
   { view: "customers", label: "Customers" },
   { view: "survey", label: "Survey" },
+  { view: "rsi", label: "RSI" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
@@ -134,6 +136,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "transitions" && <TransitionsTableView roadmap={roadmap} />}
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
       {view === "survey" && <SurveyView roadmap={roadmap} />}
+      {view === "rsi" && <RsiView roadmap={roadmap} />}
     </>
   );
 }

@@ -33,7 +33,8 @@ export type EditorView =
   | "pressure"
   | "transitions"
   | "customers"
-  | "survey";
+  | "survey"
+  | "rsi";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */

@@ -9,6 +9,8 @@ import {
 } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { formatPercent } from "../../ui/format";
+import { PhaseRsiSection } from "../rsi/PhaseRsiSection";
+import { useRsi } from "../rsi/useRsi";
 import { NumberField, SelectField, TextField } from "./fields";
 import { PhaseCommunications } from "./PhaseCommunications";
 
@@ -31,6 +33,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
   const store = useAppStoreApi();
   const change = (patch: Partial<Phase>) => store.getState().edit((r) => updatePhase(r, phase.id, patch));
   const setKpis = (kpis: Kpi[]) => change({ kpis });
+  const rsi = useRsi();
 
   return (
     <div className="inspector-body">
@@ -114,39 +117,11 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
         </div>
       ))}
 
-      <h3 className="inspector-section">Relationship Strength Index</h3>
-      <div className="field-pair">
-        <NumberField
-          label="RSI score"
-          min={0}
-          max={100}
-          optional
-          value={phase.relationshipStrength?.score ?? null}
-          hint="0–100, from relationship surveys."
-          onCommit={(score) =>
-            change({
-              relationshipStrength:
-                score === null ? null : { score, respondents: phase.relationshipStrength?.respondents ?? 0 },
-            })
-          }
-        />
-        <NumberField
-          label="Respondents"
-          min={0}
-          max={10_000_000}
-          integer
-          value={phase.relationshipStrength?.respondents ?? 0}
-          validate={() =>
-            phase.relationshipStrength ? null : "Enter the RSI score first: respondents are counted for a score."
-          }
-          onCommit={(respondents) =>
-            phase.relationshipStrength &&
-            change({
-              relationshipStrength: { ...phase.relationshipStrength, respondents: respondents ?? 0 },
-            })
-          }
-        />
-      </div>
+      {rsi ? (
+        <PhaseRsiSection roadmap={roadmap} phase={phase} shown={rsi} />
+      ) : (
+        <TypedRsiFields phase={phase} change={change} />
+      )}
 
       <h3 className="inspector-section">KPIs</h3>
       {phase.kpis.map((kpi, index) => (
@@ -226,4 +201,45 @@ function OutflowSummary({ roadmap, phase }: { roadmap: Roadmap; phase: Phase }) 
 function withCount(counts: Record<string, number>, segmentId: string, n: number | null): Record<string, number> {
   const { [segmentId]: _, ...rest } = counts;
   return n === null || n === 0 ? rest : { ...rest, [segmentId]: n };
+}
+
+/** The RSI typed by hand, for a roadmap without survey answers (as before the survey existed). */
+function TypedRsiFields({ phase, change }: { phase: Phase; change: (patch: Partial<Phase>) => void }) {
+  return (
+    <>
+      <h3 className="inspector-section">Relationship Strength Index</h3>
+      <div className="field-pair">
+        <NumberField
+          label="RSI score"
+          min={0}
+          max={100}
+          optional
+          value={phase.relationshipStrength?.score ?? null}
+          hint="0–100, from relationship surveys. Import survey answers to have it computed."
+          onCommit={(score) =>
+            change({
+              relationshipStrength:
+                score === null ? null : { score, respondents: phase.relationshipStrength?.respondents ?? 0 },
+            })
+          }
+        />
+        <NumberField
+          label="Respondents"
+          min={0}
+          max={10_000_000}
+          integer
+          value={phase.relationshipStrength?.respondents ?? 0}
+          validate={() =>
+            phase.relationshipStrength ? null : "Enter the RSI score first: respondents are counted for a score."
+          }
+          onCommit={(respondents) =>
+            phase.relationshipStrength &&
+            change({
+              relationshipStrength: { ...phase.relationshipStrength, respondents: respondents ?? 0 },
+            })
+          }
+        />
+      </div>
+    </>
+  );
 }
