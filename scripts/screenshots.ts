@@ -36,6 +36,25 @@ async function notesScene(page: Page) {
   await page.getByRole("button", { name: "Close the Notes panel" }).click();
 }
 
+/** The Survey tab, then its sample answers through the import wizard: the mapping step and the preview. */
+async function surveyScene(page: Page) {
+  await page.getByRole("tab", { name: "Survey" }).click();
+  await page.getByRole("heading", { name: "Relationship survey" }).waitFor();
+  await page.screenshot({ path: `${OUT}/survey.png` });
+  await page.getByRole("button", { name: "Try sample answers" }).click();
+  const wizard = page.getByRole("dialog", { name: "Import survey answers" });
+  await wizard.getByRole("heading", { name: "What each column holds" }).waitFor();
+  await page.screenshot({ path: `${OUT}/import-mapping.png` });
+  await wizard.getByRole("button", { name: "Next" }).click();
+  await wizard.getByRole("heading", { name: "What the values mean" }).waitFor();
+  await page.screenshot({ path: `${OUT}/import-values.png` });
+  await wizard.getByRole("button", { name: "Next" }).click();
+  await wizard.getByRole("heading", { name: "Preview" }).waitFor();
+  await wizard.getByRole("button", { name: /^Import \d+ respondents$/ }).click();
+  await wizard.waitFor({ state: "detached" });
+  await page.getByRole("tab", { name: "Canvas" }).click();
+}
+
 /** The B2B template with survey answers: RSI badges and the colour scale, a phase's breakdown, the RSI tab. */
 async function rsiScene(page: Page) {
   const roadmap = b2bSurveyRoadmap();
@@ -166,6 +185,7 @@ try {
   await page.keyboard.press("Escape");
 
   await notesScene(page);
+  await surveyScene(page);
 
   // The export dialog, then the executive report as the browser build prints it, pages turned into pictures.
   await page.evaluate(() => {
