@@ -85,8 +85,8 @@ export async function questionnaireWorkbook(roadmap: Roadmap): Promise<Uint8Arra
     workbook.addWorksheet(QUESTIONNAIRE_SHEETS.otherQuestions),
     OTHER_QUESTION_COLUMNS,
     inFileOrder.map((column) => {
-      const { question, answer } = OTHER_QUESTIONS[column.target];
-      return [column.header, question, workbookText(answer(channelNames))];
+      const howToAnswer = HOW_TO_ANSWER[column.target];
+      return [column.header, column.question, workbookText(howToAnswer(channelNames))];
     }),
     [32, 70, 70],
   );
@@ -123,35 +123,17 @@ export function blankResponsesCsv(roadmap: Roadmap): string {
   return BYTE_ORDER_MARK + Papa.unparse([headers], { newline: LINE_END }) + LINE_END;
 }
 
-/** The wording of each respondent question, and how its column is filled in (given the roadmap's channel names). */
-const OTHER_QUESTIONS: Record<RespondentColumnTarget, { question: string; answer: (channels: string[]) => string }> = {
-  date: {
-    question: "When the respondent answered (most survey tools fill this in).",
-    answer: () => "A date, YYYY-MM-DD; may be left empty.",
-  },
-  phase: {
-    question: "Which best describes where you are in your relationship with the company?",
-    answer: () => "One phase name from the Values sheet (the import maps other wordings to phases).",
-  },
-  segment: {
-    question: "Which kind of customer are you?",
-    answer: () => "One segment name from the Values sheet; may be left out when the survey has no segments.",
-  },
-  recommend: {
-    question: "How likely are you to recommend the company to a friend or colleague?",
-    answer: () => "0–10: 0 = not at all likely … 10 = extremely likely.",
-  },
-  preferredChannels: {
-    question: "Through which channels would you like to hear from the company?",
-    answer: (channels) =>
-      channels.length === 0
-        ? "Channel names, separated by “;”."
-        : `Any of ${channels.join(", ")}; several separated by “;”.`,
-  },
-  preferredContactsPerMonth: {
-    question: "At most how many times a month would you like the company to contact you?",
-    answer: () => "A number, e.g. 2 (0.5 for every other month).",
-  },
+/** How each respondent question's column is filled in (given the roadmap's channel names). */
+const HOW_TO_ANSWER: Record<RespondentColumnTarget, (channels: string[]) => string> = {
+  date: () => "A date, YYYY-MM-DD; may be left empty.",
+  phase: () => "One phase name from the Values sheet (the import maps other wordings to phases).",
+  segment: () => "One segment name from the Values sheet; may be left out when the survey has no segments.",
+  recommend: () => "0–10: 0 = not at all likely … 10 = extremely likely.",
+  preferredChannels: (channels) =>
+    channels.length === 0
+      ? "Channel names, separated by “;”."
+      : `Any of ${channels.join(", ")}; several separated by “;”.`,
+  preferredContactsPerMonth: () => "A number, e.g. 2 (0.5 for every other month).",
 };
 
 /** A header row (bold, shaded, frozen) and the rows under it. */

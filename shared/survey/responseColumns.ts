@@ -2,23 +2,26 @@ import type { Survey, SurveyItem } from "../model/schema";
 
 /**
  * The columns of a survey answers file besides the questionnaire items, with
- * the header the blank response file writes and the other spellings the import
- * recognises. Shared by the blank file and the import, so a file made from
+ * the question the questionnaire asks, the header the blank response file
+ * writes and the other spellings the import recognises. Shared by the blank file and the import, so a file made from
  * the one is read by the other without any mapping.
  */
 export const RESPONDENT_COLUMNS = [
   {
     target: "phase",
+    question: "Which best describes where you are in your relationship with the company?",
     header: "Phase",
     headerNames: ["Lifecycle phase", "Customer phase", "Relationship phase", "Lifecycle stage", "Customer status"],
   },
   {
     target: "segment",
+    question: "Which kind of customer are you?",
     header: "Segment",
     headerNames: ["Customer segment", "Customer type", "Customer group"],
   },
   {
     target: "date",
+    question: "When the respondent answered (most survey tools fill this in).",
     header: "Date",
     headerNames: [
       "Response date",
@@ -32,16 +35,19 @@ export const RESPONDENT_COLUMNS = [
   },
   {
     target: "recommend",
+    question: "How likely are you to recommend the company to a friend or colleague?",
     header: "Likelihood to recommend (0-10)",
     headerNames: ["Recommend", "Likely to recommend", "NPS", "Net promoter score"],
   },
   {
     target: "preferredChannels",
+    question: "Through which channels would you like to hear from the company?",
     header: "Preferred channels",
     headerNames: ["Preferred channel", "Channels", "Preferred contact channels"],
   },
   {
     target: "preferredContactsPerMonth",
+    question: "At most how many times a month would you like the company to contact you?",
     header: "Preferred contacts per month",
     headerNames: ["Contacts per month", "Preferred frequency", "How often", "Contact frequency"],
   },

@@ -83,11 +83,11 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
         lead="Every respondent answers these besides the statements; they are not edited."
       >
         <dl className="survey-extra">
-          {EXTRA_QUESTIONS.map(({ target, question, answer }) => (
+          {EXTRA_QUESTIONS.map(({ target, answer }) => (
             <div key={target}>
-              <dt>{question}</dt>
+              <dt>{respondentColumn(target)?.question}</dt>
               <dd>
-                {answer(roadmap)} <span className="muted">Column “{columnHeader(target)}”.</span>
+                {answer(roadmap)} <span className="muted">Column “{respondentColumn(target)?.header}”.</span>
               </dd>
             </div>
           ))}
@@ -106,7 +106,7 @@ export function SurveyView({ roadmap }: { roadmap: Roadmap }) {
   );
 }
 
-const columnHeader = (target: RespondentColumnTarget) => RESPONDENT_COLUMNS.find((c) => c.target === target)?.header;
+const respondentColumn = (target: RespondentColumnTarget) => RESPONDENT_COLUMNS.find((c) => c.target === target);
 
 /** A list of names as a sentence lists them: "A, B or C". */
 function either(names: readonly string[]): string {
@@ -114,34 +114,29 @@ function either(names: readonly string[]): string {
   return `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
 }
 
+/** How each question the questionnaire always asks is answered, in this roadmap's words. */
 const EXTRA_QUESTIONS: {
   target: RespondentColumnTarget;
-  question: string;
   answer: (roadmap: Roadmap) => string;
 }[] = [
   {
     target: "phase",
-    question: "Which best describes where you are in your relationship with the company?",
     answer: (r) => `One of the roadmap's phases: ${either(r.phases.map((p) => p.name))}.`,
   },
   {
     target: "segment",
-    question: "Which kind of customer are you?",
     answer: (r) => `One of the segments: ${either(r.segments.map((s) => s.name))}.`,
   },
   {
     target: "recommend",
-    question: "How likely are you to recommend the company to a friend or colleague?",
     answer: () => "0 (not at all likely) to 10 (extremely likely).",
   },
   {
     target: "preferredChannels",
-    question: "Through which channels would you like to hear from the company?",
     answer: (r) => `Any of the channels: ${r.channels.map((c) => c.name).join(", ") || "none yet"}.`,
   },
   {
     target: "preferredContactsPerMonth",
-    question: "At most how many times a month would you like the company to contact you?",
     answer: () => "A number of contacts a month, such as 2.",
   },
 ];
