@@ -78,7 +78,8 @@ async function rsiScene(page: Page) {
     while (panel && panel.scrollHeight <= panel.clientHeight) panel = panel.parentElement;
     if (panel) panel.scrollTop += section.getBoundingClientRect().top - panel.getBoundingClientRect().top - 12;
   });
-  await page.waitForTimeout(400);
+  await page.getByRole("region", { name: "Relationship strength" }).getByText("Dimensions", { exact: true }).waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.screenshot({ path: `${OUT}/rsi-canvas-inspector.png` });
   await page.getByRole("tab", { name: "RSI" }).click();
   await page.getByRole("grid", { name: "RSI by phase and segment" }).waitFor();
