@@ -11,6 +11,26 @@ import { b2bSurveyRoadmap } from "../shared/survey/testing/b2bSurvey";
 
 const OUT = "docs/screenshots";
 
+/**
+ * Waits until the canvas has stopped moving — the viewport's transform the
+ * same for ten frames in a row — and every CSS animation has finished, so a
+ * picture never catches a zoom or a panel half-way, however busy the machine.
+ */
+async function settled(page: Page) {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    const viewport = () => document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? "";
+    let last = viewport();
+    let still = 0;
+    while (still < 10) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      const now = viewport();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
+}
+
 /** Sticky notes from a workshop: one on the canvas, one on a phase, and the Notes panel listing them. */
 async function notesScene(page: Page) {
   await page.getByRole("application", { name: /Roadmap canvas/ }).focus();
@@ -30,7 +50,7 @@ async function notesScene(page: Page) {
   await text.press("Control+Enter");
   await page.getByRole("toolbar", { name: "Canvas" }).getByRole("button", { name: "Notes" }).click();
   await page.getByRole("complementary", { name: "Notes panel" }).waitFor();
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.screenshot({ path: `${OUT}/notes.png` });
   await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
   await page.getByRole("button", { name: "Close the Notes panel" }).click();
@@ -79,7 +99,7 @@ async function rsiScene(page: Page) {
     if (panel) panel.scrollTop += section.getBoundingClientRect().top - panel.getBoundingClientRect().top - 12;
   });
   await page.getByRole("region", { name: "Relationship strength" }).getByText("Dimensions", { exact: true }).waitFor();
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await settled(page);
   await page.screenshot({ path: `${OUT}/rsi-canvas-inspector.png` });
   await page.getByRole("tab", { name: "RSI" }).click();
   await page.getByRole("grid", { name: "RSI by phase and segment" }).waitFor();
@@ -102,11 +122,11 @@ try {
   await shootGallery(page);
   await page.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
   await page.locator(".react-flow__node").first().waitFor();
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.screenshot({ path: `${OUT}/canvas.png` });
 
   await page.locator(".react-flow__node", { hasText: "Renewal due" }).click();
-  await page.waitForTimeout(200);
+  await settled(page);
   await page.screenshot({ path: `${OUT}/canvas-inspector.png` });
 
   // Presentation mode as a projector shows it: a phase of the walk, then the plan's totals.
@@ -248,10 +268,10 @@ try {
   });
   await page.getByRole("button", { name: big.name, exact: true }).click();
   await page.locator(".react-flow__node").first().waitFor();
-  await page.waitForTimeout(800);
+  await settled(page);
   await page.screenshot({ path: `${OUT}/canvas-3000-fit.png` });
   await page.getByRole("button", { name: "100 %" }).click();
-  await page.waitForTimeout(800);
+  await settled(page);
   await page.screenshot({ path: `${OUT}/canvas-3000-100.png` });
   // The template auto-arranged for the wall, fitted to a laptop and to a projector.
   for (const [width, height] of [
@@ -265,7 +285,7 @@ try {
     await wall.getByRole("button", { name: "Auto-arrange" }).click();
     await wall.getByText("Arranging phases…").waitFor({ state: "detached" });
     await wall.getByRole("button", { name: "Zoom to fit" }).click();
-    await wall.waitForTimeout(800);
+    await settled(wall);
     await wall.screenshot({ path: `${OUT}/canvas-arranged-${width}.png` });
     await context.close();
   }
