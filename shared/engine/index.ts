@@ -65,6 +65,13 @@ export {
   worstPressureBySegment,
 } from "./pressure";
 export { type ReachFigures, type ReachRow, type ReachSummary, summariseReach } from "./reach";
+export type {
+  ScenarioBreakdownRow,
+  ScenarioComparison,
+  ScenarioFigures,
+  ScenarioSegmentFigures,
+  ScenarioTotals,
+} from "./scenarioComparison";
 export {
   type CommunicationSchedule,
   contactsBySendNumber,

@@ -96,12 +96,12 @@ export function emptySegmentStrategy(): SegmentStrategy {
 
 /**
  * What a roadmap holds before a workshop adds sticky notes, a walk order or
- * quick-add's remembered choices, and before any survey answers are imported:
- * the built-in questionnaire, ready to export.
+ * quick-add's remembered choices, before any survey answers are imported
+ * (the built-in questionnaire, ready to export), and before a second scenario.
  */
 export function emptyWorkshopFields(): Pick<
   Roadmap,
-  "stickyNotes" | "presentation" | "captureDefaults" | "survey" | "importMappings"
+  "stickyNotes" | "presentation" | "captureDefaults" | "survey" | "importMappings" | "baseScenario" | "scenarios"
 > {
   return {
     stickyNotes: [],
@@ -109,5 +109,7 @@ export function emptyWorkshopFields(): Pick<
     captureDefaults: { ownerId: null, channelId: null, audience: null },
     survey: builtInQuestionnaire(),
     importMappings: noImportMappings(),
+    baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: [] },
+    scenarios: [],
   };
 }

@@ -21,6 +21,8 @@ export const LIMITS = {
   surveyDimensions: 50,
   surveyItems: 200,
   surveyWaves: 100,
+  /** Scenarios besides the roadmap's own plan (As-is, To-be, Lean…). */
+  scenarios: 50,
   /**
    * Respondents in one wave. 100,000 answers of 30 items are about 20 MB in
    * the file, its size limit; the issue's 10,000 respondents take 2 MB.

@@ -104,6 +104,55 @@ export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
   });
 
   checkSurveyReferences(doc, { phaseIds, segmentIds, channelIds }, report);
+  checkScenarioReferences(doc, { phaseIds, segmentIds, transitionIds, communicationIds }, report);
+}
+
+/** Every scenario names only things the roadmap has: what it leaves out, and what it overrides. */
+function checkScenarioReferences(
+  doc: RoadmapShape,
+  known: { phaseIds: Set<string>; segmentIds: Set<string>; transitionIds: Set<string>; communicationIds: Set<string> },
+  report: (path: Path, message: string) => void,
+): void {
+  const excludedMustExist = (ids: readonly string[], path: Path) =>
+    ids.forEach((id, i) => {
+      if (!known.communicationIds.has(id))
+        report([...path, i], `refers to communication "${id}", which does not exist`);
+    });
+  excludedMustExist(doc.baseScenario.excludedCommunicationIds, ["baseScenario", "excludedCommunicationIds"]);
+  const names = new Set([doc.baseScenario.name.trim().toLowerCase()]);
+  uniqueIds(doc.scenarios, "scenarios", report);
+  doc.scenarios.forEach((scenario, s) => {
+    const path = ["scenarios", s];
+    const name = scenario.name.trim().toLowerCase();
+    if (names.has(name)) report([...path, "name"], `repeats the scenario name "${scenario.name}" used earlier`);
+    names.add(name);
+    excludedMustExist(scenario.excludedCommunicationIds, [...path, "excludedCommunicationIds"]);
+    const keysMustExist = (record: Record<string, unknown>, ids: Set<string>, kind: string, field: string) => {
+      for (const key of Object.keys(record)) {
+        if (!ids.has(key)) report([...path, field, key], `overrides ${kind} "${key}", which does not exist`);
+      }
+    };
+    keysMustExist(scenario.communications, known.communicationIds, "communication", "communications");
+    keysMustExist(scenario.transitions, known.transitionIds, "transition", "transitions");
+    keysMustExist(scenario.phases, known.phaseIds, "phase", "phases");
+    for (const [transitionId, override] of Object.entries(scenario.transitions)) {
+      keysMustExist(
+        override.rateBySegment ?? {},
+        known.segmentIds,
+        "the rate of segment",
+        `transitions.${transitionId}.rateBySegment`,
+      );
+    }
+    for (const [communicationId, override] of Object.entries(scenario.communications)) {
+      const timing = override.timing;
+      if (timing?.kind === "oneOff" && timing.month >= doc.horizonMonths) {
+        report(
+          [...path, "communications", communicationId, "timing", "month"],
+          `must fall inside the ${doc.horizonMonths}-month planning horizon (0 to ${doc.horizonMonths - 1})`,
+        );
+      }
+    }
+  });
 }
 
 /** A wave of a crafted file could hold a million bad answers; the first few say what is wrong. */

@@ -22,7 +22,7 @@ import { checkReferences } from "./references";
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
 
@@ -387,6 +387,67 @@ export const ImportMappingsSchema = z.object({
   inventory: ImportMappingSchema.default({ columns: [], values: [] }),
 });
 
+/** The id by which the roadmap's own plan, the base every scenario starts from, is chosen among the scenarios. */
+export const BASE_SCENARIO_ID = "base";
+
+/**
+ * What a scenario says differently about one communication. An absent field
+ * is inherited from the roadmap's own communication, so a later edit of the
+ * base reaches every scenario that did not set that field.
+ */
+export const CommunicationOverrideSchema = z.object({
+  timing: TimingSchema.optional(),
+  personalisation: z.enum(PERSONALISATION_LEVELS).optional(),
+  /** Null, as on the communication: the channel's default. */
+  fixedCost: money().nullable().optional(),
+  costPerContact: money().nullable().optional(),
+  responseRate: fraction().optional(),
+  valuePerResponse: money().optional(),
+});
+
+/** A scenario's own transition rates: a retention programme assumes fewer customers move on to "At risk". */
+export const TransitionOverrideSchema = z.object({
+  rate: fraction().optional(),
+  rateBySegment: z.record(id(), fraction()).optional(),
+});
+
+/** A scenario's own churn: a retention programme assumes fewer customers leave. */
+export const PhaseOverrideSchema = z.object({
+  churnRate: fraction().optional(),
+});
+
+/**
+ * The roadmap's own plan seen as the first scenario: its name in scenario
+ * pickers and comparisons, and the communications it leaves out (those added
+ * while another scenario was being edited).
+ */
+export const BaseScenarioSchema = z.object({
+  name: name(),
+  notes: text(),
+  excludedCommunicationIds: list(id(), LIMITS.communications).default([]),
+});
+
+/**
+ * A variant of the plan ("As-is", "Lean"): the roadmap's phases, transitions
+ * and communications, minus the communications it leaves out, with its own
+ * values where it sets them. Structure (phases, segments, owners, channels)
+ * is shared by every scenario. `resolveScenario` gives the roadmap it plans.
+ */
+export const ScenarioSchema = z.object({
+  id: id().refine((value) => value !== BASE_SCENARIO_ID, {
+    error: `must not be "${BASE_SCENARIO_ID}", the id of the roadmap's own plan`,
+  }),
+  name: name(),
+  notes: text(),
+  excludedCommunicationIds: list(id(), LIMITS.communications).default([]),
+  /** By communication id. */
+  communications: z.record(id(), CommunicationOverrideSchema).default({}),
+  /** By transition id. */
+  transitions: z.record(id(), TransitionOverrideSchema).default({}),
+  /** By phase id. */
+  phases: z.record(id(), PhaseOverrideSchema).default({}),
+});
+
 export const RoadmapObjectSchema = z.object({
   type: z.literal(ROADMAP_FILE_TYPE, { error: `must be "${ROADMAP_FILE_TYPE}"` }),
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION, { error: `must be ${CURRENT_SCHEMA_VERSION}` }),
@@ -422,6 +483,9 @@ export const RoadmapObjectSchema = z.object({
     survey: { columns: [], values: [] },
     inventory: { columns: [], values: [] },
   }),
+  baseScenario: BaseScenarioSchema.default({ name: "Plan", notes: "", excludedCommunicationIds: [] }),
+  /** Variants of the plan besides the base; empty for a roadmap with one plan. */
+  scenarios: list(ScenarioSchema, LIMITS.scenarios).default([]),
 });
 
 /** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
@@ -485,3 +549,8 @@ export type ColumnMapping = z.infer<typeof ColumnMappingSchema>;
 export type ValueMapping = z.infer<typeof ValueMappingSchema>;
 export type ImportMapping = z.infer<typeof ImportMappingSchema>;
 export type ImportMappings = z.infer<typeof ImportMappingsSchema>;
+export type CommunicationOverride = z.infer<typeof CommunicationOverrideSchema>;
+export type TransitionOverride = z.infer<typeof TransitionOverrideSchema>;
+export type PhaseOverride = z.infer<typeof PhaseOverrideSchema>;
+export type BaseScenario = z.infer<typeof BaseScenarioSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -1,17 +1,19 @@
 import type { Point } from "./edits";
-import type { NoteAnchor, Roadmap, Survey } from "./schema";
+import type { BaseScenario, NoteAnchor, Roadmap, Scenario, Survey } from "./schema";
 
 /**
  * After an edit that removed phases, transitions, communications, segments or
  * channels: a sticky note stuck to one of them stays on the canvas where that
  * element was (a workshop's open question is never dropped with what it was
- * about), the presentation walk forgets the phases that are gone, and survey
- * respondents keep their answers but no longer point at what was removed.
+ * about), the presentation walk forgets the phases that are gone, survey
+ * respondents keep their answers but no longer point at what was removed, and
+ * scenarios forget what they said about removed communications, transitions,
+ * phases and segments.
  */
 export function settleWorkshopReferences(before: Roadmap, after: Roadmap): Roadmap {
   const survey = settleSurveyReferences(after);
-  const settled = survey === after.survey ? after : { ...after, survey };
-  return settleNotesAndWalk(before, settled);
+  const withSurvey = survey === after.survey ? after : { ...after, survey };
+  return settleNotesAndWalk(before, settleScenarioReferences(withSurvey));
 }
 
 function settleNotesAndWalk(before: Roadmap, after: Roadmap): Roadmap {
@@ -103,4 +105,55 @@ function settleSurveyReferences(roadmap: Roadmap): Survey {
     return { ...wave, respondents };
   });
   return changed ? { ...survey, waves } : survey;
+}
+
+function settleScenarioReferences(roadmap: Roadmap): Roadmap {
+  if (roadmap.scenarios.length === 0 && roadmap.baseScenario.excludedCommunicationIds.length === 0) return roadmap;
+  const communications = new Set(roadmap.communications.map((c) => c.id));
+  const transitions = new Set(roadmap.transitions.map((t) => t.id));
+  const phases = new Set(roadmap.phases.map((p) => p.id));
+  const segments = new Set(roadmap.segments.map((s) => s.id));
+  const keepExcluded = <S extends BaseScenario>(scenario: S): S => {
+    const kept = scenario.excludedCommunicationIds.filter((id) => communications.has(id));
+    return kept.length === scenario.excludedCommunicationIds.length
+      ? scenario
+      : { ...scenario, excludedCommunicationIds: kept };
+  };
+  const settleScenario = (scenario: Scenario): Scenario => {
+    const transitionOverrides = onlyKeys(scenario.transitions, transitions);
+    let rebuilt = false;
+    const settledTransitions = Object.fromEntries(
+      Object.entries(transitionOverrides).map(([id, override]) => {
+        if (!override.rateBySegment) return [id, override];
+        const rateBySegment = onlyKeys(override.rateBySegment, segments);
+        if (rateBySegment === override.rateBySegment) return [id, override];
+        rebuilt = true;
+        return [id, { ...override, rateBySegment }];
+      }),
+    );
+    const next = {
+      ...keepExcluded(scenario),
+      communications: onlyKeys(scenario.communications, communications),
+      transitions: rebuilt ? settledTransitions : transitionOverrides,
+      phases: onlyKeys(scenario.phases, phases),
+    };
+    const unchanged =
+      next.excludedCommunicationIds === scenario.excludedCommunicationIds &&
+      next.communications === scenario.communications &&
+      next.transitions === scenario.transitions &&
+      next.phases === scenario.phases;
+    return unchanged ? scenario : next;
+  };
+  const baseScenario = keepExcluded(roadmap.baseScenario);
+  const scenarios = roadmap.scenarios.map(settleScenario);
+  const scenariosChanged = scenarios.some((scenario, i) => scenario !== roadmap.scenarios[i]);
+  if (baseScenario === roadmap.baseScenario && !scenariosChanged) return roadmap;
+  return { ...roadmap, baseScenario, scenarios: scenariosChanged ? scenarios : roadmap.scenarios };
+}
+
+/** The record itself when every key is still known, so an unaffected scenario stays the same object. */
+function onlyKeys<Value>(record: Record<string, Value>, known: Set<string>): Record<string, Value> {
+  const keys = Object.keys(record);
+  if (keys.every((key) => known.has(key))) return record;
+  return Object.fromEntries(keys.filter((key) => known.has(key)).map((key) => [key, record[key] as Value]));
 }

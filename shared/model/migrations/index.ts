@@ -4,6 +4,7 @@ import { migrateV0ToV1 } from "./v0-to-v1";
 import { migrateV1ToV2 } from "./v1-to-v2";
 import { migrateV2ToV3 } from "./v2-to-v3";
 import { migrateV3ToV4 } from "./v3-to-v4";
+import { migrateV4ToV5 } from "./v4-to-v5";
 
 /**
  * Takes a plain object and returns a new one, leaving its input untouched.
@@ -17,7 +18,13 @@ type Migration = (doc: Record<string, unknown>, report: (note: string) => void) 
  * Append only: a released migration is never edited, since files of its
  * version are out there.
  */
-export const MIGRATIONS: readonly Migration[] = [migrateV0ToV1, migrateV1ToV2, migrateV2ToV3, migrateV3ToV4];
+export const MIGRATIONS: readonly Migration[] = [
+  migrateV0ToV1,
+  migrateV1ToV2,
+  migrateV2ToV3,
+  migrateV3ToV4,
+  migrateV4ToV5,
+];
 
 /** The newest schema version the registry reaches. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,7 @@ import { migrateV0ToV1 } from "./v0-to-v1";
 import { migrateV1ToV2 } from "./v1-to-v2";
 import { migrateV2ToV3 } from "./v2-to-v3";
 import { migrateV3ToV4 } from "./v3-to-v4";
+import { migrateV4ToV5 } from "./v4-to-v5";
 
 /**
  * A file as the workshop prototype wrote it: `version: 0`, the name in
@@ -116,8 +117,11 @@ function v1Fixture(name: (typeof V1_FIXTURES)[number]): Record<string, unknown> 
 /** Files the app wrote in format 3, saved before format 4 existed; the template's has sticky notes and a walk. */
 const V3_FIXTURES = ["v3-b2b-subscription-software", "v3-sample", "v3-generated-40-phases"] as const;
 
+/** Files the app wrote in format 4, saved before format 5 existed; the template's has two survey waves. */
+const V4_FIXTURES = ["v4-b2b-subscription-software", "v4-sample", "v4-generated-40-phases"] as const;
+
 function fixture(
-  name: (typeof V1_FIXTURES | typeof V2_FIXTURES | typeof V3_FIXTURES)[number],
+  name: (typeof V1_FIXTURES | typeof V2_FIXTURES | typeof V3_FIXTURES | typeof V4_FIXTURES)[number],
 ): Record<string, unknown> {
   const text = FIXTURE_TEXTS[`./fixtures/${name}.roadmap`];
   if (text === undefined) throw new Error(`no fixture ${name}`);
@@ -352,6 +356,8 @@ describe("v2 to v3", () => {
         transitions,
         survey,
         importMappings,
+        baseScenario: _baseScenario,
+        scenarios: _scenarios,
         ...rest
       } = roadmap;
       expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
@@ -390,8 +396,8 @@ describe("v3 to v4", () => {
     const { roadmap, fromVersion, migrationNotes } = result.value;
     expect(fromVersion).toBe(3);
     expect(migrationNotes).toEqual([]);
-    const { survey, importMappings, schemaVersion, ...rest } = roadmap;
-    expect(schemaVersion).toBe(4);
+    const { survey, importMappings, schemaVersion, baseScenario: _base, scenarios: _scenarios, ...rest } = roadmap;
+    expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(survey).toEqual({ scale: "1-5", dimensions: [], items: [], minimumRespondents: 5, waves: [] });
     expect(importMappings).toEqual({ survey: { columns: [], values: [] }, inventory: { columns: [], values: [] } });
     expect({ ...rest, schemaVersion: 3 }).toEqual(v3);
@@ -418,6 +424,54 @@ describe("v3 to v4", () => {
     expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(result.value.roadmap.survey.waves).toEqual([]);
   });
+});
+
+describe("v4 to v5", () => {
+  it.each(V4_FIXTURES)("opens %s with everything it held and one scenario, its own plan", (name) => {
+    const v4 = fixture(name);
+    const result = parseRoadmap(v4);
+    if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+    const { roadmap, fromVersion, migrationNotes } = result.value;
+    expect(fromVersion).toBe(4);
+    expect(migrationNotes).toEqual([]);
+    const { baseScenario, scenarios, schemaVersion, ...rest } = roadmap;
+    expect(schemaVersion).toBe(5);
+    expect(baseScenario).toEqual({ name: "Plan", notes: "", excludedCommunicationIds: [] });
+    expect(scenarios).toEqual([]);
+    expect({ ...rest, schemaVersion: 4 }).toEqual(v4);
+  });
+
+  it("keeps the template's survey waves and every answer in them", () => {
+    const v4 = fixture("v4-b2b-subscription-software") as { survey: { waves: { respondents: unknown[] }[] } };
+    const { roadmap } = migrate(fixture("v4-b2b-subscription-software"));
+    expect(roadmap.survey.waves.map((wave) => wave.name)).toEqual(["Autumn 2025", "Spring 2026"]);
+    expect(roadmap.survey.waves.map((wave) => wave.respondents)).toEqual(
+      v4.survey.waves.map((wave) => wave.respondents),
+    );
+  });
+
+  it("plans a migrated file exactly as before: the base scenario is the whole plan", () => {
+    const { roadmap } = migrate(fixture("v4-generated-40-phases"));
+    const plan = planRoadmap(roadmap);
+    expect(plan.communications).toHaveLength(roadmap.communications.length);
+    expect(plan.budget.totalCost).toBeGreaterThan(0);
+  });
+
+  it("leaves the document it was given untouched", () => {
+    const input = deepFreeze(fixture("v4-sample"));
+    expect(() => migrateV4ToV5(input)).not.toThrow();
+    expect(input).toEqual(fixture("v4-sample"));
+  });
+
+  it.each([...V1_FIXTURES, ...V2_FIXTURES, ...V3_FIXTURES])(
+    "opens the older file %s through every migration",
+    (name) => {
+      const result = parseRoadmap(fixture(name));
+      if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+      expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(result.value.roadmap.scenarios).toEqual([]);
+    },
+  );
 });
 
 describe("the migration registry", () => {
