@@ -2,23 +2,11 @@ import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../../shared/engine";
 import { planMovement } from "../../shared/engine/planMovement";
-import type { Roadmap } from "../../shared/model";
+import { crowdedSample as crowded } from "../../shared/model/testing/crowdedSample";
 import { sampleRoadmap } from "../../shared/model/testing/sampleRoadmap";
 import { AppStoreProvider } from "../app/AppStoreContext";
 import { createTestApp } from "../test/fakes";
 import { PlanMovementTable } from "./PlanMovementTable";
-
-/** The sample with a second welcome email the same month under a cap of one contact a month: more cost, a collision. */
-function crowded(): Roadmap {
-  const roadmap = sampleRoadmap();
-  const welcome = roadmap.communications[0];
-  if (!welcome) throw new Error("the sample has a communication");
-  return {
-    ...roadmap,
-    contactCap: 1,
-    communications: [...roadmap.communications, { ...welcome, id: "comm-reminder", name: "Reminder" }],
-  };
-}
 
 function renderMovement({ showCosts }: { showCosts: boolean }) {
   const app = createTestApp();

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { updateCommunication } from "../model/edits";
-import type { Roadmap } from "../model/schema";
+import { crowdedSample as crowded } from "../model/testing/crowdedSample";
 import { sampleRoadmap } from "../model/testing/sampleRoadmap";
 import { planRoadmap } from "./planEngine";
 import { planMovement } from "./planMovement";
-
-/** The sample with a second welcome email in the same month and a cap of one contact a month: a collision. */
-function crowded(): Roadmap {
-  const roadmap = sampleRoadmap();
-  const welcome = roadmap.communications[0];
-  if (!welcome) throw new Error("the sample has a communication");
-  return {
-    ...roadmap,
-    contactCap: 1,
-    communications: [...roadmap.communications, { ...welcome, id: "comm-reminder", name: "Reminder" }],
-  };
-}
 
 describe("planMovement", () => {
   it("says nothing moved between a plan and itself", () => {

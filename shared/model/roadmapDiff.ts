@@ -107,17 +107,7 @@ export function diffRoadmaps(before: Roadmap, after: Roadmap, options: DiffOptio
 
 function diffSettings(before: Roadmap, after: Roadmap, out: Differences): void {
   const setting = (field: string, from: Json, to: Json) => {
-    if (!sameValue(from, to)) {
-      out.push({
-        kind: "changed",
-        collection: "settings",
-        id: null,
-        label: settingLabel(field),
-        field,
-        before: from,
-        after: to,
-      });
-    }
+    if (!sameValue(from, to)) out.push(settingChange(field, from, to));
   };
   for (const field of [
     "name",
@@ -149,14 +139,14 @@ function diffSettings(before: Roadmap, after: Roadmap, out: Differences): void {
       !sameValue(before.survey.items, after.survey.items) ||
       !sameValue(before.survey.dimensions, after.survey.dimensions)
     ) {
-      out.push(summaryChange("survey.questionnaire", questionnaireSummary(before), questionnaireSummary(after)));
+      out.push(settingChange("survey.questionnaire", questionnaireSummary(before), questionnaireSummary(after)));
     }
     if (!sameValue(before.survey.waves, after.survey.waves)) {
-      out.push(summaryChange("survey.waves", wavesSummary(before), wavesSummary(after)));
+      out.push(settingChange("survey.waves", wavesSummary(before), wavesSummary(after)));
     }
   }
   if (!sameValue(before.stickyNotes, after.stickyNotes)) {
-    out.push(summaryChange("stickyNotes", notesSummary(before), notesSummary(after)));
+    out.push(settingChange("stickyNotes", notesSummary(before), notesSummary(after)));
   }
 }
 
@@ -164,7 +154,7 @@ function settingLabel(field: string): string {
   return SETTING_LABELS[field] ?? field;
 }
 
-function summaryChange(field: string, from: Json, to: Json): RoadmapDifference {
+function settingChange(field: string, from: Json, to: Json): RoadmapDifference {
   return {
     kind: "changed",
     collection: "settings",
