@@ -10,7 +10,7 @@ import {
   updatePhase,
   updateTransition,
 } from "./edits";
-import { DIFF_COLLECTIONS, diffRoadmaps, ITEM_COLLECTIONS, type RoadmapDifference, sameValue } from "./roadmapDiff";
+import { DIFF_COLLECTIONS, diffRoadmaps, ITEM_COLLECTIONS, type RoadmapDifference, sameJsonValue } from "./roadmapDiff";
 import type { Roadmap, Scenario } from "./schema";
 import { generateRoadmap } from "./testing/generateRoadmap";
 import { sampleRoadmap } from "./testing/sampleRoadmap";
@@ -368,13 +368,13 @@ describe("diffRoadmaps on random edits", { timeout: HEAVY_TEST_TIMEOUT_MS }, () 
             if (!previous) continue;
             const changes = reported.filter((d) => d.kind === "changed" && d.id === item.id);
             for (const change of changes) {
-              expect(sameValue(change.before, change.after)).toBe(false);
-              expect(sameValue(valueAt(previous, change.field ?? ""), change.before)).toBe(true);
-              expect(sameValue(valueAt(item, change.field ?? ""), change.after)).toBe(true);
+              expect(sameJsonValue(change.before, change.after)).toBe(false);
+              expect(sameJsonValue(valueAt(previous, change.field ?? ""), change.before)).toBe(true);
+              expect(sameJsonValue(valueAt(item, change.field ?? ""), change.after)).toBe(true);
             }
             const rebuilt = clone(previous) as unknown as Record<string, unknown>;
             for (const change of changes) applyChange(rebuilt, change);
-            expect(sameValue(rebuilt, item)).toBe(true);
+            expect(sameJsonValue(rebuilt, item)).toBe(true);
           }
         }
         const order = differences.map((d) => DIFF_COLLECTIONS.indexOf(d.collection));

@@ -107,7 +107,7 @@ export function diffRoadmaps(before: Roadmap, after: Roadmap, options: DiffOptio
 
 function diffSettings(before: Roadmap, after: Roadmap, out: Differences): void {
   const setting = (field: string, from: Json, to: Json) => {
-    if (!sameValue(from, to)) out.push(settingChange(field, from, to));
+    if (!sameJsonValue(from, to)) out.push(settingChange(field, from, to));
   };
   for (const field of [
     "name",
@@ -136,16 +136,16 @@ function diffSettings(before: Roadmap, after: Roadmap, out: Differences): void {
     setting("survey.scale", before.survey.scale, after.survey.scale);
     setting("survey.minimumRespondents", before.survey.minimumRespondents, after.survey.minimumRespondents);
     if (
-      !sameValue(before.survey.items, after.survey.items) ||
-      !sameValue(before.survey.dimensions, after.survey.dimensions)
+      !sameJsonValue(before.survey.items, after.survey.items) ||
+      !sameJsonValue(before.survey.dimensions, after.survey.dimensions)
     ) {
       out.push(settingChange("survey.questionnaire", questionnaireSummary(before), questionnaireSummary(after)));
     }
-    if (!sameValue(before.survey.waves, after.survey.waves)) {
+    if (!sameJsonValue(before.survey.waves, after.survey.waves)) {
       out.push(settingChange("survey.waves", wavesSummary(before), wavesSummary(after)));
     }
   }
-  if (!sameValue(before.stickyNotes, after.stickyNotes)) {
+  if (!sameJsonValue(before.stickyNotes, after.stickyNotes)) {
     out.push(settingChange("stickyNotes", notesSummary(before), notesSummary(after)));
   }
 }
@@ -273,7 +273,7 @@ function diffValue(prefix: string, key: string, from: Json, to: Json, out: [stri
     diffObject(`${prefix}${key}.`, (from ?? {}) as Record<string, Json>, (to ?? {}) as Record<string, Json>, out);
     return;
   }
-  if (!sameValue(from, to)) out.push([prefix + key, from, to]);
+  if (!sameJsonValue(from, to)) out.push([prefix + key, from, to]);
 }
 
 function isRecord(value: Json): value is Record<string, Json> {
@@ -281,16 +281,16 @@ function isRecord(value: Json): value is Record<string, Json> {
 }
 
 /** Deep equality of JSON values; `undefined` and a missing key are the same. */
-export function sameValue(a: Json, b: Json): boolean {
+export function sameJsonValue(a: Json, b: Json): boolean {
   if (a === b) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((value, i) => sameValue(value, b[i]));
+    return a.length === b.length && a.every((value, i) => sameJsonValue(value, b[i]));
   }
   const left = a as Record<string, Json>;
   const right = b as Record<string, Json>;
-  for (const key of Object.keys(left)) if (!sameValue(left[key], right[key])) return false;
+  for (const key of Object.keys(left)) if (!sameJsonValue(left[key], right[key])) return false;
   for (const key of Object.keys(right)) if (!Object.hasOwn(left, key) && right[key] !== undefined) return false;
   return true;
 }
