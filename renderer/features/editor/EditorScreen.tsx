@@ -3,6 +3,7 @@ import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
 import { AudiencesView } from "../audiences/AudiencesView";
+import { CompareView } from "../compare/CompareView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
@@ -34,6 +35,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "customers", label: "Customers" },
   { view: "survey", label: "Survey" },
   { view: "rsi", label: "RSI" },
+  { view: "compare", label: "Compare" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
@@ -137,6 +139,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
+      {view === "compare" && <CompareView roadmap={roadmap} compare={compareScenariosOffThread} />}
     </>
   );
 }

@@ -34,7 +34,8 @@ export type EditorView =
   | "transitions"
   | "customers"
   | "survey"
-  | "rsi";
+  | "rsi"
+  | "compare";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */
