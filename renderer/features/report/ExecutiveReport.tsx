@@ -20,6 +20,7 @@ import { PressureSection } from "./PressureSection";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 import { ReportSummary } from "./ReportSummary";
 import { RsiSection } from "./RsiSection";
+import { ScenarioSection } from "./ScenarioSection";
 import { reportPageStyle } from "./reportPageStyle";
 import "./report.css";
 
@@ -47,6 +48,7 @@ const SECTIONS: Record<ReportSection, Section> = {
     </>
   ),
   budget: BudgetSection,
+  scenarios: ScenarioSection,
   calendar: CalendarSummary,
   pressure: PressureSection,
   rsi: RsiSection,
