@@ -20,8 +20,8 @@ import { PressureSection } from "./PressureSection";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 import { ReportSummary } from "./ReportSummary";
 import { RsiSection } from "./RsiSection";
-import { ScenarioSection } from "./ScenarioSection";
 import { reportPageStyle } from "./reportPageStyle";
+import { ScenarioSection } from "./ScenarioSection";
 import "./report.css";
 
 export interface ReportProps {
