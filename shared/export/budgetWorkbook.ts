@@ -810,17 +810,24 @@ function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: 
     styles.note,
   );
   let row = 4;
+  /** What each row written holds, column by column: the results the formulas below it store. */
+  const written = new Map<number, readonly number[]>();
   const header = (title: string) => writeHeader(sheet, context, row++, [title, ...names]);
   const figures = (label: string, values: readonly (number | null)[], style: CellStyle) => {
     put(sheet, row, 1, workbookText(label));
     for (const [i, value] of values.entries()) put(sheet, row, 2 + i, value ?? "", style);
+    written.set(
+      row,
+      values.map((value) => value ?? 0),
+    );
     return row++;
   };
-  /** A total row adding up the rows from `first` to the row above, each column's sum also its stored result. */
-  const total = (label: string, first: number, values: readonly (readonly number[])[]) => {
+  /** A total row adding up the rows from `first` to the one above it. */
+  const total = (label: string, first: number) => {
     put(sheet, row, 1, label, styles.totalLabel);
-    letters.forEach((letter, i) => {
-      const sum = values.reduce((a, column) => a + (column[i] ?? 0), 0);
+    const sums = letters.map((letter, i) => {
+      let sum = 0;
+      for (let r = first; r < row; r++) sum += written.get(r)?.[i] ?? 0;
       put(
         sheet,
         row,
@@ -828,18 +835,23 @@ function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: 
         first < row ? formula(`SUM(${letter}${first}:${letter}${row - 1})`, sum) : 0,
         styles.totalMoney,
       );
+      return sum;
     });
+    written.set(row, sums);
     return row++;
   };
-  const roi = (label: string, costRow: number, valueRow: number, results: readonly (number | null)[]) => {
+  /** The return on the cost in `costRow` of the value in `valueRow`, blank where nothing is spent. */
+  const roi = (label: string, costRow: number, valueRow: number) => {
     put(sheet, row, 1, label);
     letters.forEach((letter, i) => {
-      const cost = `${letter}${costRow}`;
+      const cost = written.get(costRow)?.[i] ?? 0;
+      const value = written.get(valueRow)?.[i] ?? 0;
+      const at = `${letter}${costRow}`;
       put(
         sheet,
         row,
         2 + i,
-        formula(`IF(${cost}>0,(${letter}${valueRow}-${cost})/${cost},"")`, results[i] ?? ""),
+        formula(`IF(${at}>0,(${letter}${valueRow}-${at})/${at},"")`, cost > 0 ? (value - cost) / cost : ""),
         styles.share,
       );
     });
@@ -849,11 +861,7 @@ function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: 
     header(title);
     const first = row;
     for (const figure of rows) figures(figure.label, figure.values, styles.money);
-    return total(
-      totalLabel,
-      first,
-      rows.map((figure) => figure.values as readonly number[]),
-    );
+    return total(totalLabel, first);
   };
 
   const years = comparedBreakdown(comparison, "byYear");
@@ -868,12 +876,7 @@ function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: 
     years.map((year) => year.value),
     "Total expected value",
   );
-  roi(
-    "Return on investment",
-    budgetRow,
-    valueRow,
-    comparison.scenarios.map((scenario) => scenario.totals.roi),
-  );
+  roi("Return on investment", budgetRow, valueRow);
   for (const { key, title } of COMPARED_BREAKDOWNS.filter((breakdown) => breakdown.key !== "byYear")) {
     row++;
     block(
@@ -891,13 +894,11 @@ function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: 
     row++;
     header(workbookText(`Segment: ${segment.name}`));
     // The segment's ROI is a formula over its cost and value rows, which come before it.
-    const at: Record<string, number> = {};
+    const rowOf: Record<string, number> = {};
     for (const figure of segment.figures) {
-      if (figure.kind === "roi") {
-        roi(figure.label, at.cost ?? 0, at.value ?? 0, figure.values);
-        continue;
-      }
-      at[figure.key] = figures(figure.label, figure.values, figure.kind === "money" ? styles.money : styles.count);
+      if (figure.kind === "roi") roi(figure.label, rowOf.cost ?? 0, rowOf.value ?? 0);
+      else
+        rowOf[figure.key] = figures(figure.label, figure.values, figure.kind === "money" ? styles.money : styles.count);
     }
   }
   sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 0 }];
