@@ -10,12 +10,12 @@ import {
   hasScenariosToCompare,
   isAboutMoney,
 } from "./scenarioComparisonRows";
-import { scenarioFigures } from "./testing/scenarioFigures";
+import { fakeScenarioFigures } from "./testing/fakeScenarioFigures";
 import { asIsAndToBeRoadmap } from "./testing/scenarioRoadmaps";
 
 const comparison: ScenarioComparison = {
   scenarios: [
-    scenarioFigures("base", "To-be", {
+    fakeScenarioFigures("base", "To-be", {
       totals: { budget: 200_000, value: 500_000, roi: 1.5, customersKept: 900, collisions: 0 },
       byYear: [
         { id: "2027", label: "2027", cost: 120_000, value: 300_000 },
@@ -24,7 +24,7 @@ const comparison: ScenarioComparison = {
       byOwner: [{ id: "marketing", label: "Marketing", cost: 200_000, value: 500_000 }],
       bySegment: [{ segmentId: "smb", name: "Small business", customersKept: 900, cost: 200_000, roi: 1.5 }],
     }),
-    scenarioFigures("as-is", "As-is", {
+    fakeScenarioFigures("as-is", "As-is", {
       totals: { budget: 150_000, value: 300_000, roi: 1, customersKept: 810, collisions: 4 },
       byYear: [
         { id: "2027", label: "2027", cost: 100_000, value: 200_000 },

@@ -2,7 +2,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import type { ScenarioComparison } from "../../../shared/engine/scenarioComparison";
-import { scenarioFigures } from "../../../shared/export/testing/scenarioFigures";
+import { fakeScenarioFigures } from "../../../shared/export/testing/fakeScenarioFigures";
 import { asIsAndToBeRoadmap } from "../../../shared/export/testing/scenarioRoadmaps";
 import type { Roadmap } from "../../../shared/model";
 import { createB2bSubscriptionRoadmap } from "../../../shared/model/templates/b2bSubscriptionSoftware";
@@ -18,7 +18,7 @@ function figuresFor(roadmap: Roadmap, scenarioIds: readonly string[]): ScenarioC
     ...roadmap.scenarios.map((s) => [s.id, s.name] as const),
   ]);
   const scenarios = scenarioIds.map((id, i) =>
-    scenarioFigures(id, names.get(id) ?? id, {
+    fakeScenarioFigures(id, names.get(id) ?? id, {
       totals: { budget: 100_000 - 20_000 * i, value: 250_000, roi: 1.5 + i, customersKept: 1_000 - 50 * i },
       byYear: [{ id: "2027", label: "2027", cost: 100_000 - 20_000 * i, value: 250_000 }],
       bySegment: [{ segmentId: "smb", name: "Small business", customersKept: 400 + i, worstContactsPerMonth: 3 + i }],

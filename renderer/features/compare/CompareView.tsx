@@ -105,14 +105,22 @@ function Comparison({ roadmap, compare }: { roadmap: Roadmap; compare: CompareSc
       )}
       {comparison && (
         <div className={computing ? "compare-figures is-stale" : "compare-figures"} aria-busy={computing}>
-          <ComparisonFigures comparison={comparison} money={money} />
+          <ComparisonFigures comparison={comparison} roadmap={roadmap} money={money} />
         </div>
       )}
     </div>
   );
 }
 
-function ComparisonFigures({ comparison, money }: { comparison: ScenarioComparison; money: MoneyFormat | null }) {
+function ComparisonFigures({
+  comparison,
+  roadmap,
+  money,
+}: {
+  comparison: ScenarioComparison;
+  roadmap: Roadmap;
+  money: MoneyFormat | null;
+}) {
   const shown = (figures: readonly ComparedFigure[]) => (money ? figures : figures.filter((f) => !isAboutMoney(f)));
   const names = comparison.scenarios.map((scenario) => scenario.name);
   return (
@@ -157,7 +165,7 @@ function ComparisonFigures({ comparison, money }: { comparison: ScenarioComparis
           />
         ))}
       </section>
-      <ScenarioDifferences comparison={comparison} />
+      <ScenarioDifferences comparison={comparison} roadmap={roadmap} money={money} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from "react";
+import { compareScenarios } from "../../../shared/engine/scenarioComparison";
 import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
@@ -139,10 +140,14 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
-      {view === "compare" && <CompareView roadmap={roadmap} compare={compareScenariosOffThread} />}
+      {view === "compare" && <CompareView roadmap={roadmap} compare={compareInProcess} />}
     </>
   );
 }
+
+/** Until the comparison worker is merged: on the UI thread, still as a promise. */
+const compareInProcess = async (roadmap: Roadmap, scenarioIds: readonly string[]) =>
+  compareScenarios(roadmap, scenarioIds);
 
 /** Saves pending changes the moment the window is hidden or closed, so they survive the app being quit. */
 function useFlushOnHide() {

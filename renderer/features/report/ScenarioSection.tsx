@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { compareScenarios } from "../../../shared/engine/scenarioComparison";
+import { compareScenarios, type ScenarioComparison } from "../../../shared/engine/scenarioComparison";
 import { clipText } from "../../../shared/export/reportLayout";
 import {
   type ComparedFigure,
@@ -9,11 +9,11 @@ import {
   defaultComparedScenarios,
   isAboutMoney,
 } from "../../../shared/export/scenarioComparisonRows";
+import { describeDifference } from "../../../shared/model/differenceText";
 import { formatCount, plural } from "../../ui/format";
 import { GroupedBarChart } from "../../ui/GroupedBarChart";
 import { moneyFormat } from "../../ui/money";
 import { ComparedFigureTable } from "../compare/ComparedFigureTable";
-import { differenceText } from "../compare/ScenarioDifferences";
 import type { SectionProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
@@ -29,13 +29,26 @@ export const REPORT_DIFFERENCES = 8;
  * main things each scenario does differently. Printed only for a roadmap with
  * a scenario besides its base plan.
  */
-export function ScenarioSection({ roadmap, options, layout }: SectionProps) {
+export function ScenarioSection(props: SectionProps) {
+  const { roadmap } = props;
   const comparison = useMemo(() => compareScenarios(roadmap, defaultComparedScenarios(roadmap)), [roadmap]);
+  return <ScenarioPages {...props} comparison={comparison} />;
+}
+
+/** The section's pages for a comparison worked out already. */
+export function ScenarioPages({
+  roadmap,
+  options,
+  layout,
+  comparison,
+}: Pick<SectionProps, "roadmap" | "options" | "layout"> & { comparison: ScenarioComparison }) {
   const money = moneyFormat(roadmap.currency, options.includeCosts);
   const clip = (text: string) => clipText(text, layout.limits.nameChars);
   const names = comparison.scenarios.map((scenario) => clip(scenario.name));
   const [base, ...others] = names;
   const shown = (figures: readonly ComparedFigure[]) => (money ? figures : figures.filter((f) => !isAboutMoney(f)));
+  // A segment's cost is left to the Compare view and the workbook: its value and ROI say what executives ask.
+  const segmentFigures = (figures: readonly ComparedFigure[]) => shown(figures.filter((f) => f.key !== "cost"));
   const years = comparedBreakdown(comparison, "byYear");
   const segments = comparedSegments(comparison);
   const shownSegments = segments.slice(0, REPORT_SEGMENTS);
@@ -46,7 +59,7 @@ export function ScenarioSection({ roadmap, options, layout }: SectionProps) {
         <ReportSectionTitle>Scenario comparison</ReportSectionTitle>
         <p>
           “{base}” against {others.map((name) => `“${name}”`).join(" and ")}, each planned over the same{" "}
-          {roadmap.horizonMonths} months; the figures under a scenario say how it differs from “{base}”.
+          {roadmap.horizonMonths} months; beside each figure of a scenario, how it differs from “{base}”.
         </p>
         <ComparedFigureTable
           className="report-table is-numeric"
@@ -93,7 +106,7 @@ export function ScenarioSection({ roadmap, options, layout }: SectionProps) {
             label={`Segment ${segment.name}`}
             heading={clip(segment.name)}
             names={names}
-            rows={shown(segment.figures)}
+            rows={segmentFigures(segment.figures)}
             money={money}
           />
         ))}
@@ -115,7 +128,7 @@ export function ScenarioSection({ roadmap, options, layout }: SectionProps) {
               <ul className="report-alerts">
                 {changes.slice(0, REPORT_DIFFERENCES).map((change) => (
                   <li key={`${change.collection}:${change.id}:${change.field}:${change.kind}`}>
-                    {clipText(differenceText(change), layout.limits.textChars)}
+                    {clipText(describeDifference(change, roadmap, { money }), layout.limits.textChars)}
                   </li>
                 ))}
               </ul>

@@ -1,7 +1,7 @@
 import type { ScenarioFigures, ScenarioSegmentFigures, ScenarioTotals } from "../../engine/scenarioComparison";
 
 /** A scenario's figures for tests of what shows and exports them, with every figure given or zero. */
-export function scenarioFigures(
+export function fakeScenarioFigures(
   scenarioId: string,
   name: string,
   figures: {
