@@ -183,6 +183,20 @@ const SETTING_KINDS: Readonly<Record<string, ValueKind>> = {
   stickyNotes: "notes",
 };
 
+/** Headings of a list of differences grouped by collection. */
+export const DIFF_COLLECTION_TITLES: Readonly<Record<DiffCollection, string>> = {
+  settings: "Settings",
+  stages: "Lifecycle stages",
+  phases: "Phases",
+  transitions: "Transitions",
+  segments: "Segments",
+  owners: "Owners",
+  channels: "Channels",
+  roles: "Roles",
+  communications: "Communications",
+  scenarios: "Scenarios",
+};
+
 /** Which kind of item each collection holds, as a sentence names it. */
 const ITEM_NOUNS: Readonly<Record<DiffCollection, string>> = {
   settings: "setting",
