@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
+import { type CompareSlice, createCompareSlice } from "../features/compare/compareSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
 import { selectViewedRoadmap } from "../features/editor/viewedRoadmap";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
@@ -25,7 +26,8 @@ export type AppState = ShellSlice &
   PresentationSlice &
   ImportSlice &
   SurveySlice &
-  RsiSlice;
+  RsiSlice &
+  CompareSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -51,6 +53,7 @@ export function createAppStore(services: Services): AppStore {
       ...createImportSlice(context),
       ...createSurveySlice(context),
       ...createRsiSlice(context),
+      ...createCompareSlice(context),
     };
   });
   // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it)

@@ -92,7 +92,9 @@ describe("the Compare view", () => {
     const segment = screen.getByRole("table", { name: "Segment Small business" });
     expect(cellsOf(segment, "Most contacts a month")).toEqual(["3", "4+1 (+33.3%)", "5+2 (+66.7%)"]);
     expect(screen.getByRole("img", { name: /Budget by year: To-be, As-is, Lean/ })).toBeInTheDocument();
-    expect(screen.getByRole("list", { name: "As-is against To-be" })).toHaveTextContent("Welcome email");
+    expect(screen.getByRole("region", { name: "As-is against To-be" })).toHaveTextContent(
+      "Changed · Welcome email · Response rate: 10 % → to 12 %",
+    );
   });
 
   it("shows no money while costs are hidden: no budget, value or ROI, no budget breakdowns", async () => {

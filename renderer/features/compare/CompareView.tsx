@@ -12,12 +12,20 @@ import {
   MAX_COMPARED_SCENARIOS,
 } from "../../../shared/export/scenarioComparisonRows";
 import { type Roadmap, scenarioChoices } from "../../../shared/model";
+import { useAppState } from "../../app/AppStoreContext";
 import { formatCount } from "../../ui/format";
 import { GroupedBarChart } from "../../ui/GroupedBarChart";
 import { type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { ComparedFigureTable } from "./ComparedFigureTable";
 import { ScenarioDifferences } from "./ScenarioDifferences";
 import { type CompareScenarios, useScenarioComparison } from "./useScenarioComparison";
+
+/** The Compare tab: the open document's scenarios (whichever one the editor is in), compared in the comparison worker. */
+export function CompareTab() {
+  const document = useAppState((state) => state.document);
+  const compare = useAppState((state) => state.compareScenarios);
+  return document && <CompareView roadmap={document} compare={compare} />;
+}
 
 /**
  * Two or three of the roadmap's scenarios side by side: their totals with
@@ -165,7 +173,7 @@ function ComparisonFigures({
           />
         ))}
       </section>
-      <ScenarioDifferences comparison={comparison} roadmap={roadmap} money={money} />
+      <ScenarioDifferences comparison={comparison} roadmap={roadmap} />
     </>
   );
 }

@@ -1,5 +1,4 @@
 import { useEffect } from "react";
-import { compareScenarios } from "../../../shared/engine/scenarioComparison";
 import { describeIssue, type Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { ErrorBoundary } from "../../ui/ErrorBoundary";
@@ -7,7 +6,7 @@ import { AudiencesView } from "../audiences/AudiencesView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
-import { CompareView } from "../compare/CompareView";
+import { CompareTab } from "../compare/CompareView";
 import { CustomersGridView } from "../grids/CustomersGridView";
 import { TransitionsTableView } from "../grids/TransitionsTableView";
 import { Inspector } from "../inspector/Inspector";
@@ -141,14 +140,10 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
-      {view === "compare" && <CompareView roadmap={roadmap} compare={compareInProcess} />}
+      {view === "compare" && <CompareTab />}
     </>
   );
 }
-
-/** Until the comparison worker is merged: on the UI thread, still as a promise. */
-const compareInProcess = async (roadmap: Roadmap, scenarioIds: readonly string[]) =>
-  compareScenarios(roadmap, scenarioIds);
 
 /** Saves pending changes the moment the window is hidden or closed, so they survive the app being quit. */
 function useFlushOnHide() {
