@@ -62,7 +62,7 @@ export function ScenarioPages({
           {roadmap.horizonMonths} months; beside each figure of a scenario, how it differs from “{base}”.
         </p>
         <ComparedFigureTable
-          className="report-table is-numeric"
+          className="report-table is-numeric report-scenario-table"
           label="Scenario totals"
           heading=""
           names={names}
@@ -85,7 +85,7 @@ export function ScenarioPages({
               formatAxis={money.short}
             />
             <ComparedFigureTable
-              className="report-table is-numeric"
+              className="report-table is-numeric report-scenario-table"
               label="Budget by year"
               heading="Year"
               names={names}
@@ -101,7 +101,7 @@ export function ScenarioPages({
         <ReportSectionTitle>Scenarios by segment</ReportSectionTitle>
         {shownSegments.map((segment) => (
           <ComparedFigureTable
-            className="report-table is-numeric"
+            className="report-table is-numeric report-scenario-table"
             key={segment.segmentId}
             label={`Segment ${segment.name}`}
             heading={clip(segment.name)}
