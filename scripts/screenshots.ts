@@ -128,6 +128,7 @@ async function compareScene(page: Page) {
   });
   await page.getByRole("button", { name: roadmap.name, exact: true }).click();
   await page.locator(".react-flow__node").first().waitFor();
+  await page.getByRole("button", { name: "Dismiss message" }).click();
   await page.getByRole("tab", { name: "Compare" }).click();
   await page.getByRole("table", { name: "Totals" }).waitFor();
   await page.getByRole("status").filter({ hasText: "Comparing" }).waitFor({ state: "detached" });
