@@ -37,12 +37,11 @@ describe("the budget workbook's Scenarios sheet", { timeout: HEAVY_TEST_TIMEOUT_
       const opened = await openWorkbook(roadmap);
       const scenarios = sheet(opened, SHEETS.scenarios);
       const [header] = rowsLabelled(scenarios, "Budget by year");
-      expect(
-        scenarios
-          .getRow(header as number)
-          .values.slice(2)
-          .map(String),
-      ).toEqual(["To-be", "As-is", "Lean"]);
+      expect([2, 3, 4].map((column) => scenarios.getRow(header as number).getCell(column).value)).toEqual([
+        "To-be",
+        "As-is",
+        "Lean",
+      ]);
 
       const [budgetRow] = rowsLabelled(scenarios, "Total budget");
       const [valueRow] = rowsLabelled(scenarios, "Total expected value");
