@@ -2,7 +2,7 @@ import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 import { APP_DEFINES } from "./vite.config.ts";
 
-/** Builds the canvas benchmark page (renderer/bench/canvas.html) apart from the app, into dist/bench. */
+/** Builds the benchmark pages (renderer/bench/canvas.html, compare.html) apart from the app, into dist/bench. */
 export default defineConfig({
   root: "renderer",
   base: "./",
@@ -11,6 +11,6 @@ export default defineConfig({
   build: {
     outDir: "../dist/bench",
     emptyOutDir: true,
-    rollupOptions: { input: "renderer/bench/canvas.html" },
+    rollupOptions: { input: ["renderer/bench/canvas.html", "renderer/bench/compare.html"] },
   },
 });

@@ -6,6 +6,7 @@ import { createAppStore } from "./app/appStore";
 import { createLocalPreferencesStorage } from "./data/preferencesStorage";
 import { RoadmapRepository } from "./data/roadmapRepository";
 import { createWorkerLayoutService } from "./features/canvas/layoutService";
+import { createWorkerCompareService } from "./features/compare/compareService";
 import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
 import { detectPlatform } from "./platform";
@@ -40,6 +41,9 @@ function startApp(root: HTMLElement): void {
     ),
     layouter: createWorkerLayoutService(
       () => new Worker(new URL("./features/canvas/layoutWorker.ts", import.meta.url), { type: "module" }),
+    ),
+    comparer: createWorkerCompareService(
+      () => new Worker(new URL("./features/compare/compareWorker.ts", import.meta.url), { type: "module" }),
     ),
     preferences: createLocalPreferencesStorage(window.localStorage),
   };

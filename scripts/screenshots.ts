@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
+import { asIsAndToBeRoadmap } from "../shared/export/testing/scenarioRoadmaps";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 import { b2bSurveyRoadmap } from "../shared/survey/testing/b2bSurvey";
@@ -110,6 +111,29 @@ async function rsiScene(page: Page) {
   await page.screenshot({ path: `${OUT}/rsi-curve.png` });
   await page.getByRole("tab", { name: "Canvas" }).click();
   await page.getByRole("checkbox", { name: "Colour by RSI" }).uncheck();
+  await page.getByRole("button", { name: "Back to roadmaps" }).click();
+}
+
+/** A roadmap with As-is, To-be and Lean: the Compare tab with the three side by side. */
+async function compareScene(page: Page) {
+  const roadmap = { ...asIsAndToBeRoadmap(), name: "Scenarios: As-is against To-be" };
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByRole("button", { name: "Import .roadmap…" }).click(),
+  ]);
+  await chooser.setFiles({
+    name: "scenarios.roadmap",
+    mimeType: "application/json",
+    buffer: Buffer.from(serializeRoadmap(roadmap)),
+  });
+  await page.getByRole("button", { name: roadmap.name, exact: true }).click();
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.getByRole("button", { name: "Dismiss message" }).click();
+  await page.getByRole("tab", { name: "Compare" }).click();
+  await page.getByRole("table", { name: "Totals" }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Comparing" }).waitFor({ state: "detached" });
+  await page.screenshot({ path: `${OUT}/compare-scenarios.png` });
+  await page.getByRole("tab", { name: "Canvas" }).click();
   await page.getByRole("button", { name: "Back to roadmaps" }).click();
 }
 
@@ -255,6 +279,7 @@ try {
   await page.keyboard.press("Escape");
 
   await rsiScene(page);
+  await compareScene(page);
 
   const big = generateRoadmap({ phases: 3000, transitionsPerPhase: 1.5, communications: 2000, segments: 12, seed: 7 });
   const [chooser] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { PreferencesStorage } from "../data/preferencesStorage";
 import type { RoadmapRepository } from "../data/roadmapRepository";
 import type { LayoutService } from "../features/canvas/layoutService";
+import type { CompareService } from "../features/compare/compareService";
 import type { ExportService } from "../features/export/exportService";
 import type { PlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
@@ -13,5 +14,6 @@ export interface Services {
   planner: PlanService;
   exporter: ExportService;
   layouter: LayoutService;
+  comparer: CompareService;
   preferences: PreferencesStorage;
 }

@@ -14,6 +14,7 @@ import { canvasController } from "../features/canvas/canvasController";
 import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "../features/canvas/canvasModel";
 import { createInProcessLayoutService, createWorkerLayoutService } from "../features/canvas/layoutService";
 import { renderProbe } from "../features/canvas/renderProbe";
+import { createInProcessCompareService } from "../features/compare/compareService";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createWorkerPlanService } from "../features/plan/planService";
@@ -81,6 +82,7 @@ async function openApp() {
     ),
     exporter: createInProcessExportService(),
     layouter: createInProcessLayoutService(),
+    comparer: createInProcessCompareService(),
     preferences: createMemoryPreferencesStorage(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);

@@ -12,6 +12,7 @@ import type { Services } from "../app/services";
 import { createMemoryPreferencesStorage } from "../data/preferencesStorage";
 import { RoadmapRepository } from "../data/roadmapRepository";
 import { createInProcessLayoutService } from "../features/canvas/layoutService";
+import { createInProcessCompareService } from "../features/compare/compareService";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
 import type { Platform } from "../platform";
@@ -61,7 +62,7 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter" | "preferences">> = {},
+  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer">> = {},
 ) {
   const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
@@ -72,6 +73,7 @@ export function createTestApp(
     planner: createInProcessPlanService(),
     exporter: createInProcessExportService(),
     layouter: services.layouter ?? createInProcessLayoutService(),
+    comparer: services.comparer ?? createInProcessCompareService(),
     preferences: services.preferences ?? createMemoryPreferencesStorage(),
   });
   return { store, repository, ...fake };

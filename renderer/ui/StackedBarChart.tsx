@@ -102,7 +102,7 @@ export function StackedBarChart({
 }
 
 /** 1, 2 or 5 times a power of ten, at or above the value: round numbers on the axis. */
-function niceCeiling(value: number): number {
+export function niceCeiling(value: number): number {
   if (value <= 0) return 0;
   const power = 10 ** Math.floor(Math.log10(value));
   const step = [1, 2, 5, 10].find((m) => m * power >= value) ?? 10;

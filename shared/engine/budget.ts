@@ -206,9 +206,10 @@ function sumChunk(
         sums[at + T] = (sums[at + T] as number) + v;
       }
       // Segments share a sending in proportion to the customers of each it reaches, fixed cost included.
-      const perCustomer = 1 / (reach[t] as number);
+      // Divided rather than multiplied by 1 / reach: a reach too small to invert (a rate like 5e-324) stays a share.
+      const reached = reach[t] as number;
       for (let j = 0; j < n; j++) {
-        const part = (reachBySegment[t * n + j] as number) * perCustomer;
+        const part = (reachBySegment[t * n + j] as number) / reached;
         if (part === 0) continue;
         const at = (rows[5 + j] as number) * width + t;
         sums[at] = (sums[at] as number) + part * k;

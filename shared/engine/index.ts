@@ -65,12 +65,14 @@ export {
   worstPressureBySegment,
 } from "./pressure";
 export { type ReachFigures, type ReachRow, type ReachSummary, summariseReach } from "./reach";
-export type {
-  ScenarioBreakdownRow,
-  ScenarioComparison,
-  ScenarioFigures,
-  ScenarioSegmentFigures,
-  ScenarioTotals,
+export {
+  compareScenarios,
+  type ScenarioBreakdownRow,
+  type ScenarioComparison,
+  type ScenarioFigures,
+  type ScenarioSegmentFigures,
+  type ScenarioTotals,
+  scenarioFigures,
 } from "./scenarioComparison";
 export {
   type CommunicationSchedule,

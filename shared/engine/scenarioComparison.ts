@@ -1,4 +1,12 @@
+import { namesById } from "../model/queries";
 import type { RoadmapDifference } from "../model/roadmapDiff";
+import { resolveScenario, scenarioChoices } from "../model/scenarios";
+import type { Roadmap } from "../model/schema";
+import type { BudgetDimension } from "./budget";
+import { lifetimeValueOf } from "./lifetimeValue";
+import { createPlanEngine, type PlanEngine, type PlanResult } from "./planEngine";
+import { worstPressureBySegment } from "./pressure";
+import { returnOnInvestment } from "./schedule";
 
 /** The headline figures of one scenario's plan over the horizon. */
 export interface ScenarioTotals {
@@ -61,4 +69,97 @@ export interface ScenarioComparison {
     readonly to: string;
     readonly changes: readonly RoadmapDifference[];
   }[];
+}
+
+/**
+ * Plans each scenario and puts their figures side by side, in the order given
+ * (the first is what the others are compared with). One engine plans them all,
+ * one after the other: scenarios that share the base's phases and transitions
+ * share its customer flow, and communications a scenario leaves alone keep
+ * their schedules, so a second and third scenario cost far less than the first.
+ * Pass the caller's long-lived engine to reuse work across comparisons too.
+ *
+ * The ids must be the roadmap's (`scenarioChoices`): callers check names first
+ * and say which are unknown, so an unknown id here is a bug.
+ */
+export function compareScenarios(
+  roadmap: Roadmap,
+  scenarioIds: readonly string[],
+  engine: PlanEngine = createPlanEngine(),
+): ScenarioComparison {
+  const choices = new Map(scenarioChoices(roadmap).map((choice) => [choice.id, choice.name]));
+  const planned = scenarioIds.map((scenarioId) => {
+    const name = choices.get(scenarioId);
+    if (name === undefined) throw new Error(`compareScenarios: the roadmap has no scenario "${scenarioId}"`);
+    const resolved = resolveScenario(roadmap, scenarioId);
+    return { scenarioId, name, resolved, figures: scenarioFigures(resolved, engine.run(resolved)) };
+  });
+  const [first, ...rest] = planned;
+  return {
+    scenarios: planned.map(({ scenarioId, name, figures }) => ({ scenarioId, name, ...figures })),
+    differences: first ? rest.map((other) => ({ from: first.scenarioId, to: other.scenarioId, changes: [] })) : [],
+  };
+}
+
+/** One planned roadmap's figures, in the comparison's shape. */
+export function scenarioFigures(roadmap: Roadmap, plan: PlanResult): Omit<ScenarioFigures, "scenarioId" | "name"> {
+  const { budget, customers, pressure, lifetimeValue } = plan;
+  const years = budget.overall.byYear;
+  const breakdown = (dimension: BudgetDimension, names: ReadonlyMap<string, string>): ScenarioBreakdownRow[] => {
+    const { keys, totalCost, totalValue } = budget.byDimension[dimension];
+    return keys.map((id, k) => ({
+      id,
+      label: names.get(id) ?? id,
+      cost: totalCost[k] ?? 0,
+      value: totalValue[k] ?? 0,
+    }));
+  };
+  const segmentBudget = budget.byDimension.segment;
+  const kept = new Map(customers.bySegment.map((counts) => [counts.segmentId, counts.atEnd]));
+  const worst = new Map(worstPressureBySegment(pressure).map((cell) => [cell.segmentId, cell.contacts]));
+  const collisions = new Map<string, number>();
+  for (const collision of pressure.collisions) {
+    collisions.set(collision.segmentId, (collisions.get(collision.segmentId) ?? 0) + 1);
+  }
+  // The phase the plan's lifetime-value table leads with: where customers arrive, else the first phase.
+  const entryPhaseId = lifetimeValue.entryPhaseIds[0] ?? lifetimeValue.phaseIds[0];
+
+  return {
+    totals: {
+      budget: budget.totalCost,
+      value: budget.totalValue,
+      roi: budget.roi,
+      customersAtStart: customers.atStart,
+      arrivals: customers.arrivals,
+      churned: customers.churned,
+      customersKept: customers.atEnd,
+      collisions: pressure.collisions.length,
+    },
+    byYear: years.periods.map((period, j) => ({
+      id: period.label,
+      label: period.label,
+      cost: years.cost[j] ?? 0,
+      value: years.value[j] ?? 0,
+    })),
+    byStage: breakdown("stage", namesById(roadmap.stages)),
+    byOwner: breakdown("owner", namesById(roadmap.owners)),
+    byChannel: breakdown("channel", namesById(roadmap.channels)),
+    bySegment: roadmap.segments.map((segment) => {
+      const k = segmentBudget.keys.indexOf(segment.id);
+      const cost = k < 0 ? 0 : (segmentBudget.totalCost[k] ?? 0);
+      const value = k < 0 ? 0 : (segmentBudget.totalValue[k] ?? 0);
+      return {
+        segmentId: segment.id,
+        name: segment.name,
+        customersKept: kept.get(segment.id) ?? 0,
+        cost,
+        value,
+        roi: returnOnInvestment(value, cost),
+        lifetimeValue:
+          entryPhaseId === undefined ? null : (lifetimeValueOf(lifetimeValue, segment.id, entryPhaseId) ?? null),
+        collisions: collisions.get(segment.id) ?? 0,
+        worstContactsPerMonth: worst.get(segment.id) ?? 0,
+      };
+    }),
+  };
 }

@@ -26,6 +26,7 @@ import {
   sheet,
   summaryFigure,
 } from "./testing/recalculatedWorkbook";
+import { asIsAndToBeRoadmap } from "./testing/scenarioRoadmaps";
 
 const NOW = new Date("2027-02-03T10:00:00Z");
 
@@ -194,7 +195,8 @@ describe("buildBudgetWorkbook", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it(
     "gives every formula the result Excel would compute, and holds no number a spreadsheet cannot",
     async () => {
-      for (const roadmap of [template(), generated()]) {
+      // The scenarios' roadmap has a Scenarios sheet besides.
+      for (const roadmap of [template(), generated(), asIsAndToBeRoadmap()]) {
         const opened = await openWorkbook(roadmap);
         const mismatches: string[] = [];
         let formulas = 0;

@@ -1,10 +1,12 @@
 // exceljs is CommonJS in Node and a UMD bundle in the browser (its "browser" field); both hand a default import the whole module.
 import ExcelJS, { type CellValue, type Fill, type Style, type Worksheet } from "exceljs";
 import type { PlanResult } from "../engine/planEngine";
+import { compareScenarios, type ScenarioComparison } from "../engine/scenarioComparison";
 import { contactsBySendNumber } from "../engine/schedule";
 import { costsOfCommunications } from "../model/costs";
 import { segmentCustomersAtStart } from "../model/customers";
 import { CHANNEL_KIND_LABELS, describeTiming, OWNER_KIND_LABELS, PURPOSE_LABELS, STATUS_LABELS } from "../model/labels";
+import { scenarioChoices } from "../model/scenarios";
 import type { Roadmap } from "../model/schema";
 import {
   columnName,
@@ -13,6 +15,14 @@ import {
   BUDGET_WORKBOOK_SHEETS as SHEETS,
   workbookText,
 } from "./budgetWorkbookLayout";
+import {
+  COMPARED_BREAKDOWNS,
+  type ComparedFigure,
+  comparedBreakdown,
+  comparedSegments,
+  comparedTotals,
+  hasScenariosToCompare,
+} from "./scenarioComparisonRows";
 
 /** Columns of the Communications sheet: the inputs of each communication, then what they add up to. */
 const COMMUNICATION_COLUMNS = {
@@ -128,7 +138,8 @@ interface WorkbookContext {
  * Assumptions, Communications (one row of inputs per communication), Reach
  * (customers reached per communication and month, as the plan computed it),
  * Budget (cost per communication and month as formulas over the two), and the
- * Budget by owner and by channel. Every total is a formula that also carries
+ * Budget by owner and by channel; and for a roadmap with scenarios, a
+ * Scenarios sheet with a column per scenario. Every total is a formula that also carries
  * the plan's figure, and Excel recalculates on open, so changing a cost per
  * contact moves every total that depends on it. `plan` must be the plan of
  * `roadmap`; `now` is the date the Summary gives as generated.
@@ -194,6 +205,10 @@ export async function buildBudgetWorkbook(
     monthlyCost: channel.byMonth.cost,
     totalCost: channel.totalCost,
   });
+  if (hasScenariosToCompare(roadmap)) {
+    const everyScenario = scenarioChoices(roadmap).map((choice) => choice.id);
+    writeScenarios(workbook.addWorksheet(SHEETS.scenarios), context, compareScenarios(roadmap, everyScenario));
+  }
 
   // The XML is repetitive enough that the fastest deflate level still compresses it well, in a fraction of the time.
   // exceljs types its buffer as an ArrayBuffer; at run time it is a (Node or polyfilled) Buffer, which this copies into a plain Uint8Array.
@@ -772,4 +787,119 @@ function writeBreakdown(sheet: Worksheet, context: WorkbookContext, breakdown: B
     put(sheet, totalRow, column, columnSum(column, keyRows, columnTotals[t] as number), styles.totalMoney);
   }
   put(sheet, totalRow, totalColumn, columnSum(totalColumn, keyRows, grandTotal), styles.grandTotal);
+}
+
+/**
+ * Every scenario of the roadmap side by side, a column each, as the app
+ * planned it: the budget and expected value by year, stage, owner and
+ * channel, the customers, and each segment's figures. The planned figures are
+ * values (the other sheets are the base plan's live workings); every total and
+ * return on investment is a formula over them.
+ */
+function writeScenarios(sheet: Worksheet, context: WorkbookContext, comparison: ScenarioComparison): void {
+  const { styles } = context;
+  const names = comparison.scenarios.map((scenario) => workbookText(scenario.name));
+  const letters = names.map((_, i) => columnName(2 + i));
+  setWidths(sheet, [34, ...names.map(() => 18)]);
+  put(sheet, 1, 1, "Scenarios", styles.title);
+  put(
+    sheet,
+    2,
+    1,
+    "Each scenario as Relationship Roadmap planned it; the other sheets are the first one's live workings.",
+    styles.note,
+  );
+  let row = 4;
+  /** What each row written holds, column by column: the results the formulas below it store. */
+  const written = new Map<number, readonly number[]>();
+  const header = (title: string) => writeHeader(sheet, context, row++, [title, ...names]);
+  const figures = (label: string, values: readonly (number | null)[], style: CellStyle) => {
+    put(sheet, row, 1, workbookText(label));
+    for (const [i, value] of values.entries()) put(sheet, row, 2 + i, value ?? "", style);
+    written.set(
+      row,
+      values.map((value) => value ?? 0),
+    );
+    return row++;
+  };
+  /** A total row adding up the rows from `first` to the one above it. */
+  const total = (label: string, first: number) => {
+    put(sheet, row, 1, label, styles.totalLabel);
+    const sums = letters.map((letter, i) => {
+      let sum = 0;
+      for (let r = first; r < row; r++) sum += written.get(r)?.[i] ?? 0;
+      put(
+        sheet,
+        row,
+        2 + i,
+        first < row ? formula(`SUM(${letter}${first}:${letter}${row - 1})`, sum) : 0,
+        styles.totalMoney,
+      );
+      return sum;
+    });
+    written.set(row, sums);
+    return row++;
+  };
+  /** The return on the cost in `costRow` of the value in `valueRow`, blank where nothing is spent. */
+  const roi = (label: string, costRow: number, valueRow: number) => {
+    put(sheet, row, 1, label);
+    letters.forEach((letter, i) => {
+      const cost = written.get(costRow)?.[i] ?? 0;
+      const value = written.get(valueRow)?.[i] ?? 0;
+      const at = `${letter}${costRow}`;
+      put(
+        sheet,
+        row,
+        2 + i,
+        formula(`IF(${at}>0,(${letter}${valueRow}-${at})/${at},"")`, cost > 0 ? (value - cost) / cost : ""),
+        styles.share,
+      );
+    });
+    return row++;
+  };
+  const block = (title: string, rows: readonly ComparedFigure[], totalLabel: string) => {
+    header(title);
+    const first = row;
+    for (const figure of rows) figures(figure.label, figure.values, styles.money);
+    return total(totalLabel, first);
+  };
+
+  const years = comparedBreakdown(comparison, "byYear");
+  const budgetRow = block(
+    "Budget by year",
+    years.map((year) => year.cost),
+    "Total budget",
+  );
+  row++;
+  const valueRow = block(
+    "Expected value by year",
+    years.map((year) => year.value),
+    "Total expected value",
+  );
+  roi("Return on investment", budgetRow, valueRow);
+  for (const { key, title } of COMPARED_BREAKDOWNS.filter((breakdown) => breakdown.key !== "byYear")) {
+    row++;
+    block(
+      title,
+      comparedBreakdown(comparison, key).map((group) => group.cost),
+      "Total",
+    );
+  }
+  row++;
+  header("Customers");
+  for (const figure of comparedTotals(comparison).filter((f) => f.kind === "count")) {
+    figures(figure.label, figure.values, styles.count);
+  }
+  for (const segment of comparedSegments(comparison)) {
+    row++;
+    header(workbookText(`Segment: ${segment.name}`));
+    // The segment's ROI is a formula over its cost and value rows, which come before it.
+    const rowOf: Record<string, number> = {};
+    for (const figure of segment.figures) {
+      if (figure.kind === "roi") roi(figure.label, rowOf.cost ?? 0, rowOf.value ?? 0);
+      else
+        rowOf[figure.key] = figures(figure.label, figure.values, figure.kind === "money" ? styles.money : styles.count);
+    }
+  }
+  sheet.views = [{ state: "frozen", xSplit: 1, ySplit: 0 }];
 }

@@ -16,6 +16,8 @@ export const BUDGET_WORKBOOK_SHEETS = {
   budget: "Budget",
   byOwner: "by Owner",
   byChannel: "by Channel",
+  /** Only for a roadmap with scenarios besides its base plan. */
+  scenarios: "Scenarios",
 } as const;
 
 /** Excel's name of a 1-based column number: 1 → "A", 27 → "AA". */

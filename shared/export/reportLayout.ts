@@ -41,12 +41,19 @@ export interface ReportLimits {
 /**
  * The most pages the report's own pages (no appendix) take, whatever the roadmap. Was 40; the diagram
  * printed at a legible size (its key and up to `diagramPages` tiles) and the budget tables on landscape
- * pages (where their period columns fit) add up to 8 in the worst case, the open questions 1 and the survey's RSI 2.
+ * pages (where their period columns fit) add up to 8 in the worst case, the open questions 1, the survey's RSI 2
+ * and the scenario comparison 2.
  */
-export const MAX_SUMMARY_PAGES = 51;
+export const MAX_SUMMARY_PAGES = 53;
 
 /** The survey's pages: the RSI grid and curve, then what the answers say about the plan. */
 export const RSI_PAGES = 2;
+
+/**
+ * The scenario comparison's pages: the totals and the budget by year, then the segments and the main
+ * differences, each cut to fit (`REPORT_SEGMENTS`, `REPORT_DIFFERENCES`).
+ */
+export const SCENARIO_PAGES = 2;
 
 /**
  * Sized so that the report stays within `MAX_SUMMARY_PAGES` whatever the roadmap: every
@@ -336,6 +343,7 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
     ),
     // The grid and the curve, then the places to act, the defectors and the preferences, each list cut to fit.
     rsi: RSI_PAGES,
+    scenarios: SCENARIO_PAGES,
     openQuestions: OPEN_QUESTIONS_PAGES,
   };
   return 1 + sections.reduce((sum, section) => sum + (pages[section] ?? 0), 0);

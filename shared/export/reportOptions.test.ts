@@ -8,15 +8,35 @@ import {
   sectionsFor,
   withNewSections,
 } from "./reportOptions";
+import { asIsAndToBeRoadmap } from "./testing/scenarioRoadmaps";
 
 describe("the report's sections", () => {
   it("offers and prints the relationship strength page only for a roadmap with survey answers", () => {
     const options = defaultReportOptions();
     expect(sectionsFor(b2bRoadmap())).not.toContain("rsi");
     expect(printedSections(options, b2bRoadmap())).not.toContain("rsi");
-    expect(sectionsFor(surveyedB2bRoadmap())).toEqual([...REPORT_SECTIONS]);
+    expect(sectionsFor(surveyedB2bRoadmap())).toEqual(REPORT_SECTIONS.filter((section) => section !== "scenarios"));
     expect(printedSections(options, surveyedB2bRoadmap())).toContain("rsi");
     expect(printedSections({ ...options, sections: ["summary"] }, surveyedB2bRoadmap())).toEqual(["summary"]);
+  });
+
+  it("offers and prints the scenario comparison only for a roadmap with a scenario besides its base plan", () => {
+    const options = defaultReportOptions();
+    expect(sectionsFor(b2bRoadmap())).not.toContain("scenarios");
+    expect(printedSections(options, b2bRoadmap())).not.toContain("scenarios");
+    const compared = { ...surveyedB2bRoadmap(), scenarios: asIsAndToBeRoadmap().scenarios };
+    expect(sectionsFor(compared)).toEqual([...REPORT_SECTIONS]);
+    expect(printedSections(options, compared)).toContain("scenarios");
+    // Not about money alone: it prints without costs too, with customers and collisions.
+    expect(printedSections({ ...options, includeCosts: false }, compared)).toContain("scenarios");
+  });
+
+  it("ticks the scenario comparison in options saved before it existed", () => {
+    const beforeScenarios = ReportOptionsSchema.parse({
+      sections: ["summary", "rsi"],
+      offeredSections: REPORT_SECTIONS.filter((section) => section !== "scenarios"),
+    });
+    expect(withNewSections(beforeScenarios).sections).toEqual(["summary", "rsi", "scenarios"]);
   });
 
   it("ticks the relationship strength page in options saved before it existed, and keeps what the user unticked", () => {

@@ -7,6 +7,7 @@ export const REPORT_SECTIONS = [
   "diagram",
   "phases",
   "budget",
+  "scenarios",
   "calendar",
   "pressure",
   "rsi",
@@ -33,6 +34,7 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   diagram: "Roadmap diagram",
   phases: "A page per phase",
   budget: "Budget tables and charts",
+  scenarios: "Scenario comparison",
   calendar: "Communication calendar",
   pressure: "Contact-pressure heatmap",
   rsi: "Relationship strength (survey)",
@@ -46,6 +48,9 @@ export const COST_ONLY_SECTIONS: readonly ReportSection[] = ["budget"];
 
 /** Sections made of survey answers: neither offered nor printed for a roadmap without any. */
 export const SURVEY_SECTIONS: readonly ReportSection[] = ["rsi"];
+
+/** Sections comparing the roadmap's scenarios: neither offered nor printed for a roadmap with its base plan only. */
+export const SCENARIO_SECTIONS: readonly ReportSection[] = ["scenarios"];
 
 export const PAPER_SIZES = ["A4", "Letter"] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -98,14 +103,23 @@ export function defaultReportOptions(): ReportOptions {
   return ReportOptionsSchema.parse({ offeredSections: [...REPORT_SECTIONS] });
 }
 
-/** The sections the export dialog offers for a roadmap: the survey's only once it has answers. */
-export function sectionsFor(roadmap: Pick<Roadmap, "survey">): ReportSection[] {
+/**
+ * The sections the export dialog offers for a roadmap: the survey's only once
+ * it has answers, the scenario comparison only once it has a scenario besides its base plan.
+ */
+export function sectionsFor(roadmap: Pick<Roadmap, "survey" | "scenarios">): ReportSection[] {
   const answered = roadmap.survey.waves.some((wave) => wave.respondents.length > 0);
-  return REPORT_SECTIONS.filter((section) => answered || !SURVEY_SECTIONS.includes(section));
+  const compared = roadmap.scenarios.length > 0;
+  return REPORT_SECTIONS.filter(
+    (section) => (answered || !SURVEY_SECTIONS.includes(section)) && (compared || !SCENARIO_SECTIONS.includes(section)),
+  );
 }
 
 /** The sections that print for a roadmap, in report order, whatever order the options list them in. */
-export function printedSections(options: ReportOptions, roadmap: Pick<Roadmap, "survey">): ReportSection[] {
+export function printedSections(
+  options: ReportOptions,
+  roadmap: Pick<Roadmap, "survey" | "scenarios">,
+): ReportSection[] {
   return sectionsFor(roadmap).filter(
     (section) => options.sections.includes(section) && (options.includeCosts || !COST_ONLY_SECTIONS.includes(section)),
   );

@@ -6,6 +6,7 @@ import { AudiencesView } from "../audiences/AudiencesView";
 import { CanvasToolbar } from "../canvas/CanvasToolbar";
 import { RoadmapCanvas } from "../canvas/RoadmapCanvas";
 import { StagePalette } from "../canvas/StagePalette";
+import { CompareTab } from "../compare/CompareView";
 import { CustomersGridView } from "../grids/CustomersGridView";
 import { TransitionsTableView } from "../grids/TransitionsTableView";
 import { Inspector } from "../inspector/Inspector";
@@ -20,6 +21,7 @@ import { RsiView } from "../rsi/RsiView";
 import { SurveyView } from "../survey/SurveyView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
+import { useViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -34,12 +36,13 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "customers", label: "Customers" },
   { view: "survey", label: "Survey" },
   { view: "rsi", label: "RSI" },
+  { view: "compare", label: "Compare" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
 export function EditorScreen() {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   const issues = useAppState((state) => state.documentIssues);
   useFlushOnHide();
 
@@ -137,6 +140,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "customers" && <CustomersGridView roadmap={roadmap} />}
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
+      {view === "compare" && <CompareTab />}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { sampleRoadmap } from "../../../shared/model/testing/sampleRoadmap";
 import { createMemoryPreferencesStorage } from "../../data/preferencesStorage";
 import { createTestApp } from "../../test/fakes";
 import { createInProcessLayoutService } from "../canvas/layoutService";
+import { createInProcessCompareService } from "../compare/compareService";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
 import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
@@ -23,6 +24,7 @@ describe("editor session", () => {
       planner: createInProcessPlanService(),
       exporter: createInProcessExportService(),
       layouter: createInProcessLayoutService(),
+      comparer: createInProcessCompareService(),
       preferences: createMemoryPreferencesStorage(),
     });
     await again.getState().restoreSession();

@@ -21,6 +21,7 @@ import { ReportSectionTitle } from "./ReportSectionTitle";
 import { ReportSummary } from "./ReportSummary";
 import { RsiSection } from "./RsiSection";
 import { reportPageStyle } from "./reportPageStyle";
+import { ScenarioSection } from "./ScenarioSection";
 import "./report.css";
 
 export interface ReportProps {
@@ -47,6 +48,7 @@ const SECTIONS: Record<ReportSection, Section> = {
     </>
   ),
   budget: BudgetSection,
+  scenarios: ScenarioSection,
   calendar: CalendarSummary,
   pressure: PressureSection,
   rsi: RsiSection,
