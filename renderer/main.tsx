@@ -8,6 +8,7 @@ import { RoadmapRepository } from "./data/roadmapRepository";
 import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
+import { createWorkerVersionComparer } from "./features/versions/versionComparer";
 import { detectPlatform } from "./platform";
 import { ErrorBoundary } from "./ui/ErrorBoundary";
 import "./styles/app.css";
@@ -42,6 +43,9 @@ function startApp(root: HTMLElement): void {
       () => new Worker(new URL("./features/canvas/layoutWorker.ts", import.meta.url), { type: "module" }),
     ),
     preferences: createLocalPreferencesStorage(window.localStorage),
+    versionComparer: createWorkerVersionComparer(
+      () => new Worker(new URL("./features/versions/versionCompareWorker.ts", import.meta.url), { type: "module" }),
+    ),
   };
   const store = createAppStore(services);
 

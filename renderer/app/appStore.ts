@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
+import { selectViewedRoadmap } from "../features/editor/viewedRoadmap";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createImportSlice, type ImportSlice } from "../features/import/importSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
@@ -9,6 +10,7 @@ import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
+import { createVersionViewingSlice, type VersionViewingSlice } from "../features/versions/versionViewingSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -24,7 +26,8 @@ export type AppState = ShellSlice &
   PresentationSlice &
   ImportSlice &
   SurveySlice &
-  RsiSlice;
+  RsiSlice &
+  VersionViewingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -50,18 +53,26 @@ export function createAppStore(services: Services): AppStore {
       ...createImportSlice(context),
       ...createSurveySlice(context),
       ...createRsiSlice(context),
+      ...createVersionViewingSlice(context),
     };
   });
-  // Data flows one way: each new version of the document goes to the engine; views read its plan.
+  // Data flows one way: each new version of the roadmap on screen goes to the engine; views read its plan.
   store.subscribe((state, previous) => {
-    if (state.document === previous.document) return;
-    if (!state.document) {
+    if (state.document?.id !== previous.document?.id && (state.readOnlyVersion || state.versionComparison)) {
+      // A version open read-only, or a comparison, belongs to the roadmap that was open.
+      store.setState({ readOnlyVersion: null, versionComparison: null });
+      return;
+    }
+    const viewed = selectViewedRoadmap(state);
+    const viewedBefore = selectViewedRoadmap(previous);
+    if (viewed === viewedBefore) return;
+    if (!viewed) {
       store.setState({ plan: null, planStale: false, planError: null });
       return;
     }
-    const otherRoadmap = state.document.id !== previous.document?.id;
+    const otherRoadmap = viewed.id !== viewedBefore?.id;
     store.setState(otherRoadmap ? { plan: null, planStale: true, planError: null } : { planStale: true });
-    services.planner.request(state.document);
+    services.planner.request(viewed);
   });
   return store;
 }

@@ -80,6 +80,7 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "file.open": { isEnabled: always, perform: (state) => state.importFromDisk({ open: true }) },
   "file.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: false }) },
   "file.saveAs": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: true }) },
+  "version.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "saveVersion" }) },
   "file.import": { isEnabled: always, perform: (state) => state.importFromDisk({ open: false }) },
   "file.export": {
     isEnabled: whenRoadmapOpen,
@@ -153,6 +154,10 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     isEnabled: always,
     isChecked: (state) => state.preferences.colourByRsi,
     perform: (state) => state.setPreference("colourByRsi", !state.preferences.colourByRsi),
+  },
+  "view.versions": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.setVersionsPanelOpen(!state.versionsPanelOpen),
   },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };

@@ -3,6 +3,7 @@ import type { RoadmapRepository } from "../data/roadmapRepository";
 import type { LayoutService } from "../features/canvas/layoutService";
 import type { ExportService } from "../features/export/exportService";
 import type { PlanService } from "../features/plan/planService";
+import type { VersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
 
 /** What the stores need from outside; tests pass fakes or in-memory versions. */
@@ -14,4 +15,5 @@ export interface Services {
   exporter: ExportService;
   layouter: LayoutService;
   preferences: PreferencesStorage;
+  versionComparer: VersionComparer;
 }

@@ -36,7 +36,11 @@ export type Dialog =
   | { kind: "preferences"; firstNote?: NoteAnchor }
   | { kind: "commandPalette" }
   /** The import wizard; a dropped file comes without a kind, which the wizard asks for first. */
-  | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null };
+  | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null }
+  | { kind: "saveVersion" }
+  | { kind: "restoreVersion"; versionId: string }
+  /** Shows the comparison in `versionComparison`. */
+  | { kind: "versionComparison" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */
 export interface ShellSlice {

@@ -18,6 +18,7 @@ import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createWorkerPlanService } from "../features/plan/planService";
 import { mountReport } from "../features/report/mountReport";
+import { createInProcessVersionComparer } from "../features/versions/versionComparer";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
 
@@ -82,6 +83,7 @@ async function openApp() {
     exporter: createInProcessExportService(),
     layouter: createInProcessLayoutService(),
     preferences: createMemoryPreferencesStorage(),
+    versionComparer: createInProcessVersionComparer(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(

@@ -14,6 +14,7 @@ import { RoadmapRepository } from "../data/roadmapRepository";
 import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
+import { createInProcessVersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
 
 /** A platform whose file picker returns what the test queued, and which records every save. */
@@ -73,6 +74,7 @@ export function createTestApp(
     exporter: createInProcessExportService(),
     layouter: services.layouter ?? createInProcessLayoutService(),
     preferences: services.preferences ?? createMemoryPreferencesStorage(),
+    versionComparer: createInProcessVersionComparer(),
   });
   return { store, repository, ...fake };
 }

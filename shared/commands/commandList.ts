@@ -51,6 +51,14 @@ export const COMMAND_LIST = [
     menu: { in: "file", section: 1 },
   },
   {
+    id: "version.save",
+    label: "Save version…",
+    keywords: ["snapshot", "history", "checkpoint", "board", "named version"],
+    shortcuts: ["Mod+Alt+S"],
+    group: "File",
+    menu: { in: "file", section: 1 },
+  },
+  {
     id: "file.import",
     label: "Import .roadmap…",
     keywords: ["add file", "library"],
@@ -230,6 +238,14 @@ export const COMMAND_LIST = [
     group: "View",
     menu: { in: "view", section: 2 },
     checkable: true,
+  },
+  {
+    id: "view.versions",
+    label: "Show or hide the Versions panel",
+    shortLabel: "Versions",
+    keywords: ["history", "restore", "compare versions", "snapshots", "read only"],
+    group: "View",
+    menu: { in: "view", section: 2 },
   },
   {
     id: "help.about",

@@ -18,8 +18,11 @@ import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
 import { RsiView } from "../rsi/RsiView";
 import { SurveyView } from "../survey/SurveyView";
+import { ReadOnlyBanner } from "../versions/ReadOnlyBanner";
+import { VersionsPanel } from "../versions/VersionsPanel";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
+import { selectViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -39,7 +42,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
 export function EditorScreen() {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useAppState(selectViewedRoadmap);
   const issues = useAppState((state) => state.documentIssues);
   useFlushOnHide();
 
@@ -71,6 +74,8 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const view = useAppState((state) => state.view);
   const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
   const notesPanelOpen = useAppState((state) => state.notesPanelOpen);
+  const versionsPanelOpen = useAppState((state) => state.versionsPanelOpen);
+  const readOnly = useAppState((state) => state.readOnlyVersion !== null);
   const label = VIEWS.find((v) => v.view === view)?.label;
   return (
     <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
@@ -96,6 +101,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
           </ErrorBoundary>
         )}
       </div>
+      <ReadOnlyBanner />
       <div className="editor-body">
         <div className="editor-main" role="tabpanel" aria-label={label}>
           {/* Keyed by view: a crash in one view is left behind when the user picks another tab. */}
@@ -108,8 +114,16 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             <NotesPanel roadmap={roadmap} />
           </ErrorBoundary>
         )}
+        {versionsPanelOpen && (
+          <ErrorBoundary name="The Versions panel">
+            <VersionsPanel roadmapId={roadmap.id} />
+          </ErrorBoundary>
+        )}
         <ErrorBoundary name="The inspector">
-          <Inspector roadmap={roadmap} />
+          {/* A version open read only: every field of the inspector is disabled at once. */}
+          <fieldset className="inspector-lock" disabled={readOnly}>
+            <Inspector roadmap={roadmap} />
+          </fieldset>
         </ErrorBoundary>
       </div>
     </main>

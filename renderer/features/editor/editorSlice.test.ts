@@ -6,6 +6,7 @@ import { createTestApp } from "../../test/fakes";
 import { createInProcessLayoutService } from "../canvas/layoutService";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
+import { createInProcessVersionComparer } from "../versions/versionComparer";
 import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
 
 describe("editor session", () => {
@@ -24,6 +25,7 @@ describe("editor session", () => {
       exporter: createInProcessExportService(),
       layouter: createInProcessLayoutService(),
       preferences: createMemoryPreferencesStorage(),
+      versionComparer: createInProcessVersionComparer(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });

@@ -208,7 +208,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 
     edit: (change, options = {}) => {
       const current = get().document;
-      if (!current) return;
+      if (!current || get().refuseEditWhileReadOnly()) return;
       const next = change(current);
       if (next === current) {
         if (options.select) set({ selection: pruneSelection(options.select, current) });
@@ -228,7 +228,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     undo: () => {
       const { document: current, past, future } = get();
       const previous = past.at(-1);
-      if (!current || !previous) return;
+      if (!current || !previous || get().refuseEditWhileReadOnly()) return;
       lastCoalesce = null;
       show(previous, undefined, { past: past.slice(0, -1), future: [current, ...future] });
     },
@@ -236,7 +236,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     redo: () => {
       const { document: current, past, future } = get();
       const [next, ...rest] = future;
-      if (!current || !next) return;
+      if (!current || !next || get().refuseEditWhileReadOnly()) return;
       lastCoalesce = null;
       show(next, undefined, { past: [...past, current], future: rest });
     },
