@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { MAX_NAME_LENGTH } from "../../../shared/model";
+import { MAX_NAME_LENGTH } from "../../../shared/model/fields";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { CancelOrConfirm, Dialog } from "../../ui/Dialog";
 import { defaultVersionName } from "./versionText";
