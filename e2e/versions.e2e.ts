@@ -23,7 +23,7 @@ async function saveVersion(page: Page, name: string, note: string) {
   await dialog.getByRole("textbox", { name: "Note" }).fill(note);
   await nameField.fill(name);
   await nameField.press("Enter");
-  await page.getByText(`Saved version “${name}”.`).waitFor();
+  await page.getByText(`Saved the version “${name}”.`).waitFor();
 }
 
 /** Renames a phase in the inspector. */

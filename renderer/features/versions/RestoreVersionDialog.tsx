@@ -14,11 +14,6 @@ export function RestoreVersionDialog({ versionId }: { versionId: string }) {
     // Restoring is an edit of the roadmap, which a version open read only would refuse.
     store.getState().closeReadOnlyVersion();
     await store.getState().restoreVersion(versionId);
-    store.getState().notify({
-      tone: "info",
-      message: `Restored “${name}”. The roadmap as it was is kept as a version “Before restore”.`,
-      action: { label: "Undo", run: () => store.getState().undo() },
-    });
   };
 
   return (

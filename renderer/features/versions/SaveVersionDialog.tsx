@@ -29,13 +29,9 @@ export function SaveVersionDialog() {
     }
     if (saving) return;
     setSaving(true);
-    await store.getState().saveVersion({ name: trimmed, note: note.trim() });
-    close();
-    store.getState().notify({
-      tone: "info",
-      message: `Saved version “${trimmed}”.`,
-      action: { label: "Show versions", run: () => store.getState().setVersionsPanelOpen(true) },
-    });
+    // Saving says itself whether it worked; on failure the dialog stays, with what was typed.
+    if (await store.getState().saveVersion({ name: trimmed, note: note.trim() })) close();
+    else setSaving(false);
   };
 
   return (

@@ -64,7 +64,7 @@ describe("the Save version dialog", APP_TEST, () => {
     await user.clear(name);
     await user.type(name, "Board 12th{Enter}");
 
-    expect(await screen.findByText("Saved version “Board 12th”.")).toBeInTheDocument();
+    expect(await screen.findByText("Saved the version “Board 12th”.")).toBeInTheDocument();
     expect(dialog).not.toBeInTheDocument();
     await waitFor(() => expect(store.getState().versions.map((v) => v.name)).toEqual(["Board 12th"]));
     expect(store.getState().versions[0]).toMatchObject({
