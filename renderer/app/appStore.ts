@@ -9,6 +9,7 @@ import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
+import { createVersionsSlice, type VersionsSlice } from "../features/versions/versionsSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -24,7 +25,8 @@ export type AppState = ShellSlice &
   PresentationSlice &
   ImportSlice &
   SurveySlice &
-  RsiSlice;
+  RsiSlice &
+  VersionsSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -50,6 +52,7 @@ export function createAppStore(services: Services): AppStore {
       ...createImportSlice(context),
       ...createSurveySlice(context),
       ...createRsiSlice(context),
+      ...createVersionsSlice(context),
     };
   });
   // Data flows one way: each new version of the document goes to the engine; views read its plan.

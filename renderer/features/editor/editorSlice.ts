@@ -1,5 +1,11 @@
 import type { DocumentState } from "../../../shared/ipc/contract";
-import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
+import {
+  CURRENT_SCHEMA_VERSION,
+  type Roadmap,
+  type RoadmapIssue,
+  roadmapFileName,
+  serializeRoadmap,
+} from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { describeStorageError } from "../../data/roadmapRepository";
 import { describeMigration } from "../library/librarySlice";
@@ -190,9 +196,12 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         saveProblem: null,
         screen: { kind: "editor", roadmapId: id },
       });
-      if (migrationNotes.length > 0) {
+      // Before the migrated copy is saved over the stored one, which a version then still holds.
+      await get().versionsOpened(loaded.value);
+      if (migrationNotes.length > 0)
         get().notify({ tone: "info", message: `“${roadmap.name}”: ${describeMigration(migrationNotes)}` });
-        // Kept in the current format from now on, so the notice is given once; saved like any change.
+      if (loaded.value.fromVersion < CURRENT_SCHEMA_VERSION) {
+        // Kept in the current format from now on, so the notice and the version before migrating are given once.
         autosave.schedule(roadmap, now().getTime());
         await autosave.flush();
       }
@@ -214,6 +223,8 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         if (options.select) set({ selection: pruneSelection(options.select, current) });
         return;
       }
+      // Never awaited: keeping the day's first version must not hold up the edit.
+      void get().noteEditForDailyVersion(current);
       const at = now().getTime();
       const merge =
         options.coalesceKey !== undefined &&
