@@ -7,6 +7,7 @@ import {
   type RoadmapVersion,
   RoadmapVersionSchema,
   readFileVersions,
+  serializeRoadmap,
   thinVersions,
   type VersionKind,
 } from "../../../shared/model";
@@ -56,6 +57,8 @@ export interface VersionsSlice {
   versionsOpened(loaded: LoadedRoadmap): Promise<void>;
   /** Called by the editor before each edit: the day's first edit keeps the state before it as "daily". */
   noteEditForDailyVersion(before: Roadmap): Promise<void>;
+  /** A `.roadmap` file's text for a roadmap; `withVersions`, its versions from the library follow it, oldest first. */
+  roadmapFileContents(roadmap: Roadmap, withVersions: boolean): Promise<string>;
   /** Adds the versions a `.roadmap` file brought to a roadmap in the library; says which were left out and why. */
   addVersionsFromFile(roadmapId: string, fileName: string, raw: unknown): Promise<number>;
 }
@@ -254,6 +257,15 @@ export function createVersionsSlice({ set, get, services }: SliceContext): Versi
         console.warn("Could not list versions:", error);
       }
       await keepAutomaticVersion("daily", { roadmapId: before.id, document: before });
+    },
+
+    roadmapFileContents: async (roadmap, withVersions) => {
+      if (!withVersions) return serializeRoadmap(roadmap);
+      const versions = await repository.exportVersions(roadmap.id);
+      return serializeRoadmap(
+        roadmap,
+        versions.map(({ roadmapId: _, ...version }) => version),
+      );
     },
 
     addVersionsFromFile: async (roadmapId, fileName, raw) => {
