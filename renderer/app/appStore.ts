@@ -10,6 +10,7 @@ import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
+import { createVersionsSlice, type VersionsSlice } from "../features/versions/versionsSlice";
 import { createVersionViewingSlice, type VersionViewingSlice } from "../features/versions/versionViewingSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
@@ -27,6 +28,7 @@ export type AppState = ShellSlice &
   ImportSlice &
   SurveySlice &
   RsiSlice &
+  VersionsSlice &
   VersionViewingSlice;
 export type AppStore = StoreApi<AppState>;
 
@@ -53,6 +55,7 @@ export function createAppStore(services: Services): AppStore {
       ...createImportSlice(context),
       ...createSurveySlice(context),
       ...createRsiSlice(context),
+      ...createVersionsSlice(context),
       ...createVersionViewingSlice(context),
     };
   });

@@ -80,6 +80,10 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "file.open": { isEnabled: always, perform: (state) => state.importFromDisk({ open: true }) },
   "file.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: false }) },
   "file.saveAs": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: true }) },
+  "file.saveAsWithVersions": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.saveToFile({ saveAs: true, includeVersions: true }),
+  },
   "version.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "saveVersion" }) },
   "file.import": { isEnabled: always, perform: (state) => state.importFromDisk({ open: false }) },
   "file.export": {

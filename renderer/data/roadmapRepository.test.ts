@@ -30,7 +30,10 @@ describe("RoadmapRepository", () => {
       if (failure.status === "rejected")
         expect(describeStorageError(failure.reason)).toBe("the browser's storage is full");
     }
-    expect(await repository.loadRoadmap(roadmap.id)).toEqual({ ok: true, value: { roadmap, migrationNotes: [] } });
+    expect(await repository.loadRoadmap(roadmap.id)).toEqual({
+      ok: true,
+      value: { roadmap, migrationNotes: [], fromVersion: roadmap.schemaVersion, stored: roadmap },
+    });
     expect(await repository.getSummary(roadmap.id)).toMatchObject({
       name: roadmap.name,
       phaseCount: roadmap.phases.length,
@@ -64,7 +67,10 @@ describe("RoadmapRepository", () => {
     expect(list[0]?.phaseCount).toBe(newer.phases.length);
 
     const loaded = await repository.loadRoadmap(newer.id);
-    expect(loaded).toEqual({ ok: true, value: { roadmap: newer, migrationNotes: [] } });
+    expect(loaded).toEqual({
+      ok: true,
+      value: { roadmap: newer, migrationNotes: [], fromVersion: newer.schemaVersion, stored: newer },
+    });
   });
 
   it("moves a roadmap to the trash and back without losing it", async () => {

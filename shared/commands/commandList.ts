@@ -51,6 +51,13 @@ export const COMMAND_LIST = [
     menu: { in: "file", section: 1 },
   },
   {
+    id: "file.saveAsWithVersions",
+    label: "Save as file with versions…",
+    keywords: ["history", "export versions", "backup"],
+    group: "File",
+    menu: { in: "file", section: 1 },
+  },
+  {
     id: "version.save",
     label: "Save version…",
     keywords: ["snapshot", "history", "checkpoint", "board", "named version"],

@@ -24,5 +24,7 @@ export * from "./stickyNotes";
 export * from "./structuralSharing";
 export * from "./templates";
 export * from "./timingText";
+export * from "./versionFile";
 export * from "./versions";
+export * from "./versionThinning";
 export * from "./workshopReferences";
