@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import type { VersionSummary } from "../../data/roadmapRepository";
-import { formatDateTime, plural } from "../../ui/format";
-import { formatSize, VERSION_KIND_LABELS } from "./versionText";
+import { formatBytes, formatDateTime, plural } from "../../ui/format";
+import { VERSION_KIND_LABELS } from "./versionText";
 import type { ComparedState } from "./versionViewingSlice";
 import "./versions.css";
 
@@ -126,7 +126,7 @@ function VersionItem({
       </label>
       <p className="version-meta">
         <time dateTime={version.createdAt}>{formatDateTime(version.createdAt)}</time>
-        {version.author && <> · {version.author}</>} · {formatSize(version.sizeBytes)}
+        {version.author && <> · {version.author}</>} · {formatBytes(version.sizeBytes)}
       </p>
       {version.note && <p className="version-note">{version.note}</p>}
       <div className="version-actions">

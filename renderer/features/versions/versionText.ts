@@ -17,9 +17,6 @@ const dayAndTime = new Intl.DateTimeFormat(undefined, {
   minute: "2-digit",
 });
 const day = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short", year: "numeric" });
-const kilobytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const megabytes = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-
 /** The name a new version gets unless the user types one: "Version of 7 Dec, 14:05" in their locale. */
 export function defaultVersionName(now: Date): string {
   return `Version of ${dayAndTime.format(now)}`;
@@ -28,10 +25,4 @@ export function defaultVersionName(now: Date): string {
 /** "12 Dec 2026": the day a version was kept, for the read-only banner. */
 export function formatVersionDay(iso: string): string {
   return day.format(new Date(iso));
-}
-
-/** "48 KB", "1.2 MB": what a version takes in the library. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1_000_000) return `${kilobytes.format(Math.max(1, bytes / 1000))} KB`;
-  return `${megabytes.format(bytes / 1_000_000)} MB`;
 }

@@ -50,20 +50,6 @@ export interface VersionViewingSlice {
 export function createVersionViewingSlice({ set, get, services }: SliceContext): VersionViewingSlice {
   let refusalShown = false;
 
-  /** The version's roadmap, or null once the user has been told why it cannot be read. */
-  const loadVersion = async (versionId: string): Promise<Roadmap | null> => {
-    const loaded = await services.repository.loadVersion(versionId);
-    if (loaded.ok) return loaded.value.roadmap;
-    get().notify({
-      tone: "error",
-      message:
-        loaded.error.kind === "missing"
-          ? "That version is no longer in the library."
-          : `That version could not be read: ${loaded.error.issues.length} problem(s) in its data. Nothing was changed.`,
-    });
-    return null;
-  };
-
   const labelOf = (side: ComparedState): ComparedLabel => {
     if (side.kind === "current") return { name: "Current state", createdAt: null };
     const version = get().versions.find((v) => v.id === side.versionId);
@@ -78,7 +64,7 @@ export function createVersionViewingSlice({ set, get, services }: SliceContext):
 
     openVersionReadOnly: async (versionId) => {
       const openRoadmapId = get().document?.id;
-      const roadmap = await loadVersion(versionId);
+      const roadmap = await get().loadVersionRoadmap(versionId);
       // The user may have left the roadmap while the version loaded.
       if (!roadmap || get().document?.id !== openRoadmapId) return;
       const summary = get().versions.find((v) => v.id === versionId);
@@ -119,7 +105,7 @@ export function createVersionViewingSlice({ set, get, services }: SliceContext):
       const labels = { before: labelOf(before), after: labelOf(after) };
       set({ versionComparison: { ...labels, status: "loading" }, dialog: { kind: "versionComparison" } });
       const load = (side: ComparedState) =>
-        side.kind === "current" ? Promise.resolve(current) : loadVersion(side.versionId);
+        side.kind === "current" ? Promise.resolve(current) : get().loadVersionRoadmap(side.versionId);
       const [from, to] = await Promise.all([load(before), load(after)]);
       if (!from || !to) {
         set({ versionComparison: null, dialog: null });

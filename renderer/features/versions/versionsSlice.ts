@@ -51,6 +51,8 @@ export interface VersionsSlice {
    * state before is first kept as a "beforeRestore" version, and nothing is restored if it cannot be.
    */
   restoreVersion(versionId: string): Promise<void>;
+  /** A version's roadmap in the current file format; null, the user told why, when it is gone or unreadable. */
+  loadVersionRoadmap(versionId: string): Promise<Roadmap | null>;
   /** Adds a version to the library as a new roadmap, "<name> (version <version name>)", and opens it. */
   copyVersionToNewRoadmap(versionId: string): Promise<void>;
   /** Called by the editor once a roadmap is open: keeps it as stored if it was migrated, thins, lists. */
@@ -155,6 +157,7 @@ export function createVersionsSlice({ set, get, services }: SliceContext): Versi
     versions: [],
     refreshVersions,
     keepAutomaticVersion,
+    loadVersionRoadmap: loadVersionOrReport,
 
     saveVersion: async ({ name, note }) => {
       const document = get().document;
