@@ -204,7 +204,7 @@ describe("diffRoadmaps", () => {
     ]);
   });
 
-  it("goes through 2,000 communications read back from a file", () => {
+  it("finds the one change among 2,000 communications read back from a file (timed in roadmapDiff.bench.ts)", () => {
     const before = generateRoadmap({
       phases: 100,
       transitionsPerPhase: 1.5,
@@ -217,10 +217,7 @@ describe("diffRoadmaps", () => {
       ...after.communications[1999],
       responseRate: 0.5,
     } as Roadmap["communications"][number];
-    const started = performance.now();
     const differences = diffRoadmaps(before, after);
-    // A printed figure for the record, not a limit: timing limits live in benchmarks.
-    console.info(`diffRoadmaps: 2,000 communications compared in ${(performance.now() - started).toFixed(1)} ms`);
     expect(differences.map((d) => [d.id, d.field])).toEqual([["comm-2000", "responseRate"]]);
   });
 });

@@ -1,4 +1,7 @@
+import { SETTING_LABELS } from "./differenceText";
 import type { Roadmap } from "./schema";
+
+export * from "./differenceText";
 
 /** The parts of a roadmap a comparison walks, each listed by id; "settings" are the roadmap's own fields. */
 export type DiffCollection =
@@ -54,33 +57,6 @@ type ItemCollection = (typeof ITEM_COLLECTIONS)[number];
 
 /** The order a list of differences groups by: settings first, then the collections as the roadmap lists them. */
 export const DIFF_COLLECTIONS: readonly DiffCollection[] = ["settings", ...ITEM_COLLECTIONS];
-
-/**
- * Settings compared field by field, with their labels. Left out on purpose:
- * the file's bookkeeping (type, schemaVersion, id, createdAt, updatedAt) and
- * what the app remembers for the user's convenience (captureDefaults,
- * importMappings), which no one decided and no one would look for in a comparison.
- */
-export const SETTING_LABELS: Readonly<Record<string, string>> = {
-  name: "Name",
-  client: "Client",
-  preparedBy: "Prepared by",
-  currency: "Currency",
-  startMonth: "Start month",
-  horizonMonths: "Horizon",
-  annualDiscountRate: "Annual discount rate",
-  contactCap: "Contact cap",
-  notes: "Notes",
-  "presentation.walkOrder": "Presentation order",
-  "baseScenario.name": "Base scenario's name",
-  "baseScenario.notes": "Base scenario's notes",
-  "baseScenario.excludedCommunicationIds": "Communications left out of the base scenario",
-  "survey.scale": "Survey answer scale",
-  "survey.minimumRespondents": "Fewest respondents for an RSI",
-  "survey.questionnaire": "Survey questionnaire",
-  "survey.waves": "Survey waves",
-  stickyNotes: "Sticky notes",
-};
 
 /** What a comparison says about the survey's questionnaire: it is summarised, never item by item. */
 export interface QuestionnaireSummary {
@@ -284,17 +260,18 @@ function diffObject(
   out: [string, Json, Json][],
   ignored: readonly string[] = [],
 ): void {
-  for (const key of Object.keys(from)) {
-    if (ignored.includes(key)) continue;
-    diffValue(prefix + key, from[key], to[key], out);
+  for (const key in from) {
+    if (ignored.length > 0 && ignored.includes(key)) continue;
+    diffValue(prefix, key, from[key], to[key], out);
   }
-  for (const key of Object.keys(to)) {
-    if (ignored.includes(key) || Object.hasOwn(from, key)) continue;
-    diffValue(prefix + key, undefined, to[key], out);
+  for (const key in to) {
+    if (Object.hasOwn(from, key) || (ignored.length > 0 && ignored.includes(key))) continue;
+    diffValue(prefix, key, undefined, to[key], out);
   }
 }
 
-function diffValue(path: string, from: Json, to: Json, out: [string, Json, Json][]): void {
+/** The path is only spelled out where something differs: most fields of most items are equal. */
+function diffValue(prefix: string, key: string, from: Json, to: Json, out: [string, Json, Json][]): void {
   if (from === to) return;
   const fromObject = isRecord(from);
   const toObject = isRecord(to);
@@ -303,10 +280,10 @@ function diffValue(path: string, from: Json, to: Json, out: [string, Json, Json]
     (fromObject && to === undefined && from.kind === undefined) ||
     (toObject && from === undefined && to.kind === undefined);
   if (descend) {
-    diffObject(`${path}.`, (from ?? {}) as Record<string, Json>, (to ?? {}) as Record<string, Json>, out);
+    diffObject(`${prefix}${key}.`, (from ?? {}) as Record<string, Json>, (to ?? {}) as Record<string, Json>, out);
     return;
   }
-  if (!sameValue(from, to)) out.push([path, from, to]);
+  if (!sameValue(from, to)) out.push([prefix + key, from, to]);
 }
 
 function isRecord(value: Json): value is Record<string, Json> {
