@@ -24,7 +24,8 @@ export interface ComparedLabel {
 /** A comparison the user asked for: on its way, done, or why it could not be made. */
 export type VersionComparison = { before: ComparedLabel; after: ComparedLabel } & (
   | { status: "loading" }
-  | { status: "ready"; result: RoadmapComparison; currency: string }
+  /** `newer` is the roadmap compared to, which names the items the differences mention. */
+  | { status: "ready"; result: RoadmapComparison; newer: Roadmap }
   | { status: "failed"; message: string }
 );
 
@@ -116,7 +117,7 @@ export function createVersionViewingSlice({ set, get, services }: SliceContext):
       if (get().versionComparison?.before !== labels.before) return;
       set({
         versionComparison: compared.ok
-          ? { ...labels, status: "ready", result: compared.value, currency: to.currency }
+          ? { ...labels, status: "ready", result: compared.value, newer: to }
           : { ...labels, status: "failed", message: compared.error },
       });
     },
