@@ -166,7 +166,10 @@ describe("RoadmapRepository", () => {
       expect(await repository.loadVersion("nope")).toEqual({ ok: false, error: { kind: "missing" } });
 
       const space = await repository.versionSpace();
-      expect(space.get(roadmap.id)).toEqual({ count: 2, bytes: (listed[0]?.sizeBytes ?? 0) + (listed[1]?.sizeBytes ?? 0) });
+      expect(space.get(roadmap.id)).toEqual({
+        count: 2,
+        bytes: (listed[0]?.sizeBytes ?? 0) + (listed[1]?.sizeBytes ?? 0),
+      });
       expect(space.get(other.id)?.count).toBe(1);
 
       await repository.deleteVersions(["v1"]);
