@@ -62,9 +62,9 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter" | "preferences">> = {},
+  services: Partial<Pick<Services, "layouter" | "preferences" | "repository">> = {},
 ) {
-  const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
+  const repository = services.repository ?? new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
   const store: AppStore = createAppStore({
     repository,

@@ -29,9 +29,7 @@ export function HomeScreen() {
           <h1 id="home-title">Roadmaps</h1>
           <p className="muted">
             {loaded ? plural(summaries.length, "roadmap") : "Loading…"}
-            {versionTotal.count > 0 &&
-              ` · ${plural(versionTotal.count, "version")} take ${formatBytes(versionTotal.bytes)}`}{" "}
-            · kept on this computer, works offline
+            {versionTotal.count > 0 && ` · ${formatVersionSpace(versionTotal)}`} · kept on this computer, works offline
           </p>
         </div>
         <div className="toolbar">

@@ -226,8 +226,9 @@ export function createVersionsSlice({ set, get, services }: SliceContext): Versi
         });
         return;
       }
-      await get().refreshLibrary();
+      // Opening first saves what is still pending of the roadmap left, so the library lists both as they are.
       await get().openRoadmap(copy.id);
+      await get().refreshLibrary();
       get().notify({ tone: "info", message: `Created “${copy.name}” from the version.` });
     },
 
