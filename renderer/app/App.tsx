@@ -12,6 +12,7 @@ import { ImportConflictDialog, ImportErrorDialog } from "../features/library/Imp
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
 import { PresentationHost } from "../features/presentation/PresentationScreen";
+import { ScenarioDialog } from "../features/scenarios/ScenarioDialog";
 import { StagesDialog } from "../features/stages/StagesDialog";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { Notices } from "../ui/Notices";
@@ -108,6 +109,8 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <PreferencesDialog firstNote={dialog.firstNote ?? null} onClose={close} />;
     case "importWizard":
       return <LazyImportWizard importKind={dialog.importKind} file={dialog.file} />;
+    case "scenario":
+      return <ScenarioDialog action={dialog.action} />;
   }
 }
 

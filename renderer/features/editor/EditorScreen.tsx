@@ -17,10 +17,11 @@ import { OwnerView } from "../plan/OwnerView";
 import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
 import { RsiView } from "../rsi/RsiView";
+import { ScenarioSwitcher } from "../scenarios/ScenarioSwitcher";
 import { SurveyView } from "../survey/SurveyView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
-import { useViewedRoadmap } from "./viewedRoadmap";
+import { selectInScenario, useViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -72,10 +73,14 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const view = useAppState((state) => state.view);
   const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
   const notesPanelOpen = useAppState((state) => state.notesPanelOpen);
+  const inScenario = useAppState(selectInScenario);
   const label = VIEWS.find((v) => v.view === view)?.label;
   return (
-    <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
+    <main className={inScenario ? "editor-layout in-scenario" : "editor-layout"} aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
+        <ErrorBoundary name="The scenario switcher">
+          <ScenarioSwitcher />
+        </ErrorBoundary>
         <div className="tabs" role="tablist" aria-label="Views">
           {VIEWS.map(({ view: tab, label }) => (
             <button
