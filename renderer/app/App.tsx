@@ -12,6 +12,7 @@ import { ImportConflictDialog, ImportErrorDialog } from "../features/library/Imp
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
 import { PresentationHost } from "../features/presentation/PresentationScreen";
+import { ScenarioDialog } from "../features/scenarios/ScenarioDialog";
 import { StagesDialog } from "../features/stages/StagesDialog";
 import { RestoreVersionDialog } from "../features/versions/RestoreVersionDialog";
 import { SaveVersionDialog } from "../features/versions/SaveVersionDialog";
@@ -117,6 +118,8 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <RestoreVersionDialog versionId={dialog.versionId} />;
     case "versionComparison":
       return <VersionComparisonDialog />;
+    case "scenario":
+      return <ScenarioDialog action={dialog.action} />;
   }
 }
 

@@ -59,7 +59,8 @@ export function createAppStore(services: Services): AppStore {
       ...createVersionViewingSlice(context),
     };
   });
-  // Data flows one way: each new version of the roadmap on screen goes to the engine; views read its plan.
+  // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it,
+  // or a version open read only) goes to the engine; views read its plan.
   store.subscribe((state, previous) => {
     if (state.document?.id !== previous.document?.id && (state.readOnlyVersion || state.versionComparison)) {
       // A version open read-only, or a comparison, belongs to the roadmap that was open.
@@ -69,7 +70,7 @@ export function createAppStore(services: Services): AppStore {
     const viewed = selectViewedRoadmap(state);
     const viewedBefore = selectViewedRoadmap(previous);
     if (viewed === viewedBefore) return;
-    if (!viewed) {
+    if (!state.document || !viewed) {
       store.setState({ plan: null, planStale: false, planError: null });
       return;
     }

@@ -35,6 +35,8 @@ export type Dialog =
   /** With `firstNote`, asked before the user's first sticky note, which is added once they give their name. */
   | { kind: "preferences"; firstNote?: NoteAnchor }
   | { kind: "commandPalette" }
+  /** Names a new or duplicated scenario, renames the one shown, or confirms deleting it. */
+  | { kind: "scenario"; action: "new" | "duplicate" | "rename" | "delete" }
   /** The import wizard; a dropped file comes without a kind, which the wizard asks for first. */
   | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null }
   | { kind: "saveVersion" }

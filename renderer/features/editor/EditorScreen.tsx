@@ -17,12 +17,13 @@ import { OwnerView } from "../plan/OwnerView";
 import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
 import { RsiView } from "../rsi/RsiView";
+import { ScenarioSwitcher } from "../scenarios/ScenarioSwitcher";
 import { SurveyView } from "../survey/SurveyView";
 import { ReadOnlyBanner } from "../versions/ReadOnlyBanner";
 import { VersionsPanel } from "../versions/VersionsPanel";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
-import { selectViewedRoadmap } from "./viewedRoadmap";
+import { selectInScenario, useViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -42,7 +43,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
 export function EditorScreen() {
   const store = useAppStoreApi();
-  const roadmap = useAppState(selectViewedRoadmap);
+  const roadmap = useViewedRoadmap();
   const issues = useAppState((state) => state.documentIssues);
   useFlushOnHide();
 
@@ -76,10 +77,14 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const notesPanelOpen = useAppState((state) => state.notesPanelOpen);
   const versionsPanelOpen = useAppState((state) => state.versionsPanelOpen);
   const readOnly = useAppState((state) => state.readOnlyVersion !== null);
+  const inScenario = useAppState(selectInScenario);
   const label = VIEWS.find((v) => v.view === view)?.label;
   return (
-    <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
+    <main className={inScenario ? "editor-layout in-scenario" : "editor-layout"} aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
+        <ErrorBoundary name="The scenario switcher">
+          <ScenarioSwitcher />
+        </ErrorBoundary>
         <div className="tabs" role="tablist" aria-label="Views">
           {VIEWS.map(({ view: tab, label }) => (
             <button

@@ -26,7 +26,9 @@ import { CommandButton } from "../../app/CommandButton";
 import { formatCount, plural } from "../../ui/format";
 import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { CommunicationNotes } from "../notes/NoteBadge";
+import { ScenarioValues } from "../scenarios/ScenarioValues";
 import { NumberField, SelectField, TextField } from "./fields";
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
@@ -57,7 +59,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const quickAdd = () => {
     const name = newName.trim();
     if (!name) return;
-    const added = addCommunication(store.getState().document ?? roadmap, phase.id, name);
+    const added = addCommunication(selectViewedRoadmap(store.getState()) ?? roadmap, phase.id, name);
     if ("problem" in added) {
       store.getState().notify({ tone: "error", message: added.problem });
       return;
@@ -139,6 +141,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                 )}
                 <details className="communication-details" open={communication.id === selectedId || undefined}>
                   <summary>All fields</summary>
+                  <ScenarioValues target={{ kind: "communication", id: communication.id }} />
                   <CommunicationFields roadmap={roadmap} communication={communication} />
                 </details>
                 <CommunicationActions communication={communication} />
