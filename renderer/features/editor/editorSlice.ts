@@ -8,7 +8,6 @@ import {
   type RoadmapIssue,
   resolveScenario,
   roadmapFileName,
-  serializeRoadmap,
 } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { describeStorageError } from "../../data/roadmapRepository";
