@@ -98,6 +98,8 @@ describe("named versions", () => {
     await canvasOf(page).focus();
     await page.keyboard.press(`${MOD}+KeyZ`);
     await phaseNode(page, "Free trial").waitFor();
+    // The panel takes room from the canvas; closed, every phase is in view again.
+    await panel.getByRole("button", { name: "Close the Versions panel" }).click();
     await phaseNode(page, "Lapsed").click();
     await page.getByRole("listitem", { name: "Communication Board follow-up call" }).waitFor();
   });
