@@ -9,6 +9,7 @@ import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerCompareService } from "./features/compare/compareService";
 import { createWorkerExportService } from "./features/export/exportService";
 import { createWorkerPlanService } from "./features/plan/planService";
+import { createWorkerVersionComparer } from "./features/versions/versionComparer";
 import { detectPlatform } from "./platform";
 import { ErrorBoundary } from "./ui/ErrorBoundary";
 import "./styles/app.css";
@@ -46,6 +47,9 @@ function startApp(root: HTMLElement): void {
       () => new Worker(new URL("./features/compare/compareWorker.ts", import.meta.url), { type: "module" }),
     ),
     preferences: createLocalPreferencesStorage(window.localStorage),
+    versionComparer: createWorkerVersionComparer(
+      () => new Worker(new URL("./features/versions/versionCompareWorker.ts", import.meta.url), { type: "module" }),
+    ),
   };
   const store = createAppStore(services);
 

@@ -314,10 +314,50 @@ try {
     await wall.screenshot({ path: `${OUT}/canvas-arranged-${width}.png` });
     await context.close();
   }
+  const { page: versions, context: versionsContext } = await openApp(browser, server.url);
+  await versionsScene(versions);
+  await versionsContext.close();
   console.log(`Saved screenshots to ${OUT}/`);
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * Named versions: one saved before three changes, the Versions panel listing it, and its
+ * comparison with the current state (the totals' movement, then each change with old and new values).
+ */
+async function versionsScene(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /Start from “B2B subscription software”/ }).click();
+  await page.locator(".react-flow__node", { hasText: "Trial" }).click();
+  await page.keyboard.press(process.platform === "darwin" ? "Meta+Alt+KeyS" : "Control+Alt+KeyS");
+  const save = page.getByRole("dialog", { name: "Save version" });
+  await save.getByRole("textbox", { name: "Note" }).fill("Shown to the board: budget before the cuts");
+  await save.getByRole("textbox", { name: "Name" }).fill("Board 12th");
+  await save.getByRole("textbox", { name: "Name" }).press("Enter");
+  await save.waitFor({ state: "detached" });
+  const name = page.getByRole("textbox", { name: "Name", exact: true });
+  await name.fill("Free trial");
+  await name.press("Enter");
+  const item = page.getByRole("listitem", { name: /^Communication / }).first();
+  await item.getByText("All fields").click();
+  await item.getByRole("textbox", { name: "Response rate" }).fill("37");
+  await item.getByRole("textbox", { name: "Response rate" }).press("Enter");
+  await page.getByRole("textbox", { name: "New communication" }).fill("Board follow-up call");
+  await page.getByRole("textbox", { name: "New communication" }).press("Enter");
+  await page.getByRole("button", { name: "Versions", exact: true }).click();
+  const panel = page.getByRole("complementary", { name: "Versions panel" });
+  await panel.getByRole("listitem", { name: "Version Board 12th" }).getByRole("checkbox").check();
+  await panel.getByRole("checkbox", { name: "Current state" }).check();
+  await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  await settled(page);
+  await page.screenshot({ path: `${OUT}/versions-panel.png` });
+  await panel.getByRole("button", { name: /^Compare/ }).click();
+  await page
+    .getByRole("dialog", { name: /^Compare/ })
+    .getByRole("region", { name: "What changed" })
+    .waitFor();
+  await page.screenshot({ path: `${OUT}/versions-compare.png` });
 }
 
 /** The New roadmap gallery, once every preview has been drawn and decoded. */

@@ -12,7 +12,11 @@ import { ImportConflictDialog, ImportErrorDialog } from "../features/library/Imp
 import { NewRoadmapDialog } from "../features/library/NewRoadmapDialog";
 import { TrashScreen } from "../features/library/TrashScreen";
 import { PresentationHost } from "../features/presentation/PresentationScreen";
+import { ScenarioDialog } from "../features/scenarios/ScenarioDialog";
 import { StagesDialog } from "../features/stages/StagesDialog";
+import { RestoreVersionDialog } from "../features/versions/RestoreVersionDialog";
+import { SaveVersionDialog } from "../features/versions/SaveVersionDialog";
+import { VersionComparisonDialog } from "../features/versions/VersionComparisonDialog";
 import { ErrorBoundary } from "../ui/ErrorBoundary";
 import { Notices } from "../ui/Notices";
 import { AboutDialog } from "./AboutDialog";
@@ -108,6 +112,14 @@ function OpenDialog({ dialog, close }: { dialog: Dialog; close: () => void }) {
       return <PreferencesDialog firstNote={dialog.firstNote ?? null} onClose={close} />;
     case "importWizard":
       return <LazyImportWizard importKind={dialog.importKind} file={dialog.file} />;
+    case "saveVersion":
+      return <SaveVersionDialog />;
+    case "restoreVersion":
+      return <RestoreVersionDialog versionId={dialog.versionId} />;
+    case "versionComparison":
+      return <VersionComparisonDialog />;
+    case "scenario":
+      return <ScenarioDialog action={dialog.action} />;
   }
 }
 

@@ -34,6 +34,7 @@ export function TopBar() {
             <SaveStatus />
             <ShowCostsSwitch />
             <PaletteButton />
+            <CommandButton id="view.versions" className="button button-quiet" />
             <CommandButton id="view.present" className="button button-quiet">
               <PresentIcon /> Present
             </CommandButton>

@@ -11,6 +11,8 @@ import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
 import { createSurveySlice, type SurveySlice } from "../features/survey/surveySlice";
+import { createVersionsSlice, type VersionsSlice } from "../features/versions/versionsSlice";
+import { createVersionViewingSlice, type VersionViewingSlice } from "../features/versions/versionViewingSlice";
 import { createPreferencesSlice, type PreferencesSlice } from "./preferencesSlice";
 import type { Services } from "./services";
 import { createShellSlice, type ShellSlice } from "./shellSlice";
@@ -27,7 +29,9 @@ export type AppState = ShellSlice &
   ImportSlice &
   SurveySlice &
   RsiSlice &
-  CompareSlice;
+  CompareSlice &
+  VersionsSlice &
+  VersionViewingSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -54,18 +58,26 @@ export function createAppStore(services: Services): AppStore {
       ...createSurveySlice(context),
       ...createRsiSlice(context),
       ...createCompareSlice(context),
+      ...createVersionsSlice(context),
+      ...createVersionViewingSlice(context),
     };
   });
-  // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it)
-  // goes to the engine; views read its plan.
+  // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it,
+  // or a version open read only) goes to the engine; views read its plan.
   store.subscribe((state, previous) => {
+    if (state.document?.id !== previous.document?.id && (state.readOnlyVersion || state.versionComparison)) {
+      // A version open read-only, or a comparison, belongs to the roadmap that was open.
+      store.setState({ readOnlyVersion: null, versionComparison: null });
+      return;
+    }
     const viewed = selectViewedRoadmap(state);
-    if (viewed === selectViewedRoadmap(previous)) return;
+    const viewedBefore = selectViewedRoadmap(previous);
+    if (viewed === viewedBefore) return;
     if (!state.document || !viewed) {
       store.setState({ plan: null, planStale: false, planError: null });
       return;
     }
-    const otherRoadmap = state.document.id !== previous.document?.id;
+    const otherRoadmap = viewed.id !== viewedBefore?.id;
     store.setState(otherRoadmap ? { plan: null, planStale: true, planError: null } : { planStale: true });
     services.planner.request(viewed);
   });

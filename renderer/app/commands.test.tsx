@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseShortcut } from "../../shared/commands/shortcuts";
+import { createScenario } from "../features/scenarios/scenarioActions";
 import { renderApp } from "../test/renderApp";
 import { COMMANDS, type CommandId, findCommand } from "./commands";
 
@@ -9,7 +10,8 @@ afterEach(() => vi.restoreAllMocks());
 
 /**
  * The app in the editor, in a state where every command applies: a roadmap
- * with phases, one phase selected, something to undo and something to redo.
+ * with phases, one phase selected, something to undo and something to redo,
+ * and a scenario besides the base plan, shown.
  */
 async function editorWhereEverythingApplies() {
   const user = userEvent.setup();
@@ -21,6 +23,7 @@ async function editorWhereEverythingApplies() {
   });
   act(() => {
     const state = app.store.getState();
+    createScenario(state, "Lean", false);
     state.edit((roadmap) => ({ ...roadmap, name: "Acme lifecycle" }));
     state.edit((roadmap) => ({ ...roadmap, name: "Acme lifecycle 2027" }));
     state.undo();

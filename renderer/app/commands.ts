@@ -6,7 +6,7 @@ import {
   type CommandInfo,
 } from "../../shared/commands/commandList";
 import { displayShortcut as display, matchesShortcut } from "../../shared/commands/shortcuts";
-import { type Point, ROADMAP_TEMPLATES } from "../../shared/model";
+import { BASE_SCENARIO_ID, type Point, ROADMAP_TEMPLATES } from "../../shared/model";
 import {
   addPhaseAt,
   autoArrange,
@@ -17,6 +17,12 @@ import {
 import { canvasController } from "../features/canvas/canvasController";
 import { commitFieldBeingEdited } from "../features/inspector/fields";
 import { addNoteHere } from "../features/notes/noteActions";
+import {
+  applyToAll,
+  createAsIsScenario,
+  selectedScenarioTarget,
+  showAdjacentScenario,
+} from "../features/scenarios/scenarioActions";
 import type { AppState } from "./appStore";
 
 export type { CommandId } from "../../shared/commands/commandList";
@@ -80,6 +86,11 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
   "file.open": { isEnabled: always, perform: (state) => state.importFromDisk({ open: true }) },
   "file.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: false }) },
   "file.saveAs": { isEnabled: whenRoadmapOpen, perform: (state) => state.saveToFile({ saveAs: true }) },
+  "file.saveAsWithVersions": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.saveToFile({ saveAs: true, includeVersions: true }),
+  },
+  "version.save": { isEnabled: whenRoadmapOpen, perform: (state) => state.openDialog({ kind: "saveVersion" }) },
   "file.import": { isEnabled: always, perform: (state) => state.importFromDisk({ open: false }) },
   "file.export": {
     isEnabled: whenRoadmapOpen,
@@ -153,6 +164,42 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     isEnabled: always,
     isChecked: (state) => state.preferences.colourByRsi,
     perform: (state) => state.setPreference("colourByRsi", !state.preferences.colourByRsi),
+  },
+  "view.versions": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.setVersionsPanelOpen(!state.versionsPanelOpen),
+  },
+  "scenario.new": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.openDialog({ kind: "scenario", action: "new" }),
+  },
+  "scenario.duplicate": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.openDialog({ kind: "scenario", action: "duplicate" }),
+  },
+  "scenario.rename": {
+    isEnabled: whenRoadmapOpen,
+    perform: (state) => state.openDialog({ kind: "scenario", action: "rename" }),
+  },
+  "scenario.delete": {
+    isEnabled: (state) => state.document !== null && state.activeScenarioId !== BASE_SCENARIO_ID,
+    perform: (state) => state.openDialog({ kind: "scenario", action: "delete" }),
+  },
+  "scenario.asIsFromExisting": { isEnabled: whenRoadmapOpen, perform: createAsIsScenario },
+  "scenario.applyToAll": {
+    isEnabled: (state) => selectedScenarioTarget(state) !== null && state.document !== null,
+    perform: (state) => {
+      const target = selectedScenarioTarget(state);
+      if (target) applyToAll(state, target);
+    },
+  },
+  "scenario.next": {
+    isEnabled: (state) => (state.document?.scenarios.length ?? 0) > 0,
+    perform: (state) => showAdjacentScenario(state, 1),
+  },
+  "scenario.previous": {
+    isEnabled: (state) => (state.document?.scenarios.length ?? 0) > 0,
+    perform: (state) => showAdjacentScenario(state, -1),
   },
   "help.about": { isEnabled: always, perform: (state) => state.openDialog({ kind: "about" }) },
 };

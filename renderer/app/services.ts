@@ -4,6 +4,7 @@ import type { LayoutService } from "../features/canvas/layoutService";
 import type { CompareService } from "../features/compare/compareService";
 import type { ExportService } from "../features/export/exportService";
 import type { PlanService } from "../features/plan/planService";
+import type { VersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
 
 /** What the stores need from outside; tests pass fakes or in-memory versions. */
@@ -16,4 +17,5 @@ export interface Services {
   layouter: LayoutService;
   comparer: CompareService;
   preferences: PreferencesStorage;
+  versionComparer: VersionComparer;
 }

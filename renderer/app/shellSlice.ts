@@ -35,8 +35,14 @@ export type Dialog =
   /** With `firstNote`, asked before the user's first sticky note, which is added once they give their name. */
   | { kind: "preferences"; firstNote?: NoteAnchor }
   | { kind: "commandPalette" }
+  /** Names a new or duplicated scenario, renames the one shown, or confirms deleting it. */
+  | { kind: "scenario"; action: "new" | "duplicate" | "rename" | "delete" }
   /** The import wizard; a dropped file comes without a kind, which the wizard asks for first. */
-  | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null };
+  | { kind: "importWizard"; importKind: ImportKindName | null; file: OpenedTableFile | null }
+  | { kind: "saveVersion" }
+  | { kind: "restoreVersion"; versionId: string }
+  /** Shows the comparison in `versionComparison`. */
+  | { kind: "versionComparison" };
 
 /** Where the user is, which dialog is open, and the messages at the foot of the window. */
 export interface ShellSlice {

@@ -19,6 +19,7 @@ import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createWorkerPlanService } from "../features/plan/planService";
 import { mountReport } from "../features/report/mountReport";
+import { createInProcessVersionComparer } from "../features/versions/versionComparer";
 import { createWebPlatform } from "../platform/webPlatform";
 import "../styles/app.css";
 
@@ -84,6 +85,7 @@ async function openApp() {
     layouter: createInProcessLayoutService(),
     comparer: createInProcessCompareService(),
     preferences: createMemoryPreferencesStorage(),
+    versionComparer: createInProcessVersionComparer(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(

@@ -15,6 +15,7 @@ import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { createInProcessCompareService } from "../features/compare/compareService";
 import { createInProcessExportService } from "../features/export/exportService";
 import { createInProcessPlanService } from "../features/plan/planService";
+import { createInProcessVersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
 
 /** A platform whose file picker returns what the test queued, and which records every save. */
@@ -62,9 +63,9 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer">> = {},
+  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer" | "repository">> = {},
 ) {
-  const repository = new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
+  const repository = services.repository ?? new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
   const store: AppStore = createAppStore({
     repository,
@@ -75,6 +76,7 @@ export function createTestApp(
     layouter: services.layouter ?? createInProcessLayoutService(),
     comparer: services.comparer ?? createInProcessCompareService(),
     preferences: services.preferences ?? createMemoryPreferencesStorage(),
+    versionComparer: createInProcessVersionComparer(),
   });
   return { store, repository, ...fake };
 }

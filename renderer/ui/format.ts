@@ -50,3 +50,17 @@ export function formatPercent(share: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+const size = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/** Space on disk: "900 bytes", "320 KB", "1.4 MB" (1 KB = 1,024 bytes, as file managers count). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return plural(bytes, "byte");
+  if (bytes < 1024 * 1024) return `${size.format(bytes / 1024)} KB`;
+  return `${size.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** "12 versions · 1.4 MB": how many versions a roadmap has and the space they take. */
+export function formatVersionSpace(space: { count: number; bytes: number }): string {
+  return `${plural(space.count, "version")} · ${formatBytes(space.bytes)}`;
+}

@@ -59,21 +59,23 @@ export function nextMonth(date: Date): string {
   return `${year}-${String(month).padStart(2, "0")}`;
 }
 
-/** A copy under a new id, e.g. to try a variant in a workshop without touching the original. */
-export function duplicateRoadmap(roadmap: Roadmap, now = new Date()): Roadmap {
+/**
+ * A copy under a new id, e.g. to try a variant in a workshop without touching the original; its
+ * name is the original's with `marker` after it ("Acme (copy)", "Acme (version Board, 12 May)").
+ */
+export function duplicateRoadmap(roadmap: Roadmap, now = new Date(), marker = " (copy)"): Roadmap {
   const timestamp = now.toISOString();
   return {
     ...structuredCloneRoadmap(roadmap),
     id: createId(),
-    name: copyName(roadmap.name),
+    name: copyName(roadmap.name, marker),
     createdAt: timestamp,
     updatedAt: timestamp,
   };
 }
 
 /** Shortens the original rather than the marker, so a copy of a long name still reads as a copy. */
-function copyName(name: string): string {
-  const marker = " (copy)";
+function copyName(name: string, marker: string): string {
   return `${name.slice(0, MAX_NAME_LENGTH - marker.length).trimEnd()}${marker}`;
 }
 

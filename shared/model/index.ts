@@ -17,6 +17,8 @@ export * from "./parse";
 export * from "./placement";
 export * from "./queries";
 export * from "./roadmapDiff";
+// scenarioEdits has a `sameValue` of its own (i16-scenario-edit and i16-diff each wrote one); the diff's is the public one.
+export { sameValue } from "./roadmapDiff";
 export * from "./roadmapFile";
 export * from "./scenarioEdits";
 export * from "./scenarios";
@@ -25,5 +27,7 @@ export * from "./stickyNotes";
 export * from "./structuralSharing";
 export * from "./templates";
 export * from "./timingText";
+export * from "./versionFile";
 export * from "./versions";
+export * from "./versionThinning";
 export * from "./workshopReferences";

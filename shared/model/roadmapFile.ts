@@ -2,6 +2,7 @@ import { err, ok, type Result } from "../result";
 import { describeIssue, type RoadmapIssue } from "./issues";
 import { type ParsedRoadmap, parseRoadmap } from "./parse";
 import type { Roadmap } from "./schema";
+import type { FileVersion } from "./versionFile";
 
 export const ROADMAP_FILE_EXTENSION = ".roadmap";
 
@@ -20,7 +21,10 @@ export interface RoadmapFileError {
   issues: RoadmapIssue[];
 }
 
-export type ReadRoadmapFile = ParsedRoadmap;
+export interface ReadRoadmapFile extends ParsedRoadmap {
+  /** The file's top-level `versions` as written (undefined when saved without them); `readFileVersions` checks them. */
+  versions: unknown;
+}
 
 /**
  * Reads the text of a `.roadmap` file: size and nesting limits, JSON syntax,
@@ -63,7 +67,7 @@ export function readRoadmapFile(
   }
   const parsed = parseRoadmap(raw);
   if (!parsed.ok) return refuse(parsed.error);
-  return ok(parsed.value);
+  return ok({ ...parsed.value, versions: (raw as { versions?: unknown }).versions });
 }
 
 /**
@@ -81,12 +85,14 @@ function notJson(text: string, error: Error): string {
 /**
  * The file's text: pretty-printed so that files diff well in version control,
  * except that each survey respondent takes one line. Pretty-printed, 10,000
- * respondents' answers would take 35 lines each and triple the file.
+ * respondents' answers would take 35 lines each and triple the file. With
+ * `versions` (saved only when the user asks), they follow the roadmap in a
+ * top-level `versions` list, which apps and CLIs that do not know it ignore.
  */
-export function serializeRoadmap(roadmap: Roadmap): string {
+export function serializeRoadmap(roadmap: Roadmap, versions?: readonly FileVersion[]): string {
   const respondentLines: string[][] = [];
   const text = JSON.stringify(
-    roadmap,
+    versions ? { ...roadmap, versions } : roadmap,
     function (this: unknown, key, value) {
       if (key === "respondents" && Array.isArray(value) && value.length > 0 && isWave(this)) {
         respondentLines.push(value.map((respondent) => JSON.stringify(respondent)));

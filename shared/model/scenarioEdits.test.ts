@@ -15,11 +15,11 @@ import {
   editInScenario,
   freeScenarioName,
   includeInScenario,
+  inheritBaseValue,
   ownFields,
   removeScenario,
   renameScenario,
   SCENARIO_FIELDS,
-  useBaseValue,
 } from "./scenarioEdits";
 import { resolveScenario, scenarioChoices } from "./scenarios";
 import { BASE_SCENARIO_ID, type Roadmap, type Scenario } from "./schema";
@@ -315,7 +315,7 @@ describe("own values", () => {
       expect(ownFields(applied, id, target)).toEqual([]);
     }
 
-    const based = useBaseValue(toBe9, lean, target, "responseRate");
+    const based = inheritBaseValue(toBe9, lean, target, "responseRate");
     expect(commById(resolveScenario(based, lean), comm.id)?.responseRate).toBe(comm.responseRate);
     expect(ownFields(based, lean, target)).toEqual(["personalisation"]);
   });

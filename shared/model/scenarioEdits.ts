@@ -514,7 +514,7 @@ export function applyToAllScenarios(document: Roadmap, scenarioId: string, targe
 }
 
 /** The scenario stops setting this field of the item and plans the base plan's value again. */
-export function useBaseValue(
+export function inheritBaseValue(
   document: Roadmap,
   scenarioId: string,
   target: ScenarioTarget,

@@ -1,5 +1,6 @@
 import type { Transaction } from "dexie";
 import { type LibraryV1Roadmap, upgradeRoadmapV1ToV2 } from "./v1-to-v2";
+import { LIBRARY_V3_STORES } from "./v2-to-v3";
 
 /**
  * Every layout the library has had, oldest first. Append-only: a released
@@ -23,6 +24,8 @@ export const LIBRARY_VERSIONS: readonly {
       await tx.table("summaries").bulkPut(upgraded.map((row) => row.summary));
     },
   },
+  // New, empty tables: Dexie creates them and every roadmap stays where it is.
+  { version: 3, stores: LIBRARY_V3_STORES },
 ];
 
 /** The version today's app opens the library at. */

@@ -26,6 +26,25 @@ const PAST_LIBRARIES: { version: number; stores: Record<string, string>; seed(db
       await db.table("settings").put({ key: "openRoadmapId", value: OLD_DOCUMENTS[0]?.id });
     },
   },
+  {
+    version: 2,
+    stores: { summaries: "id, updatedAt", documents: "id", settings: "key" },
+    seed: async (db) => {
+      await db.table("documents").bulkPut(OLD_DOCUMENTS.map((document) => ({ id: document.id, document })));
+      await db.table("summaries").bulkPut(
+        OLD_DOCUMENTS.map((doc) => ({
+          id: doc.id,
+          name: doc.name,
+          client: doc.client,
+          updatedAt: doc.updatedAt,
+          phaseCount: (doc.phases as unknown[]).length,
+          communicationCount: (doc.communications as unknown[]).length,
+          deletedAt: null,
+        })),
+      );
+      await db.table("settings").put({ key: "openRoadmapId", value: OLD_DOCUMENTS[0]?.id });
+    },
+  },
 ];
 
 const uniqueName = () => `upgrade-test-${Math.random()}`;
@@ -109,6 +128,9 @@ describe("upgrading the library", () => {
         }
       }
       expect(await repository.getSetting("openRoadmapId")).toBe(OLD_DOCUMENTS[0]?.id);
+      // Versions came in with library version 3: an older library has none, and can keep them from now on.
+      for (const document of OLD_DOCUMENTS) expect(await repository.listVersions(String(document.id))).toEqual([]);
+      expect(await repository.versionSpace()).toEqual(new Map());
       repository.close();
     });
   }

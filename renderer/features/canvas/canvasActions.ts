@@ -145,7 +145,11 @@ export function deletePhasesResolved(
   communications: OrphanedCommunications,
 ): void {
   state.closeDialog();
-  state.edit((r) => deleteElements(r, { phaseIds, transitionIds }, communications), { select: EMPTY_SELECTION });
+  // Phases are shared by every scenario: their communications in every scenario go or move as the user chose.
+  state.edit((r) => deleteElements(r, { phaseIds, transitionIds }, communications), {
+    select: EMPTY_SELECTION,
+    document: {},
+  });
 }
 
 export function duplicateSelection(state: AppState): void {

@@ -18,10 +18,13 @@ import { OwnerView } from "../plan/OwnerView";
 import { PlanTableView } from "../plan/PlanTableView";
 import { PressureView } from "../plan/PressureView";
 import { RsiView } from "../rsi/RsiView";
+import { ScenarioSwitcher } from "../scenarios/ScenarioSwitcher";
 import { SurveyView } from "../survey/SurveyView";
+import { ReadOnlyBanner } from "../versions/ReadOnlyBanner";
+import { VersionsPanel } from "../versions/VersionsPanel";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
-import { useViewedRoadmap } from "./viewedRoadmap";
+import { selectInScenario, useViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -74,10 +77,16 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   const view = useAppState((state) => state.view);
   const collisions = useAppState((state) => state.plan?.pressure.collisions.length ?? 0);
   const notesPanelOpen = useAppState((state) => state.notesPanelOpen);
+  const versionsPanelOpen = useAppState((state) => state.versionsPanelOpen);
+  const readOnly = useAppState((state) => state.readOnlyVersion !== null);
+  const inScenario = useAppState(selectInScenario);
   const label = VIEWS.find((v) => v.view === view)?.label;
   return (
-    <main className="editor-layout" aria-label={`Roadmap ${roadmap.name}`}>
+    <main className={inScenario ? "editor-layout in-scenario" : "editor-layout"} aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
+        <ErrorBoundary name="The scenario switcher">
+          <ScenarioSwitcher />
+        </ErrorBoundary>
         <div className="tabs" role="tablist" aria-label="Views">
           {VIEWS.map(({ view: tab, label }) => (
             <button
@@ -99,6 +108,7 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
           </ErrorBoundary>
         )}
       </div>
+      <ReadOnlyBanner />
       <div className="editor-body">
         <div className="editor-main" role="tabpanel" aria-label={label}>
           {/* Keyed by view: a crash in one view is left behind when the user picks another tab. */}
@@ -111,8 +121,16 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             <NotesPanel roadmap={roadmap} />
           </ErrorBoundary>
         )}
+        {versionsPanelOpen && (
+          <ErrorBoundary name="The Versions panel">
+            <VersionsPanel roadmapId={roadmap.id} />
+          </ErrorBoundary>
+        )}
         <ErrorBoundary name="The inspector">
-          <Inspector roadmap={roadmap} />
+          {/* A version open read only: every field of the inspector is disabled at once. */}
+          <fieldset className="inspector-lock" disabled={readOnly}>
+            <Inspector roadmap={roadmap} />
+          </fieldset>
         </ErrorBoundary>
       </div>
     </main>

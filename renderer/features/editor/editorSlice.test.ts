@@ -7,6 +7,7 @@ import { createInProcessLayoutService } from "../canvas/layoutService";
 import { createInProcessCompareService } from "../compare/compareService";
 import { createInProcessExportService } from "../export/exportService";
 import { createInProcessPlanService } from "../plan/planService";
+import { createInProcessVersionComparer } from "../versions/versionComparer";
 import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
 
 describe("editor session", () => {
@@ -26,6 +27,7 @@ describe("editor session", () => {
       layouter: createInProcessLayoutService(),
       comparer: createInProcessCompareService(),
       preferences: createMemoryPreferencesStorage(),
+      versionComparer: createInProcessVersionComparer(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });

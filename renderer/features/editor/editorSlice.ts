@@ -1,13 +1,13 @@
 import type { DocumentState } from "../../../shared/ipc/contract";
 import {
   BASE_SCENARIO_ID,
+  CURRENT_SCHEMA_VERSION,
   editInScenario,
   findScenario,
   type Roadmap,
   type RoadmapIssue,
   resolveScenario,
   roadmapFileName,
-  serializeRoadmap,
 } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { describeStorageError } from "../../data/roadmapRepository";
@@ -69,6 +69,8 @@ export interface EditorSlice {
   fileHandle: string | null;
   /** The document as that file holds it; another document means changes the file does not have yet. */
   fileSavedDocument: Roadmap | null;
+  /** That file holds the roadmap's versions too, so saving to it again writes them again. */
+  fileIncludesVersions: boolean;
   past: Roadmap[];
   future: Roadmap[];
   selection: Selection;
@@ -108,10 +110,13 @@ export interface EditorSlice {
   flushAutosave(): Promise<void>;
   /** Shows the library's copy of the open roadmap again, dropping unsaved edits: it was replaced from outside. */
   reloadFromLibrary(): Promise<void>;
-  /** Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`). */
-  saveToFile(options: { saveAs: boolean }): Promise<void>;
-  /** The open roadmap came from this file (opened from disk): Save writes back to it. */
-  linkFile(handle: string): void;
+  /**
+   * Writes the open roadmap to a file: its last file, or one the user picks (always with `saveAs`).
+   * With `includeVersions` the file holds its versions too; left out, a file that held them still does.
+   */
+  saveToFile(options: { saveAs: boolean; includeVersions?: boolean }): Promise<void>;
+  /** The open roadmap came from this file (opened from disk): Save writes back to it, with versions if it had them. */
+  linkFile(handle: string, includesVersions?: boolean): void;
   /** Reopens what was open when the app last closed, or shows the home screen. */
   restoreSession(): Promise<void>;
 }
@@ -122,6 +127,7 @@ const CLOSED = {
   documentIssues: null,
   fileHandle: null,
   fileSavedDocument: null,
+  fileIncludesVersions: false,
   past: [],
   future: [],
   selection: EMPTY_SELECTION,
@@ -229,9 +235,12 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         saveProblem: null,
         screen: { kind: "editor", roadmapId: id },
       });
-      if (migrationNotes.length > 0) {
+      // Before the migrated copy is saved over the stored one, which a version then still holds.
+      await get().versionsOpened(loaded.value);
+      if (migrationNotes.length > 0)
         get().notify({ tone: "info", message: `“${roadmap.name}”: ${describeMigration(migrationNotes)}` });
-        // Kept in the current format from now on, so the notice is given once; saved like any change.
+      if (loaded.value.fromVersion < CURRENT_SCHEMA_VERSION) {
+        // Kept in the current format from now on, so the notice and the version before migrating are given once.
         autosave.schedule(roadmap, now().getTime());
         await autosave.flush();
       }
@@ -254,12 +263,14 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 
     edit: (change, options = {}) => {
       const current = get().document;
-      if (!current) return;
+      if (!current || get().refuseEditWhileReadOnly()) return;
       const next = options.document ? change(current) : changedInScenario(current, get().activeScenarioId, change);
       if (next === current) {
         if (options.select) set({ selection: pruneSelection(options.select, current) });
         return;
       }
+      // Never awaited: keeping the day's first version must not hold up the edit.
+      void get().noteEditForDailyVersion(current);
       const at = now().getTime();
       const merge =
         options.coalesceKey !== undefined &&
@@ -274,7 +285,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     undo: () => {
       const { document: current, past, future } = get();
       const previous = past.at(-1);
-      if (!current || !previous) return;
+      if (!current || !previous || get().refuseEditWhileReadOnly()) return;
       lastCoalesce = null;
       show(previous, undefined, { past: past.slice(0, -1), future: [current, ...future] });
     },
@@ -282,7 +293,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     redo: () => {
       const { document: current, past, future } = get();
       const [next, ...rest] = future;
-      if (!current || !next) return;
+      if (!current || !next || get().refuseEditWhileReadOnly()) return;
       lastCoalesce = null;
       show(next, undefined, { past: [...past, current], future: rest });
     },
@@ -316,20 +327,22 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       await get().openRoadmap(id);
     },
 
-    saveToFile: async ({ saveAs }) => {
+    saveToFile: async ({ saveAs, includeVersions }) => {
       const roadmap = get().document;
       try {
         if (!roadmap) return;
+        const withVersions = includeVersions ?? (!saveAs && get().fileIncludesVersions);
         const saved = await services.platform.saveFile({
           kind: "roadmap",
-          contents: serializeRoadmap(roadmap),
+          contents: await get().roadmapFileContents(roadmap, withVersions),
           suggestedName: roadmapFileName(roadmap),
           handle: saveAs ? null : get().fileHandle,
         });
         if ("error" in saved) get().notify({ tone: "error", message: saved.error });
         else if (!saved.canceled) {
           // Another roadmap may have opened while the dialog was up: the file belongs to the one saved.
-          if (get().document?.id === roadmap.id) set({ fileHandle: saved.handle, fileSavedDocument: roadmap });
+          if (get().document?.id === roadmap.id)
+            set({ fileHandle: saved.handle, fileSavedDocument: roadmap, fileIncludesVersions: withVersions });
           get().notify({ tone: "info", message: `Saved “${roadmap.name}” as ${saved.name}.` });
         }
       } finally {
@@ -338,7 +351,8 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       }
     },
 
-    linkFile: (handle) => set({ fileHandle: handle, fileSavedDocument: get().document }),
+    linkFile: (handle, includesVersions = false) =>
+      set({ fileHandle: handle, fileSavedDocument: get().document, fileIncludesVersions: includesVersions }),
 
     restoreSession: async () => {
       await get().refreshLibrary();

@@ -1,14 +1,19 @@
 import { BASE_SCENARIO_ID, type Roadmap, resolveScenario } from "../../../shared/model";
 import { useAppState } from "../../app/AppStoreContext";
+import type { AppState } from "../../app/appStore";
 import type { EditorSlice } from "./editorSlice";
 
 /**
- * The roadmap the editor shows and edits: the open document as the active
- * scenario plans it. Views, the plan and exports of plan figures read this;
+ * The roadmap the editor shows and edits: a saved version while one is open
+ * read only (edits are refused then), otherwise the open document as the
+ * active scenario plans it. Views, the plan and exports of plan figures read this;
  * the file, autosave and the library keep the document itself. The same
  * object for as long as the document and the scenario stay the same.
  */
-export function selectViewedRoadmap(state: Pick<EditorSlice, "document" | "activeScenarioId">): Roadmap | null {
+export function selectViewedRoadmap(
+  state: Pick<AppState, "document" | "activeScenarioId" | "readOnlyVersion">,
+): Roadmap | null {
+  if (state.readOnlyVersion) return state.readOnlyVersion.roadmap;
   return state.document ? resolveScenario(state.document, state.activeScenarioId) : null;
 }
 

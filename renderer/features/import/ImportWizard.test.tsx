@@ -1,6 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { eventually } from "../../../test/eventually";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { openTemplateInTestApp } from "../../test/fakes";
 import { OBJECTIVE_WIZARD } from "./fakeImportKind";
@@ -149,6 +150,14 @@ describe("the import wizard", () => {
     wizard.store.getState().undo();
     expect(wizard.document().phases).toBe(before.phases);
     expect(wizard.document().importMappings).toBe(before.importMappings);
+    // The roadmap as it was before the import is kept as a version too, beyond this session's undo.
+    const kept = await eventually(async () => {
+      const version = (await wizard.repository.listVersions(before.id)).find((v) => v.kind === "beforeImport");
+      expect(version?.name).toBe("Before import");
+      return version;
+    });
+    const loaded = await wizard.repository.loadVersion(kept?.id ?? "");
+    expect(loaded.ok && loaded.value.roadmap).toEqual(before);
   });
 
   it("cancels with Escape at any step, leaving the roadmap as it was", async () => {

@@ -155,7 +155,9 @@ export function ImportWizard<Change>({
     const before = store.getState().document;
     store.getState().edit((current) => wizard.kind.apply(current, preview.change, mapping));
     store.getState().closeDialog();
-    if (store.getState().document !== before) {
+    if (before && store.getState().document !== before) {
+      // Not awaited: the import is done; the version of the roadmap before it is written behind it.
+      void store.getState().keepAutomaticVersion("beforeImport", { roadmapId: before.id, document: before });
       store.getState().notify({
         tone: "info",
         message: `Imported from ${source?.name ?? "the file"}: ${preview.summary}`,

@@ -28,6 +28,7 @@ import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
 import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { CommunicationNotes } from "../notes/NoteBadge";
+import { ScenarioValues } from "../scenarios/ScenarioValues";
 import { NumberField, SelectField, TextField } from "./fields";
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
@@ -140,6 +141,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
                 )}
                 <details className="communication-details" open={communication.id === selectedId || undefined}>
                   <summary>All fields</summary>
+                  <ScenarioValues target={{ kind: "communication", id: communication.id }} />
                   <CommunicationFields roadmap={roadmap} communication={communication} />
                 </details>
                 <CommunicationActions communication={communication} />

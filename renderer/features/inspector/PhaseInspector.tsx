@@ -11,6 +11,7 @@ import { useAppStoreApi } from "../../app/AppStoreContext";
 import { formatPercent } from "../../ui/format";
 import { PhaseRsiSection } from "../rsi/PhaseRsiSection";
 import { useRsi } from "../rsi/useRsi";
+import { ScenarioValues } from "../scenarios/ScenarioValues";
 import { NumberField, SelectField, TextField } from "./fields";
 import { PhaseCommunications } from "./PhaseCommunications";
 
@@ -84,6 +85,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
       <PhaseCommunications roadmap={roadmap} phase={phase} />
 
       <h3 className="inspector-section">Customers</h3>
+      <ScenarioValues target={{ kind: "phase", id: phase.id }} />
       <NumberField
         label="Churn per month"
         percent

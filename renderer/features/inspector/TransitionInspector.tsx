@@ -1,6 +1,7 @@
 import { isLoopTransition, type Roadmap, type Transition, updateTransition } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { deleteSelection } from "../canvas/canvasActions";
+import { ScenarioValues } from "../scenarios/ScenarioValues";
 import { NumberField, TextField } from "./fields";
 
 export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap; transition: Transition }) {
@@ -14,6 +15,7 @@ export function TransitionInspector({ roadmap, transition }: { roadmap: Roadmap;
       <p className="inspector-route">
         {name(transition.from)} → {name(transition.to)}
       </p>
+      <ScenarioValues target={{ kind: "transition", id: transition.id }} />
       <NumberField
         label="Monthly rate"
         percent

@@ -2,7 +2,8 @@ import { useMemo } from "react";
 import { ROADMAP_TEMPLATES } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CommandButton } from "../../app/CommandButton";
-import { plural } from "../../ui/format";
+import type { VersionSpace } from "../../data/roadmapRepository";
+import { formatVersionSpace, plural } from "../../ui/format";
 import { ImportIcon, PlusIcon } from "../../ui/icons";
 import { RoadmapTable } from "./RoadmapTable";
 
@@ -10,6 +11,8 @@ import { RoadmapTable } from "./RoadmapTable";
 export function HomeScreen() {
   const store = useAppStoreApi();
   const summaries = useAppState((state) => state.summaries);
+  const versionSpace = useAppState((state) => state.versionSpace);
+  const versionTotal = useMemo(() => totalVersionSpace(versionSpace), [versionSpace]);
   const loaded = useAppState((state) => state.libraryLoaded);
   const templates = useMemo(() => ROADMAP_TEMPLATES, []);
 
@@ -25,7 +28,8 @@ export function HomeScreen() {
         <div>
           <h1 id="home-title">Roadmaps</h1>
           <p className="muted">
-            {loaded ? plural(summaries.length, "roadmap") : "Loading…"} · kept on this computer, works offline
+            {loaded ? plural(summaries.length, "roadmap") : "Loading…"}
+            {versionTotal.count > 0 && ` · ${formatVersionSpace(versionTotal)}`} · kept on this computer, works offline
           </p>
         </div>
         <div className="toolbar">
@@ -66,4 +70,15 @@ export function HomeScreen() {
       )}
     </main>
   );
+}
+
+/** Every version in the library, the trash's included: all of them take space until deleted. */
+function totalVersionSpace(space: ReadonlyMap<string, VersionSpace>): VersionSpace {
+  let count = 0;
+  let bytes = 0;
+  for (const roadmap of space.values()) {
+    count += roadmap.count;
+    bytes += roadmap.bytes;
+  }
+  return { count, bytes };
 }

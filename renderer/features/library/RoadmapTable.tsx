@@ -1,7 +1,7 @@
 import { type KeyboardEvent, useState } from "react";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import type { RoadmapSummary } from "../../data/roadmapRepository";
-import { formatCount, formatDateTime, formatRelativeTime } from "../../ui/format";
+import { formatCount, formatDateTime, formatRelativeTime, formatVersionSpace } from "../../ui/format";
 import { IconButton } from "../../ui/IconButton";
 import { CopyIcon, ExportIcon, PencilIcon, TrashIcon } from "../../ui/icons";
 
@@ -18,6 +18,7 @@ export function RoadmapTable({ summaries }: { summaries: RoadmapSummary[] }) {
             Phases
           </th>
           <th scope="col">Last change</th>
+          <th scope="col">Versions</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
           </th>
@@ -49,6 +50,7 @@ interface RoadmapRowProps {
 
 function RoadmapRow({ summary, now, renaming, onRenameStart, onRenameEnd }: RoadmapRowProps) {
   const store = useAppStoreApi();
+  const versions = useAppState((state) => state.versionSpace.get(summary.id));
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "F2" && !renaming) {
       event.preventDefault();
@@ -74,6 +76,7 @@ function RoadmapRow({ summary, now, renaming, onRenameStart, onRenameEnd }: Road
       <td>{summary.client || <span className="muted">—</span>}</td>
       <td className="numeric">{formatCount(summary.phaseCount)}</td>
       <td title={formatDateTime(summary.updatedAt)}>{formatRelativeTime(summary.updatedAt, now)}</td>
+      <td>{versions ? formatVersionSpace(versions) : <span className="muted">—</span>}</td>
       <td className="row-actions">
         <IconButton label={`Rename ${summary.name}`} onClick={onRenameStart}>
           <PencilIcon />

@@ -5,14 +5,14 @@ import {
   duplicateRoadmap,
   findTemplate,
   prepareNewRoadmap,
+  type ReadRoadmapFile,
   type Roadmap,
   RoadmapObjectSchema,
   readRoadmapFile,
   roadmapFileName,
-  serializeRoadmap,
 } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
-import { describeStorageError, type RoadmapSummary } from "../../data/roadmapRepository";
+import { describeStorageError, type RoadmapSummary, type VersionSpace } from "../../data/roadmapRepository";
 
 export interface ImportOptions {
   open: boolean;
@@ -39,8 +39,16 @@ export interface LibrarySlice {
   summaries: RoadmapSummary[];
   trash: RoadmapSummary[];
   libraryLoaded: boolean;
+  /** Per roadmap with versions (in the library or the trash), how many and the space they take. */
+  versionSpace: ReadonlyMap<string, VersionSpace>;
   /** An import waiting for the user to say whether it replaces the roadmap with the same id. */
-  pendingImport: { roadmap: Roadmap; open: boolean; file: FileLink; migrationNotes: string[] } | null;
+  pendingImport: {
+    roadmap: Roadmap;
+    open: boolean;
+    file: FileLink;
+    fileName: string;
+    read: Pick<ReadRoadmapFile, "migrationNotes" | "versions">;
+  } | null;
   refreshLibrary(): Promise<void>;
   createRoadmap(request: NewRoadmapRequest): Promise<string>;
   /** Returns the problem with the new name, or null once renamed. */
@@ -55,15 +63,20 @@ export interface LibrarySlice {
   /** Adds a file's roadmap to the library (picked, dropped or opened from outside the app). */
   importFile(file: OpenedFile, options?: ImportOptions): Promise<void>;
   resolveImportConflict(choice: "replace" | "keepBoth" | "cancel"): Promise<void>;
-  exportRoadmap(id: string): Promise<void>;
+  /** Writes a roadmap of the library to a file the user picks; with `includeVersions`, its versions too. */
+  exportRoadmap(id: string, options?: { includeVersions: boolean }): Promise<void>;
 }
 
 export function createLibrarySlice({ set, get, services }: SliceContext): LibrarySlice {
   const { repository, platform, now } = services;
 
   const refreshLibrary = async () => {
-    const [summaries, trash] = await Promise.all([repository.listRoadmaps(), repository.listTrash()]);
-    set({ summaries, trash, libraryLoaded: true });
+    const [summaries, trash, versionSpace] = await Promise.all([
+      repository.listRoadmaps(),
+      repository.listTrash(),
+      repository.versionSpace(),
+    ]);
+    set({ summaries, trash, versionSpace, libraryLoaded: true });
   };
 
   const loadOrReport = async (id: string): Promise<Roadmap | null> => {
@@ -108,12 +121,16 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     replaced: Roadmap | null,
     { open }: ImportOptions,
     file: FileLink | null,
-    migrationNotes: readonly string[],
+    fileName: string,
+    read: Pick<ReadRoadmapFile, "migrationNotes" | "versions">,
   ) => {
+    const { migrationNotes } = read;
     if (!(await replaceInLibrary(roadmap))) return;
+    const versions = await get().addVersionsFromFile(roadmap.id, fileName, read.versions);
     if (open) await get().openRoadmap(roadmap.id);
-    if (open && file) get().linkFile(file.handle);
-    const done = replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`;
+    if (open && file) get().linkFile(file.handle, read.versions !== undefined);
+    const imported = replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`;
+    const done = versions > 0 ? `${imported} ${versionCount(versions)} added.` : imported;
     get().notify({
       tone: "info",
       message: migrationNotes.length > 0 ? `${done} ${describeMigration(migrationNotes)}` : done,
@@ -130,6 +147,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     summaries: [],
     trash: [],
     libraryLoaded: false,
+    versionSpace: new Map(),
     pendingImport: null,
     refreshLibrary,
 
@@ -220,7 +238,8 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
             roadmap,
             open: options.open,
             file: { handle: file.handle },
-            migrationNotes: read.value.migrationNotes,
+            fileName: file.name,
+            read: read.value,
           },
         });
         get().openDialog({
@@ -231,7 +250,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
         });
         return;
       }
-      await addImported(roadmap, null, options, { handle: file.handle }, read.value.migrationNotes);
+      await addImported(roadmap, null, options, { handle: file.handle }, file.name, read.value);
     },
 
     resolveImportConflict: async (choice) => {
@@ -239,22 +258,25 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       set({ pendingImport: null });
       get().closeDialog();
       if (!pending || choice === "cancel") return;
-      const { roadmap, open, file, migrationNotes } = pending;
+      const { roadmap, open, file, fileName, read } = pending;
       if (choice === "keepBoth") {
         // A copy with a new id is no longer what the file holds: saving it asks where.
-        await addImported(duplicateRoadmap(roadmap, now()), null, { open }, null, migrationNotes);
+        await addImported(duplicateRoadmap(roadmap, now()), null, { open }, null, fileName, read);
         return;
       }
       const replaced = await repository.loadRoadmap(roadmap.id);
-      await addImported(roadmap, replaced.ok ? replaced.value.roadmap : null, { open }, file, migrationNotes);
+      // The library's copy as it is, or the open one with edits not saved yet, which the import drops.
+      const current = get().document?.id === roadmap.id ? get().document : replaced.ok ? replaced.value.stored : null;
+      if (current) await get().keepAutomaticVersion("beforeImport", { roadmapId: roadmap.id, document: current });
+      await addImported(roadmap, replaced.ok ? replaced.value.roadmap : null, { open }, file, fileName, read);
     },
 
-    exportRoadmap: async (id) => {
+    exportRoadmap: async (id, { includeVersions } = { includeVersions: false }) => {
       const roadmap = await loadOrReport(id);
       if (!roadmap) return;
       const saved = await platform.saveFile({
         kind: "roadmap",
-        contents: serializeRoadmap(roadmap),
+        contents: await get().roadmapFileContents(roadmap, includeVersions),
         suggestedName: roadmapFileName(roadmap),
         handle: null,
       });
@@ -262,6 +284,10 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
       else if (!saved.canceled) get().notify({ tone: "info", message: `Exported “${roadmap.name}” as ${saved.name}.` });
     },
   };
+}
+
+export function versionCount(count: number): string {
+  return `${count} version${count === 1 ? "" : "s"}`;
 }
 
 /** What bringing a file or library copy from an older version of the app up to date changed, for a notice. */

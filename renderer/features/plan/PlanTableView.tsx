@@ -18,6 +18,7 @@ import {
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { formatCount, formatTypedPercent, plural } from "../../ui/format";
 import { type MoneyFormat, useMoneyFormat, useShowCosts } from "../../ui/money";
+import { LeftOutCommunications } from "../scenarios/ScenarioValues";
 
 const ROW_HEIGHT = 34;
 const VIEWPORT_ROWS = 22;
@@ -435,6 +436,7 @@ export function PlanTableView({ roadmap }: { roadmap: Roadmap }) {
           </table>
         </div>
       </section>
+      <LeftOutCommunications />
     </div>
   );
 }
