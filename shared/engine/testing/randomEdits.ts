@@ -1,0 +1,418 @@
+import fc from "fast-check";
+import { setCustomerCount } from "../../grids/customersGrid";
+import { setSegmentRate, setTransitionField } from "../../grids/transitionsTable";
+import { copyPhases, DUPLICATE_OFFSET, type PhaseClip, parsePhaseClip, pastePhases } from "../../model/clipboard";
+import {
+  addPhase,
+  connectPhases,
+  deleteElements,
+  movePhases,
+  type OrphanedCommunications,
+  replaceStages,
+  updateCommunication,
+  updatePhase,
+} from "../../model/edits";
+import {
+  addCommunication,
+  addListItem,
+  deleteCommunication,
+  duplicateCommunication,
+  moveCommunication,
+  type OrganisationList,
+  type RemovalPolicy,
+  removeChannel,
+  removeOwner,
+  removeSegment,
+  updateListItem,
+} from "../../model/organisation";
+import {
+  COMMUNICATION_STATUSES,
+  type Communication,
+  PERSONALISATION_LEVELS,
+  type Roadmap,
+  type Timing,
+} from "../../model/schema";
+
+/**
+ * Random user edits for property tests, made with the same edit functions the
+ * views call. An edit names what it touches by index, taken modulo the list
+ * as it is when the edit runs, so any edit applies to any roadmap (or leaves
+ * it as it is when there is nothing to touch). Figures are what a user types:
+ * whole numbers scaled down, never float extremes.
+ */
+
+/** The item at `index` (modulo the list), or undefined for an empty list. */
+export function pick<T>(items: readonly T[], index: number): T | undefined {
+  return items.length === 0 ? undefined : items[index % items.length];
+}
+
+/** The distinct ids of the items at those indices. */
+export function pickIds(items: readonly { id: string }[], indices: readonly number[]): string[] {
+  return [...new Set(indices.flatMap((i) => pick(items, i)?.id ?? []))];
+}
+
+const index = fc.nat({ max: 1_000 });
+const indices = fc.array(index, { minLength: 1, maxLength: 3 });
+const share = fc.integer({ min: 0, max: 1_000 }).map((n) => n / 1_000);
+const amount = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((n) => n / 100);
+const point = fc.record({ x: fc.integer({ min: -2_000, max: 2_000 }), y: fc.integer({ min: -2_000, max: 2_000 }) });
+
+/** A timing; a one-off's month is an index, taken modulo the horizon when applied. */
+const timing = fc.oneof(
+  fc.record({ kind: fc.constant("onEntry" as const), offsetMonths: fc.integer({ min: 0, max: 6 }) }),
+  fc.record({ kind: fc.constant("recurring" as const), everyMonths: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant("oneOff" as const), month: index }),
+);
+
+/** What the inspector and the plan table change of a communication, one field at a time. */
+export type CommunicationChange =
+  | { field: "timing"; timing: Timing }
+  | { field: "fixedCost" | "costPerContact"; value: number | null }
+  | { field: "responseRate" | "valuePerResponse"; value: number }
+  | { field: "audience"; segments: number[]; everyone: boolean; share: number }
+  | { field: "status"; status: Communication["status"] }
+  | { field: "personalisation"; personalisation: Communication["personalisation"] }
+  | { field: "phase" | "owner" | "channel"; index: number };
+
+const communicationChange: fc.Arbitrary<CommunicationChange> = fc.oneof(
+  fc.record({ field: fc.constant("timing" as const), timing }),
+  fc.record({
+    field: fc.constantFrom("fixedCost" as const, "costPerContact" as const),
+    value: fc.option(amount(2_000)),
+  }),
+  fc.record({ field: fc.constant("responseRate" as const), value: share }),
+  fc.record({ field: fc.constant("valuePerResponse" as const), value: amount(1_000) }),
+  fc.record({ field: fc.constant("audience" as const), segments: indices, everyone: fc.boolean(), share }),
+  fc.record({ field: fc.constant("status" as const), status: fc.constantFrom(...COMMUNICATION_STATUSES) }),
+  fc.record({
+    field: fc.constant("personalisation" as const),
+    personalisation: fc.constantFrom(...PERSONALISATION_LEVELS),
+  }),
+  fc.record({ field: fc.constantFrom("phase" as const, "owner" as const, "channel" as const), index }),
+);
+
+type RemovableList = Exclude<OrganisationList, "roles">;
+
+export type RandomEdit =
+  | { kind: "addPhase"; stage: number; at: { x: number; y: number } }
+  | { kind: "renamePhase"; phase: number; name: string }
+  | { kind: "connect"; from: number; to: number; rate: number }
+  | { kind: "delete"; phases: number[]; transitions: number[]; moveTo: number | null }
+  | { kind: "duplicate"; phases: number[]; withCustomers: boolean }
+  | { kind: "copy"; phases: number[] }
+  | { kind: "paste"; offset: { x: number; y: number }; withCustomers: boolean }
+  | { kind: "move"; phase: number; to: { x: number; y: number } }
+  | { kind: "churn"; phase: number; churnRate: number }
+  | { kind: "customers"; phase: number; segment: number; arrivals: boolean; count: number }
+  | { kind: "rate"; transition: number; rate: number }
+  | { kind: "segmentRate"; transition: number; segment: number; rate: number | null }
+  | { kind: "stages"; keep: number[] }
+  | { kind: "communication"; communication: number; change: CommunicationChange }
+  | { kind: "addCommunication"; phase: number; name: string }
+  | { kind: "duplicateCommunication"; communication: number }
+  | { kind: "deleteCommunication"; communication: number }
+  | { kind: "moveCommunication"; communication: number; direction: "up" | "down" }
+  | { kind: "bulkOwner"; communications: number[]; owner: number }
+  | { kind: "channelCosts"; channel: number; fixedCost: number; costPerContact: number }
+  | { kind: "channelCap"; channel: number; contactCap: number | null }
+  | { kind: "segmentValue"; segment: number; annualValue: number }
+  | { kind: "addListItem"; list: OrganisationList }
+  | { kind: "removeListItem"; list: RemovableList; item: number; reassignTo: number | null }
+  | { kind: "horizon"; months: number }
+  | { kind: "contactCap"; contactCap: number }
+  | { kind: "discountRate"; rate: number }
+  | { kind: "startMonth"; month: string };
+
+const name = fc.constantFrom("Onboarding", "At risk", "Renewal", "Welcome email", "QBR", "");
+
+/** One edit a user can make, weighted towards the figures a plan reads. */
+export const randomEdit: fc.Arbitrary<RandomEdit> = fc.oneof(
+  fc.record({ kind: fc.constant("addPhase" as const), stage: index, at: point }),
+  fc.record({ kind: fc.constant("renamePhase" as const), phase: index, name }),
+  fc.record({ kind: fc.constant("connect" as const), from: index, to: index, rate: share.map((r) => r / 4) }),
+  fc.record({
+    kind: fc.constant("delete" as const),
+    phases: fc.array(index, { maxLength: 2 }),
+    transitions: fc.array(index, { maxLength: 2 }),
+    moveTo: fc.option(index),
+  }),
+  fc.record({ kind: fc.constant("duplicate" as const), phases: indices, withCustomers: fc.boolean() }),
+  fc.record({ kind: fc.constant("copy" as const), phases: indices }),
+  fc.record({ kind: fc.constant("paste" as const), offset: point, withCustomers: fc.boolean() }),
+  fc.record({ kind: fc.constant("move" as const), phase: index, to: point }),
+  fc.record({ kind: fc.constant("churn" as const), phase: index, churnRate: share.map((r) => r / 4) }),
+  fc.record({
+    kind: fc.constant("customers" as const),
+    phase: index,
+    segment: index,
+    arrivals: fc.boolean(),
+    count: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 5_000 })),
+  }),
+  fc.record({ kind: fc.constant("rate" as const), transition: index, rate: share.map((r) => r / 4) }),
+  fc.record({
+    kind: fc.constant("segmentRate" as const),
+    transition: index,
+    segment: index,
+    rate: fc.option(share.map((r) => r / 4)),
+  }),
+  fc.record({ kind: fc.constant("stages" as const), keep: fc.array(index, { minLength: 1, maxLength: 6 }) }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("communication" as const),
+      communication: index,
+      change: communicationChange,
+    }),
+    weight: 6,
+  },
+  fc.record({ kind: fc.constant("addCommunication" as const), phase: index, name }),
+  fc.record({ kind: fc.constant("duplicateCommunication" as const), communication: index }),
+  fc.record({ kind: fc.constant("deleteCommunication" as const), communication: index }),
+  fc.record({
+    kind: fc.constant("moveCommunication" as const),
+    communication: index,
+    direction: fc.constantFrom("up" as const, "down" as const),
+  }),
+  fc.record({ kind: fc.constant("bulkOwner" as const), communications: indices, owner: index }),
+  fc.record({
+    kind: fc.constant("channelCosts" as const),
+    channel: index,
+    fixedCost: amount(2_000),
+    costPerContact: amount(5),
+  }),
+  fc.record({
+    kind: fc.constant("channelCap" as const),
+    channel: index,
+    contactCap: fc.option(fc.integer({ min: 1, max: 4 })),
+  }),
+  fc.record({ kind: fc.constant("segmentValue" as const), segment: index, annualValue: amount(20_000) }),
+  fc.record({
+    kind: fc.constant("addListItem" as const),
+    list: fc.constantFrom<OrganisationList>("segments", "owners", "channels", "roles"),
+  }),
+  fc.record({
+    kind: fc.constant("removeListItem" as const),
+    list: fc.constantFrom<RemovableList>("segments", "owners", "channels"),
+    item: index,
+    reassignTo: fc.option(index),
+  }),
+  fc.record({ kind: fc.constant("horizon" as const), months: fc.integer({ min: 1, max: 48 }) }),
+  fc.record({ kind: fc.constant("contactCap" as const), contactCap: fc.integer({ min: 1, max: 6 }) }),
+  fc.record({ kind: fc.constant("discountRate" as const), rate: share.map((r) => r / 4) }),
+  fc.record({
+    kind: fc.constant("startMonth" as const),
+    month: fc
+      .record({ year: fc.integer({ min: 2025, max: 2030 }), month: fc.integer({ min: 1, max: 12 }) })
+      .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}`),
+  }),
+);
+
+/** What edits remember between them: the phases last copied, as the clipboard holds them. */
+export interface EditContext {
+  clip: PhaseClip | null;
+}
+
+/** The month a one-off can be sent in: inside the horizon, which the schema requires. */
+function withinHorizon(roadmap: Roadmap, timing: Timing): Timing {
+  return timing.kind === "oneOff" ? { kind: "oneOff", month: timing.month % roadmap.horizonMonths } : timing;
+}
+
+function changeCommunication(roadmap: Roadmap, communication: Communication, change: CommunicationChange): Roadmap {
+  const patch = ((): Partial<Omit<Communication, "id">> | null => {
+    switch (change.field) {
+      case "timing":
+        return { timing: withinHorizon(roadmap, change.timing) };
+      case "fixedCost":
+      case "costPerContact":
+      case "responseRate":
+      case "valuePerResponse":
+        return { [change.field]: change.value };
+      case "audience":
+        return {
+          audience: {
+            ...communication.audience,
+            segmentIds: change.everyone ? [] : pickIds(roadmap.segments, change.segments),
+            share: change.share,
+          },
+        };
+      case "status":
+        return { status: change.status };
+      case "personalisation":
+        return { personalisation: change.personalisation };
+      case "phase": {
+        const phase = pick(roadmap.phases, change.index);
+        return phase ? { phaseId: phase.id } : null;
+      }
+      case "owner": {
+        const owner = pick(roadmap.owners, change.index);
+        return owner ? { ownerId: owner.id } : null;
+      }
+      case "channel": {
+        const channel = pick(roadmap.channels, change.index);
+        return channel ? { channelId: channel.id } : null;
+      }
+    }
+  })();
+  return patch ? updateCommunication(roadmap, communication.id, patch) : roadmap;
+}
+
+function removeListItem(roadmap: Roadmap, list: RemovableList, id: string, policy: RemovalPolicy): Roadmap {
+  switch (list) {
+    case "segments":
+      return removeSegment(roadmap, id, policy);
+    case "owners":
+      return removeOwner(roadmap, id, policy);
+    case "channels":
+      return removeChannel(roadmap, id, policy);
+  }
+}
+
+/** Applies one edit as the view that makes it would; the roadmap itself when the edit has nothing to act on. */
+export function applyEdit(roadmap: Roadmap, edit: RandomEdit, context: EditContext): Roadmap {
+  switch (edit.kind) {
+    case "addPhase": {
+      const stage = pick(roadmap.stages, edit.stage);
+      return stage ? addPhase(roadmap, { stageId: stage.id, position: edit.at }).roadmap : roadmap;
+    }
+    case "renamePhase": {
+      const phase = pick(roadmap.phases, edit.phase);
+      return phase && edit.name !== "" ? updatePhase(roadmap, phase.id, { name: edit.name }) : roadmap;
+    }
+    case "connect": {
+      const from = pick(roadmap.phases, edit.from);
+      const to = pick(roadmap.phases, edit.to);
+      if (!from || !to) return roadmap;
+      const result = connectPhases(roadmap, from.id, to.id, edit.rate);
+      return result.ok ? result.value.roadmap : roadmap;
+    }
+    case "delete": {
+      const target = edit.moveTo === null ? undefined : pick(roadmap.phases, edit.moveTo);
+      const orphans: OrphanedCommunications = target ? { kind: "moveTo", phaseId: target.id } : { kind: "delete" };
+      return deleteElements(
+        roadmap,
+        {
+          phaseIds: pickIds(roadmap.phases, edit.phases),
+          transitionIds: pickIds(roadmap.transitions, edit.transitions),
+        },
+        orphans,
+      );
+    }
+    case "duplicate": {
+      const clip = copyPhases(roadmap, pickIds(roadmap.phases, edit.phases));
+      return clip
+        ? pastePhases(roadmap, clip, DUPLICATE_OFFSET, { withStartingCustomers: edit.withCustomers }).roadmap
+        : roadmap;
+    }
+    case "copy": {
+      // Through the clipboard's text, as Copy and Paste take it.
+      const clip = copyPhases(roadmap, pickIds(roadmap.phases, edit.phases));
+      if (!clip) return roadmap;
+      const read = parsePhaseClip(JSON.stringify(clip));
+      if (!read.ok) throw new Error(read.error);
+      context.clip = read.value;
+      return roadmap;
+    }
+    case "paste":
+      return context.clip
+        ? pastePhases(roadmap, context.clip, edit.offset, { withStartingCustomers: edit.withCustomers }).roadmap
+        : roadmap;
+    case "move": {
+      const phase = pick(roadmap.phases, edit.phase);
+      return phase ? movePhases(roadmap, new Map([[phase.id, edit.to]])) : roadmap;
+    }
+    case "churn": {
+      const phase = pick(roadmap.phases, edit.phase);
+      return phase ? updatePhase(roadmap, phase.id, { churnRate: edit.churnRate }) : roadmap;
+    }
+    case "customers": {
+      const phase = pick(roadmap.phases, edit.phase);
+      const segment = pick(roadmap.segments, edit.segment);
+      if (!phase || !segment) return roadmap;
+      const measure = edit.arrivals ? "arrivalsPerMonth" : "initialCustomers";
+      return setCustomerCount(roadmap, measure, phase.id, segment.id, edit.count);
+    }
+    case "rate": {
+      const transition = pick(roadmap.transitions, edit.transition);
+      return transition ? setTransitionField(roadmap, transition.id, { rate: edit.rate }) : roadmap;
+    }
+    case "segmentRate": {
+      const transition = pick(roadmap.transitions, edit.transition);
+      const segment = pick(roadmap.segments, edit.segment);
+      return transition && segment ? setSegmentRate(roadmap, transition.id, segment.id, edit.rate) : roadmap;
+    }
+    case "stages": {
+      // As the stages dialog does: keep some stages, in a new order; the first one takes the rest's phases.
+      const stages = [...new Set(edit.keep.flatMap((i) => pick(roadmap.stages, i) ?? []))];
+      const fallback = stages[0];
+      return fallback ? replaceStages(roadmap, stages, fallback.id) : roadmap;
+    }
+    case "communication": {
+      const communication = pick(roadmap.communications, edit.communication);
+      return communication ? changeCommunication(roadmap, communication, edit.change) : roadmap;
+    }
+    case "addCommunication": {
+      const phase = pick(roadmap.phases, edit.phase);
+      if (!phase) return roadmap;
+      const added = addCommunication(roadmap, phase.id, edit.name || "New communication");
+      return "problem" in added ? roadmap : added.roadmap;
+    }
+    case "duplicateCommunication": {
+      const communication = pick(roadmap.communications, edit.communication);
+      return (communication && duplicateCommunication(roadmap, communication.id)?.roadmap) || roadmap;
+    }
+    case "deleteCommunication": {
+      const communication = pick(roadmap.communications, edit.communication);
+      return communication ? deleteCommunication(roadmap, communication.id) : roadmap;
+    }
+    case "moveCommunication": {
+      const communication = pick(roadmap.communications, edit.communication);
+      return communication ? moveCommunication(roadmap, communication.id, edit.direction) : roadmap;
+    }
+    case "bulkOwner": {
+      // As the plan table's bulk action does.
+      const owner = pick(roadmap.owners, edit.owner);
+      const ids = new Set(pickIds(roadmap.communications, edit.communications));
+      if (!owner || ids.size === 0) return roadmap;
+      return {
+        ...roadmap,
+        communications: roadmap.communications.map((c) => (ids.has(c.id) ? { ...c, ownerId: owner.id } : c)),
+      };
+    }
+    case "channelCosts": {
+      const channel = pick(roadmap.channels, edit.channel);
+      const { fixedCost, costPerContact } = edit;
+      return channel ? updateListItem(roadmap, "channels", channel.id, { fixedCost, costPerContact }) : roadmap;
+    }
+    case "channelCap": {
+      const channel = pick(roadmap.channels, edit.channel);
+      return channel ? updateListItem(roadmap, "channels", channel.id, { contactCap: edit.contactCap }) : roadmap;
+    }
+    case "segmentValue": {
+      const segment = pick(roadmap.segments, edit.segment);
+      return segment ? updateListItem(roadmap, "segments", segment.id, { annualValue: edit.annualValue }) : roadmap;
+    }
+    case "addListItem":
+      return addListItem(roadmap, edit.list).roadmap;
+    case "removeListItem": {
+      const items: readonly { id: string }[] = roadmap[edit.list];
+      const item = pick(items, edit.item);
+      if (!item) return roadmap;
+      const to = edit.reassignTo === null ? undefined : pick(items, edit.reassignTo);
+      return removeListItem(roadmap, edit.list, item.id, to ? { kind: "reassign", to: to.id } : { kind: "remove" });
+    }
+    case "horizon": {
+      // The settings refuse a horizon that would leave a one-off communication after its end.
+      const latest = Math.max(
+        0,
+        ...roadmap.communications.map((c) => (c.timing.kind === "oneOff" ? c.timing.month + 1 : 0)),
+      );
+      const horizonMonths = Math.max(edit.months, latest);
+      return horizonMonths === roadmap.horizonMonths ? roadmap : { ...roadmap, horizonMonths };
+    }
+    case "contactCap":
+      return { ...roadmap, contactCap: edit.contactCap };
+    case "discountRate":
+      return { ...roadmap, annualDiscountRate: edit.rate };
+    case "startMonth":
+      return { ...roadmap, startMonth: edit.month };
+  }
+}
