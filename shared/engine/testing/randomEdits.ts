@@ -123,6 +123,40 @@ export type RandomEdit =
   | { kind: "discountRate"; rate: number }
   | { kind: "startMonth"; month: string };
 
+const EVERY_KIND: Record<RandomEdit["kind"], true> = {
+  addPhase: true,
+  renamePhase: true,
+  connect: true,
+  delete: true,
+  duplicate: true,
+  copy: true,
+  paste: true,
+  move: true,
+  churn: true,
+  customers: true,
+  rate: true,
+  segmentRate: true,
+  stages: true,
+  communication: true,
+  addCommunication: true,
+  duplicateCommunication: true,
+  deleteCommunication: true,
+  moveCommunication: true,
+  bulkOwner: true,
+  channelCosts: true,
+  channelCap: true,
+  segmentValue: true,
+  addListItem: true,
+  removeListItem: true,
+  horizon: true,
+  contactCap: true,
+  discountRate: true,
+  startMonth: true,
+};
+
+/** Every kind of edit, for tests that check their sequences made them all. */
+export const randomEditKinds = Object.keys(EVERY_KIND) as RandomEdit["kind"][];
+
 const name = fc.constantFrom("Onboarding", "At risk", "Renewal", "Welcome email", "QBR", "");
 
 /** One edit a user can make, weighted towards the figures a plan reads. */
