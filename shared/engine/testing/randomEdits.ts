@@ -3,9 +3,12 @@ import { setCustomerCount } from "../../grids/customersGrid";
 import { setSegmentRate, setTransitionField } from "../../grids/transitionsTable";
 import { copyPhases, DUPLICATE_OFFSET, type PhaseClip, parsePhaseClip, pastePhases } from "../../model/clipboard";
 import {
+  type Alignment,
   addPhase,
+  alignPhases,
   connectPhases,
   deleteElements,
+  distributePhases,
   movePhases,
   type OrphanedCommunications,
   replaceStages,
@@ -19,10 +22,7 @@ import {
   duplicateCommunication,
   moveCommunication,
   type OrganisationList,
-  type RemovalPolicy,
-  removeChannel,
-  removeOwner,
-  removeSegment,
+  removeListItem,
   updateListItem,
 } from "../../model/organisation";
 import {
@@ -91,8 +91,6 @@ const communicationChange: fc.Arbitrary<CommunicationChange> = fc.oneof(
   fc.record({ field: fc.constantFrom("phase" as const, "owner" as const, "channel" as const), index }),
 );
 
-type RemovableList = Exclude<OrganisationList, "roles">;
-
 export type RandomEdit =
   | { kind: "addPhase"; stage: number; at: { x: number; y: number } }
   | { kind: "renamePhase"; phase: number; name: string }
@@ -102,6 +100,8 @@ export type RandomEdit =
   | { kind: "copy"; phases: number[] }
   | { kind: "paste"; offset: { x: number; y: number }; withCustomers: boolean }
   | { kind: "move"; phase: number; to: { x: number; y: number } }
+  | { kind: "align"; phases: number[]; alignment: Alignment }
+  | { kind: "distribute"; phases: number[]; axis: "horizontal" | "vertical" }
   | { kind: "churn"; phase: number; churnRate: number }
   | { kind: "customers"; phase: number; segment: number; arrivals: boolean; count: number }
   | { kind: "rate"; transition: number; rate: number }
@@ -117,7 +117,7 @@ export type RandomEdit =
   | { kind: "channelCap"; channel: number; contactCap: number | null }
   | { kind: "segmentValue"; segment: number; annualValue: number }
   | { kind: "addListItem"; list: OrganisationList }
-  | { kind: "removeListItem"; list: RemovableList; item: number; reassignTo: number | null }
+  | { kind: "removeListItem"; list: OrganisationList; item: number; reassignTo: number | null }
   | { kind: "horizon"; months: number }
   | { kind: "contactCap"; contactCap: number }
   | { kind: "discountRate"; rate: number }
@@ -132,6 +132,8 @@ const EVERY_KIND: Record<RandomEdit["kind"], true> = {
   copy: true,
   paste: true,
   move: true,
+  align: true,
+  distribute: true,
   churn: true,
   customers: true,
   rate: true,
@@ -174,6 +176,16 @@ export const randomEdit: fc.Arbitrary<RandomEdit> = fc.oneof(
   fc.record({ kind: fc.constant("copy" as const), phases: indices }),
   fc.record({ kind: fc.constant("paste" as const), offset: point, withCustomers: fc.boolean() }),
   fc.record({ kind: fc.constant("move" as const), phase: index, to: point }),
+  fc.record({
+    kind: fc.constant("align" as const),
+    phases: fc.array(index, { minLength: 2, maxLength: 4 }),
+    alignment: fc.constantFrom<Alignment>("left", "centerX", "right", "top", "middle", "bottom"),
+  }),
+  fc.record({
+    kind: fc.constant("distribute" as const),
+    phases: fc.array(index, { minLength: 3, maxLength: 5 }),
+    axis: fc.constantFrom("horizontal" as const, "vertical" as const),
+  }),
   fc.record({ kind: fc.constant("churn" as const), phase: index, churnRate: share.map((r) => r / 4) }),
   fc.record({
     kind: fc.constant("customers" as const),
@@ -225,7 +237,7 @@ export const randomEdit: fc.Arbitrary<RandomEdit> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant("removeListItem" as const),
-    list: fc.constantFrom<RemovableList>("segments", "owners", "channels"),
+    list: fc.constantFrom<OrganisationList>("segments", "owners", "channels", "roles"),
     item: index,
     reassignTo: fc.option(index),
   }),
@@ -239,6 +251,9 @@ export const randomEdit: fc.Arbitrary<RandomEdit> = fc.oneof(
       .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}`),
   }),
 );
+
+/** Phases as the canvas draws them, for aligning and distributing. */
+const sizeOf = () => ({ width: 220, height: 104 });
 
 /** What edits remember between them: the phases last copied, as the clipboard holds them. */
 export interface EditContext {
@@ -287,17 +302,6 @@ function changeCommunication(roadmap: Roadmap, communication: Communication, cha
     }
   })();
   return patch ? updateCommunication(roadmap, communication.id, patch) : roadmap;
-}
-
-function removeListItem(roadmap: Roadmap, list: RemovableList, id: string, policy: RemovalPolicy): Roadmap {
-  switch (list) {
-    case "segments":
-      return removeSegment(roadmap, id, policy);
-    case "owners":
-      return removeOwner(roadmap, id, policy);
-    case "channels":
-      return removeChannel(roadmap, id, policy);
-  }
 }
 
 /** Applies one edit as the view that makes it would; the roadmap itself when the edit has nothing to act on. */
@@ -353,6 +357,10 @@ export function applyEdit(roadmap: Roadmap, edit: RandomEdit, context: EditConte
       const phase = pick(roadmap.phases, edit.phase);
       return phase ? movePhases(roadmap, new Map([[phase.id, edit.to]])) : roadmap;
     }
+    case "align":
+      return alignPhases(roadmap, pickIds(roadmap.phases, edit.phases), edit.alignment, sizeOf);
+    case "distribute":
+      return distributePhases(roadmap, pickIds(roadmap.phases, edit.phases), edit.axis, sizeOf);
     case "churn": {
       const phase = pick(roadmap.phases, edit.phase);
       return phase ? updatePhase(roadmap, phase.id, { churnRate: edit.churnRate }) : roadmap;
