@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { type ArrangeSlice, createArrangeSlice } from "../features/canvas/arrangeSlice";
 import { createEditorSlice, type EditorSlice } from "../features/editor/editorSlice";
+import { selectViewedRoadmap } from "../features/editor/viewedRoadmap";
 import { createExportSlice, type ExportSlice } from "../features/export/exportSlice";
 import { createImportSlice, type ImportSlice } from "../features/import/importSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
@@ -52,16 +53,18 @@ export function createAppStore(services: Services): AppStore {
       ...createRsiSlice(context),
     };
   });
-  // Data flows one way: each new version of the document goes to the engine; views read its plan.
+  // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it)
+  // goes to the engine; views read its plan.
   store.subscribe((state, previous) => {
-    if (state.document === previous.document) return;
-    if (!state.document) {
+    const viewed = selectViewedRoadmap(state);
+    if (viewed === selectViewedRoadmap(previous)) return;
+    if (!state.document || !viewed) {
       store.setState({ plan: null, planStale: false, planError: null });
       return;
     }
     const otherRoadmap = state.document.id !== previous.document?.id;
     store.setState(otherRoadmap ? { plan: null, planStale: true, planError: null } : { planStale: true });
-    services.planner.request(state.document);
+    services.planner.request(viewed);
   });
   return store;
 }

@@ -33,7 +33,7 @@ export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id:
     const policy: RemovalPolicy =
       choice === "reassign" && target ? { kind: "reassign", to: target } : { kind: "remove" };
     store.getState().closeDialog();
-    store.getState().edit((r) => removeListItem(r, list, id, policy));
+    store.getState().edit((r) => removeListItem(r, list, id, policy), { document: {} });
   };
   const canReassign = list !== "roles" && others.length > 0;
 

@@ -3,6 +3,7 @@ import type { Roadmap } from "../../../shared/model";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import type { AppState } from "../../app/appStore";
 import { type CommandContext, type CommandId, findCommand, runCommand, shortcutText } from "../../app/commands";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { canvasController } from "./canvasController";
 
 export interface ContextMenuTarget {
@@ -29,7 +30,7 @@ function commandItem(id: CommandId, options: { label?: string; context?: Command
 }
 
 function itemsFor(target: ContextMenuTarget, state: AppState): MenuItem[] {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return [];
   if (target.kind === "phase" && target.id) {
     const phase = roadmap.phases.find((p) => p.id === target.id);

@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CommandButton } from "../../app/CommandButton";
 import { type CommandId, commandTitle, findCommand, runCommand } from "../../app/commands";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 
 const TOOLBAR_COMMANDS: CommandId[] = [
   "canvas.addPhase",
@@ -19,7 +20,9 @@ const TOOLBAR_COMMANDS: CommandId[] = [
 export function CanvasToolbar() {
   const store = useAppStoreApi();
   // Subscribed so the buttons' enabled state follows the history, the document and the selection.
-  useAppState(useShallow((state) => [state.past.length, state.future.length, state.document, state.selection]));
+  useAppState(
+    useShallow((state) => [state.past.length, state.future.length, selectViewedRoadmap(state), state.selection]),
+  );
   const snapToGrid = useAppState((state) => state.snapToGrid);
   const arranging = useAppState((state) => state.arranging);
   const colourByRsi = useAppState((state) => state.preferences.colourByRsi);

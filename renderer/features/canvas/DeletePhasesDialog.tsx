@@ -1,9 +1,10 @@
 import { useId, useState } from "react";
 import { communicationsOnPhases, namesById, transitionsDeletedWith } from "../../../shared/model";
-import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { useAppStoreApi } from "../../app/AppStoreContext";
 import { CancelOrConfirm, Dialog } from "../../ui/Dialog";
 import { formatPercent, plural } from "../../ui/format";
 import { HandOverChoice } from "../../ui/HandOverChoice";
+import { useViewedRoadmap } from "../editor/viewedRoadmap";
 import { deletePhasesResolved } from "./canvasActions";
 
 /**
@@ -13,7 +14,7 @@ import { deletePhasesResolved } from "./canvasActions";
  */
 export function DeletePhasesDialog({ phaseIds, transitionIds }: { phaseIds: string[]; transitionIds: string[] }) {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   const remaining = roadmap?.phases.filter((p) => !phaseIds.includes(p.id)) ?? [];
   const [choice, setChoice] = useState<"delete" | "move">("delete");
   const [target, setTarget] = useState(remaining[0]?.id ?? "");

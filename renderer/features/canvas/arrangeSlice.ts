@@ -1,6 +1,7 @@
 import type { NodeSize } from "../../../shared/layout/layoutLifecycle";
 import { movePhases } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 
 /** Auto-arrange, whose layout runs in a worker while the window stays usable. */
 export interface ArrangeSlice {
@@ -17,7 +18,7 @@ export function createArrangeSlice({ set, get, services }: SliceContext): Arrang
   return {
     arranging: false,
     arrangeLifecycle: async (sizes) => {
-      const roadmap = get().document;
+      const roadmap = selectViewedRoadmap(get());
       if (!roadmap || get().arranging) return false;
       set({ arranging: true });
       const laid = await services.layouter.layOut(roadmap, sizes);

@@ -24,6 +24,7 @@ import {
 } from "../../../shared/model";
 import type { AppState } from "../../app/appStore";
 import { EMPTY_SELECTION } from "../editor/editorSlice";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { canvasController } from "./canvasController";
 import { type Direction, GRID, nearestPhaseInDirection, PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "./canvasModel";
 
@@ -57,7 +58,7 @@ const BESIDE_DISTANCE = 4 * GRID;
  * new one is never hidden under it.
  */
 export function addPhaseAt(state: AppState, position?: Point, stageId?: string): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const selected = state.selection.phaseIds.at(-1);
   if (!position && !stageId && selected) {
@@ -93,7 +94,7 @@ export function renamePhase(state: AppState, phaseId: string, name: string): voi
 }
 
 export function connect(state: AppState, from: string, to: string): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const result = connectPhases(roadmap, from, to);
   if (!result.ok) {
@@ -120,7 +121,7 @@ export function moveDraggedPhases(
  * choosing whether the communications go too or move to another phase.
  */
 export function deleteSelection(state: AppState): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const { phaseIds, transitionIds } = state.selection;
   if (phaseIds.length === 0 && transitionIds.length === 0) {
@@ -153,14 +154,15 @@ export function duplicateSelection(state: AppState): void {
 }
 
 export function selectAll(state: AppState): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   state.select({ phaseIds: roadmap.phases.map((p) => p.id), transitionIds: roadmap.transitions.map((t) => t.id) });
 }
 
 /** Clip of the selected phases, or null when no phase is selected. */
 export function copySelection(state: AppState): PhaseClip | null {
-  return state.document ? copyPhases(state.document, state.selection.phaseIds) : null;
+  const roadmap = selectViewedRoadmap(state);
+  return roadmap ? copyPhases(roadmap, state.selection.phaseIds) : null;
 }
 
 let pasteCount = 0;
@@ -168,7 +170,7 @@ let lastPastedText = "";
 
 /** Pastes clipboard text; repeated pastes of the same phases step further down and right. */
 export function pasteText(state: AppState, text: string): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const clip = parsePhaseClip(text);
   if (!clip.ok) {
@@ -196,7 +198,7 @@ function pasteOrAsk(state: AppState, clip: PhaseClip, offset: Point, action: "pa
 
 /** Pastes copies of the clip's phases, selected, as one undo step; the answer of the paste dialog lands here. */
 export function pasteClip(state: AppState, clip: PhaseClip, offset: Point, withStartingCustomers: boolean): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   if (state.dialog?.kind === "pastePhases") state.closeDialog();
   const result = pastePhases(roadmap, clip, offset, { withStartingCustomers });
@@ -224,7 +226,7 @@ export function distribute(state: AppState, axis: "horizontal" | "vertical"): vo
 
 /** Lays the whole roadmap out along the lifecycle, as one undo step. */
 export async function autoArrange(state: AppState): Promise<void> {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap || roadmap.phases.length === 0) return;
   const sizes = new Map(roadmap.phases.map((phase) => [phase.id, fullSizeOf(phase.id)]));
   if (await state.arrangeLifecycle(sizes)) requestAnimationFrame(() => canvasController()?.fitView());
@@ -232,7 +234,7 @@ export async function autoArrange(state: AppState): Promise<void> {
 
 /** Arrow keys: select the nearest phase in that direction (or the first phase when none is selected). */
 export function moveSelectionFocus(state: AppState, direction: Direction): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const from = state.selection.phaseIds.at(-1);
   const next = from ? nearestPhaseInDirection(roadmap, from, direction) : roadmap.phases[0]?.id;
@@ -243,7 +245,7 @@ export function moveSelectionFocus(state: AppState, direction: Direction): void 
 
 /** Shift+arrow keys: nudge the selected phases by one grid step. */
 export function nudgeSelection(state: AppState, direction: Direction): void {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   if (!roadmap) return;
   const { dx, dy } = {
     left: { dx: -GRID, dy: 0 },
@@ -260,7 +262,7 @@ export function nudgeSelection(state: AppState, direction: Direction): void {
 
 /** A communication dropped on a phase moves there; the phase is selected so the user sees it arrive. */
 export function moveCommunicationToPhase(state: AppState, communicationId: string, phaseId: string): void {
-  const communication = state.document?.communications.find((c) => c.id === communicationId);
+  const communication = selectViewedRoadmap(state)?.communications.find((c) => c.id === communicationId);
   if (!communication || communication.phaseId === phaseId) return;
   // Dropped on something else than a phase (a sticky note): nowhere to move it.
   if (!state.document?.phases.some((p) => p.id === phaseId)) return;

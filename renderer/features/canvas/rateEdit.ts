@@ -1,5 +1,6 @@
 import { updateTransition } from "../../../shared/model";
 import type { AppState } from "../../app/appStore";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { type NumberRules, readNumberInput } from "../inspector/numberInput";
 
 /** The rules of the inspector's "Monthly rate" field, so a rate typed on the canvas is read the same way. */
@@ -12,7 +13,7 @@ export const RATE_RULES: NumberRules = { label: "Monthly rate", percent: true, m
  * typed, and changes nothing. Says whether the rate was taken.
  */
 export function setRateFromText(state: AppState, transitionId: string, text: string, locale: string): boolean {
-  const roadmap = state.document;
+  const roadmap = selectViewedRoadmap(state);
   const transition = roadmap?.transitions.find((t) => t.id === transitionId);
   if (!roadmap || !transition) return false;
   const reading = readNumberInput(text, RATE_RULES, locale);

@@ -20,6 +20,7 @@ import { RsiView } from "../rsi/RsiView";
 import { SurveyView } from "../survey/SurveyView";
 import type { EditorView } from "./editorSlice";
 import { PhaseOutline } from "./PhaseOutline";
+import { useViewedRoadmap } from "./viewedRoadmap";
 
 const VIEWS: { view: EditorView; label: string }[] = [
   { view: "canvas", label: "Canvas" },
@@ -39,7 +40,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
 export function EditorScreen() {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   const issues = useAppState((state) => state.documentIssues);
   useFlushOnHide();
 

@@ -1,9 +1,19 @@
 import type { DocumentState } from "../../../shared/ipc/contract";
-import { type Roadmap, type RoadmapIssue, roadmapFileName, serializeRoadmap } from "../../../shared/model";
+import {
+  BASE_SCENARIO_ID,
+  editInScenario,
+  findScenario,
+  type Roadmap,
+  type RoadmapIssue,
+  resolveScenario,
+  roadmapFileName,
+  serializeRoadmap,
+} from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { describeStorageError } from "../../data/roadmapRepository";
 import { describeMigration } from "../library/librarySlice";
 import { createAutosave, type SaveStatus } from "./autosave";
+import { selectViewedRoadmap } from "./viewedRoadmap";
 
 /** The setting that brings the user back to the roadmap they had open. */
 export const OPEN_ROADMAP_SETTING = "openRoadmapId";
@@ -41,6 +51,12 @@ export interface EditOptions {
   coalesceKey?: string;
   /** What to select after the edit; the selection is kept (minus deleted items) otherwise. */
   select?: Selection;
+  /**
+   * The change is to the document itself (adding, renaming or deleting a
+   * scenario, applying a value to all), not to the plan the active scenario
+   * shows; with it, the scenario to show afterwards.
+   */
+  document?: { showScenario?: string };
 }
 
 /** The roadmap open in the editor, its undo history and its autosave. */
@@ -66,7 +82,18 @@ export interface EditorSlice {
   saveProblem: string | null;
   openRoadmap(id: string): Promise<void>;
   closeRoadmap(): Promise<void>;
-  /** Applies a change to the open roadmap as one undo step, and schedules its autosave. */
+  /**
+   * The scenario being shown and edited (`BASE_SCENARIO_ID` for the roadmap's
+   * own plan); views read `selectViewedRoadmap`.
+   */
+  activeScenarioId: string;
+  /** Shows and edits another scenario; an id the roadmap does not have shows its own plan. */
+  showScenario(scenarioId: string): void;
+  /**
+   * Applies a change to the open roadmap as one undo step, and schedules its
+   * autosave. The change is given the roadmap the active scenario plans and
+   * written back into that scenario (`editInScenario`).
+   */
   edit(change: (roadmap: Roadmap) => Roadmap, options?: EditOptions): void;
   undo(): void;
   redo(): void;
@@ -99,6 +126,7 @@ const CLOSED = {
   selection: EMPTY_SELECTION,
   renamingPhaseId: null,
   selectedCommunicationId: null,
+  activeScenarioId: BASE_SCENARIO_ID,
 } satisfies Partial<EditorSlice>;
 
 export function createEditorSlice({ set, get, services }: SliceContext): EditorSlice {
@@ -153,9 +181,19 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     });
 
   /** Sets the document after an edit, undo or redo: stamps it, keeps the selection valid, saves it. */
-  const show = (roadmap: Roadmap, selection: Selection | undefined, history: Pick<EditorSlice, "past" | "future">) => {
+  const show = (
+    roadmap: Roadmap,
+    selection: Selection | undefined,
+    history: Pick<EditorSlice, "past" | "future">,
+    scenarioId = get().activeScenarioId,
+  ) => {
     const stamped = { ...roadmap, updatedAt: now().toISOString() };
-    set({ document: stamped, ...history, selection: pruneSelection(selection ?? get().selection, stamped) });
+    set({
+      document: stamped,
+      ...history,
+      selection: pruneSelection(selection ?? get().selection, stamped),
+      activeScenarioId: shownScenario(stamped, scenarioId),
+    });
     autosave.schedule(stamped, now().getTime());
   };
 
@@ -206,10 +244,17 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       await get().refreshLibrary();
     },
 
+    showScenario: (scenarioId) => {
+      const current = get().document;
+      if (!current) return;
+      lastCoalesce = null;
+      set({ activeScenarioId: shownScenario(current, scenarioId) });
+    },
+
     edit: (change, options = {}) => {
       const current = get().document;
       if (!current) return;
-      const next = change(current);
+      const next = options.document ? change(current) : changedInScenario(current, get().activeScenarioId, change);
       if (next === current) {
         if (options.select) set({ selection: pruneSelection(options.select, current) });
         return;
@@ -222,7 +267,7 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
         get().past.length > 0;
       lastCoalesce = options.coalesceKey ? { key: options.coalesceKey, at } : null;
       const past = merge ? get().past : [...get().past, current].slice(-HISTORY_LIMIT);
-      show(next, options.select, { past, future: [] });
+      show(next, options.select, { past, future: [] }, options.document?.showScenario);
     },
 
     undo: () => {
@@ -242,13 +287,15 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
     },
 
     select: (selection) => {
-      const communication = get().document?.communications.find((c) => c.id === get().selectedCommunicationId);
+      const communication = selectViewedRoadmap(get())?.communications.find(
+        (c) => c.id === get().selectedCommunicationId,
+      );
       // A communication stays selected only while its phase is the one selected.
       const keep = communication && selection.phaseIds.length === 1 && selection.phaseIds[0] === communication.phaseId;
       set({ selection, selectedCommunicationId: keep ? communication.id : null });
     },
     selectCommunication: (communicationId) => {
-      const communication = get().document?.communications.find((c) => c.id === communicationId);
+      const communication = selectViewedRoadmap(get())?.communications.find((c) => c.id === communicationId);
       if (!communication) return;
       set({
         selection: { phaseIds: [communication.phaseId], transitionIds: [] },
@@ -299,6 +346,17 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
       if (id && summary && summary.deletedAt === null) await get().openRoadmap(id);
     },
   };
+}
+
+/** The change made to the plan a scenario shows, written back into that scenario. */
+function changedInScenario(document: Roadmap, scenarioId: string, change: (roadmap: Roadmap) => Roadmap): Roadmap {
+  const viewed = resolveScenario(document, scenarioId);
+  return editInScenario(document, scenarioId, viewed, change(viewed));
+}
+
+/** The scenario to show: the one asked for while the roadmap has it (an undo may take it away), else the base plan. */
+function shownScenario(roadmap: Roadmap, scenarioId: string): string {
+  return findScenario(roadmap, scenarioId) ? scenarioId : BASE_SCENARIO_ID;
 }
 
 /** Drops selected ids that no longer exist, keeping the same object when nothing changed. */

@@ -14,6 +14,7 @@ import {
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
+import { useViewedRoadmap } from "../editor/viewedRoadmap";
 import {
   EXPORT_FORMAT_DETAILS,
   EXPORT_FORMATS,
@@ -38,7 +39,7 @@ const PROGRESS: Record<ExportFormat, string> = {
  */
 export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat }) {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   const exporting = useAppState((state) => state.exporting);
   const showCosts = useAppState((state) => state.preferences.showCosts);
   const [format, setFormat] = useState<ExportFormat>(initialFormat);

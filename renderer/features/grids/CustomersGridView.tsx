@@ -14,6 +14,7 @@ import { useVirtualRows } from "../../ui/grid/useVirtualRows";
 import { useNumberLocale } from "../../ui/numberLocale";
 import { type NumberRules, readNumberInput } from "../inspector/numberInput";
 import "./grids.css";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 
 const MEASURES: { measure: CustomerMeasure; title: string; label: string; hint: string }[] = [
   {
@@ -104,7 +105,13 @@ function MeasureGrid({
         const reading = readNumberInput(cell, countRules(label), locale);
         return reading.ok ? ok(reading.value ?? 0) : err(reading.problem);
       };
-      const pasted = pasteCustomers(store.getState().document ?? roadmap, measure, { phaseId, segmentId }, text, read);
+      const pasted = pasteCustomers(
+        selectViewedRoadmap(store.getState()) ?? roadmap,
+        measure,
+        { phaseId, segmentId },
+        text,
+        read,
+      );
       if (!pasted.ok) return pasted.error;
       // Read against the latest document and applied to it as one undo step.
       store.getState().edit(() => pasted.value);

@@ -14,8 +14,9 @@ import {
   readCaptureRow,
   updateCommunication,
 } from "../../../shared/model";
-import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
+import { useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
+import { selectViewedRoadmap, useViewedRoadmap } from "../editor/viewedRoadmap";
 
 const EMPTY_ROW: CaptureRowText = { Name: "", Owner: "", Channel: "", Timing: "" };
 
@@ -51,7 +52,7 @@ function rowText(roadmap: Roadmap, communication: Communication): CaptureRowText
  */
 export function CaptureTableDialog({ phaseId }: { phaseId: string }) {
   const store = useAppStoreApi();
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   const phase = roadmap?.phases.find((p) => p.id === phaseId);
   const [draft, setDraft] = useState<CaptureRowText>(() => (roadmap ? blankRow(roadmap) : EMPTY_ROW));
   const [problems, setProblems] = useState<string[]>([]);
@@ -80,7 +81,7 @@ export function CaptureTableDialog({ phaseId }: { phaseId: string }) {
   if (!roadmap || !phase) return null;
 
   const addDraft = () => {
-    const current = store.getState().document ?? roadmap;
+    const current = selectViewedRoadmap(store.getState()) ?? roadmap;
     const read = readCaptureRow(current, draft, `Row ${draftRow + 1}`);
     if (!read.ok) {
       setProblems(read.error);
@@ -112,7 +113,7 @@ export function CaptureTableDialog({ phaseId }: { phaseId: string }) {
     // One value pasted into a cell is typing; rows or columns from a spreadsheet are capture.
     if (!/[\t\n]/.test(text.trim())) return;
     event.preventDefault();
-    const current = store.getState().document ?? roadmap;
+    const current = selectViewedRoadmap(store.getState()) ?? roadmap;
     const rows = parseCaptureRows(text, current);
     if (!rows.ok) {
       setProblems(["Nothing was pasted:", ...rows.error]);

@@ -26,6 +26,7 @@ import { CommandButton } from "../../app/CommandButton";
 import { formatCount, plural } from "../../ui/format";
 import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { COMMUNICATION_DRAG_TYPE } from "../canvas/dragTypes";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { CommunicationNotes } from "../notes/NoteBadge";
 import { NumberField, SelectField, TextField } from "./fields";
 
@@ -57,7 +58,7 @@ export function PhaseCommunications({ roadmap, phase }: { roadmap: Roadmap; phas
   const quickAdd = () => {
     const name = newName.trim();
     if (!name) return;
-    const added = addCommunication(store.getState().document ?? roadmap, phase.id, name);
+    const added = addCommunication(selectViewedRoadmap(store.getState()) ?? roadmap, phase.id, name);
     if ("problem" in added) {
       store.getState().notify({ tone: "error", message: added.problem });
       return;

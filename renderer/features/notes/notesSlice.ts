@@ -8,6 +8,7 @@ import {
   setNoteText,
 } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 
 /** A phase, transition or communication: what a note can be stuck to besides the canvas. */
 export type ElementAnchor = Exclude<NoteAnchor, { kind: "canvas" }>;
@@ -66,7 +67,7 @@ export function createNotesSlice({ set, get, services }: SliceContext): NotesSli
     setNoteToReveal: (noteToReveal) => set({ noteToReveal }),
 
     addNoteTo: (anchor) => {
-      const roadmap = get().document;
+      const roadmap = selectViewedRoadmap(get());
       if (!roadmap) return;
       const author = get().preferences.authorName.trim();
       if (!author) {

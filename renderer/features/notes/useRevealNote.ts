@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import type { NoteAnchor, Point, Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { PHASE_NODE_HEIGHT, PHASE_NODE_WIDTH } from "../canvas/canvasModel";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { NOTE_NODE_HEIGHT, NOTE_NODE_WIDTH } from "./noteActions";
 
 /** Below this zoom a note's text is too small to read, so a jump to a note zooms in at least this far. */
@@ -16,7 +17,7 @@ export function useRevealNote(flow: Pick<ReactFlowInstance, "setCenter" | "getVi
     if (!noteId || !ready) return;
     const state = store.getState();
     state.setNoteToReveal(null);
-    const roadmap = state.document;
+    const roadmap = selectViewedRoadmap(state);
     const note = roadmap?.stickyNotes.find((n) => n.id === noteId);
     if (!roadmap || !note) return;
     const { x, y } = centreOf(roadmap, note.anchor);

@@ -6,6 +6,7 @@ import { PresentationDiagram } from "./PresentationDiagram";
 import { OverviewPanel, PhasePanel, TitlePanel } from "./PresentationPanel";
 import { presentationSteps } from "./presentationSlice";
 import "./presentation.css";
+import { useViewedRoadmap } from "../editor/viewedRoadmap";
 
 /** Keys that walk the presentation, and by how much: a number of steps, or to the first or last. */
 const WALK_KEYS: Record<string, number | "first" | "last"> = {
@@ -25,7 +26,7 @@ const WALK_KEYS: Record<string, number | "first" | "last"> = {
 /** Presentation mode, over the whole window (full screen where allowed) while a roadmap is presented. */
 export function PresentationHost() {
   const step = useAppState((state) => state.presentingStep);
-  const roadmap = useAppState((state) => state.document);
+  const roadmap = useViewedRoadmap();
   if (step === null || !roadmap) return null;
   return <PresentationScreen roadmap={roadmap} step={step} />;
 }

@@ -1,6 +1,7 @@
 import type { Roadmap } from "../../../shared/model";
 import { presentationWalk } from "../../../shared/model/presentationWalk";
 import type { SliceContext } from "../../app/appStore";
+import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 
 /**
  * What presentation mode shows, step by step: the roadmap's title, each phase
@@ -40,7 +41,7 @@ export function createPresentationSlice({ set, get }: SliceContext): Presentatio
     },
     stopPresentation: () => set({ presentingStep: null }),
     showStep: (step) => {
-      const roadmap = get().document;
+      const roadmap = selectViewedRoadmap(get());
       if (!roadmap || get().presentingStep === null) return;
       const last = presentationSteps(roadmap).length - 1;
       set({ presentingStep: Math.max(0, Math.min(last, step)) });
