@@ -26,6 +26,23 @@ import {
   updateListItem,
 } from "../../model/organisation";
 import {
+  addScenario,
+  applyToAllScenarios,
+  asIsFromExisting,
+  communicationsLeftOut,
+  editInScenario,
+  freeScenarioName,
+  includeInScenario,
+  // Not a React hook, whatever its name says: renamed so the linter does not take it for one.
+  useBaseValue as inheritBaseValue,
+  removeScenario,
+  SCENARIO_FIELDS,
+  type ScenarioField,
+  type ScenarioItemKind,
+} from "../../model/scenarioEdits";
+import { findScenario, resolveScenario, scenarioChoices } from "../../model/scenarios";
+import {
+  BASE_SCENARIO_ID,
   COMMUNICATION_STATUSES,
   type Communication,
   PERSONALISATION_LEVELS,
@@ -457,4 +474,103 @@ export function applyEdit(roadmap: Roadmap, edit: RandomEdit, context: EditConte
     case "startMonth":
       return { ...roadmap, startMonth: edit.month };
   }
+}
+
+/** What a user does with scenarios: add one (a copy, or As-is), show another, delete one, or settle a value. */
+export type ScenarioAction =
+  | { kind: "addScenario"; copyOf: number }
+  | { kind: "asIsFromExisting" }
+  | { kind: "showScenario"; scenario: number }
+  | { kind: "removeScenario"; scenario: number }
+  | { kind: "applyToAll"; target: ScenarioItemKind; item: number }
+  | { kind: "useBaseValue"; target: ScenarioItemKind; item: number; field: number }
+  | { kind: "includeAgain"; communication: number };
+
+const scenarioItem = fc.constantFrom<ScenarioItemKind>("communication", "transition", "phase");
+
+export const randomScenarioAction: fc.Arbitrary<ScenarioAction> = fc.oneof(
+  { arbitrary: fc.record({ kind: fc.constant("addScenario" as const), copyOf: index }), weight: 2 },
+  fc.constant({ kind: "asIsFromExisting" as const }),
+  { arbitrary: fc.record({ kind: fc.constant("showScenario" as const), scenario: index }), weight: 3 },
+  fc.record({ kind: fc.constant("removeScenario" as const), scenario: index }),
+  fc.record({ kind: fc.constant("applyToAll" as const), target: scenarioItem, item: index }),
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("useBaseValue" as const),
+      target: scenarioItem,
+      item: index,
+      field: index,
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant("includeAgain" as const), communication: index }), weight: 2 },
+);
+
+const ITEMS = { communication: "communications", transition: "transitions", phase: "phases" } as const;
+
+/**
+ * Does a scenario action on the document while `viewing` is shown: the next
+ * document, and the scenario shown after it (a scenario just added is shown).
+ * Items are picked from the roadmap as the scenario shown plans it.
+ */
+export function applyScenarioAction(
+  document: Roadmap,
+  viewing: string,
+  action: ScenarioAction,
+): { document: Roadmap; viewing: string } {
+  const plans = scenarioChoices(document);
+  const viewed = resolveScenario(document, viewing);
+  const unchanged = { document, viewing };
+  switch (action.kind) {
+    case "addScenario": {
+      const copyOf = pick(plans, action.copyOf)?.id;
+      const added = addScenario(document, { name: freeScenarioName(document, "Lean"), copyOf });
+      return added.ok ? { document: added.value.roadmap, viewing: added.value.scenarioId } : unchanged;
+    }
+    case "asIsFromExisting": {
+      const added = asIsFromExisting(document, freeScenarioName(document, "As-is"));
+      return added.ok ? { document: added.value.roadmap, viewing: added.value.scenarioId } : unchanged;
+    }
+    case "showScenario":
+      return { document, viewing: pick(plans, action.scenario)?.id ?? viewing };
+    case "removeScenario": {
+      const scenario = pick(document.scenarios, action.scenario);
+      const removed = scenario && removeScenario(document, scenario.id);
+      if (!scenario || !removed?.ok) return unchanged;
+      return { document: removed.value, viewing: scenario.id === viewing ? BASE_SCENARIO_ID : viewing };
+    }
+    case "applyToAll": {
+      const item = pick<{ id: string }>(viewed[ITEMS[action.target]], action.item);
+      return item
+        ? { document: applyToAllScenarios(document, viewing, { kind: action.target, id: item.id }), viewing }
+        : unchanged;
+    }
+    case "useBaseValue": {
+      // Of the items the scenario sets values for, as the inspector offers it only there.
+      const overrides: Record<string, Record<string, unknown>> = findScenario(document, viewing)?.[
+        ITEMS[action.target]
+      ] ?? {};
+      const [id, override] = pick(Object.entries(overrides), action.item) ?? [];
+      const fields = SCENARIO_FIELDS[action.target].filter((field: ScenarioField) => override?.[field] !== undefined);
+      const field = pick<ScenarioField>(fields, action.field);
+      return id && field
+        ? { document: inheritBaseValue(document, viewing, { kind: action.target, id }, field), viewing }
+        : unchanged;
+    }
+    case "includeAgain": {
+      const communication = pick(communicationsLeftOut(document, viewing), action.communication);
+      return communication ? { document: includeInScenario(document, viewing, communication.id), viewing } : unchanged;
+    }
+  }
+}
+
+/** An ordinary edit made while a scenario is shown: made to the roadmap it plans, written back as the editor does. */
+export function applyEditInScenario(
+  document: Roadmap,
+  viewing: string,
+  edit: RandomEdit,
+  context: EditContext,
+): Roadmap {
+  const viewed = resolveScenario(document, viewing);
+  return editInScenario(document, viewing, viewed, applyEdit(viewed, edit, context));
 }
