@@ -564,6 +564,15 @@ export function applyScenarioAction(
   }
 }
 
+/**
+ * Whether the editor makes this edit to the document itself rather than through the scenario shown:
+ * removing a segment, owner or channel also changes communications the scenario leaves out, which
+ * `editInScenario` never sees (written back, they would name what was removed).
+ */
+export function editsTheDocument(edit: RandomEdit): boolean {
+  return edit.kind === "removeListItem";
+}
+
 /** An ordinary edit made while a scenario is shown: made to the roadmap it plans, written back as the editor does. */
 export function applyEditInScenario(
   document: Roadmap,
@@ -571,6 +580,7 @@ export function applyEditInScenario(
   edit: RandomEdit,
   context: EditContext,
 ): Roadmap {
+  if (editsTheDocument(edit)) return applyEdit(document, edit, context);
   const viewed = resolveScenario(document, viewing);
   return editInScenario(document, viewing, viewed, applyEdit(viewed, edit, context));
 }
