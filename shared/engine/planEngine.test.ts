@@ -8,9 +8,10 @@ import { ROADMAP_TEMPLATES } from "../model/templates";
 import { BUDGET_DIMENSIONS, type BudgetTable, budgetRow } from "./budget";
 import { flowIndex, populationIndex } from "./flow";
 import { lifetimeValueOf } from "./lifetimeValue";
-import { COSTLIEST_COMMUNICATIONS, createPlanEngine, type PlanResult, planRoadmap } from "./planEngine";
+import { COSTLIEST_COMMUNICATIONS, createPlanEngine, planRoadmap } from "./planEngine";
 import { contactsBySendNumber } from "./schedule";
 import { naivePlan } from "./testing/naivePlan";
+import { fingerprint } from "./testing/planComparison";
 import { blankPhase, communication, emptyRoadmap, randomRoadmaps, segment } from "./testing/randomRoadmaps";
 
 const FAST_CHECK = propertyRuns(100);
@@ -21,25 +22,6 @@ function template(): Roadmap {
   const b2b = ROADMAP_TEMPLATES[0];
   if (!b2b) throw new Error("no template");
   return b2b.create(NOW);
-}
-
-/**
- * Every number of a result, typed arrays included, as the hex of its bits:
- * two results with the same fingerprint are identical bit for bit.
- */
-function fingerprint(result: PlanResult): string {
-  const bits = new DataView(new ArrayBuffer(8));
-  const hexOfNumber = (n: number) => {
-    bits.setFloat64(0, n);
-    return bits.getBigUint64(0).toString(16);
-  };
-  return JSON.stringify(result, (_, value: unknown) => {
-    if (typeof value === "number") return hexOfNumber(value);
-    if (value instanceof Float64Array) return Array.from(value, hexOfNumber).join(",");
-    if (ArrayBuffer.isView(value))
-      return Array.from(new Uint8Array(value.buffer, value.byteOffset, value.byteLength)).join(",");
-    return value;
-  });
 }
 
 /** Equal to 1e-9 of the larger of the two, or of `scale` for figures close to 0. */

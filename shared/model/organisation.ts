@@ -90,6 +90,20 @@ export function removeRole(roadmap: Roadmap, roleId: string): Roadmap {
   };
 }
 
+/** Removes an item of any list, as the Audiences view's removal dialog does (roles need no policy). */
+export function removeListItem(roadmap: Roadmap, list: OrganisationList, id: string, policy: RemovalPolicy): Roadmap {
+  switch (list) {
+    case "segments":
+      return removeSegment(roadmap, id, policy);
+    case "owners":
+      return removeOwner(roadmap, id, policy);
+    case "channels":
+      return removeChannel(roadmap, id, policy);
+    case "roles":
+      return removeRole(roadmap, id);
+  }
+}
+
 function removeReferenced(
   roadmap: Roadmap,
   collection: "owners" | "channels",

@@ -1,14 +1,5 @@
 import { useState } from "react";
-import {
-  communicationsUsing,
-  type OrganisationList,
-  type RemovalPolicy,
-  type Roadmap,
-  removeChannel,
-  removeOwner,
-  removeRole,
-  removeSegment,
-} from "../../../shared/model";
+import { communicationsUsing, type OrganisationList, type RemovalPolicy, removeListItem } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { CancelOrConfirm, Dialog } from "../../ui/Dialog";
 import { HandOverChoice } from "../../ui/HandOverChoice";
@@ -19,19 +10,6 @@ const KIND: Record<OrganisationList, "segment" | "owner" | "channel" | "role"> =
   channels: "channel",
   roles: "role",
 };
-
-function removal(roadmap: Roadmap, list: OrganisationList, id: string, policy: RemovalPolicy): Roadmap {
-  switch (list) {
-    case "segments":
-      return removeSegment(roadmap, id, policy);
-    case "owners":
-      return removeOwner(roadmap, id, policy);
-    case "channels":
-      return removeChannel(roadmap, id, policy);
-    case "roles":
-      return removeRole(roadmap, id);
-  }
-}
 
 /**
  * Removing a segment, owner or channel that communications use: hand them to
@@ -55,7 +33,7 @@ export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id:
     const policy: RemovalPolicy =
       choice === "reassign" && target ? { kind: "reassign", to: target } : { kind: "remove" };
     store.getState().closeDialog();
-    store.getState().edit((r) => removal(r, list, id, policy), { document: {} });
+    store.getState().edit((r) => removeListItem(r, list, id, policy), { document: {} });
   };
   const canReassign = list !== "roles" && others.length > 0;
 
