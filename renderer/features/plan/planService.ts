@@ -1,5 +1,6 @@
-import { createPlanEngine, type PlanResult } from "../../../shared/engine";
-import { type Roadmap, shareUnchanged } from "../../../shared/model";
+import { createPlanEngine, type PlanResult } from "../../../shared/engine/planEngine";
+import type { Roadmap } from "../../../shared/model/schema";
+import { shareUnchanged } from "../../../shared/model/structuralSharing";
 
 /**
  * Plans roadmaps off the UI thread. `request` never waits: the latest
