@@ -29,18 +29,8 @@ import {
   SURVEY_SCALES,
 } from "./vocabulary";
 
-// The vocabulary lives in a module without zod, for code that needs the words but not the schema (the plan worker).
-export {
-  CHANNEL_KINDS,
-  COMMUNICATION_STATUSES,
-  NOTE_STATUSES,
-  OWNER_KINDS,
-  PARTNER_TYPES,
-  PERSONALISATION_LEVELS,
-  PURPOSES,
-  STAGE_KINDS,
-  SURVEY_SCALES,
-};
+// The words live in a module without zod, for code that needs them but not the schema (the plan worker).
+export * from "./vocabulary";
 
 /** What the `type` field of every roadmap file says. */
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";

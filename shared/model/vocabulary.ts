@@ -2,7 +2,7 @@
  * The words of the file format: the values each enumerated field may take.
  * Kept apart from the zod schema that validates them, so that code needing
  * only the words (the plan engine in its worker) does not load zod and the
- * schema with them. `schema.ts` re-exports every one.
+ * schema with them. `schema.ts` re-exports them all.
  */
 
 export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
