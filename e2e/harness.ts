@@ -144,6 +144,27 @@ export function setUpAppInBrowser(): {
   };
 }
 
+/**
+ * Waits until the canvas has stopped moving — the viewport's transform the
+ * same for ten frames in a row — and every CSS animation has finished, so a
+ * picture or a measurement never catches a zoom or a panel half-way, however
+ * busy the machine.
+ */
+export async function settled(page: Page) {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((animation) => animation.finished));
+    const viewport = () => document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? "";
+    let last = viewport();
+    let still = 0;
+    while (still < 10) {
+      await new Promise((frame) => requestAnimationFrame(frame));
+      const now = viewport();
+      still = now === last ? still + 1 : 0;
+      last = now;
+    }
+  });
+}
+
 /** A phase on the canvas, found by (part of) its name. */
 export const phaseNode = (page: Page, name: string) => page.locator(".react-flow__node", { hasText: name });
 

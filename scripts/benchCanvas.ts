@@ -2,7 +2,7 @@
 // (the library's own limit) in headless Chromium, and prints open time, drag and pan frame times and render counts.
 import type { Page } from "playwright-core";
 import { preview } from "vite";
-import { launchChromium } from "../e2e/harness";
+import { launchChromium, settled } from "../e2e/harness";
 
 interface Figures {
   openMs: number;
@@ -64,7 +64,7 @@ async function measure(mode: "app" | "bare", phases: number, zoom: number | null
   // drag and pan are measured after that, so they measure dragging and panning.
   await page.waitForFunction(() => window.bench.planned, null, { timeout: 300_000 });
   if (zoom !== null) await page.evaluate((z) => window.bench.zoomTo(z), zoom);
-  await page.waitForTimeout(500);
+  await settled(page);
 
   // Drag the node nearest the middle of the screen, one mouse move per frame.
   const node = await page.evaluate(() => {

@@ -4,33 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
-import { launchChromium, openApp, serveBuiltApp } from "../e2e/harness";
+import { launchChromium, openApp, serveBuiltApp, settled } from "../e2e/harness";
 import { asIsAndToBeRoadmap } from "../shared/export/testing/scenarioRoadmaps";
 import { serializeRoadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 import { b2bSurveyRoadmap } from "../shared/survey/testing/b2bSurvey";
 
 const OUT = "docs/screenshots";
-
-/**
- * Waits until the canvas has stopped moving — the viewport's transform the
- * same for ten frames in a row — and every CSS animation has finished, so a
- * picture never catches a zoom or a panel half-way, however busy the machine.
- */
-async function settled(page: Page) {
-  await page.evaluate(async () => {
-    await Promise.all(document.getAnimations().map((animation) => animation.finished));
-    const viewport = () => document.querySelector(".react-flow__viewport")?.getAttribute("style") ?? "";
-    let last = viewport();
-    let still = 0;
-    while (still < 10) {
-      await new Promise((frame) => requestAnimationFrame(frame));
-      const now = viewport();
-      still = now === last ? still + 1 : 0;
-      last = now;
-    }
-  });
-}
 
 /** Sticky notes from a workshop: one on the canvas, one on a phase, and the Notes panel listing them. */
 async function notesScene(page: Page) {

@@ -1,4 +1,5 @@
-import { type Communication, PURPOSES, type Roadmap } from "../model/schema";
+import type { Communication, Roadmap } from "../model/schema";
+import { PURPOSES } from "../model/vocabulary";
 import type { Period, PlanCalendar } from "./calendar";
 import { type CommunicationSchedule, returnOnInvestment } from "./schedule";
 

@@ -3,7 +3,7 @@ import ExcelJS, { type Worksheet } from "exceljs";
 import Papa from "papaparse";
 import { phasesByStage } from "../model/queries";
 import type { Roadmap, SurveyScale } from "../model/schema";
-import { SCALE_RANGE } from "../survey/questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { RESPONDENT_COLUMNS, type RespondentColumnTarget, responseHeaders } from "../survey/responseColumns";
 import { workbookText } from "./budgetWorkbookLayout";
 import { neutraliseFormula } from "./formulaInjection";

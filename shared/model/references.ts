@@ -1,6 +1,6 @@
 import type { z } from "zod";
-import { SCALE_RANGE } from "../survey/questionnaire";
 import type { RoadmapObjectSchema } from "./schema";
+import { SCALE_RANGE } from "./vocabulary";
 
 /** December 9999, counted in months from year 0: month labels keep four year digits. */
 const LAST_MONTH = 9999 * 12 + 11;

@@ -17,14 +17,26 @@ import {
 } from "./fields";
 import { formatLimit, LIMITS } from "./limits";
 import { checkReferences } from "./references";
+import {
+  CHANNEL_KINDS,
+  COMMUNICATION_STATUSES,
+  NOTE_STATUSES,
+  OWNER_KINDS,
+  PARTNER_TYPES,
+  PERSONALISATION_LEVELS,
+  PURPOSES,
+  STAGE_KINDS,
+  SURVEY_SCALES,
+} from "./vocabulary";
+
+// The words live in a module without zod, for code that needs them but not the schema (the plan worker).
+export * from "./vocabulary";
 
 /** What the `type` field of every roadmap file says. */
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
 export const CURRENT_SCHEMA_VERSION = 5;
-
-export const STAGE_KINDS = ["acquire", "onboard", "develop", "retain", "atRisk", "winBack", "custom"] as const;
 
 export const LifecycleStageSchema = z.object({
   id: id(),
@@ -120,9 +132,6 @@ export const SegmentSchema = z.object({
   strategy: SegmentStrategySchema.default(emptySegmentStrategy()),
 });
 
-export const OWNER_KINDS = ["productManagement", "marketing", "sales", "service", "partnerChannel"] as const;
-export const PARTNER_TYPES = ["dealer", "broker", "agent", "franchise", "reseller", "other"] as const;
-
 export const OwnerSchema = z.object({
   id: id(),
   name: name(),
@@ -130,20 +139,6 @@ export const OwnerSchema = z.object({
   /** Only for `partnerChannel` owners: which kind of indirect channel. */
   partnerType: z.enum(PARTNER_TYPES).nullable().default(null),
 });
-
-export const CHANNEL_KINDS = [
-  "email",
-  "directMail",
-  "phone",
-  "fieldSales",
-  "event",
-  "newsletter",
-  "webInApp",
-  "sms",
-  "social",
-  "survey",
-  "other",
-] as const;
 
 export const ChannelSchema = z.object({
   id: id(),
@@ -161,22 +156,6 @@ export const RoleSchema = z.object({
   id: id(),
   name: name(),
 });
-
-export const PURPOSES = [
-  "welcome",
-  "education",
-  "crossSell",
-  "upSell",
-  "retention",
-  "loyalty",
-  "survey",
-  "service",
-  "winBack",
-  "newsletter",
-] as const;
-
-export const PERSONALISATION_LEVELS = ["mass", "segment", "oneToOne"] as const;
-export const COMMUNICATION_STATUSES = ["existing", "proposed", "retired"] as const;
 
 export const TimingSchema = z.discriminatedUnion(
   "kind",
@@ -229,8 +208,6 @@ export const CommunicationSchema = z.object({
   notes: text(),
 });
 
-export const NOTE_STATUSES = ["open", "resolved"] as const;
-
 /** What a sticky note is stuck to: a spot on the canvas, or one element it stays with. */
 export const NoteAnchorSchema = z.discriminatedUnion(
   "kind",
@@ -273,9 +250,6 @@ export const CaptureDefaultsSchema = z.object({
   channelId: id().nullable().default(null),
   audience: AudienceSchema.nullable().default(null),
 });
-
-/** The answer scales a questionnaire's agreement items may use: the lowest and highest answer. */
-export const SURVEY_SCALES = ["1-5", "1-7", "0-10"] as const;
 
 /** A group of questionnaire items that measure one side of the relationship (trust, commitment…). */
 export const SurveyDimensionSchema = z.object({

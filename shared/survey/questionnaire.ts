@@ -1,11 +1,4 @@
-import type { ImportMappings, Survey, SurveyDimension, SurveyItem, SurveyScale } from "../model/schema";
-
-/** The lowest and highest answer of each scale a questionnaire may use. */
-export const SCALE_RANGE: Record<SurveyScale, { min: number; max: number }> = {
-  "1-5": { min: 1, max: 5 },
-  "1-7": { min: 1, max: 7 },
-  "0-10": { min: 0, max: 10 },
-};
+import type { ImportMappings, Survey, SurveyDimension, SurveyItem } from "../model/schema";
 
 /** Cells with fewer respondents than this show "too few answers" unless the user sets another minimum. */
 export const DEFAULT_MINIMUM_RESPONDENTS = 5;

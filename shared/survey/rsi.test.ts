@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { propertyRuns } from "../../test/budget";
 import { type Roadmap, RoadmapSchema, type Segment, type Survey, type SurveyScale } from "../model/schema";
 import { sampleRoadmap } from "../model/testing/sampleRoadmap";
-import { SCALE_RANGE } from "./questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { computeRsi, describeGroup, latestWave, previousWave } from "./rsi";
 import { type SurveyRow, withSurveyWave } from "./testing/surveyWave";
 

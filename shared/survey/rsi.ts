@@ -1,6 +1,6 @@
-import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 import type { Roadmap, SurveyWave } from "../model/schema";
-import { SCALE_RANGE } from "./questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
+import { studentT975 } from "./studentT";
 
 /** The Relationship Strength Index of a group of respondents, 0–100, with its 95 % confidence interval. */
 export interface RsiFigure {
@@ -186,7 +186,7 @@ export function describeGroup(values: readonly number[], minimum: number): RsiFi
   let squares = 0;
   for (const value of values) squares += (value - average) ** 2;
   const standardError = Math.sqrt(squares / (n - 1) / n);
-  const margin = tQuantile(0.975, n - 1) * standardError;
+  const margin = studentT975(n - 1) * standardError;
   return { n, rsi: average, low: Math.max(0, average - margin), high: Math.min(100, average + margin) };
 }
 

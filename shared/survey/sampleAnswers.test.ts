@@ -4,7 +4,7 @@ import { bestMatch, guessMapping } from "../import/mapping";
 import { readTable } from "../import/table";
 import type { Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
-import { SCALE_RANGE } from "./questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { RESPONDENT_COLUMNS, responseHeaders } from "./responseColumns";
 import { computeRsi, type RsiCell } from "./rsi";
 import { SAMPLE_RESPONDENTS, sampleSurveyAnswers } from "./sampleAnswers";

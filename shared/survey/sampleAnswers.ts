@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { bestMatch } from "../import/mapping";
 import type { Phase, Roadmap, StageKind } from "../model/schema";
-import { SCALE_RANGE } from "./questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { responseHeaders } from "./responseColumns";
 
 /**

@@ -1,8 +1,9 @@
 import { MAX_NAME_LENGTH } from "../model/fields";
 import { LIMITS } from "../model/limits";
 import type { Roadmap, Survey, SurveyItem, SurveyScale, SurveyWave } from "../model/schema";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { err, ok, type Result } from "../result";
-import { builtInQuestionnaire, SCALE_RANGE } from "./questionnaire";
+import { builtInQuestionnaire } from "./questionnaire";
 
 /**
  * Edits of the relationship survey as pure functions, one undo step each.

@@ -12,8 +12,8 @@ import { createId } from "../model/ids";
 import { CHANNEL_KIND_LABELS } from "../model/labels";
 import { LIMITS } from "../model/limits";
 import type { ImportMapping, Roadmap, SurveyRespondent, SurveyWave, ValueMapping } from "../model/schema";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { settleWorkshopReferences } from "../model/workshopReferences";
-import { SCALE_RANGE } from "./questionnaire";
 import { itemHeader, itemIdOfTarget, itemTarget, RESPONDENT_COLUMNS } from "./responseColumns";
 import {
   AGREEMENT_LABELS,

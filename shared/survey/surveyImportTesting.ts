@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { Roadmap } from "../model/schema";
 import { mulberry32 } from "../model/testing/generateRoadmap";
-import { SCALE_RANGE } from "./questionnaire";
+import { SCALE_RANGE } from "../model/vocabulary";
 import { itemHeader, RESPONDENT_COLUMNS } from "./responseColumns";
 
 /**

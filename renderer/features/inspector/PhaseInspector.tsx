@@ -7,6 +7,7 @@ import {
   type Roadmap,
   updatePhase,
 } from "../../../shared/model";
+import { isMoneyKpi } from "../../../shared/model/kpiUnits";
 import { useAppStoreApi } from "../../app/AppStoreContext";
 import { formatPercent } from "../../ui/format";
 import { PhaseRsiSection } from "../rsi/PhaseRsiSection";
@@ -139,6 +140,7 @@ export function PhaseInspector({ roadmap, phase }: { roadmap: Roadmap; phase: Ph
             <NumberField
               label="Target"
               optional
+              money={isMoneyKpi(kpi, roadmap.currency)}
               value={kpi.target}
               onCommit={(target) => setKpis(phase.kpis.map((k) => (k.id === kpi.id ? { ...k, target } : k)))}
             />

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { type Roadmap, updateCommunication } from "../../../shared/model";
+import { type Roadmap, updateCommunication, updatePhase } from "../../../shared/model";
 import { AppStoreProvider, useAppState } from "../../app/AppStoreContext";
 import type { AppStore } from "../../app/appStore";
 import { createTestApp } from "../../test/fakes";
@@ -190,6 +190,21 @@ describe("a number field", () => {
     expect(screen.getByRole("textbox", { name: "Churn per month" })).toHaveAccessibleDescription(
       "% Customers who leave for good each month.",
     );
+  });
+
+  it("hides a KPI target in money with the other costs, and leaves a KPI in percent shown", async () => {
+    const { store } = await open({ phase: "Trial" });
+    const trial = roadmap(store).phases.find((p) => p.name === "Trial");
+    if (!trial) throw new Error("no phase Trial");
+    const contractValue = { id: "kpi-acv", name: "Average contract value", target: 40, unit: "€k", timeframe: "" };
+    act(() => store.getState().edit((r) => updatePhase(r, trial.id, { kpis: [...trial.kpis, contractValue] })));
+    const kpi = (name: string) => screen.getByDisplayValue(name).closest("fieldset") as HTMLElement;
+    expect(within(kpi("Average contract value")).getByRole("textbox", { name: "Target" })).toHaveValue("40");
+
+    act(() => store.getState().setPreference("showCosts", false));
+    expect(within(kpi("Average contract value")).queryByRole("textbox", { name: "Target" })).toBeNull();
+    expect(kpi("Average contract value")).toHaveTextContent("TargetCosts are hidden");
+    expect(within(kpi("Trial-to-paid conversion")).getByRole("textbox", { name: "Target" })).toHaveValue("25");
   });
 
   it("reads a German cost per contact, shows it with the euro sign, and moves the roadmap", async () => {

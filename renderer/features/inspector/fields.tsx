@@ -206,6 +206,8 @@ export function TextField({ label, value, onCommit, validate, multiline, hint, m
 interface NumberFieldProps extends NumberRules {
   /** Null shows an empty field (for optional values). */
   value: number | null;
+  /** Money the field does not write as such (a KPI target in "€k"): hidden with costs all the same. */
+  money?: boolean;
   onCommit: (value: number | null) => void;
   hint?: ReactNode;
 }
@@ -220,7 +222,7 @@ interface NumberFieldProps extends NumberRules {
 export function NumberField(props: NumberFieldProps) {
   const showCosts = useShowCosts();
   // Money is hidden here, once, so no view that edits an amount can forget to hide it.
-  if (props.currency !== undefined && !showCosts) {
+  if ((props.currency !== undefined || props.money) && !showCosts) {
     return (
       <div className="field">
         <span>{props.label}</span>
@@ -231,7 +233,7 @@ export function NumberField(props: NumberFieldProps) {
   return <ShownNumberField {...props} />;
 }
 
-function ShownNumberField({ value, onCommit, hint, ...rules }: NumberFieldProps) {
+function ShownNumberField({ value, onCommit, hint, money: _money, ...rules }: NumberFieldProps) {
   const locale = useNumberLocale();
   const affixId = useId();
   const { text, problem, handlers } = useDraft<number | null>({

@@ -1,5 +1,6 @@
-import { createPlanEngine, type PlanResult } from "../../../shared/engine";
-import { type Roadmap, shareUnchanged } from "../../../shared/model";
+import { createPlanEngine, type PlanResult } from "../../../shared/engine/planEngine";
+import type { Roadmap } from "../../../shared/model/schema";
+import { shareUnchanged } from "../../../shared/model/structuralSharing";
 
 /**
  * Plans roadmaps off the UI thread. `request` never waits: the latest
@@ -20,9 +21,16 @@ export type PlanSummary = Omit<PlanResult, "flow">;
 
 export type PlanOutcome = { roadmapId: string; result: PlanSummary } | { roadmapId: string; error: string };
 
+/**
+ * A document to plan, without its survey: with a large wave of answers the
+ * survey is most of the document, and copying it to the worker on every edit
+ * cost more than planning. It travels only when it is another object than
+ * the last one sent; the worker keeps the last it got.
+ */
 export interface PlanRequestMessage {
   seq: number;
-  roadmap: Roadmap;
+  roadmap: Omit<Roadmap, "survey">;
+  survey?: Roadmap["survey"];
 }
 
 export type PlanResponseMessage = { seq: number } & PlanOutcome;
@@ -35,11 +43,16 @@ export function createWorkerPlanService(createWorker: () => Worker): PlanService
   let busy = false;
   let waiting: Roadmap | null = null;
   let lastSentId = "";
+  let lastSentSurvey: Roadmap["survey"] | null = null;
 
-  const send = (roadmap: Roadmap) => {
+  const send = ({ survey, ...roadmap }: Roadmap) => {
     busy = true;
     lastSentId = roadmap.id;
-    worker.postMessage({ seq: ++seq, roadmap } satisfies PlanRequestMessage);
+    const message: PlanRequestMessage =
+      survey === lastSentSurvey ? { seq: ++seq, roadmap } : { seq: ++seq, roadmap, survey };
+    worker.postMessage(message);
+    // Only once it is sure to have been copied: a failed post leaves the worker with the survey it had.
+    lastSentSurvey = survey;
   };
 
   worker.addEventListener("message", (event: MessageEvent<PlanResponseMessage>) => {
@@ -94,6 +107,21 @@ export function createInProcessPlanService(): PlanService {
       return () => listeners.delete(listener);
     },
     dispose: () => listeners.clear(),
+  };
+}
+
+/**
+ * The worker's side of `PlanRequestMessage`: puts the last survey received
+ * back into each document. Keeping that one object also lets the engine reuse
+ * its survey diagnostics until the survey changes.
+ */
+export function createPlanRequestHandler(): (message: PlanRequestMessage) => PlanResponseMessage {
+  const plan = createPlanner();
+  let survey: Roadmap["survey"] | null = null;
+  return (message) => {
+    survey = message.survey ?? survey;
+    if (!survey) return { seq: message.seq, roadmapId: message.roadmap.id, error: "the planning worker got no survey" };
+    return { seq: message.seq, ...plan({ ...message.roadmap, survey }) };
   };
 }
 

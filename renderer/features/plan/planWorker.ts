@@ -1,10 +1,8 @@
-import { createPlanner, type PlanRequestMessage, type PlanResponseMessage } from "./planService";
+import { createPlanRequestHandler, type PlanRequestMessage } from "./planService";
 
 /** The planning engine's thread: documents in, plans out, so typing never waits for the numbers. */
-const plan = createPlanner();
+const handle = createPlanRequestHandler();
 
 self.addEventListener("message", (event: MessageEvent<PlanRequestMessage>) => {
-  const { seq, roadmap } = event.data;
-  const response: PlanResponseMessage = { seq, ...plan(roadmap) };
-  self.postMessage(response);
+  self.postMessage(handle(event.data));
 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { planRoadmap } from "../../../shared/engine";
 import { SUMMARY_LIMITS } from "../../../shared/export/reportLayout";
@@ -73,6 +73,35 @@ describe("the executive report", () => {
     expect(report).not.toHaveTextContent("Return on investment");
     expect(within(report).queryByRole("heading", { name: "Budget" })).toBeNull();
     expect(within(report).queryByRole("columnheader", { name: "Cost" })).toBeNull();
+  });
+
+  it("hides a KPI target in money when costs are left out, and keeps the others", () => {
+    const [first, ...rest] = roadmap.phases;
+    if (!first) throw new Error("the template has no phases");
+    const contractValue = { id: "kpi-acv", name: "Average contract value", target: 48_500, unit: "EUR", timeframe: "" };
+    const withMoneyKpi = { ...roadmap, phases: [{ ...first, kpis: [...first.kpis, contractValue] }, ...rest] };
+    const targets = (includeCosts: boolean) => {
+      const report = renderReport({ includeCosts, sections: ["phases", "kpis"] }, { roadmap: withMoneyKpi, plan });
+      const row = (name: string) =>
+        within(report)
+          .getAllByRole("row")
+          .filter((r) => r.textContent?.includes(name))
+          .map((r) =>
+            within(r)
+              .getAllByRole("cell")
+              .map((cell) => cell.textContent),
+          );
+      const found = { money: row("Average contract value"), share: row(first.kpis[0]?.name ?? "?") };
+      cleanup();
+      return found;
+    };
+    const shown = targets(true);
+    const hidden = targets(false);
+    // One row on the phase's own page, one in the KPI table.
+    expect(shown.money.map((cells) => cells.find((c) => c?.startsWith("48,500")))).toEqual(["48,500 EUR", "48,500"]);
+    expect(hidden.money.map((cells) => cells.includes("Costs are hidden"))).toEqual([true, true]);
+    expect(hidden.money.flat().join(" ")).not.toContain("48,500");
+    expect(hidden.share).toEqual(shown.share);
   });
 
   it("prints only the sections asked for", () => {

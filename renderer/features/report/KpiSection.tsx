@@ -1,5 +1,8 @@
 import { clipText, kpiRows } from "../../../shared/export/reportLayout";
+import { isMoneyKpi } from "../../../shared/model/kpiUnits";
+import type { Kpi } from "../../../shared/model/schema";
 import { formatDecimal } from "../../ui/format";
+import { COSTS_HIDDEN } from "../../ui/money";
 import type { SectionProps } from "./ExecutiveReport";
 import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -32,7 +35,7 @@ export function KpiSection({ roadmap, options, layout }: SectionProps) {
               <tr key={kpi.id}>
                 <td>{clip(phase.name)}</td>
                 <td>{clip(kpi.name)}</td>
-                <td className="is-number">{kpi.target === null ? "—" : formatDecimal(kpi.target)}</td>
+                <td className="is-number">{kpiTarget(kpi, roadmap.currency, options.includeCosts)}</td>
                 <td>{clip(kpi.unit)}</td>
                 <td>{clip(kpi.timeframe) || "—"}</td>
               </tr>
@@ -43,4 +46,11 @@ export function KpiSection({ roadmap, options, layout }: SectionProps) {
       <MoreRows count={layout.kpis.more} what="KPIs" appendix={options.includeAppendix} />
     </section>
   );
+}
+
+/** A KPI's target as the report prints it: none, the number, or, for money while costs are left out, that it is hidden. */
+export function kpiTarget(kpi: Kpi, currency: string, includeCosts: boolean, unit = ""): string {
+  if (kpi.target === null) return "—";
+  if (!includeCosts && isMoneyKpi(kpi, currency)) return COSTS_HIDDEN;
+  return `${formatDecimal(kpi.target)} ${unit}`.trim();
 }

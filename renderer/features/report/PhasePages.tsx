@@ -1,8 +1,9 @@
 import { clipText } from "../../../shared/export/reportLayout";
 import { describeAudience, describeTiming, namesById, PURPOSE_LABELS } from "../../../shared/model";
-import { formatCount, formatDecimal } from "../../ui/format";
+import { formatCount } from "../../ui/format";
 import { moneyFormat } from "../../ui/money";
 import type { SectionProps } from "./ExecutiveReport";
+import { kpiTarget } from "./KpiSection";
 import { MoreRows } from "./MoreRows";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
@@ -152,7 +153,7 @@ export function PhasePages({ roadmap, plan, options, layout }: SectionProps) {
                 {kpis.map((kpi) => (
                   <tr key={kpi.id}>
                     <td>{clip(kpi.name)}</td>
-                    <td>{kpi.target === null ? "—" : `${formatDecimal(kpi.target)} ${kpi.unit}`.trim()}</td>
+                    <td>{kpiTarget(kpi, roadmap.currency, options.includeCosts, kpi.unit)}</td>
                     <td>{kpi.timeframe || "—"}</td>
                   </tr>
                 ))}
