@@ -12,6 +12,27 @@ import { b2bSurveyRoadmap } from "../shared/survey/testing/b2bSurvey";
 
 const OUT = "docs/screenshots";
 
+/**
+ * Editing in a scenario: As-is made from the existing communications, its
+ * Plan table with the communications it leaves out, the switcher's menu open.
+ * Undone afterwards, so the scenes after it show the roadmap's own plan.
+ */
+async function scenarioScene(page: Page) {
+  const switcher = page.getByRole("button", { name: /^Scenario:/ });
+  await switcher.click();
+  await page.getByRole("menuitem", { name: "As-is from existing communications" }).click();
+  await page.getByRole("tab", { name: "Plan", exact: true }).click();
+  await page.getByRole("region", { name: "Not in As-is" }).waitFor();
+  await switcher.click();
+  await page.getByRole("menu", { name: "Scenarios" }).waitFor();
+  await settled(page);
+  await page.screenshot({ path: `${OUT}/scenario-switcher.png` });
+  await page.keyboard.press("Escape");
+  await page.keyboard.press(process.platform === "darwin" ? "Meta+z" : "Control+z");
+  await page.getByRole("button", { name: /^Scenario: Plan/ }).waitFor();
+  await page.getByRole("tab", { name: "Canvas" }).click();
+}
+
 /** Sticky notes from a workshop: one on the canvas, one on a phase, and the Notes panel listing them. */
 async function notesScene(page: Page) {
   await page.getByRole("application", { name: /Roadmap canvas/ }).focus();
@@ -209,6 +230,7 @@ try {
   await page.screenshot({ path: `${OUT}/command-palette.png` });
   await page.keyboard.press("Escape");
 
+  await scenarioScene(page);
   await notesScene(page);
   await surveyScene(page);
 

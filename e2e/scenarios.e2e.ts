@@ -1,0 +1,88 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openTemplate, phaseNode, savedToLibrary, setUpAppInBrowser } from "./harness";
+
+const app = setUpAppInBrowser();
+let page: Page;
+
+const rowNames = (p: Page) => p.locator(".plan-table tbody th[scope=row]").allTextContents();
+const switcher = (p: Page) => p.getByRole("button", { name: /^Scenario:/ });
+
+async function runFromSwitcher(p: Page, item: string) {
+  await switcher(p).click();
+  await p.getByRole("menu", { name: "Scenarios" }).getByRole("menuitem", { name: item }).click();
+}
+
+async function showScenario(p: Page, name: string) {
+  await switcher(p).click();
+  await p
+    .getByRole("menu", { name: "Scenarios" })
+    .getByRole("menuitemradio", { name: new RegExp(name) })
+    .click();
+  await expect.poll(() => switcher(p).textContent()).toContain(name);
+}
+
+/** The response rate the inspector shows for the Trial welcome series, in the scenario shown. */
+async function trialWelcomeRate(p: Page) {
+  await p.getByRole("tab", { name: "Canvas" }).click();
+  await phaseNode(p, "Trial").click();
+  const item = p.getByRole("listitem", { name: "Communication Trial welcome series" });
+  const details = item.locator("details.communication-details");
+  if ((await details.getAttribute("open")) === null) await item.getByText("All fields").click();
+  return item.getByRole("textbox", { name: "Response rate" });
+}
+
+describe("scenarios", () => {
+  it("makes As-is from the existing communications, keeps a To-be change out of it, and applies it to all", async () => {
+    page = await app.open();
+    await openTemplate(page);
+    await page.getByRole("tab", { name: "Plan", exact: true }).click();
+    const all = await rowNames(page);
+
+    await runFromSwitcher(page, "As-is from existing communications");
+    await expect.poll(() => switcher(page).textContent()).toContain("As-is");
+    await expect.poll(async () => (await rowNames(page)).length).toBeLessThan(all.length);
+    const asIs = await rowNames(page);
+    expect(asIs).toContain("Trial welcome series");
+    expect(asIs).toContain("Renewal reminder with value summary");
+    for (const name of asIs) {
+      expect(await page.getByRole("combobox", { name: `Status of ${name}` }).inputValue()).toBe("existing");
+    }
+    const leftOut = page.getByRole("region", { name: "Not in As-is" });
+    expect(await leftOut.getByRole("listitem").count()).toBe(all.length - asIs.length);
+
+    // A To-be, copied from the base plan, with its own response rate for the trial welcome series.
+    await showScenario(page, "Plan");
+    await runFromSwitcher(page, "New scenario…");
+    const dialog = page.getByRole("dialog", { name: "New scenario" });
+    await dialog.getByLabel("Name").fill("To-be");
+    await dialog.getByRole("button", { name: "Create" }).click();
+    await expect.poll(() => switcher(page).textContent()).toContain("To-be");
+    const rate = await trialWelcomeRate(page);
+    const before = await rate.inputValue();
+    await rate.fill("37");
+    await rate.press("Enter");
+    const own = page.getByRole("region", { name: "To-be's own values" }).first();
+    await expect.poll(() => own.textContent()).toContain("Response rate");
+
+    await showScenario(page, "As-is");
+    await expect.poll(async () => (await trialWelcomeRate(page)).inputValue()).toBe(before);
+
+    await showScenario(page, "To-be");
+    await (await trialWelcomeRate(page)).waitFor();
+    await own.getByRole("button", { name: "Apply to all scenarios" }).click();
+    await expect.poll(() => own.count()).toBe(0);
+    for (const scenario of ["As-is", "Plan"]) {
+      await showScenario(page, scenario);
+      await expect.poll(async () => (await trialWelcomeRate(page)).inputValue()).toBe("37");
+    }
+
+    // Scenarios are part of the roadmap: after a reload they are all there.
+    await savedToLibrary(page);
+    await page.reload();
+    await phaseNode(page, "Trial").waitFor();
+    await switcher(page).click();
+    const names = await page.getByRole("menuitemradio").allTextContents();
+    expect(names.map((n) => n.replace(/^✓ /, "").replace(/base plan$/, ""))).toEqual(["Plan", "As-is", "To-be"]);
+  });
+});
