@@ -270,6 +270,7 @@ describe("versions", () => {
     ]);
     const notices = other.store.getState().notices.map((n) => n.message);
     expect(notices).toContain("Imported “Acme”. 1 version added.");
+    expect(other.store.getState().versionSpace.get(app.id)?.count).toBe(1);
     expect(notices.find((n) => n.startsWith("acme.roadmap:"))).toMatch(
       /^acme\.roadmap: a version was left out, the rest opened\. “Broken”: its createdAt /,
     );
