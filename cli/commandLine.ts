@@ -70,11 +70,13 @@ export function parseCommandLine<T extends { values: { help?: boolean | undefine
 /**
  * The roadmap in the file, or undefined after saying on stderr, line by line,
  * what is wrong with it. What migrating an older file changed goes to stderr too.
+ * `versions` is the file's saved versions as written: a command that writes the
+ * roadmap back passes them on untouched, so the file keeps its history.
  */
 export async function loadRoadmap(
   file: string,
   io: CliIo,
-): Promise<{ roadmap: Roadmap; fromVersion: number } | undefined> {
+): Promise<{ roadmap: Roadmap; fromVersion: number; versions: unknown } | undefined> {
   const read = await io.files.readText(file);
   if (!read.ok) {
     io.stderr(`${file}: ${read.error}\n`);

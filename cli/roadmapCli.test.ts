@@ -511,6 +511,30 @@ describe("roadmap arrange", () => {
     expect(withoutPositions(after)).toEqual(withoutPositions(before));
   });
 
+  it("reads a file saved with its versions, and keeps them when it writes the file back", async () => {
+    const file = inDir("with-versions.roadmap");
+    const current = createB2bSubscriptionRoadmap(NOW);
+    const versions = [
+      {
+        id: "v1",
+        name: "Board, 12 May",
+        note: "",
+        author: "Ann",
+        createdAt: "2027-05-12T09:30:00.000Z",
+        kind: "named",
+        document: { ...current, name: "As it was" },
+      },
+    ];
+    for (const phase of current.phases) phase.position = { x: 0, y: 0 };
+    await writeFile(file, serializeRoadmap(current, versions));
+    const budget = await roadmap("budget", file, "--json");
+    expect(budget).toMatchObject({ code: EXIT_OK, stderr: "" });
+    expect((await roadmap("arrange", file)).code).toBe(EXIT_OK);
+    const written = JSON.parse(await readFile(file, "utf8")) as { versions: unknown; phases: Roadmap["phases"] };
+    expect(written.versions).toEqual(versions);
+    expect(written.phases.some((p) => p.position.x > 0)).toBe(true);
+  });
+
   it("writes to --out and leaves the file it read as it was", async () => {
     const file = await writeRoadmap("piled.roadmap", piled);
     const original = await readFile(file, "utf8");

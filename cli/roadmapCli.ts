@@ -314,7 +314,9 @@ const ARRANGE: Command = {
     const { layoutLifecycle } = await import("../shared/layout/layoutLifecycle");
     const positions = await layoutLifecycle(loaded.roadmap, () => PHASE_SIZE);
     const arranged = movePhases(loaded.roadmap, positions);
-    const written = await io.files.writeAtomic(out, serializeRoadmap(arranged), { overwrite: true });
+    const written = await io.files.writeAtomic(out, serializeRoadmap(arranged, loaded.versions), {
+      overwrite: true,
+    });
     if (!written.ok) {
       io.stderr(`${out}: could not be written: ${writeFailureReason(written.error)}\n`);
       return EXIT_FAILURE;

@@ -191,7 +191,9 @@ export const SURVEY_IMPORT: Command = {
       return EXIT_FAILURE;
     }
     const imported = surveyImportKind.apply(roadmap, preview.change, mapping);
-    const written = await io.files.writeAtomic(file, serializeRoadmap(imported), { overwrite: true });
+    const written = await io.files.writeAtomic(file, serializeRoadmap(imported, loaded.versions), {
+      overwrite: true,
+    });
     if (!written.ok) {
       io.stderr(`${file}: could not be written: ${writeFailureReason(written.error)}\n`);
       return EXIT_FAILURE;

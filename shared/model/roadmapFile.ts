@@ -87,12 +87,13 @@ function notJson(text: string, error: Error): string {
  * except that each survey respondent takes one line. Pretty-printed, 10,000
  * respondents' answers would take 35 lines each and triple the file. With
  * `versions` (saved only when the user asks), they follow the roadmap in a
- * top-level `versions` list, which apps and CLIs that do not know it ignore.
+ * top-level `versions` list, which apps and CLIs that do not know it ignore;
+ * the CLI hands back a file's own list, as read, when it rewrites the file.
  */
-export function serializeRoadmap(roadmap: Roadmap, versions?: readonly FileVersion[]): string {
+export function serializeRoadmap(roadmap: Roadmap, versions?: readonly FileVersion[] | unknown): string {
   const respondentLines: string[][] = [];
   const text = JSON.stringify(
-    versions ? { ...roadmap, versions } : roadmap,
+    versions !== undefined ? { ...roadmap, versions } : roadmap,
     function (this: unknown, key, value) {
       if (key === "respondents" && Array.isArray(value) && value.length > 0 && isWave(this)) {
         respondentLines.push(value.map((respondent) => JSON.stringify(respondent)));

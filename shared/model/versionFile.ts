@@ -28,6 +28,10 @@ export function readFileVersions(raw: unknown): FileVersions {
       typeof item === "object" && item !== null && typeof (item as { name?: unknown }).name === "string"
         ? `“${(item as { name: string }).name}”`
         : `version ${index + 1}`;
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      problems.push(`${name} is not a version (it should be an object with a name, a date and a roadmap).`);
+      return;
+    }
     const checked = FileVersionSchema.safeParse(item);
     if (!checked.success) {
       const issue = checked.error.issues[0];

@@ -15,6 +15,28 @@ describe("home screen", () => {
     expect(await screen.findByRole("article", { name: "Phase Trial" })).toBeInTheDocument();
   });
 
+  it("shows how many versions each roadmap has and the space they take, and the total", async () => {
+    const { store } = await renderApp();
+    const acme = await act(() => store.getState().createRoadmap({ name: "Acme", client: "", templateId: null }));
+    await act(() => store.getState().createRoadmap({ name: "Bare", client: "", templateId: null }));
+    await act(() => store.getState().openRoadmap(acme));
+    await act(async () => {
+      await store.getState().saveVersion({ name: "First", note: "" });
+      await store.getState().saveVersion({ name: "Second", note: "" });
+    });
+    const bytes = store.getState().versions.reduce((sum, v) => sum + v.sizeBytes, 0);
+    await act(() => store.getState().closeRoadmap());
+
+    const kilobytes = `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
+    const row = (name: string) => screen.getByRole("button", { name }).closest("tr") as HTMLElement;
+    expect(within(row("Acme")).getByRole("cell", { name: `2 versions · ${kilobytes}` })).toBeInTheDocument();
+    const versionsColumn = screen.getAllByRole("columnheader").findIndex((header) => header.textContent === "Versions");
+    expect(within(row("Bare")).getAllByRole("cell")[versionsColumn]).toHaveTextContent(/^—$/);
+    expect(
+      screen.getByText(`2 roadmaps · 2 versions · ${kilobytes} · kept on this computer, works offline`),
+    ).toBeInTheDocument();
+  });
+
   it("renames a roadmap with F2 and Enter", async () => {
     const user = userEvent.setup();
     const { store } = await renderApp();

@@ -127,6 +127,7 @@ export function createLibrarySlice({ set, get, services }: SliceContext): Librar
     const { migrationNotes } = read;
     if (!(await replaceInLibrary(roadmap))) return;
     const versions = await get().addVersionsFromFile(roadmap.id, fileName, read.versions);
+    if (versions > 0) await refreshLibrary();
     if (open) await get().openRoadmap(roadmap.id);
     if (open && file) get().linkFile(file.handle, read.versions !== undefined);
     const imported = replaced ? `Replaced “${replaced.name}” with the imported file.` : `Imported “${roadmap.name}”.`;

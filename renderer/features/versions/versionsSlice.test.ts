@@ -237,7 +237,7 @@ describe("versions", () => {
     const app = await openAcme();
     await app.store.getState().saveVersion({ name: "Board", note: "As shown" });
     await app.store.getState().saveToFile({ saveAs: true, includeVersions: true });
-    const text = app.saves.at(-1)?.contents ?? "";
+    const text = String(app.saves.at(-1)?.contents ?? "");
     const file = JSON.parse(text) as { versions: Record<string, unknown>[] };
     expect(file.versions).toHaveLength(1);
     expect(file.versions[0]).toMatchObject({ name: "Board", note: "As shown", kind: "named" });
@@ -248,7 +248,7 @@ describe("versions", () => {
 
     // Saving again to the same file keeps writing its versions.
     await app.store.getState().saveToFile({ saveAs: false });
-    expect(JSON.parse(app.saves.at(-1)?.contents ?? "{}")).toHaveProperty("versions");
+    expect(JSON.parse(String(app.saves.at(-1)?.contents ?? "{}"))).toHaveProperty("versions");
 
     const broken = {
       ...file,
@@ -270,6 +270,7 @@ describe("versions", () => {
     ]);
     const notices = other.store.getState().notices.map((n) => n.message);
     expect(notices).toContain("Imported “Acme”. 1 version added.");
+    expect(other.store.getState().versionSpace.get(app.id)?.count).toBe(1);
     expect(notices.find((n) => n.startsWith("acme.roadmap:"))).toMatch(
       /^acme\.roadmap: a version was left out, the rest opened\. “Broken”: its createdAt /,
     );
