@@ -204,7 +204,8 @@ export function createVersionsSlice({ set, get, services }: SliceContext): Versi
         return;
       }
       if (get().document?.id !== current.id) return;
-      get().edit(() => ({ ...restored, id: current.id }));
+      // The whole document is replaced, scenarios and all: not an edit of the plan the active scenario shows.
+      get().edit(() => ({ ...restored, id: current.id }), { document: {} });
       get().notify({
         tone: "info",
         message: `Restored “${name}”. The state before it is kept as a version.`,
