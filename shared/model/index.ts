@@ -17,8 +17,6 @@ export * from "./parse";
 export * from "./placement";
 export * from "./queries";
 export * from "./roadmapDiff";
-// scenarioEdits has a `sameValue` of its own (i16-scenario-edit and i16-diff each wrote one); the diff's is the public one.
-export { sameValue } from "./roadmapDiff";
 export * from "./roadmapFile";
 export * from "./scenarioEdits";
 export * from "./scenarios";

@@ -2,6 +2,7 @@ import { err, ok, type Result } from "../result";
 import { MAX_NAME_LENGTH } from "./fields";
 import { createId } from "./ids";
 import { LIMITS } from "./limits";
+import { sameJsonValue } from "./roadmapDiff";
 import { findScenario } from "./scenarios";
 import {
   BASE_SCENARIO_ID,
@@ -231,11 +232,11 @@ function writeBack<Kind extends ScenarioItemKind>(
     const overrides = plans.overridesOf(editedId, list);
     const override: Override = { ...(overrides[item.id] ?? {}) };
     for (const field of fields) {
-      if (sameValue(edited[field], base[field])) delete override[field];
+      if (sameJsonValue(edited[field], base[field])) delete override[field];
       else override[field] = edited[field];
     }
     overrides[item.id] = override;
-    return sameValue(shared, base) ? stored : shared;
+    return sameJsonValue(shared, base) ? stored : shared;
   });
   return { items: items as ItemOf<Kind>[], added };
 }
@@ -254,7 +255,7 @@ function pinOldValues(
   after: Record<string, unknown>,
   fields: readonly string[],
 ): void {
-  const changed = fields.filter((field) => !sameValue(before[field], after[field]));
+  const changed = fields.filter((field) => !sameJsonValue(before[field], after[field]));
   if (changed.length === 0) return;
   for (const planId of plans.planIds()) {
     if (planId === BASE_SCENARIO_ID) continue;
@@ -338,17 +339,6 @@ function keepNoteAnchors(document: Roadmap, viewedAfter: Roadmap, placed: readon
     const anchor = anchors.get(note.id);
     return anchor && note.anchor.kind === "canvas" ? { ...note, anchor } : note;
   });
-}
-
-/** Values as a file holds them: equal when they would be saved the same way. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const bKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
-  if (aKeys.length !== bKeys.length) return false;
-  return aKeys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /** A new scenario's name, or why it cannot have it. */

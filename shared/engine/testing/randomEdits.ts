@@ -34,7 +34,7 @@ import {
   freeScenarioName,
   includeInScenario,
   // Not a React hook, whatever its name says: renamed so the linter does not take it for one.
-  useBaseValue as inheritBaseValue,
+  inheritBaseValue,
   removeScenario,
   SCENARIO_FIELDS,
   type ScenarioField,
