@@ -1,5 +1,5 @@
 import { namesById } from "../model/queries";
-import type { RoadmapDifference } from "../model/roadmapDiff";
+import { diffRoadmaps, type RoadmapDifference } from "../model/roadmapDiff";
 import { resolveScenario, scenarioChoices } from "../model/scenarios";
 import type { Roadmap } from "../model/schema";
 import type { BudgetDimension } from "./budget";
@@ -97,7 +97,13 @@ export function compareScenarios(
   const [first, ...rest] = planned;
   return {
     scenarios: planned.map(({ scenarioId, name, figures }) => ({ scenarioId, name, ...figures })),
-    differences: first ? rest.map((other) => ({ from: first.scenarioId, to: other.scenarioId, changes: [] })) : [],
+    differences: first
+      ? rest.map((other) => ({
+          from: first.scenarioId,
+          to: other.scenarioId,
+          changes: diffRoadmaps(first.resolved, other.resolved),
+        }))
+      : [],
   };
 }
 
