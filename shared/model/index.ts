@@ -17,6 +17,8 @@ export * from "./parse";
 export * from "./placement";
 export * from "./queries";
 export * from "./roadmapDiff";
+// Both modules have a sameValue of their own; the index names the diff's, which compares JSON values.
+export { sameValue } from "./roadmapDiff";
 export * from "./roadmapFile";
 export * from "./scenarioEdits";
 export * from "./scenarios";
