@@ -190,6 +190,18 @@ describe("compareScenarios", () => {
     expect(engine.stats.flowSimulations).toBe(1);
   });
 
+  it("plans each scenario with its own engine when given one per scenario, to the same figures", () => {
+    const roadmap = templateWithScenarios();
+    const engines = new Map([BASE_SCENARIO_ID, "as-is", "lean"].map((id) => [id, createPlanEngine()]));
+    const own = compareScenarios(
+      roadmap,
+      [BASE_SCENARIO_ID, "as-is", "lean"],
+      (id) => engines.get(id) ?? createPlanEngine(),
+    );
+    expect([...engines.values()].map((engine) => engine.stats.runs)).toEqual([1, 1, 1]);
+    expect(own).toEqual(compareScenarios(roadmap, [BASE_SCENARIO_ID, "as-is", "lean"]));
+  });
+
   it("treats an id the roadmap does not have as a bug of the caller", () => {
     expect(() => compareScenarios(templateWithScenarios(), [BASE_SCENARIO_ID, "nowhere"])).toThrow(/nowhere/);
   });
