@@ -79,7 +79,8 @@ describe("the comparison service", () => {
       ...roadmap,
       communications: roadmap.communications.map((c, i) => (i === existing ? { ...c, costPerContact: 99 } : c)),
     };
-    const again = compare({ roadmap: edited, scenarioIds: [BASE_SCENARIO_ID, "as-is"] });
+    // As a worker receives it: a copy, sharing no object with the document compared before.
+    const again = compare({ roadmap: structuredClone(edited), scenarioIds: [BASE_SCENARIO_ID, "as-is"] });
     expect(again).toEqual({ ok: true, value: compareScenarios(edited, [BASE_SCENARIO_ID, "as-is"]) });
     const before = compareScenarios(roadmap, [BASE_SCENARIO_ID, "as-is"]).scenarios[1]?.totals.budget ?? 0;
     expect(again.ok && again.value.scenarios[1]?.totals.budget).toBeGreaterThan(before);
