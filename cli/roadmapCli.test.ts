@@ -410,7 +410,7 @@ describe("usage", () => {
     const unknownOption = await roadmap("budget", "x.roadmap", "--pdf");
     expect(unknownOption.code).toBe(EXIT_USAGE);
     expect(unknownOption.stderr).toContain("--pdf");
-    expect(unknownOption.stderr).toContain("Usage: roadmap budget FILE [--json]");
+    expect(unknownOption.stderr).toContain("Usage: roadmap budget FILE [--scenario NAME] [--json]");
 
     const missingValue = await roadmap("export", "x.roadmap", "--csv");
     expect(missingValue.code).toBe(EXIT_USAGE);

@@ -6,7 +6,8 @@ import { drawRoadmapDiagram } from "../shared/export/roadmapDiagram";
 import { createRoadmap } from "../shared/model/createRoadmap";
 import { movePhases } from "../shared/model/edits";
 import { serializeRoadmap } from "../shared/model/roadmapFile";
-import type { Owner, Roadmap } from "../shared/model/schema";
+import { resolveScenario } from "../shared/model/scenarios";
+import { BASE_SCENARIO_ID, type Owner, type Roadmap } from "../shared/model/schema";
 import { ROADMAP_TEMPLATES, type RoadmapTemplate } from "../shared/model/templates";
 import { budgetReport, formatBudgetReport } from "./budgetReport";
 import {
@@ -24,6 +25,7 @@ import {
   usageError,
   writeFailureReason,
 } from "./commandLine";
+import { COMPARE, findScenarioNamed, SCENARIO } from "./scenarioCommands";
 import { RSI, SURVEY_IMPORT, SURVEY_TEMPLATE } from "./surveyCommands";
 
 export { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from "./commandLine";
@@ -137,7 +139,7 @@ const VALIDATE: Command = {
 
 const BUDGET: Command = {
   name: "budget",
-  synopsis: "budget FILE [--json]",
+  synopsis: "budget FILE [--scenario NAME] [--json]",
   summary: "Print the totals of a roadmap's plan and its roll-ups",
   help: () =>
     [
@@ -146,11 +148,16 @@ const BUDGET: Command = {
       "figures by stage, phase, channel, owner, segment, purpose and year.",
       "",
       "Options:",
-      "  --json      print the unrounded figures as JSON, with ids and names",
+      "  -s, --scenario NAME  the plan of this scenario (its name, in any case) instead of the roadmap's own",
+      "  --json               print the unrounded figures as JSON, with ids and names",
     ].join("\n"),
   async run(args, io) {
     const parsed = parseCommandLine(BUDGET, io, () =>
-      parseArgs({ args, options: { ...HELP_OPTION, json: { type: "boolean" } }, allowPositionals: true }),
+      parseArgs({
+        args,
+        options: { ...HELP_OPTION, json: { type: "boolean" }, scenario: { type: "string", short: "s" } },
+        allowPositionals: true,
+      }),
     );
     if (typeof parsed === "number") return parsed;
     const [file, ...extra] = parsed.positionals;
@@ -158,7 +165,13 @@ const BUDGET: Command = {
 
     const loaded = await loadRoadmap(file, io);
     if (!loaded) return EXIT_FAILURE;
-    const { roadmap } = loaded;
+    let scenarioId: string | undefined = BASE_SCENARIO_ID;
+    if (parsed.values.scenario !== undefined) {
+      scenarioId = findScenarioNamed(file, loaded.roadmap, parsed.values.scenario, io);
+      if (scenarioId === undefined) return EXIT_FAILURE;
+    }
+    // The roadmap that scenario plans; the base's own plan leaves out communications added only in other scenarios.
+    const roadmap = resolveScenario(loaded.roadmap, scenarioId);
     const plan = planRoadmap(roadmap);
     const report = budgetReport(roadmap, plan);
     io.stdout(
@@ -326,7 +339,18 @@ const ARRANGE: Command = {
   },
 };
 
-const COMMANDS: readonly Command[] = [NEW, VALIDATE, BUDGET, EXPORT, ARRANGE, SURVEY_TEMPLATE, SURVEY_IMPORT, RSI];
+const COMMANDS: readonly Command[] = [
+  NEW,
+  VALIDATE,
+  BUDGET,
+  EXPORT,
+  ARRANGE,
+  SURVEY_TEMPLATE,
+  SURVEY_IMPORT,
+  RSI,
+  COMPARE,
+  SCENARIO,
+];
 
 /**
  * The `roadmap` command line over the app's own model, engine and exporters:

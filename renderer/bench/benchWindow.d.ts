@@ -27,7 +27,7 @@ interface Window {
 /** What the scenario comparison benchmark page exposes to scripts/benchScenarios.ts. */
 interface Window {
   compareBench: {
-    /** Medians in ms of `runs` runs after a warm-up: the first comparison starts the worker. */
-    run: (runs: number) => Promise<{ first: number; warm: number; baseAlone: number }>;
+    /** Medians in ms of `runs` runs after a warm-up: a new worker's first comparison, then one after an edit. */
+    run: (runs: number) => Promise<{ first: number; afterEdit: number; baseAlone: number }>;
   };
 }

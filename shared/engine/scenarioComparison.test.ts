@@ -163,13 +163,23 @@ describe("compareScenarios", () => {
     expect(Math.max(...(monthly?.bySegment ?? []).map((s) => s.worstContactsPerMonth))).toBeGreaterThan(1);
   });
 
-  it("lists, for each scenario after the first, what it is compared with", () => {
-    const comparison = compareScenarios(templateWithScenarios(), ["lean", BASE_SCENARIO_ID, "as-is"]);
+  it("lists, for each scenario after the first, what its plan says differently from the first's", () => {
+    const roadmap = templateWithScenarios();
+    const [first, second] = roadmap.communications;
+    const comparison = compareScenarios(roadmap, [BASE_SCENARIO_ID, "lean", "same"]);
     expect(comparison.differences.map(({ from, to }) => [from, to])).toEqual([
-      ["lean", BASE_SCENARIO_ID],
-      ["lean", "as-is"],
+      [BASE_SCENARIO_ID, "lean"],
+      [BASE_SCENARIO_ID, "same"],
     ]);
-    expect(compareScenarios(templateWithScenarios(), ["lean"]).differences).toEqual([]);
+    const [lean, same] = comparison.differences;
+    const said = (lean?.changes ?? []).map((change) => [change.kind, change.collection, change.id, change.field]);
+    expect(said).toContainEqual(["removed", "communications", second?.id, null]);
+    expect(said).toContainEqual(["changed", "communications", first?.id, "costPerContact"]);
+    expect(said).toContainEqual(["changed", "communications", first?.id, "responseRate"]);
+    expect(said.filter(([, collection]) => collection === "transitions")).toHaveLength(1);
+    expect(said.filter(([, collection]) => collection === "phases")).toHaveLength(1);
+    expect(same?.changes).toEqual([]);
+    expect(compareScenarios(roadmap, ["lean"]).differences).toEqual([]);
   });
 
   it("simulates the customer flow once for scenarios that share it", () => {
@@ -178,6 +188,18 @@ describe("compareScenarios", () => {
     compareScenarios(roadmap, [BASE_SCENARIO_ID, "as-is", "same"], engine);
     expect(engine.stats.runs).toBe(3);
     expect(engine.stats.flowSimulations).toBe(1);
+  });
+
+  it("plans each scenario with its own engine when given one per scenario, to the same figures", () => {
+    const roadmap = templateWithScenarios();
+    const engines = new Map([BASE_SCENARIO_ID, "as-is", "lean"].map((id) => [id, createPlanEngine()]));
+    const own = compareScenarios(
+      roadmap,
+      [BASE_SCENARIO_ID, "as-is", "lean"],
+      (id) => engines.get(id) ?? createPlanEngine(),
+    );
+    expect([...engines.values()].map((engine) => engine.stats.runs)).toEqual([1, 1, 1]);
+    expect(own).toEqual(compareScenarios(roadmap, [BASE_SCENARIO_ID, "as-is", "lean"]));
   });
 
   it("treats an id the roadmap does not have as a bug of the caller", () => {

@@ -1,5 +1,5 @@
 import { namesById } from "../model/queries";
-import type { RoadmapDifference } from "../model/roadmapDiff";
+import { diffRoadmaps, type RoadmapDifference } from "../model/roadmapDiff";
 import { resolveScenario, scenarioChoices } from "../model/scenarios";
 import type { Roadmap } from "../model/schema";
 import type { BudgetDimension } from "./budget";
@@ -74,10 +74,14 @@ export interface ScenarioComparison {
 /**
  * Plans each scenario and puts their figures side by side, in the order given
  * (the first is what the others are compared with). One engine plans them all,
- * one after the other: scenarios that share the base's phases and transitions
- * share its customer flow, and communications a scenario leaves alone keep
- * their schedules, so a second and third scenario cost far less than the first.
- * Pass the caller's long-lived engine to reuse work across comparisons too.
+ * one after the other: scenarios with the same phases' churn and transitions
+ * share one customer flow, and communications a scenario leaves alone keep
+ * their schedules, so such a scenario costs far less than the first.
+ *
+ * `engines` can also give each scenario an engine of its own, kept by the
+ * caller: comparing again after an edit then replans only what the edit
+ * changed in each scenario, at the price of a first comparison that shares
+ * nothing between scenarios.
  *
  * The ids must be the roadmap's (`scenarioChoices`): callers check names first
  * and say which are unknown, so an unknown id here is a bug.
@@ -85,19 +89,26 @@ export interface ScenarioComparison {
 export function compareScenarios(
   roadmap: Roadmap,
   scenarioIds: readonly string[],
-  engine: PlanEngine = createPlanEngine(),
+  engines: PlanEngine | ((scenarioId: string) => PlanEngine) = createPlanEngine(),
 ): ScenarioComparison {
+  const engineFor = typeof engines === "function" ? engines : () => engines;
   const choices = new Map(scenarioChoices(roadmap).map((choice) => [choice.id, choice.name]));
   const planned = scenarioIds.map((scenarioId) => {
     const name = choices.get(scenarioId);
     if (name === undefined) throw new Error(`compareScenarios: the roadmap has no scenario "${scenarioId}"`);
     const resolved = resolveScenario(roadmap, scenarioId);
-    return { scenarioId, name, resolved, figures: scenarioFigures(resolved, engine.run(resolved)) };
+    return { scenarioId, name, resolved, figures: scenarioFigures(resolved, engineFor(scenarioId).run(resolved)) };
   });
   const [first, ...rest] = planned;
   return {
     scenarios: planned.map(({ scenarioId, name, figures }) => ({ scenarioId, name, ...figures })),
-    differences: first ? rest.map((other) => ({ from: first.scenarioId, to: other.scenarioId, changes: [] })) : [],
+    differences: first
+      ? rest.map((other) => ({
+          from: first.scenarioId,
+          to: other.scenarioId,
+          changes: diffRoadmaps(first.resolved, other.resolved),
+        }))
+      : [],
   };
 }
 

@@ -70,6 +70,22 @@ describe("the comparison service", () => {
     );
   });
 
+  it("gives after an edit the figures a comparison afresh gives, though it keeps each scenario's planning", async () => {
+    const roadmap = roadmapWithAsIs();
+    const compare = createComparer();
+    compare({ roadmap, scenarioIds: [BASE_SCENARIO_ID, "as-is"] });
+    const existing = roadmap.communications.findIndex((c) => c.status === "existing");
+    const edited: Roadmap = {
+      ...roadmap,
+      communications: roadmap.communications.map((c, i) => (i === existing ? { ...c, costPerContact: 99 } : c)),
+    };
+    // As a worker receives it: a copy, sharing no object with the document compared before.
+    const again = compare({ roadmap: structuredClone(edited), scenarioIds: [BASE_SCENARIO_ID, "as-is"] });
+    expect(again).toEqual({ ok: true, value: compareScenarios(edited, [BASE_SCENARIO_ID, "as-is"]) });
+    const before = compareScenarios(roadmap, [BASE_SCENARIO_ID, "as-is"]).scenarios[1]?.totals.budget ?? 0;
+    expect(again.ok && again.value.scenarios[1]?.totals.budget).toBeGreaterThan(before);
+  });
+
   it("compares on the calling thread too, for tests and tools", async () => {
     const roadmap = roadmapWithAsIs();
     const comparison = await createInProcessCompareService().compare(roadmap, ["as-is", BASE_SCENARIO_ID]);
