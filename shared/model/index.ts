@@ -18,6 +18,7 @@ export * from "./placement";
 export * from "./queries";
 export * from "./roadmapDiff";
 export * from "./roadmapFile";
+export * from "./scenarioAsBase";
 export * from "./scenarioEdits";
 export * from "./scenarios";
 export * from "./schema";

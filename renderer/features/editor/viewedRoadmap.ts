@@ -1,4 +1,4 @@
-import { BASE_SCENARIO_ID, type Roadmap, resolveScenario } from "../../../shared/model";
+import { BASE_SCENARIO_ID, type Roadmap, resolveScenario, scenarioAsBase } from "../../../shared/model";
 import { useAppState } from "../../app/AppStoreContext";
 import type { AppState } from "../../app/appStore";
 import type { EditorSlice } from "./editorSlice";
@@ -15,6 +15,19 @@ export function selectViewedRoadmap(
 ): Roadmap | null {
   if (state.readOnlyVersion) return state.readOnlyVersion.roadmap;
   return state.document ? resolveScenario(state.document, state.activeScenarioId) : null;
+}
+
+/**
+ * The roadmap an export writes: the shown scenario's plan, as a whole
+ * document (the shown scenario as its base, every other scenario kept), so a
+ * report made while a scenario is shown plans that scenario and still
+ * compares it with the rest. A read-only version is exported as it is.
+ */
+export function selectExportedRoadmap(
+  state: Pick<AppState, "document" | "activeScenarioId" | "readOnlyVersion">,
+): Roadmap | null {
+  if (state.readOnlyVersion) return state.readOnlyVersion.roadmap;
+  return state.document ? scenarioAsBase(state.document, state.activeScenarioId) : null;
 }
 
 export function useViewedRoadmap(): Roadmap | null {

@@ -9,7 +9,7 @@ import type { FileKind, SaveFileResult } from "../../../shared/ipc/contract";
 import { type Roadmap, serializeRoadmap } from "../../../shared/model";
 import type { SliceContext } from "../../app/appStore";
 import { PRINT_DIALOG_HANDLE } from "../../platform/platform";
-import { selectViewedRoadmap } from "../editor/viewedRoadmap";
+import { selectExportedRoadmap } from "../editor/viewedRoadmap";
 import { EXPORT_FORMAT_DETAILS, type ExportFormat, type ExportRequest, WORKBOOK_NEEDS_COSTS } from "./exportFormats";
 
 const REPORT_OPTIONS_SETTING = "reportOptions";
@@ -88,7 +88,7 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
     reportOptions: defaultReportOptions(),
 
     exportDocument: async (request) => {
-      const roadmap = selectViewedRoadmap(get());
+      const roadmap = selectExportedRoadmap(get());
       if (!roadmap || get().exporting) return false;
       set({ exporting: request.format, lastExportFormat: request.format });
       if (request.format === "pdf") {
