@@ -94,51 +94,55 @@ describe("scenarios", () => {
     expect(names.map((n) => n.replace(/^✓ /, "").replace(/base plan$/, ""))).toEqual(["Plan", "As-is", "To-be"]);
   });
 
-  it("compares As-is with a To-be made on screen, and prints the comparison from the To-be", async () => {
-    page = await app.open();
-    await openTemplate(page);
-    await runFromSwitcher(page, "As-is from existing communications");
-    await showScenario(page, "Plan");
-    await runFromSwitcher(page, "New scenario…");
-    const dialog = page.getByRole("dialog", { name: "New scenario" });
-    await dialog.getByLabel("Name").fill("To-be");
-    await dialog.getByRole("button", { name: "Create" }).click();
-    await expect.poll(() => switcher(page).textContent()).toContain("To-be");
-    const rate = await trialWelcomeRate(page);
-    await rate.fill("60");
-    await rate.press("Enter");
+  it(
+    "compares As-is with a To-be made on screen, and prints the comparison from the To-be",
+    async () => {
+      page = await app.open();
+      await openTemplate(page);
+      await runFromSwitcher(page, "As-is from existing communications");
+      await showScenario(page, "Plan");
+      await runFromSwitcher(page, "New scenario…");
+      const dialog = page.getByRole("dialog", { name: "New scenario" });
+      await dialog.getByLabel("Name").fill("To-be");
+      await dialog.getByRole("button", { name: "Create" }).click();
+      await expect.poll(() => switcher(page).textContent()).toContain("To-be");
+      const rate = await trialWelcomeRate(page);
+      await rate.fill("60");
+      await rate.press("Enter");
 
-    await page.getByRole("tab", { name: "Compare" }).click();
-    const totals = page.getByRole("table", { name: "Totals" });
-    await totals.waitFor();
-    await page.getByRole("status").filter({ hasText: "Comparing scenarios" }).waitFor({ state: "detached" });
-    expect(await totals.getByRole("columnheader").allTextContents()).toEqual(["", "Plan", "As-is", "To-be"]);
-    const values = await totals
-      .getByRole("row", { name: /^Expected value/ })
-      .getByRole("cell")
-      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))));
-    const [plan = 0, asIs = 0, toBe = 0] = values;
-    // As-is sends fewer communications than the plan; To-be answers the trial welcome better.
-    expect(asIs).toBeLessThan(plan);
-    expect(toBe).toBeGreaterThan(plan);
+      await page.getByRole("tab", { name: "Compare" }).click();
+      const totals = page.getByRole("table", { name: "Totals" });
+      await totals.waitFor();
+      await page.getByRole("status").filter({ hasText: "Comparing scenarios" }).waitFor({ state: "detached" });
+      expect(await totals.getByRole("columnheader").allTextContents()).toEqual(["", "Plan", "As-is", "To-be"]);
+      const values = await totals
+        .getByRole("row", { name: /^Expected value/ })
+        .getByRole("cell")
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-value"))));
+      const [plan = 0, asIs = 0, toBe = 0] = values;
+      // As-is sends fewer communications than the plan; To-be answers the trial welcome better.
+      expect(asIs).toBeLessThan(plan);
+      expect(toBe).toBeGreaterThan(plan);
 
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
-    await page.getByRole("button", { name: "Export", exact: true }).click();
-    const exportDialog = page.getByRole("dialog", { name: /^Export “/ });
-    await exportDialog.getByRole("radio", { name: /Executive report/ }).check();
-    expect(await exportDialog.getByRole("checkbox", { name: "Scenario comparison" }).isChecked()).toBe(true);
-    await exportDialog.getByRole("button", { name: "Export", exact: true }).click();
-    await exportDialog.waitFor({ state: "detached" });
-    await page.locator(".report-print-root .report-scenarios-detail").waitFor({ state: "attached" });
-    const pdfFile = path.join(folder, "to-be-report.pdf");
-    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
-    const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
-    const comparison = pages.find((text) => text.trimStart().startsWith("Scenario comparison"));
-    expect(comparison, "the report has the scenario comparison").toBeDefined();
-    // Exported while To-be is shown: To-be is the plan the report is about, compared with the others.
-    expect((comparison ?? "").replace(/\s+/g, " ")).toContain("“To-be” against “Plan” and “As-is”");
-  }, E2E_TEST_TIMEOUT_MS);
+      await page.evaluate(() => {
+        window.print = () => {};
+      });
+      await page.getByRole("button", { name: "Export", exact: true }).click();
+      const exportDialog = page.getByRole("dialog", { name: /^Export “/ });
+      await exportDialog.getByRole("radio", { name: /Executive report/ }).check();
+      expect(await exportDialog.getByRole("checkbox", { name: "Scenario comparison" }).isChecked()).toBe(true);
+      await exportDialog.getByRole("button", { name: "Export", exact: true }).click();
+      await exportDialog.waitFor({ state: "detached" });
+      await page.locator(".report-print-root .report-scenarios-detail").waitFor({ state: "attached" });
+      const pdfFile = path.join(folder, "to-be-report.pdf");
+      writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+      await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+      const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
+      const comparison = pages.find((text) => text.trimStart().startsWith("Scenario comparison"));
+      expect(comparison, "the report has the scenario comparison").toBeDefined();
+      // Exported while To-be is shown: To-be is the plan the report is about, compared with the others.
+      expect((comparison ?? "").replace(/\s+/g, " ")).toContain("“To-be” against “Plan” and “As-is”");
+    },
+    E2E_TEST_TIMEOUT_MS,
+  );
 });

@@ -84,9 +84,6 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
   return (
     <main className={inScenario ? "editor-layout in-scenario" : "editor-layout"} aria-label={`Roadmap ${roadmap.name}`}>
       <div className="editor-bar">
-        <ErrorBoundary name="The scenario switcher">
-          <ScenarioSwitcher />
-        </ErrorBoundary>
         <div className="tabs" role="tablist" aria-label="Views">
           {VIEWS.map(({ view: tab, label }) => (
             <button
@@ -102,6 +99,10 @@ function Editor({ roadmap }: { roadmap: Roadmap }) {
             </button>
           ))}
         </div>
+        {/* After the tabs, so on a laptop screen it shares the canvas toolbar's row instead of taking one of its own. */}
+        <ErrorBoundary name="The scenario switcher">
+          <ScenarioSwitcher />
+        </ErrorBoundary>
         {view === "canvas" && (
           <ErrorBoundary name="The canvas toolbar">
             <CanvasToolbar />
