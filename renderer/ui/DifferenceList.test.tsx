@@ -99,4 +99,22 @@ describe("DifferenceList", () => {
     expect(screen.getByText("The two versions are the same.")).toBeInTheDocument();
     expect(screen.queryByRole("heading")).toBeNull();
   });
+
+  it("names each group by its own heading when two lists share a page", () => {
+    const lean = updateCommunication(before, "comm-welcome", { responseRate: 0.12 });
+    const asIs = updateCommunication(before, "comm-welcome", { responseRate: 0.05 });
+    renderWithApp(
+      <>
+        <DifferenceList differences={diffRoadmaps(before, lean)} roadmap={lean} />
+        <DifferenceList differences={diffRoadmaps(before, asIs)} roadmap={asIs} />
+      </>,
+    );
+    const headingIds = screen.getAllByRole("heading").map((heading) => heading.id);
+    expect(new Set(headingIds).size).toBe(headingIds.length);
+    const regions = screen.getAllByRole("region", { name: /^Communications/ });
+    expect(regions.map((region) => within(region).getAllByRole("listitem").map(visibleText))).toEqual([
+      ["Changed · Welcome email · Response rate: 10 % → 12 %"],
+      ["Changed · Welcome email · Response rate: 10 % → 5 %"],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import {
   DIFF_COLLECTION_TITLES,
   DIFF_COLLECTIONS,
@@ -70,7 +70,8 @@ function DifferenceGroup({
 }) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? group : group.slice(0, DIFFERENCES_SHOWN);
-  const headingId = `differences-${collection}`;
+  // Two lists can share a page (the Compare tab shows one per scenario): each heading needs its own id.
+  const headingId = `${useId()}-differences-${collection}`;
   return (
     <section className="difference-group" aria-labelledby={headingId}>
       <h3 id={headingId} className="difference-group-title">
