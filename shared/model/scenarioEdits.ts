@@ -341,6 +341,20 @@ function keepNoteAnchors(document: Roadmap, viewedAfter: Roadmap, placed: readon
   });
 }
 
+/**
+ * Whether an edit of a scenario's view removes a segment, owner, channel or
+ * role. Communications the scenario leaves out may use it too, and the view
+ * does not have them, so such an edit must be applied to the whole document.
+ */
+export function removesSharedItems(viewedBefore: Roadmap, viewedAfter: Roadmap): boolean {
+  const lists = ["segments", "owners", "channels", "roles"] as const;
+  return lists.some((list) => {
+    if (viewedAfter[list] === viewedBefore[list]) return false;
+    const kept = new Set(viewedAfter[list].map((item) => item.id));
+    return viewedBefore[list].some((item) => !kept.has(item.id));
+  });
+}
+
 /** A new scenario's name, or why it cannot have it. */
 function checkName(document: Roadmap, name: string, ownId: string | null): Result<string, string> {
   const trimmed = name.trim();

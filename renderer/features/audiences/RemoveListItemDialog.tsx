@@ -33,7 +33,8 @@ export function RemoveListItemDialog({ list, id }: { list: OrganisationList; id:
     const policy: RemovalPolicy =
       choice === "reassign" && target ? { kind: "reassign", to: target } : { kind: "remove" };
     store.getState().closeDialog();
-    store.getState().edit((r) => removeListItem(r, list, id, policy), { document: {} });
+    // Made in a scenario, the store applies a removal to the whole roadmap: hidden communications use the item too.
+    store.getState().edit((r) => removeListItem(r, list, id, policy));
   };
   const canReassign = list !== "roles" && others.length > 0;
 

@@ -6,6 +6,7 @@ import {
   findScenario,
   type Roadmap,
   type RoadmapIssue,
+  removesSharedItems,
   resolveScenario,
   roadmapFileName,
 } from "../../../shared/model";
@@ -366,7 +367,10 @@ export function createEditorSlice({ set, get, services }: SliceContext): EditorS
 /** The change made to the plan a scenario shows, written back into that scenario. */
 function changedInScenario(document: Roadmap, scenarioId: string, change: (roadmap: Roadmap) => Roadmap): Roadmap {
   const viewed = resolveScenario(document, scenarioId);
-  return editInScenario(document, scenarioId, viewed, change(viewed));
+  const edited = change(viewed);
+  // Removing a segment, owner, channel or role reaches the communications the scenario leaves out as well.
+  if (viewed !== document && removesSharedItems(viewed, edited)) return change(document);
+  return editInScenario(document, scenarioId, viewed, edited);
 }
 
 /** The scenario to show: the one asked for while the roadmap has it (an undo may take it away), else the base plan. */

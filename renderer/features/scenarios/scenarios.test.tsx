@@ -1,7 +1,14 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { BASE_SCENARIO_ID, resolveScenario, updateCommunication } from "../../../shared/model";
+import {
+  BASE_SCENARIO_ID,
+  parseRoadmap,
+  removeListItem,
+  resolveScenario,
+  serializeRoadmap,
+  updateCommunication,
+} from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
 import { renderApp } from "../../test/renderApp";
 import { selectViewedRoadmap } from "../editor/viewedRoadmap";
@@ -38,6 +45,26 @@ describe("editing in a scenario", () => {
     expect(rateOf(resolveScenario(store.getState().document ?? document, lean), first.id)).toBe(first.responseRate);
     store.getState().redo();
     expect(rateOf(resolveScenario(store.getState().document ?? document, lean), first.id)).toBe(0.5);
+  });
+
+  it("removes a segment from the whole roadmap when asked in a scenario, so communications it leaves out let go of it too", async () => {
+    const { store } = await openB2b();
+    createAsIsScenario(store.getState());
+    expect(store.getState().activeScenarioId).not.toBe(BASE_SCENARIO_ID);
+    const before = store.getState().document;
+    if (!before) throw new Error("open");
+    const hidden = before.communications.filter(
+      (c) => c.status !== "existing" && c.audience.segmentIds.includes("enterprise"),
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+
+    store.getState().edit((r) => removeListItem(r, "segments", "enterprise", { kind: "remove" }));
+
+    const after = store.getState().document;
+    if (!after) throw new Error("open");
+    expect(after.segments.map((s) => s.id)).not.toContain("enterprise");
+    expect(after.communications.some((c) => c.audience.segmentIds.includes("enterprise"))).toBe(false);
+    expect(parseRoadmap(JSON.parse(serializeRoadmap(after))).ok).toBe(true);
   });
 
   it("coalesces typing in a scenario into one step, and falls back to the base plan when undo removes the scenario", async () => {
