@@ -25,6 +25,7 @@ function lean(doc: Roadmap): Scenario {
     communications: first ? { [first.id]: { costPerContact: 0.01 } } : {},
     transitions: {},
     phases: churning ? { [churning.id]: { churnRate: churning.churnRate / 2 } } : {},
+    optimisation: null,
   };
 }
 

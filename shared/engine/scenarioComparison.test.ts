@@ -4,16 +4,13 @@ import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { resolveScenario } from "../model/scenarios";
 import { BASE_SCENARIO_ID, type Roadmap, type Scenario } from "../model/schema";
 import { ROADMAP_TEMPLATES } from "../model/templates";
+import { testScenario } from "../model/testing/scenario";
 import { createPlanEngine, planRoadmap } from "./planEngine";
 import { compareScenarios, type ScenarioFigures } from "./scenarioComparison";
 import { generatedRoadmaps } from "./testing/randomRoadmaps";
 
 const FAST_CHECK = propertyRuns(60);
 const NOW = new Date("2026-11-23T10:00:00Z");
-
-function scenario(fields: Partial<Scenario> & Pick<Scenario, "id" | "name">): Scenario {
-  return { notes: "", excludedCommunicationIds: [], communications: {}, transitions: {}, phases: {}, ...fields };
-}
 
 /** The B2B template with an As-is (its existing communications), a Lean variant and a copy of the base. */
 function templateWithScenarios(): Roadmap {
@@ -28,8 +25,8 @@ function templateWithScenarios(): Roadmap {
   return {
     ...roadmap,
     scenarios: [
-      scenario({ id: "as-is", name: "As-is", excludedCommunicationIds: notExisting }),
-      scenario({
+      testScenario({ id: "as-is", name: "As-is", excludedCommunicationIds: notExisting }),
+      testScenario({
         id: "lean",
         name: "Lean",
         excludedCommunicationIds: [second.id],
@@ -37,7 +34,7 @@ function templateWithScenarios(): Roadmap {
         transitions: { [transition.id]: { rate: transition.rate / 2 } },
         phases: { [churning.id]: { churnRate: churning.churnRate / 2 } },
       }),
-      scenario({ id: "same", name: "Same as the plan" }),
+      testScenario({ id: "same", name: "Same as the plan" }),
     ],
   };
 }
@@ -119,7 +116,7 @@ describe("compareScenarios", () => {
     const retained: Roadmap = {
       ...roadmap,
       scenarios: [
-        scenario({
+        testScenario({
           id: "retention",
           name: "Retention",
           phases: Object.fromEntries(churning.map((phase) => [phase.id, { churnRate: 0 }])),
@@ -145,7 +142,7 @@ describe("compareScenarios", () => {
       ...roadmap,
       contactCap: 1,
       scenarios: [
-        scenario({
+        testScenario({
           id: "monthly",
           name: "Everything monthly",
           communications: Object.fromEntries(
@@ -261,7 +258,7 @@ function randomScenarios(roadmap: Roadmap): fc.Arbitrary<Scenario[]> {
       })
       .map(
         (drawn): Scenario =>
-          scenario({
+          testScenario({
             id: `scenario-${index}`,
             name: `Scenario ${index}`,
             excludedCommunicationIds: drawn.excluded,

@@ -1,5 +1,5 @@
 import { builtInQuestionnaire, noImportMappings } from "../survey/questionnaire";
-import type { Channel, LifecycleStage, Roadmap, SegmentStrategy } from "./schema";
+import type { Channel, LifecycleStage, OptimiserSettings, Roadmap, SegmentStrategy } from "./schema";
 
 /** The lifecycle stages of DOMAIN.md, in the order a relationship runs through them. */
 export function defaultStages(): LifecycleStage[] {
@@ -97,11 +97,19 @@ export function emptySegmentStrategy(): SegmentStrategy {
 /**
  * What a roadmap holds before a workshop adds sticky notes, a walk order or
  * quick-add's remembered choices, before any survey answers are imported
- * (the built-in questionnaire, ready to export), and before a second scenario.
+ * (the built-in questionnaire, ready to export), before a second scenario
+ * and before the optimiser is asked anything.
  */
 export function emptyWorkshopFields(): Pick<
   Roadmap,
-  "stickyNotes" | "presentation" | "captureDefaults" | "survey" | "importMappings" | "baseScenario" | "scenarios"
+  | "stickyNotes"
+  | "presentation"
+  | "captureDefaults"
+  | "survey"
+  | "importMappings"
+  | "baseScenario"
+  | "scenarios"
+  | "optimiser"
 > {
   return {
     stickyNotes: [],
@@ -111,5 +119,22 @@ export function emptyWorkshopFields(): Pick<
     importMappings: noImportMappings(),
     baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: [] },
     scenarios: [],
+    optimiser: defaultOptimiserSettings(),
+  };
+}
+
+/** What a new roadmap asks the optimiser: the most net value, no budget, within the contact caps, nothing locked. */
+export function defaultOptimiserSettings(): OptimiserSettings {
+  return {
+    objective: "net",
+    budget: null,
+    yearBudgets: [],
+    ownerBudgets: [],
+    respectContactCaps: true,
+    communications: {},
+    purposeCoverage: [],
+    exclusiveGroups: [],
+    timeLimitSeconds: 10,
+    gapTolerance: 0.005,
   };
 }

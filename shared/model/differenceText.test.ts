@@ -115,6 +115,7 @@ describe("describeDifference", () => {
       communications: { "comm-welcome": { responseRate: 0.05 } },
       transitions: {},
       phases: {},
+      optimisation: null,
     };
     const before: Roadmap = { ...roadmap, scenarios: [lean] };
     const after: Roadmap = {

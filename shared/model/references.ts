@@ -105,6 +105,63 @@ export function checkReferences(doc: RoadmapShape, ctx: z.RefinementCtx): void {
 
   checkSurveyReferences(doc, { phaseIds, segmentIds, channelIds }, report);
   checkScenarioReferences(doc, { phaseIds, segmentIds, transitionIds, communicationIds }, report);
+  checkOptimiserReferences(doc, { phaseIds, ownerIds, communicationIds }, report);
+}
+
+/**
+ * The optimiser's settings name only communications, owners and phases the
+ * roadmap has, and budget only years of the horizon. The settings kept in an
+ * optimised scenario's record are a snapshot of their day and not checked.
+ */
+function checkOptimiserReferences(
+  doc: RoadmapShape,
+  known: { phaseIds: Set<string>; ownerIds: Set<string>; communicationIds: Set<string> },
+  report: (path: Path, message: string) => void,
+): void {
+  const settings = doc.optimiser;
+  const path = ["optimiser"];
+  const mustExist = (ids: Set<string>, kind: string, value: string, at: Path) => {
+    if (!ids.has(value)) report([...path, ...at], `refers to ${kind} "${value}", which does not exist`);
+  };
+  for (const communicationId of Object.keys(settings.communications)) {
+    mustExist(known.communicationIds, "communication", communicationId, ["communications", communicationId]);
+  }
+  const years = Math.ceil(doc.horizonMonths / 12);
+  const budgetedYears = new Set<number>();
+  settings.yearBudgets.forEach((yearBudget, i) => {
+    if (yearBudget.year >= years) {
+      report([...path, "yearBudgets", i, "year"], `must be a year of the ${years}-year horizon (0 to ${years - 1})`);
+    }
+    if (budgetedYears.has(yearBudget.year)) {
+      report([...path, "yearBudgets", i, "year"], `repeats year ${yearBudget.year}, budgeted earlier`);
+    }
+    budgetedYears.add(yearBudget.year);
+  });
+  const budgetedOwners = new Set<string>();
+  settings.ownerBudgets.forEach((ownerBudget, i) => {
+    mustExist(known.ownerIds, "owner", ownerBudget.ownerId, ["ownerBudgets", i, "ownerId"]);
+    if (budgetedOwners.has(ownerBudget.ownerId)) {
+      report([...path, "ownerBudgets", i, "ownerId"], `repeats owner "${ownerBudget.ownerId}", budgeted earlier`);
+    }
+    budgetedOwners.add(ownerBudget.ownerId);
+  });
+  uniqueIds(settings.purposeCoverage, "optimiser.purposeCoverage", report);
+  settings.purposeCoverage.forEach((rule, i) => {
+    rule.phaseIds.forEach((phaseId, j) => {
+      mustExist(known.phaseIds, "phase", phaseId, ["purposeCoverage", i, "phaseIds", j]);
+    });
+  });
+  uniqueIds(settings.exclusiveGroups, "optimiser.exclusiveGroups", report);
+  settings.exclusiveGroups.forEach((group, i) => {
+    group.communicationIds.forEach((communicationId, j) => {
+      mustExist(known.communicationIds, "communication", communicationId, [
+        "exclusiveGroups",
+        i,
+        "communicationIds",
+        j,
+      ]);
+    });
+  });
 }
 
 /** Every scenario names only things the roadmap has: what it leaves out, and what it overrides. */

@@ -27,6 +27,7 @@ const lean: Scenario = {
   communications: {},
   transitions: {},
   phases: {},
+  optimisation: null,
 };
 
 describe("diffRoadmaps", () => {

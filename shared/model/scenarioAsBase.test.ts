@@ -28,6 +28,7 @@ function threeScenarios(): Roadmap {
         communications: { [template.communications[0]?.id ?? ""]: { costPerContact: 0, responseRate: 0.2 } },
         transitions: { [template.transitions[0]?.id ?? ""]: { rate: 0.5 } },
         phases: { [template.phases[2]?.id ?? ""]: { churnRate: 0.001 } },
+        optimisation: null,
       },
     ],
   };

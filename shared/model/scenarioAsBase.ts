@@ -47,7 +47,7 @@ export function scenarioAsBase(document: Roadmap, scenarioId: string): Roadmap {
 function againstBase(
   base: Roadmap,
   plans: Roadmap,
-  { id, name, notes }: Pick<Scenario, "id" | "name" | "notes">,
+  { id, name, notes, optimisation }: Pick<Scenario, "id" | "name" | "notes"> & Partial<Pick<Scenario, "optimisation">>,
 ): Scenario {
   const kept = new Set(plans.communications.map((c) => c.id));
   return {
@@ -58,6 +58,7 @@ function againstBase(
     communications: overrides("communication", base.communications, plans.communications) as Scenario["communications"],
     transitions: overrides("transition", base.transitions, plans.transitions) as Scenario["transitions"],
     phases: overrides("phase", base.phases, plans.phases) as Scenario["phases"],
+    optimisation: optimisation ?? null,
   };
 }
 

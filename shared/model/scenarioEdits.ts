@@ -408,6 +408,8 @@ export function addScenario(
     communications: structuredClone(source?.communications ?? {}),
     transitions: structuredClone(source?.transitions ?? {}),
     phases: structuredClone(source?.phases ?? {}),
+    // A copy is the user's own from here on: how the original was optimised does not describe it.
+    optimisation: null,
   };
   return ok({ roadmap: { ...document, scenarios: [...document.scenarios, scenario] }, scenarioId: scenario.id });
 }

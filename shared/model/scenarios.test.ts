@@ -7,11 +7,8 @@ import { resolveScenario, scenarioChoices, scenarioIdByName } from "./scenarios"
 import { BASE_SCENARIO_ID, type Communication, type Roadmap, type Scenario } from "./schema";
 import { createB2bSubscriptionRoadmap } from "./templates/b2bSubscriptionSoftware";
 import { sampleRoadmap } from "./testing/sampleRoadmap";
+import { testScenario } from "./testing/scenario";
 import { settleWorkshopReferences } from "./workshopReferences";
-
-function scenario(fields: Partial<Scenario> & Pick<Scenario, "id" | "name">): Scenario {
-  return { notes: "", excludedCommunicationIds: [], communications: {}, transitions: {}, phases: {}, ...fields };
-}
 
 function withScenarios(roadmap: Roadmap, scenarios: Scenario[]): Roadmap {
   return { ...roadmap, scenarios };
@@ -47,7 +44,7 @@ describe("resolveScenario", () => {
 
   it("inherits every field the scenario does not set, and overrides the ones it does", () => {
     const roadmap = withScenarios(twoCommunications(), [
-      scenario({
+      testScenario({
         id: "lean",
         name: "Lean",
         communications: { "comm-newsletter": { timing: { kind: "recurring", everyMonths: 3 }, costPerContact: 0 } },
@@ -68,7 +65,7 @@ describe("resolveScenario", () => {
     const base = twoCommunications();
     const roadmap = withScenarios(
       { ...base, communications: base.communications.map((c) => ({ ...c, fixedCost: 99 })) },
-      [scenario({ id: "s", name: "Channel costs", communications: { "comm-welcome": { fixedCost: null } } })],
+      [testScenario({ id: "s", name: "Channel costs", communications: { "comm-welcome": { fixedCost: null } } })],
     );
     expect(resolveScenario(roadmap, "s").communications[0]?.fixedCost).toBeNull();
     expect(resolveScenario(roadmap, "s").communications[1]?.fixedCost).toBe(99);
@@ -76,7 +73,7 @@ describe("resolveScenario", () => {
 
   it("leaves out what the scenario leaves out and follows later edits of what it inherits", () => {
     const roadmap = withScenarios(twoCommunications(), [
-      scenario({ id: "as-is", name: "As-is", excludedCommunicationIds: ["comm-newsletter"] }),
+      testScenario({ id: "as-is", name: "As-is", excludedCommunicationIds: ["comm-newsletter"] }),
     ]);
     expect(resolveScenario(roadmap, "as-is").communications.map((c) => c.id)).toEqual(["comm-welcome"]);
     const edited = {
@@ -88,7 +85,7 @@ describe("resolveScenario", () => {
 
   it("gives the same objects again for the same document, so planning reuses its work", () => {
     const roadmap = withScenarios(twoCommunications(), [
-      scenario({ id: "s", name: "S", communications: { "comm-welcome": { responseRate: 0.5 } } }),
+      testScenario({ id: "s", name: "S", communications: { "comm-welcome": { responseRate: 0.5 } } }),
     ]);
     const first = resolveScenario(roadmap, "s");
     expect(resolveScenario(roadmap, "s")).toBe(first);
@@ -101,7 +98,7 @@ describe("resolveScenario", () => {
     const kept = template.communications.filter((c) => c.status === "existing").map((c) => c.id);
     const dropped = template.communications.map((c) => c.id).filter((id) => !kept.includes(id));
     const roadmap = withScenarios(template, [
-      scenario({ id: "as-is", name: "As-is", excludedCommunicationIds: dropped }),
+      testScenario({ id: "as-is", name: "As-is", excludedCommunicationIds: dropped }),
     ]);
     const base = planRoadmap(resolveScenario(roadmap, BASE_SCENARIO_ID));
     const asIs = planRoadmap(resolveScenario(roadmap, "as-is"));
@@ -118,7 +115,7 @@ describe("resolveScenario", () => {
 
 describe("scenario choices", () => {
   it("lists the base plan first, then the scenarios, and finds them by name", () => {
-    const roadmap = withScenarios(twoCommunications(), [scenario({ id: "as-is", name: "As-is" })]);
+    const roadmap = withScenarios(twoCommunications(), [testScenario({ id: "as-is", name: "As-is" })]);
     expect(scenarioChoices(roadmap)).toEqual([
       { id: BASE_SCENARIO_ID, name: "Plan" },
       { id: "as-is", name: "As-is" },
@@ -132,7 +129,7 @@ describe("scenario choices", () => {
 describe("scenarios in the file", () => {
   it("round-trip through the file format", () => {
     const roadmap = withScenarios(twoCommunications(), [
-      scenario({
+      testScenario({
         id: "lean",
         name: "Lean",
         excludedCommunicationIds: ["comm-welcome"],
@@ -147,7 +144,7 @@ describe("scenarios in the file", () => {
 
   it("refuses a scenario naming what the roadmap does not have, and says where", () => {
     const roadmap = withScenarios(twoCommunications(), [
-      scenario({
+      testScenario({
         id: "lean",
         name: "Lean",
         excludedCommunicationIds: ["comm-ghost"],
@@ -155,7 +152,7 @@ describe("scenarios in the file", () => {
         transitions: { "tr-settles": { rateBySegment: { enterprise: 0.2 } } },
         phases: { "phase-x": { churnRate: 0.1 } },
       }),
-      scenario({ id: "base", name: "plan" }),
+      testScenario({ id: "base", name: "plan" }),
     ]);
     const parsed = parseRoadmap(JSON.parse(serializeRoadmap(roadmap)));
     expect(parsed.ok).toBe(false);
@@ -174,7 +171,7 @@ describe("scenarios in the file", () => {
 
   it("forget what they said about a deleted communication, transition, phase or segment", () => {
     const before = withScenarios(twoCommunications(), [
-      scenario({
+      testScenario({
         id: "lean",
         name: "Lean",
         excludedCommunicationIds: ["comm-newsletter"],
@@ -191,7 +188,7 @@ describe("scenarios in the file", () => {
     };
     const settled = settleWorkshopReferences(before, after);
     expect(settled.scenarios[0]).toEqual(
-      scenario({
+      testScenario({
         id: "lean",
         name: "Lean",
         communications: { "comm-welcome": { responseRate: 0.4 } },
@@ -203,7 +200,7 @@ describe("scenarios in the file", () => {
 
   it("are left the same objects by a deletion that touches nothing they name", () => {
     const before = withScenarios(twoCommunications(), [
-      scenario({ id: "lean", name: "Lean", communications: { "comm-welcome": { responseRate: 0.4 } } }),
+      testScenario({ id: "lean", name: "Lean", communications: { "comm-welcome": { responseRate: 0.4 } } }),
     ]);
     const after = { ...before, communications: before.communications.filter((c) => c.id !== "comm-newsletter") };
     expect(settleWorkshopReferences(before, after).scenarios).toBe(before.scenarios);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emptySegmentStrategy } from "./defaults";
+import { defaultOptimiserSettings, emptySegmentStrategy } from "./defaults";
 import {
   boundedNumber,
   color,
@@ -19,8 +19,11 @@ import { formatLimit, LIMITS } from "./limits";
 import { checkReferences } from "./references";
 import {
   CHANNEL_KINDS,
+  COMMUNICATION_LOCKS,
   COMMUNICATION_STATUSES,
   NOTE_STATUSES,
+  OPTIMISATION_OBJECTIVES,
+  OPTIMISATION_STATUSES,
   OWNER_KINDS,
   PARTNER_TYPES,
   PERSONALISATION_LEVELS,
@@ -36,7 +39,7 @@ export * from "./vocabulary";
 export const ROADMAP_FILE_TYPE = "relationship-roadmap";
 
 /** The schema version this build reads and writes. Older files are migrated up to it. */
-export const CURRENT_SCHEMA_VERSION = 5;
+export const CURRENT_SCHEMA_VERSION = 6;
 
 export const LifecycleStageSchema = z.object({
   id: id(),
@@ -391,6 +394,138 @@ export const PhaseOverrideSchema = z.object({
 });
 
 /**
+ * A personalisation level the optimiser may choose for one communication, with
+ * what the communication costs and brings at that level (a one-to-one letter
+ * costs more per contact and is answered more often than a mass mailing).
+ */
+export const PersonalisationOptionSchema = z.object({
+  level: z.enum(PERSONALISATION_LEVELS),
+  /** Null: the communication's own cost (or its channel's, when it inherits). */
+  fixedCost: money().nullable().default(null),
+  costPerContact: money().nullable().default(null),
+  responseRate: fraction(),
+});
+
+/**
+ * The choices the optimiser has for one communication besides leaving it out:
+ * its own timing and personalisation are always an option; these are the others.
+ */
+export const CommunicationOptionsSchema = z.object({
+  /** For a recurring send: other intervals it may have (every N months). Ignored for other timings. */
+  everyMonths: list(wholeNumber(1, 120), 12).default([]),
+  /** Other levels it may be sent at, each with its cost and response rate. */
+  personalisation: list(PersonalisationOptionSchema, PERSONALISATION_LEVELS.length).default([]),
+  /** "in": it must be sent (in one of its options); "out": it must not be. */
+  lock: z.enum(COMMUNICATION_LOCKS).default("free"),
+});
+
+/**
+ * At least one communication of these purposes must stay in each of these
+ * phases (e.g. every phase keeps a retention touch).
+ */
+export const PurposeCoverageSchema = z.object({
+  id: id(),
+  purposes: list(z.enum(PURPOSES), PURPOSES.length).min(1, { error: "must name at least one purpose" }),
+  /** Empty: every phase that has a communication of these purposes. */
+  phaseIds: list(id(), LIMITS.phases).default([]),
+});
+
+/** Alternatives: the optimiser keeps at most one communication of the group. */
+export const ExclusiveGroupSchema = z.object({
+  id: id(),
+  name: name(),
+  communicationIds: list(id(), LIMITS.communications).min(2, { error: "must hold at least two communications" }),
+});
+
+/** A budget for one year of the plan. */
+export const YearBudgetSchema = z.object({
+  /** The plan year, from 0 for the first twelve months of the horizon. */
+  year: wholeNumber(0, 49),
+  budget: money(),
+});
+
+export const OwnerBudgetSchema = z.object({
+  ownerId: id(),
+  /** Most this owner's communications may cost over the horizon. */
+  budget: money(),
+});
+
+/**
+ * What the campaign optimiser is asked: its objective, the budgets and caps it
+ * must keep to, and each communication's options. Shared by every scenario;
+ * the optimiser runs on the scenario shown.
+ */
+export const OptimiserSettingsSchema = z.object({
+  objective: z.enum(OPTIMISATION_OBJECTIVES).default("net"),
+  /**
+   * Most the plan may cost over the horizon (undiscounted). Null: no limit with
+   * the "net" objective; with "value", what the optimised scenario costs now.
+   */
+  budget: money().nullable().default(null),
+  yearBudgets: list(YearBudgetSchema, 50).default([]),
+  ownerBudgets: list(OwnerBudgetSchema, LIMITS.owners).default([]),
+  /** Keep every cohort within the roadmap's contact cap and each channel's, counted as in the contact-pressure view. */
+  respectContactCaps: z.boolean().default(true),
+  /** By communication id; a communication not listed is free, with only its own timing and personalisation. */
+  communications: z.record(id(), CommunicationOptionsSchema).default({}),
+  purposeCoverage: list(PurposeCoverageSchema, 100).default([]),
+  exclusiveGroups: list(ExclusiveGroupSchema, 1000).default([]),
+  /** The solver stops after this long and reports how far from proven best its plan may be. */
+  timeLimitSeconds: wholeNumber(1, 3600).default(10),
+  /** The solver stops once its plan is proven within this share of the best possible. */
+  gapTolerance: boundedNumber(0, 0.5).default(0.005),
+});
+
+/** A figure of an optimisation result: money or value, which may be negative (a net loss). */
+const figure = () => boundedNumber(-LIMITS.money * 1000, LIMITS.money * 1000);
+
+/** One point of the efficient frontier: the best plan the optimiser found within one budget. */
+export const FrontierPointSchema = z.object({
+  budget: figure(),
+  cost: figure(),
+  value: figure(),
+  /** Discounted value − discounted cost. */
+  net: figure(),
+  /** False when no plan keeps to this budget (the locked-in sends cost more). */
+  feasible: z.boolean(),
+});
+
+/** What one more unit of something is worth to the objective, and how that was measured. */
+export const MarginalValueSchema = z.object({
+  perUnit: figure(),
+  /** "dual": the LP relaxation's shadow price; "slope": the change between two solved plans. */
+  method: z.enum(["dual", "slope"]),
+});
+
+/**
+ * How an optimised scenario was made, kept with it so the report can show the
+ * settings, the frontier and the reasons for each change long after the run.
+ */
+export const OptimisationRecordSchema = z.object({
+  createdAt: isoTimestamp(),
+  /** The scenario it was optimised from, as it was named then (it may since be renamed or deleted). */
+  fromScenarioId: id(),
+  fromScenarioName: name(),
+  settings: OptimiserSettingsSchema,
+  status: z.enum(OPTIMISATION_STATUSES),
+  /** How far from the best possible the plan may be, as a share; 0 when proven best. */
+  gap: boundedNumber(0, 1e6),
+  objective: figure(),
+  cost: figure(),
+  value: figure(),
+  /** The plan it was optimised from, for comparison. */
+  planCost: figure(),
+  planValue: figure(),
+  frontier: list(FrontierPointSchema, 50).default([]),
+  marginalBudget: MarginalValueSchema.nullable().default(null),
+  marginalContact: MarginalValueSchema.nullable().default(null),
+  /** The constraints that bind, in words ("the budget of €1.2M", "Sales's budget"). */
+  binding: list(text(500), 1000).default([]),
+  /** Why each dropped or changed communication was, by communication id ("€0.40 back per € spent; hit the e-mail cap"). */
+  reasons: z.record(id(), text(500)).default({}),
+});
+
+/**
  * The roadmap's own plan seen as the first scenario: its name in scenario
  * pickers and comparisons, and the communications it leaves out (those added
  * while another scenario was being edited).
@@ -420,6 +555,8 @@ export const ScenarioSchema = z.object({
   transitions: z.record(id(), TransitionOverrideSchema).default({}),
   /** By phase id. */
   phases: z.record(id(), PhaseOverrideSchema).default({}),
+  /** Set on a scenario the optimiser wrote: how it was made. */
+  optimisation: OptimisationRecordSchema.nullable().default(null),
 });
 
 export const RoadmapObjectSchema = z.object({
@@ -460,6 +597,7 @@ export const RoadmapObjectSchema = z.object({
   baseScenario: BaseScenarioSchema.default({ name: "Plan", notes: "", excludedCommunicationIds: [] }),
   /** Variants of the plan besides the base; empty for a roadmap with one plan. */
   scenarios: list(ScenarioSchema, LIMITS.scenarios).default([]),
+  optimiser: OptimiserSettingsSchema.default(defaultOptimiserSettings()),
 });
 
 /** A roadmap document: the whole of one client engagement, as saved in a `.roadmap` file. */
@@ -528,3 +666,17 @@ export type TransitionOverride = z.infer<typeof TransitionOverrideSchema>;
 export type PhaseOverride = z.infer<typeof PhaseOverrideSchema>;
 export type BaseScenario = z.infer<typeof BaseScenarioSchema>;
 export type Scenario = z.infer<typeof ScenarioSchema>;
+export type PersonalisationOption = z.infer<typeof PersonalisationOptionSchema>;
+export type CommunicationOptions = z.infer<typeof CommunicationOptionsSchema>;
+export type PurposeCoverage = z.infer<typeof PurposeCoverageSchema>;
+export type ExclusiveGroup = z.infer<typeof ExclusiveGroupSchema>;
+export type YearBudget = z.infer<typeof YearBudgetSchema>;
+export type OwnerBudget = z.infer<typeof OwnerBudgetSchema>;
+export type OptimiserSettings = z.infer<typeof OptimiserSettingsSchema>;
+export type PersonalisationLevel = (typeof PERSONALISATION_LEVELS)[number];
+export type OptimisationObjective = (typeof OPTIMISATION_OBJECTIVES)[number];
+export type CommunicationLock = (typeof COMMUNICATION_LOCKS)[number];
+export type OptimisationStatus = (typeof OPTIMISATION_STATUSES)[number];
+export type FrontierPoint = z.infer<typeof FrontierPointSchema>;
+export type MarginalValue = z.infer<typeof MarginalValueSchema>;
+export type OptimisationRecord = z.infer<typeof OptimisationRecordSchema>;

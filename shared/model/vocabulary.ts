@@ -42,6 +42,18 @@ export const PERSONALISATION_LEVELS = ["mass", "segment", "oneToOne"] as const;
 
 export const COMMUNICATION_STATUSES = ["existing", "proposed", "retired"] as const;
 
+/**
+ * What the optimiser maximises: expected value minus cost, both discounted
+ * with the roadmap's rate ("net"), or expected value within the budget ("value").
+ */
+export const OPTIMISATION_OBJECTIVES = ["net", "value"] as const;
+
+/** Whether the optimiser may drop a communication ("free"), must keep it ("in") or must leave it out ("out"). */
+export const COMMUNICATION_LOCKS = ["free", "in", "out"] as const;
+
+/** How an optimisation the user kept as a scenario ended: proven best (within the gap asked for), or stopped early. */
+export const OPTIMISATION_STATUSES = ["optimal", "timeLimit", "stopped"] as const;
+
 export const NOTE_STATUSES = ["open", "resolved"] as const;
 
 /** The answer scales a questionnaire's agreement items may use: the lowest and highest answer. */

@@ -1,5 +1,5 @@
 import type { Point } from "./edits";
-import type { BaseScenario, NoteAnchor, Roadmap, Scenario, Survey } from "./schema";
+import type { BaseScenario, NoteAnchor, OptimiserSettings, Roadmap, Scenario, Survey } from "./schema";
 
 /**
  * After an edit that removed phases, transitions, communications, segments or
@@ -8,12 +8,53 @@ import type { BaseScenario, NoteAnchor, Roadmap, Scenario, Survey } from "./sche
  * about), the presentation walk forgets the phases that are gone, survey
  * respondents keep their answers but no longer point at what was removed, and
  * scenarios forget what they said about removed communications, transitions,
- * phases and segments.
+ * phases and segments, and the optimiser forgets the options, locks, budgets
+ * and rules of removed communications, owners and phases (a rule or group left
+ * with nothing to apply to goes with them).
  */
 export function settleWorkshopReferences(before: Roadmap, after: Roadmap): Roadmap {
   const survey = settleSurveyReferences(after);
   const withSurvey = survey === after.survey ? after : { ...after, survey };
-  return settleNotesAndWalk(before, settleScenarioReferences(withSurvey));
+  const optimiser = settleOptimiserReferences(withSurvey);
+  const withOptimiser = optimiser === withSurvey.optimiser ? withSurvey : { ...withSurvey, optimiser };
+  return settleNotesAndWalk(before, settleScenarioReferences(withOptimiser));
+}
+
+function settleOptimiserReferences(roadmap: Roadmap): OptimiserSettings {
+  const settings = roadmap.optimiser;
+  const communications = new Set(roadmap.communications.map((c) => c.id));
+  const owners = new Set(roadmap.owners.map((o) => o.id));
+  const phases = new Set(roadmap.phases.map((p) => p.id));
+  const options = onlyKeys(settings.communications, communications);
+  const ownerBudgets = settings.ownerBudgets.filter((budget) => owners.has(budget.ownerId));
+  let coverageChanged = false;
+  const purposeCoverage = settings.purposeCoverage.flatMap((rule) => {
+    if (rule.phaseIds.every((id) => phases.has(id))) return [rule];
+    coverageChanged = true;
+    const phaseIds = rule.phaseIds.filter((id) => phases.has(id));
+    // A rule for named phases that are all gone would otherwise widen to every phase.
+    return phaseIds.length === 0 ? [] : [{ ...rule, phaseIds }];
+  });
+  let groupsChanged = false;
+  const exclusiveGroups = settings.exclusiveGroups.flatMap((group) => {
+    if (group.communicationIds.every((id) => communications.has(id))) return [group];
+    groupsChanged = true;
+    const communicationIds = group.communicationIds.filter((id) => communications.has(id));
+    return communicationIds.length < 2 ? [] : [{ ...group, communicationIds }];
+  });
+  const unchanged =
+    options === settings.communications &&
+    ownerBudgets.length === settings.ownerBudgets.length &&
+    !coverageChanged &&
+    !groupsChanged;
+  if (unchanged) return settings;
+  return {
+    ...settings,
+    communications: options,
+    ownerBudgets: ownerBudgets.length === settings.ownerBudgets.length ? settings.ownerBudgets : ownerBudgets,
+    purposeCoverage: coverageChanged ? purposeCoverage : settings.purposeCoverage,
+    exclusiveGroups: groupsChanged ? exclusiveGroups : settings.exclusiveGroups,
+  };
 }
 
 function settleNotesAndWalk(before: Roadmap, after: Roadmap): Roadmap {

@@ -21,6 +21,7 @@ function roadmapWithAsIs(): Roadmap {
         communications: {},
         transitions: {},
         phases: {},
+        optimisation: null,
       },
     ],
   };

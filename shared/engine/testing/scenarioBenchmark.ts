@@ -46,5 +46,14 @@ export function scenarioBenchmarkRoadmap(): Roadmap {
 }
 
 function emptyScenario(id: string, name: string): Scenario {
-  return { id, name, notes: "", excludedCommunicationIds: [], communications: {}, transitions: {}, phases: {} };
+  return {
+    id,
+    name,
+    notes: "",
+    excludedCommunicationIds: [],
+    communications: {},
+    transitions: {},
+    phases: {},
+    optimisation: null,
+  };
 }

@@ -1,9 +1,6 @@
-import type { Roadmap, Scenario } from "../../model/schema";
+import type { Roadmap } from "../../model/schema";
 import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
-
-function scenario(fields: Partial<Scenario> & Pick<Scenario, "id" | "name">): Scenario {
-  return { notes: "", excludedCommunicationIds: [], communications: {}, transitions: {}, phases: {}, ...fields };
-}
+import { testScenario } from "../../model/testing/scenario";
 
 /**
  * The B2B template with its base plan named "To-be" and two scenarios: "As-is",
@@ -19,8 +16,8 @@ export function asIsAndToBeRoadmap(now = new Date("2027-01-15T00:00:00Z")): Road
     ...roadmap,
     baseScenario: { ...roadmap.baseScenario, name: "To-be" },
     scenarios: [
-      scenario({ id: "as-is", name: "As-is", excludedCommunicationIds: proposed }),
-      scenario({
+      testScenario({ id: "as-is", name: "As-is", excludedCommunicationIds: proposed }),
+      testScenario({
         id: "lean",
         name: "Lean",
         excludedCommunicationIds: proposed.slice(0, Math.ceil(proposed.length / 2)),

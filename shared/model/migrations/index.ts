@@ -5,6 +5,7 @@ import { migrateV1ToV2 } from "./v1-to-v2";
 import { migrateV2ToV3 } from "./v2-to-v3";
 import { migrateV3ToV4 } from "./v3-to-v4";
 import { migrateV4ToV5 } from "./v4-to-v5";
+import { migrateV5ToV6 } from "./v5-to-v6";
 
 /**
  * Takes a plain object and returns a new one, leaving its input untouched.
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateV2ToV3,
   migrateV3ToV4,
   migrateV4ToV5,
+  migrateV5ToV6,
 ];
 
 /** The newest schema version the registry reaches. */

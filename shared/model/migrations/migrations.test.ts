@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../../engine/planEngine";
 import { communicationCosts } from "../costs";
 import { segmentCustomersAtStart } from "../customers";
+import { defaultOptimiserSettings } from "../defaults";
 import { describeIssue } from "../issues";
 import { parseRoadmap } from "../parse";
+import { resolveScenario } from "../scenarios";
 import { CURRENT_SCHEMA_VERSION, type Roadmap } from "../schema";
 import { sampleRoadmap } from "../testing/sampleRoadmap";
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrateToLatest } from "./index";
@@ -12,6 +14,7 @@ import { migrateV1ToV2 } from "./v1-to-v2";
 import { migrateV2ToV3 } from "./v2-to-v3";
 import { migrateV3ToV4 } from "./v3-to-v4";
 import { migrateV4ToV5 } from "./v4-to-v5";
+import { migrateV5ToV6 } from "./v5-to-v6";
 
 /**
  * A file as the workshop prototype wrote it: `version: 0`, the name in
@@ -120,8 +123,17 @@ const V3_FIXTURES = ["v3-b2b-subscription-software", "v3-sample", "v3-generated-
 /** Files the app wrote in format 4, saved before format 5 existed; the template's has two survey waves. */
 const V4_FIXTURES = ["v4-b2b-subscription-software", "v4-sample", "v4-generated-40-phases"] as const;
 
+/** Files the app wrote in format 5, saved before format 6 existed; the template's has As-is and To-be scenarios. */
+const V5_FIXTURES = ["v5-b2b-subscription-software", "v5-sample", "v5-generated-40-phases"] as const;
+
 function fixture(
-  name: (typeof V1_FIXTURES | typeof V2_FIXTURES | typeof V3_FIXTURES | typeof V4_FIXTURES)[number],
+  name: (
+    | typeof V1_FIXTURES
+    | typeof V2_FIXTURES
+    | typeof V3_FIXTURES
+    | typeof V4_FIXTURES
+    | typeof V5_FIXTURES
+  )[number],
 ): Record<string, unknown> {
   const text = FIXTURE_TEXTS[`./fixtures/${name}.roadmap`];
   if (text === undefined) throw new Error(`no fixture ${name}`);
@@ -358,6 +370,7 @@ describe("v2 to v3", () => {
         importMappings,
         baseScenario: _baseScenario,
         scenarios: _scenarios,
+        optimiser: _optimiser,
         ...rest
       } = roadmap;
       expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
@@ -396,7 +409,15 @@ describe("v3 to v4", () => {
     const { roadmap, fromVersion, migrationNotes } = result.value;
     expect(fromVersion).toBe(3);
     expect(migrationNotes).toEqual([]);
-    const { survey, importMappings, schemaVersion, baseScenario: _base, scenarios: _scenarios, ...rest } = roadmap;
+    const {
+      survey,
+      importMappings,
+      schemaVersion,
+      baseScenario: _base,
+      scenarios: _scenarios,
+      optimiser: _optimiser,
+      ...rest
+    } = roadmap;
     expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(survey).toEqual({ scale: "1-5", dimensions: [], items: [], minimumRespondents: 5, waves: [] });
     expect(importMappings).toEqual({ survey: { columns: [], values: [] }, inventory: { columns: [], values: [] } });
@@ -434,8 +455,8 @@ describe("v4 to v5", () => {
     const { roadmap, fromVersion, migrationNotes } = result.value;
     expect(fromVersion).toBe(4);
     expect(migrationNotes).toEqual([]);
-    const { baseScenario, scenarios, schemaVersion, ...rest } = roadmap;
-    expect(schemaVersion).toBe(5);
+    const { baseScenario, scenarios, optimiser: _, schemaVersion, ...rest } = roadmap;
+    expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
     expect(baseScenario).toEqual({ name: "Plan", notes: "", excludedCommunicationIds: [] });
     expect(scenarios).toEqual([]);
     expect({ ...rest, schemaVersion: 4 }).toEqual(v4);
@@ -470,6 +491,50 @@ describe("v4 to v5", () => {
       if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
       expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
       expect(result.value.roadmap.scenarios).toEqual([]);
+    },
+  );
+});
+
+describe("v5 to v6", () => {
+  it.each(V5_FIXTURES)(
+    "opens %s with everything it held, its scenarios unoptimised, the optimiser asked nothing",
+    (name) => {
+      const v5 = fixture(name) as { scenarios: Record<string, unknown>[] };
+      const result = parseRoadmap(v5);
+      if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+      const { roadmap, fromVersion, migrationNotes } = result.value;
+      expect(fromVersion).toBe(5);
+      expect(migrationNotes).toEqual([]);
+      const { optimiser, scenarios, schemaVersion, ...rest } = roadmap;
+      expect(schemaVersion).toBe(6);
+      expect(optimiser).toEqual(defaultOptimiserSettings());
+      expect(scenarios).toEqual(v5.scenarios.map((scenario) => ({ ...scenario, optimisation: null })));
+      expect({ ...rest, scenarios: v5.scenarios, schemaVersion: 5 }).toEqual(v5);
+    },
+  );
+
+  it("keeps the template's As-is and To-be, each planning what it left out and set", () => {
+    const { roadmap } = migrate(fixture("v5-b2b-subscription-software"));
+    const [asIs, toBe] = roadmap.scenarios.map((scenario) => resolveScenario(roadmap, scenario.id));
+    expect(roadmap.scenarios.map((scenario) => scenario.name)).toEqual(["As-is", "To-be"]);
+    expect(asIs?.communications.every((communication) => communication.status === "existing")).toBe(true);
+    expect(toBe?.communications.find((c) => c.id === "comm-trial-welcome-series")?.personalisation).toBe("oneToOne");
+    expect(planRoadmap(asIs as Roadmap).budget.totalCost).toBeLessThan(planRoadmap(roadmap).budget.totalCost);
+  });
+
+  it("leaves the document it was given untouched", () => {
+    const input = deepFreeze(fixture("v5-b2b-subscription-software"));
+    expect(() => migrateV5ToV6(input)).not.toThrow();
+    expect(input).toEqual(fixture("v5-b2b-subscription-software"));
+  });
+
+  it.each([...V1_FIXTURES, ...V2_FIXTURES, ...V3_FIXTURES, ...V4_FIXTURES])(
+    "opens the older file %s through every migration, with default optimiser settings",
+    (name) => {
+      const result = parseRoadmap(fixture(name));
+      if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
+      expect(result.value.roadmap.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      expect(result.value.roadmap.optimiser).toEqual(defaultOptimiserSettings());
     },
   );
 });
