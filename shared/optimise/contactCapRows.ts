@@ -38,7 +38,7 @@ interface Cap {
  * of customers who entered the phase in the same month must get no more sends
  * than the cap — the roadmap's over every communication, a channel's over its
  * own. An option reaches a cohort when its schedule reaches the segment that
- * month and the send is one the cohort gets (`reachesCohort`): the cohort with
+ * month and the send is one the cohort gets (pressure.ts's cohort tally): the cohort with
  * no on-entry send due gets the recurring and one-off sends, the cohort that
  * entered d months ago those and the on-entry sends of offset d, the cohort
  * entering during the month only on-entry sends of offset 0. Since a

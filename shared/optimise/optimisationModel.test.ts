@@ -431,6 +431,7 @@ describe("the optimisation model's contact caps", () => {
       respectContactCaps: true,
       communications: { b: { everyMonths: [2], personalisation: [], lock: "free" } },
     });
+    expect(rowsOf(modelOf(roadmap, { respectContactCaps: true }, { extraContacts: 1 }), "contactCap")).toEqual([]);
     const rows = rowsOf(model, "contactCap");
     // a and b (monthly or every two months) in even months; odd months (a and b monthly) add nothing to that row.
     expect(rows.map((row) => [row.constraint.kind === "contactCap" && row.constraint.capOf, [...row.indices]])).toEqual(
