@@ -29,6 +29,13 @@ const MUTED = "#5f6b7c";
 const LINE = "#1f4e79";
 const PLAN = "#c0392b";
 
+/** Ticks from 0 in round steps, about four of them, the last at or just above `max`: the axis ends near the data. */
+function axis(max: number): number[] {
+  if (max <= 0) return [0];
+  const step = niceCeiling(max / 4);
+  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
+}
+
 /**
  * The efficient frontier as plain SVG: the best value at each budget, a line
  * through the points, the chosen point and the plan marked and named in a
@@ -47,13 +54,14 @@ export function OptimisationFrontierChart({
 }: OptimisationFrontierChartProps) {
   const titleId = useId();
   const all = [...points, ...(plan ? [plan] : [])];
-  const maxX = niceCeiling(Math.max(0, ...all.map((p) => p.x)));
-  const maxY = niceCeiling(Math.max(0, ...all.map((p) => p.y)));
+  const xAxis = axis(Math.max(0, ...all.map((p) => p.x)));
+  const yAxis = axis(Math.max(0, ...all.map((p) => p.y)));
+  const maxX = xAxis.at(-1) ?? 0;
+  const maxY = yAxis.at(-1) ?? 0;
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const x = (value: number) => PLOT.left + (maxX === 0 ? 0 : (value / maxX) * plotWidth);
   const y = (value: number) => PLOT.top + plotHeight - (maxY === 0 ? 0 : (Math.max(0, value) / maxY) * plotHeight);
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <figure className="report-frontier-chart">
       <svg
@@ -64,16 +72,25 @@ export function OptimisationFrontierChart({
         preserveAspectRatio="xMinYMin meet"
       >
         <title id={titleId}>{title}</title>
-        {ticks.map((f) => (
-          <g key={f}>
-            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(f * maxY)} y2={y(f * maxY)} stroke="#e0e4ea" />
-            <text x={PLOT.left - 6} y={y(f * maxY)} fontSize={FONT_SIZE} fill={MUTED} textAnchor="end" dy="0.35em">
-              {formatY(f * maxY)}
-            </text>
-            <text x={x(f * maxX)} y={PLOT.top + plotHeight + 16} fontSize={FONT_SIZE} fill={MUTED} textAnchor="middle">
-              {formatX(f * maxX)}
+        {yAxis.map((tick) => (
+          <g key={`y${tick}`}>
+            <line x1={PLOT.left} x2={WIDTH - PLOT.right} y1={y(tick)} y2={y(tick)} stroke="#e0e4ea" />
+            <text x={PLOT.left - 6} y={y(tick)} fontSize={FONT_SIZE} fill={MUTED} textAnchor="end" dy="0.35em">
+              {formatY(tick)}
             </text>
           </g>
+        ))}
+        {xAxis.map((tick) => (
+          <text
+            key={`x${tick}`}
+            x={x(tick)}
+            y={PLOT.top + plotHeight + 16}
+            fontSize={FONT_SIZE}
+            fill={MUTED}
+            textAnchor="middle"
+          >
+            {formatX(tick)}
+          </text>
         ))}
         <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 4} fontSize={FONT_SIZE} fill={INK} textAnchor="middle">
           {xLabel}

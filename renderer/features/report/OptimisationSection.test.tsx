@@ -83,7 +83,7 @@ describe("the report's optimisation pages", () => {
     // The scenario's name is the user's to choose (the optimiser names it after its budget): everything else hides money.
     expect(pages.textContent?.replaceAll(OPTIMISED_SCENARIO_NAME, "")).not.toMatch(/€|EUR/);
     expect(within(report).queryByRole("table", { name: "Optimised against the plan" })).toBeNull();
-    expect(within(report).getByText(/drawn in shares of the plan's cost and value/)).toBeInTheDocument();
+    expect(within(report).getByText(/drawn in shares of “Plan”'s cost and value/)).toBeInTheDocument();
     const conference = within(within(report).getByRole("table", { name: "Changes" }))
       .getByRole("rowheader", { name: "Customer conference invitation" })
       .closest("tr");

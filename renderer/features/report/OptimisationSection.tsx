@@ -207,14 +207,14 @@ function Frontier({ rows, money, fromName }: { rows: OptimisationRows; money: Mo
         points={feasible.map((point) => ({ x: toX(point.cost), y: toY(point.value) }))}
         chosen={chosen ? { x: toX(chosen.cost), y: toY(chosen.value) } : null}
         plan={{ x: toX(rows.plan.cost), y: toY(rows.plan.value) }}
-        xLabel={relative ? `Cost, as a share of “${fromName}”'s` : "Cost"}
-        yLabel={relative ? "Value, share of the plan's" : "Expected value"}
+        xLabel={relative ? `Cost, as a share of “${fromName}”'s cost` : "Cost"}
+        yLabel={relative ? `Value, as a share of “${fromName}”'s` : "Expected value"}
         formatX={format}
         formatY={format}
       />
       <p>
         {onFrontier}
-        {relative && " Costs are hidden: the frontier is drawn in shares of the plan's cost and value."}
+        {relative && ` Costs are hidden: the frontier is drawn in shares of “${fromName}”'s cost and value.`}
       </p>
       {money && (
         <table className="report-table is-numeric report-optimisation-frontier" aria-label="Frontier">
