@@ -212,7 +212,7 @@ function whyDropped(lock: OptimisationCandidate["lock"], currentIndex: number, c
     parts.push(
       current.value > 0
         ? `brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`
-        : "brings no value of its own for what it costs",
+        : `brings no value of its own for what it costs${rankText(current, context)}`,
     );
   }
   const cap = blocking.find((row) => row.constraint.kind === "contactCap");
