@@ -359,12 +359,12 @@ describe("explainDecisions", () => {
     const cap = `the contact cap of 4 a month for ${segment} customers in ${phase}`;
     const budget = describeConstraint({ kind: "budget", budget: 640 }, doc);
     expect(explainDecisions(handMadeRun(doc), doc)).toEqual({
-      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, among the lowest of the plan; hit ${cap}; ${budget} is better spent on the others`,
+      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, among the lowest of the plan; hit ${cap}; no room left in ${budget}`,
       [TIPS]: `every 3 months instead of every month: hit ${cap}; to keep within ${budget}; €6.25 back per € instead of €5.00`,
       [RENEWAL]: "one-to-one instead of mass: €2.10 back per € instead of €1.20",
-      "comm-reseller-welcome-call": `dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs; ${budget} is better spent on the others`,
+      "comm-reseller-welcome-call": `dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs; no room left in ${budget}`,
       "comm-customer-conference": "dropped: locked out in the optimiser's settings",
-      "comm-relationship-survey": `dropped: brings no value of its own for what it costs, the lowest of the plan; ${budget} is better spent on the others`,
+      "comm-relationship-survey": `dropped: brings no value of its own for what it costs, the lowest of the plan; no room left in ${budget}`,
     });
   });
 });
