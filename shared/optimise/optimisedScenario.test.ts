@@ -124,6 +124,24 @@ describe("writeOptimisedScenario", () => {
     expect(totals.totalCost).toBeLessThan(planOf(doc, "lean").budget.totalCost);
   });
 
+  it("optimising the roadmap's own plan leaves it and the other scenarios as they were", () => {
+    const doc = roadmapWithOptions();
+    const model = modelOf(doc, BASE_SCENARIO_ID);
+    const run = runOf(model, leanerChoice(model));
+    const written = writeOptimisedScenario(doc, run, { now: NOW });
+    if (!written.ok) throw new Error(written.error);
+    const { roadmap, scenarioId } = written.value;
+    expect(roadmap.communications).toEqual(doc.communications);
+    expect(roadmap.baseScenario).toEqual(doc.baseScenario);
+    expect(roadmap.scenarios.slice(0, -1)).toEqual(doc.scenarios);
+    for (const id of [BASE_SCENARIO_ID, "lean"]) expect(planOf(roadmap, id)).toEqual(planOf(doc, id));
+    const optimised = planOf(roadmap, scenarioId).budget;
+    expect(optimised.totalCost).toBeCloseTo(run.outcome.cost, 6);
+    expect(optimised.totalValue).toBeCloseTo(run.outcome.value, 6);
+    expect(roadmap.scenarios.at(-1)?.optimisation?.fromScenarioName).toBe("Plan");
+    expect(roadmap.scenarios.at(-1)?.communications[NEWSLETTER]).toBeUndefined();
+  });
+
   it("keeps how the scenario was made, with a reason for each change, in a file that reads back", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, "lean");
