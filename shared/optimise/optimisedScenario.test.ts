@@ -216,33 +216,20 @@ describe("writeOptimisedScenario", () => {
   it("refuses when the run found no plan, stopped before finding one, or the roadmap holds as many scenarios as it may", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, BASE_SCENARIO_ID);
-    const infeasible = writeOptimisedScenario(
-      doc,
-      runOf(
-        model,
-        model.candidates.map(() => -1),
-        { status: "infeasible", gap: Number.POSITIVE_INFINITY },
-      ),
-      { now: NOW },
-    );
-    expect(infeasible).toEqual({
-      ok: false,
-      error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
-    });
-
-    const stopped = writeOptimisedScenario(
-      doc,
-      runOf(
-        model,
-        model.candidates.map(() => -1),
-        { status: "timeLimit", gap: Number.POSITIVE_INFINITY },
-      ),
-      { now: NOW },
-    );
-    expect(stopped).toEqual({
-      ok: false,
-      error: "The optimiser stopped before it found any plan, so there is no optimised scenario to add.",
-    });
+    const noPlan = model.candidates.map(() => -1);
+    const refusals = [
+      {
+        fields: { status: "infeasible", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
+      },
+      {
+        fields: { status: "timeLimit", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser stopped before it found any plan, so there is no optimised scenario to add.",
+      },
+    ] as const;
+    for (const { fields, error } of refusals) {
+      expect(writeOptimisedScenario(doc, runOf(model, noPlan, fields), { now: NOW })).toEqual({ ok: false, error });
+    }
 
     const full: Roadmap = {
       ...doc,
