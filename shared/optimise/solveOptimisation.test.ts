@@ -1,7 +1,7 @@
 import type { Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rowActivity, solveOptimisation } from "./solveOptimisation";
-import { type HandCandidate, handModel } from "./testing/handModel";
+import { handModel, knapsackItems } from "./testing/handModel";
 import type { OptimisationOutcome, SolveProgress } from "./types";
 
 let highs: Highs;
@@ -10,10 +10,6 @@ beforeAll(async () => {
 });
 
 const settle = { timeLimitSeconds: 60, gapTolerance: 0 };
-
-/** Items of a knapsack: one option each. */
-const items = (...pairs: [string, number, number][]): HandCandidate[] =>
-  pairs.map(([id, cost, value]) => ({ id, options: [{ cost, value }] }));
 
 const chosenIds = (outcome: OptimisationOutcome, model: ReturnType<typeof handModel>) =>
   outcome.choice.flatMap((index) => (index >= 0 ? [model.options[index]?.communicationId] : []));
@@ -24,7 +20,7 @@ describe("solveOptimisation", () => {
     const model = handModel({
       objective: "value",
       budget: 50,
-      candidates: items(["a", 40, 160], ["b", 30, 120], ["c", 20, 100]),
+      candidates: knapsackItems(["a", 40, 160], ["b", 30, 120], ["c", 20, 100]),
     });
     const outcome = solveOptimisation(highs, model, settle);
     expect(outcome.status).toBe("optimal");
@@ -34,7 +30,7 @@ describe("solveOptimisation", () => {
   });
 
   it("with the net objective and no budget, keeps exactly the sends that bring more than they cost", () => {
-    const model = handModel({ candidates: items(["gain", 10, 25], ["loss", 30, 20], ["even", 5, 5.5]) });
+    const model = handModel({ candidates: knapsackItems(["gain", 10, 25], ["loss", 30, 20], ["even", 5, 5.5]) });
     const outcome = solveOptimisation(highs, model, settle);
     expect(chosenIds(outcome, model)).toEqual(["gain", "even"]);
     expect(outcome.objective).toBeCloseTo(15.5);
@@ -64,7 +60,7 @@ describe("solveOptimisation", () => {
     const model = handModel({
       objective: "value",
       budget: 50,
-      candidates: items(["a", 40, 160], ["b", 30, 120], ["c", 20, 100]),
+      candidates: knapsackItems(["a", 40, 160], ["b", 30, 120], ["c", 20, 100]),
       rows: [
         { constraint: { kind: "ownerBudget", ownerId: "sales", budget: 1000 }, upper: 1000, terms: { a: 40, b: 30 } },
       ],
@@ -86,7 +82,7 @@ describe("solveOptimisation", () => {
     const model = handModel({
       objective: "value",
       budget: 1000,
-      candidates: items(["email", 10, 50], ["call", 20, 80]),
+      candidates: knapsackItems(["email", 10, 50], ["call", 20, 80]),
       rows: [{ constraint: cap, upper: 1, terms: { email: 1, call: 1 } }],
     });
     const outcome = solveOptimisation(highs, model, settle);
@@ -95,7 +91,7 @@ describe("solveOptimisation", () => {
   });
 
   it("does not call a budget binding when it is spent to the cent but nothing else is worth buying", () => {
-    const model = handModel({ budget: 30, candidates: items(["a", 30, 100], ["b", 10, 5]) });
+    const model = handModel({ budget: 30, candidates: knapsackItems(["a", 30, 100], ["b", 10, 5]) });
     const outcome = solveOptimisation(highs, model, settle);
     expect(outcome.cost).toBe(30);
     expect(outcome.binding).toEqual([]);
@@ -107,7 +103,7 @@ describe("solveOptimisation", () => {
       budget: 10,
       candidates: [
         { id: "a", lock: "out", options: [{ cost: 5, value: 100 }] },
-        ...items(["b", 10, 50], ["c", 10, 40], ["d", 10, 30]),
+        ...knapsackItems(["b", 10, 50], ["c", 10, 40], ["d", 10, 30]),
       ],
       rows: [
         { constraint: { kind: "yearBudget", year: 0, budget: 10 }, upper: 10, terms: { b: 10, c: 10 } },
