@@ -1,6 +1,7 @@
 import type { Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rowActivity, solveOptimisation } from "./solveOptimisation";
+import { rowActivity } from "./highsModel";
+import { solveOptimisation } from "./solveOptimisation";
 import { handModel, knapsackItems } from "./testing/handModel";
 import type { OptimisationOutcome, SolveProgress } from "./types";
 
