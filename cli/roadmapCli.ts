@@ -25,6 +25,7 @@ import {
   usageError,
   writeFailureReason,
 } from "./commandLine";
+import { OPTIMISE } from "./optimiseCommand";
 import { COMPARE, findScenarioNamed, SCENARIO } from "./scenarioCommands";
 import { RSI, SURVEY_IMPORT, SURVEY_TEMPLATE } from "./surveyCommands";
 
@@ -350,6 +351,7 @@ const COMMANDS: readonly Command[] = [
   RSI,
   COMPARE,
   SCENARIO,
+  OPTIMISE,
 ];
 
 /**
@@ -417,7 +419,8 @@ function usage(): string {
     ...COMMANDS.map((c) => `  roadmap ${c.synopsis}`),
     "",
     "Exit status: 0 done; 1 a file could not be read, was not a valid roadmap (or",
-    "answers file, or mapping) or could not be written; 2 the command line is wrong.",
+    "answers file, or mapping) or could not be written, or no plan keeps to the",
+    "optimiser's constraints; 2 the command line is wrong.",
   ].join("\n");
 }
 
