@@ -150,7 +150,7 @@ describe("deleting what the optimiser's settings name", () => {
   });
 
   it("drops a removed owner's budget, whether their communications go or move", () => {
-    const removed = removeOwner(optimised(), "owner-sales", { kind: "delete" });
+    const removed = removeOwner(optimised(), "owner-sales", { kind: "remove" });
     expect(removed.optimiser.ownerBudgets).toEqual([{ ownerId: "owner-marketing", budget: 500 }]);
     expect(Object.keys(removed.optimiser.communications)).toEqual(["comm-welcome"]);
     expect(problemsOf(removed)).toEqual([]);

@@ -121,7 +121,7 @@ describe("the optimisation model's options", () => {
         expect(option?.value).toBeCloseTo(schedule?.totalValue ?? Number.NaN, 6);
         expect(option?.contacts).toBeCloseTo(schedule?.totalReach ?? Number.NaN, 6);
         const byYear = [0, 1].map((year) =>
-          (schedule?.cost.slice(year * 12, year * 12 + 12) ?? []).reduce((sum, cost) => sum + cost, 0),
+          Array.from(schedule?.cost.slice(year * 12, year * 12 + 12) ?? []).reduce((sum, cost) => sum + cost, 0),
         );
         expect(option?.costByYear).toHaveLength(2);
         expect(option?.costByYear[0]).toBeCloseTo(byYear[0] as number, 6);
