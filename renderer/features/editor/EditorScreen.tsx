@@ -11,7 +11,7 @@ import { CustomersGridView } from "../grids/CustomersGridView";
 import { TransitionsTableView } from "../grids/TransitionsTableView";
 import { Inspector } from "../inspector/Inspector";
 import { NotesPanel } from "../notes/NotesPanel";
-import { OptimiserTab } from "../optimiser/OptimiserTab";
+import { LazyOptimiserTab } from "../optimiser/LazyOptimiserTab";
 import { BudgetView } from "../plan/BudgetView";
 import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
@@ -162,7 +162,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
       {view === "compare" && <CompareTab />}
-      {view === "optimise" && <OptimiserTab />}
+      {view === "optimise" && <LazyOptimiserTab />}
     </>
   );
 }

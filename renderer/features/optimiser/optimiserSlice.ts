@@ -1,4 +1,3 @@
-import { writeOptimisedScenario } from "../../../shared/optimise/optimisedScenario";
 import type { OptimisationRun, SolveProgress } from "../../../shared/optimise/types";
 import type { SliceContext } from "../../app/appStore";
 import type { OptimiserRunning } from "./optimiserService";
@@ -76,7 +75,11 @@ export function createOptimiserSlice({ set, get, services }: SliceContext): Opti
         update({ status: "done", run });
         return;
       }
-      await get().keepAutomaticVersion("beforeOptimisation");
+      // The writer's code (and the model's it reads) loads with the first plan to write, not with the app.
+      const [{ writeOptimisedScenario }] = await Promise.all([
+        import("../../../shared/optimise/optimisedScenario"),
+        get().keepAutomaticVersion("beforeOptimisation"),
+      ]);
       const open = get().document;
       if (token !== latest || open?.id !== document.id) return;
       const readOnly = get().readOnlyVersion;
