@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addScenario, BASE_SCENARIO_ID, findScenario } from "../../../shared/model";
+import { BASE_SCENARIO_ID, findScenario } from "../../../shared/model";
 import { buildOptimisationModel, evaluateChoice } from "../../../shared/optimise/optimisationModel";
 import type { OptimisationOutcome, OptimisationRun, SolveProgress } from "../../../shared/optimise/types";
 import { err, ok, type Result } from "../../../shared/result";
 import { createTestApp } from "../../test/fakes";
+import { createScenario } from "../scenarios/scenarioActions";
 import type { OptimiserRequest, OptimiserService } from "./optimiserService";
 
 /**
@@ -104,11 +105,9 @@ describe("the optimiser in the store", () => {
   it("optimises the scenario shown, with the roadmap's settings, and compares the result with that scenario", async () => {
     const optimiser = scriptedOptimiser((request) => withoutFirst(request));
     const { store } = await openB2B(optimiser.service);
-    store.getState().edit((roadmap) => addScenario(roadmap, { name: "To-be", copyOf: null }).roadmap, {
-      document: {},
-    });
-    const toBe = store.getState().document?.scenarios.find((s) => s.name === "To-be")?.id ?? "";
-    store.getState().showScenario(toBe);
+    createScenario(store.getState(), "To-be", false);
+    const toBe = store.getState().activeScenarioId;
+    expect(toBe).not.toBe(BASE_SCENARIO_ID);
     store.getState().setOptimiseWithFrontier(false);
 
     const running = store.getState().runOptimiser();
