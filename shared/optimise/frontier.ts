@@ -1,8 +1,8 @@
 import type { Highs } from "highs";
 import type { FrontierPoint, MarginalValue } from "../model/schema";
-import { modelData } from "./highsModel";
+import { modelData, outsideRow, rowActivity } from "./highsModel";
 import { withBudget } from "./optimisationModel";
-import { rowActivity, solveOptimisation } from "./solveOptimisation";
+import { solveOptimisation } from "./solveOptimisation";
 import type {
   FrontierPlan,
   OptimisationFrontier,
@@ -48,7 +48,8 @@ interface KnownPlan {
  * Levels are solved from the lowest up, each started from the best plan
  * already known that fits its budget (a plan within a smaller budget fits a
  * larger one), so the frontier never falls as the budget rises and each
- * solve begins near its answer.
+ * solve begins near its answer. The best plan with no budget at all answers
+ * every level it fits without a solve: nothing within a budget can beat it.
  *
  * The value of one more unit of budget is the LP relaxation's shadow price on
  * the budget row ("dual") when HiGHS proves that LP optimal, else the slope
@@ -66,7 +67,10 @@ export function computeFrontier(
   const levels = budgetLevels(model, planCost, options.points ?? 10);
   const needsOwnSolve = options.solved === undefined;
   const contactSolve = options.contactModel !== null && hasCapRows(model);
-  const steps = levels.length + (needsOwnSolve ? 1 : 0) + (contactSolve ? 1 : 0);
+  // The best plan with no budget at all often costs less than the top levels (caps and owners' budgets
+  // hold it back, or nothing more is worth its cost): once solved, every level it fits is answered.
+  const unlimitedSolve = model.budget !== null;
+  const steps = levels.length + (needsOwnSolve ? 1 : 0) + (contactSolve ? 1 : 0) + (unlimitedSolve ? 1 : 0);
   let step = 0;
   const solve = (solvedModel: OptimisationModel, start: readonly number[] | undefined) => {
     step += 1;
@@ -89,13 +93,16 @@ export function computeFrontier(
     }
   };
   learn(own);
+  const unlimited = model.budget === null ? own : unlimitedSolve ? solve(withBudget(model, null), undefined) : null;
+  if (unlimited && unlimited !== own) learn(unlimited);
+  const settled = unlimited?.status === "optimal" ? unlimited : null;
 
   const points: FrontierPoint[] = [];
   const bestAt = new Map<number, KnownPlan>();
   for (const budget of levels) {
     const fitting = bestKnownWithin(known, budget);
-    const stopped = options.shouldStop?.() ?? false;
-    const outcome = stopped ? null : solve(withBudget(model, budget), fitting?.optionIndices ?? []);
+    const answered = (settled !== null && settled.cost <= budget) || (options.shouldStop?.() ?? false);
+    const outcome = answered ? null : solve(withBudget(model, budget), fitting?.optionIndices ?? []);
     if (outcome) learn(outcome);
     const best = bestKnownWithin(known, budget);
     if (!best) {
@@ -187,10 +194,7 @@ function planOnFrontier(
   const planObjective = sumOf(model, model.planOptionIndices, "objective");
   const activity = rowActivity(model, model.planOptionIndices);
   const keepsRows = model.rows.every(
-    (row, r) =>
-      row.constraint.kind === "budget" ||
-      ((activity[r] as number) <= row.upper + 1e-7 * Math.max(1, Math.abs(row.upper)) &&
-        (activity[r] as number) >= row.lower - 1e-7 * Math.max(1, Math.abs(row.lower))),
+    (row, r) => row.constraint.kind === "budget" || !outsideRow(row, activity[r] as number),
   );
   const bestObjective = best?.objective ?? planObjective;
   const shortfall = Math.max(0, bestObjective - planObjective);
