@@ -632,7 +632,7 @@ function optimiserDifferenceText(
       : `Optimised the scenario ${parts.label} again${how}`;
   }
   const lock = difference.collection === "settings" ? OPTIMISER_COMMUNICATION_FIELD.exec(difference.field ?? "") : null;
-  if (!lock || lock[2] !== "lock") return null;
+  if (lock?.[2] !== "lock") return null;
   const name = namesIn(roadmap).of("communications", lock[1] ?? "");
   switch (difference.after as CommunicationLock) {
     case "in":
