@@ -117,7 +117,7 @@ describe("each communication's lock and options", { timeout: HEAVY_TEST_TIMEOUT_
   it("toggles another interval for a recurring send; its own is always on", async () => {
     const { settings, sends, user } = await openPanel();
     const recurring = sends().find((c) => c.timing.kind === "recurring");
-    if (!recurring || recurring.timing.kind !== "recurring") throw new Error("the template has a recurring send");
+    if (recurring?.timing.kind !== "recurring") throw new Error("the template has a recurring send");
     await user.type(screen.getByRole("textbox", { name: "Find" }), recurring.name);
     const own = recurring.timing.everyMonths;
     const other = own === 6 ? 3 : 6;
