@@ -1,6 +1,7 @@
 import { act, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Communication } from "../../../shared/model";
+import { addScenario, type Communication } from "../../../shared/model";
+import { generateRoadmap } from "../../../shared/model/testing/generateRoadmap";
 import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { openTemplateInTestApp } from "../../test/fakes";
@@ -130,6 +131,30 @@ describe("each communication's lock and options", { timeout: HEAVY_TEST_TIMEOUT_
     expect(chip).toHaveAttribute("aria-pressed", "true");
     await user.click(chip);
     expect(settings().communications[recurring.id]).toBeUndefined();
+  });
+
+  it("draws only the rows in view of 2,000 communications, and finds the last by name", async () => {
+    const { store, user } = await openPanel();
+    const big = generateRoadmap({ phases: 100, transitionsPerPhase: 1.5, communications: 2000, segments: 4, seed: 3 });
+    act(() => store.setState({ document: big }));
+    const live = big.communications.filter((c) => c.status !== "retired");
+    expect(screen.getByText(`${live.length.toLocaleString("en-US")} communications`)).toBeInTheDocument();
+    expect(within(table()).getAllByRole("row").length).toBeLessThan(30);
+    const last = live.at(-1) as Communication;
+    await user.type(screen.getByRole("textbox", { name: "Find" }), last.name);
+    expect(within(table()).getByRole("combobox", { name: `Optimiser's lock on ${last.name}` })).toBeInTheDocument();
+  });
+
+  it("edits the roadmap's settings while a scenario is shown, which stays shown", async () => {
+    const { store, settings, user } = await openPanel();
+    const added = addScenario(store.getState().document as Parameters<typeof addScenario>[0], { name: "Lean" });
+    if (!added.ok) throw new Error(added.error);
+    act(() => {
+      store.getState().edit(() => added.value.roadmap, { document: { showScenario: added.value.scenarioId } });
+    });
+    await user.type(budgetField(), "500000{Enter}");
+    expect(settings().budget).toBe(500_000);
+    expect(store.getState().activeScenarioId).toBe(added.value.scenarioId);
   });
 
   it("filters by phase and finds by name, saying how many are shown", async () => {
