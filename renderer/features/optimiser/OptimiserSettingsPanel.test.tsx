@@ -252,6 +252,12 @@ describe("purposes to keep and alternatives", { timeout: HEAVY_TEST_TIMEOUT_MS }
     ]);
     const group = screen.getByRole("group", { name: "Alternatives Alternatives 1" });
     expect(within(group).queryByRole("button", { name: /^Take / })).toBeNull();
+    const groupName = within(group).getByRole("textbox", { name: "Group name" });
+    await user.clear(groupName);
+    await user.type(groupName, "   {Enter}");
+    expect(within(group).getByRole("alert")).toHaveTextContent("Group name");
+    expect(settings().exclusiveGroups[0]?.name).toBe("Alternatives 1");
+    await user.type(groupName, "{Escape}");
     await user.selectOptions(within(group).getByRole("combobox", { name: "Add to Alternatives 1" }), c.name);
     expect(settings().exclusiveGroups[0]?.communicationIds).toEqual([a.id, b.id, c.id]);
     await user.click(within(group).getByRole("button", { name: `Take ${a.name} out of Alternatives 1` }));
