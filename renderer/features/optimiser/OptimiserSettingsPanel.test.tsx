@@ -32,7 +32,7 @@ const table = () => screen.getByRole("table", { name: "Communications for the op
 describe("the optimiser's budget", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it("reads a budget typed the German way, saves it on Enter as one undo step, and undo brings back no limit", async () => {
     const { settings, undoSteps, undo, user } = await openPanel("de-DE");
-    expect(await screen.findByText(/The plan shown costs/)).toBeInTheDocument();
+    expect(await screen.findByText(/Plan costs €[\d,]+ now\./)).toBeInTheDocument();
     await user.type(budgetField(), "800.000,50");
     expect(settings().budget).toBeNull();
     await user.keyboard("{Enter}");

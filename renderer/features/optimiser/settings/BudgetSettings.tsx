@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { planCalendar } from "../../../../shared/engine";
-import { LIMITS, type OptimiserSettings, type Roadmap } from "../../../../shared/model";
+import { LIMITS, type OptimiserSettings, type Roadmap, scenarioChoices } from "../../../../shared/model";
 import { useAppState } from "../../../app/AppStoreContext";
 import { useMoneyFormat } from "../../../ui/money";
 import { NumberField, SelectField } from "../../inspector/fields";
@@ -16,7 +16,10 @@ export function BudgetSettings({ roadmap, settings }: { roadmap: Roadmap; settin
   const edit = useEditOptimiser();
   const money = useMoneyFormat(roadmap.currency);
   const planCost = useAppState((state) => state.plan?.budget.totalCost ?? null);
-  const planCosts = money && planCost !== null ? `The plan shown costs ${money(planCost)}.` : null;
+  const shownName = useAppState((state) =>
+    state.document ? scenarioChoices(state.document).find((s) => s.id === state.activeScenarioId)?.name : undefined,
+  );
+  const planCosts = money && planCost !== null ? `${shownName ?? "The plan"} costs ${money(planCost)} now.` : null;
   const empty = settings.objective === "value" ? "Empty: what the plan shown costs now." : "Empty: no limit.";
   return (
     <section className="optimiser-section" aria-labelledby="optimiser-budget">
