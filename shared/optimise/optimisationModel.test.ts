@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { planRoadmap } from "../engine/planEngine";
-import { blankPhase, communication, emptyRoadmap } from "../engine/testing/randomRoadmaps";
+import { blankPhase, communication, emptyRoadmap, smallRoadmaps } from "../engine/testing/randomRoadmaps";
 import { defaultOptimiserSettings } from "../model/defaults";
 import { BASE_SCENARIO_ID, type OptimiserSettings, type Roadmap } from "../model/schema";
 import { createB2bSubscriptionRoadmap } from "../model/templates/b2bSubscriptionSoftware";
@@ -402,4 +404,183 @@ describe("the optimisation model's rows", () => {
     const empty = buildOptimisationModel({ ...free, communications: [] }, BASE_SCENARIO_ID, settingsWith({}));
     expect(empty.ok ? "built" : empty.error).toMatch(/no communications to optimise/);
   });
+});
+
+describe("the optimisation model's contact caps", () => {
+  /** 1,000 customers in onboarding at the start and 100 new ones a month, 10 % a month settle. */
+  function onboarding(communications: Roadmap["communications"]): Roadmap {
+    return {
+      ...emptyRoadmap(),
+      horizonMonths: 6,
+      contactCap: 3,
+      phases: [
+        {
+          ...blankPhase("onboarding"),
+          initialCustomers: { "segment-1": 1_000 },
+          arrivalsPerMonth: { "segment-1": 100 },
+        },
+        blankPhase("active"),
+      ],
+      transitions: [
+        {
+          id: "settle",
+          from: "onboarding",
+          to: "active",
+          rate: 0.1,
+          rateBySegment: {},
+          trigger: "",
+          markedAsLoop: false,
+        },
+      ],
+      communications,
+    };
+  }
+  const monthly = (id: string) => communication(id, "onboarding");
+  const capSettings = settingsWith({ respectContactCaps: true });
+
+  it("counts the sends each cohort gets, as the contact-pressure view does, one row per set of options", () => {
+    // Three monthly sends reach everyone (3, at the cap); the cohort that entered last month also gets the follow-up.
+    const followUp = communication("follow-up", "onboarding", { timing: { kind: "onEntry", offsetMonths: 1 } });
+    const roadmap = onboarding([monthly("a"), monthly("b"), monthly("c"), followUp]);
+    const model = built(buildOptimisationModel(roadmap, BASE_SCENARIO_ID, capSettings));
+    expect(rowsOf(model, "contactCap").map((row) => [row.constraint, [...row.indices], row.upper])).toEqual([
+      [
+        {
+          kind: "contactCap",
+          capOf: "roadmap",
+          cap: 3,
+          segmentId: "segment-1",
+          phaseId: "onboarding",
+          month: 1,
+          entryMonth: 0,
+        },
+        [0, 1, 2, 3],
+        3,
+      ],
+    ]);
+    expect(planRoadmap(roadmap).pressure.collisions.map((c) => [c.month, c.entryMonth, c.count])).toEqual(
+      [1, 2, 3, 4, 5].map((month) => [month, month - 1, 4]),
+    );
+    expect(evaluateChoice(model, model.planOptionIndices).violated.map((ref) => ref.kind)).toEqual(["contactCap"]);
+    expect(evaluateChoice(model, planWith(model, "follow-up", -1)).violated).toEqual([]);
+
+    // One more allowed contact a month lifts the cap over what any cohort could get.
+    const roomier = built(buildOptimisationModel(roadmap, BASE_SCENARIO_ID, capSettings, { extraContacts: 1 }));
+    expect(rowsOf(roomier, "contactCap")).toEqual([]);
+    expect(rowsOf(built(buildOptimisationModel(roadmap, BASE_SCENARIO_ID, settingsWith({}))), "contactCap")).toEqual(
+      [],
+    );
+  });
+
+  it("counts a channel's sends against its own cap, each interval's months apart", () => {
+    const roadmap: Roadmap = {
+      ...onboarding([monthly("a"), monthly("b"), communication("call", "onboarding", { channelId: "phone" })]),
+      channels: emptyRoadmap().channels.map((channel) => ({
+        ...channel,
+        contactCap: channel.id === "email" ? 1 : null,
+      })),
+    };
+    const model = built(
+      buildOptimisationModel(roadmap, BASE_SCENARIO_ID, {
+        ...capSettings,
+        communications: { b: { everyMonths: [2], personalisation: [], lock: "free" } },
+      }),
+    );
+    const rows = rowsOf(model, "contactCap");
+    // a and b (monthly or every two months) in even months; in odd months b every two months does not send.
+    expect(rows.map((row) => [row.constraint.kind === "contactCap" && row.constraint.capOf, [...row.indices]])).toEqual(
+      [
+        ["email", [0, 1, 2]],
+        ["email", [0, 1]],
+      ],
+    );
+    const everyTwo = model.candidates[1]?.optionIndices[1] as number;
+    const choice = [model.planOptionIndices[0] as number, everyTwo, model.planOptionIndices[2] as number];
+    expect(evaluateChoice(model, choice).violated).toEqual([rows[0]?.constraint]);
+  });
+
+  it(
+    "breaks a cap row exactly when the plan engine finds the chosen plan over that cap",
+    () => {
+      let withCollisions = 0;
+      fc.assert(
+        fc.property(
+          // Crowded: every communication on one of the first two phases, on entry in the first two months, the
+          // roadmap's cap at most 2.
+          smallRoadmaps.map((roadmap) => ({
+            ...roadmap,
+            contactCap: Math.min(roadmap.contactCap, 2),
+            communications: roadmap.communications.map((c, i) => ({
+              ...c,
+              phaseId: (roadmap.phases[i % Math.min(2, roadmap.phases.length)] as Roadmap["phases"][number]).id,
+              timing:
+                c.timing.kind === "onEntry"
+                  ? { kind: "onEntry" as const, offsetMonths: c.timing.offsetMonths % 2 }
+                  : c.timing,
+            })),
+          })),
+          fc.array(fc.nat(), { minLength: 14, maxLength: 14 }),
+          fc.uniqueArray(fc.integer({ min: 1, max: 4 }), { maxLength: 2 }),
+          (roadmap, picks, everyMonths) => {
+            const communications = Object.fromEntries(
+              roadmap.communications.map((c) => [
+                c.id,
+                {
+                  everyMonths,
+                  personalisation: [
+                    { level: "oneToOne" as const, fixedCost: 50, costPerContact: null, responseRate: 0.3 },
+                  ],
+                  lock: "free" as const,
+                },
+              ]),
+            );
+            const result = buildOptimisationModel(roadmap, BASE_SCENARIO_ID, { ...capSettings, communications });
+            if (!result.ok) return;
+            const model = result.value;
+            const choice = model.candidates.map((candidate, c) => {
+              const pick = (picks[c] as number) % (candidate.optionIndices.length + 1);
+              return pick === 0 ? -1 : (candidate.optionIndices[pick - 1] as number);
+            });
+            const plan = planRoadmap(choiceAsRoadmap(roadmap, model, choice));
+            const evaluation = evaluateChoice(model, choice);
+            expect(evaluation.cost).toBeCloseTo(plan.budget.totalCost, 4);
+            expect(evaluation.value).toBeCloseTo(plan.budget.totalValue, 4);
+
+            const { collisions } = plan.pressure;
+            if (collisions.length > 0) withCollisions++;
+            const violated = model.rows.filter((row) => evaluation.violated.includes(row.constraint));
+            expect(violated.length > 0).toBe(collisions.length > 0);
+            const chosen = new Set(choice);
+            const sendsOf = (indices: Int32Array) =>
+              [...indices].filter((i) => chosen.has(i)).map((i) => model.options[i]?.communicationId);
+            // Each collision's cohort and sends are a row over its cap (the first of identical rows names it).
+            for (const collision of collisions) {
+              const sends = collision.communications.map((c) => c.communicationId);
+              const row = violated.find(
+                (candidate) => candidate.upper === collision.cap && sendsOf(candidate.indices).join() === sends.join(),
+              );
+              expect(row, JSON.stringify(collision)).toBeDefined();
+            }
+            // And each broken row stands for a collision where it says.
+            for (const { constraint } of violated) {
+              if (constraint.kind !== "contactCap") continue;
+              expect(
+                collisions.some(
+                  (c) =>
+                    c.segmentId === constraint.segmentId &&
+                    c.phaseId === constraint.phaseId &&
+                    c.month === constraint.month &&
+                    c.cap === constraint.cap,
+                ),
+                JSON.stringify(constraint),
+              ).toBe(true);
+            }
+          },
+        ),
+        propertyRuns(300),
+      );
+      expect(withCollisions).toBeGreaterThan(20);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
