@@ -9,6 +9,7 @@ import loadHighs, { type Highs } from "highs";
 import { planRoadmap } from "../shared/engine/planEngine";
 import { BASE_SCENARIO_ID } from "../shared/model/schema";
 import { computeFrontier } from "../shared/optimise/frontier";
+import { modelData } from "../shared/optimise/highsModel";
 import { buildOptimisationModel } from "../shared/optimise/optimisationModel";
 import { solveOptimisation } from "../shared/optimise/solveOptimisation";
 import { choiceJudge } from "../shared/optimise/testing/bruteForce";
@@ -152,27 +153,7 @@ console.log(
 
 /** The model's LP relaxation: every 0/1 column allowed anywhere between 0 and 1, solved by HiGHS as it comes. */
 function solveRelaxation(highs: Highs, model: OptimisationModel): { objective: number; status: string } {
-  const starts = new Int32Array(model.rows.length + 1);
-  model.rows.forEach((row, i) => {
-    starts[i + 1] = (starts[i] as number) + row.indices.length;
-  });
-  const indices = new Int32Array(starts[model.rows.length] as number);
-  const values = new Float64Array(indices.length);
-  model.rows.forEach((row, i) => {
-    indices.set(row.indices, starts[i] as number);
-    values.set(row.values, starts[i] as number);
-  });
-  const lp = highs.createModel({
-    numCols: model.options.length,
-    numRows: model.rows.length,
-    sense: highs.constants.objectiveSense.maximize,
-    colCost: Float64Array.from(model.options, (option) => option.objective),
-    colLower: new Float64Array(model.options.length),
-    colUpper: new Float64Array(model.options.length).fill(1),
-    rowLower: Float64Array.from(model.rows, (row) => (Number.isFinite(row.lower) ? row.lower : -highs.infinity)),
-    rowUpper: Float64Array.from(model.rows, (row) => (Number.isFinite(row.upper) ? row.upper : highs.infinity)),
-    matrix: { format: "csr", numRows: model.rows.length, numCols: model.options.length, starts, indices, values },
-  });
+  const lp = highs.createModel(modelData(highs, model, { integer: false }));
   try {
     lp.options.set({ output_flag: false });
     lp.run();

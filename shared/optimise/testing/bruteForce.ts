@@ -1,7 +1,7 @@
 import { budgetRow } from "../../engine/budget";
 import { createPlanEngine, type PlanEngine, type PlanResult, planRoadmap } from "../../engine/planEngine";
 import { resolveScenario } from "../../model/scenarios";
-import type { Roadmap } from "../../model/schema";
+import type { OptimiserSettings, Roadmap } from "../../model/schema";
 import { choiceAsRoadmap } from "../optimisationModel";
 import type { OptimisationModel } from "../types";
 import type { OptimiserInstance } from "./smallInstances";
@@ -14,6 +14,8 @@ import type { OptimiserInstance } from "./smallInstances";
 export interface Judgement {
   /** The rules it breaks, in words, for a test's message; empty when it keeps them all. */
   readonly broken: readonly string[];
+  /** Whether it keeps the total budget (one of `broken` when not): a frontier sets that budget itself. */
+  readonly withinBudget: boolean;
   /** The model's objective: discounted value − discounted cost ("net") or discounted value ("value"). */
   readonly objective: number;
   readonly value: number;
@@ -98,7 +100,9 @@ export function choiceJudge(instance: OptimiserInstance, model: OptimisationMode
         }
       }
     }
-    broken.push(...budgetBreaks(plan, budget, instance));
+    const withinBudget = budget === null || !over(plan.budget.totalCost, budget);
+    if (!withinBudget) broken.push(`costs ${plan.budget.totalCost}, over the budget of ${budget}`);
+    broken.push(...budgetBreaks(plan, instance.settings));
     if (settings.respectContactCaps) {
       for (const collision of plan.pressure.collisions.slice(0, 3)) {
         broken.push(
@@ -109,6 +113,7 @@ export function choiceJudge(instance: OptimiserInstance, model: OptimisationMode
     const { discountedValue, discountedCost } = discounted(plan, roadmap.annualDiscountRate);
     return {
       broken,
+      withinBudget,
       objective: settings.objective === "net" ? discountedValue - discountedCost : discountedValue,
       value: plan.budget.totalValue,
       cost: plan.budget.totalCost,
@@ -136,11 +141,54 @@ export function choiceJudge(instance: OptimiserInstance, model: OptimisationMode
  * few thousand choices.
  */
 export function bruteForce(instance: OptimiserInstance, model: OptimisationModel): BruteForceResult {
+  let best: BruteForceResult["best"] = null;
+  const planned = enumerate(instance, model, (choice, judgement) => {
+    if (judgement.broken.length > 0) return;
+    if (best === null || judgement.objective > best.objective) best = { objective: judgement.objective, choice };
+  });
+  return { best, planned };
+}
+
+/** The best plan within one budget of a frontier: its objective and undiscounted value and cost. */
+export interface BestWithin {
+  readonly objective: number;
+  readonly value: number;
+  readonly cost: number;
+}
+
+/**
+ * The best plan within each of `budgets` in place of the settings' total
+ * budget, every other rule kept: what each point of the frontier should be
+ * (null where no plan keeps within it), from one enumeration.
+ */
+export function bruteForceFrontier(
+  instance: OptimiserInstance,
+  model: OptimisationModel,
+  budgets: readonly number[],
+): (BestWithin | null)[] {
+  const best: (BestWithin | null)[] = budgets.map(() => null);
+  enumerate(instance, model, (_, judgement) => {
+    // Any total budget is the frontier's to set: the plan only has to keep every other rule.
+    if (judgement.broken.length > (judgement.withinBudget ? 0 : 1)) return;
+    budgets.forEach((budget, k) => {
+      const known = best[k];
+      if (judgement.cost > budget + tolerance(budget)) return;
+      if (known === null || known === undefined || judgement.objective > known.objective) best[k] = judgement;
+    });
+  });
+  return best;
+}
+
+/** Plans every choice that keeps the locks and alternatives, in a fixed order; how many it planned. */
+function enumerate(
+  instance: OptimiserInstance,
+  model: OptimisationModel,
+  visit: (choice: readonly number[], judgement: Judgement) => void,
+): number {
   const { judge, keepsStructure } = choiceJudge(instance, model);
   const ways = model.candidates.map((candidate) => [-1, ...candidate.optionIndices]);
   const total = ways.reduce((product, options) => product * options.length, 1);
   const engine = createPlanEngine();
-  let best: BruteForceResult["best"] = null;
   let planned = 0;
   for (let n = 0; n < total; n++) {
     let rest = n;
@@ -151,20 +199,19 @@ export function bruteForce(instance: OptimiserInstance, model: OptimisationModel
     });
     if (!keepsStructure(choice)) continue;
     planned++;
-    const judgement = judge(choice, engine);
-    if (judgement.broken.length > 0) continue;
-    if (best === null || judgement.objective > best.objective) best = { objective: judgement.objective, choice };
+    visit(choice, judge(choice, engine));
   }
-  return { best, planned };
+  return planned;
 }
 
-function budgetBreaks(plan: PlanResult, budget: number | null, instance: OptimiserInstance): string[] {
-  const { settings } = instance;
+/** Spent above a limit by more than a rounding of sums in another order. */
+function over(spent: number, limit: number): boolean {
+  return spent > limit + tolerance(limit);
+}
+
+/** The year and owner budgets the plan breaks. */
+function budgetBreaks(plan: PlanResult, settings: OptimiserSettings): string[] {
   const broken: string[] = [];
-  const over = (spent: number, limit: number) => spent > limit + tolerance(limit);
-  if (budget !== null && over(plan.budget.totalCost, budget)) {
-    broken.push(`costs ${plan.budget.totalCost} over the budget of ${budget}`);
-  }
   const monthly = budgetRow(plan.budget.overall.byMonth, "total")?.cost ?? new Float64Array(0);
   for (const { year, budget: limit } of settings.yearBudgets) {
     const spent = monthly.subarray(year * 12, year * 12 + 12).reduce((sum, cost) => sum + cost, 0);

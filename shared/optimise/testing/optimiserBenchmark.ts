@@ -33,7 +33,7 @@ export function optimiserBenchmarkRoadmap(): Roadmap {
       budget: Math.round((owners.totalCost[k] as number) * BENCHMARK_OWNER_BUDGET_SHARE),
     })),
     respectContactCaps: true,
-    communications: richerOptions(roadmap.communications, 1, 2),
+    communications: richerOptions(roadmap, 1, 2),
     timeLimitSeconds: 10,
     gapTolerance: 0.005,
   };

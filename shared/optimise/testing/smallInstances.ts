@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { budgetRow } from "../../engine/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import { blankPhase, emptyRoadmap, segment } from "../../engine/testing/randomRoadmaps";
+import { communicationCosts } from "../../model/costs";
 import { defaultOptimiserSettings } from "../../model/defaults";
 import { resolveScenario } from "../../model/scenarios";
 import {
@@ -61,7 +62,8 @@ const personalisationOption = fc.record({
 });
 
 const communicationFigures = fc.record({
-  phase: fc.nat(),
+  // Most on the first two phases, so several reach the same cohorts and the caps bite.
+  phase: fc.oneof(fc.constant(0), fc.constant(1), fc.nat()),
   channel: fc.constantFrom(...CHANNEL_IDS),
   owner: fc.constantFrom(...OWNER_IDS),
   purpose: fc.constantFrom(...PURPOSES_USED),
@@ -79,7 +81,7 @@ const communicationFigures = fc.record({
   retired: fc.nat({ max: 19 }).map((n) => n === 0),
   extraFrequencies: fc.uniqueArray(fc.integer({ min: 1, max: 4 }), { maxLength: 2 }),
   extraLevels: fc.array(personalisationOption, { maxLength: 2 }),
-  lock: fc.nat({ max: 8 }).map((n): CommunicationOptions["lock"] => (n === 0 ? "in" : n === 1 ? "out" : "free")),
+  lock: fc.nat({ max: 11 }).map((n): CommunicationOptions["lock"] => (n === 0 ? "in" : n === 1 ? "out" : "free")),
 });
 
 const phaseFigures = fc.record({
@@ -91,7 +93,7 @@ const phaseFigures = fc.record({
 
 /**
  * A small roadmap with optimiser settings: 1–3 segments, 2–5 phases in a
- * chain (plus a way back), 6–18 months, 4–8 communications, some recurring
+ * chain (plus a way back), 6–18 months, 5–8 communications, some recurring
  * with other frequencies and some with other personalisation levels, tight
  * contact caps (the roadmap's and sometimes e-mail's own), sometimes locks, a
  * purpose-coverage rule, a pair of alternatives, owner and year budgets and a
@@ -105,12 +107,12 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
     loopBack: fc.option(share(0.2), { nil: null }),
     horizonMonths: fc.integer({ min: 6, max: 18 }),
     annualDiscountRate: fc.oneof(fc.constant(0), share(0.3)),
-    contactCap: fc.integer({ min: 1, max: 3 }),
+    contactCap: fc.constantFrom(1, 2, 2, 3),
     channelCap: fc.boolean(),
-    communications: fc.array(communicationFigures, { minLength: 4, maxLength: 8 }),
+    communications: fc.array(communicationFigures, { minLength: 5, maxLength: 8 }),
     objective: fc.constantFrom<OptimiserSettings["objective"]>("net", "value"),
-    budget: fc.option(factor(0.2, 1.3), { nil: null }),
-    ownerBudget: fc.option(fc.record({ owner: fc.constantFrom(...OWNER_IDS), factor: factor(0.2, 1.1) }), {
+    budget: fc.option(factor(0.4, 1.3), { nil: null }),
+    ownerBudget: fc.option(fc.record({ owner: fc.constantFrom(...OWNER_IDS), factor: factor(0.4, 1.1) }), {
       nil: null,
     }),
     yearBudget: fc.option(factor(0.3, 1.1), { nil: null, freq: 2 }),
@@ -321,39 +323,49 @@ export const largeInstances: fc.Arbitrary<OptimiserInstance> = fc
         ownerId,
         budget: Math.round((plan.byDimension.owner.totalCost[k] as number) * figures.ownerBudget),
       })),
-      communications: richerOptions(roadmap.communications),
+      communications: richerOptions(roadmap),
       timeLimitSeconds: 600,
       gapTolerance: 1e-4,
     };
     return { document: { ...roadmap, optimiser: settings }, scenarioId: BASE_SCENARIO_ID, settings };
   });
 
+/** What a level costs and how often it is answered against a mass send: as the settings panel's presets offer. */
+const LEVEL_FACTORS = {
+  mass: { cost: 1, response: 1 },
+  segment: { cost: 1.5, response: 1.3 },
+  oneToOne: { cost: 4, response: 2 },
+} as const;
+
 /**
- * Every recurring send may also go out at other intervals, and every
- * communication at the other personalisation levels: the more personal, the
- * dearer per contact and the more often answered. `frequencies` other
- * intervals (of 1, 2, 3, 6 months) and `levels` other levels, at most.
+ * Every recurring send may also go out at other intervals (of 1, 2, 3 and 6
+ * months, at most `frequencies` of them), and every communication at the
+ * other personalisation levels (at most `levels`), each dearer and more often
+ * answered than the one below it by the factors the settings panel offers.
  */
 export function richerOptions(
-  communications: readonly Communication[],
+  roadmap: Pick<Roadmap, "communications" | "channels">,
   frequencies = 1,
   levels = 1,
 ): Record<string, CommunicationOptions> {
-  const dearer = { mass: 1, segment: 1.6, oneToOne: 3 } as const;
+  const channels = new Map(roadmap.channels.map((channel) => [channel.id, channel]));
+  const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
   return Object.fromEntries(
-    communications.map((c) => {
+    roadmap.communications.map((c) => {
       const own = c.timing;
       const everyMonths =
         own.kind === "recurring" ? [1, 2, 3, 6].filter((every) => every !== own.everyMonths).slice(0, frequencies) : [];
+      const costs = communicationCosts(c, channels.get(c.channelId));
       const personalisation = PERSONALISATION_LEVELS.filter((level) => level !== c.personalisation)
         .slice(0, levels)
         .map((level) => {
-          const ratio = dearer[level] / dearer[c.personalisation];
+          const cost = LEVEL_FACTORS[level].cost / LEVEL_FACTORS[c.personalisation].cost;
+          const response = LEVEL_FACTORS[level].response / LEVEL_FACTORS[c.personalisation].response;
           return {
             level,
-            fixedCost: null,
-            costPerContact: Math.round((c.costPerContact ?? 1) * ratio * 100) / 100,
-            responseRate: Math.min(1, Math.round(c.responseRate * Math.sqrt(ratio) * 10_000) / 10_000),
+            fixedCost: round(costs.fixedCost * cost, 2),
+            costPerContact: round(costs.costPerContact * cost, 2),
+            responseRate: Math.min(1, round(c.responseRate * response, 4)),
           };
         });
       return [c.id, { everyMonths, personalisation, lock: "free" as const }];
