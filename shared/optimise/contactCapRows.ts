@@ -8,9 +8,11 @@ import type { ConstraintRef, ConstraintRow, OptimisationCandidate } from "./type
 export interface ContactCapRowStats {
   /** Cohort, month and cap combinations with at least one send that could reach them. */
   cohorts: number;
-  /** Those where more communications than the cap could reach the cohort. */
+  /** Those where more communications than the cap could reach the cohort: a row each, before merging. */
   overCap: number;
-  /** Rows left once rows over the same options with the same cap are merged. */
+  /** Rows over different options or caps, once identical rows are one. */
+  distinct: number;
+  /** Rows left once those another row implies are dropped: what the model gets. */
   rows: number;
 }
 
@@ -32,9 +34,12 @@ interface Cap {
  * entered d months ago those and the on-entry sends of offset d, the cohort
  * entering during the month only on-entry sends of offset 0. Since a
  * communication sends at most one of its options, a row only matters where
- * more communications than the cap could reach the cohort; rows over the same
+ * more communications than the cap could reach the cohort. Rows over the same
  * options with the same cap are one row (the first, in phase, segment, month
- * order, names it).
+ * order, names it), and a row over some of another row's options with a cap
+ * no lower is dropped, since that row already holds them to less (the
+ * cohort without on-entry sends due is held by the cohort that also gets
+ * one, most months).
  */
 export function contactCapRows(
   flow: CustomerFlow,
@@ -62,8 +67,9 @@ export function contactCapRows(
   });
 
   const rows: ConstraintRow[] = [];
-  const seen = new Set<string>();
-  const counted: ContactCapRowStats = stats ?? { cohorts: 0, overCap: 0, rows: 0 };
+  // One phase's rows by options and cap: rows of different phases never share an option.
+  const phaseRows = new Map<string, ConstraintRow>();
+  const counted: ContactCapRowStats = stats ?? { cohorts: 0, overCap: 0, distinct: 0, rows: 0 };
   const alone = new Int32Array(T);
   const emit = (members: readonly number[], cap: Cap, s: number, p: number, t: number, entry: number) => {
     const reaching = cap.channelId === null ? members : members.filter((o) => channelOf[o] === cap.channelId);
@@ -73,8 +79,7 @@ export function contactCapRows(
     counted.overCap++;
     const indices = Int32Array.from(reaching).sort();
     const key = `${cap.cap}:${indices.join(",")}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (phaseRows.has(key)) return;
     const constraint: ConstraintRef = {
       kind: "contactCap",
       capOf: cap.capOf,
@@ -84,7 +89,7 @@ export function contactCapRows(
       month: t,
       entryMonth: entry < 0 ? null : entry,
     };
-    rows.push({
+    phaseRows.set(key, {
       constraint,
       lower: -Infinity,
       upper: cap.cap,
@@ -151,7 +156,46 @@ export function contactCapRows(
         }
       }
     }
+    counted.distinct += phaseRows.size;
+    rows.push(...withoutImplied([...phaseRows.values()]));
+    phaseRows.clear();
   });
   counted.rows = rows.length;
   return rows;
+}
+
+/**
+ * The rows no other row implies, in their order. Σ over a set ≤ its cap
+ * implies the same for every subset with a cap no lower, so a row goes when a
+ * kept row covers its options with such a cap; rows over more options (then
+ * the lower cap) are looked at first, so every row that implies another is
+ * kept or itself implied by a kept one.
+ */
+function withoutImplied(rows: readonly ConstraintRow[]): ConstraintRow[] {
+  const order = rows
+    .map((_, r) => r)
+    .sort((a, b) => {
+      const [ra, rb] = [rows[a] as ConstraintRow, rows[b] as ConstraintRow];
+      return rb.indices.length - ra.indices.length || ra.upper - rb.upper || a - b;
+    });
+  const kept: ConstraintRow[] = [];
+  const keep = new Uint8Array(rows.length);
+  for (const r of order) {
+    const row = rows[r] as ConstraintRow;
+    if (kept.some((other) => other.upper <= row.upper && covers(other.indices, row.indices))) continue;
+    kept.push(row);
+    keep[r] = 1;
+  }
+  return rows.filter((_, r) => keep[r] === 1);
+}
+
+/** Whether sorted `outer` holds every index of sorted `inner`. */
+function covers(outer: Int32Array, inner: Int32Array): boolean {
+  if (inner.length > outer.length) return false;
+  let i = 0;
+  for (let o = 0; o < outer.length && i < inner.length; o++) {
+    if (outer[o] === inner[i]) i++;
+    else if ((outer[o] as number) > (inner[i] as number)) return false;
+  }
+  return i === inner.length;
 }
