@@ -3,8 +3,10 @@ import loadHighs, { type Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, propertyRuns } from "../../test/budget";
 import { createPlanEngine } from "../engine/planEngine";
+import { describeIssue } from "../model/issues";
+import { parseRoadmap } from "../model/parse";
 import { resolveScenario } from "../model/scenarios";
-import type { OptimiserSettings } from "../model/schema";
+import type { OptimiserSettings, Roadmap } from "../model/schema";
 import { computeFrontier } from "./frontier";
 import { buildOptimisationModel } from "./optimisationModel";
 import { writeOptimisedScenario } from "./optimisedScenario";
@@ -109,9 +111,14 @@ describe("the optimiser on small instances", () => {
 
           const written = writeOptimisedScenario(instance.document, run, { now: new Date("2027-03-01T10:00:00Z") });
           if (!written.ok) throw new Error(written.error);
-          const asScenario = judge.judgeRoadmap(resolveScenario(written.value.roadmap, written.value.scenarioId));
+          const optimised = resolveScenario(written.value.roadmap, written.value.scenarioId);
+          expectOnlyOfferedOptions(instance, optimised);
+          const asScenario = judge.judgeRoadmap(optimised);
           expect(asScenario.broken).toEqual([]);
           expectWorth(asScenario, reported);
+          // Saved and opened again, the roadmap with its new scenario and record is a valid file.
+          const reopened = parseRoadmap(JSON.parse(JSON.stringify(written.value.roadmap)));
+          expect(reopened.ok ? [] : reopened.error.slice(0, 3).map(describeIssue)).toEqual([]);
         }),
         propertyRuns(20),
       );
@@ -193,6 +200,39 @@ describe("the optimiser on generated roadmaps of 60 to 150 communications", () =
     HEAVY_TEST_TIMEOUT_MS,
   );
 });
+
+/**
+ * Each communication the optimised scenario sends is one the optimised scenario sent, changed only in what
+ * the settings offered: another of its allowed intervals, or another level with that level's costs (a null
+ * cost keeping its own) and response rate. Checked on the roadmap, not the model, so a wrong option would show.
+ */
+function expectOnlyOfferedOptions(instance: OptimiserInstance, optimised: Roadmap): void {
+  const before = new Map(resolveScenario(instance.document, instance.scenarioId).communications.map((c) => [c.id, c]));
+  for (const sent of optimised.communications) {
+    const own = before.get(sent.id);
+    expect(own, `${sent.id} was not in the scenario`).toBeDefined();
+    if (!own) continue;
+    const offered = instance.settings.communications[sent.id];
+    const { timing, personalisation, fixedCost, costPerContact, responseRate, ...rest } = sent;
+    const { timing: ownTiming, personalisation: ownLevel, ...ownRest } = own;
+    expect(rest).toEqual(Object.fromEntries(Object.entries(ownRest).filter(([key]) => key in rest)));
+    if (ownTiming.kind === "recurring" && timing.kind === "recurring") {
+      expect([ownTiming.everyMonths, ...(offered?.everyMonths ?? [])]).toContain(timing.everyMonths);
+    } else {
+      expect(timing).toEqual(ownTiming);
+    }
+    const level =
+      personalisation === ownLevel
+        ? { fixedCost: own.fixedCost, costPerContact: own.costPerContact, responseRate: own.responseRate }
+        : offered?.personalisation.find((option) => option.level === personalisation);
+    expect(level, `${sent.id} at ${personalisation}, not offered`).toBeDefined();
+    expect({ fixedCost, costPerContact, responseRate }).toEqual({
+      fixedCost: level?.fixedCost ?? own.fixedCost,
+      costPerContact: level?.costPerContact ?? own.costPerContact,
+      responseRate: level?.responseRate,
+    });
+  }
+}
 
 /** The engine's figures for a plan match what the solver reported of it: value, cost and the objective. */
 function expectWorth(judged: Judgement, reported: { objective: number; value: number; cost: number }): void {
