@@ -2,7 +2,7 @@ import { budgetRow } from "../../engine/budget";
 import { createPlanEngine, type PlanEngine, type PlanResult, planRoadmap } from "../../engine/planEngine";
 import { resolveScenario } from "../../model/scenarios";
 import type { OptimiserSettings, Roadmap } from "../../model/schema";
-import { choiceAsRoadmap } from "../optimisationModel";
+import { choiceAsRoadmap, evaluateChoice } from "../optimisationModel";
 import type { OptimisationModel } from "../types";
 import type { OptimiserInstance } from "./smallInstances";
 
@@ -29,7 +29,15 @@ export interface BruteForceResult {
   readonly best: { readonly objective: number; readonly choice: readonly number[] } | null;
   /** Choices the plan engine planned (those that kept the locks and the alternatives). */
   readonly planned: number;
+  /**
+   * The first few planned choices the model's own rows (`evaluateChoice`) judge otherwise than the plan
+   * engine: what each breaks by the engine and by the rows. Empty when the rows say what the engine says.
+   */
+  readonly disagreements: readonly { choice: readonly number[]; engine: readonly string[]; rows: readonly string[] }[];
 }
+
+/** Disagreements listed at most, enough to see the pattern. */
+const DISAGREEMENTS_SHOWN = 3;
 
 /** A budget is kept when the plan costs at most this much more, a rounding of sums in another order. */
 const tolerance = (limit: number) => 1e-7 * Math.max(1, Math.abs(limit));
@@ -137,16 +145,22 @@ export function choiceJudge(instance: OptimiserInstance, model: OptimisationMode
 /**
  * Tries every choice of the model's candidates (each left out or sent in one
  * of its options), plans each that keeps the locks and alternatives with the
- * plan engine, and keeps the best that keeps every rule. Meant for at most a
- * few thousand choices.
+ * plan engine, and keeps the best that keeps every rule; on the way, notes
+ * where the model's rows judge a choice otherwise. Meant for at most a few
+ * thousand choices.
  */
 export function bruteForce(instance: OptimiserInstance, model: OptimisationModel): BruteForceResult {
   let best: BruteForceResult["best"] = null;
+  const disagreements: BruteForceResult["disagreements"][number][] = [];
   const planned = enumerate(instance, model, (choice, judgement) => {
+    const rows = evaluateChoice(model, choice).violated.map((row) => row.kind);
+    if ((rows.length === 0) !== (judgement.broken.length === 0) && disagreements.length < DISAGREEMENTS_SHOWN) {
+      disagreements.push({ choice, engine: judgement.broken, rows });
+    }
     if (judgement.broken.length > 0) return;
     if (best === null || judgement.objective > best.objective) best = { objective: judgement.objective, choice };
   });
-  return { best, planned };
+  return { best, planned, disagreements };
 }
 
 /** The best plan within one budget of a frontier: its objective and undiscounted value and cost. */

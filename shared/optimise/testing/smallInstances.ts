@@ -38,7 +38,7 @@ export const MAX_CHOICES = 3 ** 8;
 
 const OWNER_IDS = ["owner-a", "owner-b", "owner-c"];
 /** Few channels and purposes, so caps, channel caps and coverage rules have something to bite on. */
-const CHANNEL_IDS = ["email", "email", "directMail", "sms", "phone"];
+const CHANNEL_IDS = ["email", "email", "email", "directMail", "sms", "phone"];
 const PURPOSES_USED = ["welcome", "retention", "crossSell"] as const;
 /** The channel whose own cap is tight in every small instance that has one. */
 const CAPPED_CHANNEL = "email";
@@ -93,7 +93,7 @@ const phaseFigures = fc.record({
 
 /**
  * A small roadmap with optimiser settings: 1–3 segments, 2–5 phases in a
- * chain (plus a way back), 6–18 months, 5–8 communications, some recurring
+ * chain (plus a way back), 6–24 months, 5–8 communications, some recurring
  * with other frequencies and some with other personalisation levels, tight
  * contact caps (the roadmap's and sometimes e-mail's own), sometimes locks, a
  * purpose-coverage rule, a pair of alternatives, owner and year budgets and a
@@ -105,7 +105,7 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
     segments: fc.array(amount(0, 5_000), { minLength: 1, maxLength: 3 }),
     phases: fc.array(phaseFigures, { minLength: 2, maxLength: 5 }),
     loopBack: fc.option(share(0.2), { nil: null }),
-    horizonMonths: fc.integer({ min: 6, max: 18 }),
+    horizonMonths: fc.integer({ min: 6, max: 24 }),
     annualDiscountRate: fc.oneof(fc.constant(0), share(0.3)),
     contactCap: fc.constantFrom(1, 2, 2, 3),
     channelCap: fc.boolean(),
@@ -115,7 +115,7 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
     ownerBudget: fc.option(fc.record({ owner: fc.constantFrom(...OWNER_IDS), factor: factor(0.4, 1.1) }), {
       nil: null,
     }),
-    yearBudget: fc.option(factor(0.3, 1.1), { nil: null, freq: 2 }),
+    yearBudget: fc.option(fc.record({ year: fc.nat({ max: 1 }), factor: factor(0.3, 1) }), { nil: null, freq: 2 }),
     respectContactCaps: fc.nat({ max: 4 }).map((n) => n !== 0),
     coverage: fc.option(fc.record({ purpose: fc.constantFrom(...PURPOSES_USED), ownPhases: fc.boolean() }), {
       nil: null,
@@ -205,7 +205,8 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
       ...emptyRoadmap(),
       horizonMonths: horizon,
       annualDiscountRate: figures.annualDiscountRate,
-      contactCap: figures.contactCap,
+      // Under e-mail's own cap of 1 the roadmap's is at least 2, so the channel's is the one that bites.
+      contactCap: figures.channelCap ? Math.max(2, figures.contactCap) : figures.contactCap,
       segments,
       phases,
       transitions,
@@ -251,8 +252,13 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
       const k = plan.byDimension.owner.keys.indexOf(ownerId);
       return k < 0 ? 0 : (plan.byDimension.owner.totalCost[k] as number);
     };
-    const firstYear = budgetRow(plan.overall.byMonth, "total")?.cost.subarray(0, 12) ?? new Float64Array(0);
-    const firstYearCost = firstYear.reduce((sum, cost) => sum + cost, 0);
+    const monthly = budgetRow(plan.overall.byMonth, "total")?.cost ?? new Float64Array(0);
+    const yearCost = (year: number) => monthly.subarray(year * 12, year * 12 + 12).reduce((sum, cost) => sum + cost, 0);
+    // A second year only when the horizon has one.
+    const yearBudget = figures.yearBudget && {
+      ...figures.yearBudget,
+      year: figures.yearBudget.year * 12 < horizon ? figures.yearBudget.year : 0,
+    };
 
     const settings: OptimiserSettings = {
       ...defaultOptimiserSettings(),
@@ -266,7 +272,10 @@ export const smallInstances: fc.Arbitrary<OptimiserInstance> = fc
             },
           ]
         : [],
-      yearBudgets: figures.yearBudget === null ? [] : [{ year: 0, budget: cents(firstYearCost * figures.yearBudget) }],
+      yearBudgets:
+        yearBudget === null
+          ? []
+          : [{ year: yearBudget.year, budget: cents(yearCost(yearBudget.year) * yearBudget.factor) }],
       respectContactCaps: figures.respectContactCaps,
       communications: options,
       purposeCoverage:
