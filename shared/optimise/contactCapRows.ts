@@ -16,6 +16,15 @@ export interface ContactCapRowStats {
   rows: number;
 }
 
+/** Options of communications sending alike (recurring and one-off, or on entry at one offset), side by side. */
+interface SendClass {
+  readonly options: number[];
+  /** Per option: 1 at `[s * T + t]` when it reaches someone of segment s in month t. */
+  readonly fires: Uint8Array[];
+}
+
+const NO_SENDS: SendClass = { options: [], fires: [] };
+
 interface Cap {
   readonly capOf: "roadmap" | string;
   readonly cap: number;
@@ -29,7 +38,7 @@ interface Cap {
  * of customers who entered the phase in the same month must get no more sends
  * than the cap — the roadmap's over every communication, a channel's over its
  * own. An option reaches a cohort when its schedule reaches the segment that
- * month and the send is one the cohort gets (`reachesCohort`): the cohort with
+ * month and the send is one the cohort gets (pressure.ts's cohort tally): the cohort with
  * no on-entry send due gets the recurring and one-off sends, the cohort that
  * entered d months ago those and the on-entry sends of offset d, the cohort
  * entering during the month only on-entry sends of offset 0. Since a
@@ -71,13 +80,29 @@ export function contactCapRows(
   const phaseRows = new Map<string, ConstraintRow>();
   const counted: ContactCapRowStats = stats ?? { cohorts: 0, overCap: 0, distinct: 0, rows: 0 };
   const alone = new Int32Array(T);
-  const emit = (members: readonly number[], cap: Cap, s: number, p: number, t: number, entry: number) => {
-    const reaching = cap.channelId === null ? members : members.filter((o) => channelOf[o] === cap.channelId);
-    if (reaching.length === 0) return;
+  /**
+   * A row for the cohort of segment `s` getting, in month `t`, the sends of
+   * `due` (none for the cohort with no on-entry send due) and `alongside`.
+   */
+  const emit = (due: SendClass, alongside: SendClass, cap: Cap, s: number, p: number, t: number, entry: number) => {
+    const cell = s * T + t;
+    const dueNow = communicationsIn(due, cell, cap.channelId);
+    // The cohort an on-entry send is due to is counted only in months it is (else it gets what the others get).
+    if (due !== NO_SENDS && dueNow === 0) return;
+    const reaching = dueNow + communicationsIn(alongside, cell, cap.channelId);
+    if (reaching === 0) return;
     counted.cohorts++;
-    if (distinctCandidates(reaching) <= cap.cap) return;
+    if (reaching <= cap.cap) return;
     counted.overCap++;
-    const indices = Int32Array.from(reaching).sort();
+    const options: number[] = [];
+    for (const sends of [due, alongside]) {
+      sends.options.forEach((o, k) => {
+        if ((sends.fires[k] as Uint8Array)[cell] === 1 && (cap.channelId === null || channelOf[o] === cap.channelId)) {
+          options.push(o);
+        }
+      });
+    }
+    const indices = Int32Array.from(options).sort();
     const key = `${cap.cap}:${indices.join(",")}`;
     if (phaseRows.has(key)) return;
     const constraint: ConstraintRef = {
@@ -107,52 +132,60 @@ export function contactCapRows(
       channelOf[i] = (scheduled[c] as ScheduledCandidate).communication.channelId;
     }
   });
-  const distinctCandidates = (members: readonly number[]) => {
-    const seenCandidates = new Set<number>();
-    for (const o of members) seenCandidates.add(optionCandidate[o] as number);
-    return seenCandidates.size;
+  /** The communications of a class with an option firing in the cell (of the channel, unless null). */
+  const communicationsIn = (sends: SendClass, cell: number, channelId: string | null) => {
+    const { options, fires } = sends;
+    let count = 0;
+    let last = -1;
+    for (let k = 0; k < options.length; k++) {
+      const o = options[k] as number;
+      const c = optionCandidate[o] as number;
+      if (c !== last && (fires[k] as Uint8Array)[cell] === 1 && (channelId === null || channelOf[o] === channelId)) {
+        count++;
+        last = c;
+      }
+    }
+    return count;
   };
 
   onPhase.forEach((phaseCandidates, p) => {
     if (phaseCandidates.length === 0) return;
-    // The options firing for each segment and month: recurring and one-off together, on-entry by offset.
-    const periodic: number[][] = Array.from({ length: S * T }, () => []);
-    const onEntry = new Map<number, number[][]>();
+    // Recurring and one-off sends together, on-entry sends by offset: each option with the cells it fires in.
+    const periodic: SendClass = { options: [], fires: [] };
+    const onEntry = new Map<number, SendClass>();
     for (const c of phaseCandidates) {
       const candidate = scheduled[c] as ScheduledCandidate;
       const offset = onEntryOffset(candidate.communication);
-      let cells = periodic;
+      let sends = periodic;
       if (offset !== null) {
-        cells = onEntry.get(offset) ?? Array.from({ length: S * T }, () => []);
-        onEntry.set(offset, cells);
+        sends = onEntry.get(offset) ?? { options: [], fires: [] };
+        onEntry.set(offset, sends);
       }
       const optionIndices = (candidates[c] as OptimisationCandidate).optionIndices;
       candidate.schedules.forEach((schedule, k) => {
-        const o = optionIndices[k] as number;
+        const fires = new Uint8Array(S * T);
         const { segmentIndices, reachBySegment } = schedule;
         const n = segmentIndices.length;
         for (let j = 0; j < n; j++) {
           const s = segmentIndices[j] as number;
-          for (let t = 0; t < T; t++) if ((reachBySegment[t * n + j] as number) > 0) cells[s * T + t]?.push(o);
+          for (let t = 0; t < T; t++) if ((reachBySegment[t * n + j] as number) > 0) fires[s * T + t] = 1;
         }
+        sends.options.push(optionIndices[k] as number);
+        sends.fires.push(fires);
       });
     }
     const dueOffsets = [...onEntry.keys()].filter((offset) => offset > 0).sort((a, b) => a - b);
-    const newcomers = onEntry.get(0);
+    const due = dueOffsets.map((offset) => onEntry.get(offset) as SendClass);
+    const newcomers = onEntry.get(0) ?? NO_SENDS;
     for (let s = 0; s < S; s++) {
       periodicCohorts(flow, s, p, alone);
       for (let t = 0; t < T; t++) {
-        const cell = s * T + t;
-        const alongside = periodic[cell] as number[];
+        const cohort = alone[t] as number;
         for (const cap of caps) {
-          const cohort = alone[t] as number;
-          if (cohort !== NO_COHORT) emit(alongside, cap, s, p, t, cohort);
-          for (const offset of dueOffsets) {
-            const due = (onEntry.get(offset) as number[][])[cell] as number[];
-            if (due.length > 0) emit([...due, ...alongside], cap, s, p, t, t - offset);
-          }
-          const arriving = newcomers?.[cell];
-          if (arriving && arriving.length > 0) emit(arriving, cap, s, p, t, t);
+          if (cohort !== NO_COHORT) emit(NO_SENDS, periodic, cap, s, p, t, cohort);
+          for (let d = 0; d < due.length; d++)
+            emit(due[d] as SendClass, periodic, cap, s, p, t, t - (dueOffsets[d] as number));
+          if (newcomers !== NO_SENDS) emit(newcomers, NO_SENDS, cap, s, p, t, t);
         }
       }
     }

@@ -124,6 +124,24 @@ describe("writeOptimisedScenario", () => {
     expect(totals.totalCost).toBeLessThan(planOf(doc, "lean").budget.totalCost);
   });
 
+  it("optimising the roadmap's own plan leaves it and the other scenarios as they were", () => {
+    const doc = roadmapWithOptions();
+    const model = modelOf(doc, BASE_SCENARIO_ID);
+    const run = runOf(model, leanerChoice(model));
+    const written = writeOptimisedScenario(doc, run, { now: NOW });
+    if (!written.ok) throw new Error(written.error);
+    const { roadmap, scenarioId } = written.value;
+    expect(roadmap.communications).toEqual(doc.communications);
+    expect(roadmap.baseScenario).toEqual(doc.baseScenario);
+    expect(roadmap.scenarios.slice(0, -1)).toEqual(doc.scenarios);
+    for (const id of [BASE_SCENARIO_ID, "lean"]) expect(planOf(roadmap, id)).toEqual(planOf(doc, id));
+    const optimised = planOf(roadmap, scenarioId).budget;
+    expect(optimised.totalCost).toBeCloseTo(run.outcome.cost, 6);
+    expect(optimised.totalValue).toBeCloseTo(run.outcome.value, 6);
+    expect(roadmap.scenarios.at(-1)?.optimisation?.fromScenarioName).toBe("Plan");
+    expect(roadmap.scenarios.at(-1)?.communications[NEWSLETTER]).toBeUndefined();
+  });
+
   it("keeps how the scenario was made, with a reason for each change, in a file that reads back", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, "lean");
@@ -198,33 +216,20 @@ describe("writeOptimisedScenario", () => {
   it("refuses when the run found no plan, stopped before finding one, or the roadmap holds as many scenarios as it may", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, BASE_SCENARIO_ID);
-    const infeasible = writeOptimisedScenario(
-      doc,
-      runOf(
-        model,
-        model.candidates.map(() => -1),
-        { status: "infeasible", gap: Number.POSITIVE_INFINITY },
-      ),
-      { now: NOW },
-    );
-    expect(infeasible).toEqual({
-      ok: false,
-      error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
-    });
-
-    const stopped = writeOptimisedScenario(
-      doc,
-      runOf(
-        model,
-        model.candidates.map(() => -1),
-        { status: "timeLimit", gap: Number.POSITIVE_INFINITY },
-      ),
-      { now: NOW },
-    );
-    expect(stopped).toEqual({
-      ok: false,
-      error: "The optimiser stopped before it found any plan, so there is no optimised scenario to add.",
-    });
+    const noPlan = model.candidates.map(() => -1);
+    const refusals = [
+      {
+        fields: { status: "infeasible", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
+      },
+      {
+        fields: { status: "timeLimit", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser stopped before it found any plan, so there is no optimised scenario to add.",
+      },
+    ] as const;
+    for (const { fields, error } of refusals) {
+      expect(writeOptimisedScenario(doc, runOf(model, noPlan, fields), { now: NOW })).toEqual({ ok: false, error });
+    }
 
     const full: Roadmap = {
       ...doc,
@@ -359,12 +364,12 @@ describe("explainDecisions", () => {
     const cap = `the contact cap of 4 a month for ${segment} customers in ${phase}`;
     const budget = describeConstraint({ kind: "budget", budget: 640 }, doc);
     expect(explainDecisions(handMadeRun(doc), doc)).toEqual({
-      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, among the lowest of the plan; hit ${cap}; ${budget} is better spent on the others`,
+      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, among the lowest of the plan; hit ${cap}; no room left in ${budget}`,
       [TIPS]: `every 3 months instead of every month: hit ${cap}; to keep within ${budget}; €6.25 back per € instead of €5.00`,
       [RENEWAL]: "one-to-one instead of mass: €2.10 back per € instead of €1.20",
-      "comm-reseller-welcome-call": `dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs; ${budget} is better spent on the others`,
+      "comm-reseller-welcome-call": `dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs; no room left in ${budget}`,
       "comm-customer-conference": "dropped: locked out in the optimiser's settings",
-      "comm-relationship-survey": `dropped: brings no value of its own for what it costs, the lowest of the plan; ${budget} is better spent on the others`,
+      "comm-relationship-survey": `dropped: brings no value of its own for what it costs, the lowest of the plan; no room left in ${budget}`,
     });
   });
 });

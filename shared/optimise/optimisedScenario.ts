@@ -219,7 +219,7 @@ function whyDropped(lock: OptimisationCandidate["lock"], currentIndex: number, c
   if (cap) parts.push(`hit ${capText(cap.constraint, roadmap)}`);
   const budget = blocking.find((row) => isBudget(row.constraint));
   if (budget) {
-    parts.push(`${describeConstraint(budget.constraint, roadmap)} is better spent on the others`);
+    parts.push(`no room left in ${describeConstraint(budget.constraint, roadmap)}`);
   }
   if (parts.length === 0) parts.push("the plan is worth more without it");
   return `dropped: ${parts.join("; ")}`;
