@@ -5,8 +5,8 @@ import type { OptimisationRecord, OptimiserSettings, Roadmap } from "../model/sc
 import { formatTimingText } from "../model/timingText";
 import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
+import { rowActivity } from "./highsModel";
 import { choiceAsRoadmap } from "./optimisationModel";
-import { rowActivity } from "./solveOptimisation";
 import type {
   ConstraintRef,
   ConstraintRow,
