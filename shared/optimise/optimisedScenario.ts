@@ -5,7 +5,7 @@ import type { OptimisationRecord, OptimiserSettings, Roadmap } from "../model/sc
 import { formatTimingText } from "../model/timingText";
 import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
-import { rowActivity } from "./highsModel";
+import { outsideRow, rowActivity } from "./highsModel";
 import { choiceAsRoadmap } from "./optimisationModel";
 import type {
   ConstraintRef,
@@ -271,15 +271,9 @@ function blockingRows(back: number, chosen: number, { model, activity, columns }
   for (const [index, delta] of change) {
     const row = model.rows[index];
     if (!row) continue;
-    const after = (activity[index] as number) + delta;
-    if (after > row.upper + tolerance(row.upper) || after < row.lower - tolerance(row.lower)) broken.push(row);
+    if (outsideRow(row, (activity[index] as number) + delta)) broken.push(row);
   }
   return broken;
-}
-
-/** Rounding the solver and the sums may leave on a row's bound. */
-function tolerance(bound: number): number {
-  return 1e-7 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
 }
 
 function columnEntries(model: OptimisationModel): [number, number][][] {
