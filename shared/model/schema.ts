@@ -516,6 +516,11 @@ export const OptimisationRecordSchema = z.object({
   /** The plan it was optimised from, for comparison. */
   planCost: figure(),
   planValue: figure(),
+  /**
+   * The plan's discounted value − discounted cost, to mark it on a frontier of
+   * net values; absent from records that did not keep it (drawn by value then).
+   */
+  planNet: figure().nullable().optional(),
   frontier: list(FrontierPointSchema, 50).default([]),
   marginalBudget: MarginalValueSchema.nullable().default(null),
   marginalContact: MarginalValueSchema.nullable().default(null),

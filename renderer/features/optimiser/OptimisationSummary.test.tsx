@@ -1,0 +1,215 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import type { FrontierPoint, OptimisationRecord, Roadmap } from "../../../shared/model";
+import { optimisedB2bRoadmap } from "../../../shared/optimise/testing/optimisedRoadmap";
+import { AppStoreProvider } from "../../app/AppStoreContext";
+import { createTestApp } from "../../test/fakes";
+import { formatPercent } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
+import { OptimisationSummary } from "./OptimisationSummary";
+
+const money = moneyFormat("EUR", true);
+
+/** Ten budgets of 100 to 1,000 whose best value is twice the budget, capped at 1,400. */
+const FRONTIER: FrontierPoint[] = Array.from({ length: 10 }, (_, i) => {
+  const budget = 100 * (i + 1);
+  const value = Math.min(2 * budget, 1_400);
+  return { budget, cost: budget, value, net: value - budget, feasible: true };
+});
+
+function recordOf(roadmap: Roadmap): OptimisationRecord {
+  const record = roadmap.scenarios[0]?.optimisation;
+  if (!record) throw new Error("the fixture has an optimised scenario");
+  return record;
+}
+
+function renderSummary(record: Partial<OptimisationRecord> = {}, showCosts = true) {
+  const roadmap = optimisedB2bRoadmap(record);
+  const app = createTestApp();
+  app.store.getState().setPreference("showCosts", showCosts);
+  render(
+    <AppStoreProvider store={app.store}>
+      <OptimisationSummary record={recordOf(roadmap)} roadmap={roadmap} />
+    </AppStoreProvider>,
+  );
+  return recordOf(roadmap);
+}
+
+const section = (name: string) => screen.getByRole("region", { name });
+
+describe("an optimised scenario's summary", () => {
+  it("says a proven plan is the best found, within the gap it was proven to", () => {
+    renderSummary({ status: "optimal", gap: 0.004 });
+    expect(
+      screen.getByText(`Best plan found (proven within ${formatPercent(0.004)} of the best possible)`),
+    ).toBeVisible();
+  });
+
+  it("says a plan with no gap left is proven best", () => {
+    renderSummary({ status: "optimal", gap: 0 });
+    expect(screen.getByText("Best plan found (proven best)")).toBeVisible();
+  });
+
+  it("says a run stopped at the time limit how far from the best possible its plan may be", () => {
+    const record = renderSummary({ status: "timeLimit", gap: 0.032 });
+    expect(
+      screen.getByText(
+        `Stopped at the time limit of ${record.settings.timeLimitSeconds} s: within ${formatPercent(0.032)} of the best possible`,
+      ),
+    ).toBeVisible();
+  });
+
+  it("says a run the user stopped kept the best plan found so far", () => {
+    renderSummary({ status: "stopped", gap: 0.15 });
+    expect(
+      screen.getByText(
+        `Stopped by you: the best plan found so far, within ${formatPercent(0.15)} of the best possible`,
+      ),
+    ).toBeVisible();
+  });
+
+  it("sets the optimised plan's value, cost, net and ROI against the plan's, with the differences", () => {
+    renderSummary({ planValue: 1_000, planCost: 500, value: 1_200, cost: 400 });
+    const table = screen.getByRole("table", { name: "Optimised against the plan" });
+    const row = (name: string) =>
+      within(within(table).getByRole("rowheader", { name }).closest("tr") as HTMLElement)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent);
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((h) => h.textContent),
+    ).toEqual(["", "Plan", expect.stringMatching(/^Optimised, budget/), "Difference"]);
+    expect(row("Expected value")).toEqual([money(1_000), money(1_200), `+${money(200)} (+${formatPercent(0.2)})`]);
+    expect(row("Cost")).toEqual([money(500), money(400), `${money(-100)} (${formatPercent(-0.2)})`]);
+    expect(row("Net (value − cost)")).toEqual([money(500), money(800), `+${money(300)} (+${formatPercent(0.6)})`]);
+    expect(row("ROI")[0]).toBe(formatPercent(1));
+    expect(row("ROI")[1]).toBe(formatPercent(2));
+  });
+
+  it("groups what changed, each communication with its reason, and counts what was kept", () => {
+    const record = renderSummary();
+    const changes = section("What changed, and why");
+    const dropped = within(changes).getByRole("region", { name: "Dropped" });
+    expect(within(dropped).getByRole("heading")).toHaveTextContent("Dropped (1)");
+    expect(dropped).toHaveTextContent("Customer conference invitation");
+    expect(dropped).toHaveTextContent(`Why: ${record.reasons["comm-customer-conference"]}`);
+    const lessOften = within(changes).getByRole("region", { name: "Sent less often" });
+    expect(lessOften).toHaveTextContent("Monthly customer newsletter every month → every 3 months");
+    expect(lessOften).toHaveTextContent(`Why: ${record.reasons["comm-customer-newsletter"]}`);
+    expect(within(changes).getByRole("region", { name: "Made more personal" })).toHaveTextContent(
+      "Analytics suite cross-sell campaign By segment → One-to-one",
+    );
+    expect(within(changes).getByRole("region", { name: "Made less personal" })).toHaveTextContent(
+      "Trial welcome series",
+    );
+    expect(within(changes).queryByRole("region", { name: "Sent more often" })).toBeNull();
+    expect(changes).toHaveTextContent(/Kept as is: \d+ communications\./);
+  });
+
+  it("names the constraints that bind in words", () => {
+    renderSummary({ binding: ["the budget of €300,000", "Marketing's budget of €80,000"] });
+    const items = within(section("What held it back")).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent)).toEqual(["The budget of €300,000", "Marketing's budget of €80,000"]);
+  });
+
+  it("puts the settings in words: the goal, the budget, the caps and the locks", () => {
+    const roadmap = optimisedB2bRoadmap();
+    renderSummary({
+      settings: {
+        ...recordOf(roadmap).settings,
+        objective: "value",
+        budget: 250_000,
+        ownerBudgets: [{ ownerId: "owner-marketing", budget: 80_000 }],
+        communications: {
+          "comm-save-call": { everyMonths: [], personalisation: [], lock: "in" },
+        },
+      },
+    });
+    const settings = section("What it was asked");
+    expect(settings).toHaveTextContent("Goal: the most expected value within the budget.");
+    expect(settings).toHaveTextContent(`Budget: ${money(250_000)} over the horizon.`);
+    expect(settings).toHaveTextContent(`Marketing's budget: ${money(80_000)}.`);
+    expect(settings).toHaveTextContent("Locked in: Save call with usage health review.");
+    expect(settings).toHaveTextContent("Contacts: within the cap of 4 a month per customer");
+  });
+
+  it("hides every money figure while costs are hidden, and still says what changed and why", () => {
+    const record = renderSummary({ settings: { ...recordOf(optimisedB2bRoadmap()).settings, budget: 250_000 } }, false);
+    expect(screen.queryByRole("table", { name: "Optimised against the plan" })).toBeNull();
+    expect(screen.queryByRole("img", { name: /Efficient frontier/ })).toBeNull();
+    expect(within(section("Figures")).getByText("Costs are hidden")).toBeVisible();
+    expect(within(section("Efficient frontier")).getByText("Costs are hidden")).toBeVisible();
+    expect(section("What it was asked")).toHaveTextContent("Budget: set (costs are hidden) over the horizon.");
+    expect(section("What it was asked")).not.toHaveTextContent(money(250_000));
+    expect(screen.queryByText(/One more .* of budget is worth/)).toBeNull();
+    expect(section("What changed, and why")).toHaveTextContent(record.reasons["comm-customer-conference"] ?? "");
+  });
+});
+
+describe("the efficient frontier", () => {
+  it("marks a plan on the frontier as such", () => {
+    renderSummary({ frontier: FRONTIER, planCost: 500, planValue: 1_000, settings: frontierSettings("value") });
+    expect(screen.getByRole("img", { name: /Plan: on the frontier/ })).toBeVisible();
+  });
+
+  it("marks a plan below the frontier by how much more the frontier gets for its cost", () => {
+    renderSummary({ frontier: FRONTIER, planCost: 550, planValue: 700, settings: frontierSettings("value") });
+    // The frontier's best within €550 is the €500 point's €1,000.
+    const marker = `Plan: ${money(300)} below the frontier at its cost`;
+    expect(screen.getByRole("img", { name: new RegExp(marker.replace(/[$.]/g, "\\$&")) })).toBeVisible();
+    expect(screen.getByText(marker, { selector: ".chart-legend-item" })).toBeVisible();
+  });
+
+  it("draws net values, with the plan's net, for the net objective", () => {
+    renderSummary({
+      frontier: FRONTIER,
+      planCost: 500,
+      planValue: 1_000,
+      planNet: 300,
+      settings: frontierSettings("net"),
+    });
+    // The frontier's best net within €500 is the €500 point's €500.
+    expect(
+      screen.getByRole("img", { name: new RegExp(`net value .*Plan: ${money(200).replace("$", "\\$")} below`) }),
+    ).toBeVisible();
+  });
+
+  it("has the chart's figures as a table, a row a budget, and says where no plan keeps to the budget", () => {
+    const frontier = FRONTIER.map((point, i) => (i === 0 ? { ...point, feasible: false } : point));
+    renderSummary({ frontier, planCost: 500, planValue: 1_000, settings: frontierSettings("value") });
+    const chart = screen.getByRole("img", { name: /Efficient frontier/ });
+    const table = screen.getByRole("table", { name: "Efficient frontier (chart figures)" });
+    expect(chart).toHaveAttribute("aria-describedby", table.id);
+    const rows = within(table).getAllByRole("row");
+    expect(rows.slice(1, 11).map((row) => within(row).getByRole("rowheader").textContent)).toEqual(
+      FRONTIER.map((point) => money(point.budget)),
+    );
+    expect(rows[1]).toHaveTextContent("No plan keeps to this budget");
+    expect(
+      within(rows[2] as HTMLElement)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual([money(200), money(400), money(200)]);
+    expect(rows.at(-1)).toHaveTextContent("Plan: on the frontier");
+  });
+
+  it("says what one more unit of budget and of contacts is worth, and how each was measured", () => {
+    renderSummary({
+      marginalBudget: { perUnit: 0.42, method: "dual" },
+      marginalContact: { perUnit: 3_100, method: "slope" },
+    });
+    expect(
+      screen.getByText(
+        `One more ${money(1)} of budget is worth ${money(0.42, { precise: true })} (the LP relaxation's dual).`,
+      ),
+    ).toBeVisible();
+    expect(
+      screen.getByText(`One more allowed contact a month is worth ${money(3_100)} (the slope between two solves).`),
+    ).toBeVisible();
+  });
+});
+
+function frontierSettings(objective: "net" | "value"): OptimisationRecord["settings"] {
+  return { ...recordOf(optimisedB2bRoadmap()).settings, objective, budget: 500 };
+}

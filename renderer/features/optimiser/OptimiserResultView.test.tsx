@@ -1,0 +1,107 @@
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { removeScenario } from "../../../shared/model";
+import { OPTIMISED_SCENARIO_ID, optimisedB2bRoadmap } from "../../../shared/optimise/testing/optimisedRoadmap";
+import type { SolveProgress } from "../../../shared/optimise/types";
+import { AppStoreProvider } from "../../app/AppStoreContext";
+import { createTestApp } from "../../test/fakes";
+import { formatPercent } from "../../ui/format";
+import { moneyFormat } from "../../ui/money";
+import { type OptimiserResultState, OptimiserResultView } from "./OptimiserResultView";
+
+const money = moneyFormat("EUR", true);
+
+function renderView(state: OptimiserResultState, { showCosts = true, roadmap = optimisedB2bRoadmap() } = {}) {
+  const app = createTestApp();
+  app.store.getState().setPreference("showCosts", showCosts);
+  const onShowScenario = vi.fn();
+  const onCompare = vi.fn();
+  render(
+    <AppStoreProvider store={app.store}>
+      <OptimiserResultView state={state} roadmap={roadmap} onShowScenario={onShowScenario} onCompare={onCompare} />
+    </AppStoreProvider>,
+  );
+  return { onShowScenario, onCompare };
+}
+
+const FRONTIER_STEP: SolveProgress = {
+  stage: "frontier",
+  step: 3,
+  steps: 10,
+  best: 412_000,
+  bound: 420_000,
+  gap: 0.019,
+  seconds: 12.4,
+};
+
+describe("the optimiser's result panel", () => {
+  it("while running, shows the stage, the frontier step, the best value so far, the gap and the time taken", () => {
+    renderView({ kind: "running", progress: FRONTIER_STEP, objective: "net" });
+    expect(screen.getByRole("status")).toHaveTextContent("Tracing the efficient frontier…");
+    const step = screen.getByRole("progressbar", { name: "Budget 3 of 10" });
+    expect(step).toHaveAttribute("value", "3");
+    expect(step).toHaveAttribute("max", "10");
+    const figures = screen.getByRole("region", { name: "Optimiser result" });
+    expect(within(figures).getByText("Best net value so far").nextElementSibling).toHaveTextContent(money(412_000));
+    expect(within(figures).getByText("Gap").nextElementSibling).toHaveTextContent(
+      `within ${formatPercent(0.019)} of the best possible`,
+    );
+    expect(within(figures).getByText("Elapsed").nextElementSibling).toHaveTextContent("12 s");
+  });
+
+  it("before the solver reports, says it is building the model and knows no gap yet", () => {
+    renderView({ kind: "running", progress: null, objective: "value" });
+    expect(screen.getByRole("status")).toHaveTextContent("Building the model from the plan…");
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("keeps the best value so far to itself while costs are hidden", () => {
+    renderView(
+      { kind: "running", progress: { ...FRONTIER_STEP, stage: "solving" }, objective: "value" },
+      { showCosts: false },
+    );
+    expect(screen.getByRole("status")).toHaveTextContent("Searching for the best plan…");
+    expect(screen.queryByText("Best value so far")).toBeNull();
+    expect(screen.queryByText(money(412_000))).toBeNull();
+    expect(screen.getByText("Gap")).toBeVisible();
+  });
+
+  it("puts the conflict of infeasible settings in words, as an alert", () => {
+    const conflict =
+      "The communications locked in cost €410,000, more than the budget of €300,000: raise the budget or unlock one of them.";
+    renderView({ kind: "infeasible", conflict });
+    const alert = screen.getByRole("alert");
+    expect(alert).toHaveTextContent("No plan keeps to these settings");
+    expect(alert).toHaveTextContent(conflict);
+    expect(alert).not.toHaveTextContent(/infeasible/i);
+  });
+
+  it("says why the optimiser could not run", () => {
+    renderView({ kind: "failed", error: "the optimiser's WebAssembly could not be loaded" });
+    expect(screen.getByRole("alert")).toHaveTextContent(
+      "The optimiser could not run: the optimiser's WebAssembly could not be loaded",
+    );
+  });
+
+  it("names the scenario it wrote, compares it with the plan or shows it, and summarises how it was found", async () => {
+    const { onShowScenario, onCompare } = renderView({ kind: "written", scenarioId: OPTIMISED_SCENARIO_ID });
+    expect(screen.getByText(/^Written as scenario “Optimised, budget .+”$/)).toBeVisible();
+    await userEvent.click(screen.getByRole("button", { name: "Compare with Plan" }));
+    expect(onCompare).toHaveBeenCalledWith(["base", OPTIMISED_SCENARIO_ID]);
+    await userEvent.click(screen.getByRole("button", { name: "Show this scenario" }));
+    expect(onShowScenario).toHaveBeenCalledWith(OPTIMISED_SCENARIO_ID);
+    expect(screen.getByRole("region", { name: "What changed, and why" })).toHaveTextContent(
+      "Customer conference invitation",
+    );
+  });
+
+  it("says so when the scenario it wrote has since been undone or deleted", () => {
+    const roadmap = optimisedB2bRoadmap();
+    const removed = removeScenario(roadmap, OPTIMISED_SCENARIO_ID);
+    if (!removed.ok) throw new Error(removed.error);
+    renderView({ kind: "written", scenarioId: OPTIMISED_SCENARIO_ID }, { roadmap: removed.value });
+    expect(screen.getByText("The optimised scenario is no longer in this roadmap (undone or deleted).")).toBeVisible();
+    expect(screen.queryByRole("button", { name: "Show this scenario" })).toBeNull();
+  });
+});
