@@ -25,6 +25,7 @@ import {
   usageError,
   writeFailureReason,
 } from "./commandLine";
+import { OPTIMISE } from "./optimiseCommand";
 import { COMPARE, findScenarioNamed, SCENARIO } from "./scenarioCommands";
 import { RSI, SURVEY_IMPORT, SURVEY_TEMPLATE } from "./surveyCommands";
 
@@ -350,6 +351,7 @@ const COMMANDS: readonly Command[] = [
   RSI,
   COMPARE,
   SCENARIO,
+  OPTIMISE,
 ];
 
 /**

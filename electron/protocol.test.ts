@@ -15,6 +15,7 @@ beforeAll(async () => {
   await mkdir(path.join(root, "assets"), { recursive: true });
   await writeFile(path.join(root, "index.html"), "<!doctype html><title>app</title>");
   await writeFile(path.join(root, "assets", "main.js"), "console.log('app')");
+  await writeFile(path.join(root, "assets", "highs-Dx1.wasm"), new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
   await writeFile(path.join(base, "secret.txt"), "secret");
 });
 
@@ -66,6 +67,13 @@ describe("the app:// handler", () => {
     expect(await response.text()).toBe("console.log('app')");
     expect(response.headers.get("content-type")).toBe("text/javascript");
     expect(response.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it("serves WebAssembly as application/wasm, so the solver compiles while it downloads", async () => {
+    const response = await handler(new Request("app://roadmap/assets/highs-Dx1.wasm"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/wasm");
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
   });
 
   it("answers 404 for a path outside the renderer folder without fetching it", async () => {

@@ -54,6 +54,8 @@ export function createAppProtocolHandler(root: string, fetchFile: FetchFile): (r
     // webRequest.onHeadersReceived never sees custom-protocol responses, so the policy is set here.
     const headers = new Headers(file.headers);
     headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    // WebAssembly compiles while it downloads only when served as such; a file: fetch need not say so.
+    if (path.extname(filePath) === ".wasm") headers.set("Content-Type", "application/wasm");
     return new Response(file.body, { status: file.status, statusText: file.statusText, headers });
   };
 }

@@ -8,6 +8,7 @@ import { RoadmapRepository } from "./data/roadmapRepository";
 import { createWorkerLayoutService } from "./features/canvas/layoutService";
 import { createWorkerCompareService } from "./features/compare/compareService";
 import { createWorkerExportService } from "./features/export/exportService";
+import { createWorkerOptimiserService } from "./features/optimiser/optimiserService";
 import { createWorkerPlanService } from "./features/plan/planService";
 import { createWorkerVersionComparer } from "./features/versions/versionComparer";
 import { detectPlatform } from "./platform";
@@ -49,6 +50,9 @@ function startApp(root: HTMLElement): void {
     preferences: createLocalPreferencesStorage(window.localStorage),
     versionComparer: createWorkerVersionComparer(
       () => new Worker(new URL("./features/versions/versionCompareWorker.ts", import.meta.url), { type: "module" }),
+    ),
+    optimiser: createWorkerOptimiserService(
+      () => new Worker(new URL("./features/optimiser/optimiserWorker.ts", import.meta.url), { type: "module" }),
     ),
   };
   const store = createAppStore(services);

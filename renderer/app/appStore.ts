@@ -7,6 +7,7 @@ import { createExportSlice, type ExportSlice } from "../features/export/exportSl
 import { createImportSlice, type ImportSlice } from "../features/import/importSlice";
 import { createLibrarySlice, type LibrarySlice } from "../features/library/librarySlice";
 import { createNotesSlice, type NotesSlice } from "../features/notes/notesSlice";
+import { createOptimiserSlice, type OptimiserSlice } from "../features/optimiser/optimiserSlice";
 import { createPlanSlice, type PlanSlice } from "../features/plan/planSlice";
 import { createPresentationSlice, type PresentationSlice } from "../features/presentation/presentationSlice";
 import { createRsiSlice, type RsiSlice } from "../features/rsi/rsiSlice";
@@ -31,7 +32,8 @@ export type AppState = ShellSlice &
   RsiSlice &
   CompareSlice &
   VersionsSlice &
-  VersionViewingSlice;
+  VersionViewingSlice &
+  OptimiserSlice;
 export type AppStore = StoreApi<AppState>;
 
 /** Set and get of the whole store, handed to each slice with the services it may use. */
@@ -60,6 +62,7 @@ export function createAppStore(services: Services): AppStore {
       ...createCompareSlice(context),
       ...createVersionsSlice(context),
       ...createVersionViewingSlice(context),
+      ...createOptimiserSlice(context),
     };
   });
   // Data flows one way: each new version of the roadmap shown (the document as the active scenario plans it,

@@ -169,6 +169,19 @@ const BEHAVIOUR: Record<CommandId, Behaviour> = {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.setVersionsPanelOpen(!state.versionsPanelOpen),
   },
+  "view.optimise": { isEnabled: whenRoadmapOpen, perform: (state) => state.showView("optimise") },
+  "optimise.run": {
+    isEnabled: (state) =>
+      state.document !== null && state.readOnlyVersion === null && state.optimiser.status !== "running",
+    perform: async (state) => {
+      state.showView("optimise");
+      await state.runOptimiser();
+    },
+  },
+  "optimise.cancel": {
+    isEnabled: (state) => state.optimiser.status === "running",
+    perform: (state) => state.cancelOptimiser(),
+  },
   "scenario.new": {
     isEnabled: whenRoadmapOpen,
     perform: (state) => state.openDialog({ kind: "scenario", action: "new" }),

@@ -3,6 +3,7 @@ import type { RoadmapRepository } from "../data/roadmapRepository";
 import type { LayoutService } from "../features/canvas/layoutService";
 import type { CompareService } from "../features/compare/compareService";
 import type { ExportService } from "../features/export/exportService";
+import type { OptimiserService } from "../features/optimiser/optimiserService";
 import type { PlanService } from "../features/plan/planService";
 import type { VersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
@@ -18,4 +19,5 @@ export interface Services {
   comparer: CompareService;
   preferences: PreferencesStorage;
   versionComparer: VersionComparer;
+  optimiser: OptimiserService;
 }

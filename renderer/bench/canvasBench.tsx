@@ -17,6 +17,7 @@ import { renderProbe } from "../features/canvas/renderProbe";
 import { createInProcessCompareService } from "../features/compare/compareService";
 import { EditorScreen } from "../features/editor/EditorScreen";
 import { createInProcessExportService } from "../features/export/exportService";
+import { createInProcessOptimiserService } from "../features/optimiser/optimiserService";
 import { createWorkerPlanService } from "../features/plan/planService";
 import { mountReport } from "../features/report/mountReport";
 import { createInProcessVersionComparer } from "../features/versions/versionComparer";
@@ -86,6 +87,7 @@ async function openApp() {
     comparer: createInProcessCompareService(),
     preferences: createMemoryPreferencesStorage(),
     versionComparer: createInProcessVersionComparer(),
+    optimiser: createInProcessOptimiserService(),
   });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(

@@ -14,6 +14,7 @@ import { RoadmapRepository } from "../data/roadmapRepository";
 import { createInProcessLayoutService } from "../features/canvas/layoutService";
 import { createInProcessCompareService } from "../features/compare/compareService";
 import { createInProcessExportService } from "../features/export/exportService";
+import { createInProcessOptimiserService } from "../features/optimiser/optimiserService";
 import { createInProcessPlanService } from "../features/plan/planService";
 import { createInProcessVersionComparer } from "../features/versions/versionComparer";
 import type { Platform } from "../platform";
@@ -63,7 +64,7 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer" | "repository">> = {},
+  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer" | "repository" | "optimiser">> = {},
 ) {
   const repository = services.repository ?? new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
@@ -77,6 +78,7 @@ export function createTestApp(
     comparer: services.comparer ?? createInProcessCompareService(),
     preferences: services.preferences ?? createMemoryPreferencesStorage(),
     versionComparer: createInProcessVersionComparer(),
+    optimiser: services.optimiser ?? createInProcessOptimiserService(),
   });
   return { store, repository, ...fake };
 }

@@ -256,9 +256,12 @@ interface CohortCells extends CohortTarget {
  *   start of `t`: it entered before `t` and has not all left.
  * So month `t` gives the cohort of `e` the on-entry sends of offset `t − e`
  * plus every other send firing then, except the cohort entering during `t`,
- * which gets only the on-entry sends of offset 0. The worst cohort is the one
- * with the most sends, the earliest-entered on a tie. It writes only the
- * segments some communication of the subset reaches.
+ * which gets only the on-entry sends of offset 0 (`reachesCohort`); cohorts
+ * with no on-entry send due all get the same, counted once for the cohort
+ * `periodicCohorts` names. The worst cohort is the one with the most sends,
+ * the earliest-entered on a tie. It writes only the segments some
+ * communication of the subset reaches. The optimiser's contact-cap rows
+ * (optimise/contactCapRows.ts) enumerate the same cohorts.
  */
 function createCohortTally(
   flow: CustomerFlow,
@@ -266,12 +269,12 @@ function createCohortTally(
   schedules: readonly CommunicationSchedule[],
 ): (p: number, subset: readonly number[], target: CohortTarget) => CohortCells {
   const S = flow.segmentIds.length;
-  const P = flow.phaseIds.length;
   const T = flow.months;
   // Sends per segment and month, periodic and per on-entry offset: left all 0 after each tally, as they are read.
   const periodic = new Uint32Array(S * T);
   const onEntry = new Map<number, Uint32Array>();
   const reached = new Uint8Array(S);
+  const alone = new Int32Array(T);
 
   return (p, subset, target) => {
     reached.fill(0);
@@ -304,23 +307,17 @@ function createCohortTally(
     for (let s = 0; s < S; s++) {
       if (reached[s] === 0) continue;
       const first = target.firstCell(s);
-      const stay = flow.stayRate[s * P + p] as number;
-      const startThere = (flow.population[s * (T + 1) * P + p] as number) > 0;
-      let firstEntered = -1;
-      let enteredLastMonth = false;
+      periodicCohorts(flow, s, p, alone);
       for (let t = 0; t < T; t++) {
         const i = s * T + t;
-        const enteredThisMonth = (flow.entries[(s * T + t) * P + p] as number) > 0;
         const alongside = periodic[i] as number;
         periodic[i] = 0;
         let most = 0;
         let entry = AT_START;
-        if (startThere && (t === 0 || stay > 0) && alongside > most) most = alongside;
-        // The earliest cohort still there gets the periodic sends alone, unless an on-entry send is due to it too.
-        const earliestThere = stay > 0 ? firstEntered : enteredLastMonth ? t - 1 : -1;
-        if (earliestThere >= 0 && alongside > most) {
+        const cohort = alone[t] as number;
+        if (cohort !== NO_COHORT && alongside > most) {
           most = alongside;
-          entry = earliestThere;
+          entry = cohort;
         }
         for (let d = 0; d < dueOffsets.length; d++) {
           const sends = dueSends[d] as Uint32Array;
@@ -341,8 +338,6 @@ function createCohortTally(
         }
         counts[first + t] = most;
         entries[first + t] = entry;
-        if (firstEntered < 0 && enteredThisMonth) firstEntered = t;
-        enteredLastMonth = enteredThisMonth;
       }
     }
     return { ...target, reached };
@@ -362,12 +357,11 @@ function cohortAt(
   t: number,
   entry: number,
 ): WorstCohort {
-  const reaching = subset.filter((c) => {
-    if (!firesFor(schedules[c] as CommunicationSchedule, s, t)) return false;
-    const offset = onEntryOffset(communications[c] as PressureCommunication);
-    if (entry === t) return offset === 0;
-    return offset === null || (entry !== AT_START && offset === t - entry);
-  });
+  const reaching = subset.filter(
+    (c) =>
+      firesFor(schedules[c] as CommunicationSchedule, s, t) &&
+      reachesCohort(onEntryOffset(communications[c] as PressureCommunication), entry, t),
+  );
   const colliding = reaching.map((c) => ({
     communicationId: (communications[c] as PressureCommunication).id,
     ownerId: (communications[c] as PressureCommunication).ownerId,
@@ -386,6 +380,53 @@ function firesFor(schedule: CommunicationSchedule, s: number, t: number): boolea
   return j >= 0 && (schedule.reachBySegment[t * schedule.segmentIndices.length + j] as number) > 0;
 }
 
-function onEntryOffset(communication: PressureCommunication): number | null {
+/**
+ * Whether a send firing in month `t` reaches the cohort that entered in month
+ * `entry` (`AT_START`: was there at the plan's start), given it is there: an
+ * on-entry send (its offset) only the cohort it is due to, the cohort entering
+ * during `t` only on-entry sends of offset 0, every other cohort every
+ * recurring and one-off send (offset null).
+ */
+function reachesCohort(offset: number | null, entry: number, t: number): boolean {
+  if (entry === t) return offset === 0;
+  return offset === null || (entry !== AT_START && offset === t - entry);
+}
+
+/** `periodicCohorts` of a month where no cohort of the segment is in the phase. */
+export const NO_COHORT = -2;
+
+/**
+ * For each month, the cohort of segment `s` in phase `p` that gets the
+ * phase's recurring and one-off sends with no on-entry send due: the
+ * customers there at the plan's start while they can still be there
+ * (`AT_START`), else the earliest-entered cohort still there (customers who
+ * entered in a month with no stay rate are there the month after only);
+ * `NO_COHORT` when none is. Later cohorts with nothing due get the same sends,
+ * so this one stands for them all. Written into `into`, one entry a month.
+ */
+export function periodicCohorts(
+  flow: CustomerFlow,
+  s: number,
+  p: number,
+  into: Int32Array = new Int32Array(flow.months),
+): Int32Array {
+  const P = flow.phaseIds.length;
+  const T = flow.months;
+  const stay = flow.stayRate[s * P + p] as number;
+  const startThere = (flow.population[s * (T + 1) * P + p] as number) > 0;
+  let firstEntered = -1;
+  let enteredLastMonth = false;
+  for (let t = 0; t < T; t++) {
+    const earliestThere = stay > 0 ? firstEntered : enteredLastMonth ? t - 1 : -1;
+    into[t] = startThere && (t === 0 || stay > 0) ? AT_START : earliestThere >= 0 ? earliestThere : NO_COHORT;
+    const enteredThisMonth = (flow.entries[(s * T + t) * P + p] as number) > 0;
+    if (firstEntered < 0 && enteredThisMonth) firstEntered = t;
+    enteredLastMonth = enteredThisMonth;
+  }
+  return into;
+}
+
+/** The on-entry offset of a communication's sends; null for recurring and one-off sends. */
+export function onEntryOffset(communication: Pick<Communication, "timing">): number | null {
   return communication.timing.kind === "onEntry" ? communication.timing.offsetMonths : null;
 }

@@ -24,7 +24,18 @@ import { type CompareScenarios, useScenarioComparison } from "./useScenarioCompa
 export function CompareTab() {
   const document = useAppState((state) => state.document);
   const compare = useAppState((state) => state.compareScenarios);
-  return document && <CompareView roadmap={document} compare={compare} />;
+  const requested = useAppState((state) => state.comparedScenarioIds);
+  // Keyed by the scenarios asked for, so a new request (an optimisation just written) replaces the user's picks.
+  return (
+    document && (
+      <CompareView
+        key={requested?.join(" ")}
+        roadmap={document}
+        compare={compare}
+        initialScenarioIds={requested ?? undefined}
+      />
+    )
+  );
 }
 
 /**
@@ -33,9 +44,18 @@ export function CompareTab() {
  * channel, each segment's figures, a chart, and what each scenario says
  * differently. Without a scenario to compare, how to make one.
  */
-export function CompareView({ roadmap, compare }: { roadmap: Roadmap; compare: CompareScenarios }) {
+export function CompareView({
+  roadmap,
+  compare,
+  initialScenarioIds,
+}: {
+  roadmap: Roadmap;
+  compare: CompareScenarios;
+  /** The scenarios to show first; the roadmap's usual choice without them. */
+  initialScenarioIds?: readonly string[];
+}) {
   if (!hasScenariosToCompare(roadmap)) return <NoScenarios roadmap={roadmap} />;
-  return <Comparison roadmap={roadmap} compare={compare} />;
+  return <Comparison roadmap={roadmap} compare={compare} initialScenarioIds={initialScenarioIds} />;
 }
 
 function NoScenarios({ roadmap }: { roadmap: Roadmap }) {
@@ -60,10 +80,20 @@ function NoScenarios({ roadmap }: { roadmap: Roadmap }) {
 /** What stands before each scenario picker: "Compare [Plan] with [As-is] and [To-be]". */
 const PICKER_WORDS = ["Compare", "with", "and"];
 
-function Comparison({ roadmap, compare }: { roadmap: Roadmap; compare: CompareScenarios }) {
+function Comparison({
+  roadmap,
+  compare,
+  initialScenarioIds,
+}: {
+  roadmap: Roadmap;
+  compare: CompareScenarios;
+  initialScenarioIds: readonly string[] | undefined;
+}) {
   const money = useMoneyFormat(roadmap.currency);
   const choices = scenarioChoices(roadmap);
-  const [picked, setPicked] = useState<readonly string[]>(() => defaultComparedScenarios(roadmap));
+  const [picked, setPicked] = useState<readonly string[]>(
+    () => initialScenarioIds ?? defaultComparedScenarios(roadmap),
+  );
   // A scenario removed since it was picked drops out; fewer than two left, the comparison starts over.
   const known = picked.filter((id) => choices.some((choice) => choice.id === id));
   const scenarioIds = known.length >= 2 ? known : defaultComparedScenarios(roadmap);

@@ -11,6 +11,7 @@ import { CustomersGridView } from "../grids/CustomersGridView";
 import { TransitionsTableView } from "../grids/TransitionsTableView";
 import { Inspector } from "../inspector/Inspector";
 import { NotesPanel } from "../notes/NotesPanel";
+import { LazyOptimiserTab } from "../optimiser/LazyOptimiserTab";
 import { BudgetView } from "../plan/BudgetView";
 import { CalendarView } from "../plan/CalendarView";
 import { DiagnosticsPanel } from "../plan/DiagnosticsPanel";
@@ -40,6 +41,7 @@ const VIEWS: { view: EditorView; label: string }[] = [
   { view: "survey", label: "Survey" },
   { view: "rsi", label: "RSI" },
   { view: "compare", label: "Compare" },
+  { view: "optimise", label: "Optimise" },
 ];
 
 /** The open roadmap: the canvas (or the outline) with the inspector beside it. */
@@ -160,6 +162,7 @@ function ViewContent({ view, roadmap }: { view: EditorView; roadmap: Roadmap }) 
       {view === "survey" && <SurveyView roadmap={roadmap} />}
       {view === "rsi" && <RsiView roadmap={roadmap} />}
       {view === "compare" && <CompareTab />}
+      {view === "optimise" && <LazyOptimiserTab />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { createTestApp } from "../../test/fakes";
 import { createInProcessLayoutService } from "../canvas/layoutService";
 import { createInProcessCompareService } from "../compare/compareService";
 import { createInProcessExportService } from "../export/exportService";
+import { createInProcessOptimiserService } from "../optimiser/optimiserService";
 import { createInProcessPlanService } from "../plan/planService";
 import { createInProcessVersionComparer } from "../versions/versionComparer";
 import { hasUnsavedFileChanges, OPEN_ROADMAP_SETTING } from "./editorSlice";
@@ -28,6 +29,7 @@ describe("editor session", () => {
       comparer: createInProcessCompareService(),
       preferences: createMemoryPreferencesStorage(),
       versionComparer: createInProcessVersionComparer(),
+      optimiser: createInProcessOptimiserService(),
     });
     await again.getState().restoreSession();
     expect(again.getState().screen).toEqual({ kind: "editor", roadmapId: id });

@@ -46,7 +46,8 @@ export type EditorView =
   | "customers"
   | "survey"
   | "rsi"
-  | "compare";
+  | "compare"
+  | "optimise";
 
 export interface EditOptions {
   /** Consecutive edits with the same key are merged into one undo step. */

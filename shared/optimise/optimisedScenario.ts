@@ -1,0 +1,387 @@
+import { PERSONALISATION_LABELS } from "../model/labels";
+import { addScenario, editInScenario, freeScenarioName } from "../model/scenarioEdits";
+import { resolveScenario, scenarioChoices } from "../model/scenarios";
+import type { OptimisationRecord, OptimiserSettings, Roadmap } from "../model/schema";
+import { formatTimingText } from "../model/timingText";
+import { err, ok, type Result } from "../result";
+import { describeConstraint } from "./constraintText";
+import { choiceAsRoadmap } from "./optimisationModel";
+import type {
+  ConstraintRef,
+  ConstraintRow,
+  OptimisationModel,
+  OptimisationOption,
+  OptimisationOutcome,
+  OptimisationRun,
+} from "./types";
+
+/** The longest sentence a record keeps (`OptimisationRecordSchema`'s binding and reasons). */
+const MAX_SENTENCE = 500;
+/** The most binding constraints a record keeps; a run against many cohorts' caps can bind thousands. */
+const MAX_BINDING = 1000;
+
+/**
+ * Writes an optimisation's plan as a new scenario: a copy of the scenario it
+ * optimised, with the chosen plan applied the way a user's own edits would be
+ * (a dropped communication left out of it; timing, personalisation, costs and
+ * response rate set as its overrides), and the record of how it was made. The
+ * optimised scenario, the base plan and every other scenario stay as they were.
+ * Refused, with the reason, when the run found no plan or the roadmap has no
+ * room for another scenario.
+ */
+export function writeOptimisedScenario(
+  document: Roadmap,
+  run: OptimisationRun,
+  { now, settings = document.optimiser }: { now: Date; settings?: OptimiserSettings },
+): Result<{ roadmap: Roadmap; scenarioId: string }, string> {
+  const { model, outcome } = run;
+  if (outcome.status === "infeasible") {
+    return err("The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.");
+  }
+  const added = addScenario(document, {
+    name: freeScenarioName(document, scenarioName(document, model)),
+    copyOf: run.scenarioId,
+  });
+  if (!added.ok) return added;
+  const { scenarioId } = added.value;
+  const viewed = resolveScenario(added.value.roadmap, scenarioId);
+  const optimised = editInScenario(
+    added.value.roadmap,
+    scenarioId,
+    viewed,
+    choiceAsRoadmap(viewed, model, outcome.choice),
+  );
+  const from = resolveScenario(document, run.scenarioId);
+  const record = optimisationRecord(document, run, outcome.status, from, { now, settings });
+  return ok({
+    roadmap: {
+      ...optimised,
+      scenarios: optimised.scenarios.map((scenario) =>
+        scenario.id === scenarioId
+          ? { ...scenario, notes: summary(record, from.currency), optimisation: record }
+          : scenario,
+      ),
+    },
+    scenarioId,
+  });
+}
+
+/** "Optimised, budget €1.2M", "Optimised for value, budget €850K", "Optimised, no budget limit". */
+function scenarioName(roadmap: Roadmap, model: OptimisationModel): string {
+  const budget = model.budget === null ? null : compactMoney(model.budget, roadmap.currency);
+  if (model.objective === "value")
+    return budget === null ? "Optimised for value" : `Optimised for value, budget ${budget}`;
+  return budget === null ? "Optimised, no budget limit" : `Optimised, budget ${budget}`;
+}
+
+function optimisationRecord(
+  document: Roadmap,
+  run: OptimisationRun,
+  status: OptimisationRecord["status"],
+  from: Roadmap,
+  { now, settings }: { now: Date; settings: OptimiserSettings },
+): OptimisationRecord {
+  const { model, outcome, frontier } = run;
+  const plan = planFigures(model);
+  return {
+    createdAt: now.toISOString(),
+    fromScenarioId: run.scenarioId,
+    fromScenarioName: scenarioChoices(document).find((choice) => choice.id === run.scenarioId)?.name ?? run.scenarioId,
+    // What this run was asked: the file's settings with the budget and objective it was actually built with.
+    settings: structuredClone({ ...settings, objective: model.objective, budget: model.budget }),
+    status,
+    // A plan stopped before any bound was found has no finite gap; the record keeps the largest it can hold.
+    gap: Number.isFinite(outcome.gap) ? Math.min(outcome.gap, RECORD_MAX_GAP) : RECORD_MAX_GAP,
+    objective: outcome.objective,
+    cost: outcome.cost,
+    value: outcome.value,
+    planCost: plan.cost,
+    planValue: plan.value,
+    frontier: frontier ? [...frontier.points] : [],
+    marginalBudget: frontier?.marginalBudget ?? null,
+    marginalContact: frontier?.marginalContact ?? null,
+    binding: bindingSentences(outcome.binding, from),
+    reasons: explainDecisions(run, from),
+  };
+}
+
+/** `OptimisationRecordSchema`'s largest gap. */
+const RECORD_MAX_GAP = 1e6;
+
+/** Cost and value of the optimised scenario's own plan, undiscounted, as the model counts them. */
+export function planFigures(model: OptimisationModel): { cost: number; value: number } {
+  let cost = 0;
+  let value = 0;
+  for (const index of model.planOptionIndices) {
+    const option = model.options[index];
+    if (!option) continue;
+    cost += option.cost;
+    value += option.value;
+  }
+  return { cost, value };
+}
+
+/** The constraints that bind, in words, each once: many cohorts can hit the same cap in the same words. */
+export function bindingSentences(binding: readonly ConstraintRef[], roadmap: Roadmap): string[] {
+  const sentences = [...new Set(binding.map((ref) => sentence(describeConstraint(ref, roadmap))))];
+  if (sentences.length <= MAX_BINDING) return sentences;
+  return [...sentences.slice(0, MAX_BINDING - 1), `and ${sentences.length - MAX_BINDING + 1} more`];
+}
+
+/** The record's one-line note: what the optimised plan brings against the plan it came from. */
+function summary(record: OptimisationRecord, currency: string): string {
+  const money = wholeMoney(currency);
+  return `Optimised from “${record.fromScenarioName}”: ${money(record.value)} of value for ${money(record.cost)}, against ${money(record.planValue)} for ${money(record.planCost)}.`;
+}
+
+/**
+ * Why the optimiser dropped or changed each communication, by id, in a short
+ * sentence: what it brings per unit of money against the rest of the plan,
+ * the cap or budget it ran into, the lock or the alternative that stood in its
+ * way. Communications the plan keeps as they were have no entry.
+ */
+export function explainDecisions(run: OptimisationRun, roadmap: Roadmap): Record<string, string> {
+  const { model, outcome } = run;
+  const context: ReasonContext = {
+    model,
+    outcome,
+    roadmap,
+    words: moneyWords(roadmap.currency),
+    binding: bindingRows(model, outcome.binding),
+    planReturns: model.planOptionIndices
+      .map((index) => model.options[index])
+      .filter((option) => option !== undefined && option.cost > 0)
+      .map((option) => returnPerCost(option as OptimisationOption)),
+  };
+  const reasons: Record<string, string> = {};
+  model.candidates.forEach((candidate, i) => {
+    const current = model.options[candidate.optionIndices[0] ?? -1];
+    const chosenIndex = outcome.choice[i] ?? -1;
+    if (!current || chosenIndex === candidate.optionIndices[0]) return;
+    const chosen = model.options[chosenIndex];
+    const reason = chosen
+      ? whyChanged(candidate.optionIndices[0] as number, current, chosen, context)
+      : whyDropped(i, current, context);
+    reasons[candidate.communicationId] = sentence(reason);
+  });
+  return reasons;
+}
+
+interface ReasonContext {
+  readonly model: OptimisationModel;
+  readonly outcome: OptimisationOutcome;
+  readonly roadmap: Roadmap;
+  readonly words: MoneyWords;
+  /** The binding rows, with what each holds. */
+  readonly binding: readonly ConstraintRow[];
+  /** Value per unit of cost of each option of the plan that costs something. */
+  readonly planReturns: readonly number[];
+}
+
+function whyDropped(candidateIndex: number, current: OptimisationOption, context: ReasonContext): string {
+  const { model, roadmap, words } = context;
+  const candidate = model.candidates[candidateIndex];
+  if (candidate?.lock === "out") return "dropped: locked out in the optimiser's settings";
+  const currentIndex = candidate?.optionIndices[0] ?? -1;
+  const parts: string[] = [];
+  const alternative = keptAlternative(currentIndex, context);
+  if (alternative) {
+    parts.push(
+      returnPerCost(alternative.option) > returnPerCost(current)
+        ? `alternative to ${alternative.name}, which brings more per ${words.unit}`
+        : `alternative to ${alternative.name}, which is kept`,
+    );
+  }
+  if (current.cost > 0)
+    parts.push(`brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`);
+  const cap = context.binding.find((row) => row.constraint.kind === "contactCap" && holds(row, currentIndex));
+  if (cap) parts.push(`hit ${capText(cap.constraint, roadmap)}`);
+  const budget = context.binding.find((row) => isBudget(row.constraint) && holds(row, currentIndex));
+  if (budget)
+    parts.push(`${describeConstraint(budget.constraint, roadmap)} goes to sends that bring more per ${words.unit}`);
+  if (parts.length === 0) parts.push("the plan is worth more without it");
+  return `dropped: ${parts.join("; ")}`;
+}
+
+function whyChanged(
+  currentIndex: number,
+  current: OptimisationOption,
+  chosen: OptimisationOption,
+  context: ReasonContext,
+): string {
+  const { roadmap, words } = context;
+  const changes: string[] = [];
+  if (current.everyMonths !== chosen.everyMonths && current.everyMonths !== null && chosen.everyMonths !== null) {
+    changes.push(`${everyText(chosen.everyMonths)} instead of ${everyText(current.everyMonths)}`);
+  }
+  if (current.personalisation !== chosen.personalisation) {
+    changes.push(`${levelText(chosen)} instead of ${levelText(current)}`);
+  }
+  if (changes.length === 0) changes.push("sent another way");
+  const why: string[] = [];
+  const cap = context.binding.find((row) => row.constraint.kind === "contactCap" && holds(row, currentIndex));
+  if (cap && chosen.contacts < current.contacts) why.push(`hit ${capText(cap.constraint, roadmap)}`);
+  if (chosen.cost > 0 && current.cost > 0 && returnPerCost(chosen) >= returnPerCost(current)) {
+    why.push(`${returnText(chosen, words)} back per ${words.unit} instead of ${returnText(current, words)}`);
+  } else if (chosen.value > current.value) {
+    why.push(
+      `brings ${words.whole(chosen.value - current.value)} more for ${words.whole(chosen.cost - current.cost)} more`,
+    );
+  } else if (chosen.cost < current.cost) {
+    why.push(
+      `costs ${words.whole(current.cost - chosen.cost)} less for ${words.whole(current.value - chosen.value)} less value`,
+    );
+  }
+  return why.length === 0 ? changes.join(", ") : `${changes.join(", ")}: ${why.join("; ")}`;
+}
+
+/** A communication kept in place of this option's, when a binding alternatives group holds both. */
+function keptAlternative(
+  optionIndex: number,
+  { model, outcome, binding }: ReasonContext,
+): { name: string; option: OptimisationOption } | undefined {
+  for (const row of binding) {
+    if (row.constraint.kind !== "exclusiveGroup" || !holds(row, optionIndex)) continue;
+    for (const [i, candidate] of model.candidates.entries()) {
+      const chosenIndex = outcome.choice[i] ?? -1;
+      const option = model.options[chosenIndex];
+      if (option && holds(row, chosenIndex)) return { name: candidate.name, option };
+    }
+  }
+  return undefined;
+}
+
+/** The model's rows that the outcome names as binding (the same constraint, by value). */
+function bindingRows(model: OptimisationModel, binding: readonly ConstraintRef[]): ConstraintRow[] {
+  const keys = new Set(binding.map((ref) => JSON.stringify(ref)));
+  return model.rows.filter((row) => keys.has(JSON.stringify(row.constraint)));
+}
+
+function holds(row: ConstraintRow, optionIndex: number): boolean {
+  return row.indices.includes(optionIndex);
+}
+
+function isBudget(ref: ConstraintRef): boolean {
+  return ref.kind === "budget" || ref.kind === "yearBudget" || ref.kind === "ownerBudget";
+}
+
+/** "the contact cap of 4 a month for SMB customers in Onboarding", "the Email cap of 2 a month for …". */
+function capText(ref: ConstraintRef, roadmap: Roadmap): string {
+  if (ref.kind !== "contactCap") return describeConstraint(ref, roadmap);
+  const whose =
+    ref.capOf === "roadmap"
+      ? "the contact cap"
+      : `the ${roadmap.channels.find((channel) => channel.id === ref.capOf)?.name ?? "channel's"} cap`;
+  const segment = roadmap.segments.find((s) => s.id === ref.segmentId)?.name;
+  const phase = roadmap.phases.find((p) => p.id === ref.phaseId)?.name ?? "its phase";
+  return `${whose} of ${ref.cap} a month for ${segment ? `${segment} customers` : "customers"} in ${phase}`;
+}
+
+/** Undiscounted value per unit of cost; what a person weighs a send by. */
+function returnPerCost(option: OptimisationOption): number {
+  return option.cost > 0 ? option.value / option.cost : Number.POSITIVE_INFINITY;
+}
+
+function returnText(option: OptimisationOption, words: MoneyWords): string {
+  return words.cents(returnPerCost(option));
+}
+
+/** ", the lowest of the plan" or ", among the lowest" when few sends of the plan bring less per unit of cost. */
+function rankText(option: OptimisationOption, { planReturns }: ReasonContext): string {
+  const ratio = returnPerCost(option);
+  const below = planReturns.filter((other) => other < ratio).length;
+  if (planReturns.length < 2) return "";
+  if (below === 0) return ", the lowest of the plan";
+  return below < planReturns.length / 3 ? ", among the lowest of the plan" : "";
+}
+
+function everyText(everyMonths: number): string {
+  return formatTimingText({ kind: "recurring", everyMonths });
+}
+
+function levelText(option: OptimisationOption): string {
+  return PERSONALISATION_LABELS[option.personalisation].toLowerCase();
+}
+
+/** A sentence a record can hold. */
+function sentence(text: string): string {
+  return text.length <= MAX_SENTENCE ? text : `${text.slice(0, MAX_SENTENCE - 1)}…`;
+}
+
+/** Money as the reasons write it: "€0.40" for returns, "€12,400" for amounts, and the unit ("€", "CHF"). */
+interface MoneyWords {
+  cents(value: number): string;
+  whole(value: number): string;
+  unit: string;
+}
+
+function moneyWords(currency: string): MoneyWords {
+  const cents = new Intl.NumberFormat("en", {
+    style: "currency",
+    currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
+  const unit = cents.formatToParts(1).find((part) => part.type === "currency")?.value ?? currency;
+  return { cents: (value) => cents.format(value), whole: wholeMoney(currency), unit };
+}
+
+function wholeMoney(currency: string): (value: number) => string {
+  const format = new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 });
+  return (value) => format.format(value);
+}
+
+/** "€1.2M", "€850K": a scenario's name is short. */
+function compactMoney(value: number, currency: string): string {
+  return new Intl.NumberFormat("en", {
+    style: "currency",
+    currency,
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** What `roadmap optimise --json` prints: the plan chosen, by communication id. */
+export interface OptimisationJson {
+  status: OptimisationOutcome["status"];
+  objective: number;
+  value: number;
+  cost: number;
+  roi: number | null;
+  /** Null when no plan was found (no finite gap). */
+  gap: number | null;
+  chosen: { communication: string; frequency: number | null; personalisation: OptimisationOption["personalisation"] }[];
+  dropped: string[];
+  binding: string[];
+}
+
+/** The run's plan for scripts: each kept communication's option, the dropped ones and the binding constraints in words. */
+export function optimisationJson(run: OptimisationRun, roadmap: Roadmap): OptimisationJson {
+  const { model, outcome } = run;
+  const chosen: OptimisationJson["chosen"] = [];
+  const dropped: string[] = [];
+  model.candidates.forEach((candidate, i) => {
+    const option = model.options[outcome.choice[i] ?? -1];
+    if (option) {
+      chosen.push({
+        communication: candidate.communicationId,
+        frequency: option.everyMonths,
+        personalisation: option.personalisation,
+      });
+    } else {
+      dropped.push(candidate.communicationId);
+    }
+  });
+  return {
+    status: outcome.status,
+    objective: outcome.objective,
+    value: outcome.value,
+    cost: outcome.cost,
+    roi: outcome.roi,
+    gap: Number.isFinite(outcome.gap) ? outcome.gap : null,
+    chosen,
+    dropped,
+    binding: bindingSentences(outcome.binding, roadmap),
+  };
+}
