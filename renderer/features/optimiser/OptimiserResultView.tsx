@@ -67,6 +67,11 @@ const STAGE_WORDS: Record<SolveProgress["stage"], string> = {
   frontier: "Tracing the efficient frontier",
 };
 
+/**
+ * The run's figures beside the run bar's progress: the stage in words, the
+ * frontier's budget being solved, the best plan's value so far, the gap and
+ * the time taken. Not a live region: the run bar announces the progress.
+ */
 function Progress({
   progress,
   objective,
@@ -79,33 +84,29 @@ function Progress({
   const money = useMoneyFormat(roadmap.currency);
   const stage = progress?.stage ?? "model";
   return (
-    <div className="optimiser-progress" aria-busy="true">
-      <p role="status">{STAGE_WORDS[stage]}…</p>
-      {progress && stage === "frontier" && (
-        <label>
-          Budget {progress.step} of {progress.steps}
-          <progress value={progress.step} max={progress.steps} />
-        </label>
-      )}
-      {progress && (
-        <dl>
-          {money && (
-            <>
-              <dt>{objective === "net" ? "Best net value so far" : "Best value so far"}</dt>
-              <dd>{progress.best === null ? "none yet" : money(progress.best)}</dd>
-            </>
-          )}
-          <dt>Gap</dt>
-          <dd>
-            {progress.gap === null || !Number.isFinite(progress.gap)
-              ? "not known yet"
-              : `within ${formatPercent(progress.gap)} of the best possible`}
-          </dd>
-          <dt>Elapsed</dt>
-          <dd>{Math.round(progress.seconds)} s</dd>
-        </dl>
-      )}
-    </div>
+    <section className="optimiser-progress-detail" aria-label="How the run is going">
+      <dl>
+        <dt>Stage</dt>
+        <dd>
+          {STAGE_WORDS[stage]}
+          {progress && stage === "frontier" && `: budget ${progress.step} of ${progress.steps}`}
+        </dd>
+        {progress && money && (
+          <>
+            <dt>{objective === "net" ? "Best net value so far" : "Best value so far"}</dt>
+            <dd>{progress.best === null ? "none yet" : money(progress.best)}</dd>
+          </>
+        )}
+        <dt>Gap</dt>
+        <dd>
+          {progress?.gap == null || !Number.isFinite(progress.gap)
+            ? "not known yet"
+            : `within ${formatPercent(progress.gap)} of the best possible`}
+        </dd>
+        <dt>Elapsed</dt>
+        <dd>{Math.round(progress?.seconds ?? 0)} s</dd>
+      </dl>
+    </section>
   );
 }
 
