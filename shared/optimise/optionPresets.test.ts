@@ -62,10 +62,11 @@ describe("offerFrequencies", () => {
 
 describe("offerPersonalisation", () => {
   it("derives each level's costs and response from the send's own, against a mass send, capped at 100 %", () => {
-    const settings = offerPersonalisation(defaultOptimiserSettings(), roadmapWithSends(), [
-      { level: "mass", costFactor: 1, responseFactor: 1 },
-      ...DEFAULT_PERSONALISATION_FACTORS,
-    ]);
+    const settings = offerPersonalisation(
+      defaultOptimiserSettings(),
+      roadmapWithSends(),
+      DEFAULT_PERSONALISATION_FACTORS,
+    );
     // The welcome email is a mass send on the e-mail channel (€150 a send, €0.02 a contact, 10 % response).
     expect(settings.communications["comm-welcome"]?.personalisation).toEqual([
       { level: "segment", fixedCost: 225, costPerContact: 0.03, responseRate: 0.13 },

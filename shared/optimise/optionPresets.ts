@@ -1,6 +1,8 @@
 import { communicationCosts } from "../model/costs";
 import type {
+  Channel,
   Communication,
+  CommunicationLock,
   CommunicationOptions,
   OptimiserSettings,
   PersonalisationLevel,
@@ -19,6 +21,7 @@ export interface PersonalisationFactors {
 
 /** What the panel offers until the user sets other factors: segment ×1.5 cost ×1.3 response, one-to-one ×4 and ×2. */
 export const DEFAULT_PERSONALISATION_FACTORS: readonly PersonalisationFactors[] = [
+  { level: "mass", costFactor: 1, responseFactor: 1 },
   { level: "segment", costFactor: 1.5, responseFactor: 1.3 },
   { level: "oneToOne", costFactor: 4, responseFactor: 2 },
 ];
@@ -47,6 +50,16 @@ export function withCommunicationOptions(
 /** A communication's options as the settings have them, or none (free, only its own timing and level). */
 export function optionsOf(settings: OptimiserSettings, communicationId: string): CommunicationOptions {
   return settings.communications[communicationId] ?? NO_OPTIONS;
+}
+
+/** Sets one communication's lock, forgetting the communication once it is free with no other options. */
+export function withCommunicationLock(
+  settings: OptimiserSettings,
+  communicationId: string,
+  lock: CommunicationLock,
+): OptimiserSettings {
+  const options = optionsOf(settings, communicationId);
+  return options.lock === lock ? settings : withCommunicationOptions(settings, communicationId, { ...options, lock });
 }
 
 function isPlain(options: CommunicationOptions): boolean {
@@ -91,29 +104,40 @@ export function offerPersonalisation(
   roadmap: Pick<Roadmap, "communications" | "channels">,
   levels: readonly PersonalisationFactors[],
 ): OptimiserSettings {
-  const factors = new Map(levels.map((factor) => [factor.level, factor]));
   const channels = new Map(roadmap.channels.map((channel) => [channel.id, channel]));
   let next = settings;
   for (const communication of candidatesOf(roadmap)) {
-    const own = factors.get(communication.personalisation) ?? { costFactor: 1, responseFactor: 1 };
-    const costs = communicationCosts(communication, channels.get(communication.channelId));
-    const personalisation: PersonalisationOption[] = levels
-      .filter((factor) => factor.level !== communication.personalisation)
-      .map((factor) => {
-        const cost = factor.costFactor / own.costFactor;
-        return {
-          level: factor.level,
-          fixedCost: roundMoney(costs.fixedCost * cost),
-          costPerContact: roundMoney(costs.costPerContact * cost),
-          responseRate: Math.min(
-            1,
-            roundRate((communication.responseRate * factor.responseFactor) / own.responseFactor),
-          ),
-        };
-      });
+    const personalisation = derivedPersonalisation(communication, channels.get(communication.channelId), levels);
     next = withCommunicationOptions(next, communication.id, { ...optionsOf(next, communication.id), personalisation });
   }
   return next;
+}
+
+/**
+ * The options of one communication at each of `levels` other than its own,
+ * with costs and response rates from its own as `offerPersonalisation` says.
+ */
+export function derivedPersonalisation(
+  communication: Pick<Communication, "personalisation" | "fixedCost" | "costPerContact" | "responseRate">,
+  channel: Pick<Channel, "fixedCost" | "costPerContact"> | undefined,
+  levels: readonly PersonalisationFactors[],
+): PersonalisationOption[] {
+  const own = levels.find((factor) => factor.level === communication.personalisation) ?? {
+    costFactor: 1,
+    responseFactor: 1,
+  };
+  const costs = communicationCosts(communication, channel);
+  return levels
+    .filter((factor) => factor.level !== communication.personalisation)
+    .map((factor) => {
+      const cost = factor.costFactor / own.costFactor;
+      return {
+        level: factor.level,
+        fixedCost: roundMoney(costs.fixedCost * cost),
+        costPerContact: roundMoney(costs.costPerContact * cost),
+        responseRate: Math.min(1, roundRate((communication.responseRate * factor.responseFactor) / own.responseFactor)),
+      };
+    });
 }
 
 /** No communication has other frequencies or levels any more; locks stay as they were. */
