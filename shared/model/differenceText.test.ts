@@ -3,6 +3,7 @@ import { updateCommunication, updatePhase, updateTransition } from "./edits";
 import { describeDifference, differenceParts, diffRoadmaps, type RoadmapDifference } from "./roadmapDiff";
 import type { Roadmap } from "./schema";
 import { sampleRoadmap } from "./testing/sampleRoadmap";
+import { testScenario } from "./testing/scenario";
 
 function sentences(before: Roadmap, after: Roadmap, format?: Parameters<typeof describeDifference>[2]): string[] {
   return diffRoadmaps(before, after).map((d) => describeDifference(d, after, format));
@@ -142,6 +143,141 @@ describe("describeDifference", () => {
     if (!difference) throw new Error("expected a difference");
     expect(describeDifference(difference)).toBe("Changed the channel of Welcome email from email to gone");
     expect(describeDifference(difference, roadmap)).toBe("Changed the channel of Welcome email from Email to gone");
+  });
+});
+
+describe("describeDifference of the optimiser's settings", () => {
+  const money = (value: number) => `€${new Intl.NumberFormat("en").format(value)}`;
+  const withOptimiser = (change: Partial<Roadmap["optimiser"]>): Roadmap => ({
+    ...roadmap,
+    optimiser: { ...roadmap.optimiser, ...change },
+  });
+
+  it("says how the budget, objective, caps and solver changed, with no limit for an empty budget", () => {
+    const before = withOptimiser({ budget: 1_000_000 });
+    const after = withOptimiser({
+      budget: 800_000,
+      objective: "value",
+      respectContactCaps: false,
+      timeLimitSeconds: 30,
+      gapTolerance: 0.01,
+    });
+    expect(sentences(before, after, { money })).toEqual([
+      "Changed the optimiser's objective from most net value to most value within the budget",
+      "Changed the optimiser's budget from €1,000,000 to €800,000",
+      "Changed the optimiser's contact caps from kept to not kept",
+      "Changed the optimiser's time limit from 10 seconds to 30 seconds",
+      "Changed the optimiser's gap tolerance from 0.5 % to 1 %",
+    ]);
+    expect(sentences(roadmap, before, { money })).toEqual([
+      "Changed the optimiser's budget from no limit to €1,000,000",
+    ]);
+    expect(sentences(before, after, { money: null })[1]).toBe("Changed the optimiser's budget");
+  });
+
+  it("names the years, owners, purposes, phases and communications of budgets, rules and alternatives", () => {
+    const after = withOptimiser({
+      yearBudgets: [{ year: 0, budget: 300_000 }],
+      ownerBudgets: [{ ownerId: "owner-marketing", budget: 50_000 }],
+      purposeCoverage: [
+        { id: "rule-1", purposes: ["retention", "loyalty"], phaseIds: [] },
+        { id: "rule-2", purposes: ["welcome"], phaseIds: ["phase-new"] },
+      ],
+      exclusiveGroups: [{ id: "group-1", name: "Welcome", communicationIds: ["comm-welcome", "comm-gone"] }],
+    });
+    expect(sentences(roadmap, after, { money })).toEqual([
+      "Changed the optimiser's budgets per year from none to year 1: €300,000",
+      "Changed the optimiser's budgets per owner from none to Marketing: €50,000",
+      "Changed the optimiser's purpose coverage from none to Retention or Loyalty in every phase; Welcome in New customer",
+      "Changed the optimiser's alternatives from none to “Welcome”: Welcome email, comm-gone",
+    ]);
+  });
+
+  it("says a communication was locked in, left out or freed, in a sentence of its own", () => {
+    const lock = (value: "free" | "in" | "out") =>
+      withOptimiser({ communications: { "comm-welcome": { everyMonths: [], personalisation: [], lock: value } } });
+    expect(sentences(roadmap, lock("in"))).toEqual(["Locked Welcome email in for the optimiser"]);
+    expect(sentences(lock("in"), lock("out"))).toEqual(["Locked Welcome email out for the optimiser"]);
+    expect(sentences(lock("out"), roadmap)).toEqual(["Let the optimiser decide on Welcome email again"]);
+    const [difference] = diffRoadmaps(roadmap, lock("in"));
+    if (!difference) throw new Error("expected a difference");
+    expect(differenceParts(difference, roadmap)).toMatchObject({
+      label: "Optimiser's lock on Welcome email",
+      before: "free",
+      after: "locked in",
+    });
+  });
+
+  it("sums up one communication's options, and those of many as counts", () => {
+    const options = withOptimiser({
+      communications: {
+        "comm-welcome": {
+          everyMonths: [2, 3],
+          personalisation: [{ level: "segment", fixedCost: 225, costPerContact: null, responseRate: 0.13 }],
+          lock: "free",
+        },
+      },
+    });
+    expect(sentences(roadmap, options, { money })).toEqual([
+      "Changed the optimiser's options for Welcome email from none to every 2 or 3 months; by segment (€225 a send, its own cost per contact, 13 % response)",
+    ]);
+    expect(sentences(roadmap, options, { money: null })).toEqual([
+      "Changed the optimiser's options for Welcome email from none to every 2 or 3 months; by segment (13 % response)",
+    ]);
+
+    const many = {
+      ...roadmap,
+      communications: Array.from({ length: 12 }, (_, i) => ({
+        ...(roadmap.communications[0] as Roadmap["communications"][number]),
+        id: `comm-${i}`,
+        name: `Send ${i}`,
+      })),
+    };
+    const offered: Roadmap = {
+      ...many,
+      optimiser: {
+        ...many.optimiser,
+        communications: Object.fromEntries(
+          many.communications.map((c) => [c.id, { everyMonths: [2], personalisation: [], lock: "free" as const }]),
+        ),
+      },
+    };
+    expect(sentences(many, offered)).toEqual([
+      "Changed the optimiser's options of 12 communications from 0 with other frequencies and 0 with other personalisation to 12 with other frequencies and 0 with other personalisation",
+    ]);
+  });
+
+  it("says how a scenario was optimised in one line, never field by field", () => {
+    const record: NonNullable<Roadmap["scenarios"][number]["optimisation"]> = {
+      createdAt: "2026-12-07T03:00:00.000Z",
+      fromScenarioId: "base",
+      fromScenarioName: "Plan",
+      settings: { ...roadmap.optimiser, budget: 800_000 },
+      status: "timeLimit",
+      gap: 0.012,
+      objective: 1,
+      cost: 790_000,
+      value: 2_000_000,
+      planCost: 1_000_000,
+      planValue: 2_100_000,
+      frontier: [{ budget: 800_000, cost: 790_000, value: 2_000_000, net: 1_210_000, feasible: true }],
+      marginalBudget: null,
+      marginalContact: null,
+      binding: ["the budget of €800,000"],
+      reasons: { "comm-welcome": "dropped: €0.40 back per € spent" },
+    };
+    const optimised = testScenario({ id: "opt", name: "Optimised", optimisation: record });
+    const before: Roadmap = { ...roadmap, scenarios: [testScenario({ id: "opt", name: "Optimised" })] };
+    const after: Roadmap = { ...roadmap, scenarios: [optimised] };
+    expect(sentences(before, after, { money })).toEqual([
+      "Optimised the scenario Optimised with a budget of €800,000, for the most net value, stopped early within 1.2 % of the best",
+    ]);
+    expect(sentences(roadmap, after, { money })).toEqual([
+      "Added the scenario Optimised",
+      "Optimised the scenario Optimised with a budget of €800,000, for the most net value, stopped early within 1.2 % of the best",
+    ]);
+    expect(sentences(after, before, { money })).toEqual(["Forgot how the scenario Optimised was optimised"]);
+    expect(sentences(before, after, { money: null })).toEqual(["Optimised the scenario Optimised"]);
   });
 });
 

@@ -8,12 +8,23 @@ import {
 } from "./labels";
 import type {
   DiffCollection,
+  OptimisationSummary,
+  OptionsSummary,
+  OptionsValue,
   QuestionnaireSummary,
   RoadmapDifference,
   StickyNotesSummary,
   SurveyWavesSummary,
 } from "./roadmapDiff";
-import type { Roadmap, Timing } from "./schema";
+import type {
+  CommunicationLock,
+  ExclusiveGroup,
+  OwnerBudget,
+  PurposeCoverage,
+  Roadmap,
+  Timing,
+  YearBudget,
+} from "./schema";
 import { formatTimingText } from "./timingText";
 
 /**
@@ -41,6 +52,16 @@ export const SETTING_LABELS: Readonly<Record<string, string>> = {
   "survey.questionnaire": "Survey questionnaire",
   "survey.waves": "Survey waves",
   stickyNotes: "Sticky notes",
+  "optimiser.objective": "Optimiser's objective",
+  "optimiser.budget": "Optimiser's budget",
+  "optimiser.yearBudgets": "Optimiser's budgets per year",
+  "optimiser.ownerBudgets": "Optimiser's budgets per owner",
+  "optimiser.respectContactCaps": "Optimiser's contact caps",
+  "optimiser.options": "Optimiser's options",
+  "optimiser.purposeCoverage": "Optimiser's purpose coverage",
+  "optimiser.exclusiveGroups": "Optimiser's alternatives",
+  "optimiser.timeLimitSeconds": "Optimiser's time limit",
+  "optimiser.gapTolerance": "Optimiser's gap tolerance",
 };
 
 /** How a value of a field is written for the user. */
@@ -76,7 +97,29 @@ type ValueKind =
   | "strength"
   | "questionnaire"
   | "waves"
-  | "notes";
+  | "notes"
+  | "objective"
+  | "budget"
+  | "yearBudgets"
+  | "ownerBudgets"
+  | "caps"
+  | "lock"
+  | "options"
+  | "optionsSummary"
+  | "coverage"
+  | "groups"
+  | "seconds"
+  | "optimisation";
+
+/** Kinds whose words carry amounts of money: left out while the user hides costs. */
+const MONEY_KINDS: ReadonlySet<ValueKind> = new Set([
+  "money",
+  "channelCost",
+  "budget",
+  "yearBudgets",
+  "ownerBudgets",
+  "optimisation",
+]);
 
 type FieldTable = Readonly<Record<string, readonly [label: string, kind: ValueKind]>>;
 
@@ -168,6 +211,7 @@ const FIELDS: Readonly<Record<Exclude<DiffCollection, "settings">, FieldTable>> 
     "transitions.*.rate": ["rate of *", "rate"],
     "transitions.*.rateBySegment.*": ["rate of * for *", "rate"],
     "phases.*.churnRate": ["churn rate of *", "rate"],
+    optimisation: ["how it was optimised", "optimisation"],
   },
 };
 
@@ -181,7 +225,33 @@ const SETTING_KINDS: Readonly<Record<string, ValueKind>> = {
   "survey.questionnaire": "questionnaire",
   "survey.waves": "waves",
   stickyNotes: "notes",
+  "optimiser.objective": "objective",
+  "optimiser.budget": "budget",
+  "optimiser.yearBudgets": "yearBudgets",
+  "optimiser.ownerBudgets": "ownerBudgets",
+  "optimiser.respectContactCaps": "caps",
+  "optimiser.options": "optionsSummary",
+  "optimiser.purposeCoverage": "coverage",
+  "optimiser.exclusiveGroups": "groups",
+  "optimiser.timeLimitSeconds": "seconds",
+  "optimiser.gapTolerance": "rate",
 };
+
+/** A communication's lock or options for the optimiser: "optimiser.communications.<id>.lock". */
+const OPTIMISER_COMMUNICATION_FIELD = /^optimiser\.communications\.(.+)\.(lock|options)$/;
+
+function settingKind(field: string): ValueKind {
+  const communicationField = OPTIMISER_COMMUNICATION_FIELD.exec(field);
+  if (communicationField) return communicationField[2] === "lock" ? "lock" : "options";
+  return SETTING_KINDS[field] ?? "text";
+}
+
+const OBJECTIVE_WORDS: Readonly<Record<OptimisationSummary["objective"], string>> = {
+  net: "most net value",
+  value: "most value within the budget",
+};
+
+const LOCK_WORDS: Readonly<Record<CommunicationLock, string>> = { free: "free", in: "locked in", out: "left out" };
 
 /** Headings of a list of differences grouped by collection. */
 export const DIFF_COLLECTION_TITLES: Readonly<Record<DiffCollection, string>> = {
@@ -263,7 +333,7 @@ function namesIn(roadmap: Roadmap | undefined): Names {
 function fieldOf(difference: RoadmapDifference, names: Names): { label: string; kind: ValueKind } {
   const field = difference.field ?? "";
   if (difference.collection === "settings") {
-    return { label: lowerFirst(SETTING_LABELS[field] ?? field), kind: SETTING_KINDS[field] ?? "text" };
+    return { label: lowerFirst(SETTING_LABELS[field] ?? field), kind: settingKind(field) };
   }
   const parts = field.split(".");
   for (const [pattern, [label, kind]] of Object.entries(FIELDS[difference.collection])) {
@@ -384,7 +454,95 @@ function valueText(
     }
     case "text":
       return typeof value === "string" ? (value === "" ? "empty" : quoted(value)) : JSON.stringify(value);
+    case "objective":
+      return OBJECTIVE_WORDS[value as OptimisationSummary["objective"]] ?? String(value);
+    case "budget":
+      return value === null ? "no limit" : moneyText(value as number, roadmap, format);
+    case "yearBudgets": {
+      const budgets = [...(value as readonly YearBudget[])].sort((a, b) => a.year - b.year);
+      if (budgets.length === 0) return "none";
+      return budgets.map((b) => `year ${b.year + 1}: ${moneyText(b.budget, roadmap, format)}`).join(", ");
+    }
+    case "ownerBudgets": {
+      const budgets = value as readonly OwnerBudget[];
+      if (budgets.length === 0) return "none";
+      return budgets.map((b) => `${names.of("owners", b.ownerId)}: ${moneyText(b.budget, roadmap, format)}`).join(", ");
+    }
+    case "caps":
+      return value ? "kept" : "not kept";
+    case "lock":
+      return LOCK_WORDS[value as CommunicationLock] ?? String(value);
+    case "options":
+      return optionsText(value as OptionsValue, roadmap, format);
+    case "optionsSummary": {
+      const summary = value as OptionsSummary;
+      return `${decimal.format(summary.frequencies)} with other frequencies and ${decimal.format(summary.personalisation)} with other personalisation`;
+    }
+    case "coverage": {
+      const rules = value as readonly PurposeCoverage[];
+      if (rules.length === 0) return "none";
+      return rules
+        .map((rule) => {
+          const purposes = rule.purposes.map((p) => PURPOSE_LABELS[p] ?? p).join(" or ");
+          const phases =
+            rule.phaseIds.length === 0 ? "every phase" : rule.phaseIds.map((id) => names.of("phases", id)).join(", ");
+          return `${purposes} in ${phases}`;
+        })
+        .join("; ");
+    }
+    case "groups": {
+      const groups = value as readonly ExclusiveGroup[];
+      if (groups.length === 0) return "none";
+      return groups
+        .map(
+          (group) =>
+            `${quoted(group.name)}: ${group.communicationIds.map((id) => names.of("communications", id)).join(", ")}`,
+        )
+        .join("; ");
+    }
+    case "seconds":
+      return count(value as number, "second");
+    case "optimisation": {
+      const summary = value as OptimisationSummary;
+      const budget =
+        summary.budget === null ? "no budget limit" : `a budget of ${moneyText(summary.budget, roadmap, format)}`;
+      const stopped =
+        summary.status === "optimal" ? "" : `, stopped early within ${percent.format(summary.gap * 100)} % of the best`;
+      return `with ${budget}, for the ${OBJECTIVE_WORDS[summary.objective]}${stopped}`;
+    }
   }
+}
+
+function moneyText(value: number, roadmap: Roadmap | undefined, format: DifferenceFormat): string {
+  if (format.money) return format.money(value);
+  return roadmap ? `${decimal.format(value)} ${roadmap.currency}` : decimal.format(value);
+}
+
+/** "every 2 or 3 months; by segment (€225 a send, €0.03 a contact, 13 % response)"; costs only while they are shown. */
+function optionsText(options: OptionsValue, roadmap: Roadmap | undefined, format: DifferenceFormat): string {
+  const parts: string[] = [];
+  if (options.everyMonths.length > 0) parts.push(`every ${orList(options.everyMonths.map(String))} months`);
+  for (const option of options.personalisation) {
+    const figures: string[] = [];
+    if (format.money !== null) {
+      figures.push(
+        option.fixedCost === null ? "its own fixed cost" : `${moneyText(option.fixedCost, roadmap, format)} a send`,
+      );
+      figures.push(
+        option.costPerContact === null
+          ? "its own cost per contact"
+          : `${moneyText(option.costPerContact, roadmap, format)} a contact`,
+      );
+    }
+    figures.push(`${percent.format(option.responseRate * 100)} % response`);
+    parts.push(`${lowerFirst(PERSONALISATION_LABELS[option.level])} (${figures.join(", ")})`);
+  }
+  return parts.length === 0 ? "none" : parts.join("; ");
+}
+
+/** "1", "1 or 2", "1, 2 or 3". */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
 }
 
 function quoted(text: string): string {
@@ -413,7 +571,7 @@ export function differenceParts(
   }
   const names = namesIn(roadmap);
   const { label, kind } = fieldOf(difference, names);
-  const hidden = (kind === "money" || kind === "channelCost") && format.money === null;
+  const hidden = MONEY_KINDS.has(kind) && format.money === null;
   const text = (value: unknown) => (hidden ? null : valueText(value, kind, names, roadmap, format));
   return {
     verb: "Changed",
@@ -437,6 +595,8 @@ export function describeDifference(
   format?: DifferenceFormat,
 ): string {
   const parts = differenceParts(difference, roadmap, format);
+  const optimiserSentence = optimiserDifferenceText(difference, parts, roadmap);
+  if (optimiserSentence !== null) return optimiserSentence;
   if (parts.field === null && difference.collection !== "settings") {
     return `${parts.verb} the ${parts.noun} ${parts.label}`;
   }
@@ -450,4 +610,36 @@ export function describeDifference(
   if (parts.before === null) return `Set ${subject} to ${parts.after ?? "nothing"}`;
   if (parts.after === null) return `Cleared ${subject} (was ${parts.before})`;
   return `Changed ${subject} from ${parts.before} to ${parts.after}`;
+}
+
+/**
+ * The sentences a lock and an optimisation need, which the "Changed … from …
+ * to …" pattern would say badly: "Locked Welcome email in for the optimiser",
+ * "Optimised the scenario Lean with a budget of €800,000…". Null for any
+ * other difference.
+ */
+function optimiserDifferenceText(
+  difference: RoadmapDifference,
+  parts: DifferenceParts,
+  roadmap: Roadmap | undefined,
+): string | null {
+  if (difference.kind !== "changed") return null;
+  if (difference.collection === "scenarios" && difference.field === "optimisation") {
+    const how = parts.hidden || parts.after === null ? "" : ` ${parts.after}`;
+    if (difference.after === undefined) return `Forgot how the scenario ${parts.label} was optimised`;
+    return difference.before === undefined
+      ? `Optimised the scenario ${parts.label}${how}`
+      : `Optimised the scenario ${parts.label} again${how}`;
+  }
+  const lock = difference.collection === "settings" ? OPTIMISER_COMMUNICATION_FIELD.exec(difference.field ?? "") : null;
+  if (lock?.[2] !== "lock") return null;
+  const name = namesIn(roadmap).of("communications", lock[1] ?? "");
+  switch (difference.after as CommunicationLock) {
+    case "in":
+      return `Locked ${name} in for the optimiser`;
+    case "out":
+      return `Locked ${name} out for the optimiser`;
+    case "free":
+      return `Let the optimiser decide on ${name} again`;
+  }
 }

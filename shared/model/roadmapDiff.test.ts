@@ -205,6 +205,21 @@ describe("diffRoadmaps", () => {
     ]);
   });
 
+  it("leaves out the optimiser's settings of a removed communication: its removal says it", () => {
+    const roadmap = sampleRoadmap();
+    const before: Roadmap = {
+      ...roadmap,
+      optimiser: {
+        ...roadmap.optimiser,
+        communications: { "comm-welcome": { everyMonths: [2], personalisation: [], lock: "in" } },
+      },
+    };
+    const after: Roadmap = { ...roadmap, communications: [] };
+    expect(diffRoadmaps(before, after).map((d) => [d.kind, d.collection, d.field])).toEqual([
+      ["removed", "communications", null],
+    ]);
+  });
+
   it("finds the one change among 2,000 communications read back from a file (timed in roadmapDiff.bench.ts)", () => {
     const before = generateRoadmap({
       phases: 100,

@@ -1,5 +1,5 @@
 import { SETTING_LABELS } from "./differenceText";
-import type { Roadmap } from "./schema";
+import type { CommunicationOptions, OptimisationRecord, OptimiserSettings, Roadmap, Scenario } from "./schema";
 
 export * from "./differenceText";
 
@@ -76,6 +76,30 @@ export interface StickyNotesSummary {
   readonly open: number;
 }
 
+/** What a comparison says about how a scenario was optimised: one line, never the whole record. */
+export interface OptimisationSummary {
+  readonly objective: OptimisationRecord["settings"]["objective"];
+  /** The budget it kept to; null for none. */
+  readonly budget: number | null;
+  readonly status: OptimisationRecord["status"];
+  readonly gap: number;
+}
+
+/** A communication's other frequencies and levels for the optimiser, as a comparison reports them. */
+export type OptionsValue = Pick<CommunicationOptions, "everyMonths" | "personalisation">;
+
+/** What a comparison says when the options of many communications changed at once (a bulk preset). */
+export interface OptionsSummary {
+  /** How many communications' options changed. */
+  readonly communications: number;
+  /** How many communications have other frequencies, and other levels. */
+  readonly frequencies: number;
+  readonly personalisation: number;
+}
+
+/** Beyond this many communications whose options changed, one summary says it instead of a line each. */
+export const OPTIONS_LISTED = 10;
+
 /** Fields of an item that a comparison never reports. */
 const LAYOUT_FIELDS: Partial<Record<ItemCollection, readonly string[]>> = { phases: ["position"] };
 
@@ -148,6 +172,90 @@ function diffSettings(before: Roadmap, after: Roadmap, out: Differences): void {
   if (!sameJsonValue(before.stickyNotes, after.stickyNotes)) {
     out.push(settingChange("stickyNotes", notesSummary(before), notesSummary(after)));
   }
+  if (before.optimiser !== after.optimiser) diffOptimiser(before.optimiser, after, out);
+}
+
+/**
+ * The optimiser's settings: each field as one change, a communication's lock
+ * and options as one change each (named after it), and the options of many
+ * communications at once as one summary. The settings of a communication
+ * removed in `after` are not reported: its removal says it.
+ */
+function diffOptimiser(from: OptimiserSettings, roadmap: Roadmap, out: Differences): void {
+  const to = roadmap.optimiser;
+  const setting = (field: keyof OptimiserSettings) => {
+    if (!sameJsonValue(from[field], to[field])) out.push(settingChange(`optimiser.${field}`, from[field], to[field]));
+  };
+  setting("objective");
+  setting("budget");
+  setting("yearBudgets");
+  setting("ownerBudgets");
+  setting("respectContactCaps");
+  if (from.communications !== to.communications) {
+    const names = new Map(roadmap.communications.map((c) => [c.id, c.name]));
+    const optionsChanged: [id: string, was: OptionsValue, is: OptionsValue][] = [];
+    for (const [id, name] of names) {
+      const was = from.communications[id];
+      const is = to.communications[id];
+      if (was === is) continue;
+      const wasLock = was?.lock ?? "free";
+      const isLock = is?.lock ?? "free";
+      if (wasLock !== isLock)
+        out.push({
+          ...settingChange(`optimiser.communications.${id}.lock`, wasLock, isLock),
+          label: `Optimiser's lock on ${name}`,
+        });
+      const wasOptions = optionsValue(was);
+      const isOptions = optionsValue(is);
+      if (!sameJsonValue(wasOptions, isOptions)) optionsChanged.push([id, wasOptions, isOptions]);
+    }
+    if (optionsChanged.length > OPTIONS_LISTED) {
+      out.push({
+        ...settingChange(
+          "optimiser.options",
+          optionsSummary(from, optionsChanged.length),
+          optionsSummary(to, optionsChanged.length),
+        ),
+        label: `Optimiser's options of ${optionsChanged.length} communications`,
+      });
+    } else {
+      for (const [id, was, is] of optionsChanged) {
+        out.push({
+          ...settingChange(`optimiser.communications.${id}.options`, was, is),
+          label: `Optimiser's options for ${names.get(id) ?? id}`,
+        });
+      }
+    }
+  }
+  setting("purposeCoverage");
+  setting("exclusiveGroups");
+  setting("timeLimitSeconds");
+  setting("gapTolerance");
+}
+
+function optionsValue(options: CommunicationOptions | undefined): OptionsValue {
+  return { everyMonths: options?.everyMonths ?? [], personalisation: options?.personalisation ?? [] };
+}
+
+function optionsSummary(settings: OptimiserSettings, communications: number): OptionsSummary {
+  const all = Object.values(settings.communications);
+  return {
+    communications,
+    frequencies: all.filter((options) => options.everyMonths.length > 0).length,
+    personalisation: all.filter((options) => options.personalisation.length > 0).length,
+  };
+}
+
+function optimisationSummary(record: OptimisationRecord | null): OptimisationSummary | null {
+  if (record === null) return null;
+  const { objective, budget } = record.settings;
+  return {
+    objective,
+    // With no budget set, "most value" keeps to what the plan it started from cost.
+    budget: budget ?? (objective === "value" ? record.planCost : null),
+    status: record.status,
+    gap: record.gap,
+  };
 }
 
 function settingLabel(field: string): string {
@@ -203,6 +311,7 @@ function diffCollection(
     const previous = old.get(item.id);
     if (previous === undefined) {
       out.push({ kind: "added", collection, id: item.id, label: label(item), field: null });
+      if (collection === "scenarios") diffOptimisation(undefined, item as Scenario, label(item), out);
       continue;
     }
     kept.add(item.id);
@@ -213,17 +322,34 @@ function diffCollection(
       previous as unknown as Record<string, Json>,
       item as unknown as Record<string, Json>,
       changes,
-      ignored,
+      collection === "scenarios" ? [...ignored, "optimisation"] : ignored,
     );
-    if (changes.length === 0) continue;
     const name = label(item);
     for (const [field, was, is] of changes) {
       out.push({ kind: "changed", collection, id: item.id, label: name, field, before: was, after: is });
     }
+    if (collection === "scenarios") diffOptimisation(previous as Scenario, item as Scenario, name, out);
   }
   for (const item of from) {
     if (!kept.has(item.id)) out.push({ kind: "removed", collection, id: item.id, label: label(item), field: null });
   }
+}
+
+/** How a scenario was optimised, as one line: a record's fields are a snapshot no one edits. */
+function diffOptimisation(previous: Scenario | undefined, scenario: Scenario, label: string, out: Differences): void {
+  const was = previous === undefined ? undefined : optimisationSummary(previous.optimisation);
+  const is = optimisationSummary(scenario.optimisation);
+  if (previous === undefined && is === null) return;
+  if (previous !== undefined && sameJsonValue(previous.optimisation, scenario.optimisation)) return;
+  out.push({
+    kind: "changed",
+    collection: "scenarios",
+    id: scenario.id,
+    label,
+    field: "optimisation",
+    before: was ?? undefined,
+    after: is ?? undefined,
+  });
 }
 
 /** The name an item is known by: its own name, a transition's "From → To". */

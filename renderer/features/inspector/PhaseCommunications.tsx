@@ -30,6 +30,7 @@ import { selectViewedRoadmap } from "../editor/viewedRoadmap";
 import { CommunicationNotes } from "../notes/NoteBadge";
 import { ScenarioValues } from "../scenarios/ScenarioValues";
 import { NumberField, SelectField, TextField } from "./fields";
+import { OptimiserLockField } from "./OptimiserLockField";
 
 const TIMING_LABELS: Record<Timing["kind"], string> = {
   onEntry: "On entry to the phase",
@@ -357,6 +358,7 @@ function CommunicationFields({ roadmap, communication }: { roadmap: Roadmap; com
           onCommit={(personalisation) => change({ personalisation })}
         />
       </div>
+      <OptimiserLockField communicationId={communication.id} />
       <div className="field-pair">
         <NumberField
           label="Response rate"

@@ -1,4 +1,33 @@
-/** Placeholder until the settings panel lands (helper D2 replaces this file). */
+import { useViewedRoadmap } from "../editor/viewedRoadmap";
+import { BudgetSettings } from "./settings/BudgetSettings";
+import { ContactCapSettings, SolverSettings } from "./settings/CapsAndSolverSettings";
+import { CommunicationOptionsTable } from "./settings/CommunicationOptionsTable";
+import { OptionPresets } from "./settings/OptionPresets";
+import { useOptimiserSettings } from "./settings/optimiserEdit";
+import { AlternativeGroups, CoverageRules } from "./settings/RuleSettings";
+import "./settings/optimiserSettings.css";
+
+/**
+ * What the optimiser is asked, as the user edits it: the objective and
+ * budgets, the contact caps, each communication's lock and options, the
+ * purposes to keep, alternatives and the solver's limits. The settings are
+ * the roadmap's; the communications listed are those of the scenario shown,
+ * which is the one optimised.
+ */
 export function OptimiserSettingsPanel() {
-  return <section className="plan-section" aria-label="Optimiser settings" />;
+  const roadmap = useViewedRoadmap();
+  const settings = useOptimiserSettings();
+  if (!roadmap || !settings) return null;
+  return (
+    <div className="optimiser-settings" role="region" aria-label="Optimiser settings">
+      <h2 className="optimiser-settings-title">Optimiser settings</h2>
+      <BudgetSettings roadmap={roadmap} settings={settings} />
+      <ContactCapSettings roadmap={roadmap} settings={settings} />
+      <CommunicationOptionsTable roadmap={roadmap} settings={settings} />
+      <OptionPresets roadmap={roadmap} />
+      <CoverageRules roadmap={roadmap} settings={settings} />
+      <AlternativeGroups roadmap={roadmap} settings={settings} />
+      <SolverSettings settings={settings} />
+    </div>
+  );
 }
