@@ -117,7 +117,7 @@ export function emptyWorkshopFields(): Pick<
     captureDefaults: { ownerId: null, channelId: null, audience: null },
     survey: builtInQuestionnaire(),
     importMappings: noImportMappings(),
-    baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: [] },
+    baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: [], optimisation: null },
     scenarios: [],
     optimiser: defaultOptimiserSettings(),
   };

@@ -95,3 +95,58 @@ describe("scenarioAsBase", () => {
     HEAVY_TEST_TIMEOUT_MS,
   );
 });
+
+describe("scenarioAsBase and optimisation records", () => {
+  it("keeps the chosen scenario's record on the base, and each record still names the scenario it was optimised from", () => {
+    const document = threeScenarios();
+    const record = {
+      createdAt: "2027-01-02T00:00:00.000Z",
+      fromScenarioId: BASE_SCENARIO_ID,
+      fromScenarioName: document.baseScenario.name,
+      settings: document.optimiser,
+      status: "optimal" as const,
+      gap: 0,
+      objective: 1,
+      cost: 1,
+      value: 2,
+      planCost: 2,
+      planValue: 3,
+      frontier: [],
+      marginalBudget: null,
+      marginalContact: null,
+      binding: [],
+      reasons: {},
+    };
+    const fromLean = { ...record, fromScenarioId: "lean" };
+    const optimised: Roadmap = {
+      ...document,
+      scenarios: [
+        ...document.scenarios.map((scenario) =>
+          scenario.id === "lean" ? scenario : { ...scenario, optimisation: fromLean },
+        ),
+        {
+          ...(document.scenarios.find((s) => s.id === "lean") as Roadmap["scenarios"][number]),
+          id: "opt",
+          name: "Opt",
+          optimisation: record,
+        },
+      ],
+    };
+    const rebased = scenarioAsBase(optimised, "opt");
+    expect(rebased.baseScenario.optimisation?.fromScenarioId).toBe("former-base");
+    expect(rebased.scenarios.find((s) => s.id === "former-base")?.name).toBe(document.baseScenario.name);
+    const fromLeanAfter = rebased.scenarios.find((s) => s.optimisation?.fromScenarioId === "lean");
+    expect(fromLeanAfter).toBeDefined();
+    const fromOpt = scenarioAsBase(
+      {
+        ...optimised,
+        scenarios: optimised.scenarios.map((s) =>
+          s.id === "lean" ? { ...s, optimisation: { ...record, fromScenarioId: "opt" } } : s,
+        ),
+      },
+      "opt",
+    );
+    expect(fromOpt.scenarios.find((s) => s.id === "lean")?.optimisation?.fromScenarioId).toBe(BASE_SCENARIO_ID);
+    expect(parseRoadmap(JSON.parse(serializeRoadmap(rebased))).ok).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import { sameJsonValue } from "./roadmapDiff";
 import { SCENARIO_FIELDS, type ScenarioItemKind } from "./scenarioEdits";
 import { findScenario, resolveScenario } from "./scenarios";
-import { BASE_SCENARIO_ID, type Roadmap, type Scenario } from "./schema";
+import { BASE_SCENARIO_ID, type OptimisationRecord, type Roadmap, type Scenario } from "./schema";
 
 /** The id the roadmap's own plan takes when another scenario becomes the base. */
 const FORMER_BASE_ID = "former-base";
@@ -21,6 +21,14 @@ export function scenarioAsBase(document: Roadmap, scenarioId: string): Roadmap {
   const chosen = findScenario(document, scenarioId);
   if (!chosen) return document;
   const plan = resolveScenario(document, scenarioId);
+  const formerBaseId = freeId(document);
+  // Records name the scenario they were optimised from by id: the chosen one is the base now, the base is the former base.
+  const renamed = (record: OptimisationRecord | null): OptimisationRecord | null => {
+    if (!record) return null;
+    if (record.fromScenarioId === BASE_SCENARIO_ID) return { ...record, fromScenarioId: formerBaseId };
+    if (record.fromScenarioId === scenarioId) return { ...record, fromScenarioId: BASE_SCENARIO_ID };
+    return record;
+  };
   const planned = new Map(plan.communications.map((c) => [c.id, c]));
   // Every communication of the roadmap stays in it, with the chosen scenario's values where it has them.
   const pool: Roadmap = {
@@ -30,16 +38,23 @@ export function scenarioAsBase(document: Roadmap, scenarioId: string): Roadmap {
       name: chosen.name,
       notes: chosen.notes,
       excludedCommunicationIds: document.communications.filter((c) => !planned.has(c.id)).map((c) => c.id),
+      optimisation: renamed(chosen.optimisation),
     },
   };
   const formerBase = againstBase(pool, resolveScenario(document, BASE_SCENARIO_ID), {
-    id: freeId(document),
+    id: formerBaseId,
     name: document.baseScenario.name,
     notes: document.baseScenario.notes,
+    optimisation: renamed(document.baseScenario.optimisation),
   });
   const others = document.scenarios
     .filter((scenario) => scenario.id !== scenarioId)
-    .map((scenario) => againstBase(pool, resolveScenario(document, scenario.id), scenario));
+    .map((scenario) =>
+      againstBase(pool, resolveScenario(document, scenario.id), {
+        ...scenario,
+        optimisation: renamed(scenario.optimisation),
+      }),
+    );
   return { ...pool, scenarios: [formerBase, ...others] };
 }
 
@@ -47,7 +62,7 @@ export function scenarioAsBase(document: Roadmap, scenarioId: string): Roadmap {
 function againstBase(
   base: Roadmap,
   plans: Roadmap,
-  { id, name, notes, optimisation }: Pick<Scenario, "id" | "name" | "notes"> & Partial<Pick<Scenario, "optimisation">>,
+  { id, name, notes, optimisation }: Pick<Scenario, "id" | "name" | "notes" | "optimisation">,
 ): Scenario {
   const kept = new Set(plans.communications.map((c) => c.id));
   return {
@@ -58,7 +73,7 @@ function againstBase(
     communications: overrides("communication", base.communications, plans.communications) as Scenario["communications"],
     transitions: overrides("transition", base.transitions, plans.transitions) as Scenario["transitions"],
     phases: overrides("phase", base.phases, plans.phases) as Scenario["phases"],
-    optimisation: optimisation ?? null,
+    optimisation,
   };
 }
 

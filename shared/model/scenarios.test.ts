@@ -37,7 +37,7 @@ describe("resolveScenario", () => {
   it("leaves out of the base plan the communications added in another scenario only", () => {
     const roadmap = {
       ...twoCommunications(),
-      baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: ["comm-newsletter"] },
+      baseScenario: { name: "Plan", notes: "", excludedCommunicationIds: ["comm-newsletter"], optimisation: null },
     };
     expect(resolveScenario(roadmap, BASE_SCENARIO_ID).communications.map((c) => c.id)).toEqual(["comm-welcome"]);
   });

@@ -539,6 +539,11 @@ export const BaseScenarioSchema = z.object({
   name: name(),
   notes: text(),
   excludedCommunicationIds: list(id(), LIMITS.communications).default([]),
+  /**
+   * Set when an optimised scenario is made the base (`scenarioAsBase`, for an export made
+   * while it is shown), so the report still has how it was made.
+   */
+  optimisation: OptimisationRecordSchema.nullable().default(null),
 });
 
 /**
@@ -599,7 +604,12 @@ export const RoadmapObjectSchema = z.object({
     survey: { columns: [], values: [] },
     inventory: { columns: [], values: [] },
   }),
-  baseScenario: BaseScenarioSchema.default({ name: "Plan", notes: "", excludedCommunicationIds: [] }),
+  baseScenario: BaseScenarioSchema.default({
+    name: "Plan",
+    notes: "",
+    excludedCommunicationIds: [],
+    optimisation: null,
+  }),
   /** Variants of the plan besides the base; empty for a roadmap with one plan. */
   scenarios: list(ScenarioSchema, LIMITS.scenarios).default([]),
   optimiser: OptimiserSettingsSchema.default(defaultOptimiserSettings()),
