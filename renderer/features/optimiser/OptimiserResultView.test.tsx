@@ -1,8 +1,8 @@
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { OPTIMISED_SCENARIO_ID, optimisedRoadmap } from "../../../shared/export/testing/optimisedRoadmap";
 import { removeScenario } from "../../../shared/model";
-import { OPTIMISED_SCENARIO_ID, optimisedB2bRoadmap } from "../../../shared/optimise/testing/optimisedRoadmap";
 import type { SolveProgress } from "../../../shared/optimise/types";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
@@ -12,7 +12,7 @@ import { type OptimiserResultState, OptimiserResultView } from "./OptimiserResul
 
 const money = moneyFormat("EUR", true);
 
-function renderView(state: OptimiserResultState, { showCosts = true, roadmap = optimisedB2bRoadmap() } = {}) {
+function renderView(state: OptimiserResultState, { showCosts = true, roadmap = optimisedRoadmap() } = {}) {
   const app = createTestApp();
   app.store.getState().setPreference("showCosts", showCosts);
   const onShowScenario = vi.fn();
@@ -94,7 +94,7 @@ describe("the optimiser's result panel", () => {
   });
 
   it("says so when the scenario it wrote has since been undone or deleted", () => {
-    const roadmap = optimisedB2bRoadmap();
+    const roadmap = optimisedRoadmap();
     const removed = removeScenario(roadmap, OPTIMISED_SCENARIO_ID);
     if (!removed.ok) throw new Error(removed.error);
     renderView({ kind: "written", scenarioId: OPTIMISED_SCENARIO_ID }, { roadmap: removed.value });
