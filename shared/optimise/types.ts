@@ -1,4 +1,4 @@
-import type { OptimisationObjective, PersonalisationLevel } from "../model/schema";
+import type { FrontierPoint, MarginalValue, OptimisationObjective, PersonalisationLevel } from "../model/schema";
 
 /**
  * The campaign optimiser's shapes, shared by the model builder, the solver
@@ -123,4 +123,35 @@ export interface SolveProgress {
   readonly bound: number | null;
   readonly gap: number | null;
   readonly seconds: number;
+}
+
+/** The plan the optimiser started from, placed against the frontier. */
+export interface FrontierPlan {
+  /** Undiscounted cost and value of the scenario as it is; net discounted, as on the frontier. */
+  readonly cost: number;
+  readonly value: number;
+  readonly net: number;
+  /** Whether no plan within its cost does better than it (within the gap tolerance), keeping to every other row. */
+  readonly onFrontier: boolean;
+  /** How much more the best plan within its cost reaches, in the objective's terms (discounted value, or net). */
+  readonly shortfall: number;
+}
+
+/** The best plan at each of several budgets, the plan marked among them, and what one more unit would be worth. */
+export interface OptimisationFrontier {
+  /** In rising budget order: the levels asked for, and the plan's own cost among them. */
+  readonly points: readonly FrontierPoint[];
+  readonly plan: FrontierPlan;
+  /** What one more unit of budget adds to the objective, at the model's budget. */
+  readonly marginalBudget: MarginalValue | null;
+  /** What allowing every cohort one more contact a month adds to the objective; null without contact caps. */
+  readonly marginalContact: MarginalValue | null;
+}
+
+/** One whole optimiser run: the model it solved, the solver's answer and, when asked and found, the frontier. */
+export interface OptimisationRun {
+  readonly scenarioId: string;
+  readonly model: OptimisationModel;
+  readonly outcome: OptimisationOutcome;
+  readonly frontier: OptimisationFrontier | null;
 }
