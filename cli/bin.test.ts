@@ -71,4 +71,16 @@ describe("bin/roadmap.mjs", () => {
     expect(json.cells.length).toBeGreaterThan(0);
     expect(await readFile(path.join(dir, "acme.roadmap"), "utf8")).toContain('"source": "answers.csv"');
   });
+
+  it("loads the solver's WebAssembly from the bundled command and optimises a plan", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    await writeFile(path.join(dir, "optimise.roadmap"), serializeRoadmap(createB2bSubscriptionRoadmap()));
+    const result = await runBin("optimise", "optimise.roadmap", "--budget", "100000", "--json");
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.cost).toBeLessThanOrEqual(100000);
+    expect(json.chosen.length + json.dropped.length).toBeGreaterThan(0);
+  });
 });

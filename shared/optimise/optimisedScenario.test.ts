@@ -282,7 +282,7 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
     options,
     candidates,
     rows: [
-      row(cap, [newsletter, tipsMonthly, tipsQuarterly]),
+      row(cap, [newsletter, tipsMonthly, saveCall]),
       row(group, [resellerCall, trialSeries]),
       row({ kind: "oneOption", communicationId: TIPS, lock: "free" }, [tipsMonthly, tipsQuarterly]),
     ],

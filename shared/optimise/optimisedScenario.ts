@@ -6,9 +6,11 @@ import { formatTimingText } from "../model/timingText";
 import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
 import { choiceAsRoadmap } from "./optimisationModel";
+import { rowActivity } from "./solveOptimisation";
 import type {
   ConstraintRef,
   ConstraintRow,
+  OptimisationCandidate,
   OptimisationModel,
   OptimisationOption,
   OptimisationOutcome,
@@ -137,32 +139,41 @@ function summary(record: OptimisationRecord, currency: string): string {
 /**
  * Why the optimiser dropped or changed each communication, by id, in a short
  * sentence: what it brings per unit of money against the rest of the plan,
- * the cap or budget it ran into, the lock or the alternative that stood in its
- * way. Communications the plan keeps as they were have no entry.
+ * the cap, budget, lock or alternative that going back to it would break.
+ * Communications the plan keeps as they were have no entry.
  */
 export function explainDecisions(run: OptimisationRun, roadmap: Roadmap): Record<string, string> {
   const { model, outcome } = run;
+  const inPlan = new Set(model.planOptionIndices);
   const context: ReasonContext = {
     model,
     outcome,
     roadmap,
     words: moneyWords(roadmap.currency),
-    binding: bindingRows(model, outcome.binding),
+    activity: rowActivity(model, outcome.choice),
+    columns: columnEntries(model),
     planReturns: model.planOptionIndices
       .map((index) => model.options[index])
-      .filter((option) => option !== undefined && option.cost > 0)
-      .map((option) => returnPerCost(option as OptimisationOption)),
+      .filter((option): option is OptimisationOption => option !== undefined && option.cost > 0)
+      .map(returnPerCost),
   };
   const reasons: Record<string, string> = {};
   model.candidates.forEach((candidate, i) => {
-    const current = model.options[candidate.optionIndices[0] ?? -1];
+    const currentIndex = candidate.optionIndices[0] ?? -1;
+    const current = model.options[currentIndex];
     const chosenIndex = outcome.choice[i] ?? -1;
-    if (!current || chosenIndex === candidate.optionIndices[0]) return;
     const chosen = model.options[chosenIndex];
-    const reason = chosen
-      ? whyChanged(candidate.optionIndices[0] as number, current, chosen, context)
-      : whyDropped(i, current, context);
-    reasons[candidate.communicationId] = sentence(reason);
+    if (!current || chosenIndex === currentIndex) return;
+    let reason: string | undefined;
+    if (!inPlan.has(currentIndex)) {
+      // Not sent by the plan, so only adding it is a decision.
+      if (chosen) reason = `added: brings ${returnText(chosen, context.words)} per ${context.words.unit} it costs`;
+    } else if (chosen) {
+      reason = whyChanged(currentIndex, chosenIndex, context);
+    } else {
+      reason = whyDropped(candidate.lock, currentIndex, context);
+    }
+    if (reason !== undefined) reasons[candidate.communicationId] = sentence(reason);
   });
   return reasons;
 }
@@ -172,19 +183,22 @@ interface ReasonContext {
   readonly outcome: OptimisationOutcome;
   readonly roadmap: Roadmap;
   readonly words: MoneyWords;
-  /** The binding rows, with what each holds. */
-  readonly binding: readonly ConstraintRow[];
+  /** Each row's left-hand side in the chosen plan. */
+  readonly activity: Float64Array;
+  /** The rows each option appears in, with its coefficient there. */
+  readonly columns: readonly (readonly [number, number][])[];
   /** Value per unit of cost of each option of the plan that costs something. */
   readonly planReturns: readonly number[];
 }
 
-function whyDropped(candidateIndex: number, current: OptimisationOption, context: ReasonContext): string {
+function whyDropped(lock: OptimisationCandidate["lock"], currentIndex: number, context: ReasonContext): string {
+  if (lock === "out") return "dropped: locked out in the optimiser's settings";
   const { model, roadmap, words } = context;
-  const candidate = model.candidates[candidateIndex];
-  if (candidate?.lock === "out") return "dropped: locked out in the optimiser's settings";
-  const currentIndex = candidate?.optionIndices[0] ?? -1;
+  const current = model.options[currentIndex] as OptimisationOption;
+  const blocking = blockingRows(currentIndex, -1, context);
   const parts: string[] = [];
-  const alternative = keptAlternative(currentIndex, context);
+  const group = blocking.find((row) => row.constraint.kind === "exclusiveGroup");
+  const alternative = group && keptIn(group, context);
   if (alternative) {
     parts.push(
       returnPerCost(alternative.option) > returnPerCost(current)
@@ -192,35 +206,37 @@ function whyDropped(candidateIndex: number, current: OptimisationOption, context
         : `alternative to ${alternative.name}, which is kept`,
     );
   }
-  if (current.cost > 0)
+  if (current.cost > 0) {
     parts.push(`brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`);
-  const cap = context.binding.find((row) => row.constraint.kind === "contactCap" && holds(row, currentIndex));
+  }
+  const cap = blocking.find((row) => row.constraint.kind === "contactCap");
   if (cap) parts.push(`hit ${capText(cap.constraint, roadmap)}`);
-  const budget = context.binding.find((row) => isBudget(row.constraint) && holds(row, currentIndex));
-  if (budget)
+  const budget = blocking.find((row) => isBudget(row.constraint));
+  if (budget) {
     parts.push(`${describeConstraint(budget.constraint, roadmap)} goes to sends that bring more per ${words.unit}`);
+  }
   if (parts.length === 0) parts.push("the plan is worth more without it");
   return `dropped: ${parts.join("; ")}`;
 }
 
-function whyChanged(
-  currentIndex: number,
-  current: OptimisationOption,
-  chosen: OptimisationOption,
-  context: ReasonContext,
-): string {
-  const { roadmap, words } = context;
+function whyChanged(currentIndex: number, chosenIndex: number, context: ReasonContext): string {
+  const { model, roadmap, words } = context;
+  const current = model.options[currentIndex] as OptimisationOption;
+  const chosen = model.options[chosenIndex] as OptimisationOption;
   const changes: string[] = [];
-  if (current.everyMonths !== chosen.everyMonths && current.everyMonths !== null && chosen.everyMonths !== null) {
+  if (current.everyMonths !== null && chosen.everyMonths !== null && current.everyMonths !== chosen.everyMonths) {
     changes.push(`${everyText(chosen.everyMonths)} instead of ${everyText(current.everyMonths)}`);
   }
   if (current.personalisation !== chosen.personalisation) {
     changes.push(`${levelText(chosen)} instead of ${levelText(current)}`);
   }
   if (changes.length === 0) changes.push("sent another way");
+  const blocking = blockingRows(currentIndex, chosenIndex, context);
   const why: string[] = [];
-  const cap = context.binding.find((row) => row.constraint.kind === "contactCap" && holds(row, currentIndex));
-  if (cap && chosen.contacts < current.contacts) why.push(`hit ${capText(cap.constraint, roadmap)}`);
+  const cap = blocking.find((row) => row.constraint.kind === "contactCap");
+  if (cap) why.push(`hit ${capText(cap.constraint, roadmap)}`);
+  const budget = blocking.find((row) => isBudget(row.constraint));
+  if (budget) why.push(`to keep within ${describeConstraint(budget.constraint, roadmap)}`);
   if (chosen.cost > 0 && current.cost > 0 && returnPerCost(chosen) >= returnPerCost(current)) {
     why.push(`${returnText(chosen, words)} back per ${words.unit} instead of ${returnText(current, words)}`);
   } else if (chosen.value > current.value) {
@@ -235,30 +251,50 @@ function whyChanged(
   return why.length === 0 ? changes.join(", ") : `${changes.join(", ")}: ${why.join("; ")}`;
 }
 
-/** A communication kept in place of this option's, when a binding alternatives group holds both. */
-function keptAlternative(
-  optionIndex: number,
-  { model, outcome, binding }: ReasonContext,
+/**
+ * The rows that sending `back` instead of `chosen` (-1: nothing) would break
+ * in the chosen plan: what stands between the optimised plan and the old option.
+ */
+function blockingRows(back: number, chosen: number, { model, activity, columns }: ReasonContext): ConstraintRow[] {
+  const change = new Map<number, number>();
+  for (const [row, coefficient] of columns[back] ?? []) change.set(row, (change.get(row) ?? 0) + coefficient);
+  for (const [row, coefficient] of chosen >= 0 ? (columns[chosen] ?? []) : []) {
+    change.set(row, (change.get(row) ?? 0) - coefficient);
+  }
+  const broken: ConstraintRow[] = [];
+  for (const [index, delta] of change) {
+    const row = model.rows[index];
+    if (!row) continue;
+    const after = (activity[index] as number) + delta;
+    if (after > row.upper + tolerance(row.upper) || after < row.lower - tolerance(row.lower)) broken.push(row);
+  }
+  return broken;
+}
+
+/** Rounding the solver and the sums may leave on a row's bound. */
+function tolerance(bound: number): number {
+  return 1e-7 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
+}
+
+function columnEntries(model: OptimisationModel): [number, number][][] {
+  const columns: [number, number][][] = model.options.map(() => []);
+  model.rows.forEach((row, r) => {
+    for (let k = 0; k < row.indices.length; k++) columns[row.indices[k] as number]?.push([r, row.values[k] as number]);
+  });
+  return columns;
+}
+
+/** The communication the chosen plan keeps in a group of alternatives. */
+function keptIn(
+  group: ConstraintRow,
+  { model, outcome }: ReasonContext,
 ): { name: string; option: OptimisationOption } | undefined {
-  for (const row of binding) {
-    if (row.constraint.kind !== "exclusiveGroup" || !holds(row, optionIndex)) continue;
-    for (const [i, candidate] of model.candidates.entries()) {
-      const chosenIndex = outcome.choice[i] ?? -1;
-      const option = model.options[chosenIndex];
-      if (option && holds(row, chosenIndex)) return { name: candidate.name, option };
-    }
+  for (const [i, candidate] of model.candidates.entries()) {
+    const chosenIndex = outcome.choice[i] ?? -1;
+    const option = model.options[chosenIndex];
+    if (option && group.indices.includes(chosenIndex)) return { name: candidate.name, option };
   }
   return undefined;
-}
-
-/** The model's rows that the outcome names as binding (the same constraint, by value). */
-function bindingRows(model: OptimisationModel, binding: readonly ConstraintRef[]): ConstraintRow[] {
-  const keys = new Set(binding.map((ref) => JSON.stringify(ref)));
-  return model.rows.filter((row) => keys.has(JSON.stringify(row.constraint)));
-}
-
-function holds(row: ConstraintRow, optionIndex: number): boolean {
-  return row.indices.includes(optionIndex);
 }
 
 function isBudget(ref: ConstraintRef): boolean {
