@@ -517,10 +517,11 @@ export const OptimisationRecordSchema = z.object({
   planCost: figure(),
   planValue: figure(),
   /**
-   * The plan's discounted value − discounted cost, to mark it on a frontier of
-   * net values; absent from records that did not keep it (drawn by value then).
+   * Where the plan stands against the frontier, as the optimiser placed it: its
+   * net value (discounted), whether no plan within its cost does better, and by
+   * how much the best one does (in the objective's terms). Absent without a frontier.
    */
-  planNet: figure().nullable().optional(),
+  planOnFrontier: z.object({ net: figure(), onFrontier: z.boolean(), shortfall: figure() }).nullable().optional(),
   frontier: list(FrontierPointSchema, 50).default([]),
   marginalBudget: MarginalValueSchema.nullable().default(null),
   marginalContact: MarginalValueSchema.nullable().default(null),

@@ -6,22 +6,23 @@ import { niceCeiling } from "../../ui/StackedBarChart";
 /** What the frontier's height measures: the best value within each budget, or the best net value. */
 export type FrontierMeasure = "value" | "net";
 
-/** The plan the optimiser started from, where it stands against the frontier. */
-export interface FrontierPlan {
+/** The plan the optimiser started from, and where the optimiser placed it against the frontier. */
+export interface FrontierChartPlan {
   readonly cost: number;
   readonly value: number;
   /** Discounted value − discounted cost; null where it was not kept. */
   readonly net: number | null;
-  readonly onFrontier: boolean;
-  /** How much more the frontier gets for the plan's cost; 0 on the frontier. */
+  /** Whether no plan within its cost does better; null where the run did not say. */
+  readonly onFrontier: boolean | null;
+  /** How much more the best plan within its cost reaches. */
   readonly shortfall: number;
 }
 
 export interface FrontierChartProps {
   readonly points: readonly FrontierPoint[];
-  readonly plan: FrontierPlan;
+  readonly plan: FrontierChartPlan;
   readonly measure: FrontierMeasure;
-  /** The optimised plan the user ran for, highlighted: its budget (or cost, with no budget) and height. */
+  /** The optimised plan the user ran for, highlighted: its budget and height. */
   readonly chosen: { readonly budget: number; readonly height: number } | null;
   readonly money: MoneyFormat;
 }
@@ -39,30 +40,12 @@ const MEASURE_WORDS: Record<FrontierMeasure, string> = {
   net: "Best net value (discounted value − cost)",
 };
 
-const heightOf = (point: Pick<FrontierPoint, "value"> & { net: number | null }, measure: FrontierMeasure) =>
+const heightOf = (point: { value: number; net: number | null }, measure: FrontierMeasure) =>
   measure === "net" && point.net !== null ? point.net : point.value;
 
-/**
- * Where the plan stands against the frontier: the most the frontier's points
- * get for no more than the plan costs, less what the plan gets. Only points
- * that were solved count, so a plan is never said to be below a line drawn
- * between two points.
- */
-export function planAgainstFrontier(
-  points: readonly FrontierPoint[],
-  plan: Pick<FrontierPlan, "cost" | "value" | "net">,
-  measure: FrontierMeasure,
-): FrontierPlan {
-  const height = heightOf(plan, measure);
-  const affordable = points.filter((point) => point.feasible && point.cost <= plan.cost + 0.5);
-  const best = Math.max(height, ...affordable.map((point) => heightOf(point, measure)));
-  // Less than a unit of money is rounding between two solves, not a better plan.
-  const shortfall = best - height < 1 ? 0 : best - height;
-  return { ...plan, onFrontier: shortfall === 0, shortfall };
-}
-
-/** "Plan: on the frontier" or "Plan: €12,000 below the frontier at its cost". */
-export function planMarkerText(plan: FrontierPlan, money: MoneyFormat): string {
+/** "Plan: on the frontier", "Plan: €12,000 below the frontier at its cost", or just "Plan" where the run did not say. */
+export function planMarkerText(plan: FrontierChartPlan, money: MoneyFormat): string {
+  if (plan.onFrontier === null) return "Plan";
   return plan.onFrontier ? "Plan: on the frontier" : `Plan: ${money(plan.shortfall)} below the frontier at its cost`;
 }
 

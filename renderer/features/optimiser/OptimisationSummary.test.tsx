@@ -135,36 +135,62 @@ describe("an optimised scenario's summary", () => {
 });
 
 describe("the efficient frontier", () => {
-  it("marks a plan on the frontier as such", () => {
-    renderSummary({ frontier: FRONTIER, planCost: 500, planValue: 1_000, settings: frontierSettings("value") });
-    expect(screen.getByRole("img", { name: /Plan: on the frontier/ })).toBeVisible();
-  });
+  const escaped = (text: string) => text.replace(/[$.()]/g, "\\$&");
 
-  it("marks a plan below the frontier by how much more the frontier gets for its cost", () => {
-    renderSummary({ frontier: FRONTIER, planCost: 550, planValue: 700, settings: frontierSettings("value") });
-    // The frontier's best within €550 is the €500 point's €1,000.
-    const marker = `Plan: ${money(300)} below the frontier at its cost`;
-    expect(screen.getByRole("img", { name: new RegExp(marker.replace(/[$.]/g, "\\$&")) })).toBeVisible();
-    expect(screen.getByText(marker, { selector: ".chart-legend-item" })).toBeVisible();
-  });
-
-  it("draws net values, with the plan's net, for the net objective", () => {
+  it("marks a plan the optimiser placed on the frontier as such", () => {
     renderSummary({
       frontier: FRONTIER,
       planCost: 500,
       planValue: 1_000,
-      planNet: 300,
+      planOnFrontier: { net: 500, onFrontier: true, shortfall: 0 },
+      settings: frontierSettings("value"),
+    });
+    expect(screen.getByRole("img", { name: /Plan: on the frontier\.$/ })).toBeVisible();
+    expect(screen.getByText("Plan: on the frontier", { selector: ".chart-legend-item" })).toBeVisible();
+  });
+
+  it("marks a plan below the frontier by how much more the best plan within its cost gets", () => {
+    renderSummary({
+      frontier: FRONTIER,
+      planCost: 550,
+      planValue: 700,
+      planOnFrontier: { net: 100, onFrontier: false, shortfall: 300 },
+      settings: frontierSettings("value"),
+    });
+    const marker = `Plan: ${money(300)} below the frontier at its cost`;
+    expect(
+      screen.getByRole("img", { name: new RegExp(`best expected value at 10 budgets\\. ${escaped(marker)}\\.$`) }),
+    ).toBeVisible();
+    expect(screen.getByText(marker, { selector: ".chart-legend-item" })).toBeVisible();
+  });
+
+  it("draws net values for the net objective", () => {
+    renderSummary({
+      frontier: FRONTIER,
+      planCost: 500,
+      planValue: 1_000,
+      planOnFrontier: { net: 300, onFrontier: false, shortfall: 200 },
       settings: frontierSettings("net"),
     });
-    // The frontier's best net within €500 is the €500 point's €500.
+    expect(screen.getByRole("img", { name: /^Efficient frontier: best net value/ })).toBeVisible();
+  });
+
+  it("marks the plan without a verdict when the record does not say where it stands", () => {
+    renderSummary({ frontier: FRONTIER, planOnFrontier: undefined, settings: frontierSettings("net") });
     expect(
-      screen.getByRole("img", { name: new RegExp(`net value .*Plan: ${money(200).replace("$", "\\$")} below`) }),
+      screen.getByRole("img", { name: /^Efficient frontier: best expected value at 10 budgets\. Plan\.$/ }),
     ).toBeVisible();
   });
 
   it("has the chart's figures as a table, a row a budget, and says where no plan keeps to the budget", () => {
     const frontier = FRONTIER.map((point, i) => (i === 0 ? { ...point, feasible: false } : point));
-    renderSummary({ frontier, planCost: 500, planValue: 1_000, settings: frontierSettings("value") });
+    renderSummary({
+      frontier,
+      planCost: 500,
+      planValue: 1_000,
+      planOnFrontier: { net: 500, onFrontier: true, shortfall: 0 },
+      settings: frontierSettings("value"),
+    });
     const chart = screen.getByRole("img", { name: /Efficient frontier/ });
     const table = screen.getByRole("table", { name: "Efficient frontier (chart figures)" });
     expect(chart).toHaveAttribute("aria-describedby", table.id);

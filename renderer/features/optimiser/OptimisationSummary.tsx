@@ -9,7 +9,7 @@ import {
 import { plural } from "../../ui/format";
 import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { changeText, figureText } from "../compare/figureText";
-import { FrontierChart, type FrontierMeasure, planAgainstFrontier } from "./FrontierChart";
+import { FrontierChart, type FrontierMeasure } from "./FrontierChart";
 import "./optimiser.css";
 
 export interface OptimisationSummaryProps {
@@ -130,14 +130,16 @@ function Figures({ rows, money }: { rows: OptimisationRows; money: MoneyFormat }
 }
 
 function Frontier({ record, rows, money }: { record: OptimisationRecord; rows: OptimisationRows; money: MoneyFormat }) {
-  // Net heights need the plan's own net value; a record without it is drawn by value.
-  const planNet = record.planNet ?? null;
-  const measure: FrontierMeasure = record.settings.objective === "net" && planNet !== null ? "net" : "value";
-  const plan = planAgainstFrontier(
-    record.frontier,
-    { cost: record.planCost, value: record.planValue, net: planNet },
-    measure,
-  );
+  // The plan's place as the optimiser found it; a record without it (kept before it was) marks the plan only.
+  const placed = record.planOnFrontier ?? null;
+  const measure: FrontierMeasure = record.settings.objective === "net" && placed !== null ? "net" : "value";
+  const plan = {
+    cost: record.planCost,
+    value: record.planValue,
+    net: placed?.net ?? null,
+    onFrontier: placed?.onFrontier ?? null,
+    shortfall: placed?.shortfall ?? 0,
+  };
   const chosen = rows.frontier.find((point) => point.chosen);
   return (
     <>
