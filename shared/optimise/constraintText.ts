@@ -142,23 +142,23 @@ function explainOne(
     case "budget":
     case "yearBudget":
     case "ownerBudget": {
-      if (lockedIn.length === 0) return null;
-      const spent = lockedIn.reduce((sum, id) => sum + leastIn(row, id, model), 0);
+      const over = lockedOver(row, model);
+      if (!over) return null;
       const what = ref.kind === "budget" ? "the budget" : "that budget";
-      return `The communications locked in cost ${lockedIn.length > 1 ? "at least " : ""}${money(spent, roadmap)}, more than ${describeConstraint(ref, roadmap)}. Raise ${what} or unlock one of: ${names(lockedIn).join(", ")}.`;
+      const least = over.choices ? "at least " : "";
+      return `The communications locked in cost ${least}${money(over.total, roadmap)}, more than ${describeConstraint(ref, roadmap)}. Raise ${what} or unlock ${over.unlock}: ${names(over.ids).join(", ")}.`;
     }
     case "contactCap": {
-      if (lockedIn.length === 0) return null;
-      const sends = lockedIn.reduce((sum, id) => sum + leastIn(row, id, model), 0);
+      const over = lockedOver(row, model);
+      if (!over) return null;
+      const { ids } = over;
       const reach =
-        lockedIn.length === 1
-          ? "is locked in but reaches"
-          : `are locked in but ${lockedIn.length === 2 ? "both" : "all"} reach`;
+        ids.length === 1 ? "is locked in but reaches" : `are locked in but ${ids.length === 2 ? "both" : "all"} reach`;
       const when =
         ref.entryMonth === ref.month
           ? `in their first month (${monthName(ref.month, roadmap)})`
           : `in ${monthName(ref.month, roadmap)}`;
-      return `${listed(names(lockedIn))} ${reach} ${cohortName(ref, roadmap)} ${when}: ${sends} sends, over ${capName(ref, roadmap)} of ${ref.cap} a month. Raise the cap, stop respecting contact caps or unlock one of: ${names(lockedIn).join(", ")}.`;
+      return `${listed(names(ids))} ${reach} ${cohortName(ref, roadmap)} ${when}: ${over.total} sends, over ${capName(ref, roadmap)} of ${ref.cap} a month. Raise the cap, stop respecting contact caps or unlock ${over.unlock}: ${names(ids).join(", ")}.`;
     }
     case "purposeCoverage": {
       const rule = describeConstraint(ref, roadmap);
@@ -176,6 +176,31 @@ function explainOne(
     case "oneOption":
       return null;
   }
+}
+
+/**
+ * The locked-in communications that add to a row whichever option they take,
+ * when together they exceed its limit: who they are, the least they add
+ * together, whether unlocking any one of them is enough, and whether they have
+ * cheaper options than the least (so the total is "at least").
+ */
+function lockedOver(
+  row: ConstraintRow,
+  model: OptimisationModel,
+): { ids: string[]; total: number; unlock: "one of" | "some of"; choices: boolean } | null {
+  const adding = model.candidates
+    .filter((candidate) => candidate.lock === "in")
+    .map((candidate) => ({ candidate, least: leastIn(row, candidate.communicationId, model) }))
+    .filter(({ least }) => least > 0);
+  const total = adding.reduce((sum, { least }) => sum + least, 0);
+  if (adding.length === 0 || total <= row.upper) return null;
+  const excess = total - row.upper;
+  return {
+    ids: adding.map(({ candidate }) => candidate.communicationId),
+    total,
+    unlock: adding.every(({ least }) => least >= excess) ? "one of" : "some of",
+    choices: adding.some(({ candidate }) => candidate.optionIndices.length > 1),
+  };
 }
 
 /** The least a communication adds to a row in any of its options: its cheapest cost, its fewest sends. */
