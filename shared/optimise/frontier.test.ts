@@ -15,8 +15,12 @@ const limits = { timeLimitSeconds: 600, gapTolerance: 0 };
 const items = (...rows: [string, number, number][]): HandCandidate[] =>
   rows.map(([id, cost, value]) => ({ id, options: [{ cost, value }] }));
 
-/** The most value any subset of single-option items reaches within `budget`, by trying them all. */
-function bruteForceBest(candidates: readonly HandCandidate[], budget: number): number {
+/** The most value (or net) any subset of single-option items reaches within `budget`, by trying them all. */
+function bruteForceBest(
+  candidates: readonly HandCandidate[],
+  budget: number,
+  objective: "value" | "net" = "value",
+): number {
   let best = 0;
   for (let mask = 0; mask < 1 << candidates.length; mask++) {
     let cost = 0;
@@ -27,7 +31,7 @@ function bruteForceBest(candidates: readonly HandCandidate[], budget: number): n
         value += candidate.options[0]?.value ?? 0;
       }
     });
-    if (cost <= budget) best = Math.max(best, value);
+    if (cost <= budget) best = Math.max(best, objective === "value" ? value : value - cost);
   }
   return best;
 }
@@ -59,6 +63,17 @@ describe("computeFrontier", () => {
     expect(values).toEqual([...values].sort((x, y) => x - y));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.every((p) => p.stage === "frontier" && p.step >= 1 && p.step <= p.steps)).toBe(true);
+  });
+
+  it("with the net objective, gives the best net at each budget, those beyond the best plan's cost included", () => {
+    const candidates = items(["a", 40, 100], ["b", 30, 45], ["c", 20, 70], ["loss", 25, 10]);
+    const model = handModel({ objective: "net", budget: 50, candidates });
+    const frontier = computeFrontier(highs, model, { ...limits, contactModel: null });
+    for (const point of frontier.points) {
+      expect(point.net).toBe(bruteForceBest(candidates, point.budget, "net"));
+    }
+    // Nothing is worth buying beyond a, b and c (cost 90): every level from there on has that plan.
+    expect(frontier.points.filter((point) => point.budget >= 90).every((point) => point.cost === 90)).toBe(true);
   });
 
   it("adds the plan's own cost as a point when it falls between the levels", () => {

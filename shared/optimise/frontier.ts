@@ -48,7 +48,9 @@ interface KnownPlan {
  * Levels are solved from the lowest up, each started from the best plan
  * already known that fits its budget (a plan within a smaller budget fits a
  * larger one), so the frontier never falls as the budget rises and each
- * solve begins near its answer.
+ * solve begins near its answer. With the net objective, the best plan with
+ * no budget at all answers every level it fits without a solve: nothing
+ * within a budget can beat it.
  *
  * The value of one more unit of budget is the LP relaxation's shadow price on
  * the budget row ("dual") when HiGHS proves that LP optimal, else the slope
@@ -66,7 +68,10 @@ export function computeFrontier(
   const levels = budgetLevels(model, planCost, options.points ?? 10);
   const needsOwnSolve = options.solved === undefined;
   const contactSolve = options.contactModel !== null && hasCapRows(model);
-  const steps = levels.length + (needsOwnSolve ? 1 : 0) + (contactSolve ? 1 : 0);
+  // With the net objective the best plan with no budget at all usually costs less than the top levels:
+  // once solved, every level it fits is answered without a solve.
+  const unlimitedSolve = model.objective === "net" && model.budget !== null;
+  const steps = levels.length + (needsOwnSolve ? 1 : 0) + (contactSolve ? 1 : 0) + (unlimitedSolve ? 1 : 0);
   let step = 0;
   const solve = (solvedModel: OptimisationModel, start: readonly number[] | undefined) => {
     step += 1;
@@ -89,13 +94,16 @@ export function computeFrontier(
     }
   };
   learn(own);
+  const unlimited = model.budget === null ? own : unlimitedSolve ? solve(withBudget(model, null), undefined) : null;
+  if (unlimited && unlimited !== own) learn(unlimited);
+  const settled = unlimited?.status === "optimal" ? unlimited : null;
 
   const points: FrontierPoint[] = [];
   const bestAt = new Map<number, KnownPlan>();
   for (const budget of levels) {
     const fitting = bestKnownWithin(known, budget);
-    const stopped = options.shouldStop?.() ?? false;
-    const outcome = stopped ? null : solve(withBudget(model, budget), fitting?.optionIndices ?? []);
+    const answered = (settled !== null && settled.cost <= budget) || (options.shouldStop?.() ?? false);
+    const outcome = answered ? null : solve(withBudget(model, budget), fitting?.optionIndices ?? []);
     if (outcome) learn(outcome);
     const best = bestKnownWithin(known, budget);
     if (!best) {
