@@ -124,7 +124,13 @@ export const OPTIMISE: Command = {
     const viewed = resolveScenario(roadmap, scenarioId);
     const { model, outcome } = run.value;
     if (outcome.status === "infeasible") {
-      io.stderr(`${file}: no plan keeps to every constraint: ${describeConflict(outcome.conflict, model, viewed)}\n`);
+      io.stderr(`${file}: No plan keeps to every constraint. ${describeConflict(outcome.conflict, model, viewed)}\n`);
+      return EXIT_FAILURE;
+    }
+    if (!Number.isFinite(outcome.gap)) {
+      io.stderr(
+        `${file}: the solver found no plan within its time limit of ${settings.timeLimitSeconds} s; raise the time limit in the optimiser's settings\n`,
+      );
       return EXIT_FAILURE;
     }
 
@@ -221,6 +227,7 @@ function formatOptimisation(
         ["", "Optimised", scenarioName],
         ["Value", money.format(outcome.value), money.format(plan.value)],
         ["Cost", money.format(outcome.cost), money.format(plan.cost)],
+        ["Value − cost", money.format(outcome.value - outcome.cost), money.format(plan.value - plan.cost)],
         ["ROI", roi(outcome.roi), roi(planRoi)],
       ],
       ["left", "right", "right"],

@@ -40,6 +40,9 @@ export function writeOptimisedScenario(
   if (outcome.status === "infeasible") {
     return err("The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.");
   }
+  if (!Number.isFinite(outcome.gap)) {
+    return err("The optimiser stopped before it found any plan, so there is no optimised scenario to add.");
+  }
   const added = addScenario(document, {
     name: freeScenarioName(document, scenarioName(document, model)),
     copyOf: run.scenarioId,
@@ -92,8 +95,7 @@ function optimisationRecord(
     // What this run was asked: the file's settings with the budget and objective it was actually built with.
     settings: structuredClone({ ...settings, objective: model.objective, budget: model.budget }),
     status,
-    // A plan stopped before any bound was found has no finite gap; the record keeps the largest it can hold.
-    gap: Number.isFinite(outcome.gap) ? Math.min(outcome.gap, RECORD_MAX_GAP) : RECORD_MAX_GAP,
+    gap: Math.min(outcome.gap, RECORD_MAX_GAP),
     objective: outcome.objective,
     cost: outcome.cost,
     value: outcome.value,
@@ -210,13 +212,17 @@ function whyDropped(lock: OptimisationCandidate["lock"], currentIndex: number, c
     );
   }
   if (current.cost > 0) {
-    parts.push(`brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`);
+    parts.push(
+      current.value > 0
+        ? `brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`
+        : "brings no value of its own for what it costs",
+    );
   }
   const cap = blocking.find((row) => row.constraint.kind === "contactCap");
   if (cap) parts.push(`hit ${capText(cap.constraint, roadmap)}`);
   const budget = blocking.find((row) => isBudget(row.constraint));
   if (budget) {
-    parts.push(`${describeConstraint(budget.constraint, roadmap)} goes to sends that bring more per ${words.unit}`);
+    parts.push(`${describeConstraint(budget.constraint, roadmap)} is better spent on the others`);
   }
   if (parts.length === 0) parts.push("the plan is worth more without it");
   return `dropped: ${parts.join("; ")}`;
