@@ -117,4 +117,23 @@ describe("DifferenceList", () => {
       ["Changed · Welcome email · Response rate: 10 % → 5 %"],
     ]);
   });
+
+  it("writes why a communication differs under its first row only, when given a reason for it", () => {
+    const after: Roadmap = {
+      ...updateCommunication(before, "comm-welcome", { responseRate: 0.12, valuePerResponse: 30 }),
+      contactCap: 6,
+    };
+    renderWithApp(
+      <DifferenceList
+        differences={diffRoadmaps(before, after)}
+        roadmap={after}
+        reasons={{ "comm-welcome": "one-to-one instead of mass: €2.10 back per €" }}
+      />,
+    );
+    const rows = rowsOf("Communications");
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^Changed · Welcome email · .*Why: one-to-one instead of mass: €2\.10 back per €$/);
+    expect(rows[1]).not.toContain("Why");
+    expect(rowsOf("Settings")).toEqual(["Changed · Contact cap: 4 → 6"]);
+  });
 });

@@ -20,6 +20,11 @@ export interface DifferenceListProps {
   readonly roadmap: Roadmap;
   /** Said when nothing differs. */
   readonly emptyText?: string;
+  /**
+   * Why each communication differs, by its id (an optimised scenario's record
+   * keeps one for each change): written under the communication's first row.
+   */
+  readonly reasons?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -27,7 +32,12 @@ export interface DifferenceListProps {
  * (settings, phases, communications…), each row "Changed · Welcome email ·
  * Response rate: 10 % → 12 %". Amounts follow the Show costs preference.
  */
-export function DifferenceList({ differences, roadmap, emptyText = "Nothing differs." }: DifferenceListProps) {
+export function DifferenceList({
+  differences,
+  roadmap,
+  emptyText = "Nothing differs.",
+  reasons = {},
+}: DifferenceListProps) {
   const money = useMoneyFormat(roadmap.currency);
   if (differences.length === 0) return <p className="difference-list-empty muted">{emptyText}</p>;
   const groups = new Map<DiffCollection, RoadmapDifference[]>();
@@ -49,6 +59,7 @@ export function DifferenceList({ differences, roadmap, emptyText = "Nothing diff
                 group={group}
                 roadmap={roadmap}
                 format={format}
+                reasons={collection === "communications" ? reasons : {}}
               />,
             ]
           : [];
@@ -62,11 +73,13 @@ function DifferenceGroup({
   group,
   roadmap,
   format,
+  reasons,
 }: {
   collection: DiffCollection;
   group: readonly RoadmapDifference[];
   roadmap: Roadmap;
   format: { money: ((value: number) => string) | null };
+  reasons: Readonly<Record<string, string>>;
 }) {
   const [expanded, setExpanded] = useState(false);
   const shown = expanded ? group : group.slice(0, DIFFERENCES_SHOWN);
@@ -79,12 +92,18 @@ function DifferenceGroup({
         <span className="difference-count muted">({plural(group.length, "difference")})</span>
       </h3>
       <ul className="difference-rows">
-        {shown.map((difference) => (
+        {shown.map((difference, i) => (
           <DifferenceRow
             key={`${difference.kind}:${difference.id ?? ""}:${difference.field ?? ""}`}
             difference={difference}
             roadmap={roadmap}
             format={format}
+            // Once per communication, however many of its fields differ.
+            reason={
+              difference.id !== null && shown.findIndex((other) => other.id === difference.id) === i
+                ? reasons[difference.id]
+                : undefined
+            }
           />
         ))}
       </ul>
@@ -101,10 +120,12 @@ function DifferenceRow({
   difference,
   roadmap,
   format,
+  reason,
 }: {
   difference: RoadmapDifference;
   roadmap: Roadmap;
   format: { money: ((value: number) => string) | null };
+  reason: string | undefined;
 }) {
   const parts = differenceParts(difference, roadmap, format);
   const field = parts.field ?? (difference.kind === "changed" ? null : parts.noun);
@@ -140,6 +161,7 @@ function DifferenceRow({
           )}
         </>
       )}
+      {reason !== undefined && <span className="difference-reason">Why: {reason}</span>}
     </li>
   );
 }

@@ -11,7 +11,8 @@ import {
   optimisedRoadmap,
 } from "./testing/optimisedRoadmap";
 
-const euro = (value: number) => `€${Math.round(value).toLocaleString("en")}`;
+const euro = (value: number) =>
+  `€${value.toLocaleString("en", { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 0 })}`;
 
 function recordOf(roadmap: Roadmap): OptimisationRecord {
   const record = roadmap.scenarios[0]?.optimisation;
@@ -125,7 +126,7 @@ describe("optimisationRows", () => {
     expect(rowsOf(optimisedRoadmap()).marginals).toEqual([
       {
         label: "One more unit of budget",
-        value: "€1 more expected value for each €1 more",
+        value: "€1.42 more expected value for each €1 more",
         method: "slope between solves",
       },
       { label: "One more allowed contact a month", value: "€3,200 more expected value", method: "LP dual" },

@@ -41,10 +41,10 @@ export interface ReportLimits {
 /**
  * The most pages the report's own pages (no appendix) take, whatever the roadmap. Was 40; the diagram
  * printed at a legible size (its key and up to `diagramPages` tiles) and the budget tables on landscape
- * pages (where their period columns fit) add up to 8 in the worst case, the open questions 1, the survey's RSI 2
- * and the scenario comparison 2.
+ * pages (where their period columns fit) add up to 8 in the worst case, the open questions 1, the survey's RSI 2,
+ * the scenario comparison 2 and the optimisation 2.
  */
-export const MAX_SUMMARY_PAGES = 53;
+export const MAX_SUMMARY_PAGES = 55;
 
 /** The survey's pages: the RSI grid and curve, then what the answers say about the plan. */
 export const RSI_PAGES = 2;
@@ -54,6 +54,12 @@ export const RSI_PAGES = 2;
  * differences, each cut to fit (`REPORT_SEGMENTS`, `REPORT_DIFFERENCES`).
  */
 export const SCENARIO_PAGES = 2;
+
+/**
+ * The optimisation's pages: its settings, figures and frontier, then the changes with their reasons
+ * and the marginal values, the changes cut to fit (`REPORT_OPTIMISATION_CHANGES`).
+ */
+export const OPTIMISATION_PAGES = 2;
 
 /**
  * Sized so that the report stays within `MAX_SUMMARY_PAGES` whatever the roadmap: every
@@ -344,6 +350,7 @@ export function estimateReportPages(layout: ReportLayout, sections: readonly str
     // The grid and the curve, then the places to act, the defectors and the preferences, each list cut to fit.
     rsi: RSI_PAGES,
     scenarios: SCENARIO_PAGES,
+    optimisation: OPTIMISATION_PAGES,
     openQuestions: OPEN_QUESTIONS_PAGES,
   };
   return 1 + sections.reduce((sum, section) => sum + (pages[section] ?? 0), 0);

@@ -8,6 +8,7 @@ export const REPORT_SECTIONS = [
   "phases",
   "budget",
   "scenarios",
+  "optimisation",
   "calendar",
   "pressure",
   "rsi",
@@ -35,6 +36,7 @@ export const REPORT_SECTION_LABELS: Record<ReportSection, string> = {
   phases: "A page per phase",
   budget: "Budget tables and charts",
   scenarios: "Scenario comparison",
+  optimisation: "Optimisation",
   calendar: "Communication calendar",
   pressure: "Contact-pressure heatmap",
   rsi: "Relationship strength (survey)",
@@ -51,6 +53,9 @@ export const SURVEY_SECTIONS: readonly ReportSection[] = ["rsi"];
 
 /** Sections comparing the roadmap's scenarios: neither offered nor printed for a roadmap with its base plan only. */
 export const SCENARIO_SECTIONS: readonly ReportSection[] = ["scenarios"];
+
+/** Sections about a scenario the optimiser made: neither offered nor printed for a roadmap without one. */
+export const OPTIMISATION_SECTIONS: readonly ReportSection[] = ["optimisation"];
 
 export const PAPER_SIZES = ["A4", "Letter"] as const;
 export type PaperSize = (typeof PAPER_SIZES)[number];
@@ -103,23 +108,29 @@ export function defaultReportOptions(): ReportOptions {
   return ReportOptionsSchema.parse({ offeredSections: [...REPORT_SECTIONS] });
 }
 
+/** What of a roadmap decides which sections it is offered. */
+export type SectionSource = Pick<Roadmap, "survey" | "scenarios" | "baseScenario">;
+
 /**
  * The sections the export dialog offers for a roadmap: the survey's only once
- * it has answers, the scenario comparison only once it has a scenario besides its base plan.
+ * it has answers, the scenario comparison only once it has a scenario besides its base plan,
+ * the optimisation only once the optimiser has made a scenario.
  */
-export function sectionsFor(roadmap: Pick<Roadmap, "survey" | "scenarios">): ReportSection[] {
+export function sectionsFor(roadmap: SectionSource): ReportSection[] {
   const answered = roadmap.survey.waves.some((wave) => wave.respondents.length > 0);
   const compared = roadmap.scenarios.length > 0;
+  const optimised =
+    roadmap.baseScenario.optimisation !== null || roadmap.scenarios.some((scenario) => scenario.optimisation !== null);
   return REPORT_SECTIONS.filter(
-    (section) => (answered || !SURVEY_SECTIONS.includes(section)) && (compared || !SCENARIO_SECTIONS.includes(section)),
+    (section) =>
+      (answered || !SURVEY_SECTIONS.includes(section)) &&
+      (compared || !SCENARIO_SECTIONS.includes(section)) &&
+      (optimised || !OPTIMISATION_SECTIONS.includes(section)),
   );
 }
 
 /** The sections that print for a roadmap, in report order, whatever order the options list them in. */
-export function printedSections(
-  options: ReportOptions,
-  roadmap: Pick<Roadmap, "survey" | "scenarios">,
-): ReportSection[] {
+export function printedSections(options: ReportOptions, roadmap: SectionSource): ReportSection[] {
   return sectionsFor(roadmap).filter(
     (section) => options.sections.includes(section) && (options.includeCosts || !COST_ONLY_SECTIONS.includes(section)),
   );

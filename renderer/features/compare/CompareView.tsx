@@ -17,6 +17,7 @@ import { formatCount } from "../../ui/format";
 import { GroupedBarChart } from "../../ui/GroupedBarChart";
 import { type MoneyFormat, useMoneyFormat } from "../../ui/money";
 import { ComparedFigureTable } from "./ComparedFigureTable";
+import { ComparedOptimisations } from "./ComparedOptimisations";
 import { ScenarioDifferences } from "./ScenarioDifferences";
 import { type CompareScenarios, useScenarioComparison } from "./useScenarioComparison";
 
@@ -174,6 +175,7 @@ function ComparisonFigures({
           money={money}
         />
       </section>
+      <ComparedOptimisations comparison={comparison} roadmap={roadmap} />
       <ComparisonChart comparison={comparison} money={money} />
       {money &&
         COMPARED_BREAKDOWNS.map(({ key, title, heading }) => (

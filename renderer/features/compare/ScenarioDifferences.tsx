@@ -1,9 +1,16 @@
 import type { ScenarioComparison } from "../../../shared/engine/scenarioComparison";
 import type { Roadmap } from "../../../shared/model";
 import { DifferenceList } from "../../ui/DifferenceList";
+import { useMoneyFormat } from "../../ui/money";
+import { moneyText, reasonsBetween } from "./ComparedOptimisations";
 
-/** What each scenario after the first says differently from the first, item by item. */
+/**
+ * What each scenario after the first says differently from the first, item by
+ * item; between an optimised scenario and the one it was made from, with the
+ * optimiser's reason for each change.
+ */
 export function ScenarioDifferences({ comparison, roadmap }: { comparison: ScenarioComparison; roadmap: Roadmap }) {
+  const money = moneyText(useMoneyFormat(roadmap.currency));
   const names = new Map(comparison.scenarios.map((scenario) => [scenario.scenarioId, scenario.name]));
   return (
     <section className="plan-section" aria-labelledby="compare-differences-title">
@@ -17,6 +24,7 @@ export function ScenarioDifferences({ comparison, roadmap }: { comparison: Scena
               differences={changes}
               roadmap={roadmap}
               emptyText={`${names.get(to) ?? to} plans the same as ${names.get(from) ?? from}.`}
+              reasons={reasonsBetween(roadmap, from, to, money)}
             />
           </section>
         );

@@ -15,6 +15,7 @@ import { CalendarSection, CalendarSummary } from "./CalendarSection";
 import { DiagramSection } from "./DiagramSection";
 import { KpiSection } from "./KpiSection";
 import { OpenQuestionsSection } from "./OpenQuestionsSection";
+import { OptimisationSection } from "./OptimisationSection";
 import { PhaseOverview, PhasePages } from "./PhasePages";
 import { PressureSection } from "./PressureSection";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -49,6 +50,7 @@ const SECTIONS: Record<ReportSection, Section> = {
   ),
   budget: BudgetSection,
   scenarios: ScenarioSection,
+  optimisation: OptimisationSection,
   calendar: CalendarSummary,
   pressure: PressureSection,
   rsi: RsiSection,
