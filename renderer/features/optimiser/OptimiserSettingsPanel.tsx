@@ -19,7 +19,7 @@ export function OptimiserSettingsPanel() {
   const settings = useOptimiserSettings();
   if (!roadmap || !settings) return null;
   return (
-    <div className="optimiser-settings" role="region" aria-label="Optimiser settings">
+    <section className="optimiser-settings" aria-label="Optimiser settings">
       <h2 className="optimiser-settings-title">Optimiser settings</h2>
       <BudgetSettings roadmap={roadmap} settings={settings} />
       <ContactCapSettings roadmap={roadmap} settings={settings} />
@@ -28,6 +28,6 @@ export function OptimiserSettingsPanel() {
       <CoverageRules roadmap={roadmap} settings={settings} />
       <AlternativeGroups roadmap={roadmap} settings={settings} />
       <SolverSettings settings={settings} />
-    </div>
+    </section>
   );
 }

@@ -109,7 +109,7 @@ export function CommunicationOptionsTable({ roadmap, settings }: { roadmap: Road
             </tr>
           </thead>
           <tbody>
-            {rows.topSpace > 0 && <tr aria-hidden="true" style={{ height: rows.topSpace }} />}
+            {rows.topSpace > 0 && <tr className="spacer-row" style={{ height: rows.topSpace }} />}
             {shown.slice(rows.first, rows.last).map((communication, i) => (
               <CommunicationRow
                 key={communication.id}
@@ -120,7 +120,7 @@ export function CommunicationOptionsTable({ roadmap, settings }: { roadmap: Road
                 onLevels={() => setLevelsOf(communication.id)}
               />
             ))}
-            {rows.bottomSpace > 0 && <tr aria-hidden="true" style={{ height: rows.bottomSpace }} />}
+            {rows.bottomSpace > 0 && <tr className="spacer-row" style={{ height: rows.bottomSpace }} />}
           </tbody>
         </table>
       </div>

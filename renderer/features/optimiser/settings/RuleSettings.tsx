@@ -34,7 +34,7 @@ export function CoverageRules({ roadmap, settings }: { roadmap: Roadmap; setting
         return (
           <fieldset key={rule.id} className="optimiser-rule" aria-label={name}>
             <legend>{name}: keep at least one communication of</legend>
-            <div className="optimiser-checks" role="group" aria-label={`${name}: purposes`}>
+            <fieldset className="optimiser-checks" aria-label={`${name}: purposes`}>
               {PURPOSES.map((purpose) => (
                 <label key={purpose} className="choice-option">
                   <input
@@ -55,7 +55,7 @@ export function CoverageRules({ roadmap, settings }: { roadmap: Roadmap; setting
                   {PURPOSE_LABELS[purpose]}
                 </label>
               ))}
-            </div>
+            </fieldset>
             <label className="choice-option">
               <input
                 type="checkbox"
@@ -67,7 +67,7 @@ export function CoverageRules({ roadmap, settings }: { roadmap: Roadmap; setting
               in every phase that has one
             </label>
             {rule.phaseIds.length > 0 && (
-              <div className="optimiser-checks optimiser-phase-list" role="group" aria-label={`${name}: phases`}>
+              <fieldset className="optimiser-checks optimiser-phase-list" aria-label={`${name}: phases`}>
                 {roadmap.phases.map((phase) => (
                   <label key={phase.id} className="choice-option">
                     <input
@@ -80,7 +80,7 @@ export function CoverageRules({ roadmap, settings }: { roadmap: Roadmap; setting
                     {phase.name}
                   </label>
                 ))}
-              </div>
+              </fieldset>
             )}
             <RemoveButton
               label={`Remove ${name.toLowerCase()}`}
