@@ -214,7 +214,7 @@ describe("the efficient frontier", () => {
     });
     const marginal = screen.getAllByRole("listitem").map((item) => item.textContent);
     expect(marginal).toContain(
-      `One more unit of budget: ${money(0.42, { precise: true })} more expected value for each ${money(1)} more (LP dual).`,
+      `One more unit of budget: ${money(0.42, { precise: true })} more expected value for each ${money(1, { precise: true })} more (LP dual).`,
     );
     expect(marginal).toContain(
       `One more allowed contact a month: ${money(3_100)} more expected value (slope between solves).`,

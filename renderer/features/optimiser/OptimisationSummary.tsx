@@ -8,6 +8,7 @@ import {
 } from "../../../shared/optimise/optimisationChanges";
 import { plural } from "../../ui/format";
 import { CostsHidden, type MoneyFormat, useMoneyFormat } from "../../ui/money";
+import { moneyText } from "../compare/ComparedOptimisations";
 import { changeText, figureText } from "../compare/figureText";
 import { FrontierChart, type FrontierMeasure } from "./FrontierChart";
 import "./optimiser.css";
@@ -35,10 +36,7 @@ export function OptimisationSummary({ record, roadmap, scenarioId }: Optimisatio
     scenarioId === undefined ? source.record === record : source.scenarioId === scenarioId,
   );
   const source = found ?? { scenarioId: scenarioId ?? "", scenarioName: "Optimised", record };
-  // Per-unit marginal values are cents: an amount with a fraction under 100 keeps them.
-  const amount =
-    money && ((value: number) => money(value, { precise: !Number.isInteger(value) && Math.abs(value) < 100 }));
-  const rows = optimisationRows(roadmap, { ...source, record }, amount);
+  const rows = optimisationRows(roadmap, { ...source, record }, moneyText(money));
   const reasons = new Map(rows.changes.map((change) => [change.communicationId, change.reason]));
   return (
     <div className="optimisation-summary">
