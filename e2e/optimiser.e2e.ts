@@ -57,7 +57,7 @@ describe("the campaign optimiser", () => {
     await page.getByRole("tab", { name: "Optimise" }).click();
     const result = page.getByRole("region", { name: "Optimiser result" });
     await result.getByText(`Written as scenario “${scenarioName}”`).waitFor();
-    await result.getByText(/^(Best plan found|Stopped at the time limit)/).waitFor();
+    await result.getByText(/^(Proven best|Best within the gap asked for|Stopped at the time limit)/).waitFor();
     await result
       .getByRole("img", { name: /^Efficient frontier: .*Plan: (on the frontier|.+ below the frontier at its cost)\.$/ })
       .waitFor();
@@ -77,16 +77,19 @@ describe("the campaign optimiser", () => {
     await page.getByRole("button", { name: "Export", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: /^Export “/ });
     await dialog.getByRole("radio", { name: /Executive report/ }).check();
-    expect(await dialog.getByRole("checkbox", { name: "Optimisation" }).isChecked()).toBe(true);
+    expect(await dialog.getByRole("checkbox", { name: "Optimisation", exact: true }).isChecked()).toBe(true);
     await dialog.getByRole("button", { name: "Export", exact: true }).click();
     await dialog.waitFor({ state: "detached" });
-    await page.locator(".report-print-root .report-optimisation").waitFor({ state: "attached" });
+    await page.locator(".report-print-root .report-optimisation-detail").waitFor({ state: "attached" });
     const pdfFile = path.join(folder, "optimised-report.pdf");
     writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
     await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
     const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
-    const optimisation = pages.find((text) => text.trimStart().startsWith("Optimisation"));
-    expect(optimisation, "the report has the optimisation page").toBeDefined();
-    expect((optimisation as string).replace(/\s+/g, " ")).toContain(scenarioName);
+    const first = pages.findIndex((text) => text.trimStart().startsWith("Optimisation"));
+    expect(first, "the report has the optimisation page").toBeGreaterThan(0);
+    const settingsPage = (pages[first] as string).replace(/\s+/g, " ");
+    expect(settingsPage).toContain(`The optimiser made “${scenarioName}” from “Plan”`);
+    expect(settingsPage).toContain("Efficient frontier");
+    expect((pages[first + 1] as string).replace(/\s+/g, " ")).toContain("What the optimiser changed, and why");
   }, 600_000);
 });
