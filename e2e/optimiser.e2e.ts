@@ -25,6 +25,8 @@ describe("the campaign optimiser", () => {
 
     await page.getByRole("tab", { name: "Optimise" }).click();
     const settings = page.getByRole("region", { name: "Optimiser settings" });
+    // The most value within the budget, so the budget is what the plan is held to.
+    await settings.getByRole("combobox", { name: "Objective" }).selectOption({ label: "Most value within the budget" });
     const budgetField = settings.getByRole("textbox", { name: "Budget over the horizon" });
     await budgetField.fill(String(budget));
     await budgetField.press("Enter");
@@ -36,7 +38,7 @@ describe("the campaign optimiser", () => {
     expect(await page.getByRole("tab", { name: "Compare" }).getAttribute("aria-selected")).toBe("true");
     const headers = await totals.getByRole("columnheader").allTextContents();
     expect(headers[1]).toBe("Plan");
-    expect(headers[2]).toMatch(/^Optimised, budget /);
+    expect(headers[2]).toMatch(/^Optimised for value, budget /);
     const scenarioName = headers[2] as string;
     await page.getByRole("status").filter({ hasText: "Comparing scenarios" }).waitFor({ state: "detached" });
     const budgets = await totals

@@ -37,16 +37,31 @@ const PLAN = "#c55a11";
 
 const MEASURE_WORDS: Record<FrontierMeasure, string> = {
   value: "Best expected value",
-  net: "Best net value (discounted value − cost)",
+  net: "Best net value",
 };
 
 const heightOf = (point: { value: number; net: number | null }, measure: FrontierMeasure) =>
   measure === "net" && point.net !== null ? point.net : point.value;
 
-/** "Plan: on the frontier", "Plan: €12,000 below the frontier at its cost", or just "Plan" where the run did not say. */
+/** Round ticks from 0, about four, the last at or just above `max`, so the axis ends near the data. */
+function ticksUpTo(max: number): number[] {
+  if (max <= 0) return [0, 1];
+  const step = niceCeiling(max / 4);
+  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
+}
+
+/**
+ * "Plan: on the frontier", "Plan: €12,000 below the frontier at its cost", or
+ * just "Plan" where the run did not say. A plan no better plan beats can still
+ * be off the frontier: it breaks a contact cap or a budget every frontier plan keeps.
+ */
 export function planMarkerText(plan: FrontierChartPlan, money: MoneyFormat): string {
   if (plan.onFrontier === null) return "Plan";
-  return plan.onFrontier ? "Plan: on the frontier" : `Plan: ${money(plan.shortfall)} below the frontier at its cost`;
+  if (plan.onFrontier) return "Plan: on the frontier";
+  const shortfall = money(plan.shortfall);
+  return shortfall === money(0)
+    ? "Plan: off the frontier, as it breaks a cap or budget the frontier keeps to"
+    : `Plan: ${shortfall} below the frontier at its cost`;
 }
 
 /**
@@ -63,15 +78,17 @@ export function FrontierChart({ points, plan, measure, chosen, money }: Frontier
   const xs = [...solved.map((point) => point.budget), plan.cost, ...(chosen ? [chosen.budget] : [])];
   const planHeight = heightOf(plan, measure);
   const heights = [...solved.map((point) => heightOf(point, measure)), planHeight, ...(chosen ? [chosen.height] : [])];
-  const xMax = niceCeiling(Math.max(0, ...xs)) || 1;
-  const yMax = niceCeiling(Math.max(0, ...heights)) || 1;
-  const yMin = -niceCeiling(Math.max(0, ...heights.map((h) => -h)));
+  const xTicks = ticksUpTo(Math.max(0, ...xs));
+  const xMax = xTicks.at(-1) ?? 1;
+  const yMax = ticksUpTo(Math.max(0, ...heights)).at(-1) ?? 1;
+  const lowest = Math.min(0, ...heights);
+  const yMin = lowest < 0 ? -(ticksUpTo(-lowest).at(-1) ?? 0) : 0;
   const plotWidth = WIDTH - PLOT.left - PLOT.right;
   const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
   const x = (value: number) => PLOT.left + (value / xMax) * plotWidth;
   const y = (value: number) => PLOT.top + plotHeight - ((value - yMin) / (yMax - yMin)) * plotHeight;
-  const fractions = [0, 0.25, 0.5, 0.75, 1];
-  const yTicks = [...new Set([...fractions.map((f) => yMin + f * (yMax - yMin)), 0])];
+  const yStep = (yMax - yMin) / 4;
+  const yTicks = [...new Set([...[0, 1, 2, 3, 4].map((k) => yMin + k * yStep), 0])];
   const marker = planMarkerText(plan, money);
   const path = solved.map((point, i) => `${i === 0 ? "M" : "L"}${x(point.budget)},${y(heightOf(point, measure))}`);
   const title = `Efficient frontier: ${MEASURE_WORDS[measure].toLowerCase()} at ${points.length} budgets. ${marker}.`;
@@ -100,16 +117,16 @@ export function FrontierChart({ points, plan, measure, chosen, money }: Frontier
             </text>
           </g>
         ))}
-        {fractions.map((f) => (
+        {xTicks.map((tick) => (
           <text
-            key={f}
-            x={x(f * xMax)}
+            key={tick}
+            x={x(tick)}
             y={PLOT.top + plotHeight + 14}
             fontSize={FONT_SIZE}
             fill="#5f6b7c"
             textAnchor="middle"
           >
-            {money.short(f * xMax)}
+            {money.short(tick)}
           </text>
         ))}
         <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 6} fontSize={FONT_SIZE} fill="#1b2430" textAnchor="middle">

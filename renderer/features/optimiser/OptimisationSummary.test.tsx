@@ -164,6 +164,21 @@ describe("the efficient frontier", () => {
     expect(screen.getByText(marker, { selector: ".chart-legend-item" })).toBeVisible();
   });
 
+  it("says a plan no better plan beats is off the frontier when it breaks what the frontier keeps to", () => {
+    renderSummary({
+      frontier: FRONTIER,
+      planCost: 500,
+      planValue: 1_000,
+      planOnFrontier: { net: 500, onFrontier: false, shortfall: 0 },
+      settings: frontierSettings("value"),
+    });
+    expect(
+      screen.getByText("Plan: off the frontier, as it breaks a cap or budget the frontier keeps to", {
+        selector: ".chart-legend-item",
+      }),
+    ).toBeVisible();
+  });
+
   it("draws net values for the net objective", () => {
     renderSummary({
       frontier: FRONTIER,

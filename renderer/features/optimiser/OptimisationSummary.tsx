@@ -90,40 +90,45 @@ const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.sli
 
 function Figures({ rows, money }: { rows: OptimisationRows; money: MoneyFormat }) {
   return (
-    <table className="data-table optimisation-figures" aria-label="Optimised against the plan">
-      <thead>
-        <tr>
-          <th scope="col" />
-          <th scope="col" className="numeric">
-            {rows.fromScenarioName}
-          </th>
-          <th scope="col" className="numeric">
-            {rows.scenarioName}
-          </th>
-          <th scope="col" className="numeric">
-            Difference
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.headline.map((row) => (
-          <tr key={row.label}>
-            <th scope="row">{row.label}</th>
-            <td className="numeric">{figureText(row.kind, row.plan, money)}</td>
-            <td className="numeric">{figureText(row.kind, row.optimised, money)}</td>
-            <td className="numeric">
-              {changeText(
-                row.kind,
-                row.plan === null || row.difference === null
-                  ? null
-                  : { absolute: row.difference, relative: row.plan === 0 ? null : row.difference / Math.abs(row.plan) },
-                money,
-              )}
-            </td>
+    <div className="optimisation-table-scroll">
+      <table className="data-table optimisation-figures" aria-label="Optimised against the plan">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col" className="numeric">
+              {rows.fromScenarioName}
+            </th>
+            <th scope="col" className="numeric">
+              {rows.scenarioName}
+            </th>
+            <th scope="col" className="numeric">
+              Difference
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.headline.map((row) => (
+            <tr key={row.label}>
+              <th scope="row">{row.label}</th>
+              <td className="numeric">{figureText(row.kind, row.plan, money)}</td>
+              <td className="numeric">{figureText(row.kind, row.optimised, money)}</td>
+              <td className="numeric">
+                {changeText(
+                  row.kind,
+                  row.plan === null || row.difference === null
+                    ? null
+                    : {
+                        absolute: row.difference,
+                        relative: row.plan === 0 ? null : row.difference / Math.abs(row.plan),
+                      },
+                  money,
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
