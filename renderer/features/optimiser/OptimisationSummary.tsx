@@ -23,11 +23,12 @@ export interface OptimisationSummaryProps {
 
 /**
  * How a scenario was optimised, from the record it keeps, in the words the
- * executive report uses (`optimisationRows`): how the run ended, the settings,
- * its figures against the plan it came from, the efficient frontier with that
+ * executive report uses (`optimisationRows`): how the run ended, its figures
+ * against the plan it came from, the efficient frontier with that
  * plan marked and the marginal values, what it changed and why, and the
- * constraints that held it back. The Optimise tab shows it after a run; the
- * Compare tab shows it for an optimised scenario. Money follows Show costs.
+ * constraints that held it back, then the settings it was given (beside them
+ * in the Optimise tab, so last). Shown by the Optimise tab after a run, and
+ * wherever a scenario's record is to be read in full. Money follows Show costs.
  */
 export function OptimisationSummary({ record, roadmap, scenarioId }: OptimisationSummaryProps) {
   const money = useMoneyFormat(roadmap.currency);
@@ -41,19 +42,6 @@ export function OptimisationSummary({ record, roadmap, scenarioId }: Optimisatio
   return (
     <div className="optimisation-summary">
       <p className={`optimisation-status is-${record.status}`}>{rows.status}</p>
-      <section aria-labelledby={`${headingId}-settings`}>
-        <h3 id={`${headingId}-settings`}>What it was asked</h3>
-        <dl className="optimisation-settings">
-          <dt>Optimised from</dt>
-          <dd>{rows.fromScenarioName}</dd>
-          {rows.settings.map(({ label, value }) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </Fragment>
-          ))}
-        </dl>
-      </section>
       <section aria-labelledby={`${headingId}-figures`}>
         <h3 id={`${headingId}-figures`}>Figures</h3>
         {money ? <Figures rows={rows} money={money} /> : <CostsHidden />}
@@ -81,6 +69,19 @@ export function OptimisationSummary({ record, roadmap, scenarioId }: Optimisatio
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby={`${headingId}-settings`}>
+        <h3 id={`${headingId}-settings`}>What it was asked</h3>
+        <dl className="optimisation-settings">
+          <dt>Optimised from</dt>
+          <dd>{rows.fromScenarioName}</dd>
+          {rows.settings.map(({ label, value }) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+        </dl>
       </section>
     </div>
   );
