@@ -99,6 +99,23 @@ describe("roadmap optimise", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(planRoadmap(resolveScenario(optimised, BASE_SCENARIO_ID))).toEqual(planRoadmap(original));
   });
 
+  it("with --frontier prints the frontier and keeps it, with the budget asked for, in the scenario's record", async () => {
+    const file = await writeRoadmap("acme.roadmap", withOptions);
+    const out = inDir("optimised.roadmap");
+    const run = await roadmap("optimise", file, "--budget", "200000", "--frontier", "--out", out);
+    expect(run.code).toBe(EXIT_OK);
+    expect(run.stdout).toMatch(/^Frontier:\n\s+Budget\s+Cost\s+Value\s+Net \(discounted\)$/m);
+    expect(run.stdout).toMatch(/^“Plan” is (not )?on the frontier/m);
+    expect(run.stdout).toMatch(
+      /^One more unit of budget is worth €[\d,.]+ \((the LP relaxation's shadow price|the frontier's slope)\)\.$/m,
+    );
+    const record = (await readBack(out)).scenarios.at(-1)?.optimisation;
+    expect(record?.settings.budget).toBe(200_000);
+    expect(record?.frontier.length).toBeGreaterThanOrEqual(10);
+    expect(record?.marginalBudget).not.toBeNull();
+    expect(run.stdout).toContain(`added the scenario “Optimised, budget €200K”: ${out}`);
+  });
+
   it("optimises the scenario --scenario names, and prints the choices, figures and binding constraints in words", async () => {
     const file = await writeRoadmap("acme.roadmap", (doc) => {
       withOptions(doc);

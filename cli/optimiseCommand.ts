@@ -65,7 +65,8 @@ export const OPTIMISE: Command = {
       "                         more allowed contact a month are worth",
       "  --json                 print {status, objective, value, cost, roi, gap, chosen: [{communication,",
       "                         frequency, personalisation}], dropped, binding} with communication ids",
-      "                         (frequency: every N months, null for sends that do not recur)",
+      "                         (objective: what was maximised, discounted; frequency: every N months, null",
+      "                         for sends that do not recur)",
       "  -o, --out OUT          write the roadmap with the optimised plan as a new scenario to OUT, whole or",
       "                         not at all (OUT may be FILE itself)",
     ].join("\n"),
@@ -125,12 +126,6 @@ export const OPTIMISE: Command = {
     const { model, outcome } = run.value;
     if (outcome.status === "infeasible") {
       io.stderr(`${file}: No plan keeps to every constraint. ${describeConflict(outcome.conflict, model, viewed)}\n`);
-      return EXIT_FAILURE;
-    }
-    if (!Number.isFinite(outcome.gap)) {
-      io.stderr(
-        `${file}: the solver found no plan within its time limit of ${settings.timeLimitSeconds} s; raise the time limit in the optimiser's settings\n`,
-      );
       return EXIT_FAILURE;
     }
 
@@ -240,7 +235,8 @@ function formatOptimisation(
     const option = model.options[outcome.choice[i] ?? -1];
     const reason = reasons[candidate.communicationId];
     if (!option) {
-      dropped.push(`  ${candidate.name}: ${reason ?? "dropped"}`);
+      // The section says they were dropped; the reason need not say it again.
+      dropped.push(`  ${candidate.name}${reason ? `: ${reason.replace(/^dropped: /, "")}` : ""}`);
       return;
     }
     const timing =
@@ -274,8 +270,8 @@ function formatOptimisation(
       point.feasible ? money.format(point.net) : "",
     ]);
     const onFrontier = frontier.plan.onFrontier
-      ? "The plan is on the frontier."
-      : `The plan is not on the frontier: for what it costs, a plan could bring ${money.format(frontier.plan.shortfall)} more.`;
+      ? `“${scenarioName}” is on the frontier: no plan that costs as much brings more.`
+      : `“${scenarioName}” is not on the frontier: for what it costs, a plan could bring ${money.format(frontier.plan.shortfall)} more ${model.objective === "net" ? "value net of cost" : "value"} (discounted).`;
     const marginal = [
       frontier.marginalBudget &&
         `One more unit of budget is worth ${cents.format(frontier.marginalBudget.perUnit)} (${methodText(frontier.marginalBudget.method)}).`,
@@ -285,7 +281,7 @@ function formatOptimisation(
     sections.push(
       [
         "Frontier:",
-        alignTable([["Budget", "Cost", "Value", "Net"], ...rows], ["right", "right", "right", "right"]),
+        alignTable([["Budget", "Cost", "Value", "Net (discounted)"], ...rows], ["right", "right", "right", "right"]),
         onFrontier,
         ...marginal,
       ].join("\n"),

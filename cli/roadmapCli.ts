@@ -419,7 +419,8 @@ function usage(): string {
     ...COMMANDS.map((c) => `  roadmap ${c.synopsis}`),
     "",
     "Exit status: 0 done; 1 a file could not be read, was not a valid roadmap (or",
-    "answers file, or mapping) or could not be written; 2 the command line is wrong.",
+    "answers file, or mapping) or could not be written, or no plan keeps to the",
+    "optimiser's constraints; 2 the command line is wrong.",
   ].join("\n");
 }
 

@@ -17,9 +17,10 @@ describe("the optimiser's worker", () => {
     await page.getByRole("tab", { name: "Optimise", exact: true }).click();
     const run = page.getByRole("button", { name: "Optimise Plan" });
     await run.waitFor();
-    expect(
-      await page.getByRole("checkbox", { name: "Also compute the efficient frontier (10 budgets)" }).isChecked(),
-    ).toBe(true);
+    const frontier = page.getByRole("checkbox", { name: "Also compute the efficient frontier (10 budgets)" });
+    expect(await frontier.isChecked()).toBe(true);
+    // The plan alone is enough here; the whole flow with the frontier is the optimiser's own end-to-end test.
+    await frontier.uncheck();
     expect(wasm).toEqual([]);
 
     await run.click();

@@ -4,7 +4,7 @@ import type { Roadmap } from "../model/schema";
 import { simulateCustomerFlow } from "./flow";
 import { measureContactPressure, worstCohortOf, worstContactPressure, worstPressureBySegment } from "./pressure";
 import { scheduleCommunications } from "./schedule";
-import { blankPhase, communication, emptyRoadmap, segment } from "./testing/randomRoadmaps";
+import { blankPhase, communication, emptyRoadmap, onboarding, segment } from "./testing/randomRoadmaps";
 
 function pressureOf(roadmap: Roadmap) {
   const flow = simulateCustomerFlow(roadmap);
@@ -18,35 +18,6 @@ function worstCohortIn(roadmap: Roadmap, segment: number, phase: number, t: numb
   const schedules = scheduleCommunications(flow, roadmap);
   const pressure = measureContactPressure(flow, roadmap.communications, schedules, roadmap.contactCap);
   return worstCohortOf(pressure, roadmap.communications, schedules, segment, phase, t);
-}
-
-/** "onboarding": 1,000 customers at the start and 100 new ones a month, 10 % a month move on to "active". */
-function onboarding(communications: Roadmap["communications"], horizonMonths = 8): Roadmap {
-  return {
-    ...emptyRoadmap(),
-    horizonMonths,
-    contactCap: 4,
-    phases: [
-      {
-        ...blankPhase("onboarding"),
-        initialCustomers: { "segment-1": 1_000 },
-        arrivalsPerMonth: { "segment-1": 100 },
-      },
-      blankPhase("active"),
-    ],
-    transitions: [
-      {
-        id: "settle",
-        from: "onboarding",
-        to: "active",
-        rate: 0.1,
-        rateBySegment: {},
-        trigger: "",
-        markedAsLoop: false,
-      },
-    ],
-    communications,
-  };
 }
 
 const drip = (step: number, ownerId = "owner-a") =>

@@ -145,13 +145,13 @@ function checkOptimiserReferences(
     }
     budgetedOwners.add(ownerBudget.ownerId);
   });
-  uniqueIds(settings.purposeCoverage, "optimiser.purposeCoverage", report);
+  uniqueIds(settings.purposeCoverage, "optimiser.purposeCoverage", report, [...path, "purposeCoverage"]);
   settings.purposeCoverage.forEach((rule, i) => {
     rule.phaseIds.forEach((phaseId, j) => {
       mustExist(known.phaseIds, "phase", phaseId, ["purposeCoverage", i, "phaseIds", j]);
     });
   });
-  uniqueIds(settings.exclusiveGroups, "optimiser.exclusiveGroups", report);
+  uniqueIds(settings.exclusiveGroups, "optimiser.exclusiveGroups", report, [...path, "exclusiveGroups"]);
   settings.exclusiveGroups.forEach((group, i) => {
     group.communicationIds.forEach((communicationId, j) => {
       mustExist(known.communicationIds, "communication", communicationId, [
@@ -224,14 +224,12 @@ function checkSurveyReferences(
   const mustExist = (ids: Set<string>, kind: string, value: string, path: Path) => {
     if (!ids.has(value)) report(path, `refers to ${kind} "${value}", which does not exist`);
   };
-  const dimensionIds = uniqueIds(survey.dimensions, "survey.dimensions", (path, message) =>
-    report(["survey", "dimensions", ...path.slice(1)], message),
-  );
-  uniqueIds(survey.items, "survey.items", (path, message) => report(["survey", "items", ...path.slice(1)], message));
+  const dimensionIds = uniqueIds(survey.dimensions, "survey.dimensions", report, ["survey", "dimensions"]);
+  uniqueIds(survey.items, "survey.items", report, ["survey", "items"]);
   survey.items.forEach((item, i) => {
     mustExist(dimensionIds, "survey dimension", item.dimensionId, ["survey", "items", i, "dimensionId"]);
   });
-  uniqueIds(survey.waves, "survey.waves", (path, message) => report(["survey", "waves", ...path.slice(1)], message));
+  uniqueIds(survey.waves, "survey.waves", report, ["survey", "waves"]);
   const dates = new Set<string>();
   survey.waves.forEach((wave, w) => {
     const wavePath = ["survey", "waves", w];
@@ -264,14 +262,16 @@ function checkSurveyReferences(
   });
 }
 
+/** The ids of `items`, reporting each repeat at `at` (the collection's path in the document) and its index. */
 function uniqueIds(
   items: readonly { id: string }[],
   collection: string,
   report: (path: Path, message: string) => void,
+  at: Path = [collection],
 ): Set<string> {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) report([collection, i, "id"], `repeats the id "${item.id}" used earlier in ${collection}`);
+    if (seen.has(item.id)) report([...at, i, "id"], `repeats the id "${item.id}" used earlier in ${collection}`);
     seen.add(item.id);
   });
   return seen;

@@ -131,7 +131,19 @@ describe("describeConflict: the infeasible settings the issue names", () => {
       rows: [{ constraint: firstMonth, upper: 1, terms: { "comm-welcome": 1, "comm-call": 1, "comm-visit": 1 } }],
     });
     expect(explain(model)).toBe(
-      "Welcome email and Welcome call are locked in but both reach Small business customers who entered New customer in Jan 2027 in their first month (Jan 2027): 2 sends, over the contact cap of 1 a month. Raise the cap, stop respecting contact caps or unlock one of: Welcome email, Welcome call.",
+      "Welcome email and Welcome call are locked in but both reach Small business customers in their first month in New customer (Jan 2027): 2 sends, over the contact cap of 1 a month. Raise the cap, stop respecting contact caps or unlock one of them.",
+    );
+  });
+
+  it("a contact cap below the locked-in sends a cohort gets months after it entered, naming every send", () => {
+    const later = { ...cap, cap: 1 };
+    const ids = ["comm-welcome", "comm-call", "comm-visit", "comm-loyalty", "comm-renewal"];
+    const model = handModel({
+      candidates: ids.map((id) => ({ id, lock: "in" as const, options: [{ cost: 1, value: 2 }] })),
+      rows: [{ constraint: later, upper: 1, terms: Object.fromEntries(ids.map((id) => [id, 1])) }],
+    });
+    expect(explain(model)).toBe(
+      "Welcome email, Welcome call, Renewal visit, Loyalty mail and Renewal call are locked in but all reach Small business customers who entered New customer in Mar 2027, in May 2027: 5 sends, over the contact cap of 1 a month. Raise the cap, stop respecting contact caps or unlock some of them.",
     );
   });
 

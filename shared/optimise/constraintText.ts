@@ -27,10 +27,17 @@ function communicationName(roadmap: Roadmap, id: string): string {
   return nameOf(roadmap.communications, id, "a removed communication");
 }
 
-/** "a", "a and b", "a, b and c". */
+/** "a", "a and b", "a, b and c"; past a few, "a, b, c, d, e and 3 more". */
 function listed(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? "";
+  if (names.length > LISTED) return `${names.slice(0, LISTED).join(", ")} and ${names.length - LISTED} more`;
   return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
+/** "a, b, c", or the first few and how many more: "a, b, … and 12 more". */
+function shortList(names: readonly string[]): string {
+  const shown = names.slice(0, LISTED);
+  return names.length > LISTED ? `${shown.join(", ")} and ${names.length - LISTED} more` : shown.join(", ");
 }
 
 /** "a or b", "a, b or c". */
@@ -146,7 +153,7 @@ function explainOne(
       if (!over) return null;
       const what = ref.kind === "budget" ? "the budget" : "that budget";
       const least = over.choices ? "at least " : "";
-      return `The communications locked in cost ${least}${money(over.total, roadmap)}, more than ${describeConstraint(ref, roadmap)}. Raise ${what} or unlock ${over.unlock}: ${names(over.ids).join(", ")}.`;
+      return `The communications locked in cost ${least}${money(over.total, roadmap)}, more than ${describeConstraint(ref, roadmap)}. Raise ${what} or unlock ${over.unlock}: ${shortList(names(over.ids))}.`;
     }
     case "contactCap": {
       const over = lockedOver(row, model);
@@ -154,11 +161,14 @@ function explainOne(
       const { ids } = over;
       const reach =
         ids.length === 1 ? "is locked in but reaches" : `are locked in but ${ids.length === 2 ? "both" : "all"} reach`;
-      const when =
+      const segment = nameOf(roadmap.segments, ref.segmentId, "removed-segment");
+      const phase = nameOf(roadmap.phases, ref.phaseId, "a removed phase");
+      const whom =
         ref.entryMonth === ref.month
-          ? `in their first month (${monthName(ref.month, roadmap)})`
-          : `in ${monthName(ref.month, roadmap)}`;
-      return `${listed(names(ids))} ${reach} ${cohortName(ref, roadmap)} ${when}: ${over.total} sends, over ${capName(ref, roadmap)} of ${ref.cap} a month. Raise the cap, stop respecting contact caps or unlock ${over.unlock}: ${names(ids).join(", ")}.`;
+          ? `${segment} customers in their first month in ${phase} (${monthName(ref.month, roadmap)})`
+          : `${cohortName(ref, roadmap)}, in ${monthName(ref.month, roadmap)}`;
+      const them = ids.length === 1 ? "it" : `${over.unlock === "one of" ? "one" : "some"} of them`;
+      return `${listed(names(ids))} ${reach} ${whom}: ${over.total} sends, over ${capName(ref, roadmap)} of ${ref.cap} a month. Raise the cap, stop respecting contact caps or unlock ${them}.`;
     }
     case "purposeCoverage": {
       const rule = describeConstraint(ref, roadmap);

@@ -8,11 +8,22 @@ import type { ConstraintRef, ConstraintRow, OptimisationCandidate } from "./type
 export interface ContactCapRowStats {
   /** Cohort, month and cap combinations with at least one send that could reach them. */
   cohorts: number;
-  /** Those where more communications than the cap could reach the cohort. */
+  /** Those where more communications than the cap could reach the cohort: a row each, before merging. */
   overCap: number;
-  /** Rows left once rows over the same options with the same cap are merged. */
+  /** Rows over different options or caps, once identical rows are one. */
+  distinct: number;
+  /** Rows left once those another row implies are dropped: what the model gets. */
   rows: number;
 }
+
+/** Options of communications sending alike (recurring and one-off, or on entry at one offset), side by side. */
+interface SendClass {
+  readonly options: number[];
+  /** Per option: 1 at `[s * T + t]` when it reaches someone of segment s in month t. */
+  readonly fires: Uint8Array[];
+}
+
+const NO_SENDS: SendClass = { options: [], fires: [] };
 
 interface Cap {
   readonly capOf: "roadmap" | string;
@@ -27,14 +38,17 @@ interface Cap {
  * of customers who entered the phase in the same month must get no more sends
  * than the cap — the roadmap's over every communication, a channel's over its
  * own. An option reaches a cohort when its schedule reaches the segment that
- * month and the send is one the cohort gets (`reachesCohort`): the cohort with
+ * month and the send is one the cohort gets (pressure.ts's cohort tally): the cohort with
  * no on-entry send due gets the recurring and one-off sends, the cohort that
  * entered d months ago those and the on-entry sends of offset d, the cohort
  * entering during the month only on-entry sends of offset 0. Since a
  * communication sends at most one of its options, a row only matters where
- * more communications than the cap could reach the cohort; rows over the same
+ * more communications than the cap could reach the cohort. Rows over the same
  * options with the same cap are one row (the first, in phase, segment, month
- * order, names it).
+ * order, names it), and a row over some of another row's options with a cap
+ * no lower is dropped, since that row already holds them to less (the
+ * cohort without on-entry sends due is held by the cohort that also gets
+ * one, most months).
  */
 export function contactCapRows(
   flow: CustomerFlow,
@@ -62,19 +76,35 @@ export function contactCapRows(
   });
 
   const rows: ConstraintRow[] = [];
-  const seen = new Set<string>();
-  const counted: ContactCapRowStats = stats ?? { cohorts: 0, overCap: 0, rows: 0 };
+  // One phase's rows by options and cap: rows of different phases never share an option.
+  const phaseRows = new Map<string, ConstraintRow>();
+  const counted: ContactCapRowStats = stats ?? { cohorts: 0, overCap: 0, distinct: 0, rows: 0 };
   const alone = new Int32Array(T);
-  const emit = (members: readonly number[], cap: Cap, s: number, p: number, t: number, entry: number) => {
-    const reaching = cap.channelId === null ? members : members.filter((o) => channelOf[o] === cap.channelId);
-    if (reaching.length === 0) return;
+  /**
+   * A row for the cohort of segment `s` getting, in month `t`, the sends of
+   * `due` (none for the cohort with no on-entry send due) and `alongside`.
+   */
+  const emit = (due: SendClass, alongside: SendClass, cap: Cap, s: number, p: number, t: number, entry: number) => {
+    const cell = s * T + t;
+    const dueNow = communicationsIn(due, cell, cap.channelId);
+    // The cohort an on-entry send is due to is counted only in months it is (else it gets what the others get).
+    if (due !== NO_SENDS && dueNow === 0) return;
+    const reaching = dueNow + communicationsIn(alongside, cell, cap.channelId);
+    if (reaching === 0) return;
     counted.cohorts++;
-    if (distinctCandidates(reaching) <= cap.cap) return;
+    if (reaching <= cap.cap) return;
     counted.overCap++;
-    const indices = Int32Array.from(reaching).sort();
+    const options: number[] = [];
+    for (const sends of [due, alongside]) {
+      sends.options.forEach((o, k) => {
+        if ((sends.fires[k] as Uint8Array)[cell] === 1 && (cap.channelId === null || channelOf[o] === cap.channelId)) {
+          options.push(o);
+        }
+      });
+    }
+    const indices = Int32Array.from(options).sort();
     const key = `${cap.cap}:${indices.join(",")}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    if (phaseRows.has(key)) return;
     const constraint: ConstraintRef = {
       kind: "contactCap",
       capOf: cap.capOf,
@@ -84,7 +114,7 @@ export function contactCapRows(
       month: t,
       entryMonth: entry < 0 ? null : entry,
     };
-    rows.push({
+    phaseRows.set(key, {
       constraint,
       lower: -Infinity,
       upper: cap.cap,
@@ -102,56 +132,103 @@ export function contactCapRows(
       channelOf[i] = (scheduled[c] as ScheduledCandidate).communication.channelId;
     }
   });
-  const distinctCandidates = (members: readonly number[]) => {
-    const seenCandidates = new Set<number>();
-    for (const o of members) seenCandidates.add(optionCandidate[o] as number);
-    return seenCandidates.size;
+  /** The communications of a class with an option firing in the cell (of the channel, unless null). */
+  const communicationsIn = (sends: SendClass, cell: number, channelId: string | null) => {
+    const { options, fires } = sends;
+    let count = 0;
+    let last = -1;
+    for (let k = 0; k < options.length; k++) {
+      const o = options[k] as number;
+      const c = optionCandidate[o] as number;
+      if (c !== last && (fires[k] as Uint8Array)[cell] === 1 && (channelId === null || channelOf[o] === channelId)) {
+        count++;
+        last = c;
+      }
+    }
+    return count;
   };
 
   onPhase.forEach((phaseCandidates, p) => {
     if (phaseCandidates.length === 0) return;
-    // The options firing for each segment and month: recurring and one-off together, on-entry by offset.
-    const periodic: number[][] = Array.from({ length: S * T }, () => []);
-    const onEntry = new Map<number, number[][]>();
+    // Recurring and one-off sends together, on-entry sends by offset: each option with the cells it fires in.
+    const periodic: SendClass = { options: [], fires: [] };
+    const onEntry = new Map<number, SendClass>();
     for (const c of phaseCandidates) {
       const candidate = scheduled[c] as ScheduledCandidate;
       const offset = onEntryOffset(candidate.communication);
-      let cells = periodic;
+      let sends = periodic;
       if (offset !== null) {
-        cells = onEntry.get(offset) ?? Array.from({ length: S * T }, () => []);
-        onEntry.set(offset, cells);
+        sends = onEntry.get(offset) ?? { options: [], fires: [] };
+        onEntry.set(offset, sends);
       }
       const optionIndices = (candidates[c] as OptimisationCandidate).optionIndices;
       candidate.schedules.forEach((schedule, k) => {
-        const o = optionIndices[k] as number;
+        const fires = new Uint8Array(S * T);
         const { segmentIndices, reachBySegment } = schedule;
         const n = segmentIndices.length;
         for (let j = 0; j < n; j++) {
           const s = segmentIndices[j] as number;
-          for (let t = 0; t < T; t++) if ((reachBySegment[t * n + j] as number) > 0) cells[s * T + t]?.push(o);
+          for (let t = 0; t < T; t++) if ((reachBySegment[t * n + j] as number) > 0) fires[s * T + t] = 1;
         }
+        sends.options.push(optionIndices[k] as number);
+        sends.fires.push(fires);
       });
     }
     const dueOffsets = [...onEntry.keys()].filter((offset) => offset > 0).sort((a, b) => a - b);
-    const newcomers = onEntry.get(0);
+    const due = dueOffsets.map((offset) => onEntry.get(offset) as SendClass);
+    const newcomers = onEntry.get(0) ?? NO_SENDS;
     for (let s = 0; s < S; s++) {
       periodicCohorts(flow, s, p, alone);
       for (let t = 0; t < T; t++) {
-        const cell = s * T + t;
-        const alongside = periodic[cell] as number[];
+        const cohort = alone[t] as number;
         for (const cap of caps) {
-          const cohort = alone[t] as number;
-          if (cohort !== NO_COHORT) emit(alongside, cap, s, p, t, cohort);
-          for (const offset of dueOffsets) {
-            const due = (onEntry.get(offset) as number[][])[cell] as number[];
-            if (due.length > 0) emit([...due, ...alongside], cap, s, p, t, t - offset);
-          }
-          const arriving = newcomers?.[cell];
-          if (arriving && arriving.length > 0) emit(arriving, cap, s, p, t, t);
+          if (cohort !== NO_COHORT) emit(NO_SENDS, periodic, cap, s, p, t, cohort);
+          for (let d = 0; d < due.length; d++)
+            emit(due[d] as SendClass, periodic, cap, s, p, t, t - (dueOffsets[d] as number));
+          if (newcomers !== NO_SENDS) emit(newcomers, NO_SENDS, cap, s, p, t, t);
         }
       }
     }
+    counted.distinct += phaseRows.size;
+    rows.push(...withoutImplied([...phaseRows.values()]));
+    phaseRows.clear();
   });
   counted.rows = rows.length;
   return rows;
+}
+
+/**
+ * The rows no other row implies, in their order. Σ over a set ≤ its cap
+ * implies the same for every subset with a cap no lower, so a row goes when a
+ * kept row covers its options with such a cap; rows over more options (then
+ * the lower cap) are looked at first, so every row that implies another is
+ * kept or itself implied by a kept one.
+ */
+function withoutImplied(rows: readonly ConstraintRow[]): ConstraintRow[] {
+  const order = rows
+    .map((_, r) => r)
+    .sort((a, b) => {
+      const [ra, rb] = [rows[a] as ConstraintRow, rows[b] as ConstraintRow];
+      return rb.indices.length - ra.indices.length || ra.upper - rb.upper || a - b;
+    });
+  const kept: ConstraintRow[] = [];
+  const keep = new Uint8Array(rows.length);
+  for (const r of order) {
+    const row = rows[r] as ConstraintRow;
+    if (kept.some((other) => other.upper <= row.upper && covers(other.indices, row.indices))) continue;
+    kept.push(row);
+    keep[r] = 1;
+  }
+  return rows.filter((_, r) => keep[r] === 1);
+}
+
+/** Whether sorted `outer` holds every index of sorted `inner`. */
+function covers(outer: Int32Array, inner: Int32Array): boolean {
+  if (inner.length > outer.length) return false;
+  let i = 0;
+  for (let o = 0; o < outer.length && i < inner.length; o++) {
+    if (outer[o] === inner[i]) i++;
+    else if ((outer[o] as number) > (inner[i] as number)) return false;
+  }
+  return i === inner.length;
 }

@@ -2,7 +2,7 @@ import type { Highs } from "highs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeFrontier } from "./frontier";
 import { solveOptimisation } from "./solveOptimisation";
-import { type HandCandidate, handModel } from "./testing/handModel";
+import { type HandCandidate, handModel, knapsackItems } from "./testing/handModel";
 import type { ConstraintRef, SolveProgress } from "./types";
 
 let highs: Highs;
@@ -11,9 +11,6 @@ beforeAll(async () => {
 });
 
 const limits = { timeLimitSeconds: 600, gapTolerance: 0 };
-
-const items = (...rows: [string, number, number][]): HandCandidate[] =>
-  rows.map(([id, cost, value]) => ({ id, options: [{ cost, value }] }));
 
 /** The most value (or net) any subset of single-option items reaches within `budget`, by trying them all. */
 function bruteForceBest(
@@ -37,7 +34,7 @@ function bruteForceBest(
 }
 
 describe("computeFrontier", () => {
-  const knapsack = items(["a", 40, 160], ["b", 30, 120], ["c", 20, 100], ["d", 25, 60], ["e", 15, 40]);
+  const knapsack = knapsackItems(["a", 40, 160], ["b", 30, 120], ["c", 20, 100], ["d", 25, 60], ["e", 15, 40]);
 
   it("gives the best value at ten budgets from nothing to beyond the plan, never falling as the budget rises", () => {
     const model = handModel({ objective: "value", budget: 50, candidates: knapsack });
@@ -66,7 +63,7 @@ describe("computeFrontier", () => {
   });
 
   it("with the net objective, gives the best net at each budget, those beyond the best plan's cost included", () => {
-    const candidates = items(["a", 40, 100], ["b", 30, 45], ["c", 20, 70], ["loss", 25, 10]);
+    const candidates = knapsackItems(["a", 40, 100], ["b", 30, 45], ["c", 20, 70], ["loss", 25, 10]);
     const model = handModel({ objective: "net", budget: 50, candidates });
     const frontier = computeFrontier(highs, model, { ...limits, contactModel: null });
     for (const point of frontier.points) {
@@ -114,7 +111,7 @@ describe("computeFrontier", () => {
             { cost: 12, value: 5 },
           ],
         },
-        ...items(["x", 50, 100], ["y", 20, 30]),
+        ...knapsackItems(["x", 50, 100], ["y", 20, 30]),
       ],
     });
     const frontier = computeFrontier(highs, model, { ...limits, contactModel: null });
@@ -130,7 +127,7 @@ describe("computeFrontier", () => {
   });
 
   it("without a budget row, values more budget by the frontier's slope around what the plan costs", () => {
-    const model = handModel({ candidates: items(["gain", 10, 30], ["more", 20, 50]) });
+    const model = handModel({ candidates: knapsackItems(["gain", 10, 30], ["more", 20, 50]) });
     const solved = solveOptimisation(highs, model, limits);
     const frontier = computeFrontier(highs, model, { ...limits, contactModel: null, solved });
     expect(frontier.marginalBudget).toEqual({ perUnit: 0, method: "slope" });
@@ -149,7 +146,7 @@ describe("computeFrontier", () => {
     });
     const capped = (limit: number) =>
       handModel({
-        candidates: items(["email", 10, 50], ["call", 20, 80]),
+        candidates: knapsackItems(["email", 10, 50], ["call", 20, 80]),
         rows: [{ constraint: cap(limit), upper: limit, terms: { email: 1, call: 1 } }],
       });
 

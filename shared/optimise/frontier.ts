@@ -1,8 +1,8 @@
 import type { Highs } from "highs";
 import type { FrontierPoint, MarginalValue } from "../model/schema";
-import { modelData } from "./highsModel";
+import { modelData, outsideRow, rowActivity } from "./highsModel";
 import { withBudget } from "./optimisationModel";
-import { rowActivity, solveOptimisation } from "./solveOptimisation";
+import { solveOptimisation } from "./solveOptimisation";
 import type {
   FrontierPlan,
   OptimisationFrontier,
@@ -48,9 +48,8 @@ interface KnownPlan {
  * Levels are solved from the lowest up, each started from the best plan
  * already known that fits its budget (a plan within a smaller budget fits a
  * larger one), so the frontier never falls as the budget rises and each
- * solve begins near its answer. With the net objective, the best plan with
- * no budget at all answers every level it fits without a solve: nothing
- * within a budget can beat it.
+ * solve begins near its answer. The best plan with no budget at all answers
+ * every level it fits without a solve: nothing within a budget can beat it.
  *
  * The value of one more unit of budget is the LP relaxation's shadow price on
  * the budget row ("dual") when HiGHS proves that LP optimal, else the slope
@@ -68,9 +67,9 @@ export function computeFrontier(
   const levels = budgetLevels(model, planCost, options.points ?? 10);
   const needsOwnSolve = options.solved === undefined;
   const contactSolve = options.contactModel !== null && hasCapRows(model);
-  // With the net objective the best plan with no budget at all usually costs less than the top levels:
-  // once solved, every level it fits is answered without a solve.
-  const unlimitedSolve = model.objective === "net" && model.budget !== null;
+  // The best plan with no budget at all often costs less than the top levels (caps and owners' budgets
+  // hold it back, or nothing more is worth its cost): once solved, every level it fits is answered.
+  const unlimitedSolve = model.budget !== null;
   const steps = levels.length + (needsOwnSolve ? 1 : 0) + (contactSolve ? 1 : 0) + (unlimitedSolve ? 1 : 0);
   let step = 0;
   const solve = (solvedModel: OptimisationModel, start: readonly number[] | undefined) => {
@@ -195,10 +194,7 @@ function planOnFrontier(
   const planObjective = sumOf(model, model.planOptionIndices, "objective");
   const activity = rowActivity(model, model.planOptionIndices);
   const keepsRows = model.rows.every(
-    (row, r) =>
-      row.constraint.kind === "budget" ||
-      ((activity[r] as number) <= row.upper + 1e-7 * Math.max(1, Math.abs(row.upper)) &&
-        (activity[r] as number) >= row.lower - 1e-7 * Math.max(1, Math.abs(row.lower))),
+    (row, r) => row.constraint.kind === "budget" || !outsideRow(row, activity[r] as number),
   );
   const bestObjective = best?.objective ?? planObjective;
   const shortfall = Math.max(0, bestObjective - planObjective);

@@ -229,12 +229,13 @@ function purposeCoverageRows(
     indices.push(...(candidates[c] as OptimisationCandidate).optionIndices);
     byPhase.set(communication.phaseId, indices);
   });
-  const phaseIds = rule.phaseIds.length > 0 ? rule.phaseIds : viewed.phases.map((phase) => phase.id);
-  return phaseIds
-    .filter((phaseId) => rule.phaseIds.length > 0 || byPhase.has(phaseId))
-    .map((phaseId) =>
-      countRow({ kind: "purposeCoverage", ruleId: rule.id, phaseId }, 1, Infinity, byPhase.get(phaseId) ?? []),
-    );
+  const phaseIds =
+    rule.phaseIds.length > 0
+      ? new Set(rule.phaseIds)
+      : viewed.phases.map((phase) => phase.id).filter((phaseId) => byPhase.has(phaseId));
+  return [...phaseIds].map((phaseId) =>
+    countRow({ kind: "purposeCoverage", ruleId: rule.id, phaseId }, 1, Infinity, byPhase.get(phaseId) ?? []),
+  );
 }
 
 function budgetRow(options: readonly OptimisationOption[], budget: number): ConstraintRow {

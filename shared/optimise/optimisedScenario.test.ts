@@ -12,6 +12,7 @@ import { explainDecisions, optimisationJson, writeOptimisedScenario } from "./op
 import type {
   ConstraintRef,
   ConstraintRow,
+  OptimisationFrontier,
   OptimisationModel,
   OptimisationOption,
   OptimisationOutcome,
@@ -123,10 +124,42 @@ describe("writeOptimisedScenario", () => {
     expect(totals.totalCost).toBeLessThan(planOf(doc, "lean").budget.totalCost);
   });
 
+  it("optimising the roadmap's own plan leaves it and the other scenarios as they were", () => {
+    const doc = roadmapWithOptions();
+    const model = modelOf(doc, BASE_SCENARIO_ID);
+    const run = runOf(model, leanerChoice(model));
+    const written = writeOptimisedScenario(doc, run, { now: NOW });
+    if (!written.ok) throw new Error(written.error);
+    const { roadmap, scenarioId } = written.value;
+    expect(roadmap.communications).toEqual(doc.communications);
+    expect(roadmap.baseScenario).toEqual(doc.baseScenario);
+    expect(roadmap.scenarios.slice(0, -1)).toEqual(doc.scenarios);
+    for (const id of [BASE_SCENARIO_ID, "lean"]) expect(planOf(roadmap, id)).toEqual(planOf(doc, id));
+    const optimised = planOf(roadmap, scenarioId).budget;
+    expect(optimised.totalCost).toBeCloseTo(run.outcome.cost, 6);
+    expect(optimised.totalValue).toBeCloseTo(run.outcome.value, 6);
+    expect(roadmap.scenarios.at(-1)?.optimisation?.fromScenarioName).toBe("Plan");
+    expect(roadmap.scenarios.at(-1)?.communications[NEWSLETTER]).toBeUndefined();
+  });
+
   it("keeps how the scenario was made, with a reason for each change, in a file that reads back", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, "lean");
-    const run = runOf(model, leanerChoice(model));
+    const budget: ConstraintRef = { kind: "budget", budget: 1_200_000 };
+    const points = [
+      { budget: 100_000, cost: 99_000, value: 900_000, net: 780_000, feasible: true },
+      { budget: 1_200_000, cost: 410_000, value: 3_100_000, net: 2_500_000, feasible: true },
+    ];
+    const frontier: OptimisationFrontier = {
+      points,
+      plan: { cost: 416_000, value: 3_000_000, net: 2_400_000, onFrontier: false, shortfall: 100_000 },
+      marginalBudget: { perUnit: 0.42, method: "dual" },
+      marginalContact: { perUnit: 1800, method: "slope" },
+    };
+    const run = {
+      ...runOf(model, leanerChoice(model), { status: "timeLimit", gap: 0.004, binding: [budget, budget] }),
+      frontier,
+    };
     const written = writeOptimisedScenario(doc, run, { now: NOW });
     if (!written.ok) throw new Error(written.error);
     const scenario = written.value.roadmap.scenarios[1];
@@ -136,13 +169,14 @@ describe("writeOptimisedScenario", () => {
       createdAt: NOW.toISOString(),
       fromScenarioId: "lean",
       fromScenarioName: "Lean",
-      status: "optimal",
-      gap: 0,
+      status: "timeLimit",
+      gap: 0.004,
       cost: run.outcome.cost,
       value: run.outcome.value,
-      frontier: [],
-      marginalBudget: null,
-      binding: [],
+      frontier: points,
+      marginalBudget: { perUnit: 0.42, method: "dual" },
+      marginalContact: { perUnit: 1800, method: "slope" },
+      binding: [describeConstraint(budget, doc)],
     });
     expect(scenario?.optimisation?.planCost).toBeCloseTo(lean.totalCost, 6);
     expect(scenario?.optimisation?.planValue).toBeCloseTo(lean.totalValue, 6);
@@ -179,22 +213,23 @@ describe("writeOptimisedScenario", () => {
     expect(nameOf(dollars, { ...doc.optimiser, budget: 2_500_000 }).name).toBe("Optimised, budget $2.5M");
   });
 
-  it("refuses when the run found no plan, or the roadmap holds as many scenarios as it may", () => {
+  it("refuses when the run found no plan, stopped before finding one, or the roadmap holds as many scenarios as it may", () => {
     const doc = roadmapWithOptions();
     const model = modelOf(doc, BASE_SCENARIO_ID);
-    const infeasible = writeOptimisedScenario(
-      doc,
-      runOf(
-        model,
-        model.candidates.map(() => -1),
-        { status: "infeasible", gap: Number.POSITIVE_INFINITY },
-      ),
-      { now: NOW },
-    );
-    expect(infeasible).toEqual({
-      ok: false,
-      error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
-    });
+    const noPlan = model.candidates.map(() => -1);
+    const refusals = [
+      {
+        fields: { status: "infeasible", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser found no plan that keeps to every constraint, so there is no optimised scenario to add.",
+      },
+      {
+        fields: { status: "timeLimit", gap: Number.POSITIVE_INFINITY },
+        error: "The optimiser stopped before it found any plan, so there is no optimised scenario to add.",
+      },
+    ] as const;
+    for (const { fields, error } of refusals) {
+      expect(writeOptimisedScenario(doc, runOf(model, noPlan, fields), { now: NOW })).toEqual({ ok: false, error });
+    }
 
     const full: Roadmap = {
       ...doc,
@@ -244,6 +279,7 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
   const resellerCall = option("comm-reseller-welcome-call", { cost: 100, value: 150 });
   const trialSeries = option("comm-trial-welcome-series", { cost: 100, value: 300 });
   const conference = option("comm-customer-conference", { cost: 500, value: 2000 });
+  const survey = option("comm-relationship-survey", { everyMonths: 6, personalisation: "segment", cost: 50, value: 0 });
   const candidate = (communicationId: string, optionIndices: number[], lock: "free" | "in" | "out" = "free") => ({
     communicationId,
     name: doc.communications.find((c) => c.id === communicationId)?.name ?? communicationId,
@@ -260,6 +296,7 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
     entryMonth: 2,
   };
   const group: ConstraintRef = { kind: "exclusiveGroup", groupId: "welcome" };
+  const budget: ConstraintRef = { kind: "budget", budget: 640 };
   const row = (constraint: ConstraintRef, indices: number[]): ConstraintRow => ({
     constraint,
     lower: Number.NEGATIVE_INFINITY,
@@ -275,6 +312,7 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
     candidate("comm-reseller-welcome-call", [resellerCall]),
     candidate("comm-trial-welcome-series", [trialSeries]),
     candidate("comm-customer-conference", [conference], "out"),
+    candidate("comm-relationship-survey", [survey]),
   ];
   const model: OptimisationModel = {
     objective: "net",
@@ -283,13 +321,20 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
     candidates,
     rows: [
       row(cap, [newsletter, tipsMonthly, saveCall]),
+      {
+        constraint: budget,
+        lower: Number.NEGATIVE_INFINITY,
+        upper: 640,
+        indices: Int32Array.from(options.keys()),
+        values: Float64Array.from(options, (o) => o.cost),
+      },
       row(group, [resellerCall, trialSeries]),
       row({ kind: "oneOption", communicationId: TIPS, lock: "free" }, [tipsMonthly, tipsQuarterly]),
     ],
-    budget: null,
+    budget: 640,
     planOptionIndices: candidates.map((c) => c.optionIndices[0] as number),
   };
-  const choice = [-1, tipsQuarterly, renewalPersonal, saveCall, -1, trialSeries, -1];
+  const choice = [-1, tipsQuarterly, renewalPersonal, saveCall, -1, trialSeries, -1, -1];
   return {
     model,
     scenarioId: BASE_SCENARIO_ID,
@@ -302,7 +347,7 @@ function handMadeRun(doc: Roadmap): OptimisationRun {
       roi: 1230 / 640,
       gap: 0,
       choice,
-      binding: [cap, group],
+      binding: [budget, cap, group],
       conflict: [],
       seconds: 0.1,
     },
@@ -317,13 +362,14 @@ describe("explainDecisions", () => {
     expect(segment).toBeDefined();
     expect(phase).toBeDefined();
     const cap = `the contact cap of 4 a month for ${segment} customers in ${phase}`;
+    const budget = describeConstraint({ kind: "budget", budget: 640 }, doc);
     expect(explainDecisions(handMadeRun(doc), doc)).toEqual({
-      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, the lowest of the plan; hit ${cap}`,
-      [TIPS]: `every 3 months instead of every month: hit ${cap}; €6.25 back per € instead of €5.00`,
+      [NEWSLETTER]: `dropped: brings €0.40 per € it costs, among the lowest of the plan; hit ${cap}; no room left in ${budget}`,
+      [TIPS]: `every 3 months instead of every month: hit ${cap}; to keep within ${budget}; €6.25 back per € instead of €5.00`,
       [RENEWAL]: "one-to-one instead of mass: €2.10 back per € instead of €1.20",
-      "comm-reseller-welcome-call":
-        "dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs, among the lowest of the plan",
+      "comm-reseller-welcome-call": `dropped: alternative to Trial welcome series, which brings more per €; brings €1.50 per € it costs; no room left in ${budget}`,
       "comm-customer-conference": "dropped: locked out in the optimiser's settings",
+      "comm-relationship-survey": `dropped: brings no value of its own for what it costs, the lowest of the plan; no room left in ${budget}`,
     });
   });
 });
@@ -345,7 +391,7 @@ describe("optimisationJson", () => {
         { communication: "comm-save-call", frequency: null, personalisation: "oneToOne" },
         { communication: "comm-trial-welcome-series", frequency: null, personalisation: "mass" },
       ],
-      dropped: [NEWSLETTER, "comm-reseller-welcome-call", "comm-customer-conference"],
+      dropped: [NEWSLETTER, "comm-reseller-welcome-call", "comm-customer-conference", "comm-relationship-survey"],
       binding: run.outcome.binding.map((ref) => describeConstraint(ref, doc)),
     });
   });

@@ -5,8 +5,8 @@ import type { OptimisationRecord, OptimiserSettings, Roadmap } from "../model/sc
 import { formatTimingText } from "../model/timingText";
 import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
+import { outsideRow, rowActivity } from "./highsModel";
 import { choiceAsRoadmap } from "./optimisationModel";
-import { rowActivity } from "./solveOptimisation";
 import type {
   ConstraintRef,
   ConstraintRow,
@@ -215,14 +215,14 @@ function whyDropped(lock: OptimisationCandidate["lock"], currentIndex: number, c
     parts.push(
       current.value > 0
         ? `brings ${returnText(current, words)} per ${words.unit} it costs${rankText(current, context)}`
-        : "brings no value of its own for what it costs",
+        : `brings no value of its own for what it costs${rankText(current, context)}`,
     );
   }
   const cap = blocking.find((row) => row.constraint.kind === "contactCap");
   if (cap) parts.push(`hit ${capText(cap.constraint, roadmap)}`);
   const budget = blocking.find((row) => isBudget(row.constraint));
   if (budget) {
-    parts.push(`${describeConstraint(budget.constraint, roadmap)} is better spent on the others`);
+    parts.push(`no room left in ${describeConstraint(budget.constraint, roadmap)}`);
   }
   if (parts.length === 0) parts.push("the plan is worth more without it");
   return `dropped: ${parts.join("; ")}`;
@@ -274,15 +274,9 @@ function blockingRows(back: number, chosen: number, { model, activity, columns }
   for (const [index, delta] of change) {
     const row = model.rows[index];
     if (!row) continue;
-    const after = (activity[index] as number) + delta;
-    if (after > row.upper + tolerance(row.upper) || after < row.lower - tolerance(row.lower)) broken.push(row);
+    if (outsideRow(row, (activity[index] as number) + delta)) broken.push(row);
   }
   return broken;
-}
-
-/** Rounding the solver and the sums may leave on a row's bound. */
-function tolerance(bound: number): number {
-  return 1e-7 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
 }
 
 function columnEntries(model: OptimisationModel): [number, number][][] {

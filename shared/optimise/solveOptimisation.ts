@@ -1,7 +1,7 @@
 import type { Highs, Model as HighsModel } from "highs";
 import { returnOnInvestment } from "../engine/schedule";
 import { findConflict } from "./conflict";
-import { modelData, startFrom } from "./highsModel";
+import { modelData, outsideRow, rowActivity, startFrom } from "./highsModel";
 import type { ConstraintRef, OptimisationModel, OptimisationOutcome, SolveProgress, SolveStatus } from "./types";
 
 /** What a solve may take and whom it tells how it is going. */
@@ -307,29 +307,9 @@ function rowKind(model: OptimisationModel, row: number): ConstraintRef["kind"] {
   return (model.rows[row] as { constraint: ConstraintRef }).constraint.kind;
 }
 
-/** Whether moving a row's activity by `change` takes it outside its bounds (beyond a rounding tolerance). */
+/** Whether moving a row's activity by `change` takes it outside its bounds. */
 function breaks(activity: number, change: number, row: { lower: number; upper: number }): boolean {
-  const after = activity + change;
-  return (
-    (change > 0 && after > row.upper + tolerance(row.upper)) || (change < 0 && after < row.lower - tolerance(row.lower))
-  );
-}
-
-function tolerance(bound: number): number {
-  return 1e-7 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
-}
-
-/** Each row's left-hand side for a choice. */
-export function rowActivity(model: OptimisationModel, choice: readonly number[]): Float64Array {
-  const chosen = new Uint8Array(model.options.length);
-  for (const index of choice) if (index >= 0) chosen[index] = 1;
-  return Float64Array.from(model.rows, (row) => {
-    let sum = 0;
-    for (let k = 0; k < row.indices.length; k++) {
-      if (chosen[row.indices[k] as number]) sum += row.values[k] as number;
-    }
-    return sum;
-  });
+  return change !== 0 && outsideRow(row, activity + change);
 }
 
 /** The rows each option's column appears in, with its coefficient there. */

@@ -81,7 +81,7 @@ export interface OptimisationModel {
   /** The id of the scenario it optimises (`BASE_SCENARIO_ID` for the plan). */
   readonly scenarioId: string;
   readonly options: readonly OptimisationOption[];
-  /** Every communication of the scenario, in document order. */
+  /** Every communication of the scenario that is not retired, in document order. */
   readonly candidates: readonly OptimisationCandidate[];
   readonly rows: readonly ConstraintRow[];
   /** The budget the model was built with: the settings', a frontier point's, or null for none. */

@@ -59,18 +59,8 @@ function OptimiserRunBar() {
       >
         Optimise {scenarioName}
       </button>
-      <label className="inline-field">
-        <input
-          type="checkbox"
-          checked={withFrontier}
-          disabled={running}
-          onChange={(event) => store.getState().setOptimiseWithFrontier(event.target.checked)}
-        />
-        Also compute the efficient frontier (10 budgets)
-      </label>
       {running && (
         <>
-          <RunProgress progress={progress} />
           <button
             type="button"
             className="button"
@@ -79,8 +69,18 @@ function OptimiserRunBar() {
           >
             Stop
           </button>
+          <RunProgress progress={progress} />
         </>
       )}
+      <label className="inline-field optimiser-frontier-choice">
+        <input
+          type="checkbox"
+          checked={withFrontier}
+          disabled={running}
+          onChange={(event) => store.getState().setOptimiseWithFrontier(event.target.checked)}
+        />
+        Also compute the efficient frontier (10 budgets)
+      </label>
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BASE_SCENARIO_ID, type Roadmap } from "../../../shared/model";
 import { defaultOptimiserSettings } from "../../../shared/model/defaults";
+import { ROADMAP_TEMPLATES } from "../../../shared/model/templates";
 import type { OptimisationModel, OptimisationOutcome, SolveProgress } from "../../../shared/optimise/types";
 import { ok } from "../../../shared/result";
+import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import {
+  createInProcessOptimiserService,
   createWorkerOptimiserService,
   type OptimiserCommand,
   type OptimiserMessage,
@@ -166,5 +169,47 @@ describe("the optimiser service", () => {
     expect(await running.result).toEqual(ok(run));
     running.cancel();
     expect(workers[0]?.terminated).toBe(false);
+  });
+});
+
+describe("the optimiser on the calling thread", () => {
+  const b2b = () => {
+    const template = ROADMAP_TEMPLATES.find((t) => t.id === "b2b-subscription-software");
+    if (!template) throw new Error("no B2B template");
+    return template.create(new Date("2026-12-01T10:00:00Z"));
+  };
+
+  it(
+    "runs HiGHS on the scenario asked for and reports its progress",
+    async () => {
+      const document = b2b();
+      const stages = new Set<string>();
+      const running = createInProcessOptimiserService().run(
+        {
+          document,
+          scenarioId: BASE_SCENARIO_ID,
+          settings: { ...document.optimiser, timeLimitSeconds: 60 },
+          withFrontier: false,
+        },
+        (p) => stages.add(p.stage),
+      );
+      const result = await running.result;
+      if (!result.ok) throw new Error(result.error);
+      expect(result.value.scenarioId).toBe(BASE_SCENARIO_ID);
+      expect(result.value.outcome.choice).toHaveLength(result.value.model.candidates.length);
+      expect(result.value.frontier).toBeNull();
+      expect(stages).toContain("model");
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  it("says so when stopped before it started", async () => {
+    const document = b2b();
+    const running = createInProcessOptimiserService().run(
+      { document, scenarioId: BASE_SCENARIO_ID, settings: document.optimiser, withFrontier: true },
+      () => {},
+    );
+    running.cancel();
+    expect(await running.result).toEqual({ ok: false, error: STOPPED_BEFORE_ANY_PLAN });
   });
 });

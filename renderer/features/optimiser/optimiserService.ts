@@ -207,7 +207,7 @@ export function createInProcessOptimiserService(): OptimiserService {
         try {
           const [optimise, solver] = await Promise.all([optimiser, highs]);
           if (stopped) return err(STOPPED_BEFORE_ANY_PLAN);
-          return optimise(solver, request, { onProgress, onImprovingSolution: () => {}, shouldStop: () => stopped });
+          return optimise(solver, request, { onProgress, shouldStop: () => stopped });
         } catch (error) {
           highs = undefined;
           return err(solverNotLoaded(error));

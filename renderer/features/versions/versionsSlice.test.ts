@@ -1,6 +1,6 @@
 import Dexie from "dexie";
 import { describe, expect, it } from "vitest";
-import { type Roadmap, readRoadmapFile, serializeRoadmap } from "../../../shared/model";
+import { CURRENT_SCHEMA_VERSION, type Roadmap, readRoadmapFile, serializeRoadmap } from "../../../shared/model";
 import sampleV4 from "../../../shared/model/migrations/fixtures/v4-sample.roadmap?raw";
 import { eventually } from "../../../test/eventually";
 import { LIBRARY_VERSIONS } from "../../data/libraryMigrations";
@@ -168,7 +168,7 @@ describe("versions", () => {
     expect(version.ok && version.value.stored).toEqual(stored);
     expect(version.ok && version.value.fromVersion).toBe(4);
     const library = await repository.loadRoadmap(id);
-    expect(library.ok && library.value.fromVersion).toBe(5);
+    expect(library.ok && library.value.fromVersion).toBe(CURRENT_SCHEMA_VERSION);
 
     await app.store.getState().closeRoadmap();
     await app.store.getState().openRoadmap(id);

@@ -197,6 +197,35 @@ export function onePhaseRoadmap(phaseName: string, ...communications: Communicat
   };
 }
 
+/** "onboarding": 1,000 customers at the start and 100 new ones a month, 10 % a month move on to "active". */
+export function onboarding(communications: Roadmap["communications"], horizonMonths = 8): Roadmap {
+  return {
+    ...emptyRoadmap(),
+    horizonMonths,
+    contactCap: 4,
+    phases: [
+      {
+        ...blankPhase("onboarding"),
+        initialCustomers: { "segment-1": 1_000 },
+        arrivalsPerMonth: { "segment-1": 100 },
+      },
+      blankPhase("active"),
+    ],
+    transitions: [
+      {
+        id: "settle",
+        from: "onboarding",
+        to: "active",
+        rate: 0.1,
+        rateBySegment: {},
+        trigger: "",
+        markedAsLoop: false,
+      },
+    ],
+    communications,
+  };
+}
+
 /** A phase with no customers, arrivals or churn, in the Develop stage. */
 export function blankPhase(id: string): Phase {
   return {

@@ -123,3 +123,8 @@ export function handModel(spec: {
     ),
   };
 }
+
+/** Candidates with one option each, as [id, cost, value]: the items of a knapsack. */
+export function knapsackItems(...items: readonly [string, number, number][]): HandCandidate[] {
+  return items.map(([id, cost, value]) => ({ id, options: [{ cost, value }] }));
+}
