@@ -129,6 +129,7 @@ describe("roadmap optimise", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
     expect(run.stdout).toMatch(/^Value\s+€[\d,]+\s+€[\d,]+$/m);
     expect(run.stdout).toMatch(/^Cost\s+€[\d,]+\s+€[\d,]+$/m);
     expect(run.stdout).toMatch(/^ROI\s+[\d,.]+%\s+[\d,.]+%$/m);
+    expect(run.stdout).toMatch(/^Gap\s+[\d.]+%$/m);
     expect(run.stdout).toMatch(/^Kept \(\d+ communications\):$/m);
     expect(run.stdout).not.toContain("Customer conference invitation");
   });

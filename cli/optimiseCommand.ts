@@ -224,6 +224,8 @@ function formatOptimisation(
         ["Cost", money.format(outcome.cost), money.format(plan.cost)],
         ["Value − cost", money.format(outcome.value - outcome.cost), money.format(plan.value - plan.cost)],
         ["ROI", roi(outcome.roi), roi(planRoi)],
+        // How far from the best possible the plan may be: 0 when proven best.
+        ["Gap", percent.format(outcome.gap), ""],
       ],
       ["left", "right", "right"],
     ),
