@@ -56,6 +56,10 @@ describe("the report's optimisation pages", () => {
     ).toEqual(["Expected value", "Cost", "Net value", "ROI"]);
     expect(within(report).getByRole("img", { name: /^Efficient frontier: the best value at 10 budgets/ })).toBeTruthy();
     expect(within(report).getByText(/“Plan” is below the frontier/)).toBeInTheDocument();
+    expect(within(report).getByRole("table", { name: "Frontier" }).querySelectorAll("th.is-chosen")).toHaveLength(1);
+    expect(
+      within(report).getByText(/^◆ the budget “Optimised, budget €292K” was made with\. “Plan” costs €/),
+    ).toBeTruthy();
     const changes = within(report).getByRole("table", { name: "Changes" });
     const newsletter = within(changes).getByRole("rowheader", { name: "Monthly customer newsletter" }).closest("tr");
     expect(newsletter?.textContent).toContain("every month → every 2 months");

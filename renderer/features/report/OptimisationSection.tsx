@@ -65,7 +65,7 @@ export function OptimisationSection({ roadmap, options, layout }: SectionProps) 
           <p className="muted">Costs are left out of this report, and with them the optimised scenario's figures.</p>
         )}
         <h3>Efficient frontier</h3>
-        <Frontier rows={rows} money={money} fromName={clip(rows.fromScenarioName)} />
+        <Frontier rows={rows} money={money} name={clip(rows.scenarioName)} fromName={clip(rows.fromScenarioName)} />
       </section>
       <section className="report-page report-optimisation-detail">
         <ReportSectionTitle>What the optimiser changed, and why</ReportSectionTitle>
@@ -183,7 +183,17 @@ function HeadlineTable({ rows, fromName, money }: { rows: OptimisationRows; from
  * and value (which say how much of the value a smaller budget keeps without
  * saying what anything costs); with neither, only that costs are hidden.
  */
-function Frontier({ rows, money, fromName }: { rows: OptimisationRows; money: MoneyFormat | null; fromName: string }) {
+function Frontier({
+  rows,
+  money,
+  name,
+  fromName,
+}: {
+  rows: OptimisationRows;
+  money: MoneyFormat | null;
+  name: string;
+  fromName: string;
+}) {
   const feasible = rows.frontier.filter((point) => point.feasible);
   if (feasible.length === 0) return <p className="muted">No budget of the frontier allows a plan.</p>;
   const relative = !money;
@@ -244,6 +254,12 @@ function Frontier({ rows, money, fromName }: { rows: OptimisationRows; money: Mo
             </tr>
           </tbody>
         </table>
+      )}
+      {money && (
+        <p className="report-more">
+          ◆ the budget “{name}” was made with. “{fromName}” costs {money.short(rows.plan.cost)} and is expected to bring{" "}
+          {money.short(rows.plan.value)}.
+        </p>
       )}
     </>
   );

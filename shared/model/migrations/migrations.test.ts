@@ -457,7 +457,7 @@ describe("v4 to v5", () => {
     expect(migrationNotes).toEqual([]);
     const { baseScenario, scenarios, optimiser: _, schemaVersion, ...rest } = roadmap;
     expect(schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
-    expect(baseScenario).toEqual({ name: "Plan", notes: "", excludedCommunicationIds: [] });
+    expect(baseScenario).toEqual({ name: "Plan", notes: "", excludedCommunicationIds: [], optimisation: null });
     expect(scenarios).toEqual([]);
     expect({ ...rest, schemaVersion: 4 }).toEqual(v4);
   });
@@ -499,17 +499,18 @@ describe("v5 to v6", () => {
   it.each(V5_FIXTURES)(
     "opens %s with everything it held, its scenarios unoptimised, the optimiser asked nothing",
     (name) => {
-      const v5 = fixture(name) as { scenarios: Record<string, unknown>[] };
+      const v5 = fixture(name) as { scenarios: Record<string, unknown>[]; baseScenario: Record<string, unknown> };
       const result = parseRoadmap(v5);
       if (!result.ok) throw new Error(result.error.map(describeIssue).join("\n"));
       const { roadmap, fromVersion, migrationNotes } = result.value;
       expect(fromVersion).toBe(5);
       expect(migrationNotes).toEqual([]);
-      const { optimiser, scenarios, schemaVersion, ...rest } = roadmap;
+      const { optimiser, scenarios, baseScenario, schemaVersion, ...rest } = roadmap;
       expect(schemaVersion).toBe(6);
       expect(optimiser).toEqual(defaultOptimiserSettings());
       expect(scenarios).toEqual(v5.scenarios.map((scenario) => ({ ...scenario, optimisation: null })));
-      expect({ ...rest, scenarios: v5.scenarios, schemaVersion: 5 }).toEqual(v5);
+      expect(baseScenario).toEqual({ ...v5.baseScenario, optimisation: null });
+      expect({ ...rest, baseScenario: v5.baseScenario, scenarios: v5.scenarios, schemaVersion: 5 }).toEqual(v5);
     },
   );
 
