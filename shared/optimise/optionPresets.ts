@@ -133,9 +133,9 @@ export function derivedPersonalisation(
       const cost = factor.costFactor / own.costFactor;
       return {
         level: factor.level,
-        fixedCost: roundMoney(costs.fixedCost * cost),
-        costPerContact: roundMoney(costs.costPerContact * cost),
-        responseRate: Math.min(1, roundRate((communication.responseRate * factor.responseFactor) / own.responseFactor)),
+        fixedCost: round(costs.fixedCost * cost, 2),
+        costPerContact: round(costs.costPerContact * cost, 4),
+        responseRate: Math.min(1, round((communication.responseRate * factor.responseFactor) / own.responseFactor, 4)),
       };
     });
 }
@@ -154,6 +154,9 @@ function candidatesOf(roadmap: Pick<Roadmap, "communications">): Communication[]
   return roadmap.communications.filter((communication) => communication.status !== "retired");
 }
 
-// Derived figures are shown in fields a person edits: no float dust (0.30000000000000004) in them.
-const roundMoney = (value: number) => Math.round(value * 10_000) / 10_000;
-const roundRate = (value: number) => Math.round(value * 1_000_000) / 1_000_000;
+/**
+ * Derived figures are shown in fields a person edits, so they are rounded as
+ * one would type them: cents for a send, a hundredth of a cent per contact,
+ * a hundredth of a percent for a rate.
+ */
+const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import type { Communication } from "../../../shared/model";
+import { addScenario, type Communication } from "../../../shared/model";
+import { generateRoadmap } from "../../../shared/model/testing/generateRoadmap";
 import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { openTemplateInTestApp } from "../../test/fakes";
@@ -31,7 +32,7 @@ const table = () => screen.getByRole("table", { name: "Communications for the op
 describe("the optimiser's budget", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it("reads a budget typed the German way, saves it on Enter as one undo step, and undo brings back no limit", async () => {
     const { settings, undoSteps, undo, user } = await openPanel("de-DE");
-    expect(await screen.findByText(/The plan shown costs/)).toBeInTheDocument();
+    expect(await screen.findByText(/Plan costs €[\d,]+ now\./)).toBeInTheDocument();
     await user.type(budgetField(), "800.000,50");
     expect(settings().budget).toBeNull();
     await user.keyboard("{Enter}");
@@ -132,6 +133,30 @@ describe("each communication's lock and options", { timeout: HEAVY_TEST_TIMEOUT_
     expect(settings().communications[recurring.id]).toBeUndefined();
   });
 
+  it("draws only the rows in view of 2,000 communications, and finds the last by name", async () => {
+    const { store, user } = await openPanel();
+    const big = generateRoadmap({ phases: 100, transitionsPerPhase: 1.5, communications: 2000, segments: 4, seed: 3 });
+    act(() => store.setState({ document: big }));
+    const live = big.communications.filter((c) => c.status !== "retired");
+    expect(screen.getByText(`${live.length.toLocaleString("en-US")} communications`)).toBeInTheDocument();
+    expect(within(table()).getAllByRole("row").length).toBeLessThan(30);
+    const last = live.at(-1) as Communication;
+    await user.type(screen.getByRole("textbox", { name: "Find" }), last.name);
+    expect(within(table()).getByRole("combobox", { name: `Optimiser's lock on ${last.name}` })).toBeInTheDocument();
+  });
+
+  it("edits the roadmap's settings while a scenario is shown, which stays shown", async () => {
+    const { store, settings, user } = await openPanel();
+    const added = addScenario(store.getState().document as Parameters<typeof addScenario>[0], { name: "Lean" });
+    if (!added.ok) throw new Error(added.error);
+    act(() => {
+      store.getState().edit(() => added.value.roadmap, { document: { showScenario: added.value.scenarioId } });
+    });
+    await user.type(budgetField(), "500000{Enter}");
+    expect(settings().budget).toBe(500_000);
+    expect(store.getState().activeScenarioId).toBe(added.value.scenarioId);
+  });
+
   it("filters by phase and finds by name, saying how many are shown", async () => {
     const { document, sends, user } = await openPanel();
     const phase = document().phases.find((p) => sends().some((c) => c.phaseId === p.id));
@@ -227,6 +252,12 @@ describe("purposes to keep and alternatives", { timeout: HEAVY_TEST_TIMEOUT_MS }
     ]);
     const group = screen.getByRole("group", { name: "Alternatives Alternatives 1" });
     expect(within(group).queryByRole("button", { name: /^Take / })).toBeNull();
+    const groupName = within(group).getByRole("textbox", { name: "Group name" });
+    await user.clear(groupName);
+    await user.type(groupName, "   {Enter}");
+    expect(within(group).getByRole("alert")).toHaveTextContent("Group name");
+    expect(settings().exclusiveGroups[0]?.name).toBe("Alternatives 1");
+    await user.type(groupName, "{Escape}");
     await user.selectOptions(within(group).getByRole("combobox", { name: "Add to Alternatives 1" }), c.name);
     expect(settings().exclusiveGroups[0]?.communicationIds).toEqual([a.id, b.id, c.id]);
     await user.click(within(group).getByRole("button", { name: `Take ${a.name} out of Alternatives 1` }));

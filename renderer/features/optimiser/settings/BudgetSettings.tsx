@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
 import { planCalendar } from "../../../../shared/engine";
-import { LIMITS, type OptimiserSettings, type Roadmap } from "../../../../shared/model";
+import { LIMITS, type OptimiserSettings, type Roadmap, scenarioChoices } from "../../../../shared/model";
 import { useAppState } from "../../../app/AppStoreContext";
 import { useMoneyFormat } from "../../../ui/money";
 import { NumberField, SelectField } from "../../inspector/fields";
@@ -16,7 +16,10 @@ export function BudgetSettings({ roadmap, settings }: { roadmap: Roadmap; settin
   const edit = useEditOptimiser();
   const money = useMoneyFormat(roadmap.currency);
   const planCost = useAppState((state) => state.plan?.budget.totalCost ?? null);
-  const planCosts = money && planCost !== null ? `The plan shown costs ${money(planCost)}.` : null;
+  const shownName = useAppState((state) =>
+    state.document ? scenarioChoices(state.document).find((s) => s.id === state.activeScenarioId)?.name : undefined,
+  );
+  const planCosts = money && planCost !== null ? `${shownName ?? "The plan"} costs ${money(planCost)} now.` : null;
   const empty = settings.objective === "value" ? "Empty: what the plan shown costs now." : "Empty: no limit.";
   return (
     <section className="optimiser-section" aria-labelledby="optimiser-budget">
@@ -69,26 +72,19 @@ function YearBudgets({ roadmap, settings }: { roadmap: Roadmap; settings: Optimi
       {budgeted.map(({ year, budget }) => {
         const label = years[year] ?? `Year ${year + 1} (beyond the horizon)`;
         return (
-          <div key={year} className="optimiser-row">
-            <NumberField
-              label={`Budget for ${label}`}
-              currency={roadmap.currency}
-              min={0}
-              max={LIMITS.money}
-              value={budget}
-              onCommit={(next) =>
-                next !== null &&
-                edit((s) => ({
-                  ...s,
-                  yearBudgets: s.yearBudgets.map((b) => (b.year === year ? { year, budget: next } : b)),
-                }))
-              }
-            />
-            <RemoveButton
-              label={`Remove the budget for ${label}`}
-              onClick={() => edit((s) => ({ ...s, yearBudgets: s.yearBudgets.filter((b) => b.year !== year) }))}
-            />
-          </div>
+          <BudgetRow
+            key={year}
+            label={label}
+            currency={roadmap.currency}
+            budget={budget}
+            onCommit={(next) =>
+              edit((s) => ({
+                ...s,
+                yearBudgets: s.yearBudgets.map((b) => (b.year === year ? { year, budget: next } : b)),
+              }))
+            }
+            onRemove={() => edit((s) => ({ ...s, yearBudgets: s.yearBudgets.filter((b) => b.year !== year) }))}
+          />
         );
       })}
       {free.length > 0 && (
@@ -116,26 +112,19 @@ function OwnerBudgets({ roadmap, settings }: { roadmap: Roadmap; settings: Optim
       {settings.ownerBudgets.map(({ ownerId, budget }) => {
         const name = names.get(ownerId) ?? ownerId;
         return (
-          <div key={ownerId} className="optimiser-row">
-            <NumberField
-              label={`Budget for ${name}`}
-              currency={roadmap.currency}
-              min={0}
-              max={LIMITS.money}
-              value={budget}
-              onCommit={(next) =>
-                next !== null &&
-                edit((s) => ({
-                  ...s,
-                  ownerBudgets: s.ownerBudgets.map((b) => (b.ownerId === ownerId ? { ownerId, budget: next } : b)),
-                }))
-              }
-            />
-            <RemoveButton
-              label={`Remove the budget for ${name}`}
-              onClick={() => edit((s) => ({ ...s, ownerBudgets: s.ownerBudgets.filter((b) => b.ownerId !== ownerId) }))}
-            />
-          </div>
+          <BudgetRow
+            key={ownerId}
+            label={name}
+            currency={roadmap.currency}
+            budget={budget}
+            onCommit={(next) =>
+              edit((s) => ({
+                ...s,
+                ownerBudgets: s.ownerBudgets.map((b) => (b.ownerId === ownerId ? { ownerId, budget: next } : b)),
+              }))
+            }
+            onRemove={() => edit((s) => ({ ...s, ownerBudgets: s.ownerBudgets.filter((b) => b.ownerId !== ownerId) }))}
+          />
         );
       })}
       {free.length > 0 && (
@@ -147,6 +136,35 @@ function OwnerBudgets({ roadmap, settings }: { roadmap: Roadmap; settings: Optim
         />
       )}
     </fieldset>
+  );
+}
+
+/** The budget of one year or owner, and a way to take it away. */
+function BudgetRow({
+  label,
+  currency,
+  budget,
+  onCommit,
+  onRemove,
+}: {
+  label: string;
+  currency: string;
+  budget: number;
+  onCommit: (budget: number) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="optimiser-row">
+      <NumberField
+        label={`Budget for ${label}`}
+        currency={currency}
+        min={0}
+        max={LIMITS.money}
+        value={budget}
+        onCommit={(next) => next !== null && onCommit(next)}
+      />
+      <RemoveButton label={`Remove the budget for ${label}`} onClick={onRemove} />
+    </div>
   );
 }
 

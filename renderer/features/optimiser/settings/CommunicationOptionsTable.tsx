@@ -61,11 +61,11 @@ export function CommunicationOptionsTable({ roadmap, settings }: { roadmap: Road
   return (
     <section className="optimiser-section" aria-labelledby="optimiser-communications">
       <h3 id="optimiser-communications">Communications</h3>
-      <div className="optimiser-filters">
-        <div className="field">
-          <label htmlFor={ids.text}>Find</label>
-          <input id={ids.text} value={text} placeholder="Name" onChange={(event) => setText(event.target.value)} />
-        </div>
+      <div className="field">
+        <label htmlFor={ids.text}>Find</label>
+        <input id={ids.text} value={text} placeholder="Name" onChange={(event) => setText(event.target.value)} />
+      </div>
+      <div className="field-pair">
         <div className="field">
           <label htmlFor={ids.phase}>Phase</label>
           <select id={ids.phase} value={phaseId} onChange={(event) => setPhaseId(event.target.value)}>
@@ -220,7 +220,7 @@ function CommunicationRow({
           aria-label={`Personalisation options of ${name}`}
           onClick={onLevels}
         >
-          {options.personalisation.length === 0 ? "Add…" : `${options.personalisation.length} more…`}
+          {options.personalisation.length === 0 ? "Add" : `+${options.personalisation.length}`}
         </button>
       </td>
     </tr>

@@ -32,7 +32,7 @@ export function OptionPresets({ roadmap }: { roadmap: Roadmap }) {
   return (
     <section className="optimiser-section" aria-labelledby="optimiser-presets">
       <h3 id="optimiser-presets">Options for every communication</h3>
-      <fieldset className="field checkbox-group optimiser-inline">
+      <fieldset className="optimiser-inline">
         <legend>Recurring sends may also go every … months</legend>
         {INTERVALS.map((months) => (
           <label key={months} className="choice-option">
@@ -63,7 +63,7 @@ export function OptionPresets({ roadmap }: { roadmap: Roadmap }) {
           const label = PERSONALISATION_LABELS[factor.level];
           return (
             <div key={factor.level} className="optimiser-factor">
-              <label className="choice-option">
+              <label className="choice-option optimiser-factor-level">
                 <input
                   type="checkbox"
                   checked={factor.on}

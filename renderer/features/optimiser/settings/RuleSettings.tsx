@@ -2,12 +2,12 @@ import { useId, useState } from "react";
 import {
   createId,
   type ExclusiveGroup,
+  ExclusiveGroupSchema,
   type OptimiserSettings,
   PURPOSE_LABELS,
   PURPOSES,
   type PurposeCoverage,
   type Roadmap,
-  RoadmapObjectSchema,
 } from "../../../../shared/model";
 import { useAppStoreApi } from "../../../app/AppStoreContext";
 import { TextField } from "../../inspector/fields";
@@ -107,10 +107,11 @@ export function CoverageRules({ roadmap, settings }: { roadmap: Roadmap; setting
   );
 }
 
-const nameProblem = (value: string) => {
-  const checked = RoadmapObjectSchema.shape.name.safeParse(value);
-  return checked.success ? null : `Name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
-};
+/** The file's rule for a group's name, said of the field. */
+function groupNameProblem(value: string): string | null {
+  const checked = ExclusiveGroupSchema.shape.name.safeParse(value.trim());
+  return checked.success ? null : `Group name ${checked.error.issues[0]?.message ?? "is not valid"}.`;
+}
 
 /** Groups of communications of which the optimiser keeps at most one. */
 export function AlternativeGroups({ roadmap, settings }: { roadmap: Roadmap; settings: OptimiserSettings }) {
@@ -128,7 +129,7 @@ export function AlternativeGroups({ roadmap, settings }: { roadmap: Roadmap; set
             label="Group name"
             value={group.name}
             maxLength={200}
-            validate={nameProblem}
+            validate={groupNameProblem}
             onCommit={(name) => change(group.id, { name: name.trim() })}
           />
           <ul className="optimiser-members">
