@@ -61,7 +61,9 @@ describe("the campaign optimiser", () => {
     await result.getByText(`Written as scenario “${scenarioName}”`).waitFor();
     await result.getByText(/^(Proven best|Best within the gap asked for|Stopped at the time limit)/).waitFor();
     await result
-      .getByRole("img", { name: /^Efficient frontier: .*Plan: (on the frontier|.+ below the frontier at its cost)\.$/ })
+      .getByRole("img", {
+        name: /^Efficient frontier: .*Plan: (on the frontier|off the frontier, .+|.+ below the frontier at its cost)\.$/,
+      })
       .waitFor();
     await result.getByText("The chart’s figures as a table").click();
     const points = result.getByRole("table", { name: "Efficient frontier (chart figures)" });
