@@ -96,4 +96,31 @@ describe("the campaign optimiser", () => {
     expect(settingsPage).toContain("Efficient frontier");
     expect((pages[first + 1] as string).replace(/\s+/g, " ")).toContain("What the optimiser changed, and why");
   }, 600_000);
+
+  it("says in words why no plan keeps to a budget below what a locked-in send costs, and writes nothing", async () => {
+    const page = await app.open();
+    await openTemplate(page);
+    await page.getByRole("tab", { name: "Optimise" }).click();
+    const settings = page.getByRole("region", { name: "Optimiser settings" });
+    await settings.getByRole("textbox", { name: "Find" }).fill("Save call");
+    await settings
+      .getByRole("combobox", { name: "Optimiser's lock on Save call with usage health review" })
+      .selectOption("in");
+    const budgetField = settings.getByRole("textbox", { name: "Budget over the horizon" });
+    await budgetField.fill("1000");
+    await budgetField.press("Enter");
+    await page.getByRole("button", { name: "Optimise Plan" }).click();
+
+    const alert = page.getByRole("region", { name: "Optimiser result" }).getByRole("alert");
+    await alert.waitFor({ timeout: RUN_TIMEOUT_MS });
+    const words = (await alert.textContent()) ?? "";
+    expect(words).toContain("No plan keeps to these settings");
+    expect(words).toContain("Save call with usage health review");
+    expect(words).toMatch(/budget/i);
+    expect(words).not.toMatch(/infeasible/i);
+    expect(await page.getByRole("tab", { name: "Optimise" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("button", { name: /^Scenario:/ }).textContent()).toContain("Plan");
+    await page.getByRole("button", { name: /^Scenario:/ }).click();
+    expect(await page.getByRole("menu", { name: "Scenarios" }).getByRole("menuitemradio").count()).toBe(1);
+  }, 600_000);
 });
