@@ -66,3 +66,12 @@ export function outsideRow(row: { readonly lower: number; readonly upper: number
 function tolerance(bound: number): number {
   return 1e-7 * Math.max(1, Number.isFinite(bound) ? Math.abs(bound) : 1);
 }
+
+/** The rows each option's column appears in, with its coefficient there. */
+export function columnEntries(model: OptimisationModel): [number, number][][] {
+  const columns: [number, number][][] = model.options.map(() => []);
+  model.rows.forEach((row, r) => {
+    for (let k = 0; k < row.indices.length; k++) columns[row.indices[k] as number]?.push([r, row.values[k] as number]);
+  });
+  return columns;
+}

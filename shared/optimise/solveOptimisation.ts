@@ -1,7 +1,8 @@
 import type { Highs, Model as HighsModel } from "highs";
 import { returnOnInvestment } from "../engine/schedule";
 import { findConflict } from "./conflict";
-import { modelData, outsideRow, rowActivity, startFrom } from "./highsModel";
+import { columnEntries, modelData, outsideRow, rowActivity, startFrom } from "./highsModel";
+import { roundedRelaxation } from "./roundedRelaxation";
 import type { ConstraintRef, OptimisationModel, OptimisationOutcome, SolveProgress, SolveStatus } from "./types";
 
 /** What a solve may take and whom it tells how it is going. */
@@ -28,6 +29,8 @@ export interface SolveOptions {
 const BINDING_PER_KIND = 5;
 /** Progress is reported at least this often (solver seconds) while the solver works. */
 const PROGRESS_INTERVAL_SECONDS = 0.25;
+/** The largest gap an outcome reports with a plan (the record's limit); Infinity means no plan. */
+const MAX_GAP = 1e6;
 /** A 0/1 column counts as chosen above this value: HiGHS returns integers within its tolerance. */
 const CHOSEN = 0.5;
 
@@ -65,12 +68,31 @@ export function solveOptimisation(highs: Highs, model: OptimisationModel, option
       time_limit: options.timeLimitSeconds,
       mip_rel_gap: options.gapTolerance,
     });
-    startFrom(solver, model, options.start ?? model.planOptionIndices);
-    solver.run(callbacks(highs, model, options, started));
-    return finish(highs, solver, model, options, seconds);
+    const relaxed = roundedRelaxation(highs, model, options.timeLimitSeconds);
+    const bound = relaxed?.bound ?? null;
+    startFrom(
+      solver,
+      model,
+      betterStart(model, options.start ?? model.planOptionIndices, relaxed?.optionIndices ?? null),
+    );
+    solver.run(callbacks(highs, model, options, started, bound));
+    return finish(highs, solver, model, options, seconds, bound);
   } finally {
     solver.dispose();
   }
+}
+
+/** Of the plan given and the rounded relaxation's, the one worth more that keeps every row; HiGHS keeps to it or better. */
+function betterStart(
+  model: OptimisationModel,
+  given: readonly number[],
+  rounded: readonly number[] | null,
+): readonly number[] {
+  if (!rounded) return given;
+  const activity = rowActivity(model, given);
+  const givenKeepsRows = !model.rows.some((row, r) => outsideRow(row, activity[r] as number));
+  const worth = (indices: readonly number[]) => indices.reduce((sum, i) => sum + (model.options[i]?.objective ?? 0), 0);
+  return givenKeepsRows && worth(given) >= worth(rounded) ? given : rounded;
 }
 
 function finish(
@@ -79,6 +101,7 @@ function finish(
   model: OptimisationModel,
   options: SolveOptions,
   seconds: () => number,
+  bound: number | null,
 ): OptimisationOutcome {
   const status = solveStatus(highs, solver.getModelStatus());
   if (status === "infeasible") {
@@ -106,14 +129,24 @@ function finish(
     );
   }
   const choice = choiceOf(model, solver.getSolution().colValue);
-  const gap = status === "optimal" ? Math.min(gapOf(solver), options.gapTolerance) : gapOf(solver);
-  return withBinding(model, outcomeOf(model, choice, status, gap, seconds()));
+  const outcome = outcomeOf(model, choice, status, 0, seconds());
+  const gap = planGap(Number(solver.info.get("mip_gap")), outcome.objective, bound);
+  return withBinding(model, { ...outcome, gap: status === "optimal" ? Math.min(gap, options.gapTolerance) : gap });
 }
 
-/** HiGHS's relative gap; 0 when it reports none for a proven plan. */
-function gapOf(solver: HighsModel): number {
-  const gap = Number(solver.info.get("mip_gap"));
-  return Number.isFinite(gap) ? Math.max(0, gap) : Number.POSITIVE_INFINITY;
+/**
+ * How far a plan may be from the best, as a share of its objective: HiGHS's
+ * gap, or before HiGHS has a bound of its own (stopped at once) the gap to the
+ * LP relaxation's objective, which no plan beats. At most `MAX_GAP`, which a
+ * record can hold: a plan worth nothing is infinitely far from a positive bound.
+ */
+function planGap(highsGap: number, objective: number, bound: number | null): number {
+  const gap = Number.isFinite(highsGap)
+    ? highsGap
+    : bound === null
+      ? MAX_GAP
+      : (bound - objective) / Math.max(Math.abs(objective), Number.MIN_VALUE);
+  return Math.min(Math.max(0, gap), MAX_GAP);
 }
 
 function solveStatus(highs: Highs, code: number): SolveStatus {
@@ -139,7 +172,13 @@ function solveStatus(highs: Highs, code: number): SolveStatus {
   }
 }
 
-function callbacks(highs: Highs, model: OptimisationModel, options: SolveOptions, started: number) {
+function callbacks(
+  highs: Highs,
+  model: OptimisationModel,
+  options: SolveOptions,
+  started: number,
+  bound: number | null,
+) {
   const stage = options.stage ?? { stage: "solving", step: 1, steps: 1 };
   let reportedAt = Number.NEGATIVE_INFINITY;
   let reportedBest: number | null = null;
@@ -167,11 +206,9 @@ function callbacks(highs: Highs, model: OptimisationModel, options: SolveOptions
     [type.mipImprovingSolution]: (event: { data: { mip_solution?: Float64Array; mip_gap?: number } }) => {
       const solution = event.data.mip_solution;
       if (!solution || !options.onImprovingSolution) return undefined;
-      const gap = finiteOrNull(event.data.mip_gap) ?? Number.POSITIVE_INFINITY;
-      const seconds = (Date.now() - started) / 1000;
-      options.onImprovingSolution(
-        withBinding(model, outcomeOf(model, choiceOf(model, solution), "stopped", Math.max(0, gap), seconds)),
-      );
+      const outcome = outcomeOf(model, choiceOf(model, solution), "stopped", 0, (Date.now() - started) / 1000);
+      const gap = planGap(event.data.mip_gap ?? Number.NaN, outcome.objective, bound);
+      options.onImprovingSolution(withBinding(model, { ...outcome, gap }));
       return undefined;
     },
     [type.mipLogging]: (event: { data: Parameters<typeof report>[0] }) => {
@@ -310,13 +347,4 @@ function rowKind(model: OptimisationModel, row: number): ConstraintRef["kind"] {
 /** Whether moving a row's activity by `change` takes it outside its bounds. */
 function breaks(activity: number, change: number, row: { lower: number; upper: number }): boolean {
   return change !== 0 && outsideRow(row, activity + change);
-}
-
-/** The rows each option's column appears in, with its coefficient there. */
-function columnEntries(model: OptimisationModel): [number, number][][] {
-  const columns: [number, number][][] = model.options.map(() => []);
-  model.rows.forEach((row, r) => {
-    for (let k = 0; k < row.indices.length; k++) columns[row.indices[k] as number]?.push([r, row.values[k] as number]);
-  });
-  return columns;
 }

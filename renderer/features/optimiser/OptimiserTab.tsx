@@ -1,7 +1,7 @@
 import { scenarioChoices } from "../../../shared/model";
 import type { SolveProgress } from "../../../shared/optimise/types";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
-import { findCommand, runCommand, shortcutText } from "../../app/commands";
+import { commandTitle, findCommand, runCommand } from "../../app/commands";
 import { formatDecimal, formatPercent } from "../../ui/format";
 import { OptimiserResultPanel } from "./OptimiserResultPanel";
 import { OptimiserSettingsPanel } from "./OptimiserSettingsPanel";
@@ -46,15 +46,13 @@ function OptimiserRunBar() {
     return document && scenarioChoices(document).find((choice) => choice.id === state.activeScenarioId)?.name;
   });
   const running = status === "running";
-  const run = findCommand("optimise.run");
-  const shortcut = shortcutText(run);
   return (
     <section className="plan-section optimiser-run-bar" aria-label="Run the optimiser">
       <button
         type="button"
         className="button button-primary"
         disabled={running || readOnly}
-        title={shortcut ? `${run.label} (${shortcut})` : run.label}
+        title={commandTitle(findCommand("optimise.run"))}
         onClick={() => runCommand("optimise.run", store.getState())}
       >
         Optimise {scenarioName}

@@ -161,6 +161,24 @@ describe("the optimiser service", () => {
     expect(secondProgress).toEqual([3]);
   });
 
+  it("keeps one worker for the next run and ends any other once it is done", async () => {
+    const { service, workers } = scriptedService();
+    const first = service.run(request, () => {});
+    workers[0]?.say({ kind: "improving", outcome: outcome(5) });
+    first.cancel();
+    const second = service.run(request, () => {});
+    const [, modelling, solving] = workers;
+    modelling?.say({ kind: "model", result: ok(model) });
+    expect((await first.result).ok).toBe(true);
+    solving?.say({ kind: "finished", result: ok({ model, outcome: outcome(6), frontier: null, scenarioId: "" }) });
+    await second.result;
+    expect(workers.map((worker) => worker.terminated)).toEqual([true, false, true]);
+
+    service.run(request, () => {});
+    expect(workers).toHaveLength(3);
+    expect(modelling?.commands.at(-1)).toEqual({ kind: "optimise", request });
+  });
+
   it("cancelling a finished run changes nothing", async () => {
     const { service, workers } = scriptedService();
     const running = service.run(request, () => {});

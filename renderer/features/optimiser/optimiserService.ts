@@ -106,6 +106,12 @@ export function createWorkerOptimiserService(createWorker: () => Worker): Optimi
     return worker;
   };
 
+  /** Keeps one worker that is done for the next run; any other is ended, with the memory HiGHS holds in it. */
+  const release = (worker: Worker) => {
+    if (idle === null) idle = worker;
+    else worker.terminate();
+  };
+
   const buildModel = (request: OptimiserRequest) =>
     new Promise<Result<OptimisationModel, string>>((resolve) => {
       const worker = takeWorker();
@@ -114,7 +120,7 @@ export function createWorkerOptimiserService(createWorker: () => Worker): Optimi
         { kind: "model", request },
         (message) => {
           if (message.kind !== "model") return false;
-          idle ??= worker;
+          release(worker);
           resolve(message.result);
           return true;
         },
@@ -145,7 +151,7 @@ export function createWorkerOptimiserService(createWorker: () => Worker): Optimi
           if (message.kind === "progress") onProgress(message.progress);
           else if (message.kind === "improving") best = message.outcome;
           else if (message.kind === "finished") {
-            idle ??= worker;
+            release(worker);
             settle(message.result);
             return true;
           }
