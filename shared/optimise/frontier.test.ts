@@ -156,6 +156,12 @@ describe("computeFrontier", () => {
       expect(frontier.marginalContact).toEqual({ perUnit: 40, method: "slope" });
     });
 
+    it("is nothing when caps are respected but no choice of options could reach them", () => {
+      const uncapped = handModel({ candidates: knapsackItems(["email", 10, 50]) });
+      const frontier = computeFrontier(highs, uncapped, { ...limits, contactModel: uncapped });
+      expect(frontier.marginalContact).toEqual({ perUnit: 0, method: "slope" });
+    });
+
     it("without the raised model, is the cap rows' shadow price in the LP relaxation", () => {
       const frontier = computeFrontier(highs, capped(1), { ...limits, contactModel: null });
       expect(frontier.marginalContact?.method).toBe("dual");

@@ -125,7 +125,7 @@ export function computeFrontier(
     points,
     plan: planOnFrontier(model, planCost, bestAt.get(planCost), options.gapTolerance),
     marginalBudget: marginalBudget(model, relaxation, points, own),
-    marginalContact: marginalContact(model, relaxation, own, contact),
+    marginalContact: marginalContact(model, relaxation, own, options.contactModel, contact),
   };
 }
 
@@ -254,13 +254,19 @@ function frontierSlope(
   return { perUnit: Math.max(0, (measure(upper) - measure(lower)) / (upper.budget - lower.budget)), method: "slope" };
 }
 
+/**
+ * Null when caps are not respected (no raised model, no cap rows). Caps that
+ * are respected but that no choice of options could reach have no rows: one
+ * more contact is worth nothing, as solving the raised model would show.
+ */
 function marginalContact(
   model: OptimisationModel,
   duals: Float64Array | null,
   own: OptimisationOutcome,
+  contactModel: OptimisationModel | null,
   contact: OptimisationOutcome | null,
 ): MarginalValue | null {
-  if (!hasCapRows(model)) return null;
+  if (!hasCapRows(model)) return contactModel ? { perUnit: 0, method: "slope" } : null;
   if (contact && Number.isFinite(contact.gap) && Number.isFinite(own.gap)) {
     return { perUnit: Math.max(0, contact.objective - own.objective), method: "slope" };
   }

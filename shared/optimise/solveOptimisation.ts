@@ -29,6 +29,8 @@ export interface SolveOptions {
 const BINDING_PER_KIND = 5;
 /** Progress is reported at least this often (solver seconds) while the solver works. */
 const PROGRESS_INTERVAL_SECONDS = 0.25;
+/** The MIP always gets this long, even when the relaxation used up the limit, so the start plan is kept. */
+const MIN_SOLVE_SECONDS = 0.1;
 /** The largest gap an outcome reports with a plan (the record's limit); Infinity means no plan. */
 const MAX_GAP = 1e6;
 /** A 0/1 column counts as chosen above this value: HiGHS returns integers within its tolerance. */
@@ -63,13 +65,14 @@ export function solveOptimisation(highs: Highs, model: OptimisationModel, option
   }
   const solver = highs.createModel(modelData(highs, model, { integer: true }));
   try {
-    solver.options.set({
-      output_flag: false,
-      time_limit: options.timeLimitSeconds,
-      mip_rel_gap: options.gapTolerance,
-    });
     const relaxed = roundedRelaxation(highs, model, options.timeLimitSeconds);
     const bound = relaxed?.bound ?? null;
+    solver.options.set({
+      output_flag: false,
+      // The relaxation's time counts against the limit: the user asked for an answer within it.
+      time_limit: Math.max(options.timeLimitSeconds - seconds(), MIN_SOLVE_SECONDS),
+      mip_rel_gap: options.gapTolerance,
+    });
     startFrom(
       solver,
       model,
