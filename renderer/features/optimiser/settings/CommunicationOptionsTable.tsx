@@ -102,9 +102,11 @@ export function CommunicationOptionsTable({ roadmap, settings }: { roadmap: Road
         >
           <thead>
             <tr>
-              <th scope="col">Communication</th>
+              <th scope="col">Name</th>
               <th scope="col">Lock</th>
-              <th scope="col">Every … months</th>
+              <th scope="col" title="Other intervals it may be sent at">
+                Every … mo.
+              </th>
               <th scope="col">Levels</th>
             </tr>
           </thead>
