@@ -516,6 +516,12 @@ export const OptimisationRecordSchema = z.object({
   /** The plan it was optimised from, for comparison. */
   planCost: figure(),
   planValue: figure(),
+  /**
+   * Where the plan stands against the frontier, as the optimiser placed it: its
+   * net value (discounted), whether no plan within its cost does better, and by
+   * how much the best one does (in the objective's terms). Absent without a frontier.
+   */
+  planOnFrontier: z.object({ net: figure(), onFrontier: z.boolean(), shortfall: figure() }).nullable().optional(),
   frontier: list(FrontierPointSchema, 50).default([]),
   marginalBudget: MarginalValueSchema.nullable().default(null),
   marginalContact: MarginalValueSchema.nullable().default(null),

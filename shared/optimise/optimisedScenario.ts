@@ -102,6 +102,9 @@ function optimisationRecord(
     planCost: plan.cost,
     planValue: plan.value,
     frontier: frontier ? [...frontier.points] : [],
+    planOnFrontier: frontier
+      ? { net: frontier.plan.net, onFrontier: frontier.plan.onFrontier, shortfall: frontier.plan.shortfall }
+      : null,
     marginalBudget: frontier?.marginalBudget ?? null,
     marginalContact: frontier?.marginalContact ?? null,
     binding: bindingSentences(outcome.binding, from),
