@@ -1,15 +1,14 @@
-import { PERSONALISATION_LABELS, PURPOSE_LABELS } from "../model/labels";
+import { PURPOSE_LABELS } from "../model/labels";
 import { findScenario, resolveScenario } from "../model/scenarios";
 import {
   BASE_SCENARIO_ID,
-  type Communication,
   type FrontierPoint,
   type MarginalValue,
   type OptimisationRecord,
   type OptimiserSettings,
   type Roadmap,
 } from "../model/schema";
-import { formatTimingText } from "../model/timingText";
+import { type OptimisationChange, optimisationChanges } from "../optimise/optimisationChanges";
 
 /** An optimisation record and the scenario it made, as the document names it now. */
 export interface OptimisationSource {
@@ -82,7 +81,7 @@ export interface MarginalRow {
 export interface ChangeRow {
   readonly communicationId: string;
   readonly name: string;
-  readonly kind: "dropped" | "changed" | "added";
+  readonly kind: "dropped" | "changed";
   /** What changed, in words ("every 3 months → every 6 months"); empty when not known. */
   readonly what: string;
   /** Why, from the record; null when it gives none. */
@@ -320,28 +319,11 @@ function mentionsMoney(sentence: string, currency: string): boolean {
   return sentence.includes(symbol) || sentence.includes(currency);
 }
 
-/** What the optimiser sets for a communication, so a change can be said in words. */
-function describeChange(before: Communication, after: Communication): string {
-  const parts: string[] = [];
-  const timing = [formatTimingText(before.timing), formatTimingText(after.timing)];
-  if (timing[0] !== timing[1]) parts.push(`${timing[0]} → ${timing[1]}`);
-  if (before.personalisation !== after.personalisation) {
-    parts.push(`${PERSONALISATION_LABELS[before.personalisation]} → ${PERSONALISATION_LABELS[after.personalisation]}`);
-  } else if (
-    before.fixedCost !== after.fixedCost ||
-    before.costPerContact !== after.costPerContact ||
-    before.responseRate !== after.responseRate
-  ) {
-    parts.push("its cost or response rate");
-  }
-  return parts.join("; ");
-}
-
 /**
- * Each communication the optimised scenario drops, adds or sends differently
- * from the scenario it was made from, in the roadmap's order, dropped ones
- * first, with the record's reason. Without that scenario (deleted since), the
- * communications the record gives a reason for.
+ * Each communication the optimised scenario drops or sends differently from
+ * the scenario it was made from (`optimisationChanges`), dropped ones first,
+ * each part in the roadmap's order, with the record's reason. Without that
+ * scenario (deleted since), the communications the record gives a reason for.
  */
 function changeRows(document: Roadmap, source: OptimisationSource, fromFound: boolean, money: MoneyText): ChangeRow[] {
   const { record } = source;
@@ -350,46 +332,47 @@ function changeRows(document: Roadmap, source: OptimisationSource, fromFound: bo
     if (reason === undefined) return null;
     return money || !mentionsMoney(reason, document.currency) ? reason : OPTIMISATION_COSTS_HIDDEN;
   };
-  const after = new Map(resolveScenario(document, source.scenarioId).communications.map((c) => [c.id, c]));
   if (!fromFound) {
+    const kept = new Set(resolveScenario(document, source.scenarioId).communications.map((c) => c.id));
     const named = new Map(document.communications.map((c) => [c.id, c.name]));
     return Object.keys(record.reasons).map((id) => ({
       communicationId: id,
-      name: after.get(id)?.name ?? named.get(id) ?? id,
-      kind: after.has(id) ? "changed" : "dropped",
+      name: named.get(id) ?? id,
+      kind: kept.has(id) ? "changed" : "dropped",
       what: "",
       reason: reasonOf(id),
     }));
   }
-  const before = resolveScenario(document, record.fromScenarioId).communications;
-  const beforeIds = new Set(before.map((c) => c.id));
-  const dropped: ChangeRow[] = [];
-  const changed: ChangeRow[] = [];
-  for (const communication of before) {
-    const optimised = after.get(communication.id);
-    if (!optimised) {
-      dropped.push({
-        communicationId: communication.id,
-        name: communication.name,
-        kind: "dropped",
-        what: "left out",
-        reason: reasonOf(communication.id),
-      });
-      continue;
-    }
-    const what = describeChange(communication, optimised);
-    if (what !== "") {
-      changed.push({
-        communicationId: communication.id,
-        name: optimised.name,
-        kind: "changed",
-        what,
-        reason: reasonOf(communication.id),
-      });
-    }
+  const changes = optimisationChanges(document, source.scenarioId, record.fromScenarioId);
+  const dropped: ChangeRow[] = changes.dropped.map((change) => ({
+    communicationId: change.communicationId,
+    name: change.name,
+    kind: "dropped",
+    what: "left out",
+    reason: reasonOf(change.communicationId),
+  }));
+  // A communication sent less often and made more personal is one row, its two changes joined.
+  const changed = new Map<string, OptimisationChange[]>();
+  for (const change of [
+    ...changes.lessFrequent,
+    ...changes.moreFrequent,
+    ...changes.morePersonal,
+    ...changes.lessPersonal,
+  ]) {
+    changed.set(change.communicationId, [...(changed.get(change.communicationId) ?? []), change]);
   }
-  const added: ChangeRow[] = [...after.values()]
-    .filter((c) => !beforeIds.has(c.id))
-    .map((c) => ({ communicationId: c.id, name: c.name, kind: "added", what: "added", reason: reasonOf(c.id) }));
-  return [...dropped, ...changed, ...added];
+  const order = new Map(document.communications.map((c, i) => [c.id, i]));
+  const changedRows: ChangeRow[] = [...changed.values()]
+    .sort((a, b) => (order.get(a[0]?.communicationId ?? "") ?? 0) - (order.get(b[0]?.communicationId ?? "") ?? 0))
+    .map((parts) => {
+      const [first] = parts as [OptimisationChange, ...OptimisationChange[]];
+      return {
+        communicationId: first.communicationId,
+        name: first.name,
+        kind: "changed",
+        what: parts.map((part) => `${part.before} → ${part.after}`).join("; "),
+        reason: reasonOf(first.communicationId),
+      };
+    });
+  return [...dropped, ...changedRows];
 }
