@@ -1,7 +1,7 @@
 import { useId } from "react";
 import type { FrontierPoint } from "../../../shared/model";
+import { FRONTIER_COLOUR, FrontierPlot, PLAN_COLOUR } from "../../ui/FrontierPlot";
 import type { MoneyFormat } from "../../ui/money";
-import { niceCeiling } from "../../ui/StackedBarChart";
 
 /** What the frontier's height measures: the best value within each budget, or the best net value. */
 export type FrontierMeasure = "value" | "net";
@@ -27,14 +27,6 @@ export interface FrontierChartProps {
   readonly money: MoneyFormat;
 }
 
-const WIDTH = 640;
-const HEIGHT = 280;
-const PLOT = { top: 16, right: 24, bottom: 44, left: 72 };
-const FONT_SIZE = 11;
-const FRONTIER = "#1f4e79";
-/** Orange against the frontier's blue, and a diamond against its circles, so the plan stands out in grey too. */
-const PLAN = "#c55a11";
-
 const MEASURE_WORDS: Record<FrontierMeasure, string> = {
   value: "Best expected value",
   net: "Best net value",
@@ -42,13 +34,6 @@ const MEASURE_WORDS: Record<FrontierMeasure, string> = {
 
 const heightOf = (point: { value: number; net: number | null }, measure: FrontierMeasure) =>
   measure === "net" && point.net !== null ? point.net : point.value;
-
-/** Round ticks from 0, about four, the last at or just above `max`, so the axis ends near the data. */
-function ticksUpTo(max: number): number[] {
-  if (max <= 0) return [0, 1];
-  const step = niceCeiling(max / 4);
-  return Array.from({ length: Math.ceil(max / step - 1e-9) + 1 }, (_, i) => i * step);
-}
 
 /**
  * "Plan: on the frontier", "Plan: €12,000 below the frontier at its cost", or
@@ -72,132 +57,38 @@ export function planMarkerText(plan: FrontierChartPlan, money: MoneyFormat): str
  * beside it has every figure.
  */
 export function FrontierChart({ points, plan, measure, chosen, money }: FrontierChartProps) {
-  const titleId = useId();
   const tableId = useId();
   const solved = points.filter((point) => point.feasible);
-  const xs = [...solved.map((point) => point.budget), plan.cost, ...(chosen ? [chosen.budget] : [])];
   const planHeight = heightOf(plan, measure);
-  const heights = [...solved.map((point) => heightOf(point, measure)), planHeight, ...(chosen ? [chosen.height] : [])];
-  const xTicks = ticksUpTo(Math.max(0, ...xs));
-  const xMax = xTicks.at(-1) ?? 1;
-  const yMax = ticksUpTo(Math.max(0, ...heights)).at(-1) ?? 1;
-  const lowest = Math.min(0, ...heights);
-  const yMin = lowest < 0 ? -(ticksUpTo(-lowest).at(-1) ?? 0) : 0;
-  const plotWidth = WIDTH - PLOT.left - PLOT.right;
-  const plotHeight = HEIGHT - PLOT.top - PLOT.bottom;
-  const x = (value: number) => PLOT.left + (value / xMax) * plotWidth;
-  const y = (value: number) => PLOT.top + plotHeight - ((value - yMin) / (yMax - yMin)) * plotHeight;
-  const yStep = (yMax - yMin) / 4;
-  const yTicks = [...new Set([...[0, 1, 2, 3, 4].map((k) => yMin + k * yStep), 0])];
   const marker = planMarkerText(plan, money);
-  const path = solved.map((point, i) => `${i === 0 ? "M" : "L"}${x(point.budget)},${y(heightOf(point, measure))}`);
   const title = `Efficient frontier: ${MEASURE_WORDS[measure].toLowerCase()} at ${points.length} budgets. ${marker}.`;
   return (
     <figure className="chart frontier-chart">
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={tableId}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        <title id={titleId}>{title}</title>
-        {yTicks.map((tick) => (
-          <g key={tick}>
-            <line
-              x1={PLOT.left}
-              x2={WIDTH - PLOT.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              stroke={tick === 0 ? "#9aa5b4" : "#e0e4ea"}
-            />
-            <text x={PLOT.left - 6} y={y(tick)} fontSize={FONT_SIZE} fill="#5f6b7c" textAnchor="end" dy="0.35em">
-              {money.short(tick)}
-            </text>
-          </g>
-        ))}
-        {xTicks.map((tick) => (
-          <text
-            key={tick}
-            x={x(tick)}
-            y={PLOT.top + plotHeight + 14}
-            fontSize={FONT_SIZE}
-            fill="#5f6b7c"
-            textAnchor="middle"
-          >
-            {money.short(tick)}
-          </text>
-        ))}
-        <text x={PLOT.left + plotWidth / 2} y={HEIGHT - 6} fontSize={FONT_SIZE} fill="#1b2430" textAnchor="middle">
-          Budget over the horizon
-        </text>
-        <text
-          transform={`translate(12 ${PLOT.top + plotHeight / 2}) rotate(-90)`}
-          fontSize={FONT_SIZE}
-          fill="#1b2430"
-          textAnchor="middle"
-        >
-          {MEASURE_WORDS[measure]}
-        </text>
-        <path d={path.join(" ")} fill="none" stroke={FRONTIER} strokeWidth={2} />
-        {solved.map((point) => (
-          <circle key={point.budget} cx={x(point.budget)} cy={y(heightOf(point, measure))} r={3.5} fill={FRONTIER}>
-            <title>{`Budget ${money(point.budget)}: ${money(heightOf(point, measure))}`}</title>
-          </circle>
-        ))}
-        {chosen && (
-          <g className="frontier-chosen">
-            <circle cx={x(chosen.budget)} cy={y(chosen.height)} r={8} fill="none" stroke={FRONTIER} strokeWidth={2} />
-            <circle cx={x(chosen.budget)} cy={y(chosen.height)} r={4.5} fill={FRONTIER}>
-              <title>{`Optimised: ${money(chosen.height)} for a budget of ${money(chosen.budget)}`}</title>
-            </circle>
-            <text
-              x={x(chosen.budget)}
-              y={y(chosen.height) - 13}
-              fontSize={FONT_SIZE}
-              fill={FRONTIER}
-              fontWeight={600}
-              textAnchor="middle"
-            >
-              Optimised
-            </text>
-          </g>
-        )}
-        <g className="frontier-plan">
-          <path
-            d={`M${x(plan.cost)},${y(planHeight) - 7} l7,7 l-7,7 l-7,-7 z`}
-            fill={PLAN}
-            stroke="#fff"
-            strokeWidth={1}
-          >
-            <title>{marker}</title>
-          </path>
-          <text
-            x={x(plan.cost)}
-            y={y(planHeight) + 22}
-            fontSize={FONT_SIZE}
-            fill={PLAN}
-            fontWeight={600}
-            textAnchor="middle"
-          >
-            Plan
-          </text>
-        </g>
-      </svg>
+      <FrontierPlot
+        title={title}
+        describedBy={tableId}
+        points={solved.map((point) => ({ x: point.budget, y: heightOf(point, measure) }))}
+        chosen={chosen ? { x: chosen.budget, y: chosen.height } : null}
+        plan={{ x: plan.cost, y: planHeight }}
+        planTitle={marker}
+        xLabel="Budget over the horizon"
+        yLabel={MEASURE_WORDS[measure]}
+        formatTick={money.short}
+        formatValue={money}
+      />
       <figcaption className="chart-legend">
         <span className="chart-legend-item">
-          <span className="chart-swatch" style={{ background: FRONTIER }} />
+          <span className="chart-swatch" style={{ background: FRONTIER_COLOUR }} />
           Frontier: the best plan within each budget
         </span>
         {chosen && (
           <span className="chart-legend-item">
-            <span className="chart-swatch frontier-ring" style={{ borderColor: FRONTIER }} />
+            <span className="chart-swatch frontier-ring" style={{ borderColor: FRONTIER_COLOUR }} />
             Optimised plan
           </span>
         )}
         <span className="chart-legend-item frontier-plan-legend">
-          <span className="chart-swatch frontier-diamond" style={{ background: PLAN }} />
+          <span className="chart-swatch frontier-diamond" style={{ background: PLAN_COLOUR }} />
           {marker}
         </span>
       </figcaption>

@@ -6,10 +6,10 @@ import {
   reportedOptimisation,
 } from "../../../shared/export/optimisationRows";
 import { clipText } from "../../../shared/export/reportLayout";
+import { FRONTIER_COLOUR, FrontierPlot, PLAN_COLOUR } from "../../ui/FrontierPlot";
 import { formatCount, formatPercent } from "../../ui/format";
 import { type MoneyFormat, moneyFormat } from "../../ui/money";
 import type { SectionProps } from "./ExecutiveReport";
-import { OptimisationFrontierChart } from "./OptimisationFrontierChart";
 import { ReportSectionTitle } from "./ReportSectionTitle";
 
 /** Changes listed on the second page, with their reasons; the Compare tab lists them all. */
@@ -212,16 +212,33 @@ function Frontier({
         : `“${fromName}” is below the frontier: a plan of its cost could be worth more.`;
   return (
     <>
-      <OptimisationFrontierChart
-        title={`Efficient frontier: the best value at ${formatCount(feasible.length)} budgets, with “${fromName}” marked`}
-        points={feasible.map((point) => ({ x: toX(point.cost), y: toY(point.value) }))}
-        chosen={chosen ? { x: toX(chosen.cost), y: toY(chosen.value) } : null}
-        plan={{ x: toX(rows.plan.cost), y: toY(rows.plan.value) }}
-        xLabel={relative ? `Cost, as a share of “${fromName}”'s cost` : "Cost"}
-        yLabel={relative ? `Value, as a share of “${fromName}”'s` : "Expected value"}
-        formatX={format}
-        formatY={format}
-      />
+      <figure className="report-frontier-chart">
+        <FrontierPlot
+          title={`Efficient frontier: the best value at ${formatCount(feasible.length)} budgets, with “${fromName}” marked`}
+          points={feasible.map((point) => ({ x: toX(point.cost), y: toY(point.value) }))}
+          chosen={chosen ? { x: toX(chosen.cost), y: toY(chosen.value) } : null}
+          plan={{ x: toX(rows.plan.cost), y: toY(rows.plan.value) }}
+          planTitle={`“${fromName}”`}
+          xLabel={relative ? `Cost, as a share of “${fromName}”'s cost` : "Cost"}
+          yLabel={relative ? `Value, as a share of “${fromName}”'s` : "Expected value"}
+          formatTick={format}
+          formatValue={format}
+        />
+        <figcaption className="chart-legend">
+          <span className="chart-legend-item">
+            <span className="chart-swatch" style={{ background: FRONTIER_COLOUR }} /> Best value at each budget
+          </span>
+          {chosen && (
+            <span className="chart-legend-item">
+              <span className="chart-swatch frontier-ring" style={{ borderColor: FRONTIER_COLOUR }} /> The optimised
+              scenario's budget
+            </span>
+          )}
+          <span className="chart-legend-item">
+            <span className="chart-swatch frontier-diamond" style={{ background: PLAN_COLOUR }} /> “{fromName}”
+          </span>
+        </figcaption>
+      </figure>
       <p>
         {onFrontier}
         {relative && ` Costs are hidden: the frontier is drawn in shares of “${fromName}”'s cost and value.`}
