@@ -63,6 +63,23 @@ describe("runOptimisation on the B2B template", () => {
     expect(progress.some((p) => p.stage === "frontier")).toBe(true);
   });
 
+  it("reports the finished plan before it draws the frontier, so stopping then keeps it", () => {
+    const reported: { status: string; objective: number }[] = [];
+    let frontierStarted = false;
+    const run = ran(
+      runOptimisation(highs, b2b(), BASE_SCENARIO_ID, settingsWith({}), {
+        withFrontier: true,
+        onProgress: (p) => {
+          if (p.stage === "frontier") frontierStarted = true;
+        },
+        onImprovingSolution: (outcome) => {
+          if (!frontierStarted) reported.push({ status: outcome.status, objective: outcome.objective });
+        },
+      }),
+    );
+    expect(reported.at(-1)).toEqual({ status: "optimal", objective: run.outcome.objective });
+  });
+
   it("leaves the frontier out when not asked", () => {
     const run = ran(runOptimisation(highs, b2b(), BASE_SCENARIO_ID, settingsWith({}), { withFrontier: false }));
     expect(run.frontier).toBeNull();

@@ -54,6 +54,8 @@ export function runOptimisation(
     }
     const wanted = options.withFrontier && outcome.status !== "infeasible" && outcome.status !== "stopped";
     if (!wanted) return ok({ scenarioId, model, outcome, frontier: null });
+    // Stopped while the frontier is drawn, the run keeps this plan: HiGHS may have found it without reporting it.
+    options.onImprovingSolution?.(outcome);
     const raised = settings.respectContactCaps
       ? buildOptimisationModel(document, scenarioId, settings, { extraContacts: 1 })
       : null;

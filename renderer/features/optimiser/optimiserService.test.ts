@@ -107,8 +107,9 @@ describe("the optimiser service", () => {
     const { service, workers } = scriptedService();
     const running = service.run(request, () => {});
     const [solving] = workers;
-    solving?.say({ kind: "improving", outcome: outcome(5) });
-    solving?.say({ kind: "improving", outcome: outcome(8) });
+    // HiGHS reports the plans it improves on while it solves as stopped there.
+    solving?.say({ kind: "improving", outcome: { ...outcome(5), status: "stopped" } });
+    solving?.say({ kind: "improving", outcome: { ...outcome(8), status: "stopped" } });
     running.cancel();
     expect(solving?.terminated).toBe(true);
     // The programme the plan is read against comes from a fresh worker, asked for it alone.
@@ -118,6 +119,18 @@ describe("the optimiser service", () => {
     expect(await running.result).toEqual(
       ok({ model, outcome: { ...outcome(8), status: "stopped" }, frontier: null, scenarioId: BASE_SCENARIO_ID }),
     );
+  });
+
+  it("stopped while the frontier is drawn, keeps the finished solve's plan and how it ended, without a frontier", async () => {
+    const { service, workers } = scriptedService();
+    const running = service.run(request, () => {});
+    const [solving] = workers;
+    const solved = { ...outcome(8), status: "optimal" as const, gap: 0 };
+    solving?.say({ kind: "improving", outcome: solved });
+    solving?.say({ kind: "progress", progress: { ...progress(3), stage: "frontier" } });
+    running.cancel();
+    workers[1]?.say({ kind: "model", result: ok(model) });
+    expect(await running.result).toEqual(ok({ model, outcome: solved, frontier: null, scenarioId: BASE_SCENARIO_ID }));
   });
 
   it("says so when stopped before any plan was found", async () => {

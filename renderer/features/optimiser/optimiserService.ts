@@ -187,7 +187,9 @@ export function stoppedRun(
   model: OptimisationModel,
   best: OptimisationOutcome,
 ): OptimisationRun {
-  return { model, outcome: { ...best, status: "stopped" }, frontier: null, scenarioId: request.scenarioId };
+  // A plan whose solve had finished (stopped while the frontier was drawn) keeps how that solve ended.
+  const status = best.status === "optimal" || best.status === "timeLimit" ? best.status : "stopped";
+  return { model, outcome: { ...best, status }, frontier: null, scenarioId: request.scenarioId };
 }
 
 /**
