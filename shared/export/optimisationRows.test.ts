@@ -117,7 +117,12 @@ describe("optimisationRows", () => {
     expect(rows.plan).toEqual({ cost: record.planCost, value: record.planValue, onFrontier: false });
     const onIt = rowsOf({
       ...roadmap,
-      scenarios: [{ ...roadmap.scenarios[0], optimisation: { ...record, planValue: record.planValue * 2 } }] as never,
+      scenarios: [
+        {
+          ...roadmap.scenarios[0],
+          optimisation: { ...record, planOnFrontier: { net: 0, onFrontier: true, shortfall: 0 } },
+        },
+      ] as never,
     });
     expect(onIt.plan.onFrontier).toBe(true);
   });

@@ -109,9 +109,6 @@ export interface OptimisationRows {
 const percent = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 2 });
 const count = new Intl.NumberFormat("en");
 
-/** How far below the frontier the plan may be and still count as on it: the solver's default gap. */
-const ON_FRONTIER_TOLERANCE = 0.005;
-
 /**
  * Everything the executive report and the Compare tab say about an optimised
  * scenario, from the record it keeps: the settings in words, its figures
@@ -132,7 +129,7 @@ export function optimisationRows(document: Roadmap, source: OptimisationSource, 
     headline: headlineRows(record),
     status: statusText(record),
     frontier: record.frontier.map((point, i) => ({ ...point, chosen: i === chosen })),
-    plan: { cost: record.planCost, value: record.planValue, onFrontier: planOnFrontier(record) },
+    plan: { cost: record.planCost, value: record.planValue, onFrontier: record.planOnFrontier?.onFrontier ?? null },
     marginals: marginalRows(record, money),
     binding: money ? record.binding : record.binding.filter((sentence) => !mentionsMoney(sentence, document.currency)),
     changes: changeRows(document, source, fromFound, money),
@@ -266,24 +263,6 @@ function chosenPoint(record: OptimisationRecord): number | null {
     if (!bestPoint || Math.abs(key(point) - target) < Math.abs(key(bestPoint) - target)) best = i;
   });
   return best;
-}
-
-/**
- * Whether the plan is as good as the frontier at what it costs: its value
- * against the frontier's, read off between the two points around its cost.
- * Null when the frontier does not reach the plan's cost.
- */
-function planOnFrontier(record: OptimisationRecord): boolean | null {
-  const points = record.frontier.filter((point) => point.feasible).sort((a, b) => a.cost - b.cost);
-  const above = points.findIndex((point) => point.cost >= record.planCost);
-  if (above < 0) return null;
-  const upper = points[above] as FrontierPoint;
-  const lower = points[above - 1];
-  const best =
-    !lower || upper.cost === lower.cost
-      ? upper.value
-      : lower.value + ((upper.value - lower.value) * (record.planCost - lower.cost)) / (upper.cost - lower.cost);
-  return record.planValue >= best - Math.abs(best) * ON_FRONTIER_TOLERANCE;
 }
 
 const METHODS: Record<MarginalValue["method"], string> = { dual: "LP dual", slope: "slope between solves" };

