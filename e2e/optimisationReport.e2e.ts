@@ -111,8 +111,8 @@ describe("the optimisation in the Compare tab and the executive report", () => {
     for (const p of [first, first + 1]) {
       expect(Math.min(...(sizes[p] ?? []))).toBeGreaterThanOrEqual(MIN_PRINTED_TEXT_PT - 0.05);
     }
-    // The frontier chart is drawn: the plan's red ring on the first page, none on the second.
-    expect(pixelsNear(pdfFile, first + 1, [0xc0, 0x39, 0x2b])).toBeGreaterThan(20);
-    expect(pixelsNear(pdfFile, first + 2, [0xc0, 0x39, 0x2b])).toBe(0);
+    // The frontier chart is drawn: the plan's orange diamond on the first page, none on the second.
+    expect(pixelsNear(pdfFile, first + 1, [0xc5, 0x5a, 0x11])).toBeGreaterThan(20);
+    expect(pixelsNear(pdfFile, first + 2, [0xc5, 0x5a, 0x11])).toBe(0);
   }, 300_000);
 });
