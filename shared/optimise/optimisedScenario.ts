@@ -5,7 +5,7 @@ import type { OptimisationRecord, OptimiserSettings, Roadmap } from "../model/sc
 import { formatTimingText } from "../model/timingText";
 import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
-import { outsideRow, rowActivity } from "./highsModel";
+import { columnEntries, outsideRow, rowActivity } from "./highsModel";
 import { choiceAsRoadmap } from "./optimisationModel";
 import type {
   ConstraintRef,
@@ -277,14 +277,6 @@ function blockingRows(back: number, chosen: number, { model, activity, columns }
     if (outsideRow(row, (activity[index] as number) + delta)) broken.push(row);
   }
   return broken;
-}
-
-function columnEntries(model: OptimisationModel): [number, number][][] {
-  const columns: [number, number][][] = model.options.map(() => []);
-  model.rows.forEach((row, r) => {
-    for (let k = 0; k < row.indices.length; k++) columns[row.indices[k] as number]?.push([r, row.values[k] as number]);
-  });
-  return columns;
 }
 
 /** The communication the chosen plan keeps in a group of alternatives. */
