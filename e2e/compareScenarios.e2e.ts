@@ -10,7 +10,7 @@ import { MAX_SUMMARY_PAGES } from "../shared/export/reportLayout";
 import { defaultComparedScenarios } from "../shared/export/scenarioComparisonRows";
 import { asIsAndToBeRoadmap } from "../shared/export/testing/scenarioRoadmaps";
 import { serializeRoadmap } from "../shared/model";
-import { importRoadmapText, phaseNode, setUpAppInBrowser } from "./harness";
+import { importRoadmapText, phaseNode, printExecutiveReport, setUpAppInBrowser } from "./harness";
 import { textSizesByPage } from "./pdfTextSizes";
 
 const app = setUpAppInBrowser();
@@ -69,20 +69,9 @@ describe("comparing scenarios", () => {
       .toContain(await moneyInBrowser(page, asIsBudget, roadmap.currency));
 
     // The report: the section is offered for a roadmap with scenarios, and prints the same figures.
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
-    await page.getByRole("button", { name: "Export", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: /^Export “/ });
-    await dialog.getByRole("radio", { name: /Executive report/ }).check();
-    expect(await dialog.getByRole("checkbox", { name: "Scenario comparison" }).isChecked()).toBe(true);
-    await dialog.getByRole("button", { name: "Export", exact: true }).click();
-    await dialog.waitFor({ state: "detached" });
-    await page.locator(".report-print-root .report-scenarios-detail").waitFor({ state: "attached" });
+    const pdf = await printExecutiveReport(page, "Scenario comparison", ".report-scenarios-detail");
     const pdfFile = path.join(folder, "compare-report.pdf");
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(pdfFile, pdf);
-    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 
     const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
     expect(pages.filter((text) => text.trim() !== "").length).toBeLessThanOrEqual(MAX_SUMMARY_PAGES);

@@ -223,6 +223,28 @@ export async function exportedDocument(page: Page) {
   return JSON.parse(await readFile(await download.path(), "utf8"));
 }
 
+/**
+ * Exports the executive report, checking `section` is offered and ticked, and
+ * prints it to PDF as the browser's print would once `ready` (a selector in
+ * the print root) is there. The app's own window.print is caught first, so
+ * the test, not a print dialog, takes the page.
+ */
+export async function printExecutiveReport(page: Page, section: string, ready: string): Promise<Buffer> {
+  await page.evaluate(() => {
+    window.print = () => {};
+  });
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: /^Export “/ });
+  await dialog.getByRole("radio", { name: /Executive report/ }).check();
+  expect(await dialog.getByRole("checkbox", { name: section, exact: true }).isChecked()).toBe(true);
+  await dialog.getByRole("button", { name: "Export", exact: true }).click();
+  await dialog.waitFor({ state: "detached" });
+  await page.locator(`.report-print-root ${ready}`).waitFor({ state: "attached" });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  return pdf;
+}
+
 /** Where each phase drawn on the canvas is on screen, with its text to tell them apart. */
 export async function phaseBoxes(page: Page): Promise<PhaseBox[]> {
   return page

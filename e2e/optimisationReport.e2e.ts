@@ -12,7 +12,7 @@ import {
   optimisedRoadmap,
 } from "../shared/export/testing/optimisedRoadmap";
 import { serializeRoadmap } from "../shared/model";
-import { importRoadmapText, phaseNode, setUpAppInBrowser } from "./harness";
+import { importRoadmapText, phaseNode, printExecutiveReport, setUpAppInBrowser } from "./harness";
 import { textSizesByPage } from "./pdfTextSizes";
 
 const app = setUpAppInBrowser();
@@ -73,20 +73,9 @@ describe("the optimisation in the Compare tab and the executive report", () => {
     await differences.getByText(`Why: ${OPTIMISED_REASONS["comm-customer-newsletter"]}`).waitFor();
 
     // The report: the section is offered for a roadmap with an optimised scenario.
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
-    await page.getByRole("button", { name: "Export", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: /^Export “/ });
-    await dialog.getByRole("radio", { name: /Executive report/ }).check();
-    expect(await dialog.getByRole("checkbox", { name: "Optimisation", exact: true }).isChecked()).toBe(true);
-    await dialog.getByRole("button", { name: "Export", exact: true }).click();
-    await dialog.waitFor({ state: "detached" });
-    await page.locator(".report-print-root .report-optimisation-detail").waitFor({ state: "attached" });
+    const pdf = await printExecutiveReport(page, "Optimisation", ".report-optimisation-detail");
     const pdfFile = path.join(folder, "optimisation-report.pdf");
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(pdfFile, pdf);
-    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
 
     const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
     expect(pages.filter((text) => text.trim() !== "").length).toBeLessThanOrEqual(MAX_SUMMARY_PAGES);

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { budgetTotal, openTemplate, setUpAppInBrowser } from "./harness";
+import { budgetTotal, openTemplate, printExecutiveReport, setUpAppInBrowser } from "./harness";
 
 const app = setUpAppInBrowser();
 const folder = mkdtempSync(path.join(tmpdir(), "roadmap-optimiser-"));
@@ -75,19 +75,9 @@ describe("the campaign optimiser", () => {
     await totals.waitFor();
 
     // The executive report has the optimisation page.
-    await page.evaluate(() => {
-      window.print = () => {};
-    });
-    await page.getByRole("button", { name: "Export", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: /^Export “/ });
-    await dialog.getByRole("radio", { name: /Executive report/ }).check();
-    expect(await dialog.getByRole("checkbox", { name: "Optimisation", exact: true }).isChecked()).toBe(true);
-    await dialog.getByRole("button", { name: "Export", exact: true }).click();
-    await dialog.waitFor({ state: "detached" });
-    await page.locator(".report-print-root .report-optimisation-detail").waitFor({ state: "attached" });
+    const pdf = await printExecutiveReport(page, "Optimisation", ".report-optimisation-detail");
     const pdfFile = path.join(folder, "optimised-report.pdf");
-    writeFileSync(pdfFile, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+    writeFileSync(pdfFile, pdf);
     const pages = execFileSync("pdftotext", ["-layout", pdfFile, "-"], { encoding: "utf8" }).split("\f");
     const first = pages.findIndex((text) => text.trimStart().startsWith("Optimisation"));
     expect(first, "the report has the optimisation page").toBeGreaterThan(0);
