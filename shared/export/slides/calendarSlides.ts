@@ -1,0 +1,7 @@
+import type { DeckContext } from "./deckContext";
+import { addContentSlide } from "./slideFrame";
+
+/** Placeholder until this section's slides are built: its title only. */
+export function addCalendarSlides(context: DeckContext): void {
+  addContentSlide(context, "Communication calendar", "");
+}
