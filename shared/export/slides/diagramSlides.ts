@@ -144,7 +144,7 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
     groups.forEach((group, index) => {
       const box = markerBoxList[index] as SlideBox;
       const name = `marker:${group.direction}:${index + 1}`;
-      drawMarker(slide, name, group.text, box);
+      drawMarker(slide, name, group.lines, box);
       placed.push(box);
       for (const crossing of group.crossings) {
         const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
@@ -412,7 +412,8 @@ function overlaps(a: SlideBox, b: SlideBox): boolean {
 
 interface MarkerGroup {
   direction: Crossing["direction"];
-  text: string;
+  /** What the other end is, then the slide it is on: each its own line, so shortening a long name keeps the slide. */
+  lines: [string, string];
   crossings: Crossing[];
 }
 
@@ -427,14 +428,17 @@ function markerGroups(
   direction: Crossing["direction"],
 ): MarkerGroup[] {
   const mine = crossings.filter((crossing) => crossing.direction === direction);
-  const arrow = (text: string) => (direction === "out" ? `→ ${text}` : `${text} →`);
+  const what = (text: string) => (direction === "out" ? `→ ${text}` : `From ${text}`);
   const byPhase = groupBy(mine, (crossing) => crossing.otherPhaseId);
   if (byPhase.size <= MARKERS_PER_COLUMN) {
     return [...byPhase].map(([phaseId, group]) => {
       const phase = deck.phases.get(phaseId) as Phase;
       const stage = deck.stageNames.get(phase.stageId);
-      const text = `${phase.name}${stage ? ` (${stage})` : ""}, slide ${deck.slideOf.get(phaseId)}`;
-      return { direction, text: arrow(text), crossings: group };
+      return {
+        direction,
+        lines: [what(`${phase.name}${stage ? ` (${stage})` : ""}`), `on slide ${deck.slideOf.get(phaseId)}`],
+        crossings: group,
+      };
     });
   }
   const bySlide = [...groupBy(mine, (crossing) => String(deck.slideOf.get(crossing.otherPhaseId)))];
@@ -442,16 +446,16 @@ function markerGroups(
   const rest = bySlide.slice(kept.length);
   const phasesIn = (group: readonly Crossing[]) => {
     const count = new Set(group.map((crossing) => crossing.otherPhaseId)).size;
-    return `${count} ${count === 1 ? "phase" : "phases"}`;
+    return what(`${count} ${count === 1 ? "phase" : "phases"}`);
   };
   const groups = kept.map(([slideNumber, group]) => ({
     direction,
-    text: arrow(`${phasesIn(group)} on slide ${slideNumber}`),
+    lines: [phasesIn(group), `on slide ${slideNumber}`],
     crossings: group,
   }));
   if (rest.length > 0) {
     const group = rest.flatMap(([, crossings]) => crossings);
-    groups.push({ direction, text: arrow(`${phasesIn(group)} on ${rest.length} more slides`), crossings: group });
+    groups.push({ direction, lines: [phasesIn(group), `on ${rest.length} more slides`], crossings: group });
   }
   return groups;
 }
@@ -466,8 +470,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function drawMarker(slide: PptxGenJS.Slide, name: string, text: string, box: SlideBox): void {
-  slide.addText(fitText(text, box, MARKER.fontPt).join("\n"), {
+function drawMarker(slide: PptxGenJS.Slide, name: string, lines: readonly string[], box: SlideBox): void {
+  slide.addText(lines.map((line) => fitLine(line, box.width, MARKER.fontPt)).join("\n"), {
     ...textStyle(MARKER.fontPt, { color: DECK_COLOURS.inkSoft, align: "center", italic: true }),
     shape: "rect",
     ...inches(box),
