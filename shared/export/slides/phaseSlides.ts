@@ -2,6 +2,7 @@ import { describeAudience, describeTiming } from "../../model/labels";
 import { namesById } from "../../model/queries";
 import type { Phase, Roadmap } from "../../model/schema";
 import type { DeckContext } from "./deckContext";
+import { rowsShownNote, type SizedColumn, tableColumns } from "./deckTables";
 import { BODY_FONT_PT, DECK_COLOURS, deckColour, MIN_TABLE_FONT_PT, SLIDE_BODY } from "./deckTheme";
 import { kpisLeftOut, kpiTargetText, shownKpis } from "./kpiSlides";
 import {
@@ -15,7 +16,6 @@ import {
   textHeight,
   textStyle,
 } from "./slideFrame";
-import { type SizedColumn, tableColumns } from "./tableColumns";
 
 /**
  * Up to this many phases each gets a slide of its own; more, and each stage
@@ -127,10 +127,9 @@ function communicationTable(context: DeckContext, names: Names, indices: readonl
 
 /** Speaker notes for a slide of a communications table: which rows it shows and what the figures mean. */
 function communicationNotes(context: DeckContext, where: string) {
-  return ({ first, end, total }: TableSlideRows) =>
+  return (rows: TableSlideRows) =>
     [
-      `Communications ${first + 1}–${end} of ${total} ${where}, in the roadmap's order.`,
-      end < total ? `The table continues on the next slide with the other ${context.format.count(total - end)}.` : "",
+      rowsShownNote(context, "Communications", `${where}, in the roadmap's order`, rows),
       `Sends are the months a communication goes out in the ${context.roadmap.horizonMonths}-month plan; reach counts contacts (a customer reached in three months counts three times), expected numbers from the plan's customer flow.`,
       context.includeCosts
         ? "Cost is each send's fixed cost plus the cost per contact times its reach, to the cent, as the plan computes it."
@@ -370,10 +369,10 @@ function addStageSlides(
       ...(context.includeCosts ? [figures("Cost", 6)] : []),
     ]),
     rows,
-    notes: ({ first, end, total }) =>
+    notes: (shown) =>
       [
-        `The roadmap has ${format.count(roadmap.phases.length)} phases, more than fit a slide each, so its phases are shown stage by stage. Phases ${first + 1}–${end} of the ${total} in ${group.name}.`,
-        end < total ? `The table continues on the next slide with the other ${format.count(total - end)}.` : "",
+        `The roadmap has ${format.count(roadmap.phases.length)} phases, more than fit a slide each, so its phases are shown stage by stage.`,
+        rowsShownNote(context, "Phases", `in ${group.name}`, shown),
         "Objectives and KPIs cut short on a row end in …; the roadmap holds them in full.",
         `Customers are expected numbers over the ${roadmap.horizonMonths} months of the plan, all segments together.`,
         context.includeCosts ? "Cost is that of the phase's communications over the plan, to the cent." : "",

@@ -1,6 +1,7 @@
 import { textWidth } from "../svgText";
+import type { DeckContext } from "./deckContext";
 import { POINTS_PER_INCH, SLIDE_BODY } from "./deckTheme";
-import { type DeckTableColumn, TEXT_INSET } from "./slideFrame";
+import { type DeckTableColumn, type TableSlideRows, TEXT_INSET } from "./slideFrame";
 
 /** A column of a table: text shares the width; figures get exactly the room of their widest entry. */
 export type SizedColumn =
@@ -31,4 +32,20 @@ export function tableColumns(columns: readonly SizedColumn[]): DeckTableColumn[]
       ? { header: column.header, weight: (textRoom * column.weight) / textWeights }
       : { header: column.header, weight: widths[index] as number, align: "right" },
   );
+}
+
+/**
+ * Which rows a slide of a table shows, for its speaker notes: "Phases 1–12 of
+ * 40 in Develop." and, when the table goes on, with how many more.
+ */
+export function rowsShownNote(
+  context: DeckContext,
+  what: string,
+  where: string,
+  { first, end, total }: TableSlideRows,
+): string {
+  const shown = `${what} ${context.format.count(first + 1)}–${context.format.count(end)} of ${context.format.count(total)}${where ? ` ${where}` : ""}.`;
+  return end < total
+    ? `${shown} The table continues on the next slide with the other ${context.format.count(total - end)}.`
+    : shown;
 }
