@@ -112,12 +112,12 @@ function communicationTable(context: DeckContext, names: Names, indices: readonl
     fontPt: MIN_TABLE_FONT_PT,
   });
   const columns = tableColumns([
-    ...(withPhase ? [{ header: "Phase", weight: 1.6 }] : []),
-    { header: "Communication", weight: 2.4 },
-    { header: "Owner", weight: 1.6 },
-    { header: "Channel", weight: 1.4 },
-    { header: "Timing", weight: 1.6 },
-    { header: "Audience", weight: 2.2 },
+    ...(withPhase ? [{ header: "Phase", weight: 1.5 }] : []),
+    { header: "Communication", weight: 2.2 },
+    { header: "Owner", weight: 1.4 },
+    { header: "Channel", weight: 1.3 },
+    { header: "Timing", weight: 1.4 },
+    { header: "Audience", weight: 2.9 },
     figures("Sends", 5),
     figures("Reach", 6),
     ...(context.includeCosts ? [figures("Cost", 7)] : []),
