@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import { describeAudience, describeTiming } from "../../model/labels";
 import { namesById } from "../../model/queries";
@@ -185,7 +186,7 @@ describe("phase slides", () => {
   });
 
   it(`give each stage its phases and communications past ${PHASE_SLIDES_UP_TO} phases, every communication once, figures from the plan`, {
-    timeout: 60_000,
+    timeout: HEAVY_TEST_TIMEOUT_MS,
   }, async () => {
     const atLimit = generateRoadmap({
       phases: PHASE_SLIDES_UP_TO,
