@@ -448,11 +448,13 @@ function markerGroups(
     const count = new Set(group.map((crossing) => crossing.otherPhaseId)).size;
     return what(`${count} ${count === 1 ? "phase" : "phases"}`);
   };
-  const groups = kept.map(([slideNumber, group]) => ({
-    direction,
-    lines: [phasesIn(group), `on slide ${slideNumber}`],
-    crossings: group,
-  }));
+  const groups = kept.map(
+    ([slideNumber, group]): MarkerGroup => ({
+      direction,
+      lines: [phasesIn(group), `on slide ${slideNumber}`],
+      crossings: group,
+    }),
+  );
   if (rest.length > 0) {
     const group = rest.flatMap(([, crossings]) => crossings);
     groups.push({ direction, lines: [phasesIn(group), `on ${rest.length} more slides`], crossings: group });
