@@ -123,12 +123,14 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
   const { slide } = addContentSlide(context, pageTitle(page), pageNotes(deck, page, crossings, shortened));
   for (const text of texts) drawPhase(deck, slide, text, fontPt);
 
-  const placed: SlideBox[] = [...boxes.values()];
-  const here = new Set(page.phases.map((phase) => phase.id));
+  // Markers first, so no label is set over one.
+  const markers = [...placeMarkers("left", incoming), ...placeMarkers("right", outgoing)];
+  const placed: SlideBox[] = [...boxes.values(), ...markers.map((marker) => marker.box)];
+  for (const marker of markers) drawMarker(slide, marker.name, marker.group.lines, marker.box);
   for (const transition of context.roadmap.transitions) {
     const from = boxes.get(transition.from);
     const to = boxes.get(transition.to);
-    if (!from || !to || !here.has(transition.from) || !here.has(transition.to)) continue;
+    if (!from || !to) continue;
     drawTransition(deck, slide, placed, {
       id: transition.id,
       name: `transition:${transition.id}`,
@@ -136,30 +138,33 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
       to: { name: phaseName(transition.to), box: to },
     });
   }
-  for (const [side, groups] of [
-    ["left", incoming],
-    ["right", outgoing],
-  ] as const) {
-    const markerBoxList = markerBoxes(side, groups.length);
-    groups.forEach((group, index) => {
-      const box = markerBoxList[index] as SlideBox;
-      const name = `marker:${group.direction}:${index + 1}`;
-      drawMarker(slide, name, group.lines, box);
-      placed.push(box);
-      for (const crossing of group.crossings) {
-        const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
-        const marker = { name, box };
-        const incomingEnd = crossing.direction === "in";
-        drawTransition(deck, slide, placed, {
-          id: crossing.transitionId,
-          name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
-          from: incomingEnd ? marker : phase,
-          to: incomingEnd ? phase : marker,
-        });
-      }
-    });
+  for (const { name, box, group } of markers) {
+    for (const crossing of group.crossings) {
+      const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
+      const marker = { name, box };
+      const incomingEnd = crossing.direction === "in";
+      drawTransition(deck, slide, placed, {
+        id: crossing.transitionId,
+        name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
+        from: incomingEnd ? marker : phase,
+        to: incomingEnd ? phase : marker,
+      });
+    }
   }
   drawLegend(deck, slide, page);
+}
+
+/** A side's markers with their boxes and their names on the slide. */
+function placeMarkers(
+  side: "left" | "right",
+  groups: readonly MarkerGroup[],
+): { name: string; box: SlideBox; group: MarkerGroup }[] {
+  const boxes = markerBoxes(side, groups.length);
+  return groups.map((group, index) => ({
+    name: `marker:${group.direction}:${index + 1}`,
+    box: boxes[index] as SlideBox,
+    group,
+  }));
 }
 
 function phaseName(id: string): string {
