@@ -229,6 +229,46 @@ describe("addDiagramSlides", () => {
     });
   }
 
+  it("gathers a hub's transitions to more phases than a column of markers holds by the slide they go to", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    const base = generated(120);
+    const hub = base.phases[0] as Roadmap["phases"][number];
+    const targets = base.phases.filter((_, index) => index % 4 === 2);
+    const roadmap: Roadmap = {
+      ...base,
+      transitions: [
+        ...base.transitions.filter((transition) => transition.from !== hub.id),
+        ...targets.map((target, index) => ({
+          id: `hub-${index}`,
+          from: hub.id,
+          to: target.id,
+          rate: 0.005,
+          rateBySegment: {},
+          trigger: `Hub ${index}`,
+          markedAsLoop: false,
+        })),
+      ],
+    };
+    const { slides } = await diagramOf(roadmap);
+    const slideOf = new Map(
+      slides.flatMap((slide) =>
+        slide.shapes.filter((shape) => shape.name.startsWith("phase:")).map((shape) => [shape.name.slice(6), slide]),
+      ),
+    );
+    const source = slideOf.get(hub.id) as SlideReading;
+    for (const target of targets) {
+      const slide = slideOf.get(target.id) as SlideReading;
+      if (slide === source) continue;
+      const index = targets.indexOf(target);
+      const connector = source.connectors.find((candidate) => candidate.name === `transition:hub-${index}`);
+      const marker = gluedEnds(source, connector as ConnectorReading).to;
+      expect(marker?.name).toMatch(/^marker:out:/);
+      const [, where] = marker?.paragraphs ?? [];
+      expect(where === `on slide ${slide.number}` || /^on \d+ more slides$/.test(where ?? ""), where).toBe(true);
+    }
+  });
+
   it("names nothing about money when costs are hidden", { timeout: 60_000 }, async () => {
     const { slides } = await diagramOf(b2b(), false);
     for (const slide of slides) {

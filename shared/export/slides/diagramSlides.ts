@@ -34,8 +34,6 @@ import {
 
 const MAX_NAME_PT = 14;
 const LABEL = { fontPt: MIN_DIAGRAM_FONT_PT, maxWidth: 1.6, maxTriggerLines: 2 } as const;
-/** How far a loop back dips under the phases it joins. */
-const LOOP_DEPTH = 0.35;
 const LINE_WIDTH_PT = 1.25;
 const PHASE_CORNER = 0.06;
 /** A rounded rectangle sets its text inside its corners' curve: 0.29 of the corner's radius in from each side. */
@@ -123,12 +121,14 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
   const { slide } = addContentSlide(context, pageTitle(page), pageNotes(deck, page, crossings, shortened));
   for (const text of texts) drawPhase(deck, slide, text, fontPt);
 
-  const placed: SlideBox[] = [...boxes.values()];
-  const here = new Set(page.phases.map((phase) => phase.id));
+  // Markers first, so no label is set over one.
+  const markers = [...placeMarkers("left", incoming), ...placeMarkers("right", outgoing)];
+  const placed: SlideBox[] = [...boxes.values(), ...markers.map((marker) => marker.box)];
+  for (const marker of markers) drawMarker(slide, marker.name, marker.group.lines, marker.box);
   for (const transition of context.roadmap.transitions) {
     const from = boxes.get(transition.from);
     const to = boxes.get(transition.to);
-    if (!from || !to || !here.has(transition.from) || !here.has(transition.to)) continue;
+    if (!from || !to) continue;
     drawTransition(deck, slide, placed, {
       id: transition.id,
       name: `transition:${transition.id}`,
@@ -136,30 +136,33 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
       to: { name: phaseName(transition.to), box: to },
     });
   }
-  for (const [side, groups] of [
-    ["left", incoming],
-    ["right", outgoing],
-  ] as const) {
-    const markerBoxList = markerBoxes(side, groups.length);
-    groups.forEach((group, index) => {
-      const box = markerBoxList[index] as SlideBox;
-      const name = `marker:${group.direction}:${index + 1}`;
-      drawMarker(slide, name, group.lines, box);
-      placed.push(box);
-      for (const crossing of group.crossings) {
-        const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
-        const marker = { name, box };
-        const incomingEnd = crossing.direction === "in";
-        drawTransition(deck, slide, placed, {
-          id: crossing.transitionId,
-          name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
-          from: incomingEnd ? marker : phase,
-          to: incomingEnd ? phase : marker,
-        });
-      }
-    });
+  for (const { name, box, group } of markers) {
+    for (const crossing of group.crossings) {
+      const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
+      const marker = { name, box };
+      const incomingEnd = crossing.direction === "in";
+      drawTransition(deck, slide, placed, {
+        id: crossing.transitionId,
+        name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
+        from: incomingEnd ? marker : phase,
+        to: incomingEnd ? phase : marker,
+      });
+    }
   }
   drawLegend(deck, slide, page);
+}
+
+/** A side's markers with their boxes and their names on the slide. */
+function placeMarkers(
+  side: "left" | "right",
+  groups: readonly MarkerGroup[],
+): { name: string; box: SlideBox; group: MarkerGroup }[] {
+  const boxes = markerBoxes(side, groups.length);
+  return groups.map((group, index) => ({
+    name: `marker:${group.direction}:${index + 1}`,
+    box: boxes[index] as SlideBox,
+    group,
+  }));
 }
 
 function phaseName(id: string): string {
@@ -301,7 +304,7 @@ function drawTransition(
     geometry,
   };
   deck.context.connectors.push(connector);
-  drawLabel(slide, placed, route, labelAnchor(start, end, fromSite, toSite), `label:${transition.name}`);
+  drawLabel(slide, placed, route, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, `label:${transition.name}`);
 }
 
 /**
@@ -319,14 +322,6 @@ function connectorGeometry(
   if (loop) return "curved";
   const horizontal = (site: ConnectionSite) => site === "left" || site === "right";
   return horizontal(fromSite) && horizontal(toSite) && Math.abs(start.y - end.y) > 0.01 ? "bent" : "straight";
-}
-
-/** Where a route's label goes first: its middle, or under a loop's dip. */
-function labelAnchor(start: Point, end: Point, fromSite: ConnectionSite, toSite: ConnectionSite): Point {
-  const middle = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
-  return fromSite === "bottom" && toSite === "bottom"
-    ? { x: middle.x, y: Math.max(start.y, end.y) + LOOP_DEPTH }
-    : middle;
 }
 
 function drawLabel(slide: PptxGenJS.Slide, placed: SlideBox[], route: RouteText, anchor: Point, name: string): void {
@@ -448,11 +443,13 @@ function markerGroups(
     const count = new Set(group.map((crossing) => crossing.otherPhaseId)).size;
     return what(`${count} ${count === 1 ? "phase" : "phases"}`);
   };
-  const groups = kept.map(([slideNumber, group]) => ({
-    direction,
-    lines: [phasesIn(group), `on slide ${slideNumber}`],
-    crossings: group,
-  }));
+  const groups = kept.map(
+    ([slideNumber, group]): MarkerGroup => ({
+      direction,
+      lines: [phasesIn(group), `on slide ${slideNumber}`],
+      crossings: group,
+    }),
+  );
   if (rest.length > 0) {
     const group = rest.flatMap(([, crossings]) => crossings);
     groups.push({ direction, lines: [phasesIn(group), `on ${rest.length} more slides`], crossings: group });
