@@ -53,9 +53,9 @@ describe("assumption slides", () => {
 
     const phases = continuedTable(slidesContinuing(deck.slides, "Assumptions: phases"), "Phases");
     expect(phases.rows.map((row) => oneLine(row[0] ?? ""))).toEqual(roadmap.phases.map((phase) => phase.name));
-    phases.rows.forEach((row, i) =>
-      expect(share(row[4] ?? "")).toBeCloseTo(roadmap.phases[i]?.churnRate ?? Number.NaN, 10),
-    );
+    phases.rows.forEach((row, i) => {
+      expect(share(row[4] ?? "")).toBeCloseTo(roadmap.phases[i]?.churnRate ?? Number.NaN, 10);
+    });
 
     const names = namesById(roadmap.phases);
     const transitions = continuedTable(slidesContinuing(deck.slides, "Assumptions: transitions"), "Transitions");
