@@ -67,7 +67,7 @@ describe("assumption slides", () => {
       expect(share(row[2] ?? "")).toBeCloseTo(transition?.rate ?? Number.NaN, 10);
       for (const [segmentId, rate] of Object.entries(transition?.rateBySegment ?? {})) {
         const segment = roadmap.segments.find((candidate) => candidate.id === segmentId)?.name;
-        const written = oneLine(row[2] ?? "").split(`${segment} `)[1] ?? "";
+        const written = oneLine(row[2] ?? "").split(`${segment}: `)[1] ?? "";
         expect(share(written)).toBeCloseTo(rate, 10);
       }
       expect(oneLine(row[3] ?? "")).toBe(transition?.trigger || "—");
