@@ -53,9 +53,9 @@ describe("assumption slides", () => {
 
     const phases = continuedTable(slidesContinuing(deck.slides, "Assumptions: phases"), "Phases");
     expect(phases.rows.map((row) => oneLine(row[0] ?? ""))).toEqual(roadmap.phases.map((phase) => phase.name));
-    phases.rows.forEach((row, i) =>
-      expect(share(row[4] ?? "")).toBeCloseTo(roadmap.phases[i]?.churnRate ?? Number.NaN, 10),
-    );
+    phases.rows.forEach((row, i) => {
+      expect(share(row[4] ?? "")).toBeCloseTo(roadmap.phases[i]?.churnRate ?? Number.NaN, 10);
+    });
 
     const names = namesById(roadmap.phases);
     const transitions = continuedTable(slidesContinuing(deck.slides, "Assumptions: transitions"), "Transitions");
@@ -67,7 +67,7 @@ describe("assumption slides", () => {
       expect(share(row[2] ?? "")).toBeCloseTo(transition?.rate ?? Number.NaN, 10);
       for (const [segmentId, rate] of Object.entries(transition?.rateBySegment ?? {})) {
         const segment = roadmap.segments.find((candidate) => candidate.id === segmentId)?.name;
-        const written = oneLine(row[2] ?? "").split(`${segment} `)[1] ?? "";
+        const written = oneLine(row[2] ?? "").split(`${segment}: `)[1] ?? "";
         expect(share(written)).toBeCloseTo(rate, 10);
       }
       expect(oneLine(row[3] ?? "")).toBe(transition?.trigger || "—");
