@@ -4,14 +4,14 @@ import { describe, expect, it } from "vitest";
 import { TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
-import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
 import { OWNERS_IN_CHART, QUARTERS_IN_CHART } from "./budgetSlides";
 import { deckFormats } from "./deckContext";
 import { buildSlideDeck } from "./slideDeck";
 import { DECK_TEST_DATE, deckOf, slidesTitled } from "./testing/deckOf";
+import { b2bRoadmap, plannedDeck } from "./testing/plannedDeck";
 import { type ChartReading, readDeck } from "./testing/readDeck";
 
-const b2b = () => createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+const b2b = b2bRoadmap;
 
 /** A figure on a chart is the engine's to the cent. */
 function expectCents(actual: readonly number[], expected: readonly number[]) {
@@ -63,9 +63,7 @@ describe("budget slides", () => {
   it("chart the cost of each quarter stacked by stage, in the stages' colours, to the cent", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const { roadmap, plan, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const chart = chartOn(deck, "Cost by quarter and stage");
     const stages = plan.budget.byDimension.stage;
     const quarters = stages.byQuarter.periods;
@@ -88,9 +86,7 @@ describe("budget slides", () => {
   });
 
   it("chart cost by owner, the costliest on top, to the cent", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const { roadmap, plan, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const chart = chartOn(deck, "Cost by owner");
     const owners = plan.budget.byDimension.owner;
     const expected = owners.keys
@@ -176,10 +172,7 @@ describe("budget slides", () => {
   it("table cost, expected value and return by year and for the whole plan, to the cent", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const format = deckFormats(roadmap.currency);
-    const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const { plan, format, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const [slide] = slidesTitled(deck, "Budget");
     const table = slide?.tables[0];
     const years = plan.budget.overall.byYear;

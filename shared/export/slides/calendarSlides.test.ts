@@ -3,13 +3,13 @@ import { TEST_TIMEOUT_MS } from "../../../test/budget";
 import type { Period } from "../../engine/calendar";
 import { planRoadmap } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
-import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
 import { MONTHLY_UP_TO_MONTHS, PERIODS_PER_TABLE } from "./calendarSlides";
 import { deckFormats } from "./deckContext";
 import { MIN_TABLE_FONT_PT } from "./deckTheme";
 import { deckOf, slidesTitled } from "./testing/deckOf";
+import { b2bRoadmap } from "./testing/plannedDeck";
 
-const b2b = () => createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+const b2b = b2bRoadmap;
 const unwrapped = (rows: readonly (readonly string[])[] = []) =>
   rows.map((row) => row.map((cell) => cell.replace(/\n/g, " ")));
 
