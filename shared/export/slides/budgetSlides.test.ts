@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
-import { CHART_TEXT, OWNERS_IN_CHART, QUARTERS_IN_CHART } from "./budgetSlides";
+import { CHART_TEXT, moneyFormatCode, OWNERS_IN_CHART, QUARTERS_IN_CHART } from "./budgetSlides";
 import { deckFormats } from "./deckContext";
 import { deckColour } from "./deckTheme";
 import { buildSlideDeck } from "./slideDeck";
@@ -269,5 +269,13 @@ describe("budget slides", () => {
     expect(slidesTitled(deck, "Budget")).toHaveLength(0);
     expect(slidesTitled(deck, "Cost by")).toHaveLength(0);
     expect(deck.slides.flatMap((slide) => slide.charts)).toHaveLength(0);
+  });
+
+  it("write the value axis in the roadmap's currency, its symbol where the deck's locale puts it", () => {
+    const roadmap = b2b();
+    const axis = (currency: string, locale: string) => moneyFormatCode({ roadmap: { ...roadmap, currency }, locale });
+    expect(axis("EUR", "en-US")).toBe('"€"#,##0');
+    expect(axis("EUR", "de-DE")).toBe('#,##0"\u00a0€"');
+    expect(axis("SEK", "en-US")).toBe('"SEK\u00a0"#,##0');
   });
 });
