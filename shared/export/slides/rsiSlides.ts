@@ -12,7 +12,7 @@ import {
 } from "../../survey/insights";
 import type { RsiCell, RsiFigure, RsiResult } from "../../survey/rsi";
 import { clipText } from "../reportLayout";
-import { addBullets, addCaption, chartText, fitBullets } from "./analysisSlideParts";
+import { addBullets, addCaption, chartText, fitBullets, legendName } from "./analysisSlideParts";
 import type { DeckContext } from "./deckContext";
 import { BODY_FONT_PT, DECK_COLOURS, deckColour, SLIDE_BODY } from "./deckTheme";
 import { addContentSlide, addTableSlides, fitLine, textHeight, textStyle } from "./slideFrame";
@@ -129,7 +129,7 @@ function addRsiCurve(
   slide.addChart(
     context.pptx.ChartType.line,
     lines.map((line) => ({
-      name: line.name,
+      name: legendName(line.name),
       labels,
       values: phases.map((phaseId) => line.cells.find((cell) => cell.phaseId === phaseId)?.rsi ?? null),
     })),
