@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import PptxGenJS from "pptxgenjs";
 import { describe, expect, it } from "vitest";
 import { type GluedConnector, glueConnectors } from "./connectors";
@@ -48,11 +49,27 @@ describe("glueConnectors", () => {
     ]);
   });
 
-  it("leaves a deck without connectors byte for byte as it was", async () => {
+  it("compresses the deck and leaves a slide without connectors or repeated ids as pptxgenjs wrote it", async () => {
     const deck = await twoPhasesAndALine("a plain line");
-    expect(await glueConnectors(deck, [])).toBe(deck);
+    const finished = await glueConnectors(deck, []);
+    expect(finished.byteLength).toBeLessThan(deck.byteLength / 2);
+    const slide = async (bytes: Uint8Array) =>
+      (await JSZip.loadAsync(bytes)).file("ppt/slides/slide1.xml")?.async("string");
+    expect(await slide(finished)).toBe(await slide(deck));
     const reading = await readDeck(await glueConnectors(deck, [glued]));
     expect(reading.slides[0]?.connectors).toEqual([]);
+  });
+
+  it("makes the ids of a slide without connectors unique too", async () => {
+    const pptx = new PptxGenJS();
+    pptx.layout = "LAYOUT_WIDE";
+    const slide = pptx.addSlide();
+    slide.slideNumber = { x: 12, y: 7, w: 1, h: 0.3 };
+    for (let index = 0; index < 30; index++) slide.addText(`Row ${index}`, { x: 0.5, y: 0.2 * index, w: 3, h: 0.2 });
+    const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
+    const ids = (await readDeck(await glueConnectors(written, []))).slides[0]?.shapes.map((shape) => shape.id) ?? [];
+    expect(ids).toHaveLength(31); // the rows and the slide number
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it("glues to the shape asked for on a slide of many shapes, whose slide number pptxgenjs gives a taken id", async () => {

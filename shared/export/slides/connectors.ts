@@ -30,34 +30,46 @@ export interface GluedConnector {
   geometry: keyof typeof GEOMETRY;
 }
 
-/** The deck with every named line replaced by a connector glued to its shapes. */
+/**
+ * The deck as pptxgenjs wrote it, made ready for PowerPoint: every named line
+ * replaced by a connector glued to its shapes, every slide's shape ids unique,
+ * and the whole compressed (pptxgenjs stores a `uint8array` uncompressed, which
+ * makes a large deck ten times its size). Only slides that need it are parsed.
+ */
 export async function glueConnectors(deck: Uint8Array, connectors: readonly GluedConnector[]): Promise<Uint8Array> {
-  if (connectors.length === 0) return deck;
   const byName = new Map(connectors.map((connector) => [connector.name, connector]));
   const zip = await JSZip.loadAsync(deck);
-  const slides = zip.file(/^ppt\/slides\/slide\d+\.xml$/);
-  for (const file of slides) {
-    const xml = await file.async("string");
-    const glued = glueSlide(xml, byName);
+  for (const file of zip.file(/^ppt\/slides\/slide\d+\.xml$/)) {
+    const glued = glueSlide(await file.async("string"), byName);
     if (glued !== null) zip.file(file.name, glued);
   }
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
-/** The slide's XML with its named lines made connectors, or null when it has none. */
+const SHAPE_PROPERTIES = /<p:cNvPr id="([^"]*)" name="([^"]*)"/g;
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** The slide's XML with its named lines made connectors and its ids unique, or null when it needs neither. */
 function glueSlide(xml: string, byName: ReadonlyMap<string, GluedConnector>): string | null {
+  const properties = [...xml.matchAll(SHAPE_PROPERTIES)];
+  const ids = properties.map((match) => match[1]);
+  const glues = properties.some((match) => byName.has(unescapeXml(match[2] ?? "")));
+  if (!glues && new Set(ids).size === ids.length) return null;
   const document = new DOMParser().parseFromString(xml, "text/xml");
-  const lines = Array.from(document.getElementsByTagNameNS(P, "sp")).filter((shape) => byName.has(shapeName(shape)));
-  if (lines.length === 0) return null;
   const shapeIds = new Map<string, string>();
   for (const property of uniqueIds(document)) {
     shapeIds.set(property.getAttribute("name") ?? "", property.getAttribute("id") ?? "");
   }
+  const lines = Array.from(document.getElementsByTagNameNS(P, "sp")).filter((shape) => byName.has(shapeName(shape)));
   for (const line of lines) {
     const connector = byName.get(shapeName(line)) as GluedConnector;
     line.parentNode?.replaceChild(connectorShape(document, line, connector, shapeIds), line);
   }
   return new XMLSerializer().serializeToString(document);
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, entity: string) => XML_ENTITIES[entity] ?? "");
 }
 
 /**

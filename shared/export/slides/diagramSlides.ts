@@ -27,6 +27,7 @@ import {
   fitsLine,
   fitText,
   type SlideBox,
+  slideCount,
   TEXT_INSET,
   textHeight,
   textStyle,
@@ -102,11 +103,6 @@ export function addDiagramSlides(context: DeckContext): void {
     communications,
   };
   for (const page of pages) addDiagramSlide(deck, page);
-}
-
-/** Slides added so far. pptxgenjs keeps them in `slides`, which its typings leave out. */
-function slideCount(pptx: PptxGenJS): number {
-  return (pptx as unknown as { slides: readonly unknown[] }).slides.length;
 }
 
 function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
-import { DECK_TEST_DATE, deckOf } from "./testing/deckOf";
+import { DECK_TEST_DATE, deckOf, slidesTitled } from "./testing/deckOf";
 
 const roadmap = () => ({
   ...createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z")),
@@ -22,6 +22,19 @@ describe("buildSlideDeck", () => {
       new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(DECK_TEST_DATE),
     );
     expect(agenda?.shapes.find((shape) => shape.name === "Agenda")?.paragraphs).toEqual(["Roadmap diagram", "Budget"]);
+    const firstBudgetSlide = slidesTitled(deck, "Budget")[0]?.number;
+    expect(agenda?.shapes.find((shape) => shape.name === "Agenda slides")?.paragraphs).toEqual([
+      "slide 3",
+      `slide ${firstBudgetSlide}`,
+    ]);
+  });
+
+  it("lists only the sections that have slides: a roadmap without KPIs or open notes gets neither", async () => {
+    const bare = { ...roadmap(), stickyNotes: [] };
+    bare.phases = bare.phases.map((phase) => ({ ...phase, kpis: [] }));
+    const deck = await deckOf(bare, { sections: ["kpis", "openQuestions", "assumptions"] });
+    expect(deck.slides[1]?.shapes.find((shape) => shape.name === "Agenda")?.paragraphs).toEqual(["Assumptions"]);
+    expect(deck.slides[2]?.shapes.find((shape) => shape.name === "Title")?.text).toBe("Assumptions");
   });
 
   it("leaves money out of the agenda and notes when costs are hidden", { timeout: 60_000 }, async () => {

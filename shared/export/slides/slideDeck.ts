@@ -2,6 +2,7 @@ import PptxGenJS from "pptxgenjs";
 import type { PlanResult } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
 import { printedSections, REPORT_SECTION_LABELS, ReportOptionsSchema, type ReportSection } from "../reportOptions";
+import { withoutInvalidXmlCharacters } from "../svgText";
 import { addAssumptionSlides } from "./assumptionSlides";
 import { addBudgetSlides } from "./budgetSlides";
 import { addCalendarSlides } from "./calendarSlides";
@@ -16,8 +17,9 @@ import { addPhaseSlides } from "./phaseSlides";
 import { addPressureSlides } from "./pressureSlides";
 import { addRsiSlides } from "./rsiSlides";
 import { addScenarioSlides } from "./scenarioSlides";
+import { slideCount } from "./slideFrame";
 import { addSummarySlides } from "./summarySlides";
-import { addAgendaSlide, addTitleSlide } from "./titleSlides";
+import { type AgendaItem, addAgendaSlide, addTitleSlide } from "./titleSlides";
 
 /** Adds a section's slides; a section with nothing to show (no sends, no KPIs) adds none. */
 export type SectionSlides = (context: DeckContext) => void;
@@ -48,6 +50,20 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
 };
 
 /**
+ * The value with every string stripped of what XML 1.0 cannot hold (control
+ * characters, lone surrogates): pptxgenjs escapes markup but writes those as
+ * they are, and one of them in a name makes PowerPoint refuse the whole file.
+ */
+function withXmlSafeText<T>(value: T): T {
+  if (typeof value === "string") return withoutInvalidXmlCharacters(value) as T;
+  if (Array.isArray(value)) return value.map(withXmlSafeText) as T;
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withXmlSafeText(item)])) as T;
+  }
+  return value;
+}
+
+/**
  * The roadmap and its plan as an editable PowerPoint deck (16:9): a title
  * slide and an agenda, then the picked sections as native shapes, tables and
  * charts, with speaker notes on every slide. Sections print as the PDF's do:
@@ -55,10 +71,11 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
  * are hidden. Deterministic for the same roadmap, plan and options.
  */
 export async function buildSlideDeck(
-  roadmap: Roadmap,
+  document: Roadmap,
   plan: PlanResult,
   options: SlideDeckOptions,
 ): Promise<Uint8Array> {
+  const roadmap = withXmlSafeText(document);
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = roadmap.name;
@@ -81,11 +98,15 @@ export async function buildSlideDeck(
     roadmap,
   );
   addTitleSlide(context);
-  addAgendaSlide(
-    context,
-    sections.map((section) => SECTION_TITLES[section]),
-  );
-  for (const section of sections) SECTION_SLIDES[section](context);
-  const written = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  const writeAgenda = addAgendaSlide(context);
+  const agenda: AgendaItem[] = [];
+  for (const section of sections) {
+    const first = slideCount(pptx) + 1;
+    SECTION_SLIDES[section](context);
+    if (slideCount(pptx) >= first) agenda.push({ title: SECTION_TITLES[section], slide: first });
+  }
+  writeAgenda(agenda);
+  // Stored, not compressed: `glueConnectors` compresses the whole deck once, after its last change.
+  const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
   return glueConnectors(written, context.connectors);
 }

@@ -32,6 +32,11 @@ export const TEXT_INSET = 0.1;
 const MIN_TITLE_FONT_PT = 20;
 const LINE_SPACING = 1.2;
 
+/** Slides added so far. pptxgenjs keeps them in `slides`, which its typings leave out. */
+export function slideCount(pptx: PptxGenJS): number {
+  return (pptx as unknown as { slides: readonly unknown[] }).slides.length;
+}
+
 /** The height in inches of `lines` lines of text at `fontPt`, with the text box's insets. */
 export function textHeight(lines: number, fontPt: number): number {
   return (lines * fontPt * LINE_SPACING) / POINTS_PER_INCH + 2 * TEXT_INSET;

@@ -43,24 +43,62 @@ export function addTitleSlide(context: DeckContext): void {
   );
 }
 
-/** The sections that follow, in order. */
-export function addAgendaSlide(context: DeckContext, titles: readonly string[]): void {
-  const { slide, body } = addContentSlide(context, "Agenda", "The sections of this deck, in order.");
-  const lineHeight = textHeight(1, BODY_FONT_PT + 4) - 0.1;
-  slide.addText(
-    titles.map((title) => ({
-      text: fitLine(title, body.width - 0.5, BODY_FONT_PT + 4),
-      options: { bullet: { type: "number" }, breakLine: true },
-    })),
-    {
-      ...textStyle(BODY_FONT_PT + 4),
-      x: body.x,
-      y: body.y,
-      w: body.width,
-      h: Math.min(body.height, lineHeight * titles.length + 0.3),
-      valign: "top",
-      paraSpaceAfter: 6,
-      objectName: "Agenda",
-    },
+/** Where a section of the deck starts. */
+export interface AgendaItem {
+  title: string;
+  /** Its first slide, from 1. */
+  slide: number;
+}
+
+/**
+ * The agenda slide, added before the sections so it comes second; its list is
+ * written by the function it returns once the sections know where they start
+ * (a section with nothing to show adds no slide and is not listed).
+ */
+export function addAgendaSlide(context: DeckContext): (items: readonly AgendaItem[]) => void {
+  const { slide, body } = addContentSlide(
+    context,
+    "Agenda",
+    "The sections of this deck, in order, with the slide each starts on; each line links to its slide.",
   );
+  return (items) => {
+    const fontPt = BODY_FONT_PT + 4;
+    const numberWidth = 1.4;
+    const lineHeight = textHeight(1, fontPt) - 0.1;
+    const height = Math.min(body.height, lineHeight * items.length + 0.3);
+    const lines = items.map((item) => ({
+      ...item,
+      title: fitLine(item.title, body.width - numberWidth - 0.5, fontPt),
+    }));
+    const list = (text: (item: AgendaItem) => string, bullet: boolean) =>
+      lines.map((item) => ({
+        text: text(item),
+        options: {
+          breakLine: true,
+          hyperlink: { slide: item.slide },
+          ...(bullet ? { bullet: { type: "number" as const } } : {}),
+        },
+      }));
+    const style = { ...textStyle(fontPt), y: body.y, h: height, valign: "top" as const, paraSpaceAfter: 6 };
+    slide.addText(
+      list((item) => item.title, true),
+      {
+        ...style,
+        x: body.x,
+        w: body.width - numberWidth,
+        objectName: "Agenda",
+      },
+    );
+    slide.addText(
+      list((item) => `slide ${item.slide}`, false),
+      {
+        ...style,
+        x: body.x + body.width - numberWidth,
+        w: numberWidth,
+        align: "right",
+        color: DECK_COLOURS.muted,
+        objectName: "Agenda slides",
+      },
+    );
+  };
 }
