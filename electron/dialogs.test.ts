@@ -63,6 +63,17 @@ describe("file dialogs", () => {
     });
   });
 
+  it("offer the slide deck as a PowerPoint presentation under .pptx", async () => {
+    const { dialog, dialogs } = setUp();
+    await dialogs.chooseSaveTarget("pptx", "Acme lifecycle – slides");
+    const [, options] = dialog.showSaveDialog.mock.calls[0] ?? [];
+    expect(options).toMatchObject({
+      title: "Export PowerPoint presentation",
+      defaultPath: path.join("/home/ann/Documents", "Acme lifecycle – slides.pptx"),
+      filters: [{ name: "PowerPoint presentation", extensions: ["pptx"] }],
+    });
+  });
+
   it("report cancelling as null", async () => {
     const { dialog, dialogs } = setUp(null);
     dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
