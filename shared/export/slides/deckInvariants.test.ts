@@ -20,12 +20,12 @@ const NOW = new Date("2027-01-15T00:00:00Z");
 
 /** Names a client's file may hold: characters XML forbids, bidi, right-to-left, emoji, CJK, and very long ones. */
 const HOSTILE_TEXT = [
+  Array.from({ length: 60 }, (_, i) => `word${i}`).join(" "),
+  `Onboarding${"-and-activation".repeat(12)}`,
   ...TRICKY_NAMES,
   "تجديد العقد السنوي مع العميل",
   "👩‍👩‍👧‍👦 Family plan 🚀🔥✨",
   "季度续约提醒邮件",
-  `Onboarding${"-and-activation".repeat(12)}`,
-  Array.from({ length: 60 }, (_, i) => `word${i}`).join(" "),
   "<b>&amp; \"quoted\" 'apostrophe' </p:txBody>",
 ];
 
