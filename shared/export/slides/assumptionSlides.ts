@@ -4,8 +4,8 @@ import { CHANNEL_KIND_LABELS } from "../../model/labels";
 import { arrivalsPerMonth, customersAtStart, namesById } from "../../model/queries";
 import { planCountingRules } from "../planRules";
 import type { DeckContext } from "./deckContext";
-import { rowsShownNote, type SizedColumn, tableColumns } from "./deckTables";
-import { BODY_FONT_PT, DECK_COLOURS, MIN_TABLE_FONT_PT } from "./deckTheme";
+import { figureColumn, rowsShownNote, type SizedColumn, tableColumns } from "./deckTables";
+import { BODY_FONT_PT, DECK_COLOURS } from "./deckTheme";
 import { addContentSlide, addTableSlides, fitLine, fitText, textHeight, textStyle } from "./slideFrame";
 
 const RULE_PT = 12;
@@ -25,13 +25,6 @@ export function addAssumptionSlides(context: DeckContext): void {
   const phases = namesById(roadmap.phases);
   const segments = namesById(roadmap.segments);
   const stages = namesById(roadmap.stages);
-  const figures = (header: string, texts: readonly string[]): SizedColumn => ({
-    header,
-    figures: texts,
-    fontPt: MIN_TABLE_FONT_PT,
-  });
-  const notes = (what: string, about: string) => (rows: Parameters<typeof rowsShownNote>[3]) =>
-    [rowsShownNote(context, what, "in the roadmap's order", rows), about].join("\n");
 
   const segmentRows = roadmap.segments.map((segment) => [
     segment.name,
@@ -41,34 +34,6 @@ export function addAssumptionSlides(context: DeckContext): void {
       .join(", ") || "—",
     ...(includeCosts ? [format.money(segment.annualValue)] : []),
   ]);
-  if (segmentRows.length > 0) {
-    addTableSlides(context, {
-      title: "Assumptions: segments",
-      name: "Segments",
-      columns: tableColumns([
-        { header: "Segment", weight: 1 },
-        figures(
-          "Customers at start",
-          segmentRows.map((row) => row[1] ?? ""),
-        ),
-        { header: "Where they are at the start", weight: 2 },
-        ...(includeCosts
-          ? [
-              figures(
-                "Yearly value of a customer",
-                segmentRows.map((row) => row[3] ?? ""),
-              ),
-            ]
-          : []),
-      ]),
-      rows: segmentRows,
-      notes: notes(
-        "Segments",
-        "A segment's customers at the start are the sum of its customers in the phases at the start; it holds no number of its own.",
-      ),
-    });
-  }
-
   const phaseRows = roadmap.phases.map((phase) => [
     phase.name,
     stages.get(phase.stageId) ?? "No stage",
@@ -76,37 +41,9 @@ export function addAssumptionSlides(context: DeckContext): void {
     format.count(arrivalsPerMonth(phase)),
     share(phase.churnRate),
   ]);
-  if (phaseRows.length > 0) {
-    addTableSlides(context, {
-      title: "Assumptions: phases",
-      name: "Phases",
-      columns: tableColumns([
-        { header: "Phase", weight: 2 },
-        { header: "Stage", weight: 1 },
-        figures(
-          "Customers at start",
-          phaseRows.map((row) => row[2] ?? ""),
-        ),
-        figures(
-          "Arriving a month",
-          phaseRows.map((row) => row[3] ?? ""),
-        ),
-        figures(
-          "Churn a month",
-          phaseRows.map((row) => row[4] ?? ""),
-        ),
-      ]),
-      rows: phaseRows,
-      notes: notes(
-        "Phases",
-        "Customers at the start and arriving each month are summed over the segments; churn is the share who leave for good each month.",
-      ),
-    });
-  }
-
   const transitionRows = roadmap.transitions.map((transition) => {
     const bySegment = Object.entries(transition.rateBySegment).map(
-      ([segmentId, rate]) => `${segments.get(segmentId) ?? segmentId} ${share(rate)}`,
+      ([segmentId, rate]) => `${segments.get(segmentId) ?? segmentId}: ${share(rate)}`,
     );
     return [
       phases.get(transition.from) ?? transition.from,
@@ -115,48 +52,77 @@ export function addAssumptionSlides(context: DeckContext): void {
       transition.trigger || "—",
     ];
   });
-  if (transitionRows.length > 0) {
-    addTableSlides(context, {
-      title: "Assumptions: transitions",
-      name: "Transitions",
-      columns: tableColumns([
-        { header: "From", weight: 2 },
-        { header: "To", weight: 2 },
-        { header: "Rate a month", weight: 2 },
-        { header: "Trigger", weight: 2.5 },
-      ]),
-      rows: transitionRows,
-      notes: notes(
-        "Transitions",
-        "A rate is the share of the phase's customers who move each month; a segment named after it has a rate of its own.",
-      ),
-    });
-  }
-
   const channelRows = roadmap.channels.map((channel) => [
     channel.name,
     CHANNEL_KIND_LABELS[channel.kind],
     ...(includeCosts ? [format.money(channel.fixedCost), format.money(channel.costPerContact)] : []),
     channel.contactCap === null ? "—" : format.count(channel.contactCap),
   ]);
-  if (channelRows.length > 0) {
-    const column = (index: number) => channelRows.map((row) => row[index] ?? "");
-    addTableSlides(context, {
-      title: "Assumptions: channels",
-      name: "Channels",
-      columns: tableColumns([
+  const channelLimit =
+    "Most sends a month is the channel's own limit for one customer; — means none beyond the roadmap's.";
+
+  const tables: { what: string; rows: string[][]; columns: SizedColumn[]; about: string }[] = [
+    {
+      what: "Segments",
+      rows: segmentRows,
+      columns: [
+        { header: "Segment", weight: 1 },
+        figureColumn("Customers at start", segmentRows, 1),
+        { header: "Where they are at the start", weight: 2 },
+        ...(includeCosts ? [figureColumn("Yearly value of a customer", segmentRows, 3)] : []),
+      ],
+      about:
+        "A segment's customers at the start are the sum of its customers in the phases at the start; it holds no number of its own.",
+    },
+    {
+      what: "Phases",
+      rows: phaseRows,
+      columns: [
+        { header: "Phase", weight: 2 },
+        { header: "Stage", weight: 1 },
+        figureColumn("Customers at start", phaseRows, 2),
+        figureColumn("Arriving a month", phaseRows, 3),
+        figureColumn("Churn a month", phaseRows, 4),
+      ],
+      about:
+        "Customers at the start and arriving each month are summed over the segments; churn is the share who leave for good each month.",
+    },
+    {
+      what: "Transitions",
+      rows: transitionRows,
+      columns: [
+        { header: "From", weight: 2 },
+        { header: "To", weight: 2 },
+        { header: "Rate a month", weight: 2 },
+        { header: "Trigger", weight: 2.5 },
+      ],
+      about:
+        "A rate is the share of the phase's customers who move each month; a segment named after it has a rate of its own.",
+    },
+    {
+      what: "Channels",
+      rows: channelRows,
+      columns: [
         { header: "Channel", weight: 2 },
         { header: "Kind", weight: 1.5 },
-        ...(includeCosts ? [figures("Fixed cost a send", column(2)), figures("Cost per contact", column(3))] : []),
-        figures("Most sends a month", column(includeCosts ? 4 : 2)),
-      ]),
-      rows: channelRows,
-      notes: notes(
-        "Channels",
-        includeCosts
-          ? "A communication uses its channel's costs unless it sets its own. Most sends a month is the channel's own limit for one customer; — means none beyond the roadmap's."
-          : "Most sends a month is the channel's own limit for one customer; — means none beyond the roadmap's.",
-      ),
+        ...(includeCosts
+          ? [figureColumn("Fixed cost a send", channelRows, 2), figureColumn("Cost per contact", channelRows, 3)]
+          : []),
+        figureColumn("Most sends a month", channelRows, includeCosts ? 4 : 2),
+      ],
+      about: includeCosts
+        ? `A communication uses its channel's costs unless it sets its own. ${channelLimit}`
+        : channelLimit,
+    },
+  ];
+  for (const table of tables) {
+    if (table.rows.length === 0) continue;
+    addTableSlides(context, {
+      title: `Assumptions: ${table.what.toLowerCase()}`,
+      name: table.what,
+      columns: tableColumns(table.columns),
+      rows: table.rows,
+      notes: (shown) => [rowsShownNote(context, table.what, "in the roadmap's order", shown), table.about].join("\n"),
     });
   }
 }

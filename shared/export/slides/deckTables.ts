@@ -1,12 +1,17 @@
 import { textWidth } from "../svgText";
 import type { DeckContext } from "./deckContext";
-import { POINTS_PER_INCH, SLIDE_BODY } from "./deckTheme";
+import { MIN_TABLE_FONT_PT, POINTS_PER_INCH, SLIDE_BODY } from "./deckTheme";
 import { type DeckTableColumn, type TableSlideRows, TEXT_INSET } from "./slideFrame";
 
 /** A column of a table: text shares the width; figures get exactly the room of their widest entry. */
 export type SizedColumn =
   | { header: string; weight: number }
   | { header: string; figures: readonly string[]; fontPt: number };
+
+/** A column of figures at the tables' 12 pt: the `index`-th cell of each row. */
+export function figureColumn(header: string, rows: readonly (readonly string[])[], index: number): SizedColumn {
+  return { header, figures: rows.map((row) => row[index] ?? ""), fontPt: MIN_TABLE_FONT_PT };
+}
 
 /** Slack beyond the estimate, so a figure never wraps where LibreOffice's metrics differ a little. */
 const FIGURE_SLACK = 0.08;

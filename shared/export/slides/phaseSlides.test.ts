@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import { describeAudience, describeTiming } from "../../model/labels";
 import { namesById } from "../../model/queries";
@@ -9,6 +10,7 @@ import { MIN_TABLE_FONT_PT, SLIDE_BODY } from "./deckTheme";
 import { PHASE_SLIDES_UP_TO } from "./phaseSlides";
 import { deckOf } from "./testing/deckOf";
 import { continuedTable, oneLine, slidesContinuing, titleOf } from "./testing/deckTables";
+import { MONEY_KPI_NAME, withMoneyKpi } from "./testing/moneyKpi";
 
 const NOW = new Date("2027-01-15T00:00:00Z");
 const b2b = () => createB2bSubscriptionRoadmap(NOW);
@@ -145,25 +147,11 @@ describe("phase slides", () => {
   it("leave every cost out when costs are hidden: no cost column, figure, KPI in money or word of it", {
     timeout: 60_000,
   }, async () => {
-    const base = b2b();
-    const roadmap: Roadmap = {
-      ...base,
-      phases: base.phases.map((phase, p) =>
-        p === 0
-          ? {
-              ...phase,
-              kpis: [
-                ...phase.kpis,
-                { id: "kpi-acv", name: "Average contract", target: 1200, unit: "EUR", timeframe: "" },
-              ],
-            }
-          : phase,
-      ),
-    };
+    const roadmap = withMoneyKpi(b2b());
     const first = roadmap.phases[0]?.name ?? "";
     const shown = await deckOf(roadmap, { sections: ["phases"], now: NOW });
     expect(slidesContinuing(shown.slides, first)[0]?.shapes.find((shape) => shape.name === "KPIs")?.text).toContain(
-      "Average contract: 1,200 EUR",
+      `${MONEY_KPI_NAME}: 1,250.5 ${roadmap.currency}`,
     );
 
     const hidden = await deckOf(roadmap, { sections: ["phases"], includeCosts: false, now: NOW });
@@ -185,7 +173,7 @@ describe("phase slides", () => {
   });
 
   it(`give each stage its phases and communications past ${PHASE_SLIDES_UP_TO} phases, every communication once, figures from the plan`, {
-    timeout: 60_000,
+    timeout: HEAVY_TEST_TIMEOUT_MS,
   }, async () => {
     const atLimit = generateRoadmap({
       phases: PHASE_SLIDES_UP_TO,

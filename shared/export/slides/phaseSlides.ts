@@ -2,8 +2,8 @@ import { describeAudience, describeTiming } from "../../model/labels";
 import { namesById } from "../../model/queries";
 import type { Phase, Roadmap } from "../../model/schema";
 import type { DeckContext } from "./deckContext";
-import { rowsShownNote, type SizedColumn, tableColumns } from "./deckTables";
-import { BODY_FONT_PT, DECK_COLOURS, deckColour, MIN_TABLE_FONT_PT, SLIDE_BODY } from "./deckTheme";
+import { figureColumn, rowsShownNote, tableColumns } from "./deckTables";
+import { BODY_FONT_PT, DECK_COLOURS, deckColour, SLIDE_BODY } from "./deckTheme";
 import { kpisLeftOut, kpiTargetText, shownKpis } from "./kpiSlides";
 import {
   addContentSlide,
@@ -106,11 +106,7 @@ function communicationTable(context: DeckContext, names: Names, indices: readonl
     ];
   });
   const first = withPhase ? 1 : 0;
-  const figures = (header: string, column: number): SizedColumn => ({
-    header,
-    figures: rows.map((row) => row[first + column] ?? ""),
-    fontPt: MIN_TABLE_FONT_PT,
-  });
+  const figures = (header: string, column: number) => figureColumn(header, rows, first + column);
   const columns = tableColumns([
     ...(withPhase ? [{ header: "Phase", weight: 1.5 }] : []),
     { header: "Communication", weight: 2.2 },
@@ -348,11 +344,7 @@ function addStageSlides(
       ],
     ];
   });
-  const figures = (header: string, column: number): SizedColumn => ({
-    header,
-    figures: rows.map((row) => row[column] ?? ""),
-    fontPt: MIN_TABLE_FONT_PT,
-  });
+  const figures = (header: string, column: number) => figureColumn(header, rows, column);
   const phaseCount = format.count(rows.length);
   const kpiCount = group.phases.reduce((sum, p) => sum + (roadmap.phases[p]?.kpis.length ?? 0), 0);
   const kpisShown = group.phases.reduce((sum, p) => sum + shownKpis(context, roadmap.phases[p]?.kpis ?? []).length, 0);
