@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { HEAVY_TEST_TIMEOUT_MS, TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
-import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
 import { generateRoadmap } from "../../model/testing/generateRoadmap";
 import { SUMMARY_LIMITS } from "../reportLayout";
 import { deckFormats } from "./deckContext";
 import { MIN_TABLE_FONT_PT } from "./deckTheme";
 import { deckOf, slidesTitled } from "./testing/deckOf";
+import { b2bRoadmap, plannedDeck } from "./testing/plannedDeck";
 
-const b2b = () => createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+const b2b = b2bRoadmap;
 /** A table's rows as one line per cell: cells wrap at spaces in narrow columns. */
 const unwrapped = (rows: readonly (readonly string[])[] = []) =>
   rows.map((row) => row.map((cell) => cell.replace(/\n/g, " ")));
@@ -37,10 +37,7 @@ describe("summary slides", () => {
   it("show the plan's headline figures: budget, value, return, customers, sends and alerts", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const format = deckFormats(roadmap.currency);
-    const deck = await deckOf(roadmap, { sections: ["summary"] });
+    const { plan, format, deck } = await plannedDeck(b2b(), { sections: ["summary"] });
     expect(tileText(deck, "Total budget")).toBe(format.money(plan.budget.totalCost));
     expect(tileText(deck, "Expected value")).toBe(format.money(plan.budget.totalValue));
     expect(tileText(deck, "Return on investment")).toBe(
@@ -58,10 +55,7 @@ describe("summary slides", () => {
   it("list every phase with its stage, customers, communications, cost and value to the cent, costliest first", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const format = deckFormats(roadmap.currency);
-    const deck = await deckOf(roadmap, { sections: ["summary"] });
+    const { roadmap, plan, format, deck } = await plannedDeck(b2b(), { sections: ["summary"] });
     const [slide, ...more] = slidesTitled(deck, "Phases at a glance");
     expect(more).toHaveLength(0);
     const rows = unwrapped(slide?.tables[0]?.rows);
@@ -123,10 +117,7 @@ describe("summary slides", () => {
   });
 
   it("leave every cost, value and return out when costs are hidden", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const format = deckFormats(roadmap.currency);
-    const deck = await deckOf(roadmap, { sections: ["summary"], includeCosts: false });
+    const { roadmap, plan, format, deck } = await plannedDeck(b2b(), { sections: ["summary"], includeCosts: false });
     const slides = deck.slides.slice(2);
     expect(slides.length).toBeGreaterThanOrEqual(2);
     for (const slide of slides) {
