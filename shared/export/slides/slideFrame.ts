@@ -159,10 +159,23 @@ export interface DeckTableCell {
   bold?: boolean;
 }
 
+/** The rows one slide of a table shows: `first` to `end` (exclusive) of `total`, counted from 0. */
+export interface TableSlideRows {
+  first: number;
+  end: number;
+  total: number;
+}
+
 export interface DeckTable {
   /** The slide title; continuation slides add "(continued)". */
   title: string;
-  notes: string;
+  /** The same notes on every slide of the table, or each slide's own from the rows it shows. */
+  notes: string | ((rows: TableSlideRows) => string);
+  /**
+   * A slide the caller has begun (a phase's objectives above its communications): the table's first rows go
+   * on it below `y`, as many as fit, and the rest continue on slides of their own.
+   */
+  startOn?: { content: ContentSlide; y: number };
   columns: readonly DeckTableColumn[];
   rows: readonly (readonly (string | DeckTableCell)[])[];
   /** Written above the table on every slide of it (a total, what the rows are). */
@@ -200,25 +213,35 @@ export function addTableSlides(context: DeckContext, table: DeckTable): ContentS
     }),
   );
   let start = 0;
+  let startOn = table.startOn;
   do {
-    const room = SLIDE_BODY.height - captionHeight - headerHeight;
+    const top = startOn?.y ?? SLIDE_BODY.y;
+    const room = SLIDE_BODY.y + SLIDE_BODY.height - top - captionHeight - headerHeight;
     let end = start;
     let used = 0;
     while (end < rows.length) {
       const height = rowHeight((rows[end] ?? []).map((cell) => cell.lines));
-      if (end > start && used + height > room) break;
+      // A slide of the table's own shows at least one row; the caller's slide only rows that fit.
+      if ((end > start || startOn) && used + height > room) break;
       used += height;
       end += 1;
     }
-    const title = start === 0 ? table.title : `${table.title} (continued)`;
-    const content = addContentSlide(context, title, table.notes);
+    const shown = { first: start, end, total: rows.length };
+    const notes = typeof table.notes === "string" ? table.notes : table.notes(shown);
+    if (startOn && end === start && rows.length > 0) {
+      startOn = undefined;
+      continue;
+    }
+    const title = added.length === 0 && !table.startOn ? table.title : `${table.title} (continued)`;
+    const content = startOn?.content ?? addContentSlide(context, title, notes);
+    if (startOn) content.slide.addNotes(`\n\n${notes}`);
     if (table.caption) {
       content.slide.addText(
         fitText(table.caption, { width: SLIDE_BODY.width, height: captionHeight }, BODY_FONT_PT).join("\n"),
         {
           ...textStyle(BODY_FONT_PT, { color: DECK_COLOURS.inkSoft }),
           x: SLIDE_BODY.x,
-          y: SLIDE_BODY.y,
+          y: top,
           w: SLIDE_BODY.width,
           h: captionHeight,
           valign: "top",
@@ -256,7 +279,7 @@ export function addTableSlides(context: DeckContext, table: DeckTable): ContentS
     const tableRows = [headerRow, ...bodyRows];
     content.slide.addTable(tableRows, {
       x: SLIDE_BODY.x,
-      y: SLIDE_BODY.y + captionHeight,
+      y: top + captionHeight,
       w: SLIDE_BODY.width,
       colW: widths,
       rowH: [headerHeight, ...rows.slice(start, end).map((row) => rowHeight(row.map((value) => value.lines)))],
@@ -266,6 +289,7 @@ export function addTableSlides(context: DeckContext, table: DeckTable): ContentS
     });
     added.push(content);
     start = end;
+    startOn = undefined;
   } while (start < rows.length);
   return added;
 }
