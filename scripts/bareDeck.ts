@@ -50,5 +50,7 @@ export async function bareDeck(loads: readonly SlideLoad[]): Promise<Uint8Array>
       );
     slide.addNotes("n".repeat(load.notesChars));
   }
-  return (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
+  // "STREAM" (a Node Buffer) is the one output pptxgenjs 4.0.1 deflates: for the others it stores every part
+  // uncompressed, whatever `compression` says. Deflated, as a deck someone sends on should be.
+  return (await pptx.write({ outputType: "STREAM", compression: true })) as Uint8Array;
 }
