@@ -64,7 +64,9 @@ let databaseCounter = 0;
 /** A store over a fresh in-memory IndexedDB (fake-indexeddb) and a fake platform. */
 export function createTestApp(
   now = () => new Date("2027-03-01T10:00:00Z"),
-  services: Partial<Pick<Services, "layouter" | "preferences" | "comparer" | "repository" | "optimiser">> = {},
+  services: Partial<
+    Pick<Services, "layouter" | "preferences" | "comparer" | "repository" | "optimiser" | "exporter">
+  > = {},
 ) {
   const repository = services.repository ?? new RoadmapRepository(`test-db-${++databaseCounter}-${Math.random()}`);
   const fake = createFakePlatform();
@@ -73,7 +75,7 @@ export function createTestApp(
     platform: fake.platform,
     now,
     planner: createInProcessPlanService(),
-    exporter: createInProcessExportService(),
+    exporter: services.exporter ?? createInProcessExportService(),
     layouter: services.layouter ?? createInProcessLayoutService(),
     comparer: services.comparer ?? createInProcessCompareService(),
     preferences: services.preferences ?? createMemoryPreferencesStorage(),

@@ -130,7 +130,10 @@ export function sectionsFor(roadmap: SectionSource): ReportSection[] {
 }
 
 /** The sections that print for a roadmap, in report order, whatever order the options list them in. */
-export function printedSections(options: ReportOptions, roadmap: SectionSource): ReportSection[] {
+export function printedSections(
+  options: Pick<ReportOptions, "sections" | "includeCosts">,
+  roadmap: SectionSource,
+): ReportSection[] {
   return sectionsFor(roadmap).filter(
     (section) => options.sections.includes(section) && (options.includeCosts || !COST_ONLY_SECTIONS.includes(section)),
   );

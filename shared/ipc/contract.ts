@@ -67,7 +67,7 @@ export const OpenTableFileResultSchema = z.union([
 export type OpenTableFileResult = z.infer<typeof OpenTableFileResultSchema>;
 
 /** What a saved file holds: a roadmap, or one of the exports. */
-export const FILE_KINDS = ["roadmap", "pdf", "xlsx", "csv", "ics", "svg", "png"] as const;
+export const FILE_KINDS = ["roadmap", "pdf", "pptx", "xlsx", "csv", "ics", "svg", "png"] as const;
 export const FileKindSchema = z.enum(FILE_KINDS);
 export type FileKind = z.infer<typeof FileKindSchema>;
 
@@ -79,6 +79,11 @@ export const FILE_KIND_DETAILS: Record<FileKind, { extension: string; descriptio
     mimeType: "application/x-relationship-roadmap+json",
   },
   pdf: { extension: "pdf", description: "PDF document", mimeType: "application/pdf" },
+  pptx: {
+    extension: "pptx",
+    description: "PowerPoint presentation",
+    mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  },
   xlsx: {
     extension: "xlsx",
     description: "Excel workbook",

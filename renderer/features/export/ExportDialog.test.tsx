@@ -1,22 +1,31 @@
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
+import { printedSections, type ReportSection } from "../../../shared/export/reportOptions";
+import { SECTION_TITLES } from "../../../shared/export/slides/slideDeck";
+import { readDeck } from "../../../shared/export/slides/testing/readDeck";
+import type { SaveFileRequest } from "../../../shared/ipc/contract";
 import type { Roadmap } from "../../../shared/model";
+import { err, type Result } from "../../../shared/result";
 import { alike, withWave } from "../../../shared/survey/testing/insightFixtures";
+import { HEAVY_TEST_TIMEOUT_MS } from "../../../test/budget";
 import { AppStoreProvider } from "../../app/AppStoreContext";
 import { createTestApp } from "../../test/fakes";
 import { ExportDialog } from "./ExportDialog";
+import type { ExportFormat } from "./exportFormats";
+import type { ExportService } from "./exportService";
 
 async function openDialog(format: "pdf" | "ics" = "pdf") {
   return openDialogWith(format, true);
 }
 
 async function openDialogWith(
-  format: "pdf" | "ics" | "xlsx" | "csv" | "svg",
+  format: ExportFormat,
   showCosts: boolean,
   change: (roadmap: Roadmap) => Roadmap = (roadmap) => roadmap,
+  exporter?: ExportService,
 ) {
-  const app = createTestApp();
+  const app = createTestApp(undefined, exporter ? { exporter } : {});
   app.store.getState().setPreference("showCosts", showCosts);
   const id = await app.store
     .getState()
@@ -121,6 +130,103 @@ describe("the Export dialog", () => {
     expect(store.getState().dialog).toEqual({ kind: "export", format: "pdf" });
     expect(screen.getByRole("radio", { name: /Communication plan/ })).toBeChecked();
     expect(screen.getByRole("button", { name: "Export" })).toBeEnabled();
+  });
+});
+
+/** The sections' titles on a saved deck's agenda slide. */
+async function agendaOf(save: SaveFileRequest | undefined): Promise<string[]> {
+  if (!(save?.contents instanceof Uint8Array)) throw new Error("the deck should be saved as bytes");
+  const deck = await readDeck(save.contents);
+  return deck.slides[1]?.shapes.find((shape) => shape.name === "Agenda")?.paragraphs ?? [];
+}
+
+/** What the agenda lists for these picks: the sections the roadmap prints, in the deck's words. */
+function agendaFor(roadmap: Roadmap | null, sections: readonly ReportSection[], includeCosts: boolean) {
+  if (!roadmap) throw new Error("a roadmap should be open");
+  return printedSections({ sections: [...sections], includeCosts }, roadmap).map((s) => SECTION_TITLES[s]);
+}
+
+describe("the Export dialog's slide deck", () => {
+  it("offers the report's sections and costs switch, keeps the picks made for the report, and saves a .pptx", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    const { user, saves, store, pdfExports } = await openDialog();
+    await user.click(screen.getByRole("checkbox", { name: "Communication calendar" }));
+    await user.click(screen.getByRole("radio", { name: /Slide deck \(PowerPoint\)/ }));
+
+    // Paper and appendix are the PDF's own; the picker is the same one, with the same picks.
+    expect(screen.queryByRole("combobox", { name: "Paper" })).toBeNull();
+    expect(screen.queryByRole("checkbox", { name: "Include full detail appendix" })).toBeNull();
+    expect(screen.getByRole("checkbox", { name: "Communication calendar" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Budget tables and charts" })).toBeChecked();
+    await user.click(screen.getByRole("checkbox", { name: "Contact-pressure heatmap" }));
+    await user.click(screen.getByRole("button", { name: "Export" }));
+
+    await waitFor(() => expect(saves).toHaveLength(1));
+    expect(pdfExports).toHaveLength(0);
+    expect(saves[0]).toMatchObject({ kind: "pptx", suggestedName: "Acme lifecycle – slides", handle: null });
+    const picked = store.getState().reportOptions.sections;
+    expect(picked).not.toContain("calendar");
+    expect(picked).not.toContain("pressure");
+    expect(await agendaOf(saves[0])).toEqual(agendaFor(store.getState().document, picked, true));
+    expect(await agendaOf(saves[0])).toContain(SECTION_TITLES.budget);
+    await waitFor(() => expect(store.getState().dialog).toBeNull());
+    expect(store.getState().notices.at(-1)?.message).toBe("Exported the Slide deck (PowerPoint) to saved.roadmap.");
+  });
+
+  it("starts without costs while they are hidden, and leaves the budget out of the deck", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    const { user, saves, store } = await openDialogWith("pptx", false);
+    expect(screen.getByRole("checkbox", { name: "Include costs and the budget" })).not.toBeChecked();
+    expect(screen.getByRole("checkbox", { name: "Budget tables and charts" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Export" }));
+    await waitFor(() => expect(saves).toHaveLength(1));
+    const agenda = await agendaOf(saves[0]);
+    expect(agenda).toEqual(agendaFor(store.getState().document, store.getState().reportOptions.sections, false));
+    expect(agenda).not.toContain(SECTION_TITLES.budget);
+    expect(agenda.length).toBeGreaterThan(0);
+  });
+
+  it("will not build a deck with no sections, and says why", async () => {
+    const { user } = await openDialogWith("pptx", true);
+    for (const box of screen.getAllByRole("checkbox").slice(1)) await user.click(box);
+    expect(screen.getByText("Pick at least one section.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Export" })).toBeDisabled();
+  });
+
+  it("shows the deck being built, with nothing to click, then says why it failed and stays open", async () => {
+    let finish: (result: Result<string | Uint8Array, string>) => void = () => {};
+    const requests: unknown[] = [];
+    const exporter: ExportService = {
+      build: (_roadmap, request) => {
+        requests.push(request);
+        return new Promise((resolve) => {
+          finish = resolve;
+        });
+      },
+    };
+    const { user, store, saves } = await openDialogWith("pptx", true, (roadmap) => roadmap, exporter);
+    await user.click(screen.getByRole("button", { name: "Export" }));
+
+    expect(await screen.findByRole("status")).toHaveTextContent("Building the slides…");
+    expect(screen.getByRole("button", { name: "Exporting…" })).toBeDisabled();
+    expect(screen.getByRole("button", { name: "Cancel" })).toBeDisabled();
+    expect(screen.getByRole("radio", { name: /Slide deck/ })).toBeDisabled();
+    expect(requests).toEqual([
+      { format: "pptx", options: { sections: store.getState().reportOptions.sections, includeCosts: true } },
+    ]);
+
+    finish(err("the deck ran out of memory"));
+    await waitFor(() => expect(store.getState().exporting).toBeNull());
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: "The Slide deck (PowerPoint) could not be exported: the deck ran out of memory",
+    });
+    expect(saves).toEqual([]);
+    expect(store.getState().dialog).toEqual({ kind: "export", format: "pptx" });
+    expect(screen.getByRole("button", { name: "Export" })).toBeEnabled();
+    expect(screen.queryByRole("status")).toBeNull();
   });
 });
 

@@ -1,16 +1,6 @@
 import { useState } from "react";
 import { MAX_SUMMARY_PAGES } from "../../../shared/export/reportLayout";
-import {
-  COST_ONLY_SECTIONS,
-  PAPER_SIZES,
-  type PaperSize,
-  printedSections,
-  REPORT_SECTION_LABELS,
-  REPORT_SECTIONS,
-  type ReportOptions,
-  type ReportSection,
-  sectionsFor,
-} from "../../../shared/export/reportOptions";
+import { PAPER_SIZES, type PaperSize, printedSections, type ReportOptions } from "../../../shared/export/reportOptions";
 import type { Roadmap } from "../../../shared/model";
 import { useAppState, useAppStoreApi } from "../../app/AppStoreContext";
 import { Dialog } from "../../ui/Dialog";
@@ -22,9 +12,11 @@ import {
   type ExportRequest,
   WORKBOOK_NEEDS_COSTS,
 } from "./exportFormats";
+import { ReportSectionPicker } from "./ReportSectionPicker";
 
 const PROGRESS: Record<ExportFormat, string> = {
   pdf: "Laying out and printing the report…",
+  pptx: "Building the slides…",
   xlsx: "Writing the workbook…",
   csv: "Writing the communication plan…",
   ics: "Writing the calendar…",
@@ -58,6 +50,8 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
     switch (format) {
       case "pdf":
         return { format, options: report };
+      case "pptx":
+        return { format, options: { sections: report.sections, includeCosts: report.includeCosts } };
       case "ics":
         return { format, ownerId: ownerId === "" ? null : ownerId, includeCosts };
       case "xlsx":
@@ -70,7 +64,8 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
     const exported = await store.getState().exportDocument(request());
     if (exported) store.getState().closeDialog();
   };
-  const noSections = format === "pdf" && printedSections(report, roadmap).length === 0;
+  const sectioned = format === "pdf" || format === "pptx";
+  const noSections = sectioned && printedSections(report, roadmap).length === 0;
   const workbookRefused = format === "xlsx" && !showCosts;
 
   return (
@@ -121,6 +116,12 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
         </fieldset>
         <div className="export-options">
           {format === "pdf" && <ReportOptionsFields roadmap={roadmap} options={report} onChange={setReport} />}
+          {format === "pptx" && (
+            <>
+              <p className="muted">{EXPORT_FORMAT_DETAILS.pptx.description}</p>
+              <ReportSectionPicker roadmap={roadmap} choice={report} onChange={setReport} />
+            </>
+          )}
           {format === "ics" && (
             <label className="field">
               <span>Whose sends</span>
@@ -134,8 +135,8 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
               </select>
             </label>
           )}
-          {format !== "pdf" && format !== "ics" && <p className="muted">{EXPORT_FORMAT_DETAILS[format].description}</p>}
-          {format !== "pdf" && format !== "xlsx" && (
+          {!sectioned && format !== "ics" && <p className="muted">{EXPORT_FORMAT_DETAILS[format].description}</p>}
+          {!sectioned && format !== "xlsx" && (
             <label className="checkbox-field">
               <input
                 type="checkbox"
@@ -161,11 +162,6 @@ function ReportOptionsFields({
   options: ReportOptions;
   onChange: (options: ReportOptions) => void;
 }) {
-  const toggle = (section: ReportSection, on: boolean) =>
-    onChange({
-      ...options,
-      sections: REPORT_SECTIONS.filter((s) => (s === section ? on : options.sections.includes(s))),
-    });
   return (
     <>
       <label className="field">
@@ -181,43 +177,19 @@ function ReportOptionsFields({
           ))}
         </select>
       </label>
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          checked={options.includeCosts}
-          onChange={(event) => onChange({ ...options, includeCosts: event.target.checked })}
-        />
-        Include costs and the budget
-      </label>
-      <label className="checkbox-field">
-        <input
-          type="checkbox"
-          checked={options.includeAppendix}
-          onChange={(event) => onChange({ ...options, includeAppendix: event.target.checked })}
-        />
-        Include full detail appendix
-      </label>
-      <p className="muted">
-        The report summarises in at most {MAX_SUMMARY_PAGES} pages; the appendix adds every phase and communication.
-      </p>
-      <fieldset className="export-sections">
-        <legend>Sections</legend>
-        {sectionsFor(roadmap).map((section) => {
-          const costOnly = COST_ONLY_SECTIONS.includes(section) && !options.includeCosts;
-          return (
-            <label key={section} className="checkbox-field">
-              <input
-                type="checkbox"
-                checked={options.sections.includes(section) && !costOnly}
-                disabled={costOnly}
-                onChange={(event) => toggle(section, event.target.checked)}
-              />
-              {REPORT_SECTION_LABELS[section]}
-            </label>
-          );
-        })}
-      </fieldset>
-      {printedSections(options, roadmap).length === 0 && <p className="field-problem">Pick at least one section.</p>}
+      <ReportSectionPicker roadmap={roadmap} choice={options} onChange={onChange}>
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            checked={options.includeAppendix}
+            onChange={(event) => onChange({ ...options, includeAppendix: event.target.checked })}
+          />
+          Include full detail appendix
+        </label>
+        <p className="muted">
+          The report summarises in at most {MAX_SUMMARY_PAGES} pages; the appendix adds every phase and communication.
+        </p>
+      </ReportSectionPicker>
     </>
   );
 }

@@ -6,7 +6,7 @@ import type { Roadmap } from "../../../shared/model";
 import { err, ok, type Result } from "../../../shared/result";
 import type { DataExportRequest } from "./exportFormats";
 
-/** Plans the roadmap afresh and writes the export: the file a finance team or a calendar reads. */
+/** Plans the roadmap afresh and writes the export: the deck, workbook, plan or calendar someone opens next. */
 export async function buildDataExport(
   roadmap: Roadmap,
   request: DataExportRequest,
@@ -14,6 +14,11 @@ export async function buildDataExport(
 ): Promise<string | Uint8Array> {
   const plan = planRoadmap(roadmap);
   switch (request.format) {
+    case "pptx": {
+      // pptxgenjs and jszip load on the first deck, inside this worker, so no other export waits for them.
+      const { buildSlideDeck } = await import("../../../shared/export/slides/slideDeck");
+      return buildSlideDeck(roadmap, plan, { ...request.options, now });
+    }
     case "xlsx":
       return buildBudgetWorkbook(roadmap, plan, { now });
     case "csv":

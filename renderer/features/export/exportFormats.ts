@@ -2,11 +2,23 @@ import type { ReportOptions } from "../../../shared/export/reportOptions";
 import type { FileKind } from "../../../shared/ipc/contract";
 
 /** Everything the Export dialog offers, in the order it lists them. */
-export const EXPORT_FORMATS = ["pdf", "xlsx", "csv", "ics", "svg", "png"] as const satisfies readonly FileKind[];
+export const EXPORT_FORMATS = [
+  "pdf",
+  "pptx",
+  "xlsx",
+  "csv",
+  "ics",
+  "svg",
+  "png",
+] as const satisfies readonly FileKind[];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_FORMAT_DETAILS: Record<ExportFormat, { label: string; description: string }> = {
   pdf: { label: "Executive report (PDF)", description: "Cover, summary, diagram, phases, budget, calendar and more." },
+  pptx: {
+    label: "Slide deck (PowerPoint)",
+    description: "The report's sections as slides to keep editing: native shapes, tables and charts, with notes.",
+  },
   xlsx: {
     label: "Budget workbook (Excel)",
     description: "Live formulas over the assumptions: change a cost and the totals move.",
@@ -25,8 +37,12 @@ interface CostChoice {
   includeCosts?: boolean;
 }
 
+/** What the deck shows: the report's own section picker and costs switch, so one choice serves both. */
+export type SlideDeckChoice = Pick<ReportOptions, "sections" | "includeCosts">;
+
 export type ExportRequest =
   | { format: "pdf"; options: ReportOptions }
+  | { format: "pptx"; options: SlideDeckChoice }
   | { format: "xlsx" }
   | ({ format: "csv" } & CostChoice)
   | ({ format: "ics"; ownerId: string | null } & CostChoice)
@@ -38,4 +54,4 @@ export const WORKBOOK_NEEDS_COSTS =
   "The budget workbook is all costs and values, so it is not exported while costs are hidden. Turn on “Show costs” in the View menu to export it.";
 
 /** The exports built from the plan's numbers, off the UI thread. */
-export type DataExportRequest = Extract<ExportRequest, { format: "xlsx" | "csv" | "ics" }>;
+export type DataExportRequest = Extract<ExportRequest, { format: "pptx" | "xlsx" | "csv" | "ics" }>;

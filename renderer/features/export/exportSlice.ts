@@ -29,6 +29,7 @@ export interface ExportSlice {
 /** File names say what is inside: "Acme onboarding – budget.xlsx". */
 const FILE_NAME_SUFFIX: Record<ExportFormat, string> = {
   pdf: "report",
+  pptx: "slides",
   xlsx: "budget",
   csv: "communication plan",
   ics: "calendar",
@@ -39,7 +40,8 @@ const FILE_NAME_SUFFIX: Record<ExportFormat, string> = {
 export function createExportSlice({ set, get, services }: SliceContext): ExportSlice {
   const save = async (roadmap: Roadmap, asked: ExportRequest): Promise<SaveFileResult> => {
     // An export that does not say follows what the user shows on screen: hidden costs stay hidden on paper.
-    const request = asked.format === "pdf" || asked.format === "xlsx" ? asked : withCostChoice(asked);
+    const request =
+      asked.format === "pdf" || asked.format === "pptx" || asked.format === "xlsx" ? asked : withCostChoice(asked);
     if (request.format === "xlsx" && !get().preferences.showCosts) return { error: WORKBOOK_NEEDS_COSTS };
     const owner = request.format === "ics" ? roadmap.owners.find((o) => o.id === request.ownerId) : undefined;
     const suggestedName = [roadmap.name, FILE_NAME_SUFFIX[request.format], owner?.name].filter(Boolean).join(" – ");
@@ -52,6 +54,7 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
           options: request.options,
           suggestedName,
         });
+      case "pptx":
       case "xlsx":
       case "csv":
       case "ics": {
@@ -74,7 +77,7 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
     }
   };
 
-  function withCostChoice<R extends Exclude<ExportRequest, { format: "pdf" | "xlsx" }>>(
+  function withCostChoice<R extends Exclude<ExportRequest, { format: "pdf" | "pptx" | "xlsx" }>>(
     request: R,
   ): R & {
     includeCosts: boolean;
@@ -91,9 +94,11 @@ export function createExportSlice({ set, get, services }: SliceContext): ExportS
       const roadmap = selectExportedRoadmap(get());
       if (!roadmap || get().exporting) return false;
       set({ exporting: request.format, lastExportFormat: request.format });
-      if (request.format === "pdf") {
-        set({ reportOptions: request.options });
-        services.repository.setSetting(REPORT_OPTIONS_SETTING, request.options).catch((error: unknown) => {
+      if (request.format === "pdf" || request.format === "pptx") {
+        // The report and the deck share one section picker: what was picked for either is offered next time.
+        const reportOptions = { ...get().reportOptions, ...request.options };
+        set({ reportOptions });
+        services.repository.setSetting(REPORT_OPTIONS_SETTING, reportOptions).catch((error: unknown) => {
           // Only a convenience for next time: the export goes ahead.
           console.warn("Could not remember the report options:", error);
         });
