@@ -62,6 +62,10 @@ export interface ChartSeriesReading {
   name: string;
   labels: string[];
   values: number[];
+  /** A scatter chart's x values; blanks (no point there) null. Empty for other charts. */
+  xValues: (number | null)[];
+  /** The values as written, `val` or a scatter's `yVal`, blanks (a gap in the line) null. */
+  yValues: (number | null)[];
 }
 
 export interface ChartReading {
@@ -267,6 +271,14 @@ function readChart(name: string, chart: Document): ChartReading {
       name: series.getElementsByTagNameNS(C, "tx")[0]?.getElementsByTagNameNS(C, "v")[0]?.textContent ?? "",
       labels: points(series.getElementsByTagNameNS(C, "cat")[0]),
       values: points(series.getElementsByTagNameNS(C, "val")[0]).map(Number),
+      xValues: points(series.getElementsByTagNameNS(C, "xVal")[0]).map(numberOrBlank),
+      yValues: points(series.getElementsByTagNameNS(C, "val")[0] ?? series.getElementsByTagNameNS(C, "yVal")[0]).map(
+        numberOrBlank,
+      ),
     })),
   };
+}
+
+function numberOrBlank(text: string): number | null {
+  return text.trim() === "" ? null : Number(text);
 }
