@@ -7,6 +7,7 @@ import { addBudgetSlides } from "./budgetSlides";
 import { addCalendarSlides } from "./calendarSlides";
 import { glueConnectors } from "./connectors";
 import { DEFAULT_DECK_LOCALE, type DeckContext, deckFormats, type SlideDeckOptions } from "./deckContext";
+import { settleDeck } from "./deckPackage";
 import { DECK_FONT } from "./deckTheme";
 import { addDiagramSlides } from "./diagramSlides";
 import { addKpiSlides } from "./kpiSlides";
@@ -51,7 +52,7 @@ export const SECTION_TITLES: Record<ReportSection, string> = {
  * slide and an agenda, then the picked sections as native shapes, tables and
  * charts, with speaker notes on every slide. Sections print as the PDF's do:
  * only those the roadmap has (`printedSections`), none about money when costs
- * are hidden. Deterministic for the same roadmap, plan and options.
+ * are hidden. The same bytes for the same roadmap, plan and options (`settleDeck`).
  */
 export async function buildSlideDeck(
   roadmap: Roadmap,
@@ -86,5 +87,5 @@ export async function buildSlideDeck(
   );
   for (const section of sections) SECTION_SLIDES[section](context);
   const written = (await pptx.write({ outputType: "uint8array", compression: true })) as Uint8Array;
-  return glueConnectors(written, context.connectors);
+  return settleDeck(await glueConnectors(written, context.connectors), options.now);
 }
