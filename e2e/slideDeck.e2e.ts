@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { deckFormats } from "../shared/export/slides/deckContext";
 import { readDeck } from "../shared/export/slides/testing/readDeck";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
+import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
 import { budgetTotal, openTemplate, setUpAppInBrowser } from "./harness";
 import { convertDeckToPdf } from "./libreOffice";
 
@@ -40,7 +41,9 @@ async function openedInImpress(file: string) {
   return { slides: deck.slides.length, pages: pdf.pages, text: pdf.text.replace(/\s+/g, " ") };
 }
 
-describe("the slide deck, opened in LibreOffice Impress", () => {
+// LibreOffice starts on a fresh profile and lays out every slide: on the loaded two-core gate that alone
+// took half a minute of the one minute each test took.
+describe("the slide deck, opened in LibreOffice Impress", { timeout: HEAVY_TEST_TIMEOUT_MS }, () => {
   it("exports the template as a deck Impress prints a page a slide of, with every phase and the budget total", async () => {
     const page = await app.open();
     await openTemplate(page);

@@ -6,9 +6,8 @@ import path from "node:path";
 import { convertDeckToPdf, renderPdfPages } from "../e2e/libreOffice";
 import { planRoadmap } from "../shared/engine";
 import { REPORT_SECTIONS } from "../shared/export/reportOptions";
-import { buildSlideDeck, SECTION_TITLES } from "../shared/export/slides/slideDeck";
-import { slidesTitled } from "../shared/export/slides/testing/deckOf";
-import { readDeck } from "../shared/export/slides/testing/readDeck";
+import { buildSlideDeck } from "../shared/export/slides/slideDeck";
+import { readDeck, type SlideReading } from "../shared/export/slides/testing/readDeck";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 
 const OUT = "docs/screenshots";
@@ -26,12 +25,13 @@ try {
   writeFileSync(file, bytes);
   const { pdf, pages } = await convertDeckToPdf(file, folder);
   if (pages !== deck.slides.length) throw new Error(`LibreOffice made ${pages} pages of ${deck.slides.length} slides`);
-  for (const [name, section] of [
-    ["deck-diagram", "diagram"],
-    ["deck-budget", "budget"],
+  // Found by what they hold, whatever their sections title them.
+  for (const [name, what, holds] of [
+    ["deck-diagram", "glued connectors", (slide: SlideReading) => slide.connectors.length > 0],
+    ["deck-budget", "a chart", (slide: SlideReading) => slide.charts.length > 0],
   ] as const) {
-    const slide = slidesTitled(deck, SECTION_TITLES[section])[0];
-    if (!slide) throw new Error(`the deck has no slide titled “${SECTION_TITLES[section]}”`);
+    const slide = deck.slides.find(holds);
+    if (!slide) throw new Error(`the deck has no slide with ${what}`);
     const [png] = await renderPdfPages(pdf, path.join(folder, name), {
       first: slide.number,
       last: slide.number,
