@@ -204,8 +204,10 @@ export interface Point {
  * Where a connector leaves one box and enters another: side by side (the
  * boxes do not overlap across) it runs from a right side to a left side, as
  * on the canvas; one above the other, from a bottom to a top. A loop back
- * between boxes side by side runs under them, bottom to bottom, so it never
- * lies on the forward arrow it answers.
+ * to a box on the left leaves from underneath and comes into that box's
+ * right side: it never lies on a forward arrow it answers, and both
+ * PowerPoint (which draws the connector as written) and LibreOffice (which
+ * routes it again from its sites) draw it as a curve.
  */
 export function connectionSites(
   from: SlideBox,
@@ -215,7 +217,7 @@ export function connectionSites(
   const dx = to.x + to.width / 2 - (from.x + from.width / 2);
   const dy = to.y + to.height / 2 - (from.y + from.height / 2);
   const sideBySide = Math.abs(dx) >= (from.width + to.width) / 2;
-  if (sideBySide && loop && dx < 0) return { fromSite: "bottom", toSite: "bottom" };
+  if (sideBySide && loop && dx < 0) return { fromSite: "bottom", toSite: "right" };
   if (sideBySide) return dx > 0 ? { fromSite: "right", toSite: "left" } : { fromSite: "left", toSite: "right" };
   return dy >= 0 ? { fromSite: "bottom", toSite: "top" } : { fromSite: "top", toSite: "bottom" };
 }

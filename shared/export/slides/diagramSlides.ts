@@ -34,8 +34,6 @@ import {
 
 const MAX_NAME_PT = 14;
 const LABEL = { fontPt: MIN_DIAGRAM_FONT_PT, maxWidth: 1.6, maxTriggerLines: 2 } as const;
-/** How far a loop back dips under the phases it joins. */
-const LOOP_DEPTH = 0.35;
 const LINE_WIDTH_PT = 1.25;
 const PHASE_CORNER = 0.06;
 /** A rounded rectangle sets its text inside its corners' curve: 0.29 of the corner's radius in from each side. */
@@ -306,7 +304,7 @@ function drawTransition(
     geometry,
   };
   deck.context.connectors.push(connector);
-  drawLabel(slide, placed, route, labelAnchor(start, end, fromSite, toSite), `label:${transition.name}`);
+  drawLabel(slide, placed, route, { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 }, `label:${transition.name}`);
 }
 
 /**
@@ -324,14 +322,6 @@ function connectorGeometry(
   if (loop) return "curved";
   const horizontal = (site: ConnectionSite) => site === "left" || site === "right";
   return horizontal(fromSite) && horizontal(toSite) && Math.abs(start.y - end.y) > 0.01 ? "bent" : "straight";
-}
-
-/** Where a route's label goes first: its middle, or under a loop's dip. */
-function labelAnchor(start: Point, end: Point, fromSite: ConnectionSite, toSite: ConnectionSite): Point {
-  const middle = { x: (start.x + end.x) / 2, y: (start.y + end.y) / 2 };
-  return fromSite === "bottom" && toSite === "bottom"
-    ? { x: middle.x, y: Math.max(start.y, end.y) + LOOP_DEPTH }
-    : middle;
 }
 
 function drawLabel(slide: PptxGenJS.Slide, placed: SlideBox[], route: RouteText, anchor: Point, name: string): void {
