@@ -1,7 +1,8 @@
+import { lifecycleOrder } from "../model/presentationWalk";
 import { namesById } from "../model/queries";
 import type { Roadmap } from "../model/schema";
 import { formatContacts, type GroupAnswers, type RsiDrop, type SurveyInsights } from "../survey/insights";
-import type { RsiFigure } from "../survey/rsi";
+import type { RsiCell, RsiFigure, RsiResult } from "../survey/rsi";
 
 /** An RSI in words as the report and the deck write it: "72 (65–79)", or "too few answers". */
 export function rsiFigureText(figure: RsiFigure): string {
@@ -9,6 +10,30 @@ export function rsiFigureText(figure: RsiFigure): string {
   const interval =
     figure.low !== null && figure.high !== null ? ` (${Math.round(figure.low)}–${Math.round(figure.high)})` : "";
   return `${Math.round(figure.rsi)}${interval}`;
+}
+
+/** The RSI grid's rows and columns: the phases and segments someone answered in, and each cell. */
+export interface RsiGrid {
+  /** In lifecycle order. */
+  readonly phaseIds: readonly string[];
+  /** In the roadmap's order. */
+  readonly segmentIds: readonly string[];
+  /** The phase's RSI in the segment, or over all segments (`segmentId` null); undefined where no one answered. */
+  cellOf(phaseId: string, segmentId: string | null): RsiCell | undefined;
+}
+
+/** The grid the report and the deck print the RSI in. */
+export function rsiGrid(roadmap: Roadmap, rsi: RsiResult): RsiGrid {
+  const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
+  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
+  return {
+    phaseIds: lifecycleOrder(roadmap).filter((id) => answered.has(id)),
+    segmentIds: roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id)),
+    cellOf: (phaseId, segmentId) =>
+      segmentId === null
+        ? rsi.phases.find((cell) => cell.phaseId === phaseId)
+        : rsi.cells.find((cell) => cell.phaseId === phaseId && cell.segmentId === segmentId),
+  };
 }
 
 /** The largest falls over all segments, then those within a segment that are not the same fall again. */

@@ -1,8 +1,7 @@
 import { useMemo } from "react";
 import { clipText } from "../../../shared/export/reportLayout";
-import { defectorRows, placesToAct, rsiFigureText } from "../../../shared/export/rsiRows";
+import { defectorRows, placesToAct, rsiFigureText, rsiGrid } from "../../../shared/export/rsiRows";
 import { namesById, type Roadmap } from "../../../shared/model";
-import { lifecycleOrder } from "../../../shared/model/presentationWalk";
 import {
   describeChannelGap,
   describeDrop,
@@ -32,16 +31,9 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
   const clip = (text: string) => clipText(text, layout.limits.nameChars);
   const phaseNames = namesById(roadmap.phases);
   const segmentNames = namesById(roadmap.segments);
-  const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
-  const phases = lifecycleOrder(roadmap).filter((id) => answered.has(id));
+  const { phaseIds: phases, segmentIds: allSegments, cellOf } = rsiGrid(roadmap, rsi);
   const shownPhases = phases.slice(0, layout.limits.tableRows);
-  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
-  const allSegments = roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id));
   const segments = allSegments.slice(0, SEGMENT_COLUMNS);
-  const cellOf = (phaseId: string, segmentId: string | null) =>
-    segmentId === null
-      ? rsi.phases.find((cell) => cell.phaseId === phaseId)
-      : rsi.cells.find((cell) => cell.phaseId === phaseId && cell.segmentId === segmentId);
 
   return (
     <>

@@ -1,4 +1,3 @@
-import { lifecycleOrder } from "../../model/presentationWalk";
 import { namesById } from "../../model/queries";
 import {
   describeChannelGap,
@@ -9,7 +8,7 @@ import {
 } from "../../survey/insights";
 import type { RsiCell, RsiResult } from "../../survey/rsi";
 import { clipText } from "../reportLayout";
-import { defectorRows, placesToAct, rsiFigureText } from "../rsiRows";
+import { defectorRows, placesToAct, rsiFigureText, rsiGrid } from "../rsiRows";
 import { addBullets, addCaption, chartText, fitBullets, legendName } from "./analysisSlideParts";
 import type { DeckContext } from "./deckContext";
 import { BODY_FONT_PT, DECK_COLOURS, deckColour, SLIDE_BODY } from "./deckTheme";
@@ -41,15 +40,8 @@ export function addRsiSlides(context: DeckContext): void {
   const { rsi } = insights;
   const phaseNames = namesById(roadmap.phases);
   const segmentNames = namesById(roadmap.segments);
-  const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
-  const phases = lifecycleOrder(roadmap).filter((id) => answered.has(id));
-  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
-  const allSegments = roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id));
+  const { phaseIds: phases, segmentIds: allSegments, cellOf } = rsiGrid(roadmap, rsi);
   const segments = allSegments.slice(0, RSI_SEGMENT_COLUMNS);
-  const cellOf = (phaseId: string, segmentId: string | null) =>
-    segmentId === null
-      ? rsi.phases.find((cell) => cell.phaseId === phaseId)
-      : rsi.cells.find((cell) => cell.phaseId === phaseId && cell.segmentId === segmentId);
   const source = `From the survey "${wave.name}" of ${wave.date}: ${context.format.count(rsi.overall.n)} respondents${
     rsi.excluded > 0 ? `, ${context.format.count(rsi.excluded)} left out for answering fewer than half the items` : ""
   }.`;
