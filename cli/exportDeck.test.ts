@@ -4,7 +4,7 @@ import { planRoadmap } from "../shared/engine";
 import { printedSections, REPORT_SECTIONS, sectionsFor } from "../shared/export/reportOptions";
 import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
 import { type DeckReading, readDeck } from "../shared/export/slides/testing/readDeck";
-import { moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
+import { customerCounts, moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
 import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
 import { EXIT_OK, EXIT_USAGE } from "./roadmapCli";
 import { cliWorkspace } from "./testing/runCli";
@@ -21,6 +21,22 @@ function agendaOf(deck: DeckReading): string[] {
   return deck.slides[1]?.shapes.find((shape) => shape.name === "Agenda")?.paragraphs ?? [];
 }
 
+const MONEY_WORDS = /€|EUR|\bcosts?\b|budget|\bROI\b/i;
+
+/**
+ * The roadmap's own texts with the money words taken out, consistently (ids
+ * too; its currency code stays), so a word the check finds is one the deck
+ * wrote: the template has a segment "Small business (cost to serve …)".
+ */
+function withoutMoneyWords<T>(value: T): T {
+  if (typeof value === "string") return value.replace(/€|costs?|budget|\bROI\b/gi, "effort") as T;
+  if (Array.isArray(value)) return value.map(withoutMoneyWords) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutMoneyWords(item)])) as T;
+  }
+  return value;
+}
+
 async function expectMissing(file: string) {
   await expect(readFile(file)).rejects.toThrow(/ENOENT/);
 }
@@ -33,7 +49,8 @@ describe("roadmap export --pptx", () => {
     const doc = await readBack(file);
     const out = inDir("acme.pptx");
     const result = await roadmap("export", file, "--pptx", out);
-    expect(result).toMatchObject({ code: EXIT_OK, stdout: `wrote slide deck: ${out}\n` });
+    // The template has no survey, scenario or optimisation: left out quietly, as the report leaves them out.
+    expect(result).toEqual({ code: EXIT_OK, stdout: `wrote slide deck: ${out}\n`, stderr: "" });
     const deck = await deckAt(out);
     const title = deck.slides[0]?.shapes.find((shape) => shape.name === "Roadmap name");
     expect(title?.paragraphs.join(" ")).toBe(doc.name);
@@ -53,8 +70,9 @@ describe("roadmap export --pptx", () => {
   it("leaves the budget and every amount, currency and word of cost out with --no-costs", {
     timeout: HEAVY_TEST_TIMEOUT_MS,
   }, async () => {
-    const file = await writeRoadmap("room.roadmap");
+    const file = await writeRoadmap("room.roadmap", (doc) => Object.assign(doc, withoutMoneyWords(doc)));
     const doc = await readBack(file);
+    expect(doc.currency).toBe("EUR");
     const out = inDir("room.pptx");
     const result = await roadmap("export", file, "--pptx", out, "--no-costs");
     expect(result).toMatchObject({ code: EXIT_OK, stdout: `wrote slide deck without costs: ${out}\n` });
@@ -63,10 +81,11 @@ describe("roadmap export --pptx", () => {
       printedSections({ sections: [...REPORT_SECTIONS], includeCosts: false }, doc).map((s) => SECTION_TITLES[s]),
     );
     expect(agendaOf(deck)).not.toContain(SECTION_TITLES.budget);
-    const figures = moneySpellings(moneyAmounts(doc, planRoadmap(doc)), 100);
+    // Amounts from 1,000 up that are no customer count: a slide full of counts holds small numbers by chance.
+    const figures = moneySpellings(moneyAmounts(doc, planRoadmap(doc)), 1000, customerCounts(doc));
     for (const slide of deck.slides) {
       for (const text of [slide.text, slide.notes]) {
-        expect(text).not.toMatch(/€|EUR|\bcosts?\b|budget|\bROI\b/i);
+        expect(text).not.toMatch(MONEY_WORDS);
         expect(moneyFiguresIn(text, figures)).toEqual([]);
       }
     }

@@ -253,9 +253,9 @@ const EXPORT: Command = {
     if (parsed.values.sections !== undefined && pptx === undefined) {
       return usageError(EXPORT, "--sections chooses the slide deck's sections, so it needs --pptx", io);
     }
-    const sections =
-      parsed.values.sections === undefined ? [...REPORT_SECTIONS] : parseSections(parsed.values.sections);
-    if (typeof sections === "string") return usageError(EXPORT, sections, io);
+    const named = parsed.values.sections === undefined ? undefined : parseSections(parsed.values.sections);
+    if (typeof named === "string") return usageError(EXPORT, named, io);
+    const sections = named ?? [...REPORT_SECTIONS];
     if (!includeCosts && xlsx !== undefined) {
       return usageError(EXPORT, "--no-costs cannot apply to --xlsx: the budget workbook is all costs and values", io);
     }
@@ -275,8 +275,9 @@ const EXPORT: Command = {
     }
     if (pptx !== undefined) {
       const shown = printedSections({ sections, includeCosts }, roadmap);
-      const notes = sections.filter((section) => !shown.includes(section));
-      for (const section of notes) io.stderr(`${file}: the deck leaves out ${section}: ${whyLeftOut(section)}\n`);
+      // Only sections the user named are worth a note; the default is every section the roadmap has.
+      const leftOut = (named ?? []).filter((section) => !shown.includes(section));
+      for (const section of leftOut) io.stderr(`${file}: the deck leaves out ${section}: ${whyLeftOut(section)}\n`);
       if (shown.length === 0) {
         return usageError(EXPORT, `none of the sections asked for has anything to show for ${file}`, io);
       }
