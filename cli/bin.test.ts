@@ -5,6 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
+import { readDeck } from "../shared/export/slides/testing/readDeck";
 import { serializeRoadmap } from "../shared/model/roadmapFile";
 import { createB2bSubscriptionRoadmap } from "../shared/model/templates/b2bSubscriptionSoftware";
 import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
@@ -82,5 +84,16 @@ describe("bin/roadmap.mjs", () => {
     const json = JSON.parse(result.stdout);
     expect(json.cost).toBeLessThanOrEqual(100000);
     expect(json.chosen.length + json.dropped.length).toBeGreaterThan(0);
+  });
+
+  it("writes a slide deck from the bundled command, pptxgenjs loaded as the deck needs it", {
+    timeout: HEAVY_TEST_TIMEOUT_MS,
+  }, async () => {
+    await writeFile(path.join(dir, "deck.roadmap"), serializeRoadmap(createB2bSubscriptionRoadmap()));
+    const result = await runBin("export", "deck.roadmap", "--pptx", "deck.pptx", "--sections", "summary,budget");
+    expect(result).toEqual({ code: 0, stdout: "wrote slide deck: deck.pptx\n", stderr: "" });
+    const deck = await readDeck(new Uint8Array(await readFile(path.join(dir, "deck.pptx"))));
+    const agenda = deck.slides[1]?.shapes.find((shape) => shape.name === "Agenda");
+    expect(agenda?.paragraphs).toEqual([SECTION_TITLES.summary, SECTION_TITLES.budget]);
   });
 });

@@ -372,7 +372,7 @@ describe("roadmap export", () => {
     const before = await readFile(file, "utf8");
     const none = await roadmap("export", file);
     expect(none.code).toBe(EXIT_USAGE);
-    expect(none.stderr).toContain("name at least one output: --xlsx, --csv, --ics or --svg");
+    expect(none.stderr).toContain("name at least one output: --pptx, --xlsx, --csv, --ics or --svg");
     const over = await roadmap("export", file, "--csv", file);
     expect(over.code).toBe(EXIT_USAGE);
     expect(await readFile(file, "utf8")).toBe(before);
@@ -395,7 +395,7 @@ describe("usage", () => {
     const help = await roadmap("help", "export");
     expect(help.code).toBe(EXIT_OK);
     expect(help.stdout).toContain(
-      "Usage: roadmap export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--no-costs]",
+      "Usage: roadmap export FILE [--pptx OUT] [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--sections LIST] [--no-costs]",
     );
     expect(help.stdout).toContain("--owner NAME");
     expect(await roadmap("export", "--help")).toEqual(help);

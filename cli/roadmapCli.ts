@@ -2,6 +2,15 @@ import { parseArgs } from "node:util";
 import { describeDiagnostic, type PlanResult, planRoadmap } from "../shared/engine";
 import { communicationPlanCsv } from "../shared/export/communicationPlanCsv";
 import { communicationPlanCalendar } from "../shared/export/communicationPlanIcs";
+import {
+  COST_ONLY_SECTIONS,
+  OPTIMISATION_SECTIONS,
+  printedSections,
+  REPORT_SECTIONS,
+  type ReportSection,
+  SCENARIO_SECTIONS,
+  SURVEY_SECTIONS,
+} from "../shared/export/reportOptions";
 import { drawRoadmapDiagram } from "../shared/export/roadmapDiagram";
 import { createRoadmap } from "../shared/model/createRoadmap";
 import { movePhases } from "../shared/model/edits";
@@ -185,21 +194,31 @@ const BUDGET: Command = {
 
 const EXPORT: Command = {
   name: "export",
-  synopsis: "export FILE [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--no-costs]",
-  summary: "Write the budget workbook, the communication plan, its calendar and the diagram",
+  synopsis:
+    "export FILE [--pptx OUT] [--xlsx OUT] [--csv OUT] [--ics OUT] [--svg OUT] [--owner NAME] [--sections LIST] [--no-costs]",
+  summary: "Write the slide deck, the budget workbook, the communication plan, its calendar and the diagram",
   help: () =>
     [
       "Plans the roadmap in FILE and writes any of its exports, at least one.",
-      "Existing outputs are replaced, each whole or not at all.",
+      "Existing outputs are replaced, each whole or not at all; when any export",
+      "cannot be made, none is written.",
       "",
       "Options:",
-      "  --xlsx OUT    the budget workbook, with formulas over an assumptions sheet",
-      "  --csv OUT     the communication plan, one row per send occasion",
-      "  --ics OUT     the communication calendar (iCalendar)",
-      "  --svg OUT     the roadmap diagram, as the report draws it, with each phase's monthly cost",
-      "  --owner NAME  only this owner's communications in the calendar (name or id, any case)",
-      "  --no-costs    no money anywhere: the diagram without costs, the plan without its",
-      "                cost column, the calendar without costs (not with --xlsx, which is all money)",
+      "  --pptx OUT       the slide deck (PowerPoint), the executive report's sections as",
+      "                   editable shapes, tables and charts with speaker notes",
+      "  --xlsx OUT       the budget workbook, with formulas over an assumptions sheet",
+      "  --csv OUT        the communication plan, one row per send occasion",
+      "  --ics OUT        the communication calendar (iCalendar)",
+      "  --svg OUT        the roadmap diagram, as the report draws it, with each phase's monthly cost",
+      "  --owner NAME     only this owner's communications in the calendar (name or id, any case)",
+      "  --sections LIST  the deck's sections, separated by commas (default: all of them):",
+      `                   ${REPORT_SECTIONS.join(", ")}`,
+      "                   a section the roadmap has nothing for (rsi without survey answers,",
+      "                   scenarios without a scenario, optimisation without an optimised one)",
+      "                   is left out with a note",
+      "  --no-costs       no money anywhere: the deck without the budget or any cost, the",
+      "                   diagram without costs, the plan without its cost column, the",
+      "                   calendar without costs (not with --xlsx, which is all money)",
     ].join("\n"),
   async run(args, io) {
     const parsed = parseCommandLine(EXPORT, io, () =>
@@ -207,11 +226,13 @@ const EXPORT: Command = {
         args,
         options: {
           ...HELP_OPTION,
+          pptx: { type: "string" },
           xlsx: { type: "string" },
           csv: { type: "string" },
           ics: { type: "string" },
           svg: { type: "string" },
           owner: { type: "string" },
+          sections: { type: "string" },
           "no-costs": { type: "boolean" },
         },
         allowPositionals: true,
@@ -220,15 +241,21 @@ const EXPORT: Command = {
     if (typeof parsed === "number") return parsed;
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) return usageError(EXPORT, "name one roadmap file", io);
-    const { xlsx, csv, ics, svg, owner: ownerName } = parsed.values;
+    const { pptx, xlsx, csv, ics, svg, owner: ownerName } = parsed.values;
     const includeCosts = parsed.values["no-costs"] !== true;
-    const outputs = [xlsx, csv, ics, svg].filter((out) => out !== undefined);
+    const outputs = [pptx, xlsx, csv, ics, svg].filter((out) => out !== undefined);
     if (outputs.length === 0) {
-      return usageError(EXPORT, "name at least one output: --xlsx, --csv, --ics or --svg", io);
+      return usageError(EXPORT, "name at least one output: --pptx, --xlsx, --csv, --ics or --svg", io);
     }
     if (ownerName !== undefined && ics === undefined) {
       return usageError(EXPORT, "--owner chooses whose calendar --ics writes, so it needs --ics", io);
     }
+    if (parsed.values.sections !== undefined && pptx === undefined) {
+      return usageError(EXPORT, "--sections chooses the slide deck's sections, so it needs --pptx", io);
+    }
+    const sections =
+      parsed.values.sections === undefined ? [...REPORT_SECTIONS] : parseSections(parsed.values.sections);
+    if (typeof sections === "string") return usageError(EXPORT, sections, io);
     if (!includeCosts && xlsx !== undefined) {
       return usageError(EXPORT, "--no-costs cannot apply to --xlsx: the budget workbook is all costs and values", io);
     }
@@ -246,12 +273,29 @@ const EXPORT: Command = {
         return EXIT_FAILURE;
       }
     }
+    if (pptx !== undefined) {
+      const shown = printedSections({ sections, includeCosts }, roadmap);
+      const notes = sections.filter((section) => !shown.includes(section));
+      for (const section of notes) io.stderr(`${file}: the deck leaves out ${section}: ${whyLeftOut(section)}\n`);
+      if (shown.length === 0) {
+        return usageError(EXPORT, `none of the sections asked for has anything to show for ${file}`, io);
+      }
+    }
 
     const plan = planRoadmap(roadmap);
     reportDiagnostics(file, roadmap, plan, io);
     const now = io.now();
     // Everything is built before anything is written, so a failing export leaves no partial set behind.
     const exports: { out: string; what: string; contents: string | Uint8Array }[] = [];
+    if (pptx !== undefined) {
+      // Loaded only when asked for, as exceljs is: pptxgenjs and its zip writer are most of the command's code.
+      const { buildSlideDeck } = await import("../shared/export/slides/slideDeck");
+      exports.push({
+        out: pptx,
+        what: includeCosts ? "slide deck" : "slide deck without costs",
+        contents: await buildSlideDeck(roadmap, plan, { sections, includeCosts, now }),
+      });
+    }
     if (xlsx !== undefined) {
       // Loaded only when asked for: exceljs takes longer to load than the other commands take to run.
       const { buildBudgetWorkbook } = await import("../shared/export/budgetWorkbook");
@@ -292,6 +336,36 @@ const EXPORT: Command = {
     return exitCode;
   },
 };
+
+/** `--sections summary,budget` as report sections (any case), or what is wrong with the list. */
+function parseSections(list: string): ReportSection[] | string {
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter((name) => name !== "");
+  if (names.length === 0) return `--sections names no section; the sections are: ${REPORT_SECTIONS.join(", ")}`;
+  const sections: ReportSection[] = [];
+  const unknown: string[] = [];
+  for (const name of names) {
+    const section = REPORT_SECTIONS.find((s) => s.toLowerCase() === name.toLowerCase());
+    if (section) sections.push(section);
+    else unknown.push(`“${name}”`);
+  }
+  if (unknown.length > 0) {
+    const what = unknown.length === 1 ? "is no section" : "are no sections";
+    return `there ${what} ${unknown.join(", ")}; the sections are: ${REPORT_SECTIONS.join(", ")}`;
+  }
+  return sections;
+}
+
+/** Why a section asked for has nothing to show in this roadmap's deck, as `printedSections` decides it. */
+function whyLeftOut(section: ReportSection): string {
+  if (COST_ONLY_SECTIONS.includes(section)) return "it is all money, left out with --no-costs";
+  if (SURVEY_SECTIONS.includes(section)) return "the roadmap has no survey answers";
+  if (SCENARIO_SECTIONS.includes(section)) return "the roadmap has no scenario besides its own plan";
+  if (OPTIMISATION_SECTIONS.includes(section)) return "the roadmap has no scenario made by the optimiser";
+  throw new Error(`${section} is always printed; it cannot have been left out`);
+}
 
 /** A phase as the canvas draws it before measuring it: the size the app's auto-arrange starts from. */
 const PHASE_SIZE = { width: 220, height: 104 };

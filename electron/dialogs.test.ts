@@ -52,14 +52,17 @@ describe("file dialogs", () => {
     expect(options).toMatchObject({ defaultPath: path.join("/home/ann/Documents", "etc passwd.roadmap") });
   });
 
-  it("offer an export under its own extension and filter", async () => {
+  it.each([
+    ["xlsx", "Acme budget.roadmap", "Excel workbook", "Acme budget.roadmap.xlsx"],
+    ["pptx", "Acme lifecycle – slides", "PowerPoint presentation", "Acme lifecycle – slides.pptx"],
+  ] as const)("offer an export under its own extension and filter: %s", async (kind, suggested, description, file) => {
     const { dialog, dialogs } = setUp();
-    await dialogs.chooseSaveTarget("xlsx", "Acme budget.roadmap");
+    await dialogs.chooseSaveTarget(kind, suggested);
     const [, options] = dialog.showSaveDialog.mock.calls[0] ?? [];
     expect(options).toMatchObject({
-      title: "Export Excel workbook",
-      defaultPath: path.join("/home/ann/Documents", "Acme budget.roadmap.xlsx"),
-      filters: [{ name: "Excel workbook", extensions: ["xlsx"] }],
+      title: `Export ${description}`,
+      defaultPath: path.join("/home/ann/Documents", file),
+      filters: [{ name: description, extensions: [kind] }],
     });
   });
 

@@ -76,7 +76,7 @@ export const COMMAND_LIST = [
   {
     id: "file.export",
     label: "Export…",
-    keywords: ["xlsx", "csv", "ics", "svg", "png", "workbook", "calendar"],
+    keywords: ["pptx", "powerpoint", "slides", "deck", "xlsx", "csv", "ics", "svg", "png", "workbook", "calendar"],
     shortcuts: ["Mod+E"],
     group: "File",
     menu: { in: "file", section: 2 },

@@ -118,7 +118,10 @@ export function ExportDialog({ initialFormat }: { initialFormat: ExportFormat })
           {format === "pdf" && <ReportOptionsFields roadmap={roadmap} options={report} onChange={setReport} />}
           {format === "pptx" && (
             <>
-              <p className="muted">{EXPORT_FORMAT_DETAILS.pptx.description}</p>
+              <p className="muted">
+                16:9 slides that open in PowerPoint, Keynote and LibreOffice: the arrows stay glued to the phases when
+                they are moved, and each slide's notes say where its numbers come from.
+              </p>
               <ReportSectionPicker roadmap={roadmap} choice={report} onChange={setReport} />
             </>
           )}

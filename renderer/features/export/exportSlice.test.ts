@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultReportOptions, REPORT_SECTIONS } from "../../../shared/export/reportOptions";
-import { readRoadmapFile } from "../../../shared/model";
+import { asIsAndToBeRoadmap } from "../../../shared/export/testing/scenarioRoadmaps";
+import { type Roadmap, readRoadmapFile, scenarioAsBase } from "../../../shared/model";
 import { createTestApp } from "../../test/fakes";
+import type { DataExportRequest } from "./exportFormats";
+import { createInProcessExportService, type ExportService } from "./exportService";
 
-async function openTemplate() {
-  const app = createTestApp();
+async function openTemplate(exporter?: ExportService) {
+  const app = createTestApp(undefined, exporter ? { exporter } : {});
   const id = await app.store
     .getState()
     .createRoadmap({ name: "Acme lifecycle", client: "Acme", templateId: "b2b-subscription-software" });
@@ -49,6 +52,54 @@ describe("exporting the open roadmap", () => {
     expect(String(csv?.contents).startsWith("\uFEFFDate,")).toBe(true);
     expect(ics).toMatchObject({ kind: "ics", suggestedName: `Acme lifecycle – calendar – ${owner?.name}` });
     expect(String(ics?.contents)).toContain("BEGIN:VCALENDAR");
+  });
+
+  it("builds the deck of the scenario on screen, with the picked sections, and keeps the picks for the report", async () => {
+    const built: { roadmap: Roadmap; request: DataExportRequest }[] = [];
+    const inProcess = createInProcessExportService();
+    const app = await openTemplate({
+      build: (roadmap, request, now) => {
+        built.push({ roadmap, request });
+        return inProcess.build(roadmap, request, now);
+      },
+    });
+    const { scenarios } = asIsAndToBeRoadmap();
+    app.store.getState().edit((doc) => ({ ...doc, scenarios }), { document: { showScenario: "as-is" } });
+    const document = app.store.getState().document as Roadmap;
+    const options = { sections: ["summary" as const, "phases" as const], includeCosts: false };
+
+    expect(await app.store.getState().exportDocument({ format: "pptx", options })).toBe(true);
+
+    const shown = scenarioAsBase(document, "as-is");
+    expect(shown.baseScenario.name).toBe("As-is");
+    expect(shown.baseScenario.excludedCommunicationIds.length).toBeGreaterThan(0);
+    expect(built).toEqual([{ roadmap: shown, request: { format: "pptx", options } }]);
+    const [deck] = app.saves;
+    expect(deck).toMatchObject({ kind: "pptx", suggestedName: "Acme lifecycle – slides", handle: null });
+    const bytes = deck?.contents;
+    if (!(bytes instanceof Uint8Array)) throw new Error("the deck should be bytes");
+    expect(String.fromCharCode(...bytes.subarray(0, 2))).toBe("PK");
+    const remembered = { ...defaultReportOptions(), ...options };
+    expect(app.store.getState().reportOptions).toEqual(remembered);
+    expect(await app.repository.getSetting("reportOptions")).toEqual(remembered);
+    expect(app.store.getState().lastExportFormat).toBe("pptx");
+    expect(app.store.getState().notices.at(-1)?.message).toBe("Exported the Slide deck (PowerPoint) to saved.roadmap.");
+  });
+
+  it("says why the deck could not be built and saves nothing", async () => {
+    const app = await openTemplate({
+      build: async () => ({ ok: false, error: "pptxgenjs could not write the chart of slide 7" }),
+    });
+    const exported = await app.store
+      .getState()
+      .exportDocument({ format: "pptx", options: { sections: ["budget"], includeCosts: true } });
+    expect(exported).toBe(false);
+    expect(app.saves).toEqual([]);
+    expect(app.store.getState().notices.at(-1)).toMatchObject({
+      tone: "error",
+      message: "The Slide deck (PowerPoint) could not be exported: pptxgenjs could not write the chart of slide 7",
+    });
+    expect(app.store.getState().exporting).toBeNull();
   });
 
   it("saves the diagram as SVG with the roadmap's phases in it", async () => {
