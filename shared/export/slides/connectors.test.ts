@@ -55,6 +55,33 @@ describe("glueConnectors", () => {
     expect(reading.slides[0]?.connectors).toEqual([]);
   });
 
+  it("glues to the shape asked for on a slide of many shapes, whose slide number pptxgenjs gives a taken id", async () => {
+    const pptx = new PptxGenJS();
+    pptx.layout = "LAYOUT_WIDE";
+    const slide = pptx.addSlide();
+    slide.slideNumber = { x: 12, y: 7, w: 1, h: 0.3 };
+    for (let index = 0; index < 30; index++) {
+      slide.addText(`Phase ${index}`, {
+        shape: pptx.ShapeType.rect,
+        x: 0.1 + index * 0.4,
+        y: 1,
+        w: 0.3,
+        h: 0.3,
+        objectName: `phase:${index}`,
+      });
+    }
+    slide.addShape(pptx.ShapeType.line, { x: 1, y: 2, w: 8, h: 0, objectName: "transition:t" });
+    const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
+    const deck = await readDeck(await glueConnectors(written, [{ ...glued, from: "phase:2", to: "phase:23" }]));
+    const [reading] = deck.slides;
+    const ids = reading?.shapes.map((shape) => shape.id) ?? [];
+    expect(new Set(ids).size).toBe(ids.length);
+    const byId = new Map(reading?.shapes.map((shape) => [shape.id, shape.name]));
+    const [connector] = reading?.connectors ?? [];
+    expect(byId.get(connector?.start?.id ?? "")).toBe("phase:2");
+    expect(byId.get(connector?.end?.id ?? "")).toBe("phase:23");
+  });
+
   it("is a bug, said by name, when a connector's shape is not on its slide", async () => {
     const deck = await twoPhasesAndALine("transition:t");
     await expect(glueConnectors(deck, [{ ...glued, to: "phase:missing" }])).rejects.toThrow(

@@ -47,17 +47,34 @@ export async function glueConnectors(deck: Uint8Array, connectors: readonly Glue
 /** The slide's XML with its named lines made connectors, or null when it has none. */
 function glueSlide(xml: string, byName: ReadonlyMap<string, GluedConnector>): string | null {
   const document = new DOMParser().parseFromString(xml, "text/xml");
-  const shapeIds = new Map<string, string>();
-  for (const property of Array.from(document.getElementsByTagNameNS(P, "cNvPr"))) {
-    shapeIds.set(property.getAttribute("name") ?? "", property.getAttribute("id") ?? "");
-  }
   const lines = Array.from(document.getElementsByTagNameNS(P, "sp")).filter((shape) => byName.has(shapeName(shape)));
   if (lines.length === 0) return null;
+  const shapeIds = new Map<string, string>();
+  for (const property of uniqueIds(document)) {
+    shapeIds.set(property.getAttribute("name") ?? "", property.getAttribute("id") ?? "");
+  }
   for (const line of lines) {
     const connector = byName.get(shapeName(line)) as GluedConnector;
     line.parentNode?.replaceChild(connectorShape(document, line, connector, shapeIds), line);
   }
   return new XMLSerializer().serializeToString(document);
+}
+
+/**
+ * The slide's shape properties, each id made unique: pptxgenjs writes its
+ * slide-number placeholder with id 25 whatever the slide holds, so on a slide
+ * of 24 shapes or more a connector glued to "25" would hold on to two shapes.
+ */
+function uniqueIds(document: Document): Element[] {
+  const properties = Array.from(document.getElementsByTagNameNS(P, "cNvPr"));
+  let next = Math.max(0, ...properties.map((property) => Number(property.getAttribute("id")) || 0)) + 1;
+  const seen = new Set<string>();
+  for (const property of properties) {
+    const id = property.getAttribute("id") ?? "";
+    if (seen.has(id)) property.setAttribute("id", String(next++));
+    seen.add(property.getAttribute("id") ?? "");
+  }
+  return properties;
 }
 
 function shapeName(shape: Element): string {

@@ -25,7 +25,7 @@ const MAX_SCALE = 2.2 / CANVAS_CARD.width;
 
 /** Boxes at a slide's edge standing for phases on other slides. */
 export const MARKER = {
-  width: 2.0,
+  width: 2.3,
   height: textHeight(2, MIN_DIAGRAM_FONT_PT),
   gap: 0.08,
   fontPt: MIN_DIAGRAM_FONT_PT,

@@ -123,12 +123,14 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
   const { slide } = addContentSlide(context, pageTitle(page), pageNotes(deck, page, crossings, shortened));
   for (const text of texts) drawPhase(deck, slide, text, fontPt);
 
-  const placed: SlideBox[] = [...boxes.values()];
-  const here = new Set(page.phases.map((phase) => phase.id));
+  // Markers first, so no label is set over one.
+  const markers = [...placeMarkers("left", incoming), ...placeMarkers("right", outgoing)];
+  const placed: SlideBox[] = [...boxes.values(), ...markers.map((marker) => marker.box)];
+  for (const marker of markers) drawMarker(slide, marker.name, marker.group.lines, marker.box);
   for (const transition of context.roadmap.transitions) {
     const from = boxes.get(transition.from);
     const to = boxes.get(transition.to);
-    if (!from || !to || !here.has(transition.from) || !here.has(transition.to)) continue;
+    if (!from || !to) continue;
     drawTransition(deck, slide, placed, {
       id: transition.id,
       name: `transition:${transition.id}`,
@@ -136,30 +138,33 @@ function addDiagramSlide(deck: DiagramDeck, page: DiagramPage): void {
       to: { name: phaseName(transition.to), box: to },
     });
   }
-  for (const [side, groups] of [
-    ["left", incoming],
-    ["right", outgoing],
-  ] as const) {
-    const markerBoxList = markerBoxes(side, groups.length);
-    groups.forEach((group, index) => {
-      const box = markerBoxList[index] as SlideBox;
-      const name = `marker:${group.direction}:${index + 1}`;
-      drawMarker(slide, name, group.text, box);
-      placed.push(box);
-      for (const crossing of group.crossings) {
-        const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
-        const marker = { name, box };
-        const incomingEnd = crossing.direction === "in";
-        drawTransition(deck, slide, placed, {
-          id: crossing.transitionId,
-          name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
-          from: incomingEnd ? marker : phase,
-          to: incomingEnd ? phase : marker,
-        });
-      }
-    });
+  for (const { name, box, group } of markers) {
+    for (const crossing of group.crossings) {
+      const phase = { name: phaseName(crossing.phaseId), box: boxes.get(crossing.phaseId) as SlideBox };
+      const marker = { name, box };
+      const incomingEnd = crossing.direction === "in";
+      drawTransition(deck, slide, placed, {
+        id: crossing.transitionId,
+        name: `transition:${crossing.transitionId}${incomingEnd ? ":in" : ""}`,
+        from: incomingEnd ? marker : phase,
+        to: incomingEnd ? phase : marker,
+      });
+    }
   }
   drawLegend(deck, slide, page);
+}
+
+/** A side's markers with their boxes and their names on the slide. */
+function placeMarkers(
+  side: "left" | "right",
+  groups: readonly MarkerGroup[],
+): { name: string; box: SlideBox; group: MarkerGroup }[] {
+  const boxes = markerBoxes(side, groups.length);
+  return groups.map((group, index) => ({
+    name: `marker:${group.direction}:${index + 1}`,
+    box: boxes[index] as SlideBox,
+    group,
+  }));
 }
 
 function phaseName(id: string): string {
@@ -412,7 +417,8 @@ function overlaps(a: SlideBox, b: SlideBox): boolean {
 
 interface MarkerGroup {
   direction: Crossing["direction"];
-  text: string;
+  /** What the other end is, then the slide it is on: each its own line, so shortening a long name keeps the slide. */
+  lines: [string, string];
   crossings: Crossing[];
 }
 
@@ -427,14 +433,17 @@ function markerGroups(
   direction: Crossing["direction"],
 ): MarkerGroup[] {
   const mine = crossings.filter((crossing) => crossing.direction === direction);
-  const arrow = (text: string) => (direction === "out" ? `→ ${text}` : `${text} →`);
+  const what = (text: string) => (direction === "out" ? `→ ${text}` : `From ${text}`);
   const byPhase = groupBy(mine, (crossing) => crossing.otherPhaseId);
   if (byPhase.size <= MARKERS_PER_COLUMN) {
     return [...byPhase].map(([phaseId, group]) => {
       const phase = deck.phases.get(phaseId) as Phase;
       const stage = deck.stageNames.get(phase.stageId);
-      const text = `${phase.name}${stage ? ` (${stage})` : ""}, slide ${deck.slideOf.get(phaseId)}`;
-      return { direction, text: arrow(text), crossings: group };
+      return {
+        direction,
+        lines: [what(`${phase.name}${stage ? ` (${stage})` : ""}`), `on slide ${deck.slideOf.get(phaseId)}`],
+        crossings: group,
+      };
     });
   }
   const bySlide = [...groupBy(mine, (crossing) => String(deck.slideOf.get(crossing.otherPhaseId)))];
@@ -442,16 +451,18 @@ function markerGroups(
   const rest = bySlide.slice(kept.length);
   const phasesIn = (group: readonly Crossing[]) => {
     const count = new Set(group.map((crossing) => crossing.otherPhaseId)).size;
-    return `${count} ${count === 1 ? "phase" : "phases"}`;
+    return what(`${count} ${count === 1 ? "phase" : "phases"}`);
   };
-  const groups = kept.map(([slideNumber, group]) => ({
-    direction,
-    text: arrow(`${phasesIn(group)} on slide ${slideNumber}`),
-    crossings: group,
-  }));
+  const groups = kept.map(
+    ([slideNumber, group]): MarkerGroup => ({
+      direction,
+      lines: [phasesIn(group), `on slide ${slideNumber}`],
+      crossings: group,
+    }),
+  );
   if (rest.length > 0) {
     const group = rest.flatMap(([, crossings]) => crossings);
-    groups.push({ direction, text: arrow(`${phasesIn(group)} on ${rest.length} more slides`), crossings: group });
+    groups.push({ direction, lines: [phasesIn(group), `on ${rest.length} more slides`], crossings: group });
   }
   return groups;
 }
@@ -466,8 +477,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function drawMarker(slide: PptxGenJS.Slide, name: string, text: string, box: SlideBox): void {
-  slide.addText(fitText(text, box, MARKER.fontPt).join("\n"), {
+function drawMarker(slide: PptxGenJS.Slide, name: string, lines: readonly string[], box: SlideBox): void {
+  slide.addText(lines.map((line) => fitLine(line, box.width, MARKER.fontPt)).join("\n"), {
     ...textStyle(MARKER.fontPt, { color: DECK_COLOURS.inkSoft, align: "center", italic: true }),
     shape: "rect",
     ...inches(box),
