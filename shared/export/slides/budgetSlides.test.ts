@@ -4,14 +4,16 @@ import { describe, expect, it } from "vitest";
 import { TEST_TIMEOUT_MS } from "../../../test/budget";
 import { planRoadmap } from "../../engine/planEngine";
 import type { Roadmap } from "../../model/schema";
-import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
-import { OWNERS_IN_CHART, QUARTERS_IN_CHART } from "./budgetSlides";
+import { CHART_TEXT, moneyFormatCode, OWNERS_IN_CHART, QUARTERS_IN_CHART } from "./budgetSlides";
 import { deckFormats } from "./deckContext";
+import { deckColour } from "./deckTheme";
 import { buildSlideDeck } from "./slideDeck";
+import { fitsLine } from "./slideFrame";
 import { DECK_TEST_DATE, deckOf, slidesTitled } from "./testing/deckOf";
+import { b2bRoadmap, plannedDeck } from "./testing/plannedDeck";
 import { type ChartReading, readDeck } from "./testing/readDeck";
 
-const b2b = () => createB2bSubscriptionRoadmap(new Date("2027-01-15T00:00:00Z"));
+const b2b = b2bRoadmap;
 
 /** A figure on a chart is the engine's to the cent. */
 function expectCents(actual: readonly number[], expected: readonly number[]) {
@@ -28,15 +30,15 @@ function chartOn(deck: Awaited<ReturnType<typeof deckOf>>, title: string): Chart
   return slide?.charts[0] as ChartReading;
 }
 
-/** Every chart's embedded workbook (what PowerPoint's "Edit Data" opens) as rows of text, in the charts' order. */
-async function chartWorkbooks(bytes: Uint8Array): Promise<string[][][]> {
+/** Every chart's XML and its embedded workbook (what PowerPoint's "Edit Data" opens) as rows of text, in order. */
+async function chartParts(bytes: Uint8Array): Promise<{ xml: string; sheet: string[][] }[]> {
   const deck = await JSZip.loadAsync(bytes);
   const charts = Object.keys(deck.files)
     .filter((path) => /^ppt\/charts\/chart\d+\.xml$/.test(path))
     .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
   const parse = async (zip: JSZip, path: string) =>
     new DOMParser().parseFromString((await zip.file(path)?.async("string")) ?? "", "text/xml");
-  const sheets: string[][][] = [];
+  const parts: { xml: string; sheet: string[][] }[] = [];
   for (const chart of charts) {
     const rels = await parse(deck, chart.replace("charts/", "charts/_rels/").concat(".rels"));
     const target = rels.getElementsByTagName("Relationship")[0]?.getAttribute("Target") ?? "";
@@ -47,25 +49,27 @@ async function chartWorkbooks(bytes: Uint8Array): Promise<string[][][]> {
       (item) => item.textContent ?? "",
     );
     const rows = Array.from((await parse(workbook, "xl/worksheets/sheet1.xml")).getElementsByTagName("row"));
-    sheets.push(
-      rows.map((row) =>
+    parts.push({
+      xml: (await deck.file(chart)?.async("string")) ?? "",
+      sheet: rows.map((row) =>
         Array.from(row.getElementsByTagName("c")).map((cell) => {
           const value = cell.getElementsByTagName("v")[0]?.textContent ?? "";
           return cell.getAttribute("t") === "s" ? (strings[Number(value)] ?? "") : value;
         }),
       ),
-    );
+    });
   }
-  return sheets;
+  return parts;
 }
 
+const budgetDeck = (roadmap: Roadmap) =>
+  buildSlideDeck(roadmap, planRoadmap(roadmap), { sections: ["budget"], includeCosts: true, now: DECK_TEST_DATE });
+
 describe("budget slides", () => {
-  it("chart the cost of each quarter stacked by stage, in the stages' colours, to the cent", {
+  it("chart the cost of each quarter by stage, to the cent", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const { roadmap, plan, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const chart = chartOn(deck, "Cost by quarter and stage");
     const stages = plan.budget.byDimension.stage;
     const quarters = stages.byQuarter.periods;
@@ -88,9 +92,7 @@ describe("budget slides", () => {
   });
 
   it("chart cost by owner, the costliest on top, to the cent", { timeout: TEST_TIMEOUT_MS }, async () => {
-    const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const { roadmap, plan, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const chart = chartOn(deck, "Cost by owner");
     const owners = plan.budget.byDimension.owner;
     const expected = owners.keys
@@ -150,18 +152,13 @@ describe("budget slides", () => {
   it("keep each chart's data inside it, in the workbook PowerPoint opens to edit the chart", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
-    const roadmap = b2b();
-    const bytes = await buildSlideDeck(roadmap, planRoadmap(roadmap), {
-      sections: ["budget"],
-      includeCosts: true,
-      now: DECK_TEST_DATE,
-    });
+    const bytes = await budgetDeck(b2b());
     const charts = (await readDeck(bytes)).slides.flatMap((slide) => slide.charts);
-    const sheets = await chartWorkbooks(bytes);
-    expect(sheets).toHaveLength(charts.length);
+    const parts = await chartParts(bytes);
+    expect(parts).toHaveLength(charts.length);
     expect(charts).toHaveLength(2);
     charts.forEach((chart, i) => {
-      const [header, ...rows] = sheets[i] ?? [];
+      const [header, ...rows] = parts[i]?.sheet ?? [];
       expect(header?.slice(1)).toEqual(chart.series.map((series) => series.name));
       expect(rows.map((row) => row[0])).toEqual(chart.series[0]?.labels);
       chart.series.forEach((series, s) => {
@@ -173,13 +170,54 @@ describe("budget slides", () => {
     });
   });
 
-  it("table cost, expected value and return by year and for the whole plan, to the cent", {
+  it("stack the stages in upright bars in their colours, and lay the owners' bars across with their amounts", {
     timeout: TEST_TIMEOUT_MS,
   }, async () => {
     const roadmap = b2b();
-    const plan = planRoadmap(roadmap);
-    const format = deckFormats(roadmap.currency);
+    const [stages, owners] = await chartParts(await budgetDeck(roadmap));
+    const stageBudget = planRoadmap(roadmap).budget.byDimension.stage;
+    const colours = stageBudget.keys
+      .filter((_, k) => (stageBudget.totalCost[k] ?? 0) > 0)
+      .map((key) => deckColour(roadmap.stages.find((stage) => stage.id === key)?.color ?? ""));
+    const seriesColours = [...(stages?.xml ?? "").matchAll(/<c:ser>.*?<c:spPr>.*?<a:srgbClr val="(\w{6})"/gs)].map(
+      (match) => match[1],
+    );
+    expect(seriesColours).toEqual(colours);
+    expect(stages?.xml).toContain('<c:barDir val="col"/>');
+    expect(stages?.xml).toContain('<c:grouping val="stacked"/>');
+    expect(owners?.xml).toContain('<c:barDir val="bar"/>');
+    expect(owners?.xml).toMatch(/<c:dLbls>.*<c:showVal val="1"\/>/s);
+  });
+
+  it("shorten long stage and owner names to fit beside the bars and in the legend", {
+    timeout: TEST_TIMEOUT_MS,
+  }, async () => {
+    const base = b2b();
+    const long = (name: string) => `${name} ${"with a name far too long to print beside a bar ".repeat(4)}`;
+    const roadmap: Roadmap = {
+      ...base,
+      stages: base.stages.map((stage) => ({ ...stage, name: long(stage.name) })),
+      owners: base.owners.map((owner) => ({ ...owner, name: long(owner.name) })),
+    };
     const deck = await deckOf(roadmap, { sections: ["budget"] });
+    const stageNames = chartOn(deck, "Cost by quarter and stage").series.map((series) => series.name);
+    const ownerNames = chartOn(deck, "Cost by owner").series[0]?.labels ?? [];
+    expect(stageNames.length).toBeGreaterThan(1);
+    expect(ownerNames.length).toBeGreaterThan(1);
+    for (const name of stageNames) {
+      expect(name).toMatch(/…$/);
+      expect(fitsLine(name, CHART_TEXT.legendEntryWidth, CHART_TEXT.fontPt)).toBe(true);
+    }
+    for (const name of ownerNames) {
+      expect(name).toMatch(/…$/);
+      expect(fitsLine(name, CHART_TEXT.ownerLabelWidth, CHART_TEXT.fontPt)).toBe(true);
+    }
+  });
+
+  it("table cost, expected value and return by year and for the whole plan, to the cent", {
+    timeout: TEST_TIMEOUT_MS,
+  }, async () => {
+    const { plan, format, deck } = await plannedDeck(b2b(), { sections: ["budget"] });
     const [slide] = slidesTitled(deck, "Budget");
     const table = slide?.tables[0];
     const years = plan.budget.overall.byYear;
@@ -231,5 +269,13 @@ describe("budget slides", () => {
     expect(slidesTitled(deck, "Budget")).toHaveLength(0);
     expect(slidesTitled(deck, "Cost by")).toHaveLength(0);
     expect(deck.slides.flatMap((slide) => slide.charts)).toHaveLength(0);
+  });
+
+  it("write the value axis in the roadmap's currency, its symbol where the deck's locale puts it", () => {
+    const roadmap = b2b();
+    const axis = (currency: string, locale: string) => moneyFormatCode({ roadmap: { ...roadmap, currency }, locale });
+    expect(axis("EUR", "en-US")).toBe('"€"#,##0');
+    expect(axis("EUR", "de-DE")).toBe('#,##0"\u00a0€"');
+    expect(axis("SEK", "en-US")).toBe('"SEK\u00a0"#,##0');
   });
 });

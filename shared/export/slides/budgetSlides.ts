@@ -16,12 +16,12 @@ export const QUARTERS_IN_CHART = 24;
 /** Owners charted by name, the costliest; the rest are one bar, so a big organisation's chart stays legible. */
 export const OWNERS_IN_CHART = 12;
 
-/** Chart text: axis labels, legend. Never below the tables' 12 pt. */
-const CHART_FONT_PT = 12;
-/** Width a category label of the owner chart may take, left of its bars. */
-const OWNER_LABEL_WIDTH = 3;
-/** Width a stage's name may take in the legend below the quarter chart. */
-const LEGEND_ENTRY_WIDTH = 2.5;
+/**
+ * Chart text: axis labels, legend and data labels at the tables' 12 pt; the
+ * widths an owner's name (left of its bar) and a stage's (in the legend) may
+ * take before they are shortened.
+ */
+export const CHART_TEXT = { fontPt: 12, ownerLabelWidth: 3, legendEntryWidth: 2.5 } as const;
 
 /**
  * The budget as a consultant would present it: a table of cost, expected
@@ -106,7 +106,7 @@ function addStageChart(context: DeckContext): void {
   const columns = table.periods.length;
   const spending = stageBudget.keys.flatMap((key, k) => ((stageBudget.totalCost[k] ?? 0) > 0 ? [{ key, k }] : []));
   const data = spending.map(({ key, k }) => ({
-    name: fitLine(stages.get(key)?.name ?? key, LEGEND_ENTRY_WIDTH, CHART_FONT_PT),
+    name: fitLine(stages.get(key)?.name ?? key, CHART_TEXT.legendEntryWidth, CHART_TEXT.fontPt),
     labels: table.periods.map((period: Period) => period.label),
     values: Array.from(table.cost.subarray(k * columns, (k + 1) * columns), toCents),
   }));
@@ -128,7 +128,7 @@ function addStageChart(context: DeckContext): void {
     showLegend: true,
     legendPos: "b",
     legendFontFace: DECK_FONT,
-    legendFontSize: CHART_FONT_PT,
+    legendFontSize: CHART_TEXT.fontPt,
     legendColor: DECK_COLOURS.ink,
     objectName: "Cost by period and stage",
   });
@@ -176,7 +176,7 @@ function addOwnerChart(context: DeckContext): void {
     [
       {
         name: "Cost",
-        labels: drawn.map((bar) => fitLine(bar.name, OWNER_LABEL_WIDTH, CHART_FONT_PT)),
+        labels: drawn.map((bar) => fitLine(bar.name, CHART_TEXT.ownerLabelWidth, CHART_TEXT.fontPt)),
         values: drawn.map((bar) => toCents(bar.cost)),
       },
     ],
@@ -211,15 +211,15 @@ function chartStyle(context: DeckContext, body: SlideBox): PptxGenJS.IChartOpts 
     h: body.height,
     showTitle: false,
     catAxisLabelFontFace: DECK_FONT,
-    catAxisLabelFontSize: CHART_FONT_PT,
+    catAxisLabelFontSize: CHART_TEXT.fontPt,
     catAxisLabelColor: DECK_COLOURS.inkSoft,
     valAxisLabelFontFace: DECK_FONT,
-    valAxisLabelFontSize: CHART_FONT_PT,
+    valAxisLabelFontSize: CHART_TEXT.fontPt,
     valAxisLabelColor: DECK_COLOURS.inkSoft,
     valAxisLabelFormatCode: moneyFormatCode(context),
     valGridLine: { color: DECK_COLOURS.line, size: 0.5 },
     dataLabelFontFace: DECK_FONT,
-    dataLabelFontSize: CHART_FONT_PT,
+    dataLabelFontSize: CHART_TEXT.fontPt,
     lang: context.locale,
   };
 }

@@ -42,6 +42,7 @@ const SECTION_SLIDES: Record<ReportSection, SectionSlides> = {
 /** The deck's title in each section's own words, for the agenda. */
 export const SECTION_TITLES: Record<ReportSection, string> = {
   ...REPORT_SECTION_LABELS,
+  summary: "The plan at a glance",
   phases: "The phases and their communications",
   budget: "Budget",
   pressure: "Contact pressure",
