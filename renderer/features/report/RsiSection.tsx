@@ -1,18 +1,15 @@
 import { useMemo } from "react";
 import { clipText } from "../../../shared/export/reportLayout";
+import { defectorRows, placesToAct, rsiFigureText, rsiGrid } from "../../../shared/export/rsiRows";
 import { namesById, type Roadmap } from "../../../shared/model";
-import { lifecycleOrder } from "../../../shared/model/presentationWalk";
 import {
   describeChannelGap,
   describeDrop,
   describeMismatch,
-  formatContacts,
-  type GroupAnswers,
-  type RsiDrop,
   type SurveyInsights,
   surveyInsights,
 } from "../../../shared/survey/insights";
-import type { RsiCell, RsiFigure } from "../../../shared/survey/rsi";
+import type { RsiCell } from "../../../shared/survey/rsi";
 import { formatCount, formatDecimal, formatPercent, plural } from "../../ui/format";
 import type { SectionProps } from "./ExecutiveReport";
 import { ReportSectionTitle } from "./ReportSectionTitle";
@@ -34,16 +31,9 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
   const clip = (text: string) => clipText(text, layout.limits.nameChars);
   const phaseNames = namesById(roadmap.phases);
   const segmentNames = namesById(roadmap.segments);
-  const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
-  const phases = lifecycleOrder(roadmap).filter((id) => answered.has(id));
+  const { phaseIds: phases, segmentIds: allSegments, cellOf } = rsiGrid(roadmap, rsi);
   const shownPhases = phases.slice(0, layout.limits.tableRows);
-  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
-  const allSegments = roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id));
   const segments = allSegments.slice(0, SEGMENT_COLUMNS);
-  const cellOf = (phaseId: string, segmentId: string | null) =>
-    segmentId === null
-      ? rsi.phases.find((cell) => cell.phaseId === phaseId)
-      : rsi.cells.find((cell) => cell.phaseId === phaseId && cell.segmentId === segmentId);
 
   return (
     <>
@@ -51,7 +41,7 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
         <ReportSectionTitle>Relationship strength</ReportSectionTitle>
         <p>
           The Relationship Strength Index (RSI, 0–100) from the survey “{wave.name}” of {wave.date}:{" "}
-          {plural(rsi.overall.n, "respondent")}, overall {figureText(rsi.overall)}
+          {plural(rsi.overall.n, "respondent")}, overall {rsiFigureText(rsi.overall)}
           {rsi.excluded > 0
             ? `; ${plural(rsi.excluded, "respondent")} left out for answering fewer than half the items`
             : ""}
@@ -134,22 +124,6 @@ export function RsiSection({ roadmap, plan, layout }: SectionProps) {
   );
 }
 
-/** The largest falls over all segments, then those within a segment that are not the same fall again. */
-function placesToAct(insights: SurveyInsights): RsiDrop[] {
-  const overall = new Set(insights.placesToAct.map((drop) => `${drop.fromPhaseId}>${drop.phaseId}`));
-  return [
-    ...insights.placesToAct,
-    ...insights.placesToActBySegment.filter((drop) => !overall.has(`${drop.fromPhaseId}>${drop.phaseId}`)),
-  ];
-}
-
-function figureText(figure: RsiFigure): string {
-  if (figure.rsi === null) return "too few answers";
-  const interval =
-    figure.low !== null && figure.high !== null ? ` (${Math.round(figure.low)}–${Math.round(figure.high)})` : "";
-  return `${Math.round(figure.rsi)}${interval}`;
-}
-
 function RsiFigureCell({ cell }: { cell: RsiCell | undefined }) {
   if (!cell) return <span className="muted">no answers</span>;
   if (cell.rsi === null) {
@@ -201,38 +175,16 @@ function Sentences({
 function Defectors({ insights, roadmap }: { insights: SurveyInsights; roadmap: Roadmap }) {
   const { defectors: summary } = insights;
   const phaseNames = namesById(roadmap.phases);
-  const channelNames = namesById(roadmap.channels);
-  const dimensionNames = namesById(roadmap.survey.dimensions);
   if (summary.phaseIds.length === 0) {
     return <p className="muted">The lifecycle has no at-risk or win-back phase to hear defectors in.</p>;
   }
   const where = summary.phaseIds.map((id) => phaseNames.get(id) ?? id).join(", ");
   if (summary.defectors.rsi.n === 0) return <p className="muted">No one in {where} answered the survey.</p>;
-  const orTooFew = (value: number | null, format: (value: number) => string) =>
-    value === null ? "too few answers" : format(value);
-  const score = (value: number | null) => orTooFew(value, (v) => String(Math.round(v)));
-  const both = (of: (group: GroupAnswers) => string): [string, string] => [of(summary.defectors), of(summary.rest)];
-  const channels = (group: GroupAnswers) =>
-    group.channels
-      .slice(0, 3)
-      .map((c) => `${channelNames.get(c.channelId) ?? c.channelId} ${formatPercent(c.share)}`)
-      .join(", ") || "none named";
-  const rows: [string, string, string][] = [
-    ["Respondents", ...both((g) => formatCount(g.rsi.n))],
-    ["RSI (95 % interval)", ...both((g) => figureText(g.rsi))],
-    ...summary.dimensions.map((d): [string, string, string] => [
-      dimensionNames.get(d.dimensionId) ?? d.dimensionId,
-      score(d.defectors),
-      score(d.rest),
-    ]),
-    [
-      "Likelihood to recommend (0–10)",
-      ...both((g) => orTooFew(g.recommend.mean, (mean) => formatDecimal(Math.round(mean * 10) / 10))),
-    ],
-    ["Detractors (0–6)", ...both((g) => orTooFew(g.recommend.detractors, formatPercent))],
-    ["Contacts a month wanted (median)", ...both((g) => orTooFew(g.contacts.wanted, formatContacts))],
-    ["Preferred channels", ...both(channels)],
-  ];
+  const rows = defectorRows(insights, roadmap, {
+    count: formatCount,
+    percent: formatPercent,
+    decimal: formatDecimal,
+  });
   return (
     <>
       <p>Respondents in {where} (at risk or lapsed) against everyone else; dimension scores are 0–100 like the RSI.</p>

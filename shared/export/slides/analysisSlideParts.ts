@@ -1,4 +1,5 @@
 import type PptxGenJS from "pptxgenjs";
+import { clipText } from "../reportLayout";
 import { BODY_FONT_PT, DECK_COLOURS, DECK_FONT } from "./deckTheme";
 import { fitText, type SlideBox, textHeight, textStyle } from "./slideFrame";
 
@@ -74,6 +75,17 @@ export function addCaption(slide: PptxGenJS.Slide, text: string, box: SlideBox, 
     valign: "top",
     objectName: name,
   });
+}
+
+/**
+ * Characters of a series' name in a chart's legend: the chart lays its legend
+ * out itself, in no box `fitText` could measure, so a long name is cut.
+ */
+const LEGEND_CHARS = 40;
+
+/** A series' name as the legend shows it. */
+export function legendName(name: string): string {
+  return clipText(name, LEGEND_CHARS);
 }
 
 /** Every text of a native chart in the deck's font, at sizes a room can read. */

@@ -5,7 +5,7 @@ import {
   optimisationRows,
   reportedOptimisation,
 } from "../optimisationRows";
-import { aboutMoney, addBullets, addCaption, chartText, fitBullets } from "./analysisSlideParts";
+import { aboutMoney, addBullets, addCaption, chartText, fitBullets, legendName } from "./analysisSlideParts";
 import type { DeckContext } from "./deckContext";
 import { BODY_FONT_PT, DECK_COLOURS, SLIDE_BODY } from "./deckTheme";
 import { addContentSlide, addTableSlides, textHeight } from "./slideFrame";
@@ -169,12 +169,12 @@ function addFrontierSlide(context: DeckContext, rows: OptimisationRows): void {
     ...(chosen >= 0
       ? [
           {
-            name: `The budget "${rows.scenarioName}" was made with`,
+            name: `The budget "${legendName(rows.scenarioName)}" was made with`,
             values: only(chosen, feasible[chosen]?.value ?? 0),
           },
         ]
       : []),
-    { name: rows.fromScenarioName, values: only(xs.length - 1, rows.plan.value) },
+    { name: legendName(rows.fromScenarioName), values: only(xs.length - 1, rows.plan.value) },
   ];
   const colours = [FRONTIER_COLOUR, ...(chosen >= 0 ? [CHOSEN_COLOUR] : []), PLAN_COLOUR];
   slide.addChart(context.pptx.ChartType.scatter, [{ name: "Cost", values: xs }, ...series], {

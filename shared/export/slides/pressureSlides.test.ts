@@ -90,25 +90,35 @@ describe("contact pressure slides", () => {
     "count each owner's collisions, and those shared with other owners, as the engine finds them",
     TIMEOUT,
     async () => {
-      const roadmap = b2b();
-      const { collisions } = planRoadmap(roadmap).pressure;
-      expect(collisions.length).toBeGreaterThan(0);
-      const deck = await deckOf(roadmap, { sections: ["pressure"] });
-      const rows = tablesNamed(deck, "Collisions by owner", "Collisions by owner").flatMap((table) =>
-        table.rows.slice(1),
-      );
-      const involved = roadmap.owners.filter((owner) => collisions.some((c) => c.ownerIds.includes(owner.id)));
-      expect(rows.map((row) => row[0]).sort()).toEqual(involved.map((owner) => owner.name).sort());
-      for (const owner of involved) {
-        const theirs = collisions.filter((c) => c.ownerIds.includes(owner.id));
-        const row = rows.find((cells) => cells[0] === owner.name);
-        expect(row?.[1]).toBe(String(theirs.length));
-        expect(row?.[2]).toBe(String(theirs.filter((c) => c.ownerIds.length > 1).length));
-        expect(row?.[3]).toBe(String(Math.max(...theirs.map((c) => c.count))));
-        const others = roadmap.owners.filter(
-          (other) => other.id !== owner.id && theirs.some((c) => c.ownerIds.includes(other.id)),
+      const template = b2b();
+      // One owner sending everything in Active single-product: its collisions are that owner's alone.
+      const alone = {
+        ...template,
+        communications: template.communications.map((c) =>
+          c.phaseId === "phase-active-single" ? { ...c, ownerId: template.owners[0]?.id ?? "" } : c,
+        ),
+      };
+      expect(planRoadmap(alone).pressure.collisions.every((c) => c.ownerIds.length === 1)).toBe(true);
+      for (const roadmap of [template, alone]) {
+        const { collisions } = planRoadmap(roadmap).pressure;
+        expect(collisions.length).toBeGreaterThan(0);
+        const deck = await deckOf(roadmap, { sections: ["pressure"] });
+        const rows = tablesNamed(deck, "Collisions by owner", "Collisions by owner").flatMap((table) =>
+          table.rows.slice(1),
         );
-        expect(row?.[4]).toBe(others.map((other) => other.name).join(", "));
+        const involved = roadmap.owners.filter((owner) => collisions.some((c) => c.ownerIds.includes(owner.id)));
+        expect(rows.map((row) => row[0]).sort()).toEqual(involved.map((owner) => owner.name).sort());
+        for (const owner of involved) {
+          const theirs = collisions.filter((c) => c.ownerIds.includes(owner.id));
+          const row = rows.find((cells) => cells[0] === owner.name);
+          expect(row?.[1]).toBe(String(theirs.length));
+          expect(row?.[2]).toBe(String(theirs.filter((c) => c.ownerIds.length > 1).length));
+          expect(row?.[3]).toBe(String(Math.max(...theirs.map((c) => c.count))));
+          const others = roadmap.owners.filter(
+            (other) => other.id !== owner.id && theirs.some((c) => c.ownerIds.includes(other.id)),
+          );
+          expect(row?.[4]).toBe(others.length === 0 ? "no other owner" : others.map((other) => other.name).join(", "));
+        }
       }
     },
   );

@@ -1,18 +1,15 @@
-import { lifecycleOrder } from "../../model/presentationWalk";
 import { namesById } from "../../model/queries";
 import {
   describeChannelGap,
   describeDrop,
   describeMismatch,
-  formatContacts,
-  type GroupAnswers,
-  type RsiDrop,
   type SurveyInsights,
   surveyInsights,
 } from "../../survey/insights";
-import type { RsiCell, RsiFigure, RsiResult } from "../../survey/rsi";
+import type { RsiCell, RsiResult } from "../../survey/rsi";
 import { clipText } from "../reportLayout";
-import { addBullets, addCaption, chartText, fitBullets } from "./analysisSlideParts";
+import { defectorRows, placesToAct, rsiFigureText, rsiGrid } from "../rsiRows";
+import { addBullets, addCaption, chartText, fitBullets, legendName } from "./analysisSlideParts";
 import type { DeckContext } from "./deckContext";
 import { BODY_FONT_PT, DECK_COLOURS, deckColour, SLIDE_BODY } from "./deckTheme";
 import { addContentSlide, addTableSlides, fitLine, textHeight, textStyle } from "./slideFrame";
@@ -23,27 +20,10 @@ export const RSI_SEGMENT_COLUMNS = 5;
 const AXIS_LABEL_CHARS = 22;
 const CHART_FONT_PT = 12;
 
-/** The RSI's figure in words: "72 (65–79)", or "too few answers". */
-function figureText(figure: RsiFigure): string {
-  if (figure.rsi === null) return "too few answers";
-  const interval =
-    figure.low !== null && figure.high !== null ? ` (${Math.round(figure.low)}–${Math.round(figure.high)})` : "";
-  return `${Math.round(figure.rsi)}${interval}`;
-}
-
 /** A grid cell: the RSI and its interval, then how many answered. */
 export function rsiCellText(cell: RsiCell | undefined): string {
   if (!cell) return "no answers";
-  return `${figureText(cell)}\nn ${cell.n}`;
-}
-
-/** The largest falls over all segments, then those within a segment that are not the same fall again (as the report). */
-function placesToAct(insights: SurveyInsights): RsiDrop[] {
-  const overall = new Set(insights.placesToAct.map((drop) => `${drop.fromPhaseId}>${drop.phaseId}`));
-  return [
-    ...insights.placesToAct,
-    ...insights.placesToActBySegment.filter((drop) => !overall.has(`${drop.fromPhaseId}>${drop.phaseId}`)),
-  ];
+  return `${rsiFigureText(cell)}\nn ${cell.n}`;
 }
 
 /**
@@ -60,15 +40,8 @@ export function addRsiSlides(context: DeckContext): void {
   const { rsi } = insights;
   const phaseNames = namesById(roadmap.phases);
   const segmentNames = namesById(roadmap.segments);
-  const answered = new Set(rsi.phases.map((cell) => cell.phaseId));
-  const phases = lifecycleOrder(roadmap).filter((id) => answered.has(id));
-  const answeredSegments = new Set(rsi.cells.map((cell) => cell.segmentId));
-  const allSegments = roadmap.segments.map((segment) => segment.id).filter((id) => answeredSegments.has(id));
+  const { phaseIds: phases, segmentIds: allSegments, cellOf } = rsiGrid(roadmap, rsi);
   const segments = allSegments.slice(0, RSI_SEGMENT_COLUMNS);
-  const cellOf = (phaseId: string, segmentId: string | null) =>
-    segmentId === null
-      ? rsi.phases.find((cell) => cell.phaseId === phaseId)
-      : rsi.cells.find((cell) => cell.phaseId === phaseId && cell.segmentId === segmentId);
   const source = `From the survey "${wave.name}" of ${wave.date}: ${context.format.count(rsi.overall.n)} respondents${
     rsi.excluded > 0 ? `, ${context.format.count(rsi.excluded)} left out for answering fewer than half the items` : ""
   }.`;
@@ -80,7 +53,7 @@ export function addRsiSlides(context: DeckContext): void {
   addTableSlides(context, {
     title: "Relationship strength",
     name: "RSI by phase and segment",
-    caption: `The Relationship Strength Index (0–100) of each phase, overall ${figureText(rsi.overall)}: the mean with its 95 % interval, and how many answered.`,
+    caption: `The Relationship Strength Index (0–100) of each phase, overall ${rsiFigureText(rsi.overall)}: the mean with its 95 % interval, and how many answered.`,
     notes: `${source} Groups of fewer than ${roadmap.survey.minimumRespondents} respondents show "too few answers"; phases in lifecycle order.${moreSegments}`,
     columns: [
       { header: "Phase", weight: 2.4 },
@@ -129,7 +102,7 @@ function addRsiCurve(
   slide.addChart(
     context.pptx.ChartType.line,
     lines.map((line) => ({
-      name: line.name,
+      name: legendName(line.name),
       labels,
       values: phases.map((phaseId) => line.cells.find((cell) => cell.phaseId === phaseId)?.rsi ?? null),
     })),
@@ -213,18 +186,7 @@ function addDefectorSlides(context: DeckContext, insights: SurveyInsights) {
   const summary = insights.defectors;
   if (summary.phaseIds.length === 0 || summary.defectors.rsi.n === 0) return;
   const phaseNames = namesById(roadmap.phases);
-  const channelNames = namesById(roadmap.channels);
-  const dimensionNames = namesById(roadmap.survey.dimensions);
   const where = summary.phaseIds.map((id) => phaseNames.get(id) ?? id).join(", ");
-  const orTooFew = (value: number | null, write: (value: number) => string) =>
-    value === null ? "too few answers" : write(value);
-  const score = (value: number | null) => orTooFew(value, (v) => String(Math.round(v)));
-  const both = (of: (group: GroupAnswers) => string): [string, string] => [of(summary.defectors), of(summary.rest)];
-  const channels = (group: GroupAnswers) =>
-    group.channels
-      .slice(0, 3)
-      .map((c) => `${channelNames.get(c.channelId) ?? c.channelId} ${format.percent(c.share)}`)
-      .join(", ") || "none named";
   addTableSlides(context, {
     title: "What those at risk or lapsed say",
     name: "What defectors say",
@@ -236,21 +198,9 @@ function addDefectorSlides(context: DeckContext, insights: SurveyInsights) {
       { header: "At risk or lapsed", weight: 2 },
       { header: "Everyone else", weight: 2 },
     ],
-    rows: [
-      ["Respondents", ...both((g) => format.count(g.rsi.n))],
-      ["RSI (95 % interval)", ...both((g) => figureText(g.rsi))],
-      ...summary.dimensions.map((d) => [
-        dimensionNames.get(d.dimensionId) ?? d.dimensionId,
-        score(d.defectors),
-        score(d.rest),
-      ]),
-      [
-        "Likelihood to recommend (0–10)",
-        ...both((g) => orTooFew(g.recommend.mean, (mean) => String(Math.round(mean * 10) / 10))),
-      ],
-      ["Detractors (0–6)", ...both((g) => orTooFew(g.recommend.detractors, format.percent))],
-      ["Contacts a month wanted (median)", ...both((g) => orTooFew(g.contacts.wanted, formatContacts))],
-      ["Preferred channels", ...both(channels)],
-    ],
+    rows: defectorRows(insights, roadmap, {
+      ...format,
+      decimal: new Intl.NumberFormat(context.locale, { maximumFractionDigits: 1 }).format,
+    }),
   });
 }

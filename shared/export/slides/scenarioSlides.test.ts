@@ -73,7 +73,9 @@ describe("scenario comparison slides", () => {
     expect(chart?.series.map((series) => series.name)).toEqual(comparison.scenarios.map((s) => s.name));
     chart?.series.forEach((series, i) => {
       expect(series.labels).toEqual(years.map((row) => row.label));
-      series.values.forEach((value, y) => expect(value).toBeCloseTo(years[y]?.cost.values[i] ?? Number.NaN, 2));
+      series.values.forEach((value, y) => {
+        expect(value).toBeCloseTo(years[y]?.cost.values[i] ?? Number.NaN, 2);
+      });
     });
     expect(figures(deck, "Scenario comparison: budget by year (figures)")).toEqual(
       years.map((row) => [row.label, ...row.cost.values.map((value) => format.money(value ?? Number.NaN))]),

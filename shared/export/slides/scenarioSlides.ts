@@ -10,7 +10,7 @@ import {
   type FigureKind,
   isAboutMoney,
 } from "../scenarioComparisonRows";
-import { aboutMoney, chartText } from "./analysisSlideParts";
+import { aboutMoney, chartText, legendName } from "./analysisSlideParts";
 import type { DeckContext, DeckFormats } from "./deckContext";
 import { DECK_COLOURS } from "./deckTheme";
 import { addContentSlide, addTableSlides, type DeckTableColumn } from "./slideFrame";
@@ -92,7 +92,7 @@ export function addScenarioSlides(context: DeckContext): void {
     slide.addChart(
       context.pptx.ChartType.bar,
       names.map((name, i) => ({
-        name,
+        name: legendName(name),
         labels: years.map((row) => row.label),
         values: years.map((row) => row.cost.values[i] ?? 0),
       })),
