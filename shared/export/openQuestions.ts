@@ -16,17 +16,23 @@ export interface OpenQuestion {
   createdAt: string;
 }
 
-/** The open sticky notes the report prints as its open questions, oldest first, and how many more there are. */
-export function openQuestions(roadmap: Roadmap): { listed: OpenQuestion[]; more: number } {
+/**
+ * The open sticky notes the report prints as its open questions, oldest first, and how many more there are
+ * than `limit` (the report's page holds `OPEN_QUESTIONS_LISTED`; the slide deck's table continues over slides).
+ */
+export function openQuestions(
+  roadmap: Roadmap,
+  limit: number = OPEN_QUESTIONS_LISTED,
+): { listed: OpenQuestion[]; more: number } {
   const open = notesInReadingOrder(roadmap.stickyNotes.filter((note) => note.status === "open"));
   return {
-    listed: open.slice(0, OPEN_QUESTIONS_LISTED).map((note) => ({
+    listed: open.slice(0, limit).map((note) => ({
       id: note.id,
       text: clipText(note.text, OPEN_QUESTION_CHARS),
       about: describeNoteAnchor(roadmap, note.anchor),
       author: note.author,
       createdAt: note.createdAt,
     })),
-    more: Math.max(0, open.length - OPEN_QUESTIONS_LISTED),
+    more: Math.max(0, open.length - limit),
   };
 }

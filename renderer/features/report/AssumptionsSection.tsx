@@ -1,3 +1,4 @@
+import { planCountingRules } from "../../../shared/export/planRules";
 import { clipText } from "../../../shared/export/reportLayout";
 import {
   arrivalsPerMonth,
@@ -185,29 +186,9 @@ export function AssumptionsSection({ roadmap, plan, options, layout }: SectionPr
 
       <h3>How the plan counts</h3>
       <ul className="report-rules">
-        <li>
-          Customers move between phases month by month at the rates above; a segment's customers at the start are its
-          customers in the phases at the start.
-        </li>
-        <li>
-          A communication sent on entry reaches the customers who entered its phase that many months earlier and are
-          still in it; a recurring or one-off one reaches the phase's customers in the months it sends.
-        </li>
-        {money && (
-          <li>
-            A communication costs its channel's fixed cost per send and cost per contact, unless it has its own; a send
-            reaching no one costs nothing.
-          </li>
-        )}
-        <li>
-          A customer responds to a communication at most once while in its phase, so responses never exceed the
-          customers reached{money ? "; value is responses times the value of a response" : ""}.
-        </li>
-        <li>
-          Contact pressure counts what one customer receives: the sends reaching the customers of a segment who entered
-          a phase in the same month, from every owner. More than the roadmap's cap of {roadmap.contactCap} a month, or
-          more sends of one channel than that channel's own limit, is a collision.
-        </li>
+        {planCountingRules(roadmap, options.includeCosts).map((rule) => (
+          <li key={rule}>{rule}</li>
+        ))}
       </ul>
 
       {roadmap.notes && (

@@ -23,22 +23,48 @@ const RANDOM_ID =
 export async function settleDeck(deck: Uint8Array, now: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(deck);
   const stamp = now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const renamed = chartNumbering(Object.keys(zip.files));
   const settled = new JSZip();
   // Folders get no entries of their own: JSZip would date them by the clock.
   const entry = { date: now, createFolders: false };
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue;
     if (XML_PART.test(file.name)) {
-      let xml = withoutInvalidXmlCharacters(await file.async("string")).replace(STAMP, `$1${stamp}$3`);
+      let xml = renamed(withoutInvalidXmlCharacters(await file.async("string")).replace(STAMP, `$1${stamp}$3`));
       if (CHART_PART.test(file.name)) xml = withCountedIds(xml);
-      settled.file(file.name, xml, entry);
+      settled.file(renamed(file.name), xml, entry);
     } else if (WORKBOOK.test(file.name)) {
-      settled.file(file.name, await settleDeck(await file.async("uint8array"), now), entry);
+      settled.file(renamed(file.name), await settleDeck(await file.async("uint8array"), now), entry);
     } else {
-      settled.file(file.name, await file.async("uint8array"), entry);
+      settled.file(renamed(file.name), await file.async("uint8array"), entry);
     }
   }
   return settled.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * pptxgenjs numbers charts (and their workbooks) on from every deck the
+ * process wrote before, so the second export of a session would name its
+ * first chart chart7.xml: each deck's charts are numbered from 1 in order, in
+ * part names and every reference to them.
+ */
+function chartNumbering(names: readonly string[]): (text: string) => string {
+  const numbers = (pattern: RegExp) =>
+    [...new Set(names.flatMap((name) => [...name.matchAll(pattern)].map((match) => Number(match[1]))))].sort(
+      (a, b) => a - b,
+    );
+  const charts = new Map(numbers(/\/chart(\d+)\.xml/g).map((number, index) => [number, index + 1]));
+  const workbooks = new Map(
+    numbers(/Microsoft_Excel_Worksheet(\d+)\.xlsx/g).map((number, index) => [number, index + 1]),
+  );
+  if (charts.size === 0 && workbooks.size === 0) return (text) => text;
+  return (text) =>
+    text
+      .replace(/\bchart(\d+)\.xml/g, (_found, number: string) => `chart${charts.get(Number(number)) ?? number}.xml`)
+      .replace(
+        /Microsoft_Excel_Worksheet(\d+)\.xlsx/g,
+        (_found, number: string) => `Microsoft_Excel_Worksheet${workbooks.get(Number(number)) ?? number}.xlsx`,
+      );
 }
 
 function withCountedIds(xml: string): string {

@@ -3,6 +3,7 @@ import { isMoneyKpi } from "../../model/kpiUnits";
 import type { Kpi } from "../../model/schema";
 import { kpiRows } from "../reportLayout";
 import type { DeckContext } from "./deckContext";
+import { rowsShownNote } from "./deckTables";
 import { addTableSlides } from "./slideFrame";
 
 /**
@@ -42,10 +43,15 @@ export function addKpiSlides(context: DeckContext): void {
       { header: "Timeframe", weight: 3 },
     ],
     rows: rows.map(({ phase, kpi }) => [phase.name, kpi.name, kpiTargetText(context, kpi), kpi.timeframe || "—"]),
-    notes: ({ first, end, total }) =>
+    notes: (shown) =>
       [
-        `KPIs ${first + 1}–${end} of ${total}, over ${context.format.count(phaseCount)} phase${phaseCount === 1 ? "" : "s"}, in the roadmap's order: the targets the workshop set, as typed.`,
-        end < total ? `${context.format.count(total - end)} more on the next slides.` : "",
+        rowsShownNote(
+          context,
+          "KPIs",
+          `over ${context.format.count(phaseCount)} phase${phaseCount === 1 ? "" : "s"}`,
+          shown,
+        ),
+        "The targets are the workshop's, as typed, in the roadmap's order.",
         kpisLeftOut(context, all.length, rows.length),
       ]
         .filter((line) => line !== "")

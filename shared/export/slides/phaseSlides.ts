@@ -2,7 +2,8 @@ import { describeAudience, describeTiming } from "../../model/labels";
 import { namesById } from "../../model/queries";
 import type { Phase, Roadmap } from "../../model/schema";
 import type { DeckContext } from "./deckContext";
-import { BODY_FONT_PT, DECK_COLOURS, deckColour, MIN_TABLE_FONT_PT, SLIDE_BODY } from "./deckTheme";
+import { figureColumn, rowsShownNote, tableColumns } from "./deckTables";
+import { BODY_FONT_PT, DECK_COLOURS, deckColour, SLIDE_BODY } from "./deckTheme";
 import { kpisLeftOut, kpiTargetText, shownKpis } from "./kpiSlides";
 import {
   addContentSlide,
@@ -15,7 +16,6 @@ import {
   textHeight,
   textStyle,
 } from "./slideFrame";
-import { type SizedColumn, tableColumns } from "./tableColumns";
 
 /**
  * Up to this many phases each gets a slide of its own; more, and each stage
@@ -106,18 +106,14 @@ function communicationTable(context: DeckContext, names: Names, indices: readonl
     ];
   });
   const first = withPhase ? 1 : 0;
-  const figures = (header: string, column: number): SizedColumn => ({
-    header,
-    figures: rows.map((row) => row[first + column] ?? ""),
-    fontPt: MIN_TABLE_FONT_PT,
-  });
+  const figures = (header: string, column: number) => figureColumn(header, rows, first + column);
   const columns = tableColumns([
-    ...(withPhase ? [{ header: "Phase", weight: 1.6 }] : []),
-    { header: "Communication", weight: 2.4 },
-    { header: "Owner", weight: 1.6 },
-    { header: "Channel", weight: 1.4 },
-    { header: "Timing", weight: 1.6 },
-    { header: "Audience", weight: 2.2 },
+    ...(withPhase ? [{ header: "Phase", weight: 1.5 }] : []),
+    { header: "Communication", weight: 2.2 },
+    { header: "Owner", weight: 1.4 },
+    { header: "Channel", weight: 1.3 },
+    { header: "Timing", weight: 1.4 },
+    { header: "Audience", weight: 2.9 },
     figures("Sends", 5),
     figures("Reach", 6),
     ...(context.includeCosts ? [figures("Cost", 7)] : []),
@@ -127,10 +123,9 @@ function communicationTable(context: DeckContext, names: Names, indices: readonl
 
 /** Speaker notes for a slide of a communications table: which rows it shows and what the figures mean. */
 function communicationNotes(context: DeckContext, where: string) {
-  return ({ first, end, total }: TableSlideRows) =>
+  return (rows: TableSlideRows) =>
     [
-      `Communications ${first + 1}–${end} of ${total} ${where}, in the roadmap's order.`,
-      end < total ? `The table continues on the next slide with the other ${context.format.count(total - end)}.` : "",
+      rowsShownNote(context, "Communications", `${where}, in the roadmap's order`, rows),
       `Sends are the months a communication goes out in the ${context.roadmap.horizonMonths}-month plan; reach counts contacts (a customer reached in three months counts three times), expected numbers from the plan's customer flow.`,
       context.includeCosts
         ? "Cost is each send's fixed cost plus the cost per contact times its reach, to the cent, as the plan computes it."
@@ -349,11 +344,7 @@ function addStageSlides(
       ],
     ];
   });
-  const figures = (header: string, column: number): SizedColumn => ({
-    header,
-    figures: rows.map((row) => row[column] ?? ""),
-    fontPt: MIN_TABLE_FONT_PT,
-  });
+  const figures = (header: string, column: number) => figureColumn(header, rows, column);
   const phaseCount = format.count(rows.length);
   const kpiCount = group.phases.reduce((sum, p) => sum + (roadmap.phases[p]?.kpis.length ?? 0), 0);
   const kpisShown = group.phases.reduce((sum, p) => sum + shownKpis(context, roadmap.phases[p]?.kpis ?? []).length, 0);
@@ -370,10 +361,10 @@ function addStageSlides(
       ...(context.includeCosts ? [figures("Cost", 6)] : []),
     ]),
     rows,
-    notes: ({ first, end, total }) =>
+    notes: (shown) =>
       [
-        `The roadmap has ${format.count(roadmap.phases.length)} phases, more than fit a slide each, so its phases are shown stage by stage. Phases ${first + 1}–${end} of the ${total} in ${group.name}.`,
-        end < total ? `The table continues on the next slide with the other ${format.count(total - end)}.` : "",
+        `The roadmap has ${format.count(roadmap.phases.length)} phases, more than fit a slide each, so its phases are shown stage by stage.`,
+        rowsShownNote(context, "Phases", `in ${group.name}`, shown),
         "Objectives and KPIs cut short on a row end in …; the roadmap holds them in full.",
         `Customers are expected numbers over the ${roadmap.horizonMonths} months of the plan, all segments together.`,
         context.includeCosts ? "Cost is that of the phase's communications over the plan, to the cent." : "",

@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import type { PlanResult } from "../../../engine/planEngine";
 import type { Roadmap } from "../../../model/schema";
 import { wrapText } from "../../svgText";
-import { customerCounts, moneyAmounts, moneyFiguresIn, moneySpellings } from "../../testing/moneyFigures";
+import { customerCounts, moneyAmounts, moneySpellings } from "../../testing/moneyFigures";
 import { assertWellFormed } from "../../testing/wellFormedXml";
 import { DEFAULT_DECK_LOCALE } from "../deckContext";
 import { DECK_FONT, MIN_TABLE_FONT_PT, POINTS_PER_INCH, SLIDE_FOOTER, SLIDE_TITLE } from "../deckTheme";
@@ -212,9 +212,16 @@ const CURRENCY_SIGNS = /[€$£¥₹¢₽₩]/u;
  * (slides, charts and their number formats, their workbooks, notes): a money
  * word, the currency (code, symbol or sign), or one of the roadmap's and
  * plan's amounts. Names the roadmap gives itself are the user's words: give
- * a roadmap whose names speak of no money (`withoutMoneyWords`).
+ * a roadmap whose names speak of no money (`withoutMoneyWords`). Leave
+ * `amounts` out for generated roadmaps: their random whole amounts meet the
+ * plan's counts ("1,231 sends") too often to mean money.
  */
-export function costMentions({ parts }: InspectedDeck, roadmap: Roadmap, plan: PlanResult): string[] {
+export function costMentions(
+  { parts }: InspectedDeck,
+  roadmap: Roadmap,
+  plan: PlanResult,
+  { amounts = true }: { amounts?: boolean } = {},
+): string[] {
   const currencyNames = ["symbol", "narrowSymbol"].map(
     (currencyDisplay) =>
       new Intl.NumberFormat(DEFAULT_DECK_LOCALE, {
@@ -225,20 +232,23 @@ export function costMentions({ parts }: InspectedDeck, roadmap: Roadmap, plan: P
         .formatToParts(1)
         .find((part) => part.type === "currency")?.value ?? roadmap.currency,
   );
-  const spellings = moneySpellings(moneyAmounts(roadmap, plan), 1000, customerCounts(roadmap));
+  const spellings = new Set(amounts ? moneySpellings(moneyAmounts(roadmap, plan), 1000, customerCounts(roadmap)) : []);
   const problems: string[] = [];
   for (const [name, xml] of parts) {
     if (!/^ppt\/(slides|notesSlides|charts|embeddings)\//.test(name)) continue;
+    // A chart's formulas ("Sheet1!$A$2:$A$8") are cell references, not dollars.
+    const shown = xml.replace(/<c:f>[^<]*<\/c:f>/g, "");
     const text = [
-      ...[...xml.matchAll(/>([^<]+)</g)].map((match) => decodeEntities(match[1] ?? "")),
-      ...[...xml.matchAll(/formatCode="([^"]*)"/g)].map((match) => decodeEntities(match[1] ?? "")),
+      ...[...shown.matchAll(/>([^<]+)</g)].map((match) => decodeEntities(match[1] ?? "")),
+      ...[...shown.matchAll(/formatCode="([^"]*)"/g)].map((match) => decodeEntities(match[1] ?? "")),
     ].join("\n");
     const found = [
       MONEY_WORDS.exec(text)?.[0],
       CURRENCY_SIGNS.exec(text)?.[0],
       new RegExp(`\\b${roadmap.currency}\\b`).exec(text)?.[0],
       ...currencyNames.filter((currency) => text.includes(currency)),
-      ...moneyFiguresIn(text, spellings),
+      // Whole numbers as written ("12,400.50", not the "400" in it), looked up rather than searched one by one.
+      ...(text.match(/(?<![\d.,])\d+(?:[.,]\d+)*/g) ?? []).filter((number) => spellings.has(number)),
     ].filter((word): word is string => word !== undefined);
     if (found.length > 0) problems.push(`${name}: ${[...new Set(found)].join(", ")}`);
   }
@@ -254,10 +264,14 @@ function decodeEntities(text: string): string {
     .replaceAll("&amp;", "&");
 }
 
-/** The roadmap with money words in its names and texts (a segment "cost to serve") made neutral. */
+/** The roadmap with money words and currency signs in its names and texts (a segment "cost to serve") made neutral. */
 export function withoutMoneyWords(roadmap: Roadmap): Roadmap {
   return JSON.parse(JSON.stringify(roadmap), (_key, value: unknown) =>
-    typeof value === "string" ? value.replace(new RegExp(MONEY_WORDS.source, "gi"), "effort") : value,
+    typeof value === "string"
+      ? value
+          .replace(new RegExp(MONEY_WORDS.source, "gi"), "effort")
+          .replace(new RegExp(CURRENCY_SIGNS.source, "gu"), "")
+      : value,
   ) as Roadmap;
 }
 

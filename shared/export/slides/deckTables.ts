@@ -1,11 +1,17 @@
 import { textWidth } from "../svgText";
-import { POINTS_PER_INCH, SLIDE_BODY } from "./deckTheme";
-import { type DeckTableColumn, TEXT_INSET } from "./slideFrame";
+import type { DeckContext } from "./deckContext";
+import { MIN_TABLE_FONT_PT, POINTS_PER_INCH, SLIDE_BODY } from "./deckTheme";
+import { type DeckTableColumn, type TableSlideRows, TEXT_INSET } from "./slideFrame";
 
 /** A column of a table: text shares the width; figures get exactly the room of their widest entry. */
 export type SizedColumn =
   | { header: string; weight: number }
   | { header: string; figures: readonly string[]; fontPt: number };
+
+/** A column of figures at the tables' 12 pt: the `index`-th cell of each row. */
+export function figureColumn(header: string, rows: readonly (readonly string[])[], index: number): SizedColumn {
+  return { header, figures: rows.map((row) => row[index] ?? ""), fontPt: MIN_TABLE_FONT_PT };
+}
 
 /** Slack beyond the estimate, so a figure never wraps where LibreOffice's metrics differ a little. */
 const FIGURE_SLACK = 0.08;
@@ -31,4 +37,20 @@ export function tableColumns(columns: readonly SizedColumn[]): DeckTableColumn[]
       ? { header: column.header, weight: (textRoom * column.weight) / textWeights }
       : { header: column.header, weight: widths[index] as number, align: "right" },
   );
+}
+
+/**
+ * Which rows a slide of a table shows, for its speaker notes: "Phases 1–12 of
+ * 40 in Develop." and, when the table goes on, with how many more.
+ */
+export function rowsShownNote(
+  context: DeckContext,
+  what: string,
+  where: string,
+  { first, end, total }: TableSlideRows,
+): string {
+  const shown = `${what} ${context.format.count(first + 1)}–${context.format.count(end)} of ${context.format.count(total)}${where ? ` ${where}` : ""}.`;
+  return end < total
+    ? `${shown} The table continues on the next slide with the other ${context.format.count(total - end)}.`
+    : shown;
 }
