@@ -1,6 +1,6 @@
 // The roadmap `npm run bench:export` exports, and the bare workbook it is measured against: shared by the bench
-// and by the small process that builds one workbook, which loads nothing else so its peak memory is the build's.
-import ExcelJS from "exceljs";
+// and by the small processes that build one workbook or one deck, which load nothing else so their peak memory
+// is the build's.
 import type { Roadmap } from "../shared/model";
 import { generateRoadmap } from "../shared/model/testing/generateRoadmap";
 
@@ -21,6 +21,8 @@ export const bareWorkbookRows = (sends: number) =>
   Math.round((2 * sends + 17 * roadmap.communications.length) / BARE_WORKBOOK_COLUMNS);
 
 export async function bareWorkbook(rows: number, columns: number): Promise<Uint8Array> {
+  // Loaded here, not on import, so the deck's build process (scripts/benchDeck.ts) does not carry exceljs.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Sheet1");
   for (let r = 0; r < rows; r++) sheet.addRow(Array.from({ length: columns }, (_, c) => r * columns + c));

@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import PptxGenJS from "pptxgenjs";
 import { describe, expect, it } from "vitest";
-import { type GluedConnector, glueConnectors } from "./connectors";
+import type { GluedConnector } from "./connectors";
+import { packDeck } from "./deckPackage";
 import { readDeck } from "./testing/readDeck";
 
 async function twoPhasesAndALine(lineName: string): Promise<Uint8Array> {
@@ -21,6 +22,8 @@ async function twoPhasesAndALine(lineName: string): Promise<Uint8Array> {
   return (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
 }
 
+const NOW = new Date("2027-03-01T09:00:00Z");
+
 const glued: GluedConnector = {
   name: "transition:t",
   from: "phase:a",
@@ -30,9 +33,9 @@ const glued: GluedConnector = {
   geometry: "curved",
 };
 
-describe("glueConnectors", () => {
+describe("packDeck glues connectors", () => {
   it("turns the named line into a connector whose ends hold the two shapes at the sites asked", async () => {
-    const deck = await readDeck(await glueConnectors(await twoPhasesAndALine("transition:t"), [glued]));
+    const deck = await readDeck(packDeck(await twoPhasesAndALine("transition:t"), [glued], NOW));
     const [slide] = deck.slides;
     const ids = new Map(slide?.shapes.map((shape) => [shape.name, shape.id]));
     expect(slide?.shapes.map((shape) => shape.name)).toEqual(["phase:a", "phase:b"]);
@@ -51,12 +54,12 @@ describe("glueConnectors", () => {
 
   it("compresses the deck and leaves a slide without connectors or repeated ids as pptxgenjs wrote it", async () => {
     const deck = await twoPhasesAndALine("a plain line");
-    const finished = await glueConnectors(deck, []);
+    const finished = packDeck(deck, [], NOW);
     expect(finished.byteLength).toBeLessThan(deck.byteLength / 2);
     const slide = async (bytes: Uint8Array) =>
       (await JSZip.loadAsync(bytes)).file("ppt/slides/slide1.xml")?.async("string");
     expect(await slide(finished)).toBe(await slide(deck));
-    const reading = await readDeck(await glueConnectors(deck, [glued]));
+    const reading = await readDeck(packDeck(deck, [glued], NOW));
     expect(reading.slides[0]?.connectors).toEqual([]);
   });
 
@@ -67,7 +70,7 @@ describe("glueConnectors", () => {
     slide.slideNumber = { x: 12, y: 7, w: 1, h: 0.3 };
     for (let index = 0; index < 30; index++) slide.addText(`Row ${index}`, { x: 0.5, y: 0.2 * index, w: 3, h: 0.2 });
     const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-    const ids = (await readDeck(await glueConnectors(written, []))).slides[0]?.shapes.map((shape) => shape.id) ?? [];
+    const ids = (await readDeck(packDeck(written, [], NOW))).slides[0]?.shapes.map((shape) => shape.id) ?? [];
     expect(ids).toHaveLength(31); // the rows and the slide number
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -89,7 +92,7 @@ describe("glueConnectors", () => {
     }
     slide.addShape(pptx.ShapeType.line, { x: 1, y: 2, w: 8, h: 0, objectName: "transition:t" });
     const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-    const deck = await readDeck(await glueConnectors(written, [{ ...glued, from: "phase:2", to: "phase:23" }]));
+    const deck = await readDeck(packDeck(written, [{ ...glued, from: "phase:2", to: "phase:23" }], NOW));
     const [reading] = deck.slides;
     const ids = reading?.shapes.map((shape) => shape.id) ?? [];
     expect(new Set(ids).size).toBe(ids.length);
@@ -101,7 +104,7 @@ describe("glueConnectors", () => {
 
   it("is a bug, said by name, when a connector's shape is not on its slide", async () => {
     const deck = await twoPhasesAndALine("transition:t");
-    await expect(glueConnectors(deck, [{ ...glued, to: "phase:missing" }])).rejects.toThrow(
+    expect(() => packDeck(deck, [{ ...glued, to: "phase:missing" }], NOW)).toThrow(
       "connector transition:t: no shape named phase:missing on its slide",
     );
   });

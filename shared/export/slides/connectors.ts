@@ -1,5 +1,4 @@
 import { DOMParser, type Document, type Element, XMLSerializer } from "@xmldom/xmldom";
-import JSZip from "jszip";
 
 const P = "http://schemas.openxmlformats.org/presentationml/2006/main";
 const A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -15,7 +14,7 @@ const GEOMETRY = { straight: "straightConnector1", bent: "bentConnector3", curve
 /**
  * A connector glued to two shapes. pptxgenjs writes no connectors, so a section
  * draws a line named `name` where the connector goes (its position, colour,
- * dash and arrowheads) and `glueConnectors` turns that line into a `p:cxnSp`
+ * dash and arrowheads) and `packDeck` turns that line into a `p:cxnSp`
  * whose ends hold on to the shapes named `from` and `to`: moving a phase in
  * PowerPoint then drags its arrows along.
  */
@@ -30,27 +29,15 @@ export interface GluedConnector {
   geometry: keyof typeof GEOMETRY;
 }
 
-/**
- * The deck as pptxgenjs wrote it, made ready for PowerPoint: every named line
- * replaced by a connector glued to its shapes, every slide's shape ids unique,
- * and the whole compressed (pptxgenjs stores a `uint8array` uncompressed, which
- * makes a large deck ten times its size). Only slides that need it are parsed.
- */
-export async function glueConnectors(deck: Uint8Array, connectors: readonly GluedConnector[]): Promise<Uint8Array> {
-  const byName = new Map(connectors.map((connector) => [connector.name, connector]));
-  const zip = await JSZip.loadAsync(deck);
-  for (const file of zip.file(/^ppt\/slides\/slide\d+\.xml$/)) {
-    const glued = glueSlide(await file.async("string"), byName);
-    if (glued !== null) zip.file(file.name, glued);
-  }
-  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
-}
-
 const SHAPE_PROPERTIES = /<p:cNvPr id="([^"]*)" name="([^"]*)"/g;
 const XML_ENTITIES: Readonly<Record<string, string>> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
-/** The slide's XML with its named lines made connectors and its ids unique, or null when it needs neither. */
-function glueSlide(xml: string, byName: ReadonlyMap<string, GluedConnector>): string | null {
+/**
+ * The slide's XML with its named lines made connectors and its ids unique, or
+ * null when it needs neither. Only such slides are parsed: a large deck's table
+ * slides are most of its bytes and need nothing.
+ */
+export function glueSlide(xml: string, byName: ReadonlyMap<string, GluedConnector>): string | null {
   const properties = [...xml.matchAll(SHAPE_PROPERTIES)];
   const ids = properties.map((match) => match[1]);
   const glues = properties.some((match) => byName.has(unescapeXml(match[2] ?? "")));

@@ -10,7 +10,8 @@ export const SLIDE_BODY = { x: 0.5, y: 1.25, width: 12.333, height: 5.65 } as co
 
 export const SLIDE_TITLE = { x: 0.5, y: 0.35, width: 12.333, height: 0.75, fontPt: 26 } as const;
 
-export const SLIDE_FOOTER = { x: 0.5, y: 7.0, width: 12.333, height: 0.3, fontPt: 10 } as const;
+/** Tall enough for a line at its size with a text box's insets (`textHeight(1, 10)`), ending above the slide's edge. */
+export const SLIDE_FOOTER = { x: 0.5, y: 7.0, width: 12.333, height: 0.4, fontPt: 10 } as const;
 
 export const DECK_FONT = "Arial";
 

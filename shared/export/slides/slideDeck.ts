@@ -6,8 +6,8 @@ import { withoutInvalidXmlCharacters } from "../svgText";
 import { addAssumptionSlides } from "./assumptionSlides";
 import { addBudgetSlides } from "./budgetSlides";
 import { addCalendarSlides } from "./calendarSlides";
-import { glueConnectors } from "./connectors";
 import { DEFAULT_DECK_LOCALE, type DeckContext, deckFormats, type SlideDeckOptions } from "./deckContext";
+import { packDeck } from "./deckPackage";
 import { DECK_FONT } from "./deckTheme";
 import { addDiagramSlides } from "./diagramSlides";
 import { addKpiSlides } from "./kpiSlides";
@@ -68,7 +68,7 @@ function withXmlSafeText<T>(value: T): T {
  * slide and an agenda, then the picked sections as native shapes, tables and
  * charts, with speaker notes on every slide. Sections print as the PDF's do:
  * only those the roadmap has (`printedSections`), none about money when costs
- * are hidden. Deterministic for the same roadmap, plan and options.
+ * are hidden. The same bytes for the same roadmap, plan and options (`packDeck`).
  */
 export async function buildSlideDeck(
   document: Roadmap,
@@ -106,7 +106,7 @@ export async function buildSlideDeck(
     if (slideCount(pptx) >= first) agenda.push({ title: SECTION_TITLES[section], slide: first });
   }
   writeAgenda(agenda);
-  // Stored, not compressed: `glueConnectors` compresses the whole deck once, after its last change.
+  // Stored, not compressed: `packDeck` compresses the whole deck once, after its last change.
   const written = (await pptx.write({ outputType: "uint8array" })) as Uint8Array;
-  return glueConnectors(written, context.connectors);
+  return packDeck(written, context.connectors, options.now);
 }

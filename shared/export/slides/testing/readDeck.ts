@@ -34,6 +34,35 @@ export interface ShapeReading {
   fill: string | null;
   fontSizesPt: number[];
   fontFaces: string[];
+  /** How the text sits in the box: its insets and each paragraph's size, weight and spacing. */
+  layout: TextLayout;
+}
+
+/** A text box's or table cell's inner margins, in inches. */
+export interface Insets {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** One paragraph as PowerPoint lays it out; sizes in points. */
+export interface ParagraphLayout {
+  text: string;
+  /** The largest run's size; null when no run sets one (PowerPoint then uses 18 pt). */
+  fontSizePt: number | null;
+  bold: boolean;
+  spaceBeforePt: number;
+  spaceAfterPt: number;
+  /** A multiple of single spacing (1 when unset). */
+  lineSpacing: number;
+  /** The left margin of the paragraph's lines (a bullet's indent). */
+  indentPt: number;
+}
+
+export interface TextLayout {
+  insets: Insets;
+  paragraphs: ParagraphLayout[];
 }
 
 export interface ConnectorReading {
@@ -56,6 +85,8 @@ export interface TableReading {
   fills: (string | null)[][];
   fontSizesPt: number[];
   fontFaces: string[];
+  /** Column widths and row heights in inches, and each cell's text as it is laid out, row by row. */
+  layout: { columnWidths: number[]; rowHeights: number[]; cells: TextLayout[][] };
 }
 
 export interface ChartSeriesReading {
@@ -74,6 +105,8 @@ export interface ChartReading {
   kind: string;
   title: string;
   series: ChartSeriesReading[];
+  /** The chart's frame on the slide, in inches. */
+  box: Box;
 }
 
 export interface SlideReading {
@@ -115,7 +148,7 @@ export async function readDeck(bytes: Uint8Array): Promise<DeckReading> {
       const chart = frame.getElementsByTagNameNS(C, "chart")[0];
       if (!chart) continue;
       const chartPath = resolve(path, rels.get(chart.getAttributeNS(R, "id") ?? "") as string);
-      charts.push(readChart(nameOf(frame), await xml(chartPath)));
+      charts.push({ ...readChart(nameOf(frame), await xml(chartPath)), box: boxOf(frame) });
     }
     const notesTarget = [...rels.values()].find((value) => value.includes("notesSlide"));
     const notes = notesTarget ? texts(await xml(resolve(path, notesTarget))).join("\n") : "";
@@ -218,6 +251,57 @@ function readShape(shape: Element): ShapeReading {
     box: boxOf(shape),
     fill: fillOf(properties),
     ...(body ? fonts(body) : { fontSizesPt: [], fontFaces: [] }),
+    layout: textLayout(body, body?.getElementsByTagNameNS(A, "bodyPr")[0], ["lIns", "tIns", "rIns", "bIns"]),
+  };
+}
+
+/** PowerPoint's insets when a text box or a table cell does not set its own, in EMU. */
+const DEFAULT_INSETS = { horizontal: 91440, vertical: 45720 };
+
+function textLayout(
+  body: Element | undefined,
+  margins: Element | undefined,
+  attributes: readonly [string, string, string, string],
+): TextLayout {
+  const [left, top, right, bottom] = attributes.map((attribute, index) => {
+    const value = margins?.getAttribute(attribute);
+    return (
+      (value ? Number(value) : index % 2 === 0 ? DEFAULT_INSETS.horizontal : DEFAULT_INSETS.vertical) / EMU_PER_INCH
+    );
+  }) as [number, number, number, number];
+  const listSize = body
+    ?.getElementsByTagNameNS(A, "lstStyle")[0]
+    ?.getElementsByTagNameNS(A, "defRPr")[0]
+    ?.getAttribute("sz");
+  const paragraphs = body
+    ? Array.from(body.getElementsByTagNameNS(A, "p")).map((paragraph) =>
+        paragraphLayout(paragraph, listSize ? Number(listSize) / 100 : null),
+      )
+    : [];
+  return { insets: { left, top, right, bottom }, paragraphs };
+}
+
+/** A paragraph's layout; `listSize` is the size its text box's list style gives text that sets none. */
+function paragraphLayout(paragraph: Element, listSize: number | null): ParagraphLayout {
+  const properties = Array.from(paragraph.childNodes).find((node) => (node as Element).localName === "pPr") as
+    | Element
+    | undefined;
+  const runs = Array.from(paragraph.getElementsByTagNameNS(A, "rPr"));
+  const sizes = runs.flatMap((run) => (run.getAttribute("sz") ? [Number(run.getAttribute("sz")) / 100] : []));
+  const endSize = paragraph.getElementsByTagNameNS(A, "endParaRPr")[0]?.getAttribute("sz");
+  const points = (tag: string) =>
+    Number(
+      properties?.getElementsByTagNameNS(A, tag)[0]?.getElementsByTagNameNS(A, "spcPts")[0]?.getAttribute("val") ?? 0,
+    ) / 100;
+  const spacing = properties?.getElementsByTagNameNS(A, "lnSpc")[0]?.getElementsByTagNameNS(A, "spcPct")[0];
+  return {
+    text: texts(paragraph).join(""),
+    fontSizePt: sizes.length > 0 ? Math.max(...sizes) : endSize ? Number(endSize) / 100 : listSize,
+    bold: runs.some((run) => run.getAttribute("b") === "1"),
+    spaceBeforePt: points("spcBef"),
+    spaceAfterPt: points("spcAft"),
+    lineSpacing: spacing ? Number(spacing.getAttribute("val")) / 100_000 : 1,
+    indentPt: (Number(properties?.getAttribute("marL") ?? 0) / EMU_PER_INCH) * 72,
   };
 }
 
@@ -248,10 +332,26 @@ function readTable(frame: Element): TableReading {
     rows: cells.map((row) => row.map((cell) => paragraphsOf(cell).join("\n"))),
     fills: cells.map((row) => row.map((cell) => fillOf(cell.getElementsByTagNameNS(A, "tcPr")[0]))),
     ...fonts(frame),
+    layout: {
+      columnWidths: Array.from(frame.getElementsByTagNameNS(A, "gridCol")).map(
+        (column) => Number(column.getAttribute("w")) / EMU_PER_INCH,
+      ),
+      rowHeights: rows.map((row) => Number(row.getAttribute("h")) / EMU_PER_INCH),
+      cells: cells.map((row) =>
+        row.map((cell) =>
+          textLayout(cell.getElementsByTagNameNS(A, "txBody")[0], cell.getElementsByTagNameNS(A, "tcPr")[0], [
+            "marL",
+            "marT",
+            "marR",
+            "marB",
+          ]),
+        ),
+      ),
+    },
   };
 }
 
-function readChart(name: string, chart: Document): ChartReading {
+function readChart(name: string, chart: Document): Omit<ChartReading, "box"> {
   const plotArea = chart.getElementsByTagNameNS(C, "plotArea")[0] as Element;
   const kinds = Array.from(plotArea.childNodes).filter(
     (node): node is Element => (node as Element).localName?.endsWith("Chart") ?? false,
