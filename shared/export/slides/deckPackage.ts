@@ -36,9 +36,11 @@ function repack(zip: Uint8Array, now: Date, rewrite: (name: string, xml: string)
     // Folders get no entries of their own, as PowerPoint writes none.
     if (name.endsWith("/")) continue;
     if (XML_PART.test(name)) {
-      let xml = renamed(rewrite(name, strFromU8(bytes)).replace(STAMP, `$1${stamp}$3`));
+      const written = strFromU8(bytes);
+      let xml = renamed(rewrite(name, written).replace(STAMP, `$1${stamp}$3`));
       if (CHART_PART.test(name)) xml = withCountedIds(xml);
-      packed[renamed(name)] = strToU8(xml);
+      // Most parts (a large deck's table slides) need nothing: their bytes are kept rather than encoded again.
+      packed[renamed(name)] = xml === written ? bytes : strToU8(xml);
     } else if (WORKBOOK.test(name)) {
       packed[renamed(name)] = repack(bytes, now, (_name, xml) => xml);
     } else {
