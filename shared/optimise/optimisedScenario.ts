@@ -7,6 +7,7 @@ import { err, ok, type Result } from "../result";
 import { describeConstraint } from "./constraintText";
 import { columnEntries, outsideRow, rowActivity } from "./highsModel";
 import { choiceAsRoadmap } from "./optimisationModel";
+import { optimisedScenarioName } from "./scenarioName";
 import type {
   ConstraintRef,
   ConstraintRow,
@@ -44,7 +45,7 @@ export function writeOptimisedScenario(
     return err("The optimiser stopped before it found any plan, so there is no optimised scenario to add.");
   }
   const added = addScenario(document, {
-    name: freeScenarioName(document, scenarioName(document, model)),
+    name: freeScenarioName(document, optimisedScenarioName(model.objective, model.budget, document.currency)),
     copyOf: run.scenarioId,
   });
   if (!added.ok) return added;
@@ -69,14 +70,6 @@ export function writeOptimisedScenario(
     },
     scenarioId,
   });
-}
-
-/** "Optimised, budget €1.2M", "Optimised for value, budget €850K", "Optimised, no budget limit". */
-function scenarioName(roadmap: Roadmap, model: OptimisationModel): string {
-  const budget = model.budget === null ? null : compactMoney(model.budget, roadmap.currency);
-  if (model.objective === "value")
-    return budget === null ? "Optimised for value" : `Optimised for value, budget ${budget}`;
-  return budget === null ? "Optimised, no budget limit" : `Optimised, budget ${budget}`;
 }
 
 function optimisationRecord(
@@ -360,17 +353,6 @@ function moneyWords(currency: string): MoneyWords {
 function wholeMoney(currency: string): (value: number) => string {
   const format = new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: 0 });
   return (value) => format.format(value);
-}
-
-/** "€1.2M", "€850K": a scenario's name is short. */
-function compactMoney(value: number, currency: string): string {
-  return new Intl.NumberFormat("en", {
-    style: "currency",
-    currency,
-    notation: "compact",
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  }).format(value);
 }
 
 /** What `roadmap optimise --json` prints: the plan chosen, by communication id. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createB2bSubscriptionRoadmap } from "../../model/templates/b2bSubscriptionSoftware";
+import { optimisedScenarioName } from "../../optimise/scenarioName";
+import { optimisedRoadmap } from "../testing/optimisedRoadmap";
 import { DECK_TEST_DATE, deckOf, slidesTitled } from "./testing/deckOf";
 
 const roadmap = () => ({
@@ -52,5 +54,22 @@ describe("buildSlideDeck", () => {
       expect(slide.notes).toContain("Assumptions: the plan runs");
       for (const shape of slide.shapes) expect(new Set(shape.fontFaces)).toEqual(new Set(shape.text ? ["Arial"] : []));
     }
+  });
+
+  it("tells an optimised scenario by the optimiser's name without its budget when costs are hidden", {
+    timeout: 60_000,
+  }, async () => {
+    const optimised = optimisedRoadmap();
+    const record = optimised.scenarios[0]?.optimisation ?? null;
+    const given = `${optimisedScenarioName("value", record?.settings.budget ?? null, "EUR")} 2`;
+    const named = { ...optimised, scenarios: optimised.scenarios.map((scenario) => ({ ...scenario, name: given })) };
+    named.segments = named.segments.map((segment) => ({ ...segment, name: segment.name.replace(/cost/i, "effort") }));
+    named.notes = "";
+    const withCosts = await deckOf(named, { sections: ["scenarios", "optimisation"] });
+    expect(withCosts.slides.map((slide) => slide.text).join("\n")).toContain(given);
+    const hidden = await deckOf(named, { sections: ["scenarios", "optimisation"], includeCosts: false });
+    const everything = hidden.slides.map((slide) => `${slide.text}\n${slide.notes}`).join("\n");
+    expect(everything).toContain("Optimised for value 2");
+    expect(everything).not.toMatch(/€|EUR|budget/i);
   });
 });

@@ -1,6 +1,7 @@
 import PptxGenJS from "pptxgenjs";
 import type { PlanResult } from "../../engine/planEngine";
-import type { Roadmap } from "../../model/schema";
+import type { OptimisationRecord, Roadmap } from "../../model/schema";
+import { nameWithoutBudget } from "../../optimise/scenarioName";
 import { printedSections, REPORT_SECTION_LABELS, ReportOptionsSchema, type ReportSection } from "../reportOptions";
 import { withoutInvalidXmlCharacters } from "../svgText";
 import { addAssumptionSlides } from "./assumptionSlides";
@@ -63,6 +64,15 @@ function withXmlSafeText<T>(value: T): T {
   return value;
 }
 
+/** The roadmap with the optimiser's names for its scenarios told without their budget, for an audience without costs. */
+function withScenarioNamesWithoutBudget(roadmap: Roadmap): Roadmap {
+  const named = <T extends { name: string; optimisation: OptimisationRecord | null }>(scenario: T): T => ({
+    ...scenario,
+    name: nameWithoutBudget(scenario.name, scenario.optimisation, roadmap.currency),
+  });
+  return { ...roadmap, baseScenario: named(roadmap.baseScenario), scenarios: roadmap.scenarios.map(named) };
+}
+
 /**
  * The roadmap and its plan as an editable PowerPoint deck (16:9): a title
  * slide and an agenda, then the picked sections as native shapes, tables and
@@ -75,7 +85,8 @@ export async function buildSlideDeck(
   plan: PlanResult,
   options: SlideDeckOptions,
 ): Promise<Uint8Array> {
-  const roadmap = withXmlSafeText(document);
+  const safe = withXmlSafeText(document);
+  const roadmap = options.includeCosts ? safe : withScenarioNamesWithoutBudget(safe);
   const pptx = new PptxGenJS();
   pptx.layout = "LAYOUT_WIDE";
   pptx.title = roadmap.name;
