@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
-import { printedSections, REPORT_SECTIONS, sectionsFor } from "../shared/export/reportOptions";
+import { openQuestions } from "../shared/export/openQuestions";
+import { printedSections, REPORT_SECTIONS, type ReportSection, sectionsFor } from "../shared/export/reportOptions";
 import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
 import { type DeckReading, readDeck } from "../shared/export/slides/testing/readDeck";
 import { customerCounts, moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
+import type { Roadmap } from "../shared/model/schema";
 import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
 import { EXIT_OK, EXIT_USAGE } from "./roadmapCli";
 import { cliWorkspace } from "./testing/runCli";
@@ -15,6 +17,12 @@ const { inDir, roadmap, writeRoadmap, readBack } = cliWorkspace("roadmap-deck-",
 
 async function deckAt(file: string): Promise<DeckReading> {
   return readDeck(new Uint8Array(await readFile(file)));
+}
+
+/** The agenda a roadmap's deck lists: the sections that print, less those with nothing to show (no open notes). */
+function agendaFor(doc: Roadmap, sections: readonly ReportSection[]): string[] {
+  const hasSlides = (section: ReportSection) => section !== "openQuestions" || openQuestions(doc).listed.length > 0;
+  return sections.filter(hasSlides).map((section) => SECTION_TITLES[section]);
 }
 
 function agendaOf(deck: DeckReading): string[] {
@@ -54,7 +62,7 @@ describe("roadmap export --pptx", () => {
     const deck = await deckAt(out);
     const title = deck.slides[0]?.shapes.find((shape) => shape.name === "Roadmap name");
     expect(title?.paragraphs.join(" ")).toBe(doc.name);
-    expect(agendaOf(deck)).toEqual(sectionsFor(doc).map((section) => SECTION_TITLES[section]));
+    expect(agendaOf(deck)).toEqual(agendaFor(doc, sectionsFor(doc)));
   });
 
   it("keeps to the sections named, in any case, in the report's order", {
@@ -78,7 +86,7 @@ describe("roadmap export --pptx", () => {
     expect(result).toMatchObject({ code: EXIT_OK, stdout: `wrote slide deck without costs: ${out}\n` });
     const deck = await deckAt(out);
     expect(agendaOf(deck)).toEqual(
-      printedSections({ sections: [...REPORT_SECTIONS], includeCosts: false }, doc).map((s) => SECTION_TITLES[s]),
+      agendaFor(doc, printedSections({ sections: [...REPORT_SECTIONS], includeCosts: false }, doc)),
     );
     expect(agendaOf(deck)).not.toContain(SECTION_TITLES.budget);
     // Amounts from 1,000 up that are no customer count: a slide full of counts holds small numbers by chance.
