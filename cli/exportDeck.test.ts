@@ -1,12 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
-import { openQuestions } from "../shared/export/openQuestions";
 import { printedSections, REPORT_SECTIONS, type ReportSection, sectionsFor } from "../shared/export/reportOptions";
 import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
+import { expectedAgenda } from "../shared/export/slides/testing/deckOf";
 import { type DeckReading, readDeck } from "../shared/export/slides/testing/readDeck";
 import { customerCounts, moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
-import type { Roadmap } from "../shared/model/schema";
 import { HEAVY_TEST_TIMEOUT_MS } from "../test/budget";
 import { EXIT_OK, EXIT_USAGE } from "./roadmapCli";
 import { cliWorkspace } from "./testing/runCli";
@@ -17,12 +16,6 @@ const { inDir, roadmap, writeRoadmap, readBack } = cliWorkspace("roadmap-deck-",
 
 async function deckAt(file: string): Promise<DeckReading> {
   return readDeck(new Uint8Array(await readFile(file)));
-}
-
-/** The agenda a roadmap's deck lists: the sections that print, less those with nothing to show (no open notes). */
-function agendaFor(doc: Roadmap, sections: readonly ReportSection[]): string[] {
-  const hasSlides = (section: ReportSection) => section !== "openQuestions" || openQuestions(doc).listed.length > 0;
-  return sections.filter(hasSlides).map((section) => SECTION_TITLES[section]);
 }
 
 function agendaOf(deck: DeckReading): string[] {
@@ -62,7 +55,7 @@ describe("roadmap export --pptx", () => {
     const deck = await deckAt(out);
     const title = deck.slides[0]?.shapes.find((shape) => shape.name === "Roadmap name");
     expect(title?.paragraphs.join(" ")).toBe(doc.name);
-    expect(agendaOf(deck)).toEqual(agendaFor(doc, sectionsFor(doc)));
+    expect(agendaOf(deck)).toEqual(expectedAgenda(doc, sectionsFor(doc), true));
   });
 
   it("keeps to the sections named, in any case, in the report's order", {
@@ -85,9 +78,7 @@ describe("roadmap export --pptx", () => {
     const result = await roadmap("export", file, "--pptx", out, "--no-costs");
     expect(result).toMatchObject({ code: EXIT_OK, stdout: `wrote slide deck without costs: ${out}\n` });
     const deck = await deckAt(out);
-    expect(agendaOf(deck)).toEqual(
-      agendaFor(doc, printedSections({ sections: [...REPORT_SECTIONS], includeCosts: false }, doc)),
-    );
+    expect(agendaOf(deck)).toEqual(expectedAgenda(doc, REPORT_SECTIONS, false));
     expect(agendaOf(deck)).not.toContain(SECTION_TITLES.budget);
     // Amounts from 1,000 up that are no customer count: a slide full of counts holds small numbers by chance.
     const figures = moneySpellings(moneyAmounts(doc, planRoadmap(doc)), 1000, customerCounts(doc));

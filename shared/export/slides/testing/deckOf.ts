@@ -1,8 +1,9 @@
 import { planRoadmap } from "../../../engine/planEngine";
 import type { Roadmap } from "../../../model/schema";
-import { REPORT_SECTIONS } from "../../reportOptions";
+import { openQuestions } from "../../openQuestions";
+import { printedSections, REPORT_SECTIONS, type ReportSection } from "../../reportOptions";
 import type { SlideDeckOptions } from "../deckContext";
-import { buildSlideDeck } from "../slideDeck";
+import { buildSlideDeck, SECTION_TITLES } from "../slideDeck";
 import { type DeckReading, readDeck } from "./readDeck";
 
 export const DECK_TEST_DATE = new Date("2027-03-01T09:00:00Z");
@@ -23,4 +24,15 @@ export function slidesTitled(deck: DeckReading, title: string) {
   return deck.slides.filter((slide) =>
     slide.shapes.some((shape) => shape.name === "Title" && shape.text.startsWith(title)),
   );
+}
+
+/**
+ * What a deck's agenda lists for these picks: the sections the roadmap prints
+ * (`printedSections`), in the deck's words, less those with nothing to show.
+ */
+export function expectedAgenda(roadmap: Roadmap, sections: readonly ReportSection[], includeCosts: boolean): string[] {
+  const hasSlides = (section: ReportSection) => section !== "openQuestions" || openQuestions(roadmap).listed.length > 0;
+  return printedSections({ sections: [...sections], includeCosts }, roadmap)
+    .filter(hasSlides)
+    .map((section) => SECTION_TITLES[section]);
 }
