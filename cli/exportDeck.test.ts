@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
-import { printedSections, REPORT_SECTIONS, type ReportSection, sectionsFor } from "../shared/export/reportOptions";
+import { REPORT_SECTIONS, sectionsFor } from "../shared/export/reportOptions";
 import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
 import { expectedAgenda } from "../shared/export/slides/testing/deckOf";
 import { type DeckReading, readDeck } from "../shared/export/slides/testing/readDeck";
