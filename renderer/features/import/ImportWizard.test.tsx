@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { eventually } from "../../../test/eventually";
@@ -35,7 +35,12 @@ async function openWizard(file: { name: string; bytes: Uint8Array } | null = nul
   );
   const dialog = screen.getByRole("dialog", { name: "Import objectives" });
   const step = (name: string) => within(dialog).findByRole("heading", { name });
-  return { ...app, dialog, step, cancelled: () => cancelled };
+  // The wizard focuses a step's heading just after it renders: wait for the focus, not only the heading.
+  const focusedStep = async (name: string) => {
+    const heading = await step(name);
+    await waitFor(() => expect(heading).toHaveFocus());
+  };
+  return { ...app, dialog, step, focusedStep, cancelled: () => cancelled };
 }
 
 const button = (name: string) => screen.getByRole("button", { name });
@@ -43,7 +48,7 @@ const button = (name: string) => screen.getByRole("button", { name });
 describe("the import wizard", () => {
   it("keeps a file that cannot be read from going further, says why, and reads the next one chosen", async () => {
     const wizard = await openWizard();
-    expect(await wizard.step("Choose a file")).toHaveFocus();
+    await wizard.focusedStep("Choose a file");
     wizard.queueTableOpen({ canceled: false, file: { name: "answers.xlsx", bytes: new Uint8Array([1, 2, 3]) } });
     await wizard.user.click(button("Choose a file…"));
     expect(await screen.findByRole("alert")).toHaveTextContent(
@@ -57,7 +62,7 @@ describe("the import wizard", () => {
 
     wizard.queueTableOpen({ canceled: false, file: OBJECTIVES_CSV });
     await wizard.user.click(button("Choose a file…"));
-    expect(await wizard.step("What each column holds")).toHaveFocus();
+    await wizard.focusedStep("What each column holds");
   });
 
   it("shows each column with its first values and the guessed target, leaving unknown columns out of the roadmap", async () => {
@@ -96,7 +101,7 @@ describe("the import wizard", () => {
     const wizard = await openWizard(OBJECTIVES_CSV);
     await wizard.step("What each column holds");
     await wizard.user.click(button("Next"));
-    expect(await wizard.step("What the values mean")).toHaveFocus();
+    await wizard.focusedStep("What the values mean");
     expect(screen.getByRole("combobox", { name: "Phase: Trial" })).toHaveDisplayValue("Trial");
     expect(screen.getByRole("combobox", { name: "Phase: Lapsed 6m+" })).toHaveDisplayValue("Lapsed");
     expect(screen.getByRole("combobox", { name: "Phase: Somewhere" })).toHaveDisplayValue("Refuse these rows");
@@ -114,7 +119,7 @@ describe("the import wizard", () => {
     await wizard.step("What the values mean");
     await wizard.user.selectOptions(screen.getByRole("combobox", { name: "Phase: Lapsed 6m+" }), "Refuse these rows");
     await wizard.user.click(button("Next"));
-    expect(await wizard.step("Preview")).toHaveFocus();
+    await wizard.focusedStep("Preview");
     expect(screen.getByText("1 objectives will be added to 1 phase of Acme.")).toBeInTheDocument();
     expect(screen.getByText(/will be imported/)).toHaveTextContent("1 row will be imported, 3 refused.");
     const problems = screen.getByRole("table", { name: "Problems" });
@@ -174,13 +179,13 @@ describe("the import wizard", () => {
 
   it("goes on with Enter from each step's heading, and back with Back", async () => {
     const wizard = await openWizard(OBJECTIVES_CSV);
-    expect(await wizard.step("What each column holds")).toHaveFocus();
+    await wizard.focusedStep("What each column holds");
     await wizard.user.keyboard("{Enter}");
-    expect(await wizard.step("What the values mean")).toHaveFocus();
+    await wizard.focusedStep("What the values mean");
     await wizard.user.keyboard("{Enter}");
-    expect(await wizard.step("Preview")).toHaveFocus();
+    await wizard.focusedStep("Preview");
     await wizard.user.click(button("Back"));
-    expect(await wizard.step("What the values mean")).toHaveFocus();
+    await wizard.focusedStep("What the values mean");
     await wizard.user.click(button("Next"));
     await wizard.step("Preview");
     await wizard.user.keyboard("{Enter}");
@@ -201,7 +206,7 @@ describe("the import wizard", () => {
     ]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const wizard = await openWizard({ name: "plan.xlsx", bytes });
-    expect(await wizard.step("Choose a sheet")).toHaveFocus();
+    await wizard.focusedStep("Choose a sheet");
     expect(screen.getByRole("combobox", { name: "Sheet" })).toHaveDisplayValue("Notes");
     await wizard.user.selectOptions(screen.getByRole("combobox", { name: "Sheet" }), "Objectives");
     await wizard.user.click(button("Next"));
