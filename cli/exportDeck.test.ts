@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { planRoadmap } from "../shared/engine";
 import { REPORT_SECTIONS, sectionsFor } from "../shared/export/reportOptions";
 import { SECTION_TITLES } from "../shared/export/slides/slideDeck";
+import { withoutMoneyWords } from "../shared/export/slides/testing/deckInvariants";
 import { expectedAgenda } from "../shared/export/slides/testing/deckOf";
 import { type DeckReading, readDeck } from "../shared/export/slides/testing/readDeck";
 import { customerCounts, moneyAmounts, moneyFiguresIn, moneySpellings } from "../shared/export/testing/moneyFigures";
@@ -23,20 +24,6 @@ function agendaOf(deck: DeckReading): string[] {
 }
 
 const MONEY_WORDS = /€|EUR|\bcosts?\b|budget|\bROI\b/i;
-
-/**
- * The roadmap's own texts with the money words taken out, consistently (ids
- * too; its currency code stays), so a word the check finds is one the deck
- * wrote: the template has a segment "Small business (cost to serve …)".
- */
-function withoutMoneyWords<T>(value: T): T {
-  if (typeof value === "string") return value.replace(/€|costs?|budget|\bROI\b/gi, "effort") as T;
-  if (Array.isArray(value)) return value.map(withoutMoneyWords) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withoutMoneyWords(item)])) as T;
-  }
-  return value;
-}
 
 async function expectMissing(file: string) {
   await expect(readFile(file)).rejects.toThrow(/ENOENT/);

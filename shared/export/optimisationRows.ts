@@ -290,7 +290,8 @@ function marginalRows(record: OptimisationRecord, money: MoneyText): MarginalRow
 }
 
 /** Whether a sentence names an amount in the roadmap's currency (its symbol or its code). */
-function mentionsMoney(sentence: string, currency: string): boolean {
+/** Whether a sentence names an amount: the currency's symbol or code. */
+export function mentionsMoney(sentence: string, currency: string): boolean {
   const symbol =
     new Intl.NumberFormat("en", { style: "currency", currency })
       .formatToParts(0)

@@ -1,4 +1,5 @@
 import type PptxGenJS from "pptxgenjs";
+import { mentionsMoney } from "../optimisationRows";
 import { clipText } from "../reportLayout";
 import { BODY_FONT_PT, DECK_COLOURS, DECK_FONT } from "./deckTheme";
 import { fitText, type SlideBox, textHeight, textStyle } from "./slideFrame";
@@ -12,11 +13,7 @@ const COST_WORDS = /\b(costs?|costing|budgets?|spend|spent|ROI|price[sd]?)\b/i;
 
 /** Whether a sentence is about money: names an amount in `currency` or uses a word of cost. */
 export function aboutMoney(text: string, currency: string): boolean {
-  const symbol =
-    new Intl.NumberFormat("en", { style: "currency", currency })
-      .formatToParts(0)
-      .find((part) => part.type === "currency")?.value ?? currency;
-  return COST_WORDS.test(text) || text.includes(symbol) || text.includes(currency);
+  return COST_WORDS.test(text) || mentionsMoney(text, currency);
 }
 
 const BULLET_INDENT = 0.3;
